@@ -1,0 +1,34 @@
+# LTV Studio. `make run` opens the program on the bundled sample; `make test` runs every test;
+# `make bench` prints the benchmark table. Each creates .venv and installs what it needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+
+.PHONY: run test bench lint clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-base: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $@ $(VENV)/.installed-base
+
+run: $(VENV)/.installed-base
+	$(PY) main.py $(FILE)
+
+test: $(VENV)/.installed-test
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed-test
+	$(PY) bench/run.py
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check .
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""LTV Studio core: data, formulas, reading and writing files. Plain Python, never Qt."""

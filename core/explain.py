@@ -1,0 +1,245 @@
+"""Why each number is what it is: the formula with the numbers substituted, or why it is empty.
+
+"LTV = 1 000 ₽ × 6 × 5 = 30 000 ₽" — DESIGN.md §7 (Explain panel). The window, the PDF and the
+command line render these; the numbers are formatted by whatever ``NumberFormat`` they pass in
+(the window passes one that uses QLocale).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core import metrics, schema
+from core.metrics import Results, Verdict
+from core.numbers import NumberFormat
+from core.text import Text
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """One metric cell explained, in one language."""
+
+    key: str
+    label: str
+    definition: str
+    formula: str  # "LTV = AOV × purchases per year × lifetime"
+    numbers: str  # "LTV = 1 000 ₽ × 6 × 5 = 30 000 ₽", or "" when the metric is empty
+    value: float | None
+    shown: str  # the value as shown: "30 000 ₽", "never", or ""
+    reason: str  # why it is empty, or why "never"
+    flag: str  # "inconsistent counts"
+    verdict: Verdict | None
+    verdict_text: str  # "healthy (rule: from 3 to 5)"
+
+    def lines(self) -> list[str]:
+        """The explanation as lines of plain text, most important first."""
+        out = [self.numbers or self.formula]
+        if self.numbers:
+            out.insert(0, self.formula)
+        for extra in (self.reason, self.flag, self.verdict_text):
+            if extra:
+                out.append(extra)
+        return out
+
+
+# A formula: the words (per language) and the same shape with {key} placeholders for numbers.
+@dataclass(frozen=True)
+class _Form:
+    words: Text
+    numbers: str
+
+
+_T = Text
+_FORMS: dict[str, _Form] = {
+    "annual_revenue": _Form(_T("AOV × purchases per year", "средний чек × покупок в год"),
+                            "{avg_order_value} × {purchases_per_year}"),
+    "crr": _Form(_T("(customers at end − new customers) ÷ customers at start",
+                    "(клиентов на конец − новых клиентов) ÷ клиентов на начало"),
+                 "({customers_end} − {new_customers}) ÷ {customers_start}"),
+    "churn_rate": _Form(_T("1 − CRR", "1 − CRR"), "1 − {crr}"),
+    "lifetime_years/given": _Form(_T("retention years", "срок удержания"), "{retention_years}"),
+    "lifetime_years/churn": _Form(_T("1 ÷ churn", "1 ÷ отток"), "1 ÷ {churn_rate}"),
+    "ltv": _Form(_T("AOV × purchases per year × lifetime",
+                    "средний чек × покупок в год × срок жизни"),
+                 "{avg_order_value} × {purchases_per_year} × {lifetime_years}"),
+    "clv": _Form(_T("LTV × gross margin", "LTV × маржинальность"), "{ltv} × {gross_margin}"),
+    "cac": _Form(_T("acquisition spend ÷ new customers", "расходы на привлечение ÷ новых клиентов"),
+                 "{acquisition_spend} ÷ {new_customers}"),
+    "net_clv": _Form(_T("CLV − service cost × lifetime − CAC",
+                        "CLV − затраты на обслуживание × срок жизни − CAC"),
+                     "{clv} − {service_cost_per_year} × {lifetime_years} − {cac}"),
+    "ltv_cac/profit": _Form(_T("CLV ÷ CAC", "CLV ÷ CAC"), "{clv} ÷ {cac}"),
+    "ltv_cac/revenue": _Form(_T("LTV ÷ CAC", "LTV ÷ CAC"), "{ltv} ÷ {cac}"),
+    "payback_months/profit": _Form(
+        _T("CAC ÷ ((annual revenue × gross margin − service cost) ÷ 12)",
+           "CAC ÷ ((выручка в год × маржинальность − затраты на обслуживание) ÷ 12)"),
+        "{cac} ÷ (({annual_revenue} × {gross_margin} − {service_cost_per_year}) ÷ 12)"),
+    "payback_months/revenue": _Form(_T("CAC ÷ (annual revenue ÷ 12)",
+                                       "CAC ÷ (выручка в год ÷ 12)"),
+                                    "{cac} ÷ ({annual_revenue} ÷ 12)"),
+    "discounted_clv/flat": _Form(
+        _T("(annual revenue × gross margin − service cost) × lifetime",
+           "(выручка в год × маржинальность − затраты на обслуживание) × срок жизни"),
+        "({annual_revenue} × {gross_margin} − {service_cost_per_year}) × {lifetime_years}"),
+    "discounted_clv/discounted": _Form(
+        _T("g × (1 − (1 + d)^(−lifetime)) ÷ d, g = annual revenue × gross margin − service cost",
+           "g × (1 − (1 + d)^(−срок жизни)) ÷ d, g = выручка в год × маржинальность − "
+           "затраты на обслуживание"),
+        "{g} × (1 − (1 + {discount_rate})^(−{lifetime_years})) ÷ {discount_rate}"),
+    "max_cac": _Form(_T("CLV ÷ 3", "CLV ÷ 3"), "{clv} ÷ 3"),
+    "roi": _Form(_T("(CLV − CAC) ÷ CAC", "(CLV − CAC) ÷ CAC"), "({clv} − {cac}) ÷ {cac}"),
+}
+
+_PORTFOLIO_FORMS: dict[str, _Form] = {
+    "customers": _Form(_T("Σ customers", "Σ клиентов"), "{num}"),
+    "cac": _Form(_T("Σ acquisition spend ÷ Σ new customers",
+                    "Σ расходов на привлечение ÷ Σ новых клиентов"), "{num} ÷ {den}"),
+    "crr": _Form(_T("(Σ customers at end − Σ new) ÷ Σ customers at start",
+                    "(Σ клиентов на конец − Σ новых) ÷ Σ клиентов на начало"), "{num} ÷ {den}"),
+    "churn_rate": _Form(_T("1 − pooled CRR", "1 − общий CRR"), "1 − {crr}"),
+    "ltv": _Form(_T("Σ (customers × LTV) ÷ Σ customers", "Σ (клиентов × LTV) ÷ Σ клиентов"),
+                 "{num} ÷ {den}"),
+    "clv": _Form(_T("Σ (customers × CLV) ÷ Σ customers", "Σ (клиентов × CLV) ÷ Σ клиентов"),
+                 "{num} ÷ {den}"),
+    "net_clv": _Form(_T("Σ (customers × net CLV) ÷ Σ customers",
+                        "Σ (клиентов × чистый CLV) ÷ Σ клиентов"), "{num} ÷ {den}"),
+    "ltv_cac/profit": _Form(_T("weighted CLV ÷ pooled CAC", "средневзвешенный CLV ÷ общий CAC"),
+                            "{clv} ÷ {cac}"),
+    "ltv_cac/revenue": _Form(_T("weighted LTV ÷ pooled CAC", "средневзвешенный LTV ÷ общий CAC"),
+                             "{ltv} ÷ {cac}"),
+}
+_PORTFOLIO_UNITS = {"customers": (schema.COUNT, schema.COUNT), "cac": (schema.MONEY, schema.COUNT),
+                    "crr": (schema.COUNT, schema.COUNT), "ltv": (schema.MONEY, schema.COUNT),
+                    "clv": (schema.MONEY, schema.COUNT), "net_clv": (schema.MONEY, schema.COUNT)}
+
+_RULE = Text("{words} (rule: {rule})", "{words} (правило: {rule})")
+_LEFT_OUT = Text("{n} of {total} segments left out: they lack what this needs",
+                 "не учтено сегментов: {n} из {total} — в них нет нужных данных")
+_BENCHMARK = Text("benchmark {value}", "ориентир {value}")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _variant(key: str, row_values: dict[str, float | None], basis: str) -> str:
+    if key == "lifetime_years":
+        return key + ("/given" if row_values.get("retention_years") is not None else "/churn")
+    if key in ("ltv_cac", "payback_months"):
+        return f"{key}/{basis}"
+    if key == "discounted_clv":
+        d = row_values.get("discount_rate")
+        return key + ("/discounted" if d else "/flat")
+    return key
+
+
+def _fill(template: str, values: dict[str, float | None], units: dict[str, str],
+          fmt: NumberFormat) -> str | None:
+    """The template with each {key} formatted, or None when a needed number is missing."""
+    missing = False
+
+    def one(match: re.Match) -> str:
+        nonlocal missing
+        key = match.group(1)
+        value = values.get(key)
+        if value is None:
+            missing = True
+            return "?"
+        return fmt.format(value, units.get(key) or schema.BY_KEY[key].unit)
+
+    text = _PLACEHOLDER.sub(one, template)
+    return None if missing else text
+
+
+def row_values(results: Results, row: int) -> dict[str, float | None]:
+    """The usable inputs and all metrics of one segment, as Python floats (None = empty)."""
+    out: dict[str, float | None] = {}
+    for key, array in results.inputs.items():
+        v = float(array[row])
+        out[key] = None if v != v else v
+    for key in results.values:
+        out[key] = results.value(row, key)
+    # the stand-ins of §2: service cost counts as 0 when missing, so does CAC in net CLV
+    given = float(results.given["service_cost_per_year"][row])
+    if given != given:
+        out["service_cost_per_year"] = 0.0
+    revenue, margin = out["annual_revenue"], out["gross_margin"]
+    if revenue is not None and margin is not None and out["service_cost_per_year"] is not None:
+        out["g"] = revenue * margin - out["service_cost_per_year"]
+    return out
+
+
+def explain(results: Results, row: int, key: str, lang: str = "en",
+            fmt: NumberFormat | None = None) -> Explanation:
+    """The explanation of metric ``key`` of segment ``row``."""
+    fmt = fmt or NumberFormat(lang)
+    col = schema.BY_KEY[key]
+    values = row_values(results, row)
+    if key == "net_clv" and values["cac"] is None:
+        values["cac"] = 0.0
+    form = _FORMS[_variant(key, values, results.basis)]
+    label = col.label(lang)
+    formula = f"{label} = {form.words(lang)}"
+    value = results.value(row, key)
+    never = key == "payback_months" and bool(results.never[row])
+    units = {"g": schema.MONEY}
+    numbers = ""
+    if value is not None:
+        filled = _fill(form.numbers, values, units, fmt)
+        shown = fmt.format(value, col.unit)
+        numbers = f"{label} = {filled} = {shown}" if filled and filled != shown \
+            else f"{label} = {shown}"
+    elif never:
+        shown = metrics.NEVER(lang)
+    else:
+        shown = ""
+    flag = ""
+    if key in ("crr", "churn_rate") and results.inconsistent[row]:
+        flag = metrics.INCONSISTENT_FLAG(lang)
+    verdict = results.verdict(row, key) if key in metrics.VERDICTS else None
+    return Explanation(
+        key=key, label=label, definition=col.definition(lang), formula=formula, numbers=numbers,
+        value=value, shown=shown, reason=results.reason(row, key, lang), flag=flag,
+        verdict=verdict, verdict_text=_verdict_text(verdict, lang),
+    )
+
+
+def explain_portfolio(results: Results, key: str, lang: str = "en",
+                      fmt: NumberFormat | None = None,
+                      benchmark: float = metrics.DEFAULT_BENCHMARK) -> Explanation:
+    """The explanation of a figure of the portfolio row."""
+    fmt = fmt or NumberFormat(lang)
+    p = results.portfolio
+    col = schema.BY_KEY[key]
+    label = col.label(lang)
+    variant = f"{key}/{results.basis}" if key == "ltv_cac" else key
+    form = _PORTFOLIO_FORMS.get(variant)
+    value = p.values.get(key)
+    formula = f"{label} = {form.words(lang)}" if form else label
+    numbers = ""
+    if form and value is not None:
+        num, den = p.parts.get(key, (None, None))
+        num_unit, den_unit = _PORTFOLIO_UNITS.get(key, (schema.NUMBER, schema.NUMBER))
+        fill_values = dict(p.values, num=num, den=den)
+        filled = _fill(form.numbers, fill_values, {"num": num_unit, "den": den_unit}, fmt)
+        shown = fmt.format(value, col.unit)
+        numbers = f"{label} = {filled} = {shown}" if filled else f"{label} = {shown}"
+    shown = fmt.format(value, col.unit) if value is not None else ""
+    left = p.left_out.get(key, 0)
+    total = len(results)
+    reason = p.reason(key, lang) if value is None else ""
+    if left and key in p.left_out and p.included.get(key):
+        reason = "; ".join(x for x in (reason, _LEFT_OUT(lang, n=left, total=total)) if x)
+    flag = metrics.INCONSISTENT_FLAG(lang) if key in ("crr", "churn_rate") and p.inconsistent \
+        else ""
+    verdict = p.verdicts.get(key)
+    text = _verdict_text(verdict, lang)
+    if verdict and key == "crr":
+        text += "; " + _BENCHMARK(lang, value=fmt.format(benchmark, schema.FRACTION))
+    return Explanation(key=key, label=label, definition=col.definition(lang), formula=formula,
+                       numbers=numbers, value=value, shown=shown, reason=reason, flag=flag,
+                       verdict=verdict, verdict_text=text)
+
+
+def _verdict_text(verdict: Verdict | None, lang: str) -> str:
+    if verdict is None:
+        return ""
+    return _RULE(lang, words=verdict(lang), rule=verdict.rule(lang))

@@ -1,0 +1,292 @@
+"""Numbers as people type them, read exactly; and numbers written back for people to read.
+
+DESIGN.md §4: ``1 000,50``, ``1,000.50``, no-break spaces, ``15 тыс.``, ``1,5 млн``, ``₽``,
+``руб.``, ``$``, ``€``, ``12,5%``. Parsing goes through ``Decimal`` so that ``12,5%`` is exactly
+0.125 and ``15 тыс.`` exactly 15 000; the result is a float64. Display formatting here serves the
+command line and the PDF; the window formats with QLocale.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from core import schema
+from core.text import Text
+
+# Errors ----------------------------------------------------------------------------------------
+NOT_A_NUMBER = Text("not a number", "не число")
+TOO_LARGE = Text("number too large", "слишком большое число")
+AMBIGUOUS_SEPARATOR = Text(
+    "ambiguous: {text} could be {a} or {b}", "неоднозначно: {text} — это {a} или {b}"
+)
+NOT_FINITE = Text("not a finite number", "не конечное число")
+
+_MAX_TEXT = 64  # longer text is not a number anyone typed
+_MAX_ABS = 1e300  # beyond this a product of inputs overflows float64
+
+_SPACES = "\u0020\u00a0\u202f\u2009\u2007\u200a\u2002\u2003"
+_MINUSES = "-\u2212\u2012\u2013"  # hyphen, minus, figure dash, en dash
+_CURRENCY_WORDS = re.compile(
+    r"(?:руб(?:лей|ля|ль)?\.?|р\.|rub\.?|rur|usd|eur|долл\.?|евро|₽|\$|€|£|¥)",
+    re.IGNORECASE,
+)
+_MULTIPLIERS = (
+    (re.compile(r"(?:млрд\.?|bn)$", re.IGNORECASE), Decimal(10) ** 9),
+    (re.compile(r"(?:млн\.?|mln|mio|m)$", re.IGNORECASE), Decimal(10) ** 6),
+    (re.compile(r"(?:тыс\.?|тысяч[аи]?|k)$", re.IGNORECASE), Decimal(10) ** 3),
+)
+_DIGITS = re.compile(r"^[0-9]+(?:[.,][0-9]+)*(?:[.,])?$")
+_EXPONENT = re.compile(r"^([0-9]+(?:[.,][0-9]+)?)[eE]([+-]?[0-9]{1,4})$")
+_GROUPED_SPACES = re.compile(r"^[0-9]{1,3}(?: [0-9]{3})+(?:[.,][0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    """What a typed cell holds: a value, or nothing, or an error (never a guess).
+
+    ``percent`` is True when the text carried a percent sign (the value is then a fraction).
+    ``decimal`` is the decimal separator the text proved it uses ("," or "."), if any.
+    """
+
+    value: float | None
+    percent: bool = False
+    error: Text | None = None
+    error_fields: tuple[tuple[str, str], ...] = ()
+    decimal: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None and self.error is None
+
+    def message(self, lang: str) -> str:
+        return self.error(lang, **dict(self.error_fields)) if self.error else ""
+
+
+EMPTY = ParsedNumber(None)
+
+
+def _fail(error: Text, **fields: str) -> ParsedNumber:
+    return ParsedNumber(None, error=error, error_fields=tuple(fields.items()))
+
+
+def parse_number(text: object, decimal: str | None = None) -> ParsedNumber:
+    """Read one number the way a person typed it.
+
+    Parameters
+    ----------
+    text
+        The cell: a string, or a number already (bool is not a number).
+    decimal
+        The decimal separator of the column or file when known ("," or "."); it settles
+        ``1,500`` and ``1.500``. Without it such text is reported as ambiguous, never guessed.
+
+    Returns
+    -------
+    ParsedNumber
+        Empty text gives an empty result; unreadable text gives an error.
+    """
+    if text is None:
+        return EMPTY
+    if isinstance(text, bool):
+        return _fail(NOT_A_NUMBER)
+    if isinstance(text, (int, float)):
+        value = float(text)
+        if not math.isfinite(value):
+            return _fail(NOT_FINITE)
+        if abs(value) > _MAX_ABS:
+            return _fail(TOO_LARGE)
+        return ParsedNumber(value)
+    s = str(text).strip(_SPACES + "\t\r\n")
+    if s.startswith("'"):
+        s = s[1:].strip(_SPACES)
+    if not s:
+        return EMPTY
+    if len(s) > _MAX_TEXT:
+        return _fail(TOO_LARGE if s.strip(_SPACES + "0123456789.,") == "" else NOT_A_NUMBER)
+
+    negative = False
+    if s.startswith("(") and s.endswith(")"):  # accounting negative: (5 000)
+        negative, s = True, s[1:-1].strip(_SPACES)
+    percent = False
+    if s.endswith("%"):
+        percent, s = True, s[:-1].strip(_SPACES)
+    s = _CURRENCY_WORDS.sub(" ", s).strip(_SPACES)
+    if s and s[0] in _MINUSES:
+        if negative:
+            return _fail(NOT_A_NUMBER)
+        negative, s = True, s[1:].strip(_SPACES)
+    elif s.startswith("+"):
+        s = s[1:].strip(_SPACES)
+    if s.endswith("%") and not percent:
+        percent, s = True, s[:-1].strip(_SPACES)
+    s = _CURRENCY_WORDS.sub(" ", s).strip(_SPACES)
+    if s and s[0] in _MINUSES and not negative:  # "$-5" and "₽ −5"
+        negative, s = True, s[1:].strip(_SPACES)
+
+    multiplier = Decimal(1)
+    for pattern, factor in _MULTIPLIERS:
+        m = pattern.search(s)
+        if m and (m.start() == 0 or not s[m.start() - 1].isalpha()):
+            multiplier, s = factor, s[: m.start()].strip(_SPACES)
+            break
+    if percent and multiplier != 1:
+        return _fail(NOT_A_NUMBER)
+
+    # Normalise every kind of space to one plain space; spaces may only group thousands.
+    s = re.sub(f"[{_SPACES}]+", " ", s)
+    proved: str | None = None
+    if " " in s:
+        if not _GROUPED_SPACES.match(s):
+            return _fail(NOT_A_NUMBER)
+        s = s.replace(" ", "")
+        if "," in s or "." in s:
+            proved = "," if "," in s else "."
+
+    m = _EXPONENT.match(s)
+    if m:
+        mantissa, exponent = m.group(1).replace(",", "."), m.group(2)
+        digits = f"{mantissa}e{exponent}"
+    else:
+        if not _DIGITS.match(s):
+            return _fail(NOT_A_NUMBER)
+        digits, sep = _resolve_separators(s, decimal)
+        if digits is None:
+            a, b = sep
+            return _fail(AMBIGUOUS_SEPARATOR, text=str(text).strip(), a=a, b=b)
+        proved = proved or sep
+    try:
+        number = Decimal(digits) * multiplier
+    except (InvalidOperation, ValueError):
+        return _fail(NOT_A_NUMBER)
+    if percent:
+        number = number / 100
+    if negative:
+        number = -number
+    value = float(number)
+    if not math.isfinite(value) or abs(value) > _MAX_ABS:
+        return _fail(TOO_LARGE)
+    return ParsedNumber(value, percent=percent, decimal=proved)
+
+
+def _resolve_separators(s: str, decimal: str | None):
+    """Digits with ``,``/``.``: a plain decimal string and the separator proved, or an ambiguity.
+
+    Returns ``(digits, proved_decimal)``, or ``(None, (reading_a, reading_b))`` when the text
+    could be read two ways and nothing settles it.
+    """
+    commas, dots = s.count(","), s.count(".")
+    if s.endswith((",", ".")):
+        s = s[:-1]
+        commas, dots = s.count(","), s.count(".")
+        if commas + dots:
+            return None, ("?", "?")
+    if commas == 0 and dots == 0:
+        return s, None
+    if commas and dots:
+        last = "," if s.rfind(",") > s.rfind(".") else "."
+        thousands = "." if last == "," else ","
+        head, _, tail = s.rpartition(last)
+        if head.count(last) or not _groups_ok(head, thousands):
+            return None, ("?", "?")
+        return head.replace(thousands, "") + "." + tail, last
+    sep = "," if commas else "."
+    parts = s.split(sep)
+    if len(parts) > 2:  # 1,000,000 or 1.000.000: thousands
+        if not _groups_ok(s, sep):
+            return None, ("?", "?")
+        return s.replace(sep, ""), None
+    head, tail = parts
+    if len(tail) != 3 or head in ("0", "") or len(head) > 3:
+        return head + "." + tail, sep  # 12,5  0,125  1234,567: only a decimal reading fits
+    # "1,500" / "1.500": a thousands separator or a decimal one?
+    if decimal == sep:
+        return head + "." + tail, sep
+    if decimal is not None:
+        return head + tail, None
+    return None, (head + tail, head + "." + tail)
+
+
+def _groups_ok(s: str, sep: str) -> bool:
+    groups = s.split(sep)
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def percent_column(values: list[ParsedNumber]) -> tuple[list[float | None], list[bool]]:
+    """Apply the percent rule of DESIGN.md §4 to one column of parsed cells.
+
+    Values typed with ``%`` are fractions already. Of the rest: when any lies outside −1…1 the
+    column holds percents and every such value is divided by 100; when all lie within −1…1 they
+    are fractions. In a percent column, a value strictly between −1 and 1 other than 0 (0.42
+    among 30 and 55) is ambiguous: it is returned as None and flagged True.
+    """
+    plain = [p.value for p in values if p.value is not None and not p.percent]
+    as_percent = any(abs(v) > 1 for v in plain)
+    out: list[float | None] = []
+    flags: list[bool] = []
+    for p in values:
+        if p.value is None or p.percent or not as_percent:
+            out.append(p.value)
+            flags.append(False)
+        elif p.value != 0 and abs(p.value) <= 1:
+            out.append(None)
+            flags.append(True)
+        else:
+            out.append(float(Decimal(repr(p.value)) / 100))
+            flags.append(False)
+    return out, flags
+
+
+# Display ---------------------------------------------------------------------------------------
+_PREFIX_CURRENCIES = ("$", "£", "¥", "US$")
+_DECIMALS = {
+    schema.MONEY: 2, schema.COUNT: 2, schema.NUMBER: 2, schema.YEARS: 2,
+    schema.MONTHS: 1, schema.RATIO: 2, schema.FRACTION: 1,
+}
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """Formats numbers for people in one language and one currency (command line, PDF).
+
+    Money keeps its cents unless they are zero ("30 000 ₽", "8 333,33 ₽"); a fraction is shown as
+    a percent; a negative number gets a true minus sign.
+    """
+
+    lang: str = "en"
+    currency: str = "₽"
+
+    def number(self, value: float, decimals: int = 2, keep_zeros: bool = False) -> str:
+        if value != value or math.isinf(value):
+            return ""
+        text = f"{abs(value):,.{decimals}f}"
+        if not keep_zeros and "." in text:
+            text = text.rstrip("0").rstrip(".")
+        if self.lang == "ru":
+            text = text.replace(",", "\u00a0").replace(".", ",")
+        if text in ("0", "0,0", "0.0"):
+            return text
+        return ("−" if value < 0 else "") + text
+
+    def format(self, value: float | None, unit: str) -> str:
+        """``value`` in ``unit`` as text, or "" when it is missing."""
+        if value is None or value != value:
+            return ""
+        if unit == schema.FRACTION:
+            text = self.number(value * 100, _DECIMALS[unit])
+            return text + ("\u00a0%" if self.lang == "ru" else "%")
+        if unit == schema.MONEY:
+            return self.money(value)
+        return self.number(value, _DECIMALS.get(unit, 2))
+
+    def money(self, value: float) -> str:
+        rounded = round(value, 2)
+        whole = rounded == int(rounded) if abs(rounded) < 1e15 else True
+        text = self.number(value, 2, keep_zeros=not whole)
+        if self.lang != "ru" and self.currency in _PREFIX_CURRENCIES:
+            if text.startswith("−"):
+                return "−" + self.currency + text[1:]
+            return self.currency + text
+        return f"{text}\u00a0{self.currency}" if self.currency else text

@@ -1,0 +1,78 @@
+"""Reading projects and segment tables from any file a person brings (DESIGN.md §4, §5).
+
+``open_project`` is the one entry point for the command line and the window: a ``.ltv.json``
+project, or a CSV/xlsx/xlsm/xls/ods segment table that becomes a project.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.errors import ReadError
+from core.problems import Notice, Problem
+from core.project import Project, check, load_project
+from core.readers import sniff as sniffing
+from core.readers.grid import read_csv, read_workbook
+from core.readers.table import ColumnMapping, TableRead, read_segment_grid
+from core.text import Text
+
+__all__ = ["Opened", "open_project", "read_segments", "ColumnMapping", "TableRead"]
+
+_NO_TABLE = Text(
+    "{path}: no segment table found — no sheet has a header row with a segment column and "
+    "at least one input (for example “Segment”, “Average order value”)",
+    "{path}: таблица сегментов не найдена — ни на одном листе нет строки заголовков со столбцом "
+    "сегмента и хотя бы одним показателем (например «Сегмент», «Средний чек»)",
+)
+
+
+@dataclass
+class Opened:
+    """What opening a file gave: the project, its problems and notices, and how it was read."""
+
+    project: Project
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    mapping: ColumnMapping | None = None
+    kind: str = sniffing.PROJECT
+
+
+def read_segments(path: str | os.PathLike, lang: str = "en") -> TableRead:
+    """A segment table from a spreadsheet or CSV file.
+
+    Raises
+    ------
+    ReadError
+        When the file cannot be read at all or holds no segment table, in one line.
+    """
+    path = Path(path)
+    kind = sniffing.sniff(path, lang)
+    if kind == sniffing.PROJECT:
+        kind = sniffing.CSV
+    notices: list[Notice] = []
+    if kind == sniffing.CSV:
+        grids = [read_csv(path, lang)]
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            notices.append(Notice(sniffing.CSV_AS_XLSX, (("path", path.name),)))
+    else:
+        grids = read_workbook(path, lang)
+    read = read_segment_grid(grids, path.name)
+    if read is None:
+        raise ReadError(_NO_TABLE(lang, path=path))
+    read.notices[:0] = notices
+    return read
+
+
+def open_project(path: str | os.PathLike, lang: str = "en") -> Opened:
+    """A project from ``path``: a saved ``.ltv.json`` project, or a segment table."""
+    path = Path(path)
+    kind = sniffing.sniff(path, lang)
+    if kind == sniffing.PROJECT or path.name.lower().endswith(".ltv.json"):
+        project = load_project(path, lang)
+        return Opened(project, check(project.segments, path.name), kind=sniffing.PROJECT)
+    read = read_segments(path, lang)
+    name = path.name.split(".")[0]
+    project = Project(name=name, segments=read.table)
+    return Opened(project, read.problems, read.notices, read.mapping, kind)

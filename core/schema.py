@@ -1,0 +1,490 @@
+"""The one column schema: every input, metric and order-log column with labels, units and ranges.
+
+The grid, the import, the export, the command line and the docs read this module; nothing else
+lists columns. DESIGN.md §1 (inputs), §2 (metrics), §8.1 (order logs), §8.2–8.4 (derived columns).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Units -----------------------------------------------------------------------------------------
+TEXT = "text"
+COUNT = "count"
+MONEY = "money"
+NUMBER = "number"
+YEARS = "years"
+FRACTION = "fraction"  # stored as a fraction, shown as a percent
+MONTHS = "months"
+RATIO = "ratio"
+DATE = "date"
+
+# Kinds -----------------------------------------------------------------------------------------
+INPUT = "input"
+METRIC = "metric"
+ORDER = "order"  # a column of an order log (§8.1)
+DERIVED = "derived"  # derived from an order log and its models (§8.2–8.4)
+
+LANGUAGES = ("en", "ru")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its key, its words in both languages, its unit and its valid range.
+
+    ``minimum``/``maximum`` bound the valid range; ``*_inclusive`` say whether the bound itself is
+    valid. ``noun`` is the column named inside a sentence ("needs gross margin").
+    """
+
+    key: str
+    kind: str
+    unit: str
+    label_en: str
+    label_ru: str
+    noun_en: str
+    noun_ru: str
+    definition_en: str
+    definition_ru: str
+    synonyms: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    min_inclusive: bool = True
+    max_inclusive: bool = True
+    short_en: str = ""
+    short_ru: str = ""
+    folded_synonyms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    @property
+    def is_input(self) -> bool:
+        return self.kind == INPUT
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.unit not in (TEXT, DATE)
+
+    def label(self, lang: str) -> str:
+        return self.label_ru if lang == "ru" else self.label_en
+
+    def short(self, lang: str) -> str:
+        """A short header for narrow places (the command line's table)."""
+        text = self.short_ru if lang == "ru" else self.short_en
+        return text or self.label(lang)
+
+    def noun(self, lang: str) -> str:
+        return self.noun_ru if lang == "ru" else self.noun_en
+
+    def definition(self, lang: str) -> str:
+        return self.definition_ru if lang == "ru" else self.definition_en
+
+    def in_range(self, value: float) -> bool:
+        """True when ``value`` lies in the valid range of §1 (NaN is never in range)."""
+        if value != value or math.isinf(value):
+            return False
+        if self.minimum is not None:
+            if value < self.minimum or (value == self.minimum and not self.min_inclusive):
+                return False
+        if self.maximum is not None:
+            if value > self.maximum or (value == self.maximum and not self.max_inclusive):
+                return False
+        return True
+
+    def range_text(self, lang: str) -> str:
+        """The valid range in words: "≥ 0", "> 0", "−100 % … 100 %"."""
+        def show(v: float) -> str:
+            if self.unit == FRACTION:
+                return f"{v * 100:g} %".replace("-", "−")
+            return f"{v:g}".replace("-", "−")
+
+        lo, hi = self.minimum, self.maximum
+        if lo is not None and hi is not None:
+            return f"{show(lo)} … {show(hi)}"
+        if lo is not None:
+            return ("≥ " if self.min_inclusive else "> ") + show(lo)
+        if hi is not None:
+            return ("≤ " if self.max_inclusive else "< ") + show(hi)
+        return ""
+
+
+def _column(**kw) -> Column:
+    column = Column(**kw)
+    folded = {fold(column.key), fold(column.label_en), fold(column.label_ru)}
+    folded.update(fold(s) for s in column.synonyms)
+    folded.discard("")
+    object.__setattr__(column, "folded_synonyms", frozenset(folded))
+    return column
+
+
+# Header folding --------------------------------------------------------------------------------
+# Latin letters that look like Cyrillic ones; inside a word that has Cyrillic letters they are
+# folded to Cyrillic so that "Cрeдний чек" typed with a Latin C and e still matches.
+_LATIN_TO_CYRILLIC = str.maketrans("aceopxykmhtbABCEHKMOPTXY", "асеорхукмнтвАВСЕНКМОРТХУ")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Fold a header for matching: case, spaces, punctuation, ё, Latin look-alikes.
+
+    "Маржа, %" and "маржа" fold alike; so do "Average  order-value" and "average order value".
+    """
+    text = unicodedata.normalize("NFKC", str(text)).casefold().replace("ё", "е")
+    words = []
+    for word in _NOT_WORD.split(text):
+        if word and _CYRILLIC.search(word):
+            word = word.translate(_LATIN_TO_CYRILLIC)
+        words.append(word)
+    return "".join(words)
+
+
+# Inputs (§1) -----------------------------------------------------------------------------------
+INPUTS: tuple[Column, ...] = (
+    _column(
+        key="segment", kind=INPUT, unit=TEXT,
+        label_en="Segment", label_ru="Сегмент", noun_en="segment name", noun_ru="название сегмента",
+        definition_en="The name of a group of customers; unique in a project.",
+        definition_ru="Название группы клиентов; в проекте не повторяется.",
+        synonyms=("Segment name", "Customer segment", "Name", "Group", "Customer group",
+                  "Название", "Название сегмента", "Группа", "Группа клиентов",
+                  "Сегмент клиентов", "Наименование"),
+    ),
+    _column(
+        key="customers", kind=INPUT, unit=COUNT, minimum=0,
+        label_en="Customers", label_ru="Клиентов", noun_en="customers", noun_ru="число клиентов",
+        definition_en="How many customers the segment has now.",
+        definition_ru="Сколько клиентов в сегменте сейчас.",
+        synonyms=("Customer count", "Number of customers", "Active customers", "Clients",
+                  "Клиенты", "Количество клиентов", "Кол-во клиентов", "Число клиентов",
+                  "Активных клиентов"),
+    ),
+    _column(
+        key="avg_order_value", kind=INPUT, unit=MONEY, minimum=0,
+        label_en="Average order value", label_ru="Средний чек",
+        noun_en="average order value", noun_ru="средний чек", short_en="AOV", short_ru="Чек",
+        definition_en="The average amount of one purchase.",
+        definition_ru="Средняя сумма одной покупки.",
+        synonyms=("AOV", "Average check", "Avg order value", "Average order", "Average purchase",
+                  "Average purchase value", "Average ticket", "Средний заказ",
+                  "Средняя сумма заказа", "Средняя стоимость заказа", "Средняя покупка",
+                  "Средний чек, руб", "Чек"),
+    ),
+    _column(
+        key="purchases_per_year", kind=INPUT, unit=NUMBER, minimum=0,
+        label_en="Purchases per year", label_ru="Покупок в год",
+        noun_en="purchases per year", noun_ru="число покупок в год",
+        short_en="Purch./yr", short_ru="Покупок/год",
+        definition_en="How many purchases one customer makes in a year.",
+        definition_ru="Сколько покупок один клиент делает за год.",
+        synonyms=("Frequency", "Purchase frequency", "Orders per year", "Purchases a year",
+                  "Частота", "Частота покупок", "Заказов в год", "Число покупок в год",
+                  "Количество покупок в год", "Покупок за год"),
+    ),
+    _column(
+        key="retention_years", kind=INPUT, unit=YEARS, minimum=0, min_inclusive=False,
+        label_en="Retention, years", label_ru="Срок удержания, лет",
+        noun_en="retention years", noun_ru="срок удержания",
+        short_en="Retention, yrs", short_ru="Удержание, лет",
+        definition_en="How many years a customer keeps buying.",
+        definition_ru="Сколько лет клиент продолжает покупать.",
+        synonyms=("Retention years", "Lifetime, years", "Customer lifetime",
+                  "Lifespan", "Years retained", "Срок удержания", "Срок жизни клиента",
+                  "Срок жизни, лет", "Срок жизни", "Удержание, лет", "Лет удержания"),
+    ),
+    _column(
+        key="gross_margin", kind=INPUT, unit=FRACTION, minimum=-1, maximum=1,
+        label_en="Gross margin", label_ru="Маржинальность",
+        noun_en="gross margin", noun_ru="маржинальность", short_en="Margin", short_ru="Маржа",
+        definition_en="The share of revenue left after the cost of goods.",
+        definition_ru="Доля выручки, которая остаётся после себестоимости.",
+        synonyms=("Margin", "Margin, %", "Gross margin, %", "Gross margin %", "Маржа",
+                  "Маржа, %", "Валовая маржа", "Маржинальность, %", "Валовая маржинальность"),
+    ),
+    _column(
+        key="service_cost_per_year", kind=INPUT, unit=MONEY, minimum=0,
+        label_en="Service cost per customer per year",
+        label_ru="Затраты на обслуживание клиента в год",
+        noun_en="service cost", noun_ru="затраты на обслуживание",
+        short_en="Service/yr", short_ru="Обслуж./год",
+        definition_en="What serving one customer costs in a year, beyond the cost of goods.",
+        definition_ru="Во сколько в год обходится обслуживание одного клиента, "
+                      "сверх себестоимости товара.",
+        synonyms=("Service cost", "Service cost per year", "Cost to serve", "Annual service cost",
+                  "Затраты на обслуживание", "Расходы на обслуживание",
+                  "Стоимость обслуживания", "Обслуживание в год"),
+    ),
+    _column(
+        key="acquisition_spend", kind=INPUT, unit=MONEY, minimum=0,
+        label_en="Acquisition spend", label_ru="Расходы на привлечение",
+        noun_en="acquisition spend", noun_ru="расходы на привлечение",
+        short_en="Acq. spend", short_ru="Привлечение",
+        definition_en="What was spent in the year to win new customers (ads, promotion, sales).",
+        definition_ru="Сколько потрачено за год на привлечение новых клиентов "
+                      "(реклама, продвижение, продажи).",
+        synonyms=("Marketing spend", "Marketing budget", "Ad spend", "Advertising spend",
+                  "Acquisition cost", "Acquisition budget", "Маркетинговые расходы",
+                  "Затраты на привлечение", "Бюджет на привлечение", "Рекламный бюджет",
+                  "Расходы на рекламу", "Расходы на маркетинг"),
+    ),
+    _column(
+        key="new_customers", kind=INPUT, unit=COUNT, minimum=0,
+        label_en="New customers", label_ru="Новых клиентов",
+        noun_en="new customers", noun_ru="число новых клиентов", short_en="New", short_ru="Новых",
+        definition_en="How many customers were won in the year.",
+        definition_ru="Сколько клиентов привлечено за год.",
+        synonyms=("New", "Acquired customers", "New clients", "Customers acquired",
+                  "Новые клиенты", "Новых", "Привлечено клиентов", "Привлечённых клиентов"),
+    ),
+    _column(
+        key="customers_start", kind=INPUT, unit=COUNT, minimum=0,
+        label_en="Customers at period start", label_ru="Клиентов на начало периода",
+        noun_en="customers at period start", noun_ru="клиентов на начало периода",
+        short_en="At start", short_ru="На начало",
+        definition_en="Customers at the start of the year (S).",
+        definition_ru="Клиентов на начало года (S).",
+        synonyms=("Customers at start", "Start customers", "Customers start", "Start of period",
+                  "Клиентов на начало", "Клиенты на начало периода", "На начало периода",
+                  "На начало"),
+    ),
+    _column(
+        key="customers_end", kind=INPUT, unit=COUNT, minimum=0,
+        label_en="Customers at period end", label_ru="Клиентов на конец периода",
+        noun_en="customers at period end", noun_ru="клиентов на конец периода",
+        short_en="At end", short_ru="На конец",
+        definition_en="Customers at the end of the year, new ones included (E).",
+        definition_ru="Клиентов на конец года, включая новых (E).",
+        synonyms=("Customers at end", "End customers", "Customers end", "End of period",
+                  "Клиентов на конец", "Клиенты на конец периода", "На конец периода",
+                  "На конец"),
+    ),
+    _column(
+        key="discount_rate", kind=INPUT, unit=FRACTION, minimum=0, maximum=1,
+        label_en="Discount rate, per year", label_ru="Ставка дисконтирования, в год",
+        noun_en="discount rate", noun_ru="ставка дисконтирования",
+        short_en="Discount", short_ru="Ставка",
+        definition_en="The yearly rate at which future money is worth less than money now.",
+        definition_ru="Годовая ставка, на которую будущие деньги дешевле сегодняшних.",
+        synonyms=("Discount rate", "Discount", "WACC", "Ставка дисконтирования",
+                  "Ставка дисконта", "Ставка дисконтирования, %", "Discount rate, %"),
+    ),
+)
+
+# Metrics (§2) ----------------------------------------------------------------------------------
+METRICS: tuple[Column, ...] = (
+    _column(
+        key="annual_revenue", kind=METRIC, unit=MONEY,
+        label_en="Annual revenue per customer", label_ru="Выручка с клиента в год",
+        noun_en="annual revenue", noun_ru="выручка в год",
+        short_en="Revenue/yr", short_ru="Выручка/год",
+        definition_en="Revenue from one customer in a year: AOV × purchases per year.",
+        definition_ru="Выручка с одного клиента за год: средний чек × покупок в год.",
+        synonyms=("Annual revenue", "Revenue per customer per year", "Выручка в год",
+                  "Годовая выручка с клиента"),
+    ),
+    _column(
+        key="crr", kind=METRIC, unit=FRACTION,
+        label_en="Customer retention rate", label_ru="Удержание клиентов (CRR)",
+        noun_en="retention rate", noun_ru="коэффициент удержания", short_en="CRR",
+        short_ru="CRR",
+        definition_en="The share of the year's starting customers still buying at its end: "
+                      "(E − N) / S.",
+        definition_ru="Доля клиентов начала года, которые к концу года продолжают покупать: "
+                      "(E − N) / S.",
+        synonyms=("CRR", "Retention rate", "Коэффициент удержания", "Удержание"),
+    ),
+    _column(
+        key="churn_rate", kind=METRIC, unit=FRACTION,
+        label_en="Churn rate", label_ru="Отток", noun_en="churn", noun_ru="отток",
+        short_en="Churn", short_ru="Отток",
+        definition_en="The share of customers lost in a year: 1 − CRR.",
+        definition_ru="Доля клиентов, потерянных за год: 1 − CRR.",
+        synonyms=("Churn", "Отток клиентов", "Коэффициент оттока"),
+    ),
+    _column(
+        key="lifetime_years", kind=METRIC, unit=YEARS,
+        label_en="Lifetime, years", label_ru="Срок жизни клиента, лет",
+        noun_en="lifetime", noun_ru="срок жизни клиента",
+        short_en="Lifetime, yrs", short_ru="Срок, лет",
+        definition_en="How long a customer stays: retention years if given, otherwise 1 / churn.",
+        definition_ru="Сколько клиент остаётся с вами: срок удержания, если он указан, "
+                      "иначе 1 / отток.",
+        synonyms=("Customer lifetime, years",),
+    ),
+    _column(
+        key="ltv", kind=METRIC, unit=MONEY,
+        label_en="LTV", label_ru="LTV", noun_en="LTV", noun_ru="LTV",
+        definition_en="Revenue from one customer over the lifetime: "
+                      "AOV × purchases per year × lifetime.",
+        definition_ru="Выручка с одного клиента за весь срок жизни: "
+                      "средний чек × покупок в год × срок жизни.",
+        synonyms=("Lifetime value", "Customer lifetime value (revenue)", "Пожизненная ценность"),
+    ),
+    _column(
+        key="clv", kind=METRIC, unit=MONEY,
+        label_en="CLV", label_ru="CLV", noun_en="CLV", noun_ru="CLV",
+        definition_en="Gross profit from one customer over the lifetime: LTV × gross margin.",
+        definition_ru="Валовая прибыль с одного клиента за весь срок жизни: "
+                      "LTV × маржинальность.",
+        synonyms=("Customer lifetime value", "Валовая прибыль за срок жизни"),
+    ),
+    _column(
+        key="cac", kind=METRIC, unit=MONEY,
+        label_en="CAC", label_ru="CAC", noun_en="CAC", noun_ru="CAC",
+        definition_en="What winning one new customer costs: acquisition spend ÷ new customers.",
+        definition_ru="Во сколько обходится один новый клиент: "
+                      "расходы на привлечение ÷ новых клиентов.",
+        synonyms=("Customer acquisition cost", "Стоимость привлечения клиента"),
+    ),
+    _column(
+        key="net_clv", kind=METRIC, unit=MONEY,
+        label_en="Net CLV", label_ru="Чистый CLV", noun_en="net CLV", noun_ru="чистый CLV",
+        definition_en="CLV less the service cost over the lifetime and less CAC.",
+        definition_ru="CLV за вычетом затрат на обслуживание за срок жизни и CAC.",
+        synonyms=("Net customer lifetime value", "Чистая ценность клиента"),
+    ),
+    _column(
+        key="ltv_cac", kind=METRIC, unit=RATIO,
+        label_en="LTV:CAC", label_ru="LTV:CAC", noun_en="LTV:CAC", noun_ru="LTV:CAC",
+        definition_en="How many times a customer pays back their acquisition: CLV ÷ CAC on the "
+                      "profit basis, LTV ÷ CAC on the revenue basis. 3:1 is the usual target.",
+        definition_ru="Во сколько раз клиент окупает своё привлечение: CLV ÷ CAC по прибыли, "
+                      "LTV ÷ CAC по выручке. Обычная цель — 3:1.",
+        synonyms=("LTV/CAC", "LTV to CAC", "CLV:CAC", "CLV/CAC"),
+    ),
+    _column(
+        key="payback_months", kind=METRIC, unit=MONTHS,
+        label_en="Payback, months", label_ru="Окупаемость, мес.",
+        noun_en="payback", noun_ru="окупаемость", short_en="Payback, mo", short_ru="Окуп., мес.",
+        definition_en="Months until a new customer repays CAC: CAC ÷ monthly gross profit "
+                      "(or monthly revenue on the revenue basis).",
+        definition_ru="Через сколько месяцев новый клиент возвращает CAC: CAC ÷ валовая прибыль "
+                      "в месяц (или выручка в месяц при расчёте по выручке).",
+        synonyms=("Payback", "Payback period", "CAC payback", "Срок окупаемости", "Окупаемость"),
+    ),
+    _column(
+        key="discounted_clv", kind=METRIC, unit=MONEY,
+        label_en="Discounted CLV", label_ru="Дисконтированный CLV",
+        noun_en="discounted CLV", noun_ru="дисконтированный CLV",
+        short_en="Disc. CLV", short_ru="Диск. CLV",
+        definition_en="Yearly gross profit less service cost, summed over the lifetime at "
+                      "today's value: PV(d, L, −g).",
+        definition_ru="Годовая валовая прибыль за вычетом обслуживания, сложенная за срок жизни "
+                      "в сегодняшних деньгах: ПС(d; L; −g).",
+        synonyms=("Discounted customer lifetime value", "Дисконтированная ценность клиента"),
+    ),
+    _column(
+        key="max_cac", kind=METRIC, unit=MONEY,
+        label_en="Max CAC (3:1)", label_ru="Макс. CAC (3:1)",
+        noun_en="max CAC", noun_ru="максимальный CAC",
+        definition_en="The highest CAC that keeps the 3:1 rule: CLV ÷ 3.",
+        definition_ru="Наибольший CAC, при котором соблюдается правило 3:1: CLV ÷ 3.",
+        synonyms=("Max CAC", "Maximum CAC", "Максимальный CAC"),
+    ),
+    _column(
+        key="roi", kind=METRIC, unit=FRACTION,
+        label_en="ROI", label_ru="ROI", noun_en="ROI", noun_ru="ROI",
+        definition_en="Return on the acquisition spend: (CLV − CAC) ÷ CAC.",
+        definition_ru="Окупаемость вложений в привлечение: (CLV − CAC) ÷ CAC.",
+        synonyms=("Return on investment", "Рентабельность привлечения"),
+    ),
+)
+
+# Order-log columns (§8.1) ----------------------------------------------------------------------
+ORDER_COLUMNS: tuple[Column, ...] = (
+    _column(
+        key="customer", kind=ORDER, unit=TEXT, label_en="Customer", label_ru="Клиент",
+        noun_en="customer", noun_ru="клиент",
+        definition_en="Who placed the order: a name, an ID or an e-mail.",
+        definition_ru="Кто сделал заказ: имя, код или e-mail.",
+        synonyms=("Customer ID", "Client", "Client ID", "Email", "E-mail", "Buyer",
+                  "ID клиента", "Код клиента", "Покупатель", "Контрагент", "Почта"),
+    ),
+    _column(
+        key="date", kind=ORDER, unit=DATE, label_en="Order date", label_ru="Дата заказа",
+        noun_en="order date", noun_ru="дата заказа",
+        definition_en="The day of the order.", definition_ru="День заказа.",
+        synonyms=("Date", "Order day", "Purchase date", "Дата", "Дата покупки", "Дата продажи"),
+    ),
+    _column(
+        key="amount", kind=ORDER, unit=MONEY, label_en="Amount", label_ru="Сумма",
+        noun_en="amount", noun_ru="сумма",
+        definition_en="What the order brought in; a negative amount is a return.",
+        definition_ru="Сумма заказа; отрицательная сумма — возврат.",
+        synonyms=("Revenue", "Total", "Order total", "Order amount", "Sum", "Сумма заказа",
+                  "Выручка", "Итого по заказу", "Стоимость заказа"),
+    ),
+    _column(
+        key="order_segment", kind=ORDER, unit=TEXT, label_en="Segment", label_ru="Сегмент",
+        noun_en="segment", noun_ru="сегмент",
+        definition_en="The group a customer belongs to, from their first order.",
+        definition_ru="Группа клиента — по его первому заказу.",
+        synonyms=("Channel", "City", "Segment", "Сегмент", "Канал", "Город"),
+    ),
+    _column(
+        key="cost", kind=ORDER, unit=MONEY, label_en="Cost", label_ru="Себестоимость",
+        noun_en="cost of goods", noun_ru="себестоимость",
+        definition_en="The cost of the goods of the order.",
+        definition_ru="Себестоимость товаров заказа.",
+        synonyms=("Cost of goods", "COGS", "Себестоимость заказа"),
+    ),
+)
+
+# Derived from an order log and its models (§8.2–8.4) --------------------------------------------
+DERIVED_COLUMNS: tuple[Column, ...] = (
+    _column(
+        key="repeat_purchase_rate", kind=DERIVED, unit=FRACTION,
+        label_en="Repeat purchase rate", label_ru="Доля повторных покупателей",
+        noun_en="repeat purchase rate", noun_ru="доля повторных покупателей",
+        definition_en="The share of customers who made two purchases or more.",
+        definition_ru="Доля клиентов, сделавших две покупки или больше.",
+    ),
+    _column(
+        key="p_alive", kind=DERIVED, unit=FRACTION,
+        label_en="P(alive)", label_ru="P(активен)", noun_en="P(alive)", noun_ru="P(активен)",
+        definition_en="The model's probability that a customer still buys (BG/NBD).",
+        definition_ru="Вероятность по модели, что клиент ещё покупает (BG/NBD).",
+    ),
+    _column(
+        key="expected_purchases", kind=DERIVED, unit=NUMBER,
+        label_en="Expected purchases", label_ru="Ожидаемых покупок",
+        noun_en="expected purchases", noun_ru="ожидаемые покупки",
+        definition_en="Purchases the model expects from a customer over the horizon.",
+        definition_ru="Сколько покупок модель ожидает от клиента за горизонт.",
+    ),
+    _column(
+        key="predicted_clv", kind=DERIVED, unit=MONEY,
+        label_en="Predicted CLV", label_ru="Прогноз CLV",
+        noun_en="predicted CLV", noun_ru="прогноз CLV",
+        definition_en="The model's discounted value of a customer over the horizon.",
+        definition_ru="Дисконтированная ценность клиента за горизонт по модели.",
+    ),
+)
+
+COLUMNS: tuple[Column, ...] = INPUTS + METRICS
+NUMERIC_INPUTS: tuple[Column, ...] = tuple(c for c in INPUTS if c.is_numeric)
+INPUT_KEYS: tuple[str, ...] = tuple(c.key for c in INPUTS)
+NUMERIC_INPUT_KEYS: tuple[str, ...] = tuple(c.key for c in NUMERIC_INPUTS)
+METRIC_KEYS: tuple[str, ...] = tuple(c.key for c in METRICS)
+
+BY_KEY: dict[str, Column] = {
+    c.key: c for c in INPUTS + METRICS + ORDER_COLUMNS + DERIVED_COLUMNS
+}
+
+BASES = ("profit", "revenue")
+
+
+def column(key: str) -> Column:
+    """The column with ``key``; KeyError names the key."""
+    return BY_KEY[key]
+
+
+def match_header(text: str, columns: tuple[Column, ...] = COLUMNS) -> Column | None:
+    """The column whose label or synonym folds like ``text``, or None."""
+    folded = fold(text)
+    if not folded:
+        return None
+    for col in columns:
+        if folded in col.folded_synonyms:
+            return col
+    return None

@@ -1,0 +1,36 @@
+"""Words that core hands to people, in both interface languages, and the language in force."""
+
+from __future__ import annotations
+
+import locale
+import os
+from typing import NamedTuple
+
+
+class Text(NamedTuple):
+    """A message in English and Russian, with ``str.format`` fields."""
+
+    en: str
+    ru: str
+
+    def __call__(self, lang: str, **fields: object) -> str:
+        template = self.ru if lang == "ru" else self.en
+        return template.format(**fields) if fields else template
+
+
+def system_language() -> str:
+    """"ru" when the system locale is Russian, otherwise "en"."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    try:
+        code = locale.getlocale()[0] or ""
+    except ValueError:
+        code = ""
+    return "ru" if code.lower().startswith("ru") else "en"
+
+
+def resolve_language(setting: str | None) -> str:
+    """The language to speak: the setting when it names one, otherwise the system's."""
+    return setting if setting in ("en", "ru") else system_language()
