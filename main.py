@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 SAMPLE = ROOT / "resources" / "sample.ltv.json"
-COMMANDS = ("compute",)
+COMMANDS = ("compute", "export")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 2, 2
 
 log = logging.getLogger("ltv_studio")
@@ -68,6 +68,12 @@ def _command_parser() -> argparse.ArgumentParser:
     compute.add_argument("--basis", choices=("profit", "revenue"),
                          help="basis of LTV:CAC and payback (default: the project's)")
     compute.add_argument("--lang", choices=("en", "ru"), help="language of the words")
+    export = sub.add_parser("export", help="write the report as a workbook (.xlsx) or a PDF")
+    export.add_argument("file", help="a project, a segment table (anything compute reads)")
+    export.add_argument("-o", "--output", required=True, help="OUT.xlsx or OUT.pdf")
+    export.add_argument("--basis", choices=("profit", "revenue"),
+                        help="basis of LTV:CAC and payback (default: the project's)")
+    export.add_argument("--lang", choices=("en", "ru"), help="language of the report")
     return parser
 
 
@@ -95,13 +101,28 @@ def run_compute(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if opened.problems else EXIT_OK
 
 
+def run_export(args: argparse.Namespace) -> int:
+    """Write the report without a window: .xlsx by core, .pdf by the Qt report renderer."""
+    from core.export import export_file
+
+    return export_file(args.file, args.output, basis=args.basis, lang=args.lang)
+
+
 def run_window(argv: list[str]) -> int:
-    """Until the window lands, show the sample's (or FILE's) metrics table."""
+    """Open the window (the sample when no file is given), or render it to a PNG."""
     parser = argparse.ArgumentParser(prog="ltv-studio")
     parser.add_argument("file", nargs="?", help="a project or a segment table to open")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="render the window off-screen into OUT.png and quit")
     args = parser.parse_args(argv)
-    return run_compute(argparse.Namespace(file=args.file or str(SAMPLE), json=False, basis=None,
-                                          lang=None))
+    try:
+        from ui.app import run
+    except ModuleNotFoundError as exc:  # a checkout without the window: print the table
+        if exc.name not in ("ui", "ui.app"):
+            raise
+        return run_compute(argparse.Namespace(file=args.file or str(SAMPLE), json=False,
+                                              basis=None, lang=None))
+    return run(args.file, screenshot=args.screenshot, sample=SAMPLE)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
-            return {"compute": run_compute}[args.command](args)
+            return {"compute": run_compute, "export": run_export}[args.command](args)
         return run_window(argv)
     except LtvError as exc:
         print(str(exc), file=sys.stderr)
