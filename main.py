@@ -102,10 +102,32 @@ def run_compute(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the report without a window: .xlsx by core, .pdf by the Qt report renderer."""
-    from core.export import export_file
+    """Write the report without a window: a workbook by core, a PDF by the Qt report renderer."""
+    from core.errors import LtvError
+    from core.readers import open_project
+    from core.text import resolve_language
 
-    return export_file(args.file, args.output, basis=args.basis, lang=args.lang)
+    out = Path(args.output)
+    kind = out.suffix.lower()
+    if kind not in (".xlsx", ".pdf"):
+        raise LtvError(f"{out}: the report is written as .xlsx or .pdf, not {kind or 'no type'}")
+    lang = resolve_language(args.lang)
+    opened = open_project(args.file, lang)
+    project = opened.project
+    if args.lang is None and project.settings.language:
+        lang = project.settings.language
+    if kind == ".pdf":
+        from ui.report_pdf import write_pdf
+
+        problems = write_pdf(project, out, lang=lang, basis=args.basis)
+    else:
+        from core.export.workbook import write_workbook
+
+        problems = write_workbook(project, out, lang=lang, basis=args.basis)
+    problems = list(opened.problems) + list(problems or [])
+    for problem in problems:
+        print(problem.line(lang), file=sys.stderr)
+    return EXIT_PROBLEMS if opened.problems else EXIT_OK
 
 
 def run_window(argv: list[str]) -> int:

@@ -14,11 +14,12 @@ from core.errors import ReadError
 from core.problems import Notice, Problem
 from core.project import Project, check, load_project
 from core.readers import sniff as sniffing
-from core.readers.grid import read_csv, read_workbook
-from core.readers.table import ColumnMapping, TableRead, read_segment_grid
+from core.readers.grid import Grid, read_csv, read_workbook
+from core.readers.table import ColumnMapping, TableRead, convert, find_header, read_segment_grid
 from core.text import Text
 
-__all__ = ["Opened", "open_project", "read_segments", "ColumnMapping", "TableRead"]
+__all__ = ["ColumnMapping", "Grid", "Opened", "TableRead", "convert", "find_header",
+           "load_grids", "open_project", "read_segments"]
 
 _NO_TABLE = Text(
     "{path}: no segment table found — no sheet has a header row with a segment column and "
@@ -39,6 +40,24 @@ class Opened:
     kind: str = sniffing.PROJECT
 
 
+def load_grids(path: str | os.PathLike, lang: str = "en") -> list[Grid]:
+    """Every sheet of a spreadsheet or CSV file as raw grids (the import preview starts here).
+
+    Raises
+    ------
+    ReadError
+        When the file cannot be read at all, in one line.
+    """
+    path = Path(path)
+    kind = sniffing.sniff(path, lang)
+    if kind in (sniffing.CSV, sniffing.PROJECT):
+        grid = read_csv(path, lang)
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
+            grid.notices.insert(0, Notice(sniffing.CSV_AS_XLSX, (("path", path.name),)))
+        return [grid]
+    return read_workbook(path, lang)
+
+
 def read_segments(path: str | os.PathLike, lang: str = "en") -> TableRead:
     """A segment table from a spreadsheet or CSV file.
 
@@ -48,20 +67,9 @@ def read_segments(path: str | os.PathLike, lang: str = "en") -> TableRead:
         When the file cannot be read at all or holds no segment table, in one line.
     """
     path = Path(path)
-    kind = sniffing.sniff(path, lang)
-    if kind == sniffing.PROJECT:
-        kind = sniffing.CSV
-    notices: list[Notice] = []
-    if kind == sniffing.CSV:
-        grids = [read_csv(path, lang)]
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
-            notices.append(Notice(sniffing.CSV_AS_XLSX, (("path", path.name),)))
-    else:
-        grids = read_workbook(path, lang)
-    read = read_segment_grid(grids, path.name)
+    read = read_segment_grid(load_grids(path, lang), path.name)
     if read is None:
         raise ReadError(_NO_TABLE(lang, path=path))
-    read.notices[:0] = notices
     return read
 
 
