@@ -13,3 +13,10 @@ class ReadError(LtvError):
 
 class SaveError(LtvError):
     """A file that could not be written; the old file, if any, is left as it was."""
+
+
+class Cancelled(LtvError):
+    """Long work (an import, a fit) stopped because the person asked it to; nothing changed."""
+
+    def __init__(self, message: str = "cancelled") -> None:
+        super().__init__(message)

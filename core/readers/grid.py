@@ -10,15 +10,19 @@ import codecs
 import csv
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import ReadError
+from core.errors import Cancelled, ReadError
 from core.problems import Notice, Problem
+from core.readers import cells, guards
 from core.readers import sniff as sniffing
 from core.text import Text
 
 Cell = object
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
 
 
 @dataclass
@@ -34,6 +38,8 @@ class Grid:
     notices: list[Notice] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     decimal: str | None = None  # the file's decimal separator, when the format says it
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based r0 c0 r1 c1
+    date1904: bool = False  # serial numbers count days from 1904-01-01 (old Mac Excel)
 
 
 # CSV ------------------------------------------------------------------------------------------
@@ -88,7 +94,8 @@ def detect_separator(text: str, lines: int = 50) -> str:
     return best
 
 
-def read_csv(path: str | os.PathLike, lang: str = "en") -> Grid:
+def read_csv(path: str | os.PathLike, lang: str = "en", progress: Progress | None = None,
+             cancelled: IsCancelled | None = None) -> Grid:
     """A CSV/TSV/TXT file as one grid; ragged lines and unclosed quotes become problems."""
     path = Path(path)
     try:
@@ -105,17 +112,24 @@ def read_csv(path: str | os.PathLike, lang: str = "en") -> Grid:
     lines = text.splitlines(keepends=True)
     start = 0
     while start < len(lines):
-        start = _parse_lines(lines, start, sep, grid, path.name)
+        start = _parse_lines(lines, start, sep, grid, path.name, progress, cancelled)
     _check_widths(grid, path.name)
     grid.decimal = "," if sep == ";" else None
     return grid
 
 
-def _parse_lines(lines: list[str], start: int, sep: str, grid: Grid, file: str) -> int:
+def _parse_lines(lines: list[str], start: int, sep: str, grid: Grid, file: str,
+                 progress: Progress | None = None, cancelled: IsCancelled | None = None) -> int:
     """Parse from physical line ``start``; returns where to resume (past an unclosed quote)."""
     reader = csv.reader(io.StringIO("".join(lines[start:])), delimiter=sep, strict=True)
     consumed = 0
+    count = 0
     while True:
+        count += 1
+        if count % 20_000 == 0:
+            _check(cancelled)
+            if progress is not None:
+                progress(start + consumed, len(lines))
         first_line = start + consumed + 1
         try:
             row = next(reader)
@@ -159,32 +173,150 @@ def _check_widths(grid: Grid, file: str) -> None:
 # Workbooks ------------------------------------------------------------------------------------
 _DAMAGED = Text("{path}: the workbook cannot be read — {why}",
                 "{path}: книгу не удалось прочитать — {why}")
+_PASSWORD = Text("{path}: the workbook is password-protected; remove the password in Excel "
+                 "(File → Info → Protect Workbook) and save again",
+                 "{path}: книга защищена паролем; снимите пароль в Excel (Файл → Сведения → "
+                 "Защитить книгу) и сохраните")
+_TOO_MANY_CELLS = Text("{path}: the sheet “{sheet}” has more than {limit} cells, more than this "
+                       "program reads",
+                       "{path}: на листе «{sheet}» больше {limit} ячеек — столько программа не "
+                       "читает")
+MAX_CELLS = 60_000_000  # 1 048 576 rows x 57 columns; a full sheet of floats is ~2 GB
 
 
-def read_workbook(path: str | os.PathLike, lang: str = "en") -> list[Grid]:
-    """Every worksheet of an .xlsx/.xlsm/.xls/.ods workbook, read with python-calamine."""
+def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = None,
+                  progress: Progress | None = None,
+                  cancelled: IsCancelled | None = None) -> list[Grid]:
+    """Every worksheet of an .xlsx/.xlsm/.xls/.ods workbook, read with python-calamine.
+
+    A zip workbook is first streamed through ``guards.scan_zip`` (entity and zip bombs refused
+    before any parser sees it). Formula cells without a saved result and error values become
+    ``CellError`` cells; merged ranges get the value Excel shows in every cell they cover.
+    """
     import python_calamine as calamine
 
     path = Path(path)
+    kind = kind or sniffing.sniff(path, lang)
+    steps = 4
+    _tick(progress, 0, steps)
+    scan = None
+    if kind in (sniffing.XLSX, sniffing.ODS):
+        scan = guards.scan_zip(path, lang, progress=_scaled(progress, 0, 1, steps),
+                               cancelled=cancelled)
+    _check(cancelled)
+    parts: dict[str, str] = {}
+    date1904 = False
+    if scan is not None and "xl/workbook.xml" in scan.members:
+        try:
+            parts, date1904 = cells.sheet_parts(path)
+        except Exception:  # noqa: BLE001 - calamine will name the damage below
+            parts = {}
     try:
-        book = calamine.CalamineWorkbook.from_path(str(path))
+        with path.open("rb") as handle:
+            book = calamine.CalamineWorkbook.from_filelike(handle)
+        metas = [m for m in book.sheets_metadata if "WorkSheet" in str(m.typ)]
         grids = []
-        for meta in book.sheets_metadata:
-            if "WorkSheet" not in str(meta.typ):
-                continue
+        for n, meta in enumerate(metas):
+            _check(cancelled)
             sheet = book.get_sheet_by_name(meta.name)
-            rows = sheet.to_python()
             first_row, first_col = sheet.start or (0, 0)
-            grids.append(Grid(
+            last_row, last_col = sheet.end or (0, 0)
+            if (last_row - first_row + 1) * (last_col - first_col + 1) > MAX_CELLS and \
+                    sheet.start is not None:
+                raise ReadError(_TOO_MANY_CELLS(lang, path=path, sheet=meta.name,
+                                                limit=f"{MAX_CELLS:,}"))
+            rows = sheet.to_python()
+            grid = Grid(
                 name=meta.name, rows=rows,
                 row_numbers=list(range(first_row + 1, first_row + 1 + len(rows))),
                 first_col=first_col, visible="Visible" == str(meta.visible).split(".")[-1],
-            ))
-    except ReadError:
+                date1904=date1904,
+            )
+            try:
+                merged = sheet.merged_cell_ranges or []
+            except Exception:  # noqa: BLE001 - formats without merge information
+                merged = []
+            grid.merged = [(a[0], a[1], b[0], b[1]) for a, b in merged]
+            part = parts.get(meta.name)
+            if scan is not None and part in scan.formula_parts:
+                _place_unknown(grid, cells.unknown_cells(path, part, scan.calc_on_load))
+            _fill_merged(grid)
+            grids.append(grid)
+            _tick(progress, 1 + 3 * (n + 1) / max(len(metas), 1), steps)
+    except (ReadError, Cancelled):
         raise
+    except MemoryError:
+        raise ReadError(_DAMAGED(lang, path=path, why="not enough memory")) from None
     except Exception as exc:  # calamine raises its own error types for damaged files
+        if type(exc).__name__ == "PasswordError" or "password" in str(exc).lower():
+            raise ReadError(_PASSWORD(lang, path=path)) from None
         raise ReadError(_DAMAGED(lang, path=path, why=_one_line(exc))) from None
     return grids
+
+
+def _place_unknown(grid: Grid, unknown: dict) -> None:
+    """Put ``CellError`` cells into the grid, growing it where calamine trimmed them away."""
+    if not unknown:
+        return
+    top = grid.row_numbers[0] - 1 if grid.row_numbers else min(r for r, _ in unknown)
+    left = grid.first_col if grid.rows else min(c for _, c in unknown)
+    new_top = min(top, min(r for r, _ in unknown))
+    new_left = min(left, min(c for _, c in unknown))
+    if new_left < left:
+        pad = [None] * (left - new_left)
+        grid.rows = [pad + list(r) for r in grid.rows]
+        grid.first_col = new_left
+    if new_top < top:
+        grid.rows[0:0] = [[] for _ in range(top - new_top)]
+    top = new_top
+    for (r, c), cell in sorted(unknown.items()):
+        i = r - top
+        while len(grid.rows) <= i:
+            grid.rows.append([])
+        row = grid.rows[i]
+        j = c - grid.first_col
+        if len(row) <= j:
+            row.extend([None] * (j + 1 - len(row)))
+        row[j] = cell
+    grid.row_numbers = list(range(top + 1, top + 1 + len(grid.rows)))
+
+
+def _fill_merged(grid: Grid) -> None:
+    """Every cell of a merged range shows the top-left value, as Excel displays it."""
+    if not grid.merged or not grid.rows:
+        return
+    top = grid.row_numbers[0] - 1
+    for r0, c0, r1, c1 in grid.merged:
+        i0, j0 = r0 - top, c0 - grid.first_col
+        if not (0 <= i0 < len(grid.rows)) or j0 < 0 or j0 >= len(grid.rows[i0]):
+            continue
+        value = grid.rows[i0][j0]
+        if value is None or value == "":
+            continue
+        for i in range(i0, min(r1 - top, len(grid.rows) - 1) + 1):
+            row = grid.rows[i]
+            for j in range(j0, c1 - grid.first_col + 1):
+                if j < len(row):
+                    row[j] = value
+
+
+def _tick(progress: Progress | None, done: float, total: int) -> None:
+    if progress is not None:
+        progress(int(done * 1000), total * 1000)
+
+
+def _scaled(progress: Progress | None, start: int, span: int, total: int) -> Progress | None:
+    if progress is None:
+        return None
+
+    def report(done: int, work: int) -> None:
+        _tick(progress, start + span * done / max(work, 1), total)
+    return report
+
+
+def _check(cancelled: IsCancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()
 
 
 def _one_line(exc: Exception) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from core.errors import ReadError
 from core.text import Text
 
-CSV, XLSX, XLS, ODS, PROJECT = "csv", "xlsx", "xls", "ods", "project"
+CSV, XLSX, XLS, ODS, PROJECT, HTML_TABLE = "csv", "xlsx", "xls", "ods", "project", "html"
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -45,6 +45,18 @@ HTML = Text(
     "{path}: это веб-страница, сохранённая под именем таблицы; откройте её в Excel или "
     "LibreOffice и сохраните как .xlsx или .csv",
 )
+XML_2003 = Text(
+    "{path}: this is an Excel 2003 XML spreadsheet, an old format this program does not read; "
+    "open it in Excel or LibreOffice and save it as .xlsx",
+    "{path}: это таблица XML Excel 2003 — старый формат, который программа не читает; откройте "
+    "её в Excel или LibreOffice и сохраните как .xlsx",
+)
+NUMBERS = Text("{path}: this is an Apple Numbers file; export it from Numbers as Excel (.xlsx)",
+               "{path}: это файл Apple Numbers; экспортируйте его из Numbers в Excel (.xlsx)")
+XLSB = Text("{path}: this is a binary Excel workbook (.xlsb); save it as .xlsx in Excel",
+            "{path}: это двоичная книга Excel (.xlsb); сохраните её в Excel как .xlsx")
+OLE_OTHER = Text("{path}: an Office file of another kind (not a workbook)",
+                 "{path}: файл Office другого вида (не книга)")
 CSV_AS_XLSX = Text(
     "{path}: this is a text (CSV) file with a workbook's name; it was read as CSV — rename it "
     "to .csv",
@@ -78,9 +90,17 @@ def sniff(path: str | os.PathLike, lang: str = "en") -> str:
     if head.startswith(b"%PDF"):
         raise ReadError(PDF(lang, path=path))
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = head.decode("utf-16").lstrip("\ufeff \t\r\n").lower().encode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    if text.startswith(b"<?xml") and (b"urn:schemas-microsoft-com:office:spreadsheet" in text
+                                      or b"excel.sheet" in text):
+        raise ReadError(XML_2003(lang, path=path))
     if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")) or \
             b"<html" in text[:512]:
-        raise ReadError(HTML(lang, path=path))
+        return HTML_TABLE
     if text.startswith(b"{") and path.name.lower().endswith(".json"):
         return PROJECT
     if _looks_binary(head):
@@ -102,8 +122,12 @@ def _zip_kind(path: Path, lang: str) -> str:
             mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError):
         raise ReadError(DAMAGED_ZIP(lang, path=path)) from None
-    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+    if "xl/workbook.xml" in names:
         return XLSX
+    if "xl/workbook.bin" in names:
+        raise ReadError(XLSB(lang, path=path))
+    if "Index/Document.iwa" in names or any(n.startswith("Index/") for n in names):
+        raise ReadError(NUMBERS(lang, path=path))
     if b"opendocument.spreadsheet" in mimetype:
         return ODS
     if b"opendocument.text" in mimetype:
@@ -116,17 +140,92 @@ def _zip_kind(path: Path, lang: str) -> str:
 
 
 def _ole_kind(path: Path, head: bytes, lang: str) -> str:
-    """Legacy .xls (BIFF) or an encrypted OOXML workbook, both in an OLE container."""
+    """Legacy .xls (BIFF) or an encrypted OOXML workbook, both in an OLE container.
+
+    The stream names come from the container's directory (``ole_streams``), so a cell that
+    happens to hold the word "EncryptionInfo" does not make a workbook look encrypted.
+    """
     try:
-        with path.open("rb") as handle:
-            blob = handle.read(4 * 1024 * 1024)
+        names = ole_streams(path)
     except OSError as exc:
         raise ReadError(CANNOT_OPEN(lang, path=path, why=exc.strerror or exc)) from None
-    utf16 = lambda s: s.encode("utf-16-le")  # noqa: E731 - names in OLE directories
-    if utf16("EncryptionInfo") in blob or utf16("EncryptedPackage") in blob:
+    except ValueError:
+        raise ReadError(DAMAGED_OLE(lang, path=path)) from None
+    lower = {n.lower() for n in names}
+    if "encryptioninfo" in lower or "encryptedpackage" in lower:
         raise ReadError(ENCRYPTED(lang, path=path))
-    if utf16("WordDocument") in blob:
+    if "worddocument" in lower:
         raise ReadError(WORD(lang, path=path))
-    if utf16("PowerPoint Document") in blob:
+    if "powerpoint document" in lower:
         raise ReadError(POWERPOINT(lang, path=path))
-    return XLS
+    if "workbook" in lower or "book" in lower:
+        return XLS
+    raise ReadError(OLE_OTHER(lang, path=path))
+
+
+DAMAGED_OLE = Text(
+    "{path}: the file is damaged or cut short (a broken Office container)",
+    "{path}: файл повреждён или обрезан (испорченный контейнер Office)",
+)
+_FREE, _END_OF_CHAIN = 0xFFFFFFFF, 0xFFFFFFFE
+
+
+def ole_streams(path: str | os.PathLike, max_entries: int = 100_000) -> list[str]:
+    """The names in an OLE (Compound File Binary) container's directory.
+
+    Reads the header, the FAT and the directory chain with every loop bounded by the file's
+    size, so a damaged or hostile container raises ValueError rather than looping or eating
+    memory.
+    """
+    import struct
+
+    path = Path(path)
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        header = handle.read(512)
+        if len(header) < 512 or not header.startswith(_OLE):
+            raise ValueError("not an OLE container")
+        shift = struct.unpack_from("<H", header, 30)[0]
+        if shift not in (9, 12):
+            raise ValueError("bad sector size")
+        sector = 1 << shift
+        n_fat, first_dir = struct.unpack_from("<II", header, 44)
+        first_difat, n_difat = struct.unpack_from("<II", header, 68)
+        n_sectors = max(0, (size - sector) // sector + 1)
+        if n_fat > n_sectors + 1:
+            raise ValueError("bad FAT size")
+
+        def read_sector(index: int) -> bytes:
+            if index >= n_sectors:
+                raise ValueError("sector out of range")
+            handle.seek((index + 1) * sector)
+            data = handle.read(sector)
+            if len(data) != sector:
+                raise ValueError("cut short")
+            return data
+
+        fat_sectors = [x for x in struct.unpack_from("<109I", header, 76) if x < 0xFFFFFFFA]
+        next_difat, seen = first_difat, 0
+        while next_difat < 0xFFFFFFFA and seen < n_difat and seen <= n_sectors:
+            block = read_sector(next_difat)
+            entries = struct.unpack(f"<{sector // 4}I", block)
+            fat_sectors.extend(x for x in entries[:-1] if x < 0xFFFFFFFA)
+            next_difat, seen = entries[-1], seen + 1
+        fat: list[int] = []
+        for index in fat_sectors[:n_fat]:
+            fat.extend(struct.unpack(f"<{sector // 4}I", read_sector(index)))
+        names: list[str] = []
+        current, steps = first_dir, 0
+        while current not in (_END_OF_CHAIN, _FREE) and len(names) < max_entries:
+            steps += 1
+            if steps > n_sectors or current >= len(fat):
+                raise ValueError("bad directory chain")
+            block = read_sector(current)
+            for k in range(0, sector, 128):
+                entry = block[k:k + 128]
+                length = struct.unpack_from("<H", entry, 64)[0]
+                kind = entry[66]
+                if kind in (1, 2, 5) and 2 <= length <= 64:
+                    names.append(entry[:length - 2].decode("utf-16-le", errors="replace"))
+            current = fat[current]
+        return names

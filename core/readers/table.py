@@ -1,29 +1,53 @@
 """Finding the table in a sheet and turning its cells into numbers, with every problem named.
 
-The header row is found by matching the schema's synonyms (§4); the mapping of source columns to
-keys is a data object that the window's import preview lets a person change.
+The header row is found by matching the schema's synonyms (§4), also across a two-row header
+whose group cells are merged; the mapping of source columns to keys is a data object that the
+window's import preview lets a person change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import numpy as np
 
 from core import schema
+from core.errors import Cancelled
 from core.numbers import ParsedNumber, parse_number, percent_column
 from core.problems import Notice, Problem, a1
 from core.project import SegmentTable, check
+from core.readers.cells import CellError
 from core.readers.grid import Grid
 from core.text import Text
 
 _HEADER_SEARCH_ROWS = 60
-_TOTALS = {schema.fold(w) for w in ("Итого", "Всего", "Итог", "Total", "Totals", "Grand total",
-                                     "Итого по всем", "Sum", "Сумма")}
+_TOTAL_WORDS = ("Итого", "Всего", "Итог", "Total", "Totals", "Grand total", "Итого по всем",
+                "Sum", "Сумма", "Всего по всем", "Общий итог", "Итого:", "В целом")
+_TOTALS = {schema.fold(w) for w in _TOTAL_WORDS}
+_TOTAL_STARTS = tuple({w.casefold()[:3] for w in _TOTAL_WORDS})
+ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
+                         "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
+                         "#CONNECT!", "#UNKNOWN!", "#BUSY!", "Err:502", "Err:504", "Err:508",
+                         "Err:511", "Err:522"})
+# Units written after a header ("Средний чек, руб.", "Retention (years)") that do not change
+# which column it is.
+_UNIT_SUFFIXES = tuple(sorted({schema.fold(u) for u in (
+    "руб", "руб.", "рублей", "р.", "rub", "rur", "usd", "eur", "долл", "евро", "шт", "pcs",
+    "лет", "years", "yrs", "год", "pct", "percent", "процентов", "проц", "в рублях",
+    "в руб", "₽", "%", "$", "€")} - {""}, key=len, reverse=True))
 
-_NOT_NUMBER = Text("not a number", "не число")
 _A_DATE = Text("a date, not a number", "дата, а не число")
+_ERROR_VALUE = Text("the cell shows the error {code}, not a number",
+                    "в ячейке ошибка {code}, а не число")
+_NO_RESULT = Text(
+    "a formula without a saved result ({formula}); open the file in Excel or LibreOffice and "
+    "save it so that the results are stored",
+    "формула без сохранённого результата ({formula}); откройте файл в Excel или LibreOffice и "
+    "сохраните, чтобы результаты записались")
 _AMBIGUOUS_PERCENT = Text(
     "ambiguous percent: the column holds percents (above 1), so {value} could be {value} % "
     "or {percent} %",
@@ -32,26 +56,47 @@ _AMBIGUOUS_PERCENT = Text(
 _SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
 _SKIPPED_BLANK = Text("skipped {n} blank rows inside the table",
                       "пропущено пустых строк внутри таблицы: {n}")
+_SKIPPED_NOTE = Text("skipped a note below the totals row (row {row}: {cells})",
+                     "пропущено примечание под строкой итогов (строка {row}: {cells})")
 _USED = Text("read sheet “{sheet}”, header on row {row}",
              "прочитан лист «{sheet}», заголовок в строке {row}")
+_USED_TWO = Text("read sheet “{sheet}”, a two-row header on rows {group}–{row}",
+                 "прочитан лист «{sheet}», заголовок из двух строк {group}–{row}")
+_USED_HIDDEN = Text("the table is on the hidden sheet “{sheet}” (no visible sheet has one)",
+                    "таблица на скрытом листе «{sheet}» (на видимых листах её нет)")
 _USED_CSV = Text("header on line {row}", "заголовок в строке {row}")
 _UNKNOWN = Text("columns not used: {names}", "не использованы столбцы: {names}")
-_UNKNOWN_MORE = Text("{names} and {more} more", "{names} и ещё {more}")
+_UNKNOWN_MANY = Text("columns not used: {names} and {more} more",
+                     "не использованы столбцы: {names} и ещё {more}")
 _COMPUTED = Text("computed columns ignored (the program computes them): {names}",
                  "расчётные столбцы пропущены (программа считает их сама): {names}")
+_MERGED = Text("cells {cells} are merged; each row of the range got the value shown there, "
+               "{value}",
+               "ячейки {cells} объединены; каждая строка диапазона получила показанное "
+               "значение, {value}")
+_MERGED_MANY = Text("{n} merged ranges in the table; each row of a range got the value shown "
+                    "there (first: {cells})",
+                    "в таблице {n} объединённых диапазонов; каждая строка диапазона получила "
+                    "показанное значение (первый: {cells})")
+_NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
 
 
 @dataclass
 class ColumnMapping:
     """Which source column holds which key: the import preview shows and edits this.
 
-    ``keys[j]`` is the key of source column ``j`` (``None`` = not used).
+    ``keys[j]`` is the key of source column ``j`` (``None`` = not used). ``group_row`` is the
+    1-based row of the group cells above a two-row header (``None`` for a one-row header).
     """
 
     sheet: str
     header_row: int  # 1-based row number in the sheet (line number in a CSV)
     headers: list[str]
     keys: list[str | None]
+    group_row: int | None = None
 
     def column_of(self, key: str) -> int | None:
         try:
@@ -70,6 +115,20 @@ class TableRead:
     notices: list[Notice] = field(default_factory=list)
 
 
+@dataclass
+class FoundTable:
+    """Where a table's header is: the grid, the header row's index, the keys and the headers.
+
+    ``group_index`` is the index of the group row above a two-row header, else None.
+    """
+
+    grid: Grid
+    header_index: int
+    keys: list[str | None]
+    headers: list[str]
+    group_index: int | None = None
+
+
 def _header_cells(row: list) -> list[str]:
     return ["" if c is None else str(c).strip() for c in row]
 
@@ -81,94 +140,163 @@ def find_header(grids: list[Grid], columns: tuple[schema.Column, ...],
     Visible sheets first; hidden ones only when no visible sheet has a header. A header must
     name every ``required`` key and at least two known columns.
     """
+    found = find_table(grids, columns, required)
+    return None if found is None else (found.grid, found.header_index, found.keys)
+
+
+def find_table(grids: list[Grid], columns: tuple[schema.Column, ...],
+               required: tuple[str, ...]) -> FoundTable | None:
+    """Like ``find_header``, with the header texts and the group row of a two-row header."""
     metric_keys = set(schema.METRIC_KEYS)
     for visible in (True, False):
-        best = None
+        best: tuple[tuple[int, int], FoundTable] | None = None
         for grid in grids:
             if grid.visible != visible:
                 continue
+            previous: list | None = None
             for i, row in enumerate(grid.rows[:_HEADER_SEARCH_ROWS]):
-                keys = _match_row(row, columns)
-                found = {k for k in keys if k and k not in metric_keys}
-                if len(found) < 2 or not all(k in found for k in required):
-                    continue
-                score = len(found)
-                if best is None or score > best[0]:
-                    best = (score, grid, i, keys)
+                for group in ((None, previous) if previous is not None else (None,)):
+                    keys, headers = _match_row(row, columns, group)
+                    found = {k for k in keys if k and k not in metric_keys}
+                    if len(found) < 2 or not all(k in found for k in required):
+                        continue
+                    # ties go to a row of exact schema keys: an exported workbook's hidden
+                    # key row, which names every column exactly (core/export/workbook.py)
+                    exact = sum(isinstance(c, str) and c in schema.BY_KEY for c in row)
+                    score = (len(found), exact)
+                    if best is None or score > best[0]:
+                        best = (score, FoundTable(grid, i, keys, headers,
+                                                  None if group is None else i - 1))
+                previous = row
         if best:
-            return best[1], best[2], best[3]
+            return best[1]
     return None
 
 
-def _match_row(row: list, columns: tuple[schema.Column, ...]) -> list[str | None]:
+@functools.lru_cache(maxsize=65536)
+def _match_text(text: str, columns: tuple[schema.Column, ...]) -> str | None:
+    folded = schema.fold(text)
+    if not folded:
+        return None
+    candidates = [folded]
+    for suffix in _UNIT_SUFFIXES:
+        if folded.endswith(suffix) and len(folded) > len(suffix):
+            candidates.append(folded[: -len(suffix)])
+    for candidate in candidates:
+        for col in columns:
+            if candidate in col.folded_synonyms:
+                return col.key
+    return None
+
+
+def _match_row(row: list, columns: tuple[schema.Column, ...],
+               group: list | None = None) -> tuple[list[str | None], list[str]]:
+    """Keys and header texts of a row; with ``group``, each cell may be "group sub"."""
     keys: list[str | None] = []
+    headers: list[str] = []
     seen: set[str] = set()
-    for cell in row:
-        col = schema.match_header(cell, columns) if isinstance(cell, str) else None
-        if col is None or col.key in seen:
-            keys.append(None)
-        else:
-            keys.append(col.key)
-            seen.add(col.key)
-    return keys
+    for j, cell in enumerate(row):
+        sub = cell.strip() if isinstance(cell, str) else ""
+        top = ""
+        if group is not None and j < len(group) and isinstance(group[j], str):
+            top = group[j].strip()
+        tries = [sub] if group is None else [f"{top} {sub}" if top and top != sub else "", sub,
+                                            top if not sub else ""]
+        key, text = None, _header_text(cell)
+        for candidate in tries:
+            if not candidate:
+                continue
+            k = _match_text(candidate, columns)
+            if k is not None and k not in seen:
+                key, text = k, candidate
+                break
+        if key is not None:
+            seen.add(key)
+        elif group is not None and top and sub and top != sub:
+            text = f"{top} {sub}"
+        keys.append(key)
+        headers.append(text)
+    return keys, headers
 
 
-def read_segment_grid(grids: list[Grid], file: str) -> TableRead | None:
+def _header_text(cell) -> str:
+    return "" if cell is None else str(cell).strip()
+
+
+def read_segment_grid(grids: list[Grid], file: str, progress: Progress | None = None,
+                      cancelled: IsCancelled | None = None) -> TableRead | None:
     """Segments from the best table among ``grids``, or None when no sheet has a header."""
-    found = find_header(grids, schema.COLUMNS, required=("segment",))
+    found = find_table(grids, schema.COLUMNS, required=("segment",))
     if found is None:
         return None
-    grid, header_index, keys = found
-    headers = _header_cells(grid.rows[header_index])
-    mapping = ColumnMapping(grid.name, grid.row_numbers[header_index], headers, keys)
-    return convert(grid, header_index, mapping, file)
+    grid = found.grid
+    mapping = ColumnMapping(grid.name, grid.row_numbers[found.header_index], found.headers,
+                            found.keys,
+                            None if found.group_index is None
+                            else grid.row_numbers[found.group_index])
+    return convert(grid, found.header_index, mapping, file, progress, cancelled)
 
 
-def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str) -> TableRead:
+def _is_totals(name: str) -> bool:
+    if not name or len(name) > 40 or not name.casefold().startswith(_TOTAL_STARTS):
+        return False
+    return schema.fold(name) in _TOTALS
+
+
+def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
+            progress: Progress | None = None,
+            cancelled: IsCancelled | None = None) -> TableRead:
     """The rows below the header as segments, under ``mapping`` (which a person may have edited)."""
     notices: list[Notice] = []
     problems: list[Problem] = list(grid.problems)
     sheet = grid.name
-    if sheet:
+    if sheet and mapping.group_row is not None:
+        notices.append(Notice(_USED_TWO, (("sheet", sheet), ("group", str(mapping.group_row)),
+                                          ("row", str(mapping.header_row)))))
+    elif sheet:
         notices.append(Notice(_USED, (("sheet", sheet), ("row", str(mapping.header_row)))))
     elif mapping.header_row > 1:
         notices.append(Notice(_USED_CSV, (("row", str(mapping.header_row)),)))
+    if not grid.visible:
+        notices.append(Notice(_USED_HIDDEN, (("sheet", sheet),)))
     notices.extend(grid.notices)
     notices.extend(_unused_columns(mapping))
 
     name_col = mapping.column_of("segment")
-    rows: list[list] = []
-    numbers: list[int] = []
-    blank_run = blank_total = 0
-    for row, number in zip(grid.rows[header_index + 1:], grid.row_numbers[header_index + 1:]):
-        if not any(_present(c) for c in row):
-            blank_run += 1
-            continue
-        name = _text(row[name_col]) if name_col is not None and name_col < len(row) else ""
-        if schema.fold(name) in _TOTALS:
-            cells = ", ".join(_text(c) for c in row if _present(c))[:120]
-            notices.append(Notice(_SKIPPED_TOTALS, (("cells", cells),)))
-            continue
-        blank_total += blank_run
-        blank_run = 0
-        rows.append(row)
-        numbers.append(number)
-    if blank_total:
-        notices.append(Notice(_SKIPPED_BLANK, (("n", str(blank_total)),)))
+    body = grid.rows[header_index + 1:]
+    body_numbers = grid.row_numbers[header_index + 1:]
+    rows, numbers = _table_rows(body, body_numbers, name_col, notices)
+    _check(cancelled)
+    notices.extend(_merged_notices(grid, mapping, numbers))
 
     def address(i: int, j: int) -> str:
         return a1(numbers[i] - 1, grid.first_col + j)
 
-    names = [_text(r[name_col]) if name_col is not None and name_col < len(r) else ""
-             for r in rows]
+    names = _names(rows, name_col)
+    if name_col is not None:
+        for i, r in enumerate(rows):
+            cell = r[name_col] if name_col < len(r) else None
+            if isinstance(cell, CellError):
+                problems.append(Problem(file, sheet, address(i, name_col), str(cell),
+                                        _NAME_ERROR, (("code", str(cell)),), row=i,
+                                        key="segment"))
     columns: dict[str, np.ndarray] = {}
     unread: list[dict[str, str]] = [{} for _ in rows]
     decimal = _file_decimal(rows, mapping, grid.decimal)
-    for j, key in enumerate(mapping.keys):
-        if key is None or key not in schema.NUMERIC_INPUT_KEYS:
-            continue
+    width = min((len(r) for r in rows), default=0)
+    used = [(j, key) for j, key in enumerate(mapping.keys)
+            if key is not None and key in schema.NUMERIC_INPUT_KEYS]
+    for n, (j, key) in enumerate(used):
+        _check(cancelled)
+        if progress is not None:
+            progress(n, len(used))
         col = schema.BY_KEY[key]
-        cells = [r[j] if j < len(r) else None for r in rows]
+        cells = [r[j] for r in rows] if j < width else [r[j] if j < len(r) else None
+                                                       for r in rows]
+        out = _float_column(cells, col.unit == schema.FRACTION)
+        if out is not None:
+            columns[key] = out
+            continue
         parsed = _parse_column(cells, decimal)
         values: list[float | None] = [p.value for p in parsed]
         ambiguous = [False] * len(parsed)
@@ -176,12 +304,13 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str) ->
             values, ambiguous = percent_column(parsed)
         out = np.full(len(rows), np.nan)
         for i, (p, v) in enumerate(zip(parsed, values)):
-            raw = _text(cells[i])
             if p.error is not None:
+                raw = _raw(cells[i])
                 problems.append(Problem(file, sheet, address(i, j), raw, p.error, p.error_fields,
                                         row=i, key=key))
                 unread[i][key] = raw
             elif ambiguous[i]:
+                raw = _raw(cells[i])
                 problems.append(Problem(file, sheet, address(i, j), raw, _AMBIGUOUS_PERCENT,
                                         (("value", f"{p.value:g}"),
                                          ("percent", f"{p.value * 100:g}")), row=i, key=key))
@@ -189,11 +318,105 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str) ->
             elif v is not None:
                 out[i] = v
         columns[key] = out
+    if progress is not None:
+        progress(len(used), len(used))
     table = SegmentTable(names, columns, unread)
     # the same checks as a saved project gets: unread text, out of range, repeated names
     problems.extend(check(table, file, sheet, lambda i, key: address(
         i, mapping.column_of(key) or 0), unread=False))
     return TableRead(table, mapping, problems, notices)
+
+
+def _check(cancelled: IsCancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+
+
+def _table_rows(body: list[list], body_numbers: list[int], name_col: int | None,
+                notices: list[Notice]) -> tuple[list[list], list[int]]:
+    """The table's rows: blank rows, totals rows and notes below the totals left out."""
+    rows: list[list] = []
+    numbers: list[int] = []
+    blank_run = blank_total = 0
+    after_totals = False
+    for row, number in zip(body, body_numbers):
+        name = row[name_col] if name_col is not None and name_col < len(row) else None
+        if type(name) is str and name.strip() and not after_totals:
+            if _is_totals(name.strip()):
+                _totals_notice(row, notices)
+                after_totals = True
+                continue
+            blank_total += blank_run
+            blank_run = 0
+            rows.append(row)
+            numbers.append(number)
+            continue
+        present = [c for c in row if _present(c)]
+        if not present:
+            blank_run += 1
+            continue
+        texts = [c.strip() for c in present if isinstance(c, str)]
+        if name is None or name == "" or isinstance(name, str):
+            if texts and _is_totals(texts[0]):
+                _totals_notice(row, notices)
+                after_totals = True
+                continue
+        if after_totals and len(present) == 1 and texts:
+            notices.append(Notice(_SKIPPED_NOTE, (("row", str(number)),
+                                                  ("cells", texts[0][:80]))))
+            continue
+        blank_total += blank_run
+        blank_run = 0
+        rows.append(row)
+        numbers.append(number)
+    if blank_total:
+        notices.append(Notice(_SKIPPED_BLANK, (("n", str(blank_total)),)))
+    return rows, numbers
+
+
+def _totals_notice(row: list, notices: list[Notice]) -> None:
+    cells = ", ".join(_text(c) for c in row if _present(c))[:120]
+    notices.append(Notice(_SKIPPED_TOTALS, (("cells", cells),)))
+
+
+def _names(rows: list[list], name_col: int | None) -> list[str]:
+    if name_col is None:
+        return [""] * len(rows)
+    out = []
+    for r in rows:
+        c = r[name_col] if name_col < len(r) else None
+        out.append(c.strip() if type(c) is str else _text(c))
+    return out
+
+
+def _float_column(cells: list, fraction: bool) -> np.ndarray | None:
+    """The fast path: a column of numbers the workbook already holds as numbers.
+
+    Returns None when any cell needs the full parser (text, dates, errors, huge values, or
+    values that are ambiguous under the percent rule).
+    """
+    kinds = set(map(type, cells))
+    if not kinds <= {float, int}:
+        if not kinds <= {float, int, type(None), str}:
+            return None
+        if any(type(c) is str and c.strip() for c in cells):
+            return None
+        cells = [np.nan if c is None or type(c) is str else c for c in cells]
+    out = np.array(cells, dtype=np.float64)
+    present = ~np.isnan(out)
+    if not np.all(np.abs(out[present]) <= 1e300):
+        return None
+    if fraction and present.any():
+        values = out[present]
+        if np.any(np.abs(values) > 1):
+            if np.any((values != 0) & (np.abs(values) <= 1)):
+                return None  # ambiguous cells: the full path flags each one
+            whole = values == np.round(values)
+            scaled = values / 100  # exact rounding of an integer / 100
+            for k in np.flatnonzero(~whole):  # decimals via Decimal, as typed
+                scaled[k] = float(Decimal(repr(float(values[k]))) / 100)
+            out[present] = scaled
+    return out
 
 
 def _present(cell) -> bool:
@@ -208,9 +431,22 @@ def _text(cell) -> str:
     return str(cell).strip()
 
 
+def _raw(cell) -> str:
+    """The cell as the person typed it, for the problem list (numbers in full precision)."""
+    if isinstance(cell, float) and not cell.is_integer():
+        return repr(cell)
+    return _text(cell)
+
+
 def _parse_cell(cell, decimal: str | None) -> ParsedNumber:
+    if isinstance(cell, CellError):
+        if cell.uncalculated:
+            return ParsedNumber(None, error=_NO_RESULT, error_fields=(("formula", str(cell)),))
+        return ParsedNumber(None, error=_ERROR_VALUE, error_fields=(("code", str(cell)),))
     if isinstance(cell, (dt.date, dt.datetime, dt.time, dt.timedelta)):
         return ParsedNumber(None, error=_A_DATE)
+    if isinstance(cell, str) and cell.strip() in ERROR_CODES:
+        return ParsedNumber(None, error=_ERROR_VALUE, error_fields=(("code", cell.strip()),))
     return parse_number(cell, decimal)
 
 
@@ -237,19 +473,45 @@ def _file_decimal(rows: list[list], mapping: ColumnMapping, hint: str | None) ->
     return proved.pop() if len(proved) == 1 else hint
 
 
+def _merged_notices(grid: Grid, mapping: ColumnMapping, numbers: list[int]) -> list[Notice]:
+    """One notice per merged range that covers table rows in a used column (summarised)."""
+    if not grid.merged or not numbers:
+        return []
+    first, last = numbers[0] - 1, numbers[-1] - 1
+    used = {grid.first_col + j for j, k in enumerate(mapping.keys) if k}
+    top = grid.row_numbers[0] - 1 if grid.row_numbers else 0
+    hits = []
+    for r0, c0, r1, c1 in grid.merged:
+        if r1 < first or r0 > last or r0 < mapping.header_row or r1 == r0 and c1 == c0:
+            continue
+        if not any(c in used for c in range(c0, c1 + 1)):
+            continue
+        i, j = r0 - top, c0 - grid.first_col
+        value = grid.rows[i][j] if 0 <= i < len(grid.rows) and 0 <= j < len(grid.rows[i]) \
+            else None
+        hits.append((f"{a1(r0, c0)}:{a1(r1, c1)}", _text(value)))
+    if len(hits) > 5:
+        return [Notice(_MERGED_MANY, (("n", str(len(hits))), ("cells", hits[0][0])))]
+    return [Notice(_MERGED, (("cells", c), ("value", v))) for c, v in hits]
+
+
 def _unused_columns(mapping: ColumnMapping) -> list[Notice]:
     notices = []
     unknown = [h for h, k in zip(mapping.headers, mapping.keys) if k is None and h]
     computed = [h for h, k in zip(mapping.headers, mapping.keys) if k in schema.METRIC_KEYS]
     if computed:
-        notices.append(Notice(_COMPUTED, (("names", _summary(computed)),)))
+        notices.append(_summary(_COMPUTED, _COMPUTED, computed))
     if unknown:
-        notices.append(Notice(_UNKNOWN, (("names", _summary(unknown)),)))
+        notices.append(_summary(_UNKNOWN, _UNKNOWN_MANY, unknown))
     return notices
 
 
-def _summary(names: list[str], shown: int = 8) -> str:
+def _summary(few: Text, many: Text, names: list[str], shown: int = 8) -> Notice:
+    """One notice naming the first ``shown`` columns and counting the rest."""
     head = ", ".join(f"“{n[:40]}”" for n in names[:shown])
     if len(names) <= shown:
-        return head
-    return _UNKNOWN_MORE("en", names=head, more=len(names) - shown)
+        return Notice(few, (("names", head),))
+    if many is few:
+        head += f" … (+{len(names) - shown})"
+        return Notice(few, (("names", head),))
+    return Notice(many, (("names", head), ("more", str(len(names) - shown))))

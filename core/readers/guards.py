@@ -1,0 +1,313 @@
+"""Guards against hostile workbooks: XML entity tricks and zip bombs, refused before parsing.
+
+DESIGN.md §4 (hostile files). A workbook (.xlsx, .xlsm, .ods) is a zip of XML parts. Before
+python-calamine or openpyxl touch one, ``scan_zip`` streams every member once, inflating it in
+bounded chunks while it counts the bytes it really gets (declared sizes can lie) and looks for
+``<!DOCTYPE``/``<!ENTITY`` (billion laughs, quadratic blow-up, external entities). The same pass
+notes which worksheet parts hold formulas or error cells so that the reader looks at those parts
+again, and only those.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.errors import Cancelled, LtvError, ReadError
+from core.text import Text
+
+# Limits. An honest 1 000 000-row sheet is ~150 MB of XML; Excel's own limit is 1 048 576 rows.
+MAX_MEMBERS = 20_000
+MAX_TOTAL_INFLATED = 1536 * 1024 ** 2  # all parts together
+MAX_MEMBER_INFLATED = 1024 ** 3
+MAX_RATIO = 400  # real XML compresses 5-60x, a dense numeric sheet ~100x; deflate tops at 1032x
+RATIO_FLOOR = 8 * 1024 ** 2  # parts smaller than this may have any ratio
+_CHUNK_IN = 1 << 20
+_CHUNK_OUT = 4 << 20
+
+ZIP_BOMB = Text(
+    "{path}: refused — the workbook unpacks to far more data than a spreadsheet holds "
+    "({why}); it looks like a zip bomb",
+    "{path}: отказано — книга распаковывается в намного больший объём, чем бывает у таблицы "
+    "({why}); похоже на zip-бомбу",
+)
+ENTITIES = Text(
+    "{path}: refused — the part {part} declares a DOCTYPE or XML entities, which spreadsheets "
+    "never need (an entity bomb or an attempt to read local files)",
+    "{path}: отказано — часть {part} объявляет DOCTYPE или XML-сущности, которые таблицам не "
+    "нужны (бомба из сущностей или попытка прочитать локальные файлы)",
+)
+METHOD = Text(
+    "{path}: the workbook is packed with a method spreadsheets do not use ({method}); save it "
+    "again from Excel or LibreOffice",
+    "{path}: книга упакована способом, которого не бывает у таблиц ({method}); пересохраните "
+    "её в Excel или LibreOffice",
+)
+DAMAGED = Text(
+    "{path}: the workbook is damaged or cut short ({why})",
+    "{path}: книга повреждена или обрезана ({why})",
+)
+UNSAFE_XML = Text(
+    "openpyxl does not parse with defusedxml, so hostile workbooks could not be refused safely; "
+    "install defusedxml (pip install defusedxml) and unset OPENPYXL_DEFUSEDXML",
+    "openpyxl разбирает XML без defusedxml, и опасные книги нельзя безопасно отклонить; "
+    "установите defusedxml (pip install defusedxml) и уберите OPENPYXL_DEFUSEDXML",
+)
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+
+@dataclass
+class ZipScan:
+    """What the guard pass learned: the parts, their real sizes, and where formulas are."""
+
+    members: dict[str, int] = field(default_factory=dict)  # name -> bytes actually inflated
+    formula_parts: set[str] = field(default_factory=set)  # sheets with <f> or t="e" cells
+    calc_on_load: bool = False  # workbook.xml asks for a full recalculation on opening
+
+
+def _markers(name: str) -> tuple[bytes, ...]:
+    """Byte strings that make a worksheet part worth a second look (formulas, error cells)."""
+    lower = name.lower()
+    if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
+        return (b"<f>", b"<f ", b":f>", b":f ", b't="e"', b"t='e'")
+    if lower == "content.xml":  # OpenDocument: formula cells and error values
+        return (b"table:formula=", b'value-type="error"')
+    return ()
+
+
+_DTD = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
+        "<!ENTITY".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"),
+        "<!ENTITY".encode("utf-16-be"))
+_OVERLAP = 32
+
+
+def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | None = None,
+             cancelled: IsCancelled | None = None) -> ZipScan:
+    """Stream every member of a zip workbook once, with caps, before any parser sees it.
+
+    Raises
+    ------
+    ReadError
+        A zip bomb (by declared sizes, by ratio, or by the bytes really inflated), an XML part
+        with a DOCTYPE or entities, an unknown packing method, or a damaged archive.
+    Cancelled
+        When ``cancelled()`` turns true.
+    """
+    path = Path(path)
+    scan = ZipScan()
+    try:
+        with path.open("rb") as raw, zipfile.ZipFile(raw) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise ReadError(ZIP_BOMB(lang, path=path, why=f"{len(infos)} parts"))
+            declared = sum(i.file_size for i in infos)
+            if declared > MAX_TOTAL_INFLATED:
+                raise ReadError(ZIP_BOMB(lang, path=path, why=_mb(declared) + " declared"))
+            for info in infos:
+                _check_declared(info, path, lang)
+            total = 0
+            done_in = 0
+            work = sum(i.compress_size for i in infos) or 1
+            for info in infos:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                got = _inflate_member(raw, info, path, lang, scan, total, cancelled)
+                total += got
+                scan.members[info.filename] = got
+                done_in += info.compress_size
+                if progress is not None:
+                    progress(done_in, work)
+            if "xl/workbook.xml" in scan.members:
+                head = _read_member_head(raw, archive.getinfo("xl/workbook.xml"), 1 << 20)
+                scan.calc_on_load = b'fullCalcOnLoad="1"' in head or \
+                    b"fullCalcOnLoad='1'" in head or b'fullCalcOnLoad="true"' in head
+    except (LtvError, Cancelled):
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError,
+            NotImplementedError, struct.error) as exc:
+        raise ReadError(DAMAGED(lang, path=path, why=_short(exc))) from None
+    except zlib.error as exc:
+        raise ReadError(DAMAGED(lang, path=path, why=f"bad compressed data: {exc}")) from None
+    except OSError as exc:
+        raise ReadError(DAMAGED(lang, path=path, why=exc.strerror or _short(exc))) from None
+    return scan
+
+
+def _check_declared(info: zipfile.ZipInfo, path: Path, lang: str) -> None:
+    if info.file_size > MAX_MEMBER_INFLATED:
+        raise ReadError(ZIP_BOMB(lang, path=path, why=f"{info.filename}: "
+                                 f"{_mb(info.file_size)} declared"))
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        ratio = info.file_size // max(info.compress_size, 1)
+        raise ReadError(ZIP_BOMB(lang, path=path, why=f"{info.filename}: packed {ratio}:1"))
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        raise ReadError(METHOD(lang, path=path, method=f"method {info.compress_type}"))
+    if info.flag_bits & 0x1:
+        raise ReadError(METHOD(lang, path=path, method="zip encryption"))
+
+
+def _data_offset(raw, info: zipfile.ZipInfo) -> int:
+    raw.seek(info.header_offset)
+    header = raw.read(30)
+    if len(header) != 30 or header[:4] != b"PK\x03\x04":
+        raise zipfile.BadZipFile(f"{info.filename}: bad local header")
+    name_len, extra_len = struct.unpack("<HH", header[26:30])
+    return info.header_offset + 30 + name_len + extra_len
+
+
+def _chunks(raw, info: zipfile.ZipInfo):
+    """The member's compressed bytes, in chunks."""
+    raw.seek(_data_offset(raw, info))
+    left = info.compress_size
+    while left > 0:
+        block = raw.read(min(_CHUNK_IN, left))
+        if not block:
+            raise EOFError(f"{info.filename} is cut short")
+        left -= len(block)
+        yield block
+
+
+def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: ZipScan,
+                    total_before: int, cancelled: IsCancelled | None) -> int:
+    """Inflate one member in bounded steps; count the bytes; look for DTDs and formula marks."""
+    markers = _markers(info.filename)
+    got = 0
+    tail = b""
+    crc = 0
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    cap = min(info.file_size, MAX_MEMBER_INFLATED)
+
+    def take(out: bytes) -> None:
+        nonlocal got, tail, crc
+        got += len(out)
+        if got > cap or total_before + got > MAX_TOTAL_INFLATED:
+            why = (f"{info.filename}: more than the {_mb(info.file_size)} declared"
+                   if got > info.file_size else _mb(total_before + got) + " inflated")
+            raise ReadError(ZIP_BOMB(lang, path=path, why=why))
+        crc = zlib.crc32(out, crc)
+        window = tail + out
+        if b"<!" in window or b"<\x00!" in window or b"\x00<\x00!" in window:
+            upper = window.upper()
+            if any(d.upper() in upper for d in _DTD):
+                raise ReadError(ENTITIES(lang, path=path, part=info.filename))
+        if markers and info.filename not in scan.formula_parts and \
+                any(m in window for m in markers):
+            scan.formula_parts.add(info.filename)
+        tail = window[-_OVERLAP:]
+
+    steps = 0
+    for block in _chunks(raw, info):
+        if inflater is None:
+            take(block)
+            continue
+        data = block
+        while data:
+            out = inflater.decompress(data, _CHUNK_OUT)
+            take(out)
+            data = inflater.unconsumed_tail
+            steps += 1
+            if cancelled is not None and steps % 16 == 0 and cancelled():
+                raise Cancelled()
+        if inflater.eof:
+            break
+    if inflater is not None:
+        while not inflater.eof:
+            out = inflater.decompress(b"", _CHUNK_OUT)
+            if not out:
+                break
+            take(out)
+    if got != info.file_size:
+        raise zipfile.BadZipFile(f"{info.filename}: {got} bytes instead of {info.file_size}")
+    if crc != info.CRC:
+        raise zipfile.BadZipFile(f"{info.filename}: checksum mismatch")
+    return got
+
+
+def _read_member_head(raw, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """Up to ``limit`` inflated bytes of a member (already scanned, so safe to inflate)."""
+    out = []
+    size = 0
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    for block in _chunks(raw, info):
+        piece = block if inflater is None else inflater.decompress(block, limit - size)
+        out.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return b"".join(out)
+
+
+def read_member(path: str | os.PathLike, name: str, limit: int = 64 * 1024 ** 2) -> bytes:
+    """One member of a scanned zip, inflated, at most ``limit`` bytes (small parts only)."""
+    with Path(path).open("rb") as raw, zipfile.ZipFile(raw) as archive:
+        return _read_member_head(raw, archive.getinfo(name), limit)
+
+
+def iter_member(path: str | os.PathLike, name: str):
+    """A scanned member's inflated bytes in bounded chunks (for the formula look-up)."""
+    with Path(path).open("rb") as raw, zipfile.ZipFile(raw) as archive:
+        info = archive.getinfo(name)
+        inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED \
+            else None
+        for block in _chunks(raw, info):
+            if inflater is None:
+                yield block
+                continue
+            data = block
+            while data:
+                yield inflater.decompress(data, _CHUNK_OUT)
+                data = inflater.unconsumed_tail
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 ** 2:,.0f} MB" if n >= 1024 ** 2 else f"{n:,} bytes"
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:160]
+
+
+# Start-up check -------------------------------------------------------------------------------
+_PROBE = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+          b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>')
+
+
+def check_xml_safety(lang: str = "en") -> str | None:
+    """None when openpyxl parses XML with defusedxml; otherwise one line saying what to do.
+
+    It does not trust flags: it feeds a small entity-expansion document to openpyxl's own
+    ``fromstring`` and ``iterparse`` and expects both to refuse it.
+    """
+    try:
+        import io
+
+        import defusedxml  # noqa: F401
+        from defusedxml import DefusedXmlException
+        from openpyxl.xml import functions
+    except ImportError:
+        return UNSAFE_XML(lang)
+    for parse in (lambda: functions.fromstring(_PROBE),
+                  lambda: [None for _ in functions.iterparse(io.BytesIO(_PROBE))]):
+        try:
+            parse()
+        except DefusedXmlException:
+            continue
+        except Exception:  # noqa: BLE001 - any other failure is not a defused refusal
+            return UNSAFE_XML(lang)
+        return UNSAFE_XML(lang)
+    return None
+
+
+def ensure_xml_safety(lang: str = "en") -> None:
+    """Raise ``LtvError`` with the message of ``check_xml_safety`` when XML is not defused."""
+    message = check_xml_safety(lang)
+    if message:
+        raise LtvError(message)
