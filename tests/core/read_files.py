@@ -204,13 +204,15 @@ def small_xlsx_bytes() -> bytes:
 
 
 def replace_member(data: bytes, name: str, content: bytes) -> bytes:
-    """A copy of a zip with one member's content replaced."""
+    """A copy of a zip with one member's content replaced (or added)."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             dst.writestr(info.filename, content if info.filename == name else
                          src.read(info.filename))
+        if name not in src.namelist():
+            dst.writestr(name, content)
     return out.getvalue()
 
 
