@@ -1,0 +1,1 @@
+"""The window of LTV Studio: Qt adapters over core (DESIGN.md §7)."""

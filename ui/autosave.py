@@ -1,0 +1,163 @@
+"""Never lose work: a recovery copy ~30 s after the last edit, offered back after a crash.
+
+The copy goes to a separate recovery folder (never over the user's file), written atomically
+by core.atomic. A clean close or a save removes it; what remains at the next start was left by
+a crash or a kill, and the window offers Restore or Discard with its time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
+
+from core.atomic import write_atomic
+from core.errors import LtvError
+from core.project import Project, from_document, to_json
+from ui.document import ProjectDocument
+
+DELAY_ENV = "LTV_STUDIO_AUTOSAVE_MS"
+FOLDER_ENV = "LTV_STUDIO_RECOVERY_DIR"
+DEFAULT_DELAY_MS = 30_000
+
+
+def recovery_folder() -> Path:
+    """Where recovery copies live: $LTV_STUDIO_RECOVERY_DIR, or the app data folder."""
+    override = os.environ.get(FOLDER_ENV)
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".ltv-studio") / "recovery"
+
+
+def delay_ms() -> int:
+    try:
+        return max(10, int(os.environ.get(DELAY_ENV, DEFAULT_DELAY_MS)))
+    except ValueError:
+        return DEFAULT_DELAY_MS
+
+
+@dataclass
+class Recovery:
+    """A recovery copy found at start: the project, the file it belonged to and its time."""
+
+    file: Path
+    project: Project
+    original: str
+    saved_at: dt.datetime
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def find_recoveries() -> list[Recovery]:
+    """Recovery copies left by processes that are gone, newest first."""
+    folder = recovery_folder()
+    if not folder.is_dir():
+        return []
+    found = []
+    for file in folder.glob("*.recovery.json"):
+        try:
+            doc = json.loads(file.read_text(encoding="utf-8"))
+            if _alive(int(doc.get("pid", 0))):
+                continue
+            project = from_document(doc["project"], file)
+            saved_at = dt.datetime.fromisoformat(doc["saved_at"])
+            found.append(Recovery(file, project, str(doc.get("original") or ""), saved_at))
+        except (OSError, ValueError, KeyError, TypeError, LtvError):
+            continue  # not ours or damaged: leave it alone
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def discard(recovery: Recovery) -> None:
+    try:
+        recovery.file.unlink()
+    except OSError:
+        pass
+
+
+class Autosaver(QObject):
+    """Writes the document's recovery copy a while after the last change."""
+
+    saved = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, doc: ProjectDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms())
+        self._timer.timeout.connect(self.save_now)
+        self._file: Path | None = None
+        doc.undo_stack.indexChanged.connect(self._on_changed)
+        doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
+
+    @property
+    def file(self) -> Path:
+        key = str(self._doc.path or f"untitled-{os.getpid()}-{id(self._doc)}")
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        return recovery_folder() / f"{digest}.recovery.json"
+
+    @Slot()
+    def _on_changed(self, *_args) -> None:
+        if self._doc.undo_stack.isClean():
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    @Slot(bool)
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.remove()
+
+    @Slot()
+    def save_now(self) -> None:
+        """Write the recovery copy now (atomically); never the user's own file."""
+        if self._doc.undo_stack.isClean():
+            return
+        target = self.file
+        doc = {
+            "pid": os.getpid(),
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "original": str(self._doc.path or ""),
+            "project": json.loads(to_json(self._doc.snapshot())),
+        }
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        except (OSError, LtvError) as exc:
+            self.failed.emit(str(exc))
+            return
+        if self._file is not None and self._file != target:
+            self._unlink(self._file)
+        self._file = target
+        self.saved.emit(str(target))
+
+    def remove(self) -> None:
+        """Remove the recovery copy (after a save, a clean close or a discard)."""
+        self._timer.stop()
+        for file in {self._file, self.file} - {None}:
+            self._unlink(file)
+        self._file = None
+
+    @staticmethod
+    def _unlink(file: Path) -> None:
+        try:
+            file.unlink()
+        except OSError:
+            pass

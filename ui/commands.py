@@ -1,0 +1,108 @@
+"""Undoable edits of a ProjectDocument: one QUndoCommand per kind of change (STYLE.md §4)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from core.project import Record
+from ui.document import CellValue, ProjectDocument
+
+
+class SetCellCommand(QUndoCommand):
+    """Set one input cell."""
+
+    def __init__(self, doc: ProjectDocument, row: int, key: str, value: CellValue) -> None:
+        super().__init__(QCoreApplication.translate("commands", "Edit cell"))
+        self._doc, self._row, self._key, self._new = doc, row, key, value
+        self._old = doc.value(row, key)
+
+    def redo(self) -> None:
+        self._doc.set_value(self._row, self._key, self._new)
+
+    def undo(self) -> None:
+        self._doc.set_value(self._row, self._key, self._old)
+
+
+class SetCellsCommand(QUndoCommand):
+    """Set many input cells at once (paste, clear a selection): one recompute, one step."""
+
+    def __init__(
+        self,
+        doc: ProjectDocument,
+        changes: Sequence[tuple[int, str, CellValue]],
+        text: str | None = None,
+    ) -> None:
+        super().__init__(text or QCoreApplication.translate("commands", "Edit cells"))
+        self._doc = doc
+        self._new = list(changes)
+        self._old = [(row, key, doc.value(row, key)) for row, key, _ in self._new]
+
+    def redo(self) -> None:
+        self._doc.set_values(self._new)
+
+    def undo(self) -> None:
+        self._doc.set_values(list(reversed(self._old)))
+
+
+class InsertSegmentsCommand(QUndoCommand):
+    """Insert segments before ``row`` (add, duplicate, paste below the last row)."""
+
+    def __init__(
+        self, doc: ProjectDocument, row: int, records: Sequence[Record], text: str | None = None
+    ) -> None:
+        super().__init__(text or QCoreApplication.translate("commands", "Add segment"))
+        self._doc, self._row, self._records = doc, row, [dict(r) for r in records]
+
+    def redo(self) -> None:
+        self._doc.insert(self._row, self._records)
+
+    def undo(self) -> None:
+        self._doc.remove(range(self._row, self._row + len(self._records)))
+
+
+class RemoveSegmentsCommand(QUndoCommand):
+    """Remove segments; remembers their rows and contents to put them back."""
+
+    def __init__(self, doc: ProjectDocument, rows: Sequence[int]) -> None:
+        super().__init__(QCoreApplication.translate("commands", "Delete segments"))
+        self._doc = doc
+        self._rows = sorted(set(rows))
+        self._removed: list[tuple[int, Record]] = []
+
+    def redo(self) -> None:
+        self._removed = self._doc.remove(self._rows)
+
+    def undo(self) -> None:
+        self._doc.restore(self._removed)
+
+
+class MoveSegmentCommand(QUndoCommand):
+    """Move one segment up or down."""
+
+    def __init__(self, doc: ProjectDocument, row: int, to: int) -> None:
+        super().__init__(QCoreApplication.translate("commands", "Move segment"))
+        self._doc, self._row, self._to = doc, row, to
+
+    def redo(self) -> None:
+        self._doc.move(self._row, self._to)
+
+    def undo(self) -> None:
+        self._doc.move(self._to, self._row)
+
+
+class SetSettingCommand(QUndoCommand):
+    """Change a project setting: basis, currency, CRR benchmark."""
+
+    def __init__(self, doc: ProjectDocument, name: str, value: object) -> None:
+        super().__init__(QCoreApplication.translate("commands", "Change setting"))
+        self._doc, self._name, self._new = doc, name, value
+        self._old = doc.setting(name)
+
+    def redo(self) -> None:
+        self._doc.set_setting(self._name, self._new)
+
+    def undo(self) -> None:
+        self._doc.set_setting(self._name, self._old)

@@ -1,0 +1,227 @@
+"""The open project as a QObject: its segments, computed results and the one undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from core.project import Project, Record, SegmentTable, Settings
+
+CellValue = float | str | None
+
+
+class ProjectDocument(QObject):
+    """Owns the :class:`Project`, its :class:`metrics.Results` and one :class:`QUndoStack`.
+
+    Every change goes through the methods below (called by the undo commands); each recomputes
+    all metrics at once (vectorised, < 1 ms for 10 000 segments) and says what changed, so the
+    models repaint only that. No formulas here: core computes, this object coordinates.
+
+    Signals
+    -------
+    cells_changed(first, last)
+        Inputs of segments ``first`` … ``last`` changed (their metrics too).
+    segments_inserting/segments_inserted(row, count), segments_removing/segments_removed(first,
+    last), segment_moving/segment_moved(row, to)
+        Structural changes, announced before and after, for ``begin…``/``end…`` in models.
+    results_changed()
+        The results were recomputed (after any of the above, a settings change or a load).
+    settings_changed()
+        A project setting changed: basis, currency, CRR benchmark.
+    project_loading(), project_loaded()
+        The whole project is being replaced / was replaced (New, Open, Restore).
+    """
+
+    cells_changed = Signal(int, int)
+    segments_inserting = Signal(int, int)
+    segments_inserted = Signal(int, int)
+    segments_removing = Signal(int, int)
+    segments_removed = Signal(int, int)
+    segment_moving = Signal(int, int)
+    segment_moved = Signal(int, int)
+    results_changed = Signal()
+    settings_changed = Signal()
+    project_loading = Signal()
+    project_loaded = Signal()
+    path_changed = Signal(str)
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self._project = project or Project()
+        self._path: Path | None = None
+        self._batch = 0
+        self._dirty_rows: list[int] = []
+        self.results = self._project.compute()
+
+    # Reading ---------------------------------------------------------------------------------
+    @property
+    def project(self) -> Project:
+        return self._project
+
+    @property
+    def settings(self) -> Settings:
+        return self._project.settings
+
+    @property
+    def segments(self) -> SegmentTable:
+        return self._project.segments
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: str | Path | None) -> None:
+        self._path = Path(path) if path else None
+        self.path_changed.emit(str(self._path or ""))
+
+    def __len__(self) -> int:
+        return len(self._project.segments)
+
+    def value(self, row: int, key: str) -> CellValue:
+        """An input cell as typed: the name, a number, unread text, or None."""
+        return self._project.segments.value(row, key)
+
+    def record(self, row: int) -> Record:
+        return self._project.segments.record(row)
+
+    def names(self) -> list[str]:
+        return list(self._project.segments.names)
+
+    def unique_name(self, base: str, taken: Iterable[str] = ()) -> str:
+        """``base``, or ``base (2)``, ``base (3)``… — the first not used in the project."""
+        used = {" ".join(n.split()).casefold() for n in self._project.segments.names}
+        used.update(" ".join(n.split()).casefold() for n in taken)
+        if " ".join(base.split()).casefold() not in used:
+            return base
+        k = 2
+        while f"{base} ({k})".casefold() in used:
+            k += 1
+        return f"{base} ({k})"
+
+    def name_taken(self, name: str, row: int) -> bool:
+        """True when another segment than ``row`` already has this name."""
+        folded = " ".join(name.split()).casefold()
+        return any(
+            i != row and " ".join(n.split()).casefold() == folded
+            for i, n in enumerate(self._project.segments.names)
+        )
+
+    # Changing (the undo commands call these) --------------------------------------------------
+    def set_values(self, changes: Sequence[tuple[int, str, CellValue]]) -> None:
+        """Set several cells at once; one recompute."""
+        if not changes:
+            return
+        table = self._project.segments
+        for row, key, value in changes:
+            table.set_value(row, key, value)
+        rows = [row for row, _, _ in changes]
+        self._recompute()
+        self.cells_changed.emit(min(rows), max(rows))
+        self.results_changed.emit()
+
+    def set_value(self, row: int, key: str, value: CellValue) -> None:
+        self.set_values([(row, key, value)])
+
+    def insert(self, row: int, records: Sequence[Record]) -> None:
+        if not records:
+            return
+        self.segments_inserting.emit(row, len(records))
+        self._project.segments.insert(row, list(records))
+        self._recompute()
+        self.segments_inserted.emit(row, len(records))
+        self.results_changed.emit()
+
+    def remove(self, rows: Iterable[int]) -> list[tuple[int, Record]]:
+        """Remove segments, one contiguous run at a time from the bottom; (row, record) pairs."""
+        rows = sorted(set(rows))
+        removed = [(r, self.record(r)) for r in rows]
+        for first, last in reversed(_runs(rows)):
+            self.segments_removing.emit(first, last)
+            self._project.segments.remove(range(first, last + 1))
+            self.segments_removed.emit(first, last)
+        self._recompute()
+        self.results_changed.emit()
+        return removed
+
+    def restore(self, removed: Sequence[tuple[int, Record]]) -> None:
+        """Put back segments that :meth:`remove` returned, at their old rows."""
+        rows = [r for r, _ in removed]
+        by_row = dict(removed)
+        for first, last in _runs(rows):
+            self.segments_inserting.emit(first, last - first + 1)
+            self._project.segments.insert(first, [by_row[r] for r in range(first, last + 1)])
+            self.segments_inserted.emit(first, last - first + 1)
+        self._recompute()
+        self.results_changed.emit()
+
+    def move(self, row: int, to: int) -> None:
+        """Move one segment from ``row`` to position ``to`` (its index after the move)."""
+        if row == to:
+            return
+        self.segment_moving.emit(row, to)
+        self._project.segments.move(row, to)
+        self._recompute()
+        self.segment_moved.emit(row, to)
+        self.results_changed.emit()
+
+    def set_setting(self, name: str, value: object) -> None:
+        settings = self._project.settings
+        setattr(settings, name, value)
+        self._recompute()
+        self.settings_changed.emit()
+        self.results_changed.emit()
+
+    def setting(self, name: str) -> object:
+        return getattr(self._project.settings, name)
+
+    def load(self, project: Project, path: str | Path | None = None, clean: bool = True) -> None:
+        """Replace the whole project (New, Open, Restore); the undo history starts afresh."""
+        self.project_loading.emit()
+        self._project = project
+        self._recompute()
+        self.undo_stack.clear()
+        self.set_path(path)
+        self.project_loaded.emit()
+        self.results_changed.emit()
+        if not clean:
+            # a restored copy is not saved anywhere yet: mark it modified
+            self.undo_stack.resetClean()
+
+    def snapshot(self) -> Project:
+        """A copy of the project (for saving from another thread or an autosave)."""
+        p = self._project
+        return Project(
+            name=p.name,
+            settings=replace(p.settings),
+            segments=p.segments.copy(),
+            scenarios=list(p.scenarios),
+        )
+
+    @contextmanager
+    def macro(self, text: str):
+        """Group the commands pushed inside into one undo step."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+
+    def _recompute(self) -> None:
+        self.results = self._project.compute()
+
+
+def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:
+    """Sorted rows as contiguous (first, last) runs."""
+    runs: list[tuple[int, int]] = []
+    for r in sorted(rows):
+        if runs and r == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], r)
+        else:
+            runs.append((r, r))
+    return runs

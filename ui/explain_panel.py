@@ -1,0 +1,208 @@
+"""The Explain panel: the selected cell's formula with the numbers, or why it is empty.
+
+Trainers project it: a presentation mode makes it large, Ctrl+plus / Ctrl+minus zoom it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QEvent, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from core import schema
+from core.explain import Explanation, explain, explain_portfolio
+from ui import i18n
+from ui.delegates import BADGE_COLOURS
+from ui.document import ProjectDocument
+
+BASE_POINT_SIZE = 10
+PRESENTATION_POINT_SIZE = 20
+MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 48
+
+
+class ExplainPanel(QWidget):
+    """Shows one cell: a metric explained by core.explain, or an input with its definition."""
+
+    def __init__(self, doc: ProjectDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._row: int | None = None
+        self._key: str | None = None
+        self._portfolio = False
+        self._point_size = BASE_POINT_SIZE
+        self._presentation = False
+        self.title = QLabel(self)
+        self.title.setObjectName("explainTitle")
+        self.title.setWordWrap(True)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("explainText")
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.browser, 1)
+        doc.results_changed.connect(self.refresh)
+        doc.project_loaded.connect(self._on_project_loaded)
+        i18n.language().changed.connect(self.refresh)
+        self._apply_font()
+        self.refresh()
+
+    # What to show --------------------------------------------------------------------------
+    def show_cell(self, row: int | None, key: str | None, portfolio: bool = False) -> None:
+        self._row, self._key, self._portfolio = row, key, portfolio
+        self.refresh()
+
+    @Slot()
+    def _on_project_loaded(self) -> None:
+        self._row = self._key = None
+        self.refresh()
+
+    def text(self) -> str:
+        """The explanation as plain text (what is shown)."""
+        return self.browser.toPlainText()
+
+    @Slot()
+    def refresh(self, *_args) -> None:
+        lang = i18n.lang()
+        fmt = i18n.QtNumberFormat(lang, self._doc.settings.currency)
+        key = self._key
+        if key is None or (
+            not self._portfolio and (self._row is None or self._row >= len(self._doc))
+        ):
+            self.title.setText(self.tr("Explain"))
+            self.browser.setHtml(
+                _p(
+                    self.tr(
+                        "Select a cell to see how its number is made: the "
+                        "formula with the numbers substituted."
+                    )
+                )
+            )
+            return
+        col = schema.BY_KEY[key]
+        results = self._doc.results
+        if self._portfolio:
+            where = self.tr("Portfolio")
+            if col.is_input and key != "customers":
+                self.title.setText(f"{col.label(lang)} — {where}")
+                self.browser.setHtml(
+                    _p(col.definition(lang))
+                    + _p(self.tr("This input is not summed across segments."), grey=True)
+                )
+                return
+            ex = explain_portfolio(results, key, lang, fmt, self._doc.settings.crr_benchmark)
+            self.title.setText(f"{col.label(lang)} — {where}")
+            self.browser.setHtml(self._html(ex))
+            return
+        name = self._doc.segments.names[self._row] or self.tr("(no name)")
+        self.title.setText(f"{col.label(lang)} — {name}")
+        if col.is_input:
+            self.browser.setHtml(self._input_html(col, lang, fmt))
+            return
+        self.browser.setHtml(self._html(explain(results, self._row, key, lang, fmt)))
+
+    def _input_html(self, col: schema.Column, lang: str, fmt: i18n.QtNumberFormat) -> str:
+        value = self._doc.value(self._row, col.key)
+        parts = [_p(col.definition(lang))]
+        if isinstance(value, str) and col.key != "segment":
+            parts.append(
+                _p(
+                    self.tr(
+                        "“{text}” cannot be read as a number; it is kept as typed and not used."
+                    ).format(text=value),
+                    colour="#b3261e",
+                )
+            )
+        elif isinstance(value, float):
+            parts.append(_p(f"{col.label(lang)} = {fmt.cell(value, col.unit)}", big=True))
+            if not col.in_range(value):
+                parts.append(
+                    _p(
+                        self.tr("Out of range ({range}); not used.").format(
+                            range=col.range_text(lang)
+                        ),
+                        colour="#b3261e",
+                    )
+                )
+        elif value is None:
+            parts.append(
+                _p(
+                    self.tr("Empty. Metrics that need it are left empty with the reason."),
+                    grey=True,
+                )
+            )
+        if col.is_numeric and col.range_text(lang):
+            parts.append(
+                _p(self.tr("Valid range: {range}").format(range=col.range_text(lang)), grey=True)
+            )
+        return "".join(parts)
+
+    def _html(self, ex: Explanation) -> str:
+        parts = []
+        if ex.numbers:
+            parts.append(_p(ex.numbers, big=True))
+            parts.append(_p(ex.formula, grey=True))
+        else:
+            parts.append(_p(ex.formula))
+            if ex.shown:
+                parts.append(_p(f"{ex.label} = {ex.shown}", big=True))
+        if ex.reason:
+            parts.append(_p(ex.reason, colour="#7a7f87" if ex.value is None else "#000000"))
+        if ex.flag:
+            parts.append(_p(ex.flag, colour="#b3261e"))
+        if ex.verdict is not None:
+            fill, ink = BADGE_COLOURS[ex.verdict.level]
+            badge = (
+                f'<span style="background-color:{fill.name()}; color:{ink.name()};">'
+                f"&nbsp;{html.escape(ex.verdict(i18n.lang()))}&nbsp;</span>"
+            )
+            parts.append(f"<p>{badge} {html.escape(ex.verdict_text)}</p>")
+        parts.append(_p(ex.definition, grey=True))
+        return "".join(parts)
+
+    # Presentation --------------------------------------------------------------------------
+    @property
+    def presentation(self) -> bool:
+        return self._presentation
+
+    def set_presentation(self, on: bool) -> None:
+        """Large type for projecting; off returns to the normal size."""
+        self._presentation = on
+        self._point_size = PRESENTATION_POINT_SIZE if on else BASE_POINT_SIZE
+        self._apply_font()
+
+    def zoom(self, steps: int) -> None:
+        self._point_size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, self._point_size + 2 * steps))
+        self._apply_font()
+
+    @property
+    def point_size(self) -> int:
+        return self._point_size
+
+    def _apply_font(self) -> None:
+        font = QFont(self.browser.font())
+        font.setPointSize(self._point_size)
+        self.browser.setFont(font)
+        self.browser.document().setDefaultFont(font)
+        title = QFont(font)
+        title.setBold(True)
+        self.title.setFont(title)
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.refresh()
+        super().changeEvent(event)
+
+
+def _p(text: str, big: bool = False, grey: bool = False, colour: str | None = None) -> str:
+    style = []
+    if big:
+        style.append("font-size: 130%; font-weight: 600")
+    if grey:
+        style.append("color: #5f6368")
+    if colour:
+        style.append(f"color: {colour}")
+    return f'<p style="{"; ".join(style)}">{html.escape(text)}</p>'

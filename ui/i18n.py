@@ -1,0 +1,122 @@
+"""The interface language: Qt translators, QLocale number formatting and the unit words."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+
+from core import schema
+from core.numbers import NumberFormat
+from core.text import resolve_language
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+CURRENCIES = ("₽", "$", "€", "£", "¥", "₸", "Br", "₴")
+
+
+class Language(QObject):
+    """The language in force: installs Qt's and our translators and says when it changes."""
+
+    changed = Signal(str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lang = "en"
+        self._translators: list[QTranslator] = []
+
+    @property
+    def code(self) -> str:
+        return self._lang
+
+    def set(self, setting: str | None) -> str:
+        """Switch to ``setting`` ("en", "ru", or "" for the system's) without a restart."""
+        lang = resolve_language(setting)
+        app = QCoreApplication.instance()
+        if app is not None:
+            for translator in self._translators:
+                app.removeTranslator(translator)
+            self._translators = []
+            if lang != "en":
+                qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+                # Qt's own strings first (buttons of message boxes), then ours
+                for name, folder in (
+                    ("qtbase_" + lang, qt_dir),
+                    ("ltv_studio_" + lang, str(TRANSLATIONS)),
+                ):
+                    translator = QTranslator(app)
+                    if translator.load(name, folder):
+                        app.installTranslator(translator)
+                        self._translators.append(translator)
+        changed = lang != self._lang
+        self._lang = lang
+        QLocale.setDefault(locale_for(lang))
+        if changed:
+            self.changed.emit(lang)
+        return lang
+
+
+def locale_for(lang: str) -> QLocale:
+    return QLocale("ru_RU" if lang == "ru" else "en_US")
+
+
+_language: Language | None = None
+
+
+def language() -> Language:
+    """The one Language object of the process."""
+    global _language
+    if _language is None:
+        _language = Language()
+    return _language
+
+
+def lang() -> str:
+    return language().code
+
+
+# Unit words shown after numbers that are not money or percents; core keeps no Qt words.
+_UNIT_SUFFIX = {
+    "en": {schema.YEARS: "\u00a0yr", schema.MONTHS: "\u00a0mo", schema.RATIO: "\u00d7"},
+    "ru": {schema.YEARS: "\u00a0г.", schema.MONTHS: "\u00a0мес.", schema.RATIO: "\u00d7"},
+}
+
+
+@dataclass(frozen=True)
+class QtNumberFormat(NumberFormat):
+    """core's NumberFormat with the digits written by QLocale (group and decimal separators)."""
+
+    def number(self, value: float, decimals: int = 2, keep_zeros: bool = False) -> str:
+        if value != value or math.isinf(value):
+            return ""
+        loc = _LOCALES[self.lang == "ru"]
+        text = loc.toString(abs(value), "f", decimals)
+        point = loc.decimalPoint()
+        if not keep_zeros and point in text:
+            text = text.rstrip("0").rstrip(point)
+        if text.strip("0" + point) == "":
+            return text
+        return ("−" if value < 0 else "") + text
+
+    def cell(self, value: float | None, unit: str) -> str:
+        """A number as shown in the grid: with its currency, percent sign or unit."""
+        if value is None or value != value:
+            return ""
+        text = self.format(value, unit)
+        return text + _UNIT_SUFFIX["ru" if self.lang == "ru" else "en"].get(unit, "")
+
+    def edit_text(self, value: float, unit: str) -> str:
+        """A number as put into the editor: digits a person retypes, percents for fractions."""
+        loc = _LOCALES[self.lang == "ru"]
+        shown = value * 100 if unit == schema.FRACTION else value
+        text = self.number(shown, 6).replace(loc.groupSeparator(), "").replace("−", "-")
+        return text + "%" if unit == schema.FRACTION else text
+
+    @property
+    def decimal(self) -> str:
+        """The decimal separator a person of this language types."""
+        return "," if self.lang == "ru" else "."
+
+
+_LOCALES = {False: locale_for("en"), True: locale_for("ru")}
