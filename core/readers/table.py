@@ -265,7 +265,8 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
     name_col = mapping.column_of("segment")
     body = grid.rows[header_index + 1:]
     body_numbers = grid.row_numbers[header_index + 1:]
-    rows, numbers = _table_rows(body, body_numbers, name_col, notices)
+    mapped = [j for j, k in enumerate(mapping.keys) if k is not None]
+    rows, numbers = _table_rows(body, body_numbers, name_col, notices, mapped)
     _check(cancelled)
     notices.extend(_merged_notices(grid, mapping, numbers))
 
@@ -333,8 +334,12 @@ def _check(cancelled: IsCancelled | None) -> None:
 
 
 def _table_rows(body: list[list], body_numbers: list[int], name_col: int | None,
-                notices: list[Notice]) -> tuple[list[list], list[int]]:
-    """The table's rows: blank rows, totals rows and notes below the totals left out."""
+                notices: list[Notice], mapped: list[int]) -> tuple[list[list], list[int]]:
+    """The table's rows: blank rows, totals rows and notes below the totals left out.
+
+    A row is blank when its mapped columns are (cells in unused columns alone do not make a
+    segment); a totals word may stand in any column of the row.
+    """
     rows: list[list] = []
     numbers: list[int] = []
     blank_run = blank_total = 0
@@ -351,10 +356,10 @@ def _table_rows(body: list[list], body_numbers: list[int], name_col: int | None,
             rows.append(row)
             numbers.append(number)
             continue
-        present = [c for c in row if _present(c)]
-        if not present:
+        if not any(_present(row[j]) for j in mapped if j < len(row)):
             blank_run += 1
             continue
+        present = [c for c in row if _present(c)]
         texts = [c.strip() for c in present if isinstance(c, str)]
         if name is None or name == "" or isinstance(name, str):
             if texts and _is_totals(texts[0]):
