@@ -1,0 +1,198 @@
+"""The §2 metrics as spreadsheet formulas over one row of inputs, and the portfolio row.
+
+Each formula is written in the same arithmetic order as ``core.metrics._values`` so that a real
+spreadsheet engine gives the program's own numbers (tests/core/test_export_libreoffice.py):
+churn is (S − (E − N)) / S, the lifetime from churn S / (S − (E − N)), payback 12 × CAC / yearly,
+discounted CLV PV(d, L, −g). An input that is missing, is text or lies outside its range (§1) is
+not used, as in core; an empty result is "" (never 0, never #DIV/0!). A fraction outside −1…1
+is written as percent text ("150%", see workbook._percent_text), so a discount rate that is text
+ending in "%" counts as given and out of range.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from core import metrics, schema
+from core.problems import a1
+from core.text import Text
+
+BASIS_WORDS = {"profit": Text("profit", "прибыль"), "revenue": Text("revenue", "выручка")}
+VERDICT_KEYS = ("ltv_cac", "payback_months", "crr")
+ROW = "{r}"  # stands for the 1-based row number in a row template
+
+
+def letter(col: int) -> str:
+    """The column letters of a 0-based column: 0 → A, 27 → AB."""
+    return a1(0, col)[:-1]
+
+
+def _q(text: str) -> str:
+    """A string literal for a formula."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+@dataclass
+class Layout:
+    """Where everything sits on the data sheet (0-based rows and columns)."""
+
+    n: int  # segments
+    first_row: int  # the first segment row
+    basis_cell: str  # absolute A1 of the basis word
+    bench_cell: str  # absolute A1 of the CRR benchmark
+    keys: tuple[str, ...] = schema.INPUT_KEYS + schema.METRIC_KEYS
+    columns: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.columns = {k: i for i, k in enumerate(self.keys)}
+        for i, key in enumerate(VERDICT_KEYS):
+            self.columns["verdict:" + key] = len(self.keys) + i
+        self.columns["notes"] = len(self.keys) + len(VERDICT_KEYS)
+
+    @property
+    def width(self) -> int:
+        return self.columns["notes"] + 1
+
+    @property
+    def last_row(self) -> int:
+        return self.first_row + self.n - 1
+
+    @property
+    def total_row(self) -> int:
+        """The portfolio row: one blank row below the segments."""
+        return self.first_row + max(self.n, 1) + 1
+
+    def cell(self, key: str, row: str = ROW) -> str:
+        return f"{letter(self.columns[key])}{row}"
+
+    def span(self, key: str) -> str:
+        c = letter(self.columns[key])
+        return f"${c}${self.first_row + 1}:${c}${self.last_row + 1}"
+
+
+def _valid(col: schema.Column, ref: str) -> str:
+    """The condition that ``ref`` holds a usable value of ``col`` (a number in its range)."""
+    parts = [f"ISNUMBER({ref})"]
+    if col.minimum is not None:
+        parts.append(f"{ref}{'>=' if col.min_inclusive else '>'}{col.minimum:g}")
+    if col.maximum is not None:
+        parts.append(f"{ref}{'<=' if col.max_inclusive else '<'}{col.maximum:g}")
+    return f"AND({','.join(parts)})"
+
+
+def row_formulas(layout: Layout, lang: str) -> dict[str, str]:
+    """Formula templates of one segment row, keyed by metric (and "verdict:<metric>").
+
+    ``{r}`` in a template stands for the row number.
+    """
+    c = layout.cell
+    v = {k: _valid(schema.BY_KEY[k], c(k)) for k in schema.NUMERIC_INPUT_KEYS}
+    aov, freq, years = c("avg_order_value"), c("purchases_per_year"), c("retention_years")
+    margin, service = c("gross_margin"), c("service_cost_per_year")
+    spend, new = c("acquisition_spend"), c("new_customers")
+    start, end, rate = c("customers_start"), c("customers_end"), c("discount_rate")
+    rev, crr, churn, life = c("annual_revenue"), c("crr"), c("churn_rate"), c("lifetime_years")
+    ltv, clv, cac, pb = c("ltv"), c("clv"), c("cac"), c("payback_months")
+    lc = c("ltv_cac")
+    is_revenue = f'{layout.basis_cell}={_q(BASIS_WORDS["revenue"](lang))}'
+    service_bad = f"AND(ISNUMBER({service}),{service}<0)"  # given but out of range: not 0
+    g = f"({rev}*{margin}-N({service}))"
+    lost = f"({start}-({end}-{new}))"
+    f: dict[str, str] = {}
+    f["annual_revenue"] = f'=IF(AND({v["avg_order_value"]},{v["purchases_per_year"]}),' \
+                          f'{aov}*{freq},"")'
+    f["crr"] = f'=IF(AND(ISNUMBER({start}),{start}>0,{v["customers_end"]},' \
+               f'{v["new_customers"]}),({end}-{new})/{start},"")'
+    f["churn_rate"] = f'=IF({crr}="","",{lost}/{start})'
+    f["lifetime_years"] = (f'=IF({v["retention_years"]},{years},IF({crr}="","",'
+                           f'IF(AND({churn}>0,{crr}>=0,{crr}<=1),{start}/{lost},"")))')
+    f["ltv"] = f'=IF(OR({rev}="",{life}=""),"",{rev}*{life})'
+    f["clv"] = f'=IF(AND({ltv}<>"",{v["gross_margin"]}),{ltv}*{margin},"")'
+    f["cac"] = f'=IF(AND({v["acquisition_spend"]},ISNUMBER({new}),{new}>0),{spend}/{new},"")'
+    f["net_clv"] = f'=IF(OR({clv}="",{service_bad}),"",{clv}-N({service})*{life}-N({cac}))'
+    base = f"IF({is_revenue},{ltv},{clv})"
+    f["ltv_cac"] = f'=IF(OR(N({cac})<=0,{base}=""),"",{base}/{cac})'
+    yearly = f"IF({is_revenue},{rev},{g})"
+    f["payback_months"] = (
+        f'=IF(OR({cac}="",{rev}="",AND(NOT({is_revenue}),OR(NOT({v["gross_margin"]}),'
+        f'{service_bad}))),"",IF({yearly}>0,12*{cac}/{yearly},{_q(metrics.NEVER(lang))}))')
+    f["discounted_clv"] = (
+        f'=IF(OR({rev}="",{life}="",NOT({v["gross_margin"]}),{service_bad},'
+        f'AND(ISNUMBER({rate}),OR({rate}<0,{rate}>1)),RIGHT({rate},1)="%"),"",'
+        f'IF(N({rate})>0,PV({rate},{life},-{g}),{g}*{life}))')
+    f["max_cac"] = f'=IF({clv}="","",{clv}/3)'
+    f["roi"] = f'=IF(OR({clv}="",N({cac})<=0),"",({clv}-{cac})/{cac})'
+    f["verdict:ltv_cac"] = ltv_cac_verdict(lc, lang)
+    words = {v.key: _q(v(lang)) for v in metrics.VERDICTS["payback_months"]}
+    f["verdict:payback_months"] = (
+        f'=IF({pb}="","",IF({pb}={_q(metrics.NEVER(lang))},{words["no_payback"]},'
+        f'IF(AND({life}<>"",{pb}>N({life})*12),{words["no_payback"]},'
+        f'IF({pb}>12,{words["slow"]},{words["fast"]}))))')
+    f["verdict:crr"] = crr_verdict(crr, layout.bench_cell, lang)
+    return f
+
+
+def ltv_cac_verdict(ref: str, lang: str) -> str:
+    w = {v.key: _q(v(lang)) for v in metrics.VERDICTS["ltv_cac"]}
+    return (f'=IF({ref}="","",IF({ref}<1,{w["loses_money"]},IF({ref}<3,{w["below_target"]},'
+            f'IF({ref}<=5,{w["healthy"]},{w["room_to_grow"]}))))')
+
+
+def crr_verdict(ref: str, bench: str, lang: str) -> str:
+    w = {v.key: _q(v(lang)) for v in metrics.VERDICTS["crr"]}
+    flag = _q(metrics.INCONSISTENT_FLAG(lang))
+    return (f'=IF({ref}="","",IF(OR({ref}<0,{ref}>1),{flag},IF(NOT(ISNUMBER({bench})),"",'
+            f'IF({ref}>={bench},{w["above_benchmark"]},{w["below_benchmark"]}))))')
+
+
+_LEFT_OUT = Text("left out", "не учтено")
+PORTFOLIO_KEYS = ("customers", "cac", "crr", "churn_rate", "ltv", "clv", "net_clv", "ltv_cac")
+
+
+def portfolio_formulas(layout: Layout, lang: str) -> dict[str, str]:
+    """Formulas of the portfolio row (§2): pooled CAC and CRR, customer-weighted LTV/CLV/net CLV,
+    LTV:CAC by the basis, their verdicts, and how many segments each figure left out."""
+    s = layout.span
+    row = str(layout.total_row + 1)
+    c = lambda key: layout.cell(key, row)  # noqa: E731
+    cust = s("customers")
+    f: dict[str, str] = {}
+    f["customers"] = f'=IF(COUNTIFS({cust},">=0")=0,"",SUMIFS({cust},{cust},">=0"))'
+    pool_cac = f'{s("acquisition_spend")},">=0",{s("new_customers")},">=0"'
+    den = f'SUMIFS({s("new_customers")},{pool_cac})'
+    f["cac"] = f'=IF({den}=0,"",SUMIFS({s("acquisition_spend")},{pool_cac})/{den})'
+    pool_crr = f'{s("customers_start")},">=0",{s("customers_end")},">=0",' \
+               f'{s("new_customers")},">=0"'
+    den = f'SUMIFS({s("customers_start")},{pool_crr})'
+    f["crr"] = (f'=IF({den}=0,"",(SUMIFS({s("customers_end")},{pool_crr})-'
+                f'SUMIFS({s("new_customers")},{pool_crr}))/{den})')
+    f["churn_rate"] = f'=IF({c("crr")}="","",1-{c("crr")})'
+    weighted = {}
+    for key in ("ltv", "clv", "net_clv"):
+        den = f"SUMPRODUCT(--({cust}>=0),{cust},--ISNUMBER({s(key)}))"
+        weighted[key] = den
+        f[key] = f'=IF({den}=0,"",SUMPRODUCT(--({cust}>=0),{cust},{s(key)})/{den})'
+    is_revenue = f'{layout.basis_cell}={_q(BASIS_WORDS["revenue"](lang))}'
+    base = f'IF({is_revenue},{c("ltv")},{c("clv")})'
+    f["ltv_cac"] = f'=IF(OR(N({c("cac")})<=0,{base}=""),"",{base}/{c("cac")})'
+    f["verdict:ltv_cac"] = ltv_cac_verdict(c("ltv_cac"), lang)
+    f["verdict:crr"] = crr_verdict(c("crr"), layout.bench_cell, lang)
+    n = f"ROWS({cust})"
+    counts = {
+        "cac": f"COUNTIFS({pool_cac})",
+        "crr": f"COUNTIFS({pool_crr})",
+        "ltv": f"SUMPRODUCT(--ISNUMBER({cust}),--({cust}>=0),--ISNUMBER({s('ltv')}))",
+        "clv": f"SUMPRODUCT(--ISNUMBER({cust}),--({cust}>=0),--ISNUMBER({s('clv')}))",
+        "net_clv": f"SUMPRODUCT(--ISNUMBER({cust}),--({cust}>=0),--ISNUMBER({s('net_clv')}))",
+    }
+    parts = [f'"{schema.BY_KEY[k].short(lang)} "&({n}-{expr})' for k, expr in counts.items()]
+    f["notes"] = f'={_q(_LEFT_OUT(lang) + ": ")}&' + '&", "&'.join(parts)
+    return f
+
+
+def left_out_text(results: metrics.Results, lang: str) -> str:
+    """The cached value of the portfolio's notes formula."""
+    left = results.portfolio.left_out
+    keys = ("cac", "crr", "ltv", "clv", "net_clv")
+    return _LEFT_OUT(lang) + ": " + ", ".join(
+        f"{schema.BY_KEY[k].short(lang)} {left.get(k, 0)}" for k in keys)

@@ -1,0 +1,175 @@
+"""A real spreadsheet engine recalculates the exported workbook and agrees with core (DESIGN §5).
+
+Every cached value is removed from the workbook first, so each number read back was computed by
+LibreOffice from the formulas. Skips without LibreOffice, unless REQUIRE_LIBREOFFICE=1 (CI).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from core import charts, metrics, schema
+from core.export import write_workbook
+from core.export.formulas import PORTFOLIO_KEYS, VERDICT_KEYS, Layout, left_out_text
+from core.export.workbook import FIRST_ROW
+from tests.core.export_cases import case_project
+
+pytestmark = pytest.mark.libreoffice
+
+_RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load">
+<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+_CACHED = re.compile(r'(<c [^>]*?)(?: t="(?:str|e|b|n)")?>(<f>[^<]*</f>)<v>[^<]*</v>')
+
+
+@pytest.fixture(scope="module")
+def soffice() -> str:
+    """The LibreOffice executable; skips when absent, fails when REQUIRE_LIBREOFFICE=1."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        if os.environ.get("REQUIRE_LIBREOFFICE") == "1":
+            pytest.fail("REQUIRE_LIBREOFFICE=1 but LibreOffice (soffice) is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return exe
+
+
+def strip_cached_values(src: Path, dst: Path) -> int:
+    """Copy the workbook without any formula's cached value; returns how many were removed."""
+    removed = 0
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                text, count = _CACHED.subn(r"\1>\2", data.decode("utf-8"))
+                assert "</f><v>" not in text
+                removed += count
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    return removed
+
+
+def recalculate(soffice: str, books: list[Path], work: Path) -> dict[str, Path]:
+    """LibreOffice (headless, private profile) opens each stripped book and saves it again."""
+    profile = work / "profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(_RECALC_ALWAYS, "utf-8")
+    src, out = work / "in", work / "out"
+    src.mkdir()
+    out.mkdir()
+    stripped = []
+    for book in books:
+        target = src / book.name
+        assert strip_cached_values(book, target) > 100
+        stripped.append(str(target))
+    done = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                           "--norestore", "--convert-to", "xlsx", "--outdir", str(out),
+                           *stripped], capture_output=True, text=True, timeout=300)
+    results = {b.name: out / b.name for b in books}
+    missing = [n for n, p in results.items() if not p.exists()]
+    assert not missing, f"LibreOffice wrote nothing for {missing}: {done.stderr[-2000:]}"
+    return results
+
+
+def _empty(value) -> bool:
+    return value is None or value == ""
+
+
+def assert_same(got, want, where: str) -> None:
+    """Empty where core is empty, the same words, numbers to 1e-9 relative."""
+    if want is None:
+        assert _empty(got), f"{where}: LibreOffice {got!r}, core empty"
+    elif isinstance(want, str):
+        assert got == want, f"{where}: LibreOffice {got!r}, core {want!r}"
+    else:
+        assert isinstance(got, (int, float)) and not isinstance(got, bool), \
+            f"{where}: LibreOffice {got!r}, core {want!r}"
+        assert math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-9), \
+            f"{where}: LibreOffice {got!r}, core {want!r}"
+
+
+@pytest.fixture(scope="module")
+def recalculated(soffice, tmp_path_factory):
+    work = tmp_path_factory.mktemp("libreoffice")
+    books = {}
+    for basis, lang in (("profit", "en"), ("revenue", "ru")):
+        project = case_project(basis, lang)
+        path = work / f"cases-{basis}-{lang}.xlsx"
+        assert write_workbook(project, path) == []
+        books[path.name] = (project, basis, lang)
+    out = recalculate(soffice, [work / name for name in books], work)
+    return [(books[name][0], books[name][1], books[name][2], path) for name, path in out.items()]
+
+
+def test_every_metric_cell_equals_core(recalculated):
+    """Each §2 metric and verdict of each segment, recalculated, is core's number or words."""
+    checked = 0
+    for project, basis, lang, path in recalculated:
+        results = project.compute(basis)
+        layout = Layout(len(results), FIRST_ROW, "Basis", "Benchmark")
+        ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+        never = metrics.NEVER(lang)
+        for i in range(len(results)):
+            row = FIRST_ROW + 1 + i
+            name = ws.cell(row, 1).value
+            assert name == project.segments.names[i]
+            for key in schema.METRIC_KEYS:
+                want: object = results.value(i, key)
+                if key == "payback_months" and results.never[i]:
+                    want = never
+                got = ws.cell(row, layout.columns[key] + 1).value
+                assert_same(got, want, f"{path.name} {name} {key}")
+                checked += 1
+            for key in VERDICT_KEYS:
+                verdict = results.verdict(i, key)
+                want = verdict(lang) if verdict else None
+                if key == "crr" and results.inconsistent[i]:
+                    want = metrics.INCONSISTENT_FLAG(lang)
+                got = ws.cell(row, layout.columns["verdict:" + key] + 1).value
+                assert_same(got, want, f"{path.name} {name} verdict {key}")
+    assert checked == 2 * len(recalculated[0][0].segments) * len(schema.METRIC_KEYS)
+
+
+def test_portfolio_row_equals_core(recalculated):
+    """Pooled CAC and CRR, customer-weighted LTV/CLV/net CLV, LTV:CAC by the basis, verdicts."""
+    for project, basis, lang, path in recalculated:
+        results = project.compute(basis)
+        p = results.portfolio
+        layout = Layout(len(results), FIRST_ROW, "Basis", "Benchmark")
+        ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+        row = layout.total_row + 1
+        for key in PORTFOLIO_KEYS:
+            assert_same(ws.cell(row, layout.columns[key] + 1).value, p.values[key],
+                        f"{path.name} portfolio {key}")
+        verdict = p.verdicts["ltv_cac"]
+        assert_same(ws.cell(row, layout.columns["verdict:ltv_cac"] + 1).value,
+                    verdict(lang) if verdict else None, "portfolio verdict")
+        assert ws.cell(row, layout.columns["notes"] + 1).value == left_out_text(results, lang)
+
+
+def test_profit_curve_block_equals_core(recalculated):
+    """The chart data of the cumulative-profit chart: core.charts.profit_curve of the segment."""
+    for project, basis, _, path in recalculated:
+        results = project.compute(basis)
+        ws = openpyxl.load_workbook(path, data_only=True).worksheets[1]
+        name = ws["L3"].value
+        row = project.segments.names.index(name)
+        curve = charts.profit_curve(results, row)
+        assert curve is not None
+        assert_same(ws["L7"].value, curve.monthly, "monthly amount")
+        months = [ws.cell(13 + i, 11).value for i in range(len(curve.months))]
+        assert months == curve.months.tolist()
+        for i, want in enumerate(curve.profit.tolist()):
+            assert_same(ws.cell(13 + i, 12).value, want, f"profit month {i}")
