@@ -200,7 +200,13 @@ def check(table: SegmentTable, file: str = "", sheet: str = "", cell=None,
             problems.append(Problem(file, sheet, cell(row, key), text, _UNREAD, row=row, key=key))
     for col in schema.NUMERIC_INPUTS:
         values = table.columns[col.key]
-        for row in np.flatnonzero(~np.isnan(values)):
+        present = ~np.isnan(values)
+        inside = np.isfinite(values)  # the same test as col.in_range, all rows at once
+        if col.minimum is not None:
+            inside &= values >= col.minimum if col.min_inclusive else values > col.minimum
+        if col.maximum is not None:
+            inside &= values <= col.maximum if col.max_inclusive else values < col.maximum
+        for row in np.flatnonzero(present & ~inside):
             v = float(values[row])
             if not col.in_range(v):
                 problems.append(Problem(

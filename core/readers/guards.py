@@ -72,11 +72,20 @@ class ZipScan:
     calc_on_load: bool = False  # workbook.xml asks for a full recalculation on opening
 
 
-def _markers(name: str) -> tuple[bytes, ...]:
-    """Byte strings that make a worksheet part worth a second look (formulas, error cells)."""
+def _markers(name: str, first: bytes) -> tuple[bytes, ...]:
+    """Byte strings that make a worksheet part worth a second look (formulas, error cells).
+
+    ``first`` is the part's first chunk: prefixed (``<x:c>``) or single-quoted XML gets the
+    markers of its spelling too; a plain part needs only two searches per chunk.
+    """
     lower = name.lower()
     if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
-        return (b"<f>", b"<f ", b":f>", b":f ", b't="e"', b"t='e'")
+        markers = [b"</f>", b't="e"']  # every formula has a closing </f> (shared ones too)
+        if b":worksheet" in first[:4096]:
+            markers.append(b":f>")
+        if b"='" in first:
+            markers.append(b"t='e'")
+        return tuple(markers)
     if lower == "content.xml":  # OpenDocument: formula cells and error values
         return (b"table:formula=", b'value-type="error"')
     return ()
@@ -177,7 +186,8 @@ def _chunks(raw, info: zipfile.ZipInfo):
 def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: ZipScan,
                     total_before: int, cancelled: IsCancelled | None) -> int:
     """Inflate one member in bounded steps; count the bytes; look for DTDs and formula marks."""
-    markers = _markers(info.filename)
+    markers: tuple[bytes, ...] | None = None
+    dtd = (b"<!",)
     got = 0
     tail = b""
     crc = 0
@@ -185,22 +195,27 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
     cap = min(info.file_size, MAX_MEMBER_INFLATED)
 
     def take(out: bytes) -> None:
-        nonlocal got, tail, crc
+        nonlocal got, tail, crc, markers, dtd
+        if markers is None:
+            markers = _markers(info.filename, out)
+            if out[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in out[:4]:
+                dtd = (b"<!", b"<\x00!")  # UTF-16 text: "<!" has NULs between the letters
         got += len(out)
         if got > cap or total_before + got > MAX_TOTAL_INFLATED:
             why = (f"{info.filename}: more than the {_mb(info.file_size)} declared"
                    if got > info.file_size else _mb(total_before + got) + " inflated")
             raise ReadError(ZIP_BOMB(lang, path=path, why=why))
         crc = zlib.crc32(out, crc)
-        window = tail + out
-        if b"<!" in window or b"<\x00!" in window or b"\x00<\x00!" in window:
-            upper = window.upper()
-            if any(d.upper() in upper for d in _DTD):
-                raise ReadError(ENTITIES(lang, path=path, part=info.filename))
-        if markers and info.filename not in scan.formula_parts and \
-                any(m in window for m in markers):
-            scan.formula_parts.add(info.filename)
-        tail = window[-_OVERLAP:]
+        edge = tail + out[:_OVERLAP]  # a pattern split between two chunks
+        for window in (edge, out):
+            if any(d in window for d in dtd):
+                upper = window.upper()
+                if any(d.upper() in upper for d in _DTD):
+                    raise ReadError(ENTITIES(lang, path=path, part=info.filename))
+            if markers and info.filename not in scan.formula_parts and \
+                    any(m in window for m in markers):
+                scan.formula_parts.add(info.filename)
+        tail = out[-_OVERLAP:] if len(out) >= _OVERLAP else (tail + out)[-_OVERLAP:]
 
     steps = 0
     for block in _chunks(raw, info):

@@ -28,7 +28,9 @@ _HEADER_SEARCH_ROWS = 60
 _TOTAL_WORDS = ("Итого", "Всего", "Итог", "Total", "Totals", "Grand total", "Итого по всем",
                 "Sum", "Сумма", "Всего по всем", "Общий итог", "Итого:", "В целом")
 _TOTALS = {schema.fold(w) for w in _TOTAL_WORDS}
-_TOTAL_STARTS = tuple({w.casefold()[:3] for w in _TOTAL_WORDS})
+_TOTAL_STARTS = frozenset(w.casefold()[:3] for w in _TOTAL_WORDS)
+_TOTAL_PREFIXES = frozenset(v for w in _TOTAL_WORDS
+                            for v in (w[:2], w[:2].lower(), w[:2].upper(), w[:2].title()))
 ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
                          "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
                          "#CONNECT!", "#UNKNOWN!", "#BUSY!", "Err:502", "Err:504", "Err:508",
@@ -238,7 +240,7 @@ def read_segment_grid(grids: list[Grid], file: str, progress: Progress | None = 
 
 
 def _is_totals(name: str) -> bool:
-    if not name or len(name) > 40 or not name.casefold().startswith(_TOTAL_STARTS):
+    if not name or len(name) > 40 or name[:3].casefold() not in _TOTAL_STARTS:
         return False
     return schema.fold(name) in _TOTALS
 
@@ -275,14 +277,13 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
 
     names = _names(rows, name_col)
     if name_col is not None:
-        for i, r in enumerate(rows):
-            cell = r[name_col] if name_col < len(r) else None
-            if isinstance(cell, CellError):
-                problems.append(Problem(file, sheet, address(i, name_col), str(cell),
-                                        _NAME_ERROR, (("code", str(cell)),), row=i,
-                                        key="segment"))
+        for i in [k for k, c in enumerate(names) if type(c) is not str]:
+            cell = names[i]
+            names[i] = str(cell)
+            problems.append(Problem(file, sheet, address(i, name_col), str(cell), _NAME_ERROR,
+                                    (("code", str(cell)),), row=i, key="segment"))
     columns: dict[str, np.ndarray] = {}
-    unread: list[dict[str, str]] = [{} for _ in rows]
+    unread: dict[int, dict[str, str]] = {}  # row -> key -> text, only rows that have some
     decimal = _file_decimal(rows, mapping, grid.decimal)
     width = min((len(r) for r in rows), default=0)
     used = [(j, key) for j, key in enumerate(mapping.keys)
@@ -309,19 +310,20 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
                 raw = _raw(cells[i])
                 problems.append(Problem(file, sheet, address(i, j), raw, p.error, p.error_fields,
                                         row=i, key=key))
-                unread[i][key] = raw
+                unread.setdefault(i, {})[key] = raw
             elif ambiguous[i]:
                 raw = _raw(cells[i])
                 problems.append(Problem(file, sheet, address(i, j), raw, _AMBIGUOUS_PERCENT,
                                         (("value", f"{p.value:g}"),
                                          ("percent", f"{p.value * 100:g}")), row=i, key=key))
-                unread[i][key] = raw
+                unread.setdefault(i, {})[key] = raw
             elif v is not None:
                 out[i] = v
         columns[key] = out
     if progress is not None:
         progress(len(used), len(used))
-    table = SegmentTable(names, columns, unread)
+    table = SegmentTable(names, columns, [unread.get(i, {}) for i in range(len(rows))]
+                         if unread else None)
     # the same checks as a saved project gets: unread text, out of range, repeated names
     problems.extend(check(table, file, sheet, lambda i, key: address(
         i, mapping.column_of(key) or 0), unread=False))
@@ -338,42 +340,58 @@ def _table_rows(body: list[list], body_numbers: list[int], name_col: int | None,
     """The table's rows: blank rows, totals rows and notes below the totals left out.
 
     A row is blank when its mapped columns are (cells in unused columns alone do not make a
-    segment); a totals word may stand in any column of the row.
+    segment); a totals word may stand in any column of the row. Rows whose name is plain text
+    that cannot begin a totals word are taken in bulk (the common case of a long table).
     """
     rows: list[list] = []
     numbers: list[int] = []
     blank_run = blank_total = 0
     after_totals = False
-    for row, number in zip(body, body_numbers):
+
+    def one(row: list, number: int) -> None:
+        nonlocal blank_run, blank_total, after_totals
         name = row[name_col] if name_col is not None and name_col < len(row) else None
-        if type(name) is str and name.strip() and not after_totals:
-            if _is_totals(name.strip()):
-                _totals_notice(row, notices)
-                after_totals = True
-                continue
-            blank_total += blank_run
-            blank_run = 0
-            rows.append(row)
-            numbers.append(number)
-            continue
         if not any(_present(row[j]) for j in mapped if j < len(row)):
             blank_run += 1
-            continue
+            return
         present = [c for c in row if _present(c)]
         texts = [c.strip() for c in present if isinstance(c, str)]
-        if name is None or name == "" or isinstance(name, str):
-            if texts and _is_totals(texts[0]):
-                _totals_notice(row, notices)
-                after_totals = True
-                continue
+        first = name.strip() if isinstance(name, str) and name.strip() else \
+            (texts[0] if texts and not _present(name) else "")
+        if first and _is_totals(first):
+            _totals_notice(row, notices)
+            after_totals = True
+            return
         if after_totals and len(present) == 1 and texts:
             notices.append(Notice(_SKIPPED_NOTE, (("row", str(number)),
                                                   ("cells", texts[0][:80]))))
-            continue
+            return
         blank_total += blank_run
         blank_run = 0
         rows.append(row)
         numbers.append(number)
+
+    if name_col is None:
+        special: list[int] = list(range(len(body)))
+    else:
+        col = [r[name_col] if name_col < len(r) else None for r in body]
+        special = [i for i, c in enumerate(col)
+                   if type(c) is not str or not c or c[:2] in _TOTAL_PREFIXES
+                   or len(c.strip()) != len(c)]
+    start = 0
+    for i in special + [len(body)]:
+        if i > start:
+            if after_totals:
+                for k in range(start, i):
+                    one(body[k], body_numbers[k])
+            else:
+                blank_total += blank_run
+                blank_run = 0
+                rows.extend(body[start:i])
+                numbers.extend(body_numbers[start:i])
+        if i < len(body):
+            one(body[i], body_numbers[i])
+        start = i + 1
     if blank_total:
         notices.append(Notice(_SKIPPED_BLANK, (("n", str(blank_total)),)))
     return rows, numbers
@@ -384,14 +402,13 @@ def _totals_notice(row: list, notices: list[Notice]) -> None:
     notices.append(Notice(_SKIPPED_TOTALS, (("cells", cells),)))
 
 
-def _names(rows: list[list], name_col: int | None) -> list[str]:
+def _names(rows: list[list], name_col: int | None) -> list:
+    """Segment names as text; a ``CellError`` is left in place for the caller to flag."""
     if name_col is None:
         return [""] * len(rows)
-    out = []
-    for r in rows:
-        c = r[name_col] if name_col < len(r) else None
-        out.append(c.strip() if type(c) is str else _text(c))
-    return out
+    col = [r[name_col] if name_col < len(r) else None for r in rows]
+    return [c.strip() if type(c) is str else c if isinstance(c, CellError) else _text(c)
+            for c in col]
 
 
 def _float_column(cells: list, fraction: bool) -> np.ndarray | None:
