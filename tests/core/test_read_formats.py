@@ -1,0 +1,163 @@
+"""Issue 4 item 1: the format is judged by content, and what is not a spreadsheet is named.
+
+Each file is made here: by openpyxl, zipfile, the OLE writer in ``read_files`` or by hand.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+
+import pytest
+
+from core.errors import ReadError
+from core.readers import load_grids, read_segments
+from core.readers.sniff import ole_streams
+from tests.core import read_files as rf
+
+
+def refusal(path, lang="en") -> str:
+    with pytest.raises(ReadError) as info:
+        load_grids(path, lang)
+    text = str(info.value)
+    assert "\n" not in text and path.name in text
+    return text
+
+
+@pytest.mark.parametrize("lang, words", [("en", "the file is empty"), ("ru", "файл пуст")])
+def test_empty_file(tmp_path, lang, words):
+    path = tmp_path / "empty.xlsx"
+    path.write_bytes(b"")
+    assert words in refusal(path, lang)
+
+
+def test_truncated_zip(tmp_path):
+    data = rf.small_xlsx_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[:300])
+    assert "damaged or cut short" in refusal(path)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Word document"), ("ru", "документ Word")])
+def test_word_docx_renamed(tmp_path, lang, words):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<document/>")
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(buf.getvalue())
+    assert words in refusal(path, lang)
+
+
+def test_word_doc_in_ole_renamed(tmp_path):
+    path = rf.ole_file(tmp_path / "letter.xls", {"WordDocument": b"\xec\xa5" + b"\0" * 100,
+                                                 "1Table": b"\0" * 10})
+    assert ole_streams(path) == ["Root Entry", "WordDocument", "1Table"]
+    assert "Word document" in refusal(path)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "password-protected"), ("ru", "паролем")])
+def test_password_protected_workbook(tmp_path, lang, words):
+    text = refusal(rf.encrypted_workbook(tmp_path / "secret.xlsx"), lang)
+    assert words in text and ("Excel" in text)
+
+
+def test_a_cell_saying_encryptioninfo_does_not_make_a_workbook_encrypted(tmp_path):
+    """The old check searched raw bytes; the directory is what counts."""
+    path = rf.ole_file(tmp_path / "old.xls", {"Workbook": "EncryptionInfo".encode("utf-16-le")})
+    assert ole_streams(path) == ["Root Entry", "Workbook"]
+    try:  # not a real BIFF stream: whatever calamine makes of it, it is not "encrypted"
+        load_grids(path)
+    except ReadError as exc:
+        assert "password" not in str(exc)
+
+
+def test_damaged_ole_container(tmp_path):
+    path = rf.encrypted_workbook(tmp_path / "x.xls")
+    path.write_bytes(path.read_bytes()[:700])
+    assert "damaged" in refusal(path)
+
+
+@pytest.mark.parametrize("lang, words", [("en", "rename it to .csv"), ("ru", "переименуйте")])
+def test_csv_renamed_to_xlsx_is_read_and_the_user_told(tmp_path, lang, words):
+    path = tmp_path / "segments.xlsx"
+    path.write_text("Segment;AOV;Purchases per year\nA;1 000,5;2\n", "utf-8")
+    read = read_segments(path, lang)
+    assert read.table.value(0, "avg_order_value") == 1000.5
+    assert any(words in n.message(lang) for n in read.notices)
+
+
+HTML_XLS = """<html xmlns:x="urn:schemas-microsoft-com:office:excel">
+<head><meta http-equiv=Content-Type content="text/html; charset=windows-1251"></head><body>
+<table><tr><td colspan=3>Отчёт по сегментам</td></tr>
+<tr><th>Сегмент</th><th>Средний чек</th><th>Маржа, %</th></tr>
+<tr><td>Опт</td><td x:num="1000.5">1 000,50</td><td>35</td></tr>
+<tr><td rowspan=2>Розница</td><td>2&nbsp;000</td><td>40</td></tr>
+<tr><td>3 000</td><td>45</td></tr>
+<tr><td>Итого</td><td>6 000,5</td><td></td></tr></table></body></html>"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_html_table_saved_as_xls_is_imported(tmp_path, lang):
+    path = tmp_path / "crm.xls"
+    path.write_bytes(HTML_XLS.encode("cp1251"))
+    read = read_segments(path, lang)
+    assert read.table.names == ["Опт", "Розница", "Розница"]
+    assert read.table.value(0, "avg_order_value") == 1000.5
+    assert read.table.value(1, "avg_order_value") == 2000
+    assert read.table.value(2, "gross_margin") == 0.45
+    assert any("HTML" in n.message(lang) for n in read.notices)
+    assert any("repeats row 2" in p.message("en") for p in read.problems)  # rowspan: a repeat
+
+
+def test_web_page_without_a_table_says_how_to_convert(tmp_path):
+    path = tmp_path / "page.xls"
+    path.write_text("<!DOCTYPE html><html><body><p>Hello</p></body></html>", "utf-8")
+    assert "save it as .xlsx or .csv" in refusal(path)
+
+
+def test_excel_2003_xml_is_named(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+                    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', "utf-8")
+    assert "Excel 2003 XML" in refusal(path)
+    assert "XML Excel 2003" in refusal(path, "ru")
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+    (bytes(range(256)) * 8, "unknown binary"),
+])
+def test_other_files(tmp_path, content, words):
+    path = tmp_path / "thing.xlsx"
+    path.write_bytes(content)
+    assert words in refusal(path)
+
+
+def test_xlsb_and_numbers_are_named(tmp_path):
+    for member, words in (("xl/workbook.bin", ".xlsb"), ("Index/Document.iwa", "Numbers")):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr(member, b"\0")
+        path = tmp_path / "x.xlsx"
+        path.write_bytes(buf.getvalue())
+        assert words in refusal(path)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to make .xls/.ods")
+@pytest.mark.libreoffice
+def test_xls_and_ods_give_the_same_table(tmp_path):
+    """The done-when workbook converted by LibreOffice to .xls (BIFF8) and .ods reads the same."""
+    source = rf.ru_workbook(tmp_path / "ru.xlsx")
+    out = tmp_path / "out"
+    for fmt in ("xls", "ods"):
+        subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", str(out),
+                        str(source)], capture_output=True, timeout=120,
+                       env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    want = read_segments(source)
+    for fmt in ("xls", "ods"):
+        got = read_segments(out / f"ru.{fmt}")
+        assert got.table.records() == want.table.records(), fmt
+        assert got.problems == []
