@@ -247,7 +247,10 @@ def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = 
         raise
     except MemoryError:
         raise ReadError(_DAMAGED(lang, path=path, why="not enough memory")) from None
-    except Exception as exc:  # calamine raises its own error types for damaged files
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except BaseException as exc:  # noqa: BLE001 - calamine's errors, and a Rust panic (a
+        # BaseException in pyo3) on a damaged file, are a refusal, not a crash
         if type(exc).__name__ == "PasswordError" or "password" in str(exc).lower():
             raise ReadError(_PASSWORD(lang, path=path)) from None
         raise ReadError(_DAMAGED(lang, path=path, why=_one_line(exc))) from None

@@ -140,7 +140,7 @@ def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | Non
     except (LtvError, Cancelled):
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError,
-            NotImplementedError, struct.error) as exc:
+            NotImplementedError, struct.error, OverflowError) as exc:
         raise ReadError(DAMAGED(lang, path=path, why=_short(exc))) from None
     except zlib.error as exc:
         raise ReadError(DAMAGED(lang, path=path, why=f"bad compressed data: {exc}")) from None
