@@ -1,0 +1,81 @@
+"""Dates as workbooks and people hold them: date cells, serial numbers (1900 and 1904 systems)
+and text (``dd.mm.yyyy``, ``dd.mm.yy``, ISO). DESIGN.md §8.1: a dotted date is never read
+month-first; what cannot be read is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from core.readers.cells import CellError
+from core.text import Text
+
+NOT_A_DATE = Text("not a date", "не дата")
+NO_DATE_RESULT = Text("a formula without a saved result ({formula})",
+                      "формула без сохранённого результата ({formula})")
+ERROR_DATE = Text("the cell shows the error {code}, not a date",
+                  "в ячейке ошибка {code}, а не дата")
+
+_EPOCH_1900 = dt.datetime(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's 29 Feb 1900 is out
+_EPOCH_1904 = dt.datetime(1904, 1, 1)
+_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})"
+                     r"(?::(\d{2}))?)?$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_SERIAL_MIN, _SERIAL_MAX = 1, 2_958_465  # 1900-01-01 … 9999-12-31
+
+
+def from_serial(serial: float, date1904: bool = False) -> dt.datetime | None:
+    """The moment an Excel serial number stands for, or None outside 1900…9999.
+
+    In the 1900 system serials below 61 count from 1899-12-31 (Excel's phantom 29 February
+    1900 sits at 60); from 61 on they count from 1899-12-30.
+    """
+    if serial != serial or serial < (0 if date1904 else _SERIAL_MIN) or serial > _SERIAL_MAX:
+        return None
+    if date1904:
+        return _EPOCH_1904 + dt.timedelta(days=serial)
+    if serial < 61:
+        if int(serial) == 60:
+            return None  # 1900-02-29 never existed
+        return _EPOCH_1900 + dt.timedelta(days=serial + 1)
+    return _EPOCH_1900 + dt.timedelta(days=serial)
+
+
+def read_date(cell: object, date1904: bool = False
+              ) -> tuple[dt.datetime | None, Text | None, tuple[tuple[str, str], ...]]:
+    """``(moment, None, ())`` for a readable date; ``(None, error, fields)`` otherwise;
+    ``(None, None, ())`` for an empty cell."""
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return None, None, ()
+    if isinstance(cell, CellError):
+        if cell.uncalculated:
+            return None, NO_DATE_RESULT, (("formula", str(cell)),)
+        return None, ERROR_DATE, (("code", str(cell)),)
+    if isinstance(cell, dt.datetime):
+        return cell, None, ()
+    if isinstance(cell, dt.date):
+        return dt.datetime(cell.year, cell.month, cell.day), None, ()
+    if isinstance(cell, bool):
+        return None, NOT_A_DATE, ()
+    if isinstance(cell, (int, float)):
+        moment = from_serial(float(cell), date1904)
+        return (moment, None, ()) if moment else (None, NOT_A_DATE, ())
+    text = str(cell).strip()
+    m = _DOTTED.match(text)
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        year_n = int(year) + (2000 if len(year) == 2 and int(year) < 70 else
+                              1900 if len(year) == 2 else 0)
+        parts = (year_n, month, day, m.group(4), m.group(5), m.group(6))
+    else:
+        m = _ISO.match(text)
+        if not m:
+            return None, NOT_A_DATE, ()
+        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5),
+                 m.group(6))
+    try:
+        return dt.datetime(parts[0], parts[1], parts[2], int(parts[3] or 0),
+                           int(parts[4] or 0), int(parts[5] or 0)), None, ()
+    except ValueError:
+        return None, NOT_A_DATE, ()
