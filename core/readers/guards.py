@@ -59,6 +59,13 @@ UNSAFE_XML = Text(
     "установите defusedxml (pip install defusedxml) и уберите OPENPYXL_DEFUSEDXML",
 )
 
+_WHY_PARTS = Text("{n} parts", "частей: {n}")
+_WHY_DECLARED = Text("{size} declared", "заявлено {size}")
+_WHY_PART_DECLARED = Text("{part}: {size} declared", "{part}: заявлено {size}")
+_WHY_PACKED = Text("{part}: packed {ratio}:1", "{part}: сжато в {ratio} раз")
+_WHY_MORE = Text("{part}: more than the {size} declared", "{part}: больше заявленных {size}")
+_WHY_INFLATED = Text("{size} inflated", "распаковано {size}")
+
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
 
@@ -115,10 +122,12 @@ def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | Non
         with path.open("rb") as raw, zipfile.ZipFile(raw) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise ReadError(ZIP_BOMB(lang, path=path, why=f"{len(infos)} parts"))
+                raise ReadError(ZIP_BOMB(lang, path=path,
+                                          why=_WHY_PARTS(lang, n=len(infos))))
             declared = sum(i.file_size for i in infos)
             if declared > MAX_TOTAL_INFLATED:
-                raise ReadError(ZIP_BOMB(lang, path=path, why=_mb(declared) + " declared"))
+                raise ReadError(ZIP_BOMB(lang, path=path,
+                                          why=_WHY_DECLARED(lang, size=_mb(declared, lang))))
             for info in infos:
                 _check_declared(info, path, lang)
             total = 0
@@ -151,11 +160,12 @@ def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | Non
 
 def _check_declared(info: zipfile.ZipInfo, path: Path, lang: str) -> None:
     if info.file_size > MAX_MEMBER_INFLATED:
-        raise ReadError(ZIP_BOMB(lang, path=path, why=f"{info.filename}: "
-                                 f"{_mb(info.file_size)} declared"))
+        raise ReadError(ZIP_BOMB(lang, path=path, why=_WHY_PART_DECLARED(
+            lang, part=info.filename, size=_mb(info.file_size, lang))))
     if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         ratio = info.file_size // max(info.compress_size, 1)
-        raise ReadError(ZIP_BOMB(lang, path=path, why=f"{info.filename}: packed {ratio}:1"))
+        raise ReadError(ZIP_BOMB(lang, path=path, why=_WHY_PACKED(
+            lang, part=info.filename, ratio=ratio)))
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise ReadError(METHOD(lang, path=path, method=f"method {info.compress_type}"))
     if info.flag_bits & 0x1:
@@ -202,8 +212,10 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
                 dtd = (b"<!", b"<\x00!")  # UTF-16 text: "<!" has NULs between the letters
         got += len(out)
         if got > cap or total_before + got > MAX_TOTAL_INFLATED:
-            why = (f"{info.filename}: more than the {_mb(info.file_size)} declared"
-                   if got > info.file_size else _mb(total_before + got) + " inflated")
+            if got > info.file_size:
+                why = _WHY_MORE(lang, part=info.filename, size=_mb(info.file_size, lang))
+            else:
+                why = _WHY_INFLATED(lang, size=_mb(total_before + got, lang))
             raise ReadError(ZIP_BOMB(lang, path=path, why=why))
         crc = zlib.crc32(out, crc)
         edge = tail + out[:_OVERLAP]  # a pattern split between two chunks
@@ -281,7 +293,10 @@ def iter_member(path: str | os.PathLike, name: str):
                 data = inflater.unconsumed_tail
 
 
-def _mb(n: int) -> str:
+def _mb(n: int, lang: str = "en") -> str:
+    if lang == "ru":
+        text = f"{n / 1024 ** 2:,.0f} МБ" if n >= 1024 ** 2 else f"{n:,} байт"
+        return text.replace(",", "\u00a0")
     return f"{n / 1024 ** 2:,.0f} MB" if n >= 1024 ** 2 else f"{n:,} bytes"
 
 
