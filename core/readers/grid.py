@@ -181,7 +181,13 @@ _TOO_MANY_CELLS = Text("{path}: the sheet “{sheet}” has more than {limit} ce
                        "program reads",
                        "{path}: на листе «{sheet}» больше {limit} ячеек — столько программа не "
                        "читает")
-MAX_CELLS = 60_000_000  # 1 048 576 rows x 57 columns; a full sheet of floats is ~2 GB
+MAX_CELLS = 16_000_000  # 1 000 000 rows x 16 columns; calamine fills the rectangle, 32 B a cell
+_SPREAD = Text("{path}: the sheet “{sheet}” spreads over rows {first}–{last} and {width} columns "
+               "({cells} cells), more than this program reads; delete stray cells far from the "
+               "table, or move the table to a workbook of its own",
+               "{path}: лист «{sheet}» занимает строки {first}–{last} и {width} столбцов "
+               "({cells} ячеек) — больше, чем программа читает; удалите лишние ячейки далеко от "
+               "таблицы или перенесите таблицу в отдельную книгу")
 
 
 def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = None,
@@ -211,6 +217,13 @@ def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = 
             parts, date1904 = cells.sheet_parts(path)
         except Exception:  # noqa: BLE001 - calamine will name the damage below
             parts = {}
+    if scan is not None:  # before calamine allocates a sheet's whole rectangle
+        names = {part: name for name, part in parts.items()}
+        for part, (first, last, width) in scan.extents.items():
+            if scan.dense_cells(part) > MAX_CELLS:
+                raise ReadError(_SPREAD(lang, path=path, sheet=names.get(part, part),
+                                        first=first, last=last, width=width,
+                                        cells=f"{scan.dense_cells(part):,}"))
     try:
         with path.open("rb") as handle:
             book = calamine.CalamineWorkbook.from_filelike(handle)
@@ -289,6 +302,7 @@ def _fill_merged(grid: Grid) -> None:
     if not grid.merged or not grid.rows:
         return
     top = grid.row_numbers[0] - 1
+    budget = 2 * sum(len(r) for r in grid.rows)  # overlapping hostile ranges cannot loop long
     for r0, c0, r1, c1 in grid.merged:
         i0, j0 = r0 - top, c0 - grid.first_col
         if not (0 <= i0 < len(grid.rows)) or j0 < 0 or j0 >= len(grid.rows[i0]):
@@ -298,9 +312,12 @@ def _fill_merged(grid: Grid) -> None:
             continue
         for i in range(i0, min(r1 - top, len(grid.rows) - 1) + 1):
             row = grid.rows[i]
-            for j in range(j0, c1 - grid.first_col + 1):
-                if j < len(row):
-                    row[j] = value
+            stop = min(c1 - grid.first_col + 1, len(row))  # ranges are clipped to the cells
+            if stop > j0:
+                row[j0:stop] = [value] * (stop - j0)
+                budget -= stop - j0
+            if budget < 0:
+                return
 
 
 def _tick(progress: Progress | None, done: float, total: int) -> None:

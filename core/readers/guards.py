@@ -11,6 +11,7 @@ again, and only those.
 from __future__ import annotations
 
 import os
+import re
 import struct
 import zipfile
 import zlib
@@ -77,6 +78,19 @@ class ZipScan:
     members: dict[str, int] = field(default_factory=dict)  # name -> bytes actually inflated
     formula_parts: set[str] = field(default_factory=set)  # sheets with <f> or t="e" cells
     calc_on_load: bool = False  # workbook.xml asks for a full recalculation on opening
+    # worksheet part -> (first row, last row, last column), 1-based, from the cells themselves
+    extents: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    def dense_cells(self, part: str) -> int:
+        """How many cells a reader that fills the sheet's rectangle would allocate."""
+        if part not in self.extents:
+            return 0
+        first, last, width = self.extents[part]
+        return max(0, last - first + 1) * width
+
+
+_ROW_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr=[\"']([0-9]{1,9})")
+_WIDE_REF = re.compile(rb"\sr=[\"']([A-Z]{2,3})[0-9]")
 
 
 def _markers(name: str, first: bytes) -> tuple[bytes, ...]:
@@ -198,6 +212,9 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
     """Inflate one member in bounded steps; count the bytes; look for DTDs and formula marks."""
     markers: tuple[bytes, ...] | None = None
     dtd = (b"<!",)
+    lower = info.filename.lower()
+    sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
+    first_row, last_row, width = 1 << 30, 0, 0
     got = 0
     tail = b""
     crc = 0
@@ -205,7 +222,7 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
     cap = min(info.file_size, MAX_MEMBER_INFLATED)
 
     def take(out: bytes) -> None:
-        nonlocal got, tail, crc, markers, dtd
+        nonlocal got, tail, crc, markers, dtd, first_row, last_row, width
         if markers is None:
             markers = _markers(info.filename, out)
             if out[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in out[:4]:
@@ -227,6 +244,15 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
             if markers and info.filename not in scan.formula_parts and \
                     any(m in window for m in markers):
                 scan.formula_parts.add(info.filename)
+        if sheet:  # where the cells really are: never trust <dimension>
+            for window in (edge, out):
+                rows = _ROW_REF.findall(window)
+                if rows:
+                    numbers = [int(r) for r in rows]
+                    first_row, last_row = min(first_row, *numbers), max(last_row, *numbers)
+                wide = _WIDE_REF.findall(window)
+                if wide:
+                    width = max(width, max(_column_number(w) for w in set(wide)))
         tail = out[-_OVERLAP:] if len(out) >= _OVERLAP else (tail + out)[-_OVERLAP:]
 
     steps = 0
@@ -252,6 +278,10 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
             take(out)
     if got != info.file_size:
         raise zipfile.BadZipFile(f"{info.filename}: {got} bytes instead of {info.file_size}")
+    if sheet and last_row:
+        # columns A…Z are not searched for (every cell would match): a sheet within them is
+        # at most 26 wide, which every row count Excel allows keeps under 28 M cells
+        scan.extents[info.filename] = (first_row, last_row, width or 1)
     if crc != info.CRC:
         raise zipfile.BadZipFile(f"{info.filename}: checksum mismatch")
     return got
@@ -291,6 +321,13 @@ def iter_member(path: str | os.PathLike, name: str):
             while data:
                 yield inflater.decompress(data, _CHUNK_OUT)
                 data = inflater.unconsumed_tail
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
 
 
 def _mb(n: int, lang: str = "en") -> str:

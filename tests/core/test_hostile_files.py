@@ -167,3 +167,33 @@ def test_scan_counts_what_really_inflates(tmp_path):
     scan = guards.scan_zip(path)
     with zipfile.ZipFile(path) as archive:
         assert scan.members == {i.filename: i.file_size for i in archive.infolist()}
+
+
+def test_a_stray_cell_far_away_is_refused_before_calamine_fills_the_rectangle(tmp_path):
+    """A1 and XFD1048576: calamine would allocate 17 G cells and abort the process."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Segment", "AOV"])
+    ws.append(["A", 10])
+    ws["XFD1048576"] = 5
+    path = tmp_path / "stray.xlsx"
+    wb.save(path)
+    line, took = open_limited(path)
+    assert line.startswith("REFUSED") and "stray cells" in line and "16384 columns" in line
+    line, _ = open_limited(path, "ru")
+    assert "лишние ячейки" in line
+
+
+def test_a_wide_but_honest_sheet_still_reads(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Segment", "AOV"] + [f"x{k}" for k in range(300)])
+    ws.append(["A", 10] + [1] * 300)
+    path = tmp_path / "wide.xlsx"
+    wb.save(path)
+    line, _ = open_limited(path)
+    assert line == "READ 1 0"
