@@ -46,14 +46,23 @@ def soffice() -> str:
     return exe
 
 
-def strip_cached_values(src: Path, dst: Path) -> int:
-    """Copy the workbook without any formula's cached value; returns how many were removed."""
+def strip_cached_values(src: Path, dst: Path, edits: dict[str, float] | None = None) -> int:
+    """Copy the workbook without any formula's cached value; returns how many were removed.
+
+    ``edits`` ({"C5": 840.0}) change input cells of the first sheet, as a person would in Excel.
+    """
     removed = 0
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
             if item.filename.startswith("xl/worksheets/sheet"):
-                text, count = _CACHED.subn(r"\1>\2", data.decode("utf-8"))
+                text = data.decode("utf-8")
+                if item.filename == "xl/worksheets/sheet1.xml":
+                    for cell, value in (edits or {}).items():
+                        text, hit = re.subn(rf'(<c r="{cell}"[^>]*><v>)[^<]*(</v>)',
+                                            rf"\g<1>{value!r}\g<2>", text)
+                        assert hit == 1, cell
+                text, count = _CACHED.subn(r"\1>\2", text)
                 assert "</f><v>" not in text
                 removed += count
                 data = text.encode("utf-8")
@@ -61,7 +70,8 @@ def strip_cached_values(src: Path, dst: Path) -> int:
     return removed
 
 
-def recalculate(soffice: str, books: list[Path], work: Path) -> dict[str, Path]:
+def recalculate(soffice: str, books: list[Path], work: Path,
+                edits: dict[str, dict[str, float]] | None = None) -> dict[str, Path]:
     """LibreOffice (headless, private profile) opens each stripped book and saves it again."""
     profile = work / "profile"
     (profile / "user").mkdir(parents=True)
@@ -72,7 +82,7 @@ def recalculate(soffice: str, books: list[Path], work: Path) -> dict[str, Path]:
     stripped = []
     for book in books:
         target = src / book.name
-        assert strip_cached_values(book, target) > 100
+        assert strip_cached_values(book, target, (edits or {}).get(book.name)) > 100
         stripped.append(str(target))
     done = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
                            "--norestore", "--convert-to", "xlsx", "--outdir", str(out),
@@ -109,7 +119,16 @@ def recalculated(soffice, tmp_path_factory):
         path = work / f"cases-{basis}-{lang}.xlsx"
         assert write_workbook(project, path) == []
         books[path.name] = (project, basis, lang)
-    out = recalculate(soffice, [work / name for name in books], work)
+    # a person changes the first segment's AOV in the spreadsheet: every metric must follow
+    edited = case_project("profit", "en")
+    path = work / "edited.xlsx"
+    write_workbook(edited, path)
+    aov = edited.segments.value(0, "avg_order_value") * 3
+    edited.segments.set_value(0, "avg_order_value", aov)
+    books[path.name] = (edited, "profit", "en")
+    column = Layout(1, FIRST_ROW, "", "").cell("avg_order_value", str(FIRST_ROW + 1))
+    out = recalculate(soffice, [work / name for name in books], work,
+                      {path.name: {column: aov}})
     return [(books[name][0], books[name][1], books[name][2], path) for name, path in out.items()]
 
 
@@ -139,7 +158,7 @@ def test_every_metric_cell_equals_core(recalculated):
                     want = metrics.INCONSISTENT_FLAG(lang)
                 got = ws.cell(row, layout.columns["verdict:" + key] + 1).value
                 assert_same(got, want, f"{path.name} {name} verdict {key}")
-    assert checked == 2 * len(recalculated[0][0].segments) * len(schema.METRIC_KEYS)
+    assert checked == 3 * len(recalculated[0][0].segments) * len(schema.METRIC_KEYS)
 
 
 def test_portfolio_row_equals_core(recalculated):
