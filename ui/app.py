@@ -27,8 +27,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_window(file: str | None, sample: Path | None, recover: bool = True):
-    """The main window on ``file`` (or the sample), after offering any recovery copy."""
+def open_window(file: str | None, sample: Path | None, recover: bool = True,
+                catch_errors: bool = True):
+    """The main window on ``file`` (or the sample), after offering any recovery copy.
+
+    ``catch_errors`` installs the handler that shows unexpected errors in a dialog.
+    """
     from core.errors import LtvError
     from core.project import load_project
     from ui import i18n
@@ -39,7 +43,8 @@ def open_window(file: str | None, sample: Path | None, recover: bool = True):
     doc = ProjectDocument()
     window = MainWindow(doc)
     handler = ErrorHandler(window, window.save_copy, _log)
-    handler.install()
+    if catch_errors:
+        handler.install()
     window.error_handler = handler
     restored = window.offer_recovery() if recover else False
     if not restored:

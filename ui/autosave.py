@@ -115,7 +115,11 @@ class Autosaver(QObject):
 
     @Slot()
     def _on_changed(self, *_args) -> None:
-        if self._doc.undo_stack.isClean():
+        try:
+            clean = self._doc.undo_stack.isClean()
+        except RuntimeError:  # the stack is being destroyed with its window
+            return
+        if clean:
             self._timer.stop()
         else:
             self._timer.start()

@@ -47,15 +47,23 @@ class FrozenTableView(QTableView):
         super().setModel(model)
         self.frozen.setModel(model)
         self.frozen.setSelectionModel(self.selectionModel())
-        self.frozen.setItemDelegate(self.itemDelegate())
         self.frozen.setEditTriggers(self.editTriggers())
         model.modelReset.connect(self._hide_frozen_columns)
         model.columnsInserted.connect(self._hide_frozen_columns)
         self._hide_frozen_columns()
 
-    def setItemDelegate(self, delegate) -> None:  # noqa: N802
-        super().setItemDelegate(delegate)
-        self.frozen.setItemDelegate(delegate)
+    def set_delegates(self, main: CellDelegate, frozen: CellDelegate) -> None:
+        """One delegate per view: a delegate's editor belongs to the view that opened it."""
+        self.setItemDelegate(main)
+        self.frozen.setItemDelegate(frozen)
+
+    def edit(self, index, trigger=None, event=None) -> bool:  # noqa: N802 (Qt override)
+        """The frozen column is edited in the overlay, where the editor can be seen."""
+        if trigger is None:
+            return super().edit(index)
+        if index.isValid() and index.column() == 0 and self.frozen.isVisible():
+            return self.frozen.edit(index, trigger, event)
+        return super().edit(index, trigger, event)
 
     @Slot()
     def _hide_frozen_columns(self) -> None:
@@ -134,9 +142,11 @@ class SegmentsView(FrozenTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cell_delegate = CellDelegate(self)
-        self.setItemDelegate(self.cell_delegate)
-        self.cell_delegate.move_requested.connect(self._on_move_requested)
-        self.cell_delegate.refused.connect(self.status)
+        self.frozen_delegate = CellDelegate(self.frozen)
+        self.set_delegates(self.cell_delegate, self.frozen_delegate)
+        for delegate in (self.cell_delegate, self.frozen_delegate):
+            delegate.move_requested.connect(self._on_move_requested)
+            delegate.refused.connect(self.status)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed

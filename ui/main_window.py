@@ -30,6 +30,7 @@ from ui import i18n, preferences
 from ui.autosave import Autosaver, Recovery, discard, find_recoveries
 from ui.chart_panel import ChartPanel
 from ui.commands import SetSettingCommand
+from ui.delegates import CellDelegate
 from ui.document import ProjectDocument
 from ui.editing import GridEditor
 from ui.explain_panel import ExplainPanel
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
         self.footer = FrozenTableView(self)
         self.footer.setObjectName("portfolioRow")
         self.footer.setModel(self.portfolio_model)
-        self.footer.setItemDelegate(self.view.cell_delegate)
+        self.footer.set_delegates(CellDelegate(self.footer), CellDelegate(self.footer.frozen))
         self.footer.horizontalHeader().hide()
         self.footer.setWordWrap(False)
         self.footer.frozen.setWordWrap(False)
