@@ -49,7 +49,9 @@ class MainWindow(QMainWindow):
 
     def __init__(self, doc: ProjectDocument | None = None) -> None:
         super().__init__()
-        self.doc = doc if doc is not None else ProjectDocument(Project(settings=preferences.default_settings()))
+        if doc is None:
+            doc = ProjectDocument(Project(settings=preferences.default_settings()))
+        self.doc = doc
         self.setAcceptDrops(True)
         self._task: Task | None = None
         self._progress: QProgressDialog | None = None
@@ -404,7 +406,8 @@ class MainWindow(QMainWindow):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for col in range(self.model.columnCount()):
-            width = min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, header.sectionSize(col)))
+            wanted = max(header.sectionSize(col), self.footer.sizeHintForColumn(col))
+            width = min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, wanted))
             if col == COL_SEGMENT:
                 width = max(width, 150)
             self.view.setColumnWidth(col, width)

@@ -1,0 +1,212 @@
+"""Regenerate the Russian translation: pyside6-lupdate over ui/, fill from RU, pyside6-lrelease.
+
+Run: ``.venv/bin/python resources/translations/update.py``. A source text without a Russian
+entry here makes the script fail, so no English is left in the Russian interface.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TS = HERE / "ltv_studio_ru.ts"
+QM = HERE / "ltv_studio_ru.qm"
+NOT_OURS = {"charts.py", "report_pdf.py"}  # translated by their own authors
+
+RU: dict[str, str] = {
+    # ChartPanel
+    "Charts are not available in this installation.": "Графики недоступны в этой установке.",
+    # ErrorHandler
+    "Unexpected error": "Непредвиденная ошибка",
+    "Something went wrong: {error}. Your work is still open. Save a copy to be safe?":
+        "Что-то пошло не так: {error}. Ваша работа по-прежнему открыта. Сохранить копию на "
+        "всякий случай?",
+    "Details were written to {path}.": "Подробности записаны в {path}.",
+    "Save a Copy…": "Сохранить копию…",
+    "Continue": "Продолжить",
+    # ExplainPanel
+    "Explain": "Пояснение",
+    "Select a cell to see how its number is made: the formula with the numbers substituted.":
+        "Выберите ячейку, чтобы увидеть, как получено её число: формулу с подставленными "
+        "значениями.",
+    "Portfolio": "Портфель",
+    "This input is not summed across segments.": "Этот показатель не суммируется по сегментам.",
+    "(no name)": "(без названия)",
+    "“{text}” cannot be read as a number; it is kept as typed and not used.":
+        "«{text}» не читается как число; сохранено как введено и не используется.",
+    "Out of range ({range}); not used.": "Вне допустимого диапазона ({range}); не используется.",
+    "Empty. Metrics that need it are left empty with the reason.":
+        "Пусто. Показатели, которым нужно это значение, остаются пустыми с указанием причины.",
+    "Valid range: {range}": "Допустимый диапазон: {range}",
+    # GridEditor
+    "Segment": "Сегмент",
+    "Paste": "Вставка",
+    "{n} pasted cells could not be read as numbers; they are kept as typed and shown in red.":
+        "Вставленных ячеек, не прочитанных как число: {n}; они сохранены как введены и "
+        "выделены красным.",
+    "Clear cells": "Очистить ячейки",
+    "New segment": "Новый сегмент",
+    "{name} (copy)": "{name} (копия)",
+    "Duplicate segments": "Копировать сегменты",
+    # ImportDialog
+    "Import segments — {file}": "Импорт сегментов — {file}",
+    "Import": "Импортировать",
+    "Sheet:": "Лист:",
+    "Header row:": "Строка заголовка:",
+    "Columns": "Столбцы",
+    "Cells that could not be read": "Ячейки, которые не удалось прочитать",
+    "Choose which column holds the segment names.":
+        "Выберите столбец с названиями сегментов.",
+    "Cells that could not be read: {n}": "Ячейки, которые не удалось прочитать: {n}",
+    "{n} segments will be imported. Cells that could not be read are kept as typed and shown "
+    "in red; fix them in the grid.":
+        "Будет импортировано сегментов: {n}. Непрочитанные ячейки сохранены как введены и "
+        "выделены красным; исправьте их в таблице.",
+    # MainWindow
+    "&New": "&Создать",
+    "&Open…": "&Открыть…",
+    "&Save": "Со&хранить",
+    "Save &As…": "Сохранить &как…",
+    "Export &Workbook…": "Экспорт в &книгу Excel…",
+    "Export &PDF Report…": "Экспорт отчёта в &PDF…",
+    "&Quit": "&Выход",
+    "&Copy": "&Копировать",
+    "&Paste": "&Вставить",
+    "C&lear Cells": "&Очистить ячейки",
+    "&Add Segment": "&Добавить сегмент",
+    "D&uplicate Segment": "Д&ублировать сегмент",
+    "&Delete Segment": "&Удалить сегмент",
+    "Move Segment &Up": "Переместить сегмент &вверх",
+    "Move Segment D&own": "Переместить сегмент в&низ",
+    "&Presentation Mode": "Режим &презентации",
+    "Zoom &In Explanation": "&Увеличить пояснение",
+    "Zoom &Out Explanation": "У&меньшить пояснение",
+    "&About LTV Studio": "&О программе LTV Studio",
+    "Follow the &System": "Как в &системе",
+    "&Undo": "&Отменить",
+    "&Redo": "&Повторить",
+    "&File": "&Файл",
+    "Open &Recent": "&Недавние файлы",
+    "&Edit": "&Правка",
+    "&View": "&Вид",
+    "&Language": "&Язык",
+    "&Help": "&Справка",
+    " Basis: ": " Расчёт по: ",
+    "profit": "прибыль",
+    "revenue": "выручка",
+    "The basis of LTV:CAC and payback: gross profit (CLV) or revenue (LTV).":
+        "Основа LTV:CAC и окупаемости: валовая прибыль (CLV) или выручка (LTV).",
+    " Currency: ": " Валюта: ",
+    " CRR benchmark: ": " Ориентир CRR: ",
+    "The retention rate against which CRR is judged.":
+        "Коэффициент удержания, с которым сравнивается CRR.",
+    "Settings": "Настройки",
+    "Untitled": "Без названия",
+    "Change CRR benchmark": "Изменить ориентир CRR",
+    "Save the changes to “{name}”?": "Сохранить изменения в «{name}»?",
+    "Projects and tables ({patterns})": "Проекты и таблицы ({patterns})",
+    "LTV Studio projects (*{suffix})": "Проекты LTV Studio (*{suffix})",
+    "Spreadsheets ({patterns})": "Электронные таблицы ({patterns})",
+    "All files (*)": "Все файлы (*)",
+    "Open": "Открыть",
+    "Opened {file}": "Открыт {file}",
+    "Reading {file}…": "Чтение {file}…",
+    "Imported {n} segments from {file}; {p} cells to check.":
+        "Импортировано сегментов из {file}: {n}; ячеек для проверки: {p}.",
+    "Save As": "Сохранить как",
+    "Saved {file}": "Сохранён {file}",
+    "Save a Copy": "Сохранить копию",
+    "No recent files": "Нет недавних файлов",
+    "Clear the List": "Очистить список",
+    "Export Workbook": "Экспорт в книгу Excel",
+    "Export PDF Report": "Экспорт отчёта в PDF",
+    "Excel workbooks (*.xlsx)": "Книги Excel (*.xlsx)",
+    "PDF documents (*.pdf)": "Документы PDF (*.pdf)",
+    "Exported {file}": "Экспортирован {file}",
+    "{n} problems noted": "замечаний: {n}",
+    "Writing {file}…": "Запись {file}…",
+    "Please wait: the previous task is still running.":
+        "Подождите: предыдущая задача ещё выполняется.",
+    "Cancel": "Отмена",
+    "Cancelled.": "Отменено.",
+    "LTV Studio was closed unexpectedly. Unsaved changes to “{name}” were kept at {time}. "
+    "Restore them?":
+        "LTV Studio была закрыта неожиданно. Несохранённые изменения в «{name}» сохранены в "
+        "{time}. Восстановить их?",
+    "Restore": "Восстановить",
+    "Discard": "Отбросить",
+    "Restored the unsaved changes.": "Несохранённые изменения восстановлены.",
+    "About LTV Studio": "О программе LTV Studio",
+    "LTV Studio: customer lifetime value, LTV:CAC, payback and retention for each segment, "
+    "with every formula explained.":
+        "LTV Studio: пожизненная ценность клиента, LTV:CAC, окупаемость и удержание по каждому "
+        "сегменту, с пояснением каждой формулы.",
+    # MappingModel, ProblemsModel
+    "Column in the file": "Столбец в файле",
+    "First values": "Первые значения",
+    "Read as": "Читать как",
+    "(not used)": "(не используется)",
+    "Cell": "Ячейка",
+    "As found": "Как в файле",
+    "Problem": "Проблема",
+    # SegmentsTableModel
+    "Type 35 or 35% for 35 %.": "Введите 35 или 35% для 35 %.",
+    "{words} (rule: {rule})": "{words} (правило: {rule})",
+    "benchmark {value}": "ориентир {value}",
+    "This column is computed; type into the white columns.":
+        "Этот столбец рассчитывается; вводите данные в белые столбцы.",
+    "A segment needs a name.": "У сегмента должно быть название.",
+    "Another segment is already called “{name}”.": "Сегмент «{name}» уже есть.",
+    "“{text}” is not read as a number: {why}.": "«{text}» не читается как число: {why}.",
+    "{label} must be {range}; “{text}” is outside.":
+        "{label}: допустимо {range}; «{text}» вне диапазона.",
+    "“{text}” cannot be read as a number; it is kept as typed and not used. Type a number to "
+    "replace it.":
+        "«{text}» не читается как число; сохранено как введено и не используется. Введите "
+        "число, чтобы заменить.",
+    "Portfolio ({n})": "Портфель ({n})",
+    "All segments together: customers summed, CAC and CRR pooled, LTV, CLV and net CLV "
+    "weighted by customers.":
+        "Все сегменты вместе: клиенты суммируются, CAC и CRR считаются по сумме, LTV, CLV и "
+        "чистый CLV взвешиваются по числу клиентов.",
+    "{n} of {total} segments left out: they lack what this needs":
+        "не учтено сегментов: {n} из {total} — в них нет нужных данных",
+    # commands
+    "Edit cell": "Изменение ячейки",
+    "Edit cells": "Изменение ячеек",
+    "Add segment": "Добавление сегмента",
+    "Delete segments": "Удаление сегментов",
+    "Move segment": "Перемещение сегмента",
+    "Change setting": "Изменение настройки",
+}
+
+
+def main() -> int:
+    bin_dir = Path(sys.executable).parent
+    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py") if p.name not in NOT_OURS)
+    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete",
+                    "-silent"], check=True)
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        if source in RU:
+            translation.text = RU[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    if missing:
+        print("no Russian for:\n  " + "\n  ".join(missing), file=sys.stderr)
+        return 1
+    subprocess.run([str(bin_dir / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

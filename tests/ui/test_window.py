@@ -1,0 +1,193 @@
+"""The window as a user meets it: title, unsaved-changes prompt, language, settings, files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from core.project import load_project
+from ui.segments_model import COL
+
+
+def _edit(window, row=0, key="customers", text="999"):
+    assert window.model.setData(window.model.index(row, COL[key]), text)
+
+
+@pytest.mark.parametrize("answer, closes", [
+    (QMessageBox.StandardButton.Cancel, False),
+    (QMessageBox.StandardButton.Discard, True),
+])
+def test_close_with_unsaved_changes_asks(window, monkeypatch, answer, closes):
+    asked = []
+
+    def question(parent, title, text, buttons, default):
+        asked.append(text)
+        assert buttons & QMessageBox.StandardButton.Save
+        assert buttons & QMessageBox.StandardButton.Discard
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    assert window.close()  # nothing changed: no question
+    window.show()
+    assert not asked
+    _edit(window)
+    assert window.isWindowModified()
+    assert window.close() == closes
+    assert len(asked) == 1 and "Save the changes" in asked[0]
+    assert window.isVisible() != closes
+
+
+def test_close_and_save_writes_the_file(window, monkeypatch, tmp_path):
+    target = tmp_path / "mine.ltv.json"
+    window.save_to(target)
+    _edit(window, text="1 234")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a: QMessageBox.StandardButton.Save)
+    assert window.close()
+    assert load_project(target).segments.value(0, "customers") == 1234.0
+
+
+def test_title_shows_the_file_and_a_star_when_modified(window, tmp_path):
+    target = tmp_path / "coffee.ltv.json"
+    assert window.save_to(target)
+    assert window.windowTitle() == "coffee.ltv.json[*] — LTV Studio"
+    assert not window.isWindowModified()
+    _edit(window)
+    assert window.isWindowModified()
+    window.doc.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_open_new_with_unsaved_changes_cancel_keeps_the_work(window, monkeypatch):
+    _edit(window)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Cancel)
+    window.new_project()
+    assert window.doc.value(0, "customers") == 999.0
+
+
+def test_new_then_open_a_project(window, monkeypatch, tmp_path):
+    target = tmp_path / "a.ltv.json"
+    window.save_to(target)
+    window.new_project()
+    assert len(window.doc) == 1 and window.doc.path is None
+    window.doc.undo_stack.setClean()
+    assert window.open_file(target)
+    assert len(window.doc) == 6 and window.doc.path == target
+
+
+def test_language_switch_changes_headers_and_menus_without_restart(window, qtbot):
+    header = window.model.headerData(COL["avg_order_value"], Qt.Orientation.Horizontal)
+    assert header == "AOV"
+    assert window.menu_file.title() == "&File"
+    window.set_language("ru")
+    assert window.model.headerData(COL["avg_order_value"], Qt.Orientation.Horizontal) == "Чек"
+    assert window.model.headerData(COL["ltv_cac"], Qt.Orientation.Horizontal) == \
+        "LTV:CAC (прибыль)"
+    assert window.menu_file.title() == "&Файл"
+    assert window.basis_label.text().strip() == "Расчёт по:"
+    assert "укажите" in window.model.index(3, COL["crr"]).data()
+    window.set_language("en")
+    assert window.menu_file.title() == "&File"
+
+
+def test_basis_is_shown_next_to_the_numbers_and_is_undoable(window):
+    header = window.model.headerData(COL["payback_months"], Qt.Orientation.Horizontal)
+    assert header.endswith("(profit)")
+    window.basis_box.setCurrentIndex(1)
+    window.basis_box.activated.emit(1)
+    assert window.doc.settings.basis == "revenue"
+    assert window.model.headerData(COL["payback_months"],
+                                   Qt.Orientation.Horizontal).endswith("(revenue)")
+    window.doc.undo_stack.undo()
+    assert window.doc.settings.basis == "profit"
+
+
+def test_currency_setting_shows_on_every_money_cell(window):
+    window.currency_box.textActivated.emit("$")
+    assert window.model.index(0, COL["ltv"]).data().startswith("$")
+    assert window.portfolio_model.index(0, COL["ltv"]).data().startswith("$")
+
+
+def test_presentation_mode_enlarges_and_zooms_the_explanation(window, qtbot):
+    normal = window.explain.point_size
+    window.act_presentation.trigger()
+    assert window.explain.presentation and window.explain.point_size > normal
+    big = window.explain.point_size
+    window.act_zoom_in.trigger()
+    assert window.explain.point_size == big + 2
+    window.act_zoom_out.trigger()
+    window.act_zoom_out.trigger()
+    assert window.explain.point_size == big - 2
+
+
+def test_portfolio_row_explains_itself(window):
+    window.footer.selectionModel().setCurrentIndex(
+        window.portfolio_model.index(0, COL["cac"]),
+        window.footer.selectionModel().SelectionFlag.ClearAndSelect)
+    text = window.explain.text()
+    assert "Σ acquisition spend ÷ Σ new customers" in text
+
+
+def test_charts_follow_an_edit(window, qtbot):
+    qtbot.waitUntil(lambda: window.charts.redraws > 0, timeout=3000)
+    before = window.charts.redraws
+    _edit(window, key="avg_order_value", text="900")
+    qtbot.waitUntil(lambda: window.charts.redraws > before, timeout=3000)
+    assert len(window.charts.chart_views()) == 2
+
+
+def test_recent_files_are_remembered(window, tmp_path):
+    from ui import preferences
+
+    target = tmp_path / "r.ltv.json"
+    window.save_to(target)
+    assert preferences.recent_files()[0] == str(target.resolve())
+    window._fill_recent()
+    assert target.name in [a.text() for a in window.menu_recent.actions()]
+
+
+def test_an_unexpected_error_offers_to_save_a_copy_and_the_window_lives(window, monkeypatch,
+                                                                          tmp_path):
+    from ui.errors import ErrorHandler
+
+    saved = []
+    handler = ErrorHandler(window, lambda: saved.append(True))
+    shown = []
+
+    def exec_(box):
+        shown.append(box.text())
+        box.buttons()  # the copy button is the accept one
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
+                box.setProperty("clicked", True)
+                monkeypatch.setattr(box, "clickedButton", lambda b=button: b)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    try:
+        raise ValueError("boom")
+    except ValueError as exc:
+        handler(type(exc), exc, exc.__traceback__)
+    assert shown and "boom" in shown[0]
+    assert saved == [True]
+    assert window.isVisible()
+
+
+def test_a_dropped_project_file_opens(window, tmp_path, qtbot):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    target = tmp_path / "drop.ltv.json"
+    window.save_to(target)
+    doc = json.loads(target.read_text(encoding="utf-8"))
+    doc["segments"] = doc["segments"][:2]
+    target.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(target))])
+    from ui.main_window import _dropped_file
+
+    assert _dropped_file(mime) == str(target)
+    window.open_file(_dropped_file(mime))
+    assert len(window.doc) == 2
