@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from core import metrics
-from ui.segments_model import VerdictRole
 
 # background, text colour per verdict level: colour and words together, never colour alone
 BADGE_COLOURS = {
@@ -39,7 +38,7 @@ class CellDelegate(QStyledItemDelegate):
 
     # Painting ------------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        verdict = index.data(VerdictRole)
+        verdict = _verdict(index)
         if not verdict:
             super().paint(painter, option, index)
             return
@@ -79,7 +78,7 @@ class CellDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
         size = super().sizeHint(option, index)
-        verdict = index.data(VerdictRole)
+        verdict = _verdict(index)
         if verdict:
             size.setWidth(
                 size.width() + option.fontMetrics.horizontalAdvance(verdict[1]) + 2 * _PAD + 12
@@ -97,7 +96,8 @@ class CellDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if isinstance(editor, QLineEdit):
-            editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            model = index.model()
+            editor.setText(str(model.data(index, Qt.ItemDataRole.EditRole) or ""))
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QLineEdit):
@@ -145,3 +145,10 @@ class CellDelegate(QStyledItemDelegate):
         if not quiet:
             QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), message, editor)
         return False
+
+
+def _verdict(index: QModelIndex) -> tuple[str, str] | None:
+    """The cell's verdict badge, asked of the model in Python (see ``verdict_for``)."""
+    model = index.model()
+    ask = getattr(model, "verdict_for", None)
+    return ask(index) if ask is not None else None

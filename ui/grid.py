@@ -241,9 +241,9 @@ class SegmentsView(FrozenTableView):
                     continue
                 index = model.index(r, c)
                 if model.key(c) in schema.INPUT_KEYS:
-                    text = index.data(Qt.ItemDataRole.EditRole)
+                    text = model.data(index, Qt.ItemDataRole.EditRole)
                 else:
-                    value = index.data(Qt.ItemDataRole.UserRole + 2)
+                    value = model.data(index, Qt.ItemDataRole.UserRole + 2)
                     unit = schema.BY_KEY[model.key(c)].unit
                     text = model.fmt.edit_text(value, unit) if value is not None else ""
                 out.append(_cell_text(str(text or "")))

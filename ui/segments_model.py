@@ -119,6 +119,15 @@ class _Base(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._emit_all()
 
+    def verdict_for(self, index: QModelIndex) -> tuple[str, str] | None:
+        """The badge of a cell, read in Python.
+
+        Delegates call this rather than ``index.data(VerdictRole)``: PySide6 6.12 on Python 3.11
+        loses a reference to None each time an empty QVariant comes back to Python, and a
+        delegate asks for every painted cell.
+        """
+        return self.data(index, VerdictRole)
+
     def _verdict(self, verdict: metrics.Verdict | None):
         return (verdict.level, verdict(self._fmt.lang)) if verdict else None
 
