@@ -89,8 +89,13 @@ class ZipScan:
         return max(0, last - first + 1) * width
 
 
-_ROW_REF = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr=[\"']([0-9]{1,9})")
-_WIDE_REF = re.compile(rb"\sr=[\"']([A-Z]{2,3})[0-9]")
+# Where cells are. The plain spelling (what Excel, LibreOffice, openpyxl and XlsxWriter write)
+# has literal prefixes that the regex engine finds fast; prefixed or single-quoted XML, or a
+# chunk whose <row> tags do not all match, is searched with the general patterns.
+_ROW_REF = re.compile(rb'<row r="([0-9]{1,9})"')
+_CELL_REF = re.compile(rb' r="(?:([A-Z]{2,3})[0-9]|[A-Z]{1,3}([0-9]{7,9})")')
+_ROW_REF_ANY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr=[\"']([0-9]{1,9})")
+_CELL_REF_ANY = re.compile(rb"\sr=[\"'](?:([A-Z]{2,3})[0-9]|[A-Z]{1,3}([0-9]{7,9})[\"'])")
 
 
 def _markers(name: str, first: bytes) -> tuple[bytes, ...]:
@@ -246,13 +251,20 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
                 scan.formula_parts.add(info.filename)
         if sheet:  # where the cells really are: never trust <dimension>
             for window in (edge, out):
-                rows = _ROW_REF.findall(window)
+                plain = markers is not None and b"</f>" in markers and b":f>" not in markers \
+                    and b"t='e'" not in markers
+                rows = _ROW_REF.findall(window) if plain else []
+                if not plain or len(rows) != window.count(b"<row"):
+                    rows = _ROW_REF_ANY.findall(window)
                 if rows:
                     numbers = [int(r) for r in rows]
                     first_row, last_row = min(first_row, *numbers), max(last_row, *numbers)
-                wide = _WIDE_REF.findall(window)
-                if wide:
-                    width = max(width, max(_column_number(w) for w in set(wide)))
+                for letters, far in (_CELL_REF if plain else _CELL_REF_ANY).findall(window):
+                    if letters:
+                        width = max(width, _column_number(letters))
+                    else:
+                        last_row = max(last_row, int(far))
+                        first_row = min(first_row, last_row)
         tail = out[-_OVERLAP:] if len(out) >= _OVERLAP else (tail + out)[-_OVERLAP:]
 
     steps = 0
