@@ -731,7 +731,12 @@ class MainWindow(QMainWindow):
                 text += "; " + self.tr("{n} problems noted").format(n=count)
             self.show_status(text)
 
-        self.run_task(job, self.tr("Writing {file}…").format(file=name), done)
+        label = self.tr("Writing {file}…").format(file=name)
+        if kind == "pdf":
+            # the PDF draws its charts with Qt widgets, which live in the GUI thread only
+            self.run_inline(job, label, done)
+        else:
+            self.run_task(job, label, done)
 
     # Workers ---------------------------------------------------------------------------------
     def run_task(self, job, label: str, on_done) -> Task | None:
@@ -745,14 +750,51 @@ class MainWindow(QMainWindow):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(task.cancel)
-        task.worker.progressed.connect(self._on_progress)
-        task.worker.finished.connect(on_done)
-        task.worker.failed.connect(self.error)
-        task.worker.was_cancelled.connect(lambda: self.show_status(self.tr("Cancelled.")))
+        task.progressed.connect(self._on_progress)
         task.done.connect(self._on_task_done)
+        task.finished.connect(on_done)
+        task.failed.connect(self.error)
+        task.cancelled.connect(self._on_task_cancelled)
         self._task, self._progress = task, progress
         task.start()
         return task
+
+    def run_inline(self, job, label: str, on_done) -> None:
+        """Run ``job`` here, keeping the window painted and Cancel live between its steps.
+
+        For work that must stay in the GUI thread (Qt widgets draw the PDF's charts).
+        """
+        from PySide6.QtWidgets import QApplication
+
+        from ui.workers import Cancelled
+
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        progress.setWindowTitle(APP_NAME)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def report(done: int, total: int) -> None:
+            self._progress = progress
+            self._on_progress(done, total)
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                raise Cancelled()
+
+        try:
+            result = job(report, progress.wasCanceled)
+        except Cancelled:
+            self._on_task_cancelled()
+        except LtvError as exc:
+            self.error(str(exc))
+        else:
+            if progress.wasCanceled():
+                self._on_task_cancelled()
+            else:
+                on_done(result)
+        finally:
+            self._progress = None
+            progress.reset()
+            progress.deleteLater()
 
     @property
     def task(self) -> Task | None:
@@ -763,6 +805,10 @@ class MainWindow(QMainWindow):
         if self._progress is not None:
             self._progress.setMaximum(max(total, 0))
             self._progress.setValue(min(done, total) if total else 0)
+
+    @Slot()
+    def _on_task_cancelled(self) -> None:
+        self.show_status(self.tr("Cancelled."))
 
     @Slot()
     def _on_task_done(self) -> None:

@@ -82,8 +82,16 @@ class Worker(QObject):
 
 
 class Task(QObject):
-    """A worker and its thread, started together and cleaned up when done."""
+    """A worker and its thread, started together and cleaned up when done.
 
+    The worker's signals are passed on by this object, which lives in the GUI thread, so
+    whatever is connected to ``progressed``/``finished``/``failed``/``cancelled`` runs there.
+    """
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
     done = Signal()
 
     def __init__(self, job, parent: QObject | None = None) -> None:
@@ -92,8 +100,10 @@ class Task(QObject):
         self.worker = Worker(job)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
-        for signal in (self.worker.finished, self.worker.failed, self.worker.was_cancelled):
-            signal.connect(self._stop)
+        self.worker.progressed.connect(self._on_progressed)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.was_cancelled.connect(self._on_cancelled)
 
     def start(self) -> None:
         self.thread.start()
@@ -101,15 +111,34 @@ class Task(QObject):
     def cancel(self) -> None:
         self.worker.cancel()
 
-    @Slot()
-    def _stop(self, *_args) -> None:
-        self.thread.quit()
-        self.thread.wait()
+    @Slot(int, int)
+    def _on_progressed(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        self._stop()
+        self.finished.emit(result)
         self.done.emit()
 
-    def wait(self) -> None:
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._stop()
+        self.failed.emit(message)
+        self.done.emit()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._stop()
+        self.cancelled.emit()
+        self.done.emit()
+
+    def _stop(self) -> None:
         self.thread.quit()
         self.thread.wait()
+
+    def wait(self) -> None:
+        self._stop()
 
 
 def load_grids_job(path: str, lang: str):

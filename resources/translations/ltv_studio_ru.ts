@@ -357,7 +357,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="363" />
         <location filename="../../ui/main_window.py" line="550" />
-        <location filename="../../ui/main_window.py" line="797" />
+        <location filename="../../ui/main_window.py" line="843" />
         <source>Untitled</source>
         <translation>Без названия</translation>
     </message>
@@ -474,47 +474,48 @@
         <translation>Запись {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="740" />
+        <location filename="../../ui/main_window.py" line="745" />
         <source>Please wait: the previous task is still running.</source>
         <translation>Подождите: предыдущая задача ещё выполняется.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="743" />
+        <location filename="../../ui/main_window.py" line="748" />
+        <location filename="../../ui/main_window.py" line="771" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="751" />
+        <location filename="../../ui/main_window.py" line="811" />
         <source>Cancelled.</source>
         <translation>Отменено.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="803" />
+        <location filename="../../ui/main_window.py" line="849" />
         <source>LTV Studio was closed unexpectedly. Unsaved changes to “{name}” were kept at {time}. Restore them?</source>
         <translation>LTV Studio была закрыта неожиданно. Несохранённые изменения в «{name}» сохранены в {time}. Восстановить их?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="808" />
+        <location filename="../../ui/main_window.py" line="854" />
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="809" />
+        <location filename="../../ui/main_window.py" line="855" />
         <source>Discard</source>
         <translation>Отбросить</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="818" />
+        <location filename="../../ui/main_window.py" line="864" />
         <source>Restored the unsaved changes.</source>
         <translation>Несохранённые изменения восстановлены.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="844" />
+        <location filename="../../ui/main_window.py" line="890" />
         <source>About LTV Studio</source>
         <translation>О программе LTV Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="846" />
+        <location filename="../../ui/main_window.py" line="892" />
         <source>LTV Studio: customer lifetime value, LTV:CAC, payback and retention for each segment, with every formula explained.</source>
         <translation>LTV Studio: пожизненная ценность клиента, LTV:CAC, окупаемость и удержание по каждому сегменту, с пояснением каждой формулы.</translation>
     </message>
@@ -584,62 +585,62 @@
         <translation>Введите 35 или 35% для 35 %.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="129" />
+        <location filename="../../ui/segments_model.py" line="138" />
         <source>{words} (rule: {rule})</source>
         <translation>{words} (правило: {rule})</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="133" />
+        <location filename="../../ui/segments_model.py" line="142" />
         <source>benchmark {value}</source>
         <translation>ориентир {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="232" />
+        <location filename="../../ui/segments_model.py" line="241" />
         <source>This column is computed; type into the white columns.</source>
         <translation>Этот столбец рассчитывается; вводите данные в белые столбцы.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="243" />
+        <location filename="../../ui/segments_model.py" line="252" />
         <source>A segment needs a name.</source>
         <translation>У сегмента должно быть название.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="249" />
+        <location filename="../../ui/segments_model.py" line="258" />
         <source>Another segment is already called “{name}”.</source>
         <translation>Сегмент «{name}» уже есть.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="269" />
+        <location filename="../../ui/segments_model.py" line="278" />
         <source>“{text}” is not read as a number: {why}.</source>
         <translation>«{text}» не читается как число: {why}.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="282" />
+        <location filename="../../ui/segments_model.py" line="291" />
         <source>{label} must be {range}; “{text}” is outside.</source>
         <translation>{label}: допустимо {range}; «{text}» вне диапазона.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="316" />
+        <location filename="../../ui/segments_model.py" line="325" />
         <source>“{text}” cannot be read as a number; it is kept as typed and not used. Type a number to replace it.</source>
         <translation>«{text}» не читается как число; сохранено как введено и не используется. Введите число, чтобы заменить.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="322" />
+        <location filename="../../ui/segments_model.py" line="331" />
         <source>Out of range ({range}); not used.</source>
         <translation>Вне допустимого диапазона ({range}); не используется.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="470" />
+        <location filename="../../ui/segments_model.py" line="479" />
         <source>Portfolio ({n})</source>
         <translation>Портфель ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="474" />
+        <location filename="../../ui/segments_model.py" line="483" />
         <source>All segments together: customers summed, CAC and CRR pooled, LTV, CLV and net CLV weighted by customers.</source>
         <translation>Все сегменты вместе: клиенты суммируются, CAC и CRR считаются по сумме, LTV, CLV и чистый CLV взвешиваются по числу клиентов.</translation>
     </message>
     <message>
-        <location filename="../../ui/segments_model.py" line="503" />
+        <location filename="../../ui/segments_model.py" line="512" />
         <source>{n} of {total} segments left out: they lack what this needs</source>
         <translation>не учтено сегментов: {n} из {total} — в них нет нужных данных</translation>
     </message>

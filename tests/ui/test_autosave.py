@@ -1,0 +1,121 @@
+"""Never lose work: autosave, kill the process, restart, and the edit is offered back."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from core.project import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample.ltv.json"
+
+# The program as a user runs it, on their own file, with one edit typed into the grid.
+DRIVER = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+from ui.app import make_application, open_window
+from ui.segments_model import COL
+
+app = make_application()
+window = open_window(sys.argv[2], None, recover=False)
+window.show()
+window.autosaver.saved.connect(lambda path: print("SAVED", path, flush=True))
+window.model.setData(window.model.index(0, COL["customers"]), "4 321")
+print("EDITED", flush=True)
+app.exec()
+"""
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(QT_QPA_PLATFORM="offscreen", LTV_STUDIO_AUTOSAVE_MS="300",
+               LTV_STUDIO_RECOVERY_DIR=str(tmp_path / "recovery"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), LANG="en_US.UTF-8")
+    return env
+
+
+def test_autosave_then_kill_then_restart_offers_the_edit(app, qtbot, tmp_path, monkeypatch):
+    user_file = tmp_path / "client.ltv.json"
+    user_file.write_bytes(SAMPLE.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(ROOT), str(user_file)],
+                            env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        lines = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if line.startswith("SAVED"):
+                break
+        assert any(x.startswith("SAVED") for x in lines), (lines, proc.stderr.read())
+    finally:
+        proc.kill()  # a crash or a kill: no chance to clean up
+        proc.wait(10)
+    copies = list((tmp_path / "recovery").glob("*.recovery.json"))
+    assert len(copies) == 1
+    # autosave never touches the user's own file
+    assert user_file.read_bytes() == SAMPLE.read_bytes()
+    assert json.loads(copies[0].read_text(encoding="utf-8"))["original"] == str(user_file)
+
+    monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
+    asked = []
+
+    def exec_(box):
+        asked.append(box.text())
+        for button in box.buttons():
+            if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
+                monkeypatch.setattr(box, "clickedButton", lambda b=button: b)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    from ui.app import open_window
+
+    window = open_window(None, SAMPLE, recover=True, catch_errors=False)
+    try:
+        assert len(asked) == 1
+        assert "client.ltv.json" in asked[0] and "Restore them?" in asked[0]
+        assert window.doc.value(0, "customers") == 4321.0
+        assert window.doc.path == user_file
+        assert window.isWindowModified()
+        assert load_project(user_file).segments.value(0, "customers") == 850.0
+        # saving puts the edit into the user's file and removes the recovery copy
+        assert window.save()
+        assert load_project(user_file).segments.value(0, "customers") == 4321.0
+        assert not list((tmp_path / "recovery").glob("*.recovery.json"))
+    finally:
+        window.doc.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
+
+
+def test_discard_removes_the_recovery_copy(app, tmp_path, monkeypatch):
+    from ui.document import ProjectDocument
+    from ui.main_window import MainWindow
+
+    monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
+    window = MainWindow(ProjectDocument(load_project(SAMPLE)))
+    try:
+        window.model.setData(window.model.index(0, 1), "12")
+        window.autosaver.save_now()
+        copy = window.autosaver.file
+        assert copy.exists()
+        doc = json.loads(copy.read_text(encoding="utf-8"))
+        doc["pid"] = 999_999_999  # as if left by a process that is gone
+        copy.write_text(json.dumps(doc), encoding="utf-8")
+        monkeypatch.setattr(MainWindow, "_ask_restore", lambda self, r: False)
+        assert not window.offer_recovery()
+        assert not copy.exists()
+    finally:
+        window.doc.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
