@@ -156,6 +156,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
+            from core.readers.guards import ensure_xml_safety
+            from core.text import resolve_language
+
+            ensure_xml_safety(resolve_language(args.lang))  # openpyxl must parse through defusedxml
             return {"compute": run_compute, "export": run_export}[args.command](args)
         return run_window(argv)
     except LtvError as exc:
