@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -37,33 +46,57 @@ class CellDelegate(QStyledItemDelegate):
     move_requested = Signal(int, int)  # rows, columns to move after a commit
 
     # Painting ------------------------------------------------------------------------------
+    # The cell is described to the style from Python (``_describe``) rather than by
+    # ``initStyleOption``/``super().paint()``: those call back into the model's ``data()``, and
+    # PySide6 6.12 loses a reference to None on each such call-back (see ui.none_guard).
+    def _describe(self, option: QStyleOptionViewItem, index: QModelIndex) -> QStyleOptionViewItem:
+        opt = QStyleOptionViewItem(option)
+        model = index.model()
+        text = model.data(index, Qt.ItemDataRole.DisplayRole)
+        opt.text = "" if text is None else str(text)
+        if opt.text:
+            opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
+        align = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
+        opt.displayAlignment = (
+            Qt.AlignmentFlag(align)
+            if align is not None
+            else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        )
+        background = model.data(index, Qt.ItemDataRole.BackgroundRole)
+        if background is not None:
+            opt.backgroundBrush = background
+        foreground = model.data(index, Qt.ItemDataRole.ForegroundRole)
+        if foreground is not None:
+            opt.palette.setBrush(QPalette.ColorRole.Text, foreground)
+        opt.index = index
+        return opt
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = self._describe(option, index)
+        widget = opt.widget
+        style = widget.style() if widget else QApplication.style()
         verdict = _verdict(index)
         if not verdict:
-            super().paint(painter, option, index)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
             return
         level, words = verdict
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
         metrics_ = opt.fontMetrics
         badge_w = metrics_.horizontalAdvance(words) + 2 * _PAD
         height = min(opt.rect.height() - 4, metrics_.height() + 4)
         badge = QRect(
             opt.rect.right() - badge_w - 3, opt.rect.center().y() - height // 2 + 1, badge_w, height
         )
-        text_opt = QStyleOptionViewItem(opt)
-        text_opt.rect = opt.rect.adjusted(0, 0, -badge_w - 8, 0)
-        widget = opt.widget
-        style = widget.style() if widget else QApplication.style()
         # the cell background and selection across the whole cell, the number left of the badge
         background = QStyleOptionViewItem(opt)
         background.text = ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
+        text_opt = QStyleOptionViewItem(opt)
+        text_opt.rect = opt.rect.adjusted(0, 0, -badge_w - 8, 0)
         text_opt.backgroundBrush = Qt.BrushStyle.NoBrush
         text_opt.state &= ~QStyle.StateFlag.State_Selected
         if opt.state & QStyle.StateFlag.State_Selected:
             text_opt.palette.setColor(
-                text_opt.palette.ColorRole.Text, opt.palette.highlightedText().color()
+                QPalette.ColorRole.Text, opt.palette.highlightedText().color()
             )
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_opt, painter, widget)
         fill, ink = BADGE_COLOURS.get(level, BADGE_COLOURS[metrics.INFO])
@@ -76,14 +109,14 @@ class CellDelegate(QStyledItemDelegate):
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), words)
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):
-        size = super().sizeHint(option, index)
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):  # noqa: N802
+        text = index.model().data(index, Qt.ItemDataRole.DisplayRole)
+        fm = option.fontMetrics
+        width = fm.horizontalAdvance("" if text is None else str(text)) + 2 * _PAD
         verdict = _verdict(index)
         if verdict:
-            size.setWidth(
-                size.width() + option.fontMetrics.horizontalAdvance(verdict[1]) + 2 * _PAD + 12
-            )
-        return size
+            width += fm.horizontalAdvance(verdict[1]) + 2 * _PAD + 12
+        return QSize(width, fm.height() + 8)
 
     # Editing -------------------------------------------------------------------------------
     def createEditor(

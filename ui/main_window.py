@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from core import metrics
 from core.errors import LtvError
 from core.project import SUFFIX, Project, save_project
-from ui import i18n, preferences
+from ui import i18n, none_guard, preferences
 from ui.autosave import Autosaver, Recovery, discard, find_recoveries
 from ui.chart_panel import ChartPanel
 from ui.commands import SetSettingCommand
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, doc: ProjectDocument | None = None) -> None:
         super().__init__()
+        none_guard.install()
         if doc is None:
             doc = ProjectDocument(Project(settings=preferences.default_settings()))
         self.doc = doc
