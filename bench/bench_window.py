@@ -51,6 +51,8 @@ app.exec()
 def _run(script: str) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                LTV_STUDIO_RECOVERY_DIR=str(ROOT / ".bench-recovery"))
+    # as installed: Python caches compiled modules (this machine's shells switch that off)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-c", script], check=True, env=env,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
