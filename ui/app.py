@@ -75,7 +75,8 @@ def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE) -> int
     window.show()
     window.fit_columns()
     if len(window.doc):
-        window.select_cell(0, "ltv")
+        window.select_cell(0, "ltv")  # the Explain panel shows LTV of the first segment
+        window.view.horizontalScrollBar().setValue(0)  # the grid from its first column
     for _ in range(5):
         app.processEvents()
     # the charts redraw shortly after the last change: let them
