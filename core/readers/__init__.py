@@ -19,6 +19,7 @@ from core.readers.cells import CellError
 from core.readers.grid import Grid, read_csv, read_workbook
 from core.readers.guards import check_xml_safety, ensure_xml_safety
 from core.readers.html import read_html
+from core.readers.nogc import paused_gc
 from core.readers.table import (
     ColumnMapping,
     FoundTable,
@@ -70,7 +71,12 @@ def load_grids(path: str | os.PathLike, lang: str = "en", progress: Progress | N
     Cancelled
         When ``cancelled()`` returned True.
     """
-    path = Path(path)
+    with paused_gc():  # millions of acyclic objects: see core/readers/nogc.py
+        return _load_grids(Path(path), lang, progress, cancelled)
+
+
+def _load_grids(path: Path, lang: str, progress: Progress | None,
+                cancelled: IsCancelled | None) -> list[Grid]:
     kind = sniffing.sniff(path, lang)
     if kind in (sniffing.CSV, sniffing.PROJECT):
         grid = read_csv(path, lang, progress, cancelled)
@@ -104,8 +110,9 @@ def read_segments(path: str | os.PathLike, lang: str = "en", progress: Progress 
         When ``cancelled()`` returned True.
     """
     path = Path(path)
-    grids = load_grids(path, lang, _stage(progress, 0, 80), cancelled)
-    read = read_segment_grid(grids, path.name, _stage(progress, 80, 20), cancelled)
+    with paused_gc():  # millions of acyclic objects: see core/readers/nogc.py
+        grids = load_grids(path, lang, _stage(progress, 0, 80), cancelled)
+        read = read_segment_grid(grids, path.name, _stage(progress, 80, 20), cancelled)
     if read is None:
         raise ReadError(_NO_TABLE(lang, path=path))
     if progress is not None:

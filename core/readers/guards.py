@@ -117,6 +117,33 @@ def _markers(name: str, first: bytes) -> tuple[bytes, ...]:
     return ()
 
 
+def _contains(window: bytes, marker: bytes, budget: int = 64) -> bool:
+    """``marker in window``, found through the marker's rarest byte while that byte stays rare.
+
+    A multi-byte search whose last byte is as common as ``>`` or ``"`` crawls through XML
+    (~1 GB/s); a single byte is searched with memchr (~20 GB/s). Every occurrence of the marker
+    holds its key byte, so checking each place the key byte occurs is exact; after ``budget``
+    places the plain search decides.
+    """
+    key, offset = _KEYS.get(marker) or (marker[-1:], len(marker) - 1)
+    find = window.find
+    i = find(key, offset)
+    while i >= 0:
+        if window.startswith(marker, i - offset):
+            return True
+        budget -= 1
+        if budget < 0:
+            return marker in window
+        i = find(key, i + 1)
+    return False
+
+
+# The byte of each marker that plain worksheet XML rarely holds (its offset in the marker).
+_KEYS = {m: (m[k:k + 1], k) for m, k in (
+    (b"</f>", 2), (b't="e"', 3), (b":f>", 1), (b"t='e'", 3),
+    (b"table:formula=", 6), (b'value-type="error"', 7))}
+
+
 _DTD = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
         "<!ENTITY".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"),
         "<!ENTITY".encode("utf-16-be"))
@@ -242,12 +269,13 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
         crc = zlib.crc32(out, crc)
         edge = tail + out[:_OVERLAP]  # a pattern split between two chunks
         for window in (edge, out):
-            if any(d in window for d in dtd):
+            # every spelling of "<!" holds the byte "!", which is rare in XML: memchr first
+            if b"!" in window and any(d in window for d in dtd):
                 upper = window.upper()
                 if any(d.upper() in upper for d in _DTD):
                     raise ReadError(ENTITIES(lang, path=path, part=info.filename))
             if markers and info.filename not in scan.formula_parts and \
-                    any(m in window for m in markers):
+                    any(_contains(window, m) for m in markers):
                 scan.formula_parts.add(info.filename)
         if sheet:  # where the cells really are: never trust <dimension>
             for window in (edge, out):
