@@ -185,9 +185,25 @@ def check(table: SegmentTable, file: str = "", sheet: str = "", cell=None,
             return f"{row + 1}:{key}"
     problems: list[Problem] = []
     seen: dict[str, int] = {}
-    for row in range(len(table)):
-        name = table.names[row]
-        folded = " ".join(name.split()).casefold()
+    names = table.names
+    # One pass in bulk: every whitespace character but the space is unprintable, so printable
+    # names without doubled, leading or trailing spaces are already normalised, and casefold
+    # works character by character, so one casefold of all names joined gives each one's.
+    joined = "\n".join(names)
+    if "".join(names).isprintable() and "  " not in joined and " \n" not in joined and \
+            "\n " not in joined and joined[:1] != " " and joined[-1:] != " ":
+        all_folded = joined.casefold().split("\n") if names else []
+    else:
+        all_folded = [" ".join(name.split()).casefold() for name in names]
+    distinct = set(all_folded)
+    if len(distinct) == len(names) and "" not in distinct and \
+            not (unread and any(table.unread)):
+        rows: range | tuple = ()  # no empty, repeated or unread cells: nothing to say per row
+    else:
+        rows = range(len(table))
+    for row in rows:
+        name = names[row]
+        folded = all_folded[row]
         if not folded:
             problems.append(Problem(file, sheet, cell(row, "segment"), name, _NO_NAME,
                                     row=row, key="segment"))
