@@ -36,12 +36,15 @@ class FirstPaint(QObject):
         QApplication.quit()
 """
 
-OURS = FIRST_PAINT + f"""
+# imports in the order ``python main.py`` makes them (which module first loads PySide6 matters)
+OURS = f"""
+import sys
 sys.path.insert(0, {str(ROOT)!r})
 import main
 main.keep_freed_memory()
-from PySide6.QtWidgets import QApplication
 from ui.app import make_application, open_window
+from PySide6.QtWidgets import QApplication
+""" + FIRST_PAINT + """
 app = make_application()
 window = open_window(None, main.SAMPLE, recover=False, catch_errors=False)
 first_paint = FirstPaint()

@@ -135,7 +135,12 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._sync_settings_widgets()
         self.resize(1366, 768)
-        QTimer.singleShot(0, self.fit_columns)
+        # column widths are fitted once per turn of the event loop, however many times asked
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+        self.schedule_fit()
 
     # Actions and menus -----------------------------------------------------------------------
     def _action(self, name: str, slot, shortcut=None, checkable: bool = False) -> QAction:
@@ -402,6 +407,10 @@ class MainWindow(QMainWindow):
         return sorted(rows)
 
     # Columns -----------------------------------------------------------------------------------
+    def schedule_fit(self) -> None:
+        """Fit the columns when the event loop next runs (requests before then count once)."""
+        self._fit_timer.start()
+
     def fit_columns(self) -> None:
         """Widths from the headers and the visible cells, within bounds."""
         self.view.resizeColumnsToContents()
@@ -438,7 +447,7 @@ class MainWindow(QMainWindow):
     def _on_project_loaded(self) -> None:
         self._sync_settings_widgets()
         self._update_title()
-        QTimer.singleShot(0, self.fit_columns)
+        self.schedule_fit()
         if len(self.doc):
             self.select_cell(0, "segment")
 
@@ -505,7 +514,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_language_changed(self, code: str) -> None:
         self.retranslate()
-        QTimer.singleShot(0, self.fit_columns)
+        self.schedule_fit()
         self.language_switched.emit(code)
 
     # Presentation ----------------------------------------------------------------------------

@@ -1,0 +1,38 @@
+"""What start-up may and may not do (DESIGN.md §9): the window opens without the heavy readers."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.ui.conftest import ROOT
+
+
+def test_the_window_imports_no_pandas_openpyxl_or_scipy_and_numpy_before_pyside6():
+    """`python main.py` imports ui.app: pandas, openpyxl and SciPy wait until needed, and numpy
+    (needed for the metrics) loads before PySide6, whose import hook would read its sources."""
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "import ui.app, ui.main_window\n"
+        "order = list(sys.modules)\n"
+        "heavy = sorted(m for m in ('pandas', 'openpyxl', 'scipy') if m in sys.modules)\n"
+        "print(heavy, order.index('numpy') < order.index('PySide6'))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([sys.executable, "-c", script, str(ROOT)], env=env, check=True,
+                         capture_output=True, text=True).stdout.strip()
+    assert out == "[] True"
+
+
+def test_column_fitting_is_asked_often_but_done_once_per_turn(window, qtbot, monkeypatch):
+    calls = []
+    monkeypatch.setattr(window, "fit_columns", lambda: calls.append(1))
+    window._fit_timer.timeout.disconnect()
+    window._fit_timer.timeout.connect(window.fit_columns)
+    window.schedule_fit()
+    window.schedule_fit()
+    window._on_project_loaded()  # as opening a file does
+    qtbot.waitUntil(lambda: bool(calls))
+    qtbot.wait(20)
+    assert calls == [1]
