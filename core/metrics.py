@@ -179,7 +179,7 @@ class Results:
     def reasons(self) -> dict[str, np.ndarray]:
         """Reason codes of every metric for every row (computed once, vectorised)."""
         if self._reasons is None:
-            self._reasons = _reasons(self._raw, self._use, self.values, self.basis)
+            self._reasons = _reasons(self._raw, self._use, self.values, self.never, self.basis)
         return self._reasons
 
     def reason_code(self, row: int, key: str) -> int:
@@ -190,7 +190,8 @@ class Results:
             pick = slice(row, row + 1)
             one = _reasons({k: a[pick] for k, a in self._raw.items()},
                            {k: a[pick] for k, a in self._use.items()},
-                           {k: a[pick] for k, a in self.values.items()}, self.basis)
+                           {k: a[pick] for k, a in self.values.items()}, self.never[pick],
+                           self.basis)
             codes = self._row_reasons[row] = {k: int(a[0]) for k, a in one.items()}
         return codes[key]
 
@@ -319,7 +320,8 @@ def _values(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str):
     g = revenue * margin - s0
     yearly = g if basis == "profit" else revenue
     never = (yearly <= 0) & (cac == cac)
-    v["payback_months"] = np.where(yearly > 0, 12.0 * cac / yearly, NaN)  # cac ÷ (yearly ÷ 12)
+    # cac ÷ (yearly ÷ 12), as §2 writes it: 12 × cac would overflow first for a huge CAC
+    v["payback_months"] = np.where(yearly > 0, cac / (yearly / 12.0), NaN)
     # discounted CLV = g × (1 − (1 + d)^(−L)) / d, or g × L when d is 0 or missing
     d = np.where(raw["discount_rate"] == raw["discount_rate"], rate, 0.0)
     discounted = d > 0
@@ -335,7 +337,7 @@ def _values(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str):
     return v, never, inconsistent
 
 
-def _reasons(raw, use, v, basis) -> dict[str, np.ndarray]:
+def _reasons(raw, use, v, never, basis) -> dict[str, np.ndarray]:
     """Why each empty metric is empty: reason codes per row (0 where it has a value).
 
     The first missing factor in reading order is named, as a person would fix them.
@@ -388,7 +390,6 @@ def _reasons(raw, use, v, basis) -> dict[str, np.ndarray]:
     r["ltv_cac"] = finish("ltv_cac", first(base, r["cac"], zero_cac))
     g_why = first(r["annual_revenue"], why["gross_margin"], service_why)
     yearly_why = g_why if basis == "profit" else r["annual_revenue"]
-    never = ~np.isnan(v["cac"]) & (yearly_why == 0) & np.isnan(v["payback_months"])
     r["payback_months"] = np.where(never, 0, finish("payback_months",
                                                     first(r["cac"], yearly_why)))
     rate_why = np.where(why["discount_rate"] == INVALID["discount_rate"],

@@ -188,7 +188,7 @@ INPUTS: tuple[Column, ...] = (
         short_en="Retention, yrs", short_ru="Удержание, лет",
         definition_en="How many years a customer keeps buying.",
         definition_ru="Сколько лет клиент продолжает покупать.",
-        synonyms=("Retention years", "Lifetime, years", "Customer lifetime",
+        synonyms=("Retention years", "Customer lifetime",
                   "Lifespan", "Years retained", "Срок удержания", "Срок жизни клиента",
                   "Срок жизни, лет", "Срок жизни", "Удержание, лет", "Лет удержания"),
     ),

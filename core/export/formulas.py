@@ -2,7 +2,7 @@
 
 Each formula is written in the same arithmetic order as ``core.metrics._values`` so that a real
 spreadsheet engine gives the program's own numbers (tests/core/test_export_libreoffice.py):
-churn is (S − (E − N)) / S, the lifetime from churn S / (S − (E − N)), payback 12 × CAC / yearly,
+churn is (S − (E − N)) / S, the lifetime from churn S / (S − (E − N)), payback CAC / (yearly / 12),
 discounted CLV PV(d, L, −g). An input that is missing, is text or lies outside its range (§1) is
 not used, as in core; an empty result is "" (never 0, never #DIV/0!). A fraction outside −1…1
 is written as percent text ("150%", see workbook._percent_text), so a discount rate that is text
@@ -115,7 +115,7 @@ def row_formulas(layout: Layout, lang: str) -> dict[str, str]:
     yearly = f"IF({is_revenue},{rev},{g})"
     f["payback_months"] = (
         f'=IF(OR({cac}="",{rev}="",AND(NOT({is_revenue}),OR(NOT({v["gross_margin"]}),'
-        f'{service_bad}))),"",IF({yearly}>0,12*{cac}/{yearly},{_q(metrics.NEVER(lang))}))')
+        f'{service_bad}))),"",IF({yearly}>0,{cac}/({yearly}/12),{_q(metrics.NEVER(lang))}))')
     f["discounted_clv"] = (
         f'=IF(OR({rev}="",{life}="",NOT({v["gross_margin"]}),{service_bad},'
         f'AND(ISNUMBER({rate}),OR({rate}<0,{rate}>1)),RIGHT({rate},1)="%"),"",'
