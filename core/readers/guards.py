@@ -11,8 +11,10 @@ again, and only those.
 from __future__ import annotations
 
 import os
+import queue
 import re
 import struct
+import threading
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -92,7 +94,7 @@ class ZipScan:
 # Where cells are. The plain spelling (what Excel, LibreOffice, openpyxl and XlsxWriter write)
 # has literal prefixes that the regex engine finds fast; prefixed or single-quoted XML, or a
 # chunk whose <row> tags do not all match, is searched with the general patterns.
-_ROW_REF = re.compile(rb'<row r="([0-9]{1,9})"')
+_ROW_REF = re.compile(rb'<row(?: r="([0-9]{1,9})")?')  # b"" for a tag spelled otherwise
 _CELL_REF = re.compile(rb' r="(?:([A-Z]{2,3})[0-9]|[A-Z]{1,3}([0-9]{7,9})")')
 _ROW_REF_ANY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr=[\"']([0-9]{1,9})")
 _CELL_REF_ANY = re.compile(rb"\sr=[\"'](?:([A-Z]{2,3})[0-9]|[A-Z]{1,3}([0-9]{7,9})[\"'])")
@@ -249,12 +251,10 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
     first_row, last_row, width = 1 << 30, 0, 0
     got = 0
     tail = b""
-    crc = 0
-    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
     cap = min(info.file_size, MAX_MEMBER_INFLATED)
 
     def take(out: bytes) -> None:
-        nonlocal got, tail, crc, markers, dtd, first_row, last_row, width
+        nonlocal got, tail, markers, dtd, first_row, last_row, width
         if markers is None:
             markers = _markers(info.filename, out)
             if out[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in out[:4]:
@@ -266,7 +266,6 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
             else:
                 why = _WHY_INFLATED(lang, size=_mb(total_before + got, lang))
             raise ReadError(ZIP_BOMB(lang, path=path, why=why))
-        crc = zlib.crc32(out, crc)
         edge = tail + out[:_OVERLAP]  # a pattern split between two chunks
         for window in (edge, out):
             # every spelling of "<!" holds the byte "!", which is rare in XML: memchr first
@@ -282,11 +281,12 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
                 plain = markers is not None and b"</f>" in markers and b":f>" not in markers \
                     and b"t='e'" not in markers
                 rows = _ROW_REF.findall(window) if plain else []
-                if not plain or len(rows) != window.count(b"<row"):
+                if not plain or b"" in rows:  # some <row…> tag is not in the plain spelling
                     rows = _ROW_REF_ANY.findall(window)
                 if rows:
-                    numbers = [int(r) for r in rows]
-                    first_row, last_row = min(first_row, *numbers), max(last_row, *numbers)
+                    numbers = list(map(int, rows))
+                    first_row = min(first_row, min(numbers))
+                    last_row = max(last_row, max(numbers))
                 for letters, far in (_CELL_REF if plain else _CELL_REF_ANY).findall(window):
                     if letters:
                         width = max(width, _column_number(letters))
@@ -295,27 +295,15 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
                         first_row = min(first_row, last_row)
         tail = out[-_OVERLAP:] if len(out) >= _OVERLAP else (tail + out)[-_OVERLAP:]
 
-    steps = 0
-    for block in _chunks(raw, info):
-        if inflater is None:
-            take(block)
-            continue
-        data = block
-        while data:
-            out = inflater.decompress(data, _CHUNK_OUT)
+    if info.compress_size >= _AHEAD_FROM:
+        crc = _inflate_ahead(raw, info, take, cancelled)
+    else:
+        crc = 0
+        for steps, out in enumerate(_inflated(raw, info), 1):
             take(out)
-            data = inflater.unconsumed_tail
-            steps += 1
+            crc = zlib.crc32(out, crc)
             if cancelled is not None and steps % 16 == 0 and cancelled():
                 raise Cancelled()
-        if inflater.eof:
-            break
-    if inflater is not None:
-        while not inflater.eof:
-            out = inflater.decompress(b"", _CHUNK_OUT)
-            if not out:
-                break
-            take(out)
     if got != info.file_size:
         raise zipfile.BadZipFile(f"{info.filename}: {got} bytes instead of {info.file_size}")
     if sheet and last_row:
@@ -325,6 +313,86 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
     if crc != info.CRC:
         raise zipfile.BadZipFile(f"{info.filename}: checksum mismatch")
     return got
+
+
+def _inflated(raw, info: zipfile.ZipInfo):
+    """The member's inflated bytes, in chunks of at most ``_CHUNK_OUT`` (stored ones as read)."""
+    inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+    for block in _chunks(raw, info):
+        if inflater is None:
+            yield block
+            continue
+        data = block
+        while data:
+            yield inflater.decompress(data, _CHUNK_OUT)
+            data = inflater.unconsumed_tail
+        if inflater.eof:
+            break
+    if inflater is not None:
+        while not inflater.eof:
+            out = inflater.decompress(b"", _CHUNK_OUT)
+            if not out:
+                break
+            yield out
+
+
+# A large member is inflated (and its checksum computed) in a worker thread while this one
+# searches the previous chunk: zlib releases the GIL, the searches do not. The queue holds at
+# most _AHEAD chunks, so a bomb is still stopped after a few chunks of _CHUNK_OUT each.
+_AHEAD_FROM = 256 * 1024  # compressed bytes; smaller members are not worth a thread
+_AHEAD = 2
+_DONE = object()
+
+
+def _inflate_ahead(raw, info: zipfile.ZipInfo, take: Callable[[bytes], None],
+                   cancelled: IsCancelled | None) -> int:
+    """``take`` every chunk of the member as ``_inflated`` gives it; returns the CRC-32.
+
+    The worker's errors (a cut-short or corrupt member) are raised here, after the chunks
+    before them were taken, exactly as the plain loop would raise them.
+    """
+    chunks: queue.Queue = queue.Queue(_AHEAD)
+    stop = threading.Event()
+
+    def put(item) -> bool:
+        while not stop.is_set():
+            try:
+                chunks.put(item, timeout=0.05)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def work() -> None:
+        crc = 0
+        try:
+            for out in _inflated(raw, info):
+                crc = zlib.crc32(out, crc)
+                if not put(out):
+                    return
+        except BaseException as exc:  # noqa: BLE001 - handed to the reading thread
+            put((_DONE, exc))
+            return
+        put((_DONE, crc))
+
+    worker = threading.Thread(target=work, name="ltv-inflate", daemon=True)
+    worker.start()
+    try:
+        steps = 0
+        while True:
+            item = chunks.get()
+            if type(item) is tuple:
+                result = item[1]
+                if isinstance(result, BaseException):
+                    raise result
+                return result
+            take(item)
+            steps += 1
+            if cancelled is not None and steps % 16 == 0 and cancelled():
+                raise Cancelled()
+    finally:
+        stop.set()
+        worker.join()
 
 
 def _read_member_head(raw, info: zipfile.ZipInfo, limit: int) -> bytes:

@@ -1,0 +1,96 @@
+"""The reader's fast paths find exactly what the plain ones find (DESIGN.md §4 hostile files, §9).
+
+The guard pass inflates large parts in a worker thread and searches for its markers through a
+rare byte first; both must give the same scan, the same refusals and the same counts.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core.errors import ReadError
+from core.readers import guards
+
+
+def _sheet(rows: int, extra: bytes = b"") -> bytes:
+    body = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>Seg %d</t></is></c>'
+                    b'<c r="B%d"><v>%d.5</v></c></row>' % (i, i, i, i, i)
+                    for i in range(1, rows + 1))
+    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="x"><sheetData>'
+            + body + extra + b"</sheetData></worksheet>")
+
+
+def _zip(path, sheet: bytes) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+        z.writestr("xl/worksheets/sheet1.xml", sheet)
+
+
+def _both(path, monkeypatch) -> tuple:
+    """(threaded, plain) outcome of scan_zip: the scan's fields, or the refusal's text."""
+    out = []
+    for ahead in (0, 1 << 62):
+        monkeypatch.setattr(guards, "_AHEAD_FROM", ahead)
+        try:
+            s = guards.scan_zip(path)
+            out.append((s.members, s.formula_parts, s.extents, s.calc_on_load))
+        except ReadError as exc:
+            out.append(str(exc))
+    return tuple(out)
+
+
+@pytest.mark.parametrize("extra", [b"", b'<row r="70000"><c r="AB70000"><f>1+1</f></c></row>',
+                                   b'<row r="9"><c r="C9" t="e"><v>#N/A</v></c></row>',
+                                   b'<!DOCTYPE x [<!ENTITY a "b">]>'])
+def test_threaded_scan_equals_plain_scan(tmp_path, monkeypatch, extra):
+    path = tmp_path / "big.xlsx"
+    _zip(path, _sheet(60_000, extra))
+    threaded, plain = _both(path, monkeypatch)
+    assert threaded == plain
+    if extra.startswith(b"<!"):
+        assert "DOCTYPE" in threaded
+
+
+def test_threaded_scan_refuses_a_damaged_member_like_the_plain_one(tmp_path, monkeypatch):
+    good = tmp_path / "good.xlsx"
+    _zip(good, _sheet(60_000))
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as z:
+        info = z.getinfo("xl/worksheets/sheet1.xml")
+        assert info.compress_size > 256 * 1024  # the threaded path is taken
+        start = info.header_offset + 30 + len(info.filename.encode())
+    for k in range(start + info.compress_size // 2, start + info.compress_size // 2 + 64):
+        data[k] ^= 0x5A
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(bytes(data))
+    threaded, plain = _both(bad, monkeypatch)
+    assert threaded == plain and isinstance(threaded, str)
+    assert "damaged" in threaded or "zip bomb" in threaded
+
+
+def test_threaded_scan_counts_every_inflated_byte(tmp_path, monkeypatch):
+    path = tmp_path / "big.xlsx"
+    sheet = _sheet(60_000)
+    _zip(path, sheet)
+    monkeypatch.setattr(guards, "_AHEAD_FROM", 0)
+    scan = guards.scan_zip(path)
+    assert scan.members["xl/worksheets/sheet1.xml"] == len(sheet)
+    assert scan.extents["xl/worksheets/sheet1.xml"] == (1, 60_000, 1)
+    assert zlib.crc32(sheet) == zipfile.ZipFile(path).getinfo("xl/worksheets/sheet1.xml").CRC
+
+
+_BYTES = st.binary(max_size=300) | st.lists(
+    st.sampled_from([b"f", b"e", b"</f>", b't="e"', b"<", b"/", b'"', b"=", b"t", b"x", b":f>",
+                     b"t='e'", b"table:formula=", b'value-type="error"', b"y"]),
+    max_size=120).map(b"".join)
+
+
+@given(_BYTES, st.sampled_from(sorted(guards._KEYS)), st.integers(0, 70))
+def test_marker_search_through_a_rare_byte_is_exact(window, marker, budget):
+    assert guards._contains(window, marker, budget) == (marker in window)
