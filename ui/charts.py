@@ -6,7 +6,9 @@ only draw them (no formulas here).
 
 from __future__ import annotations
 
+import html
 import math
+import textwrap
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -125,7 +127,8 @@ def value_chart(bars: ValueBars, lang: str, currency: str, limit: int = MAX_BARS
         series.append(bar_set)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    names = [_short(name, 28 if horizontal else 18) for name in bars.names[:shown]]
+    names = [_short(name, 28) if horizontal else _two_lines(name)
+             for name in bars.names[:shown]]
     if horizontal:
         names.reverse()  # the first segment on top
         for bar_set in series.barSets():
@@ -143,6 +146,15 @@ def value_chart(bars: ValueBars, lang: str, currency: str, limit: int = MAX_BARS
     chart.addAxis(axis, value_side)
     series.attachAxis(axis)
     return chart
+
+
+def _two_lines(name: str, width: int = 13) -> str:
+    """A name wrapped on at most two lines (rich text), so that Qt does not hide labels that
+    would overlap their neighbours."""
+    lines = textwrap.wrap(" ".join(name.split()), width, break_long_words=True) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], _short(" ".join(lines[1:]), width)]
+    return "<br>".join(html.escape(line) for line in lines)
 
 
 def _short(name: str, limit: int = 18) -> str:

@@ -61,3 +61,15 @@ def test_profit_chart_never_and_no_data(qapp):
     assert not [s for s in never.series() if isinstance(s, QScatterSeries)]
     empty = profit_chart(None, "Nothing", "ru", "₽")
     assert "Нет данных" in empty.title() and not empty.series()
+
+
+def test_long_segment_names_wrap_instead_of_disappearing(qapp):
+    """Qt hides a category label that overlaps its neighbours: long names wrap on two lines."""
+    names = ["Клуб лояльности", "Опт: зерно для кафе", "A & B <wholesale>", "x"]
+    r = compute(*[dict(avg_order_value=100, purchases_per_year=1, retention_years=1)] * 4)
+    chart = value_chart(charts.value_bars(r, names), "ru", "₽")
+    labels = chart.axes()[0].categories()
+    assert labels[0] == "Клуб<br>лояльности"
+    assert labels[1] == "Опт: зерно<br>для кафе"
+    assert labels[2] == "A &amp; B<br>&lt;wholesale&gt;"
+    assert labels[3] == "x"
