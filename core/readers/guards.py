@@ -418,17 +418,7 @@ def read_member(path: str | os.PathLike, name: str, limit: int = 64 * 1024 ** 2)
 def iter_member(path: str | os.PathLike, name: str):
     """A scanned member's inflated bytes in bounded chunks (for the formula look-up)."""
     with Path(path).open("rb") as raw, zipfile.ZipFile(raw) as archive:
-        info = archive.getinfo(name)
-        inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED \
-            else None
-        for block in _chunks(raw, info):
-            if inflater is None:
-                yield block
-                continue
-            data = block
-            while data:
-                yield inflater.decompress(data, _CHUNK_OUT)
-                data = inflater.unconsumed_tail
+        yield from _inflated(raw, archive.getinfo(name))
 
 
 def _column_number(letters: bytes) -> int:
