@@ -311,7 +311,8 @@ def _html(project: Project, results: Results, lang: str, chart_width: int,
         add("<tr>" + "".join(cells) + "</tr>")
     add("</table>")
 
-    add(f"<h2>{_e(_WORDS['inputs'](lang))}</h2>")
+    # its own page: a heading left alone at the foot of the metrics page reads badly
+    add(f"<h2 style='page-break-before: always;'>{_e(_WORDS['inputs'](lang))}</h2>")
     add("<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>"
         + "".join(f"<th>{_e(c.short(lang))}</th>" for c in schema.INPUTS) + "</tr></thead>")
     for i in range(n):
