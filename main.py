@@ -62,17 +62,24 @@ def _command_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ltv-studio", description="Customer lifetime value.")
     sub = parser.add_subparsers(dest="command", required=True)
     compute = sub.add_parser("compute", help="print inputs and metrics per segment")
-    compute.add_argument("file", help="a project (.ltv.json) or a segment table (.csv, .xlsx, "
-                                      ".xlsm, .xls, .ods)")
+    compute.add_argument(
+        "file", help="a project (.ltv.json) or a segment table (.csv, .xlsx, .xlsm, .xls, .ods)"
+    )
     compute.add_argument("--json", action="store_true", help="print one JSON object")
-    compute.add_argument("--basis", choices=("profit", "revenue"),
-                         help="basis of LTV:CAC and payback (default: the project's)")
+    compute.add_argument(
+        "--basis",
+        choices=("profit", "revenue"),
+        help="basis of LTV:CAC and payback (default: the project's)",
+    )
     compute.add_argument("--lang", choices=("en", "ru"), help="language of the words")
     export = sub.add_parser("export", help="write the report as a workbook (.xlsx) or a PDF")
     export.add_argument("file", help="a project, a segment table (anything compute reads)")
     export.add_argument("-o", "--output", required=True, help="OUT.xlsx or OUT.pdf")
-    export.add_argument("--basis", choices=("profit", "revenue"),
-                        help="basis of LTV:CAC and payback (default: the project's)")
+    export.add_argument(
+        "--basis",
+        choices=("profit", "revenue"),
+        help="basis of LTV:CAC and payback (default: the project's)",
+    )
     export.add_argument("--lang", choices=("en", "ru"), help="language of the report")
     return parser
 
@@ -134,16 +141,18 @@ def run_window(argv: list[str]) -> int:
     """Open the window (the sample when no file is given), or render it to a PNG."""
     parser = argparse.ArgumentParser(prog="ltv-studio")
     parser.add_argument("file", nargs="?", help="a project or a segment table to open")
-    parser.add_argument("--screenshot", metavar="OUT.png",
-                        help="render the window off-screen into OUT.png and quit")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window off-screen into OUT.png and quit"
+    )
     args = parser.parse_args(argv)
     try:
         from ui.app import run
     except ModuleNotFoundError as exc:  # a checkout without the window: print the table
         if exc.name not in ("ui", "ui.app"):
             raise
-        return run_compute(argparse.Namespace(file=args.file or str(SAMPLE), json=False,
-                                              basis=None, lang=None))
+        return run_compute(
+            argparse.Namespace(file=args.file or str(SAMPLE), json=False, basis=None, lang=None)
+        )
     return run(args.file, screenshot=args.screenshot, sample=SAMPLE)
 
 
@@ -176,8 +185,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the one top-level handler: never a traceback on the terminal
         where = _log_exception(exc)
         detail = f"; details in {where}" if where else ""
-        print(f"internal error: {type(exc).__name__}: {exc}{detail}".splitlines()[0],
-              file=sys.stderr)
+        print(
+            f"internal error: {type(exc).__name__}: {exc}{detail}".splitlines()[0], file=sys.stderr
+        )
         return EXIT_PROBLEMS
 
 

@@ -25,8 +25,11 @@ from core.project import Project, SegmentTable, Settings
 
 def project(n: int) -> Project:
     data = segments(n)
-    return Project(name="bench", settings=Settings(language="en"),
-                   segments=SegmentTable([f"segment {i}" for i in range(n)], data))
+    return Project(
+        name="bench",
+        settings=Settings(language="en"),
+        segments=SegmentTable([f"segment {i}" for i in range(n)], data),
+    )
 
 
 def baseline_cells(p: Project):
@@ -35,21 +38,29 @@ def baseline_cells(p: Project):
     n = len(p.segments)
     layout = Layout(n, FIRST_ROW, "Basis", "Benchmark")
     templates = row_formulas(layout, "en")
-    inputs = [(layout.columns[k], [None if v != v else v for v in p.segments.columns[k].tolist()])
-              for k in schema.NUMERIC_INPUT_KEYS]
+    inputs = [
+        (layout.columns[k], [None if v != v else v for v in p.segments.columns[k].tolist()])
+        for k in schema.NUMERIC_INPUT_KEYS
+    ]
     formulas = []
     for key in schema.METRIC_KEYS:
         values = ["" if v != v else v for v in results.values[key].tolist()]
         formulas.append((layout.columns[key], templates[key], values))
     for key in VERDICT_KEYS:
         words = [""] + [v("en") for v in metrics.VERDICTS[key]]
-        formulas.append((layout.columns["verdict:" + key], templates["verdict:" + key],
-                         [words[c] for c in results.verdicts[key].tolist()]))
+        formulas.append(
+            (
+                layout.columns["verdict:" + key],
+                templates["verdict:" + key],
+                [words[c] for c in results.verdicts[key].tolist()],
+            )
+        )
     rows = []
     for i in range(n):
         r = str(FIRST_ROW + 1 + i)
-        rows.append(([(c, v[i]) for c, v in inputs],
-                     [(c, t.replace(ROW, r), v[i]) for c, t, v in formulas]))
+        rows.append(
+            ([(c, v[i]) for c, v in inputs], [(c, t.replace(ROW, r), v[i]) for c, t, v in formulas])
+        )
     return p.segments.names, rows
 
 
@@ -98,8 +109,14 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
             lean = median_time(lean_fn, repeat=repeat)
             size = target.stat().st_size
         note = f"{size / 2**20:.1f} MB, {n * 29:,} cells + charts, Formulas sheet"
-        out.append((f"export {n:,} segments to .xlsx", ours, "XlsxWriter, same cells", base,
-                    note))
-        out.append((f"export {n:,} segments to .xlsx", ours, "same, formula prep. shortcut",
-                    lean, "the cost of our logic alone (both skip XlsxWriter's regexes)"))
+        out.append((f"export {n:,} segments to .xlsx", ours, "XlsxWriter, same cells", base, note))
+        out.append(
+            (
+                f"export {n:,} segments to .xlsx",
+                ours,
+                "same, formula prep. shortcut",
+                lean,
+                "the cost of our logic alone (both skip XlsxWriter's regexes)",
+            )
+        )
     return out

@@ -17,13 +17,22 @@ from pathlib import Path
 
 from bench.timing import median_time
 
-HEADER = ["Сегмент", "Клиентов", "Средний чек", "Покупок в год", "Срок удержания, лет",
-          "Маржа, %", "Расходы на привлечение", "Новых клиентов"]
+HEADER = [
+    "Сегмент",
+    "Клиентов",
+    "Средний чек",
+    "Покупок в год",
+    "Срок удержания, лет",
+    "Маржа, %",
+    "Расходы на привлечение",
+    "Новых клиентов",
+]
 
 
 def cache_dir() -> Path:
-    path = Path(os.environ.get("LTV_BENCH_CACHE") or
-                Path(tempfile.gettempdir()) / "ltv-studio-bench")
+    path = Path(
+        os.environ.get("LTV_BENCH_CACHE") or Path(tempfile.gettempdir()) / "ltv-studio-bench"
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -50,9 +59,20 @@ def segment_sheet(n: int) -> Path:
     sheet.write_row(0, 0, ["Сегменты клиентов"])
     sheet.write_row(2, 0, HEADER)
     for i in range(n):
-        sheet.write_row(3 + i, 0, (f"Сегмент {i + 1}", int(customers[i]), float(aov[i]),
-                                   float(freq[i]), float(years[i]), int(margin[i]),
-                                   float(spend[i]), int(new[i])))
+        sheet.write_row(
+            3 + i,
+            0,
+            (
+                f"Сегмент {i + 1}",
+                int(customers[i]),
+                float(aov[i]),
+                float(freq[i]),
+                float(years[i]),
+                int(margin[i]),
+                float(spend[i]),
+                int(new[i]),
+            ),
+        )
     book.close()
     tmp.replace(path)
     return path
@@ -81,9 +101,10 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
         assert len(read.table) == n and not read.problems, "the benchmark sheet must read clean"
         mine = median_time(lambda path=path: ours(path), repeat=repeat)
         base = median_time(lambda path=path: calamine_raw(path), repeat=repeat)
-        note = f"{len(HEADER)} columns, {path.stat().st_size / 2 ** 20:.1f} MB .xlsx"
+        note = f"{len(HEADER)} columns, {path.stat().st_size / 2**20:.1f} MB .xlsx"
         if quick and n == big:
             note += "; --quick: 100 000 rows instead of 1 000 000"
-        out.append((f"read {n:,}-row segment sheet (.xlsx)", mine,
-                    "calamine to_python()", base, note))
+        out.append(
+            (f"read {n:,}-row segment sheet (.xlsx)", mine, "calamine to_python()", base, note)
+        )
     return out

@@ -61,8 +61,15 @@ def bench_recompute(quick: bool) -> list[tuple[str, float, str, float, str]]:
         ours = median_time(ours_fn, repeat=5 if quick else 15, number=max(1, 20_000 // n))
         full = median_time(full_fn, repeat=few + 2)
         loop = median_time(loop_fn, repeat=few if n <= 10_000 else 1)
-        rows.append((f"recompute {n:,} segments", ours, "per-row Python loop", loop,
-                     f"values; with every reason {full * 1e3:.2f} ms"))
+        rows.append(
+            (
+                f"recompute {n:,} segments",
+                ours,
+                "per-row Python loop",
+                loop,
+                f"values; with every reason {full * 1e3:.2f} ms",
+            )
+        )
     return rows
 
 

@@ -37,14 +37,17 @@ class FirstPaint(QObject):
 """
 
 # imports in the order ``python main.py`` makes them (which module first loads PySide6 matters)
-OURS = f"""
+OURS = (
+    f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
 import main
 main.keep_freed_memory()
 from ui.app import make_application, open_window
 from PySide6.QtWidgets import QApplication
-""" + FIRST_PAINT + """
+"""
+    + FIRST_PAINT
+    + """
 app = make_application()
 window = open_window(None, main.SAMPLE, recover=False, catch_errors=False)
 first_paint = FirstPaint()
@@ -53,8 +56,11 @@ window.show()
 app.exec()
 window.autosaver.remove()
 """
+)
 
-BARE = FIRST_PAINT + """
+BARE = (
+    FIRST_PAINT
+    + """
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableWidget, QTableWidgetItem
 app = QApplication([])
 window = QMainWindow()
@@ -69,17 +75,26 @@ table.viewport().installEventFilter(first_paint)
 window.show()
 app.exec()
 """
+)
 
 
 def _run(script: str) -> float:
     """Seconds from starting the process to its table's first paint (not its shutdown)."""
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               LTV_STUDIO_RECOVERY_DIR=str(ROOT / ".bench-recovery"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        LTV_STUDIO_RECOVERY_DIR=str(ROOT / ".bench-recovery"),
+    )
     # as installed: Python caches compiled modules (this machine's shells switch that off)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
-    with subprocess.Popen([sys.executable, "-c", script], env=env, stdout=subprocess.PIPE,
-                          stderr=subprocess.DEVNULL, text=True) as process:
+    with subprocess.Popen(
+        [sys.executable, "-c", script],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as process:
         line = process.stdout.readline()
         painted = time.perf_counter() - start
         process.stdout.read()
@@ -97,8 +112,13 @@ def startup(quick: bool) -> tuple[str, float, str, float, str]:
     repeat = 3 if quick else 9
     ours = _median_run(OURS, repeat)
     bare = _median_run(BARE, repeat)
-    return ("start to a shown window (sample)", ours, "bare PySide6 window + table", bare,
-            "target ≤ 1.5×; from process start to the table's first paint")
+    return (
+        "start to a shown window (sample)",
+        ours,
+        "bare PySide6 window + table",
+        bare,
+        "target ≤ 1.5×; from process start to the table's first paint",
+    )
 
 
 def edit_latency(quick: bool, n: int = 10_000) -> tuple[str, float, str, float, str]:
@@ -142,8 +162,13 @@ def edit_latency(quick: bool, n: int = 10_000) -> tuple[str, float, str, float, 
     window.doc.undo_stack.setClean()
     window.close()
     QApplication.processEvents()
-    return (f"edit to repaint, {n:,} segments", ours, "repainting the visible cells", base,
-            "target ≤ 1.2×; setData, undo stack, recompute, dataChanged, repaint")
+    return (
+        f"edit to repaint, {n:,} segments",
+        ours,
+        "repainting the visible cells",
+        base,
+        "target ≤ 1.2×; setData, undo stack, recompute, dataChanged, repaint",
+    )
 
 
 def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:

@@ -42,8 +42,11 @@ def main_bench() -> int:
     for name in modules:
         module = importlib.import_module(f"bench.{name}")
         for what, ours, base_name, base, note in module.rows(args.quick):
-            print(f"{what:<36} {_fmt(ours):>11}  {base_name:<30} {_fmt(base):>11} "
-                  f"{ours / base:>7.3f}  {note}", flush=True)
+            print(
+                f"{what:<36} {_fmt(ours):>11}  {base_name:<30} {_fmt(base):>11} "
+                f"{ours / base:>7.3f}  {note}",
+                flush=True,
+            )
     return 0
 
 

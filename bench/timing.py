@@ -7,8 +7,9 @@ import time
 from collections.abc import Callable
 
 
-def median_time(fn: Callable[[], object], repeat: int, number: int = 1,
-                warm_up: bool = True) -> float:
+def median_time(
+    fn: Callable[[], object], repeat: int, number: int = 1, warm_up: bool = True
+) -> float:
     """Median seconds of one call over ``repeat`` runs of ``number`` calls each."""
     if warm_up:
         fn()

@@ -19,8 +19,9 @@ _DENIED = Text(
 )
 
 
-def write_atomic(path: str | os.PathLike, write: Callable[[BinaryIO], None] | bytes,
-                 lang: str = "en") -> None:
+def write_atomic(
+    path: str | os.PathLike, write: Callable[[BinaryIO], None] | bytes, lang: str = "en"
+) -> None:
     """Write ``path`` through a temporary file in the same folder, then rename over it.
 
     ``write`` is the bytes, or a function that writes to the open temporary file. The data is

@@ -29,8 +29,12 @@ class ValueBars:
 def value_bars(results: Results, names: list[str], rows: list[int] | None = None) -> ValueBars:
     """LTV/CLV against CAC for ``rows`` (all segments by default)."""
     pick = np.arange(len(results)) if rows is None else np.asarray(rows, dtype=int)
-    return ValueBars([names[i] for i in pick], results.values["ltv"][pick].copy(),
-                     results.values["clv"][pick].copy(), results.values["cac"][pick].copy())
+    return ValueBars(
+        [names[i] for i in pick],
+        results.values["ltv"][pick].copy(),
+        results.values["clv"][pick].copy(),
+        results.values["cac"][pick].copy(),
+    )
 
 
 @dataclass(frozen=True)
@@ -74,5 +78,6 @@ def profit_curve(results: Results, row: int) -> ProfitCurve | None:
     span = max(12.0, (payback or 0) * 1.5, life_months or 0)
     last = int(min(MAX_MONTHS, math.ceil(span)))
     months = np.arange(last + 1, dtype=float)
-    return ProfitCurve(months, -cac + monthly * months, cac, monthly, payback, life_months,
-                       results.basis)
+    return ProfitCurve(
+        months, -cac + monthly * months, cac, monthly, payback, life_months, results.basis
+    )

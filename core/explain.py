@@ -52,70 +52,113 @@ class _Form:
 
 _T = Text
 _FORMS: dict[str, _Form] = {
-    "annual_revenue": _Form(_T("AOV × purchases per year", "средний чек × покупок в год"),
-                            "{avg_order_value} × {purchases_per_year}"),
-    "crr": _Form(_T("(customers at end − new customers) ÷ customers at start",
-                    "(клиентов на конец − новых клиентов) ÷ клиентов на начало"),
-                 "({customers_end} − {new_customers}) ÷ {customers_start}"),
+    "annual_revenue": _Form(
+        _T("AOV × purchases per year", "средний чек × покупок в год"),
+        "{avg_order_value} × {purchases_per_year}",
+    ),
+    "crr": _Form(
+        _T(
+            "(customers at end − new customers) ÷ customers at start",
+            "(клиентов на конец − новых клиентов) ÷ клиентов на начало",
+        ),
+        "({customers_end} − {new_customers}) ÷ {customers_start}",
+    ),
     "churn_rate": _Form(_T("1 − CRR", "1 − CRR"), "1 − {crr}"),
     "lifetime_years/given": _Form(_T("retention years", "срок удержания"), "{retention_years}"),
     "lifetime_years/churn": _Form(_T("1 ÷ churn", "1 ÷ отток"), "1 ÷ {churn_rate}"),
-    "ltv": _Form(_T("AOV × purchases per year × lifetime",
-                    "средний чек × покупок в год × срок жизни"),
-                 "{avg_order_value} × {purchases_per_year} × {lifetime_years}"),
+    "ltv": _Form(
+        _T("AOV × purchases per year × lifetime", "средний чек × покупок в год × срок жизни"),
+        "{avg_order_value} × {purchases_per_year} × {lifetime_years}",
+    ),
     "clv": _Form(_T("LTV × gross margin", "LTV × маржинальность"), "{ltv} × {gross_margin}"),
-    "cac": _Form(_T("acquisition spend ÷ new customers", "расходы на привлечение ÷ новых клиентов"),
-                 "{acquisition_spend} ÷ {new_customers}"),
-    "net_clv": _Form(_T("CLV − service cost × lifetime − CAC",
-                        "CLV − затраты на обслуживание × срок жизни − CAC"),
-                     "{clv} − {service_cost_per_year} × {lifetime_years} − {cac}"),
+    "cac": _Form(
+        _T("acquisition spend ÷ new customers", "расходы на привлечение ÷ новых клиентов"),
+        "{acquisition_spend} ÷ {new_customers}",
+    ),
+    "net_clv": _Form(
+        _T(
+            "CLV − service cost × lifetime − CAC",
+            "CLV − затраты на обслуживание × срок жизни − CAC",
+        ),
+        "{clv} − {service_cost_per_year} × {lifetime_years} − {cac}",
+    ),
     "ltv_cac/profit": _Form(_T("CLV ÷ CAC", "CLV ÷ CAC"), "{clv} ÷ {cac}"),
     "ltv_cac/revenue": _Form(_T("LTV ÷ CAC", "LTV ÷ CAC"), "{ltv} ÷ {cac}"),
     "payback_months/profit": _Form(
-        _T("CAC ÷ ((annual revenue × gross margin − service cost) ÷ 12)",
-           "CAC ÷ ((выручка в год × маржинальность − затраты на обслуживание) ÷ 12)"),
-        "{cac} ÷ (({annual_revenue} × {gross_margin} − {service_cost_per_year}) ÷ 12)"),
-    "payback_months/revenue": _Form(_T("CAC ÷ (annual revenue ÷ 12)",
-                                       "CAC ÷ (выручка в год ÷ 12)"),
-                                    "{cac} ÷ ({annual_revenue} ÷ 12)"),
+        _T(
+            "CAC ÷ ((annual revenue × gross margin − service cost) ÷ 12)",
+            "CAC ÷ ((выручка в год × маржинальность − затраты на обслуживание) ÷ 12)",
+        ),
+        "{cac} ÷ (({annual_revenue} × {gross_margin} − {service_cost_per_year}) ÷ 12)",
+    ),
+    "payback_months/revenue": _Form(
+        _T("CAC ÷ (annual revenue ÷ 12)", "CAC ÷ (выручка в год ÷ 12)"),
+        "{cac} ÷ ({annual_revenue} ÷ 12)",
+    ),
     "discounted_clv/flat": _Form(
-        _T("(annual revenue × gross margin − service cost) × lifetime",
-           "(выручка в год × маржинальность − затраты на обслуживание) × срок жизни"),
-        "({annual_revenue} × {gross_margin} − {service_cost_per_year}) × {lifetime_years}"),
+        _T(
+            "(annual revenue × gross margin − service cost) × lifetime",
+            "(выручка в год × маржинальность − затраты на обслуживание) × срок жизни",
+        ),
+        "({annual_revenue} × {gross_margin} − {service_cost_per_year}) × {lifetime_years}",
+    ),
     "discounted_clv/discounted": _Form(
-        _T("g × (1 − (1 + d)^(−lifetime)) ÷ d, g = annual revenue × gross margin − service cost",
-           "g × (1 − (1 + d)^(−срок жизни)) ÷ d, g = выручка в год × маржинальность − "
-           "затраты на обслуживание"),
-        "{g} × (1 − (1 + {discount_rate})^(−{lifetime_years})) ÷ {discount_rate}"),
+        _T(
+            "g × (1 − (1 + d)^(−lifetime)) ÷ d, g = annual revenue × gross margin − service cost",
+            "g × (1 − (1 + d)^(−срок жизни)) ÷ d, g = выручка в год × маржинальность − "
+            "затраты на обслуживание",
+        ),
+        "{g} × (1 − (1 + {discount_rate})^(−{lifetime_years})) ÷ {discount_rate}",
+    ),
     "max_cac": _Form(_T("CLV ÷ 3", "CLV ÷ 3"), "{clv} ÷ 3"),
     "roi": _Form(_T("(CLV − CAC) ÷ CAC", "(CLV − CAC) ÷ CAC"), "({clv} − {cac}) ÷ {cac}"),
 }
 
 _PORTFOLIO_FORMS: dict[str, _Form] = {
     "customers": _Form(_T("Σ customers", "Σ клиентов"), "{num}"),
-    "cac": _Form(_T("Σ acquisition spend ÷ Σ new customers",
-                    "Σ расходов на привлечение ÷ Σ новых клиентов"), "{num} ÷ {den}"),
-    "crr": _Form(_T("(Σ customers at end − Σ new) ÷ Σ customers at start",
-                    "(Σ клиентов на конец − Σ новых) ÷ Σ клиентов на начало"), "{num} ÷ {den}"),
+    "cac": _Form(
+        _T("Σ acquisition spend ÷ Σ new customers", "Σ расходов на привлечение ÷ Σ новых клиентов"),
+        "{num} ÷ {den}",
+    ),
+    "crr": _Form(
+        _T(
+            "(Σ customers at end − Σ new) ÷ Σ customers at start",
+            "(Σ клиентов на конец − Σ новых) ÷ Σ клиентов на начало",
+        ),
+        "{num} ÷ {den}",
+    ),
     "churn_rate": _Form(_T("1 − pooled CRR", "1 − общий CRR"), "1 − {crr}"),
-    "ltv": _Form(_T("Σ (customers × LTV) ÷ Σ customers", "Σ (клиентов × LTV) ÷ Σ клиентов"),
-                 "{num} ÷ {den}"),
-    "clv": _Form(_T("Σ (customers × CLV) ÷ Σ customers", "Σ (клиентов × CLV) ÷ Σ клиентов"),
-                 "{num} ÷ {den}"),
-    "net_clv": _Form(_T("Σ (customers × net CLV) ÷ Σ customers",
-                        "Σ (клиентов × чистый CLV) ÷ Σ клиентов"), "{num} ÷ {den}"),
-    "ltv_cac/profit": _Form(_T("weighted CLV ÷ pooled CAC", "средневзвешенный CLV ÷ общий CAC"),
-                            "{clv} ÷ {cac}"),
-    "ltv_cac/revenue": _Form(_T("weighted LTV ÷ pooled CAC", "средневзвешенный LTV ÷ общий CAC"),
-                             "{ltv} ÷ {cac}"),
+    "ltv": _Form(
+        _T("Σ (customers × LTV) ÷ Σ customers", "Σ (клиентов × LTV) ÷ Σ клиентов"), "{num} ÷ {den}"
+    ),
+    "clv": _Form(
+        _T("Σ (customers × CLV) ÷ Σ customers", "Σ (клиентов × CLV) ÷ Σ клиентов"), "{num} ÷ {den}"
+    ),
+    "net_clv": _Form(
+        _T("Σ (customers × net CLV) ÷ Σ customers", "Σ (клиентов × чистый CLV) ÷ Σ клиентов"),
+        "{num} ÷ {den}",
+    ),
+    "ltv_cac/profit": _Form(
+        _T("weighted CLV ÷ pooled CAC", "средневзвешенный CLV ÷ общий CAC"), "{clv} ÷ {cac}"
+    ),
+    "ltv_cac/revenue": _Form(
+        _T("weighted LTV ÷ pooled CAC", "средневзвешенный LTV ÷ общий CAC"), "{ltv} ÷ {cac}"
+    ),
 }
-_PORTFOLIO_UNITS = {"customers": (schema.COUNT, schema.COUNT), "cac": (schema.MONEY, schema.COUNT),
-                    "crr": (schema.COUNT, schema.COUNT), "ltv": (schema.MONEY, schema.COUNT),
-                    "clv": (schema.MONEY, schema.COUNT), "net_clv": (schema.MONEY, schema.COUNT)}
+_PORTFOLIO_UNITS = {
+    "customers": (schema.COUNT, schema.COUNT),
+    "cac": (schema.MONEY, schema.COUNT),
+    "crr": (schema.COUNT, schema.COUNT),
+    "ltv": (schema.MONEY, schema.COUNT),
+    "clv": (schema.MONEY, schema.COUNT),
+    "net_clv": (schema.MONEY, schema.COUNT),
+}
 
 _RULE = Text("{words} (rule: {rule})", "{words} (правило: {rule})")
-_LEFT_OUT = Text("{n} of {total} segments left out: they lack what this needs",
-                 "не учтено сегментов: {n} из {total} — в них нет нужных данных")
+_LEFT_OUT = Text(
+    "{n} of {total} segments left out: they lack what this needs",
+    "не учтено сегментов: {n} из {total} — в них нет нужных данных",
+)
 _BENCHMARK = Text("benchmark {value}", "ориентир {value}")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -131,8 +174,9 @@ def _variant(key: str, row_values: dict[str, float | None], basis: str) -> str:
     return key
 
 
-def _fill(template: str, values: dict[str, float | None], units: dict[str, str],
-          fmt: NumberFormat) -> str | None:
+def _fill(
+    template: str, values: dict[str, float | None], units: dict[str, str], fmt: NumberFormat
+) -> str | None:
     """The template with each {key} formatted, or None when a needed number is missing."""
     missing = False
 
@@ -167,8 +211,9 @@ def row_values(results: Results, row: int) -> dict[str, float | None]:
     return out
 
 
-def explain(results: Results, row: int, key: str, lang: str = "en",
-            fmt: NumberFormat | None = None) -> Explanation:
+def explain(
+    results: Results, row: int, key: str, lang: str = "en", fmt: NumberFormat | None = None
+) -> Explanation:
     """The explanation of metric ``key`` of segment ``row``."""
     fmt = fmt or NumberFormat(lang)
     col = schema.BY_KEY[key]
@@ -185,8 +230,9 @@ def explain(results: Results, row: int, key: str, lang: str = "en",
     if value is not None:
         filled = _fill(form.numbers, values, units, fmt)
         shown = fmt.format(value, col.unit)
-        numbers = f"{label} = {filled} = {shown}" if filled and filled != shown \
-            else f"{label} = {shown}"
+        numbers = (
+            f"{label} = {filled} = {shown}" if filled and filled != shown else f"{label} = {shown}"
+        )
     elif never:
         shown = metrics.NEVER(lang)
     else:
@@ -196,15 +242,27 @@ def explain(results: Results, row: int, key: str, lang: str = "en",
         flag = metrics.INCONSISTENT_FLAG(lang)
     verdict = results.verdict(row, key) if key in metrics.VERDICTS else None
     return Explanation(
-        key=key, label=label, definition=col.definition(lang), formula=formula, numbers=numbers,
-        value=value, shown=shown, reason=results.reason(row, key, lang), flag=flag,
-        verdict=verdict, verdict_text=_verdict_text(verdict, lang),
+        key=key,
+        label=label,
+        definition=col.definition(lang),
+        formula=formula,
+        numbers=numbers,
+        value=value,
+        shown=shown,
+        reason=results.reason(row, key, lang),
+        flag=flag,
+        verdict=verdict,
+        verdict_text=_verdict_text(verdict, lang),
     )
 
 
-def explain_portfolio(results: Results, key: str, lang: str = "en",
-                      fmt: NumberFormat | None = None,
-                      benchmark: float = metrics.DEFAULT_BENCHMARK) -> Explanation:
+def explain_portfolio(
+    results: Results,
+    key: str,
+    lang: str = "en",
+    fmt: NumberFormat | None = None,
+    benchmark: float = metrics.DEFAULT_BENCHMARK,
+) -> Explanation:
     """The explanation of a figure of the portfolio row."""
     fmt = fmt or NumberFormat(lang)
     p = results.portfolio
@@ -228,15 +286,26 @@ def explain_portfolio(results: Results, key: str, lang: str = "en",
     reason = p.reason(key, lang) if value is None else ""
     if left and key in p.left_out and p.included.get(key):
         reason = "; ".join(x for x in (reason, _LEFT_OUT(lang, n=left, total=total)) if x)
-    flag = metrics.INCONSISTENT_FLAG(lang) if key in ("crr", "churn_rate") and p.inconsistent \
-        else ""
+    flag = (
+        metrics.INCONSISTENT_FLAG(lang) if key in ("crr", "churn_rate") and p.inconsistent else ""
+    )
     verdict = p.verdicts.get(key)
     text = _verdict_text(verdict, lang)
     if verdict and key == "crr":
         text += "; " + _BENCHMARK(lang, value=fmt.format(benchmark, schema.FRACTION))
-    return Explanation(key=key, label=label, definition=col.definition(lang), formula=formula,
-                       numbers=numbers, value=value, shown=shown, reason=reason, flag=flag,
-                       verdict=verdict, verdict_text=text)
+    return Explanation(
+        key=key,
+        label=label,
+        definition=col.definition(lang),
+        formula=formula,
+        numbers=numbers,
+        value=value,
+        shown=shown,
+        reason=reason,
+        flag=flag,
+        verdict=verdict,
+        verdict_text=text,
+    )
 
 
 def _verdict_text(verdict: Verdict | None, lang: str) -> str:

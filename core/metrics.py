@@ -34,8 +34,9 @@ NOT_POOLED = 2 * _N + 8
 NO_SEGMENTS = 2 * _N + 9
 
 _NEEDS_TEXT = Text("needs {noun}", "укажите {noun}")
-_INVALID_TEXT = Text("{noun} is out of range ({range})",
-                     "{noun}: вне допустимого диапазона ({range})")
+_INVALID_TEXT = Text(
+    "{noun} is out of range ({range})", "{noun}: вне допустимого диапазона ({range})"
+)
 _NAMED: dict[int, Text] = {
     NEEDS_LIFETIME: Text(
         "needs retention years, or customers at start, at end and new",
@@ -45,9 +46,7 @@ _NAMED: dict[int, Text] = {
         "no customers at period start — retention undefined",
         "нет клиентов на начало периода — удержание не определено",
     ),
-    NO_NEW: Text(
-        "no new customers — CAC undefined", "нет новых клиентов — CAC не определён"
-    ),
+    NO_NEW: Text("no new customers — CAC undefined", "нет новых клиентов — CAC не определён"),
     INCONSISTENT: Text(
         "inconsistent counts — retention outside 0…100 %; enter retention years",
         "противоречивые количества клиентов — удержание вне 0…100 %; укажите срок удержания",
@@ -104,28 +103,52 @@ class Verdict:
 
 VERDICTS: dict[str, tuple[Verdict, ...]] = {
     "ltv_cac": (
-        Verdict("loses_money", BAD, Text("loses money", "убыточно"),
-                Text("below 1", "меньше 1")),
-        Verdict("below_target", WARN, Text("below 3:1", "ниже 3:1"),
-                Text("from 1 to below 3", "от 1 до 3")),
+        Verdict("loses_money", BAD, Text("loses money", "убыточно"), Text("below 1", "меньше 1")),
+        Verdict(
+            "below_target",
+            WARN,
+            Text("below 3:1", "ниже 3:1"),
+            Text("from 1 to below 3", "от 1 до 3"),
+        ),
         Verdict("healthy", GOOD, Text("healthy", "здоровое"), Text("from 3 to 5", "от 3 до 5")),
-        Verdict("room_to_grow", INFO,
-                Text("room to spend more on growth", "можно больше тратить на рост"),
-                Text("above 5", "больше 5")),
+        Verdict(
+            "room_to_grow",
+            INFO,
+            Text("room to spend more on growth", "можно больше тратить на рост"),
+            Text("above 5", "больше 5"),
+        ),
     ),
     "payback_months": (
         Verdict("fast", GOOD, Text("fast", "быстро"), Text("up to 12 months", "до 12 месяцев")),
-        Verdict("slow", WARN, Text("slow", "медленно"),
-                Text("beyond 12 months but within the lifetime",
-                     "дольше 12 месяцев, но в пределах срока жизни")),
-        Verdict("no_payback", BAD, Text("does not pay back", "не окупается"),
-                Text("beyond the lifetime, or never", "дольше срока жизни или никогда")),
+        Verdict(
+            "slow",
+            WARN,
+            Text("slow", "медленно"),
+            Text(
+                "beyond 12 months but within the lifetime",
+                "дольше 12 месяцев, но в пределах срока жизни",
+            ),
+        ),
+        Verdict(
+            "no_payback",
+            BAD,
+            Text("does not pay back", "не окупается"),
+            Text("beyond the lifetime, or never", "дольше срока жизни или никогда"),
+        ),
     ),
     "crr": (
-        Verdict("above_benchmark", GOOD, Text("at or above benchmark", "не ниже ориентира"),
-                Text("at or above the benchmark", "не ниже ориентира")),
-        Verdict("below_benchmark", BAD, Text("below benchmark", "ниже ориентира"),
-                Text("below the benchmark", "ниже ориентира")),
+        Verdict(
+            "above_benchmark",
+            GOOD,
+            Text("at or above benchmark", "не ниже ориентира"),
+            Text("at or above the benchmark", "не ниже ориентира"),
+        ),
+        Verdict(
+            "below_benchmark",
+            BAD,
+            Text("below benchmark", "ниже ориентира"),
+            Text("below the benchmark", "ниже ориентира"),
+        ),
     ),
 }
 # Verdict codes per row: 0 = none, k = VERDICTS[key][k - 1].
@@ -149,9 +172,17 @@ class Results:
     0 = none) are computed on first use, for all rows at once, or for one row by ``reason``.
     """
 
-    def __init__(self, basis: str, raw: dict[str, np.ndarray], use: dict[str, np.ndarray],
-                 values: dict[str, np.ndarray], never: np.ndarray, inconsistent: np.ndarray,
-                 verdicts: dict[str, np.ndarray], portfolio: Portfolio) -> None:
+    def __init__(
+        self,
+        basis: str,
+        raw: dict[str, np.ndarray],
+        use: dict[str, np.ndarray],
+        values: dict[str, np.ndarray],
+        never: np.ndarray,
+        inconsistent: np.ndarray,
+        verdicts: dict[str, np.ndarray],
+        portfolio: Portfolio,
+    ) -> None:
         self.basis = basis
         self.values = values
         self.never = never
@@ -188,10 +219,13 @@ class Results:
         codes = self._row_reasons.get(row)
         if codes is None:
             pick = slice(row, row + 1)
-            one = _reasons({k: a[pick] for k, a in self._raw.items()},
-                           {k: a[pick] for k, a in self._use.items()},
-                           {k: a[pick] for k, a in self.values.items()}, self.never[pick],
-                           self.basis)
+            one = _reasons(
+                {k: a[pick] for k, a in self._raw.items()},
+                {k: a[pick] for k, a in self._use.items()},
+                {k: a[pick] for k, a in self.values.items()},
+                self.never[pick],
+                self.basis,
+            )
             codes = self._row_reasons[row] = {k: int(a[0]) for k, a in one.items()}
         return codes[key]
 
@@ -248,8 +282,12 @@ def _clean(x: np.ndarray) -> np.ndarray:
     return np.where(np.isfinite(x), x, NaN)
 
 
-def compute(inputs: Mapping[str, np.ndarray], basis: str = "profit",
-            crr_benchmark: float = DEFAULT_BENCHMARK, n: int | None = None) -> Results:
+def compute(
+    inputs: Mapping[str, np.ndarray],
+    basis: str = "profit",
+    crr_benchmark: float = DEFAULT_BENCHMARK,
+    n: int | None = None,
+) -> Results:
     """All §2 metrics for every segment.
 
     Parameters
@@ -277,10 +315,11 @@ def compute(inputs: Mapping[str, np.ndarray], basis: str = "profit",
         raw = {c.key: _f(inputs, c.key, n) for c in schema.NUMERIC_INPUTS}
         use = {c.key: _usable(raw[c.key], c) for c in schema.NUMERIC_INPUTS}
         v, never, inconsistent = _values(raw, use, basis)
-        verdicts = {"ltv_cac": ltv_cac_verdicts(v["ltv_cac"]),
-                    "payback_months": payback_verdicts(v["payback_months"],
-                                                       v["lifetime_years"], never),
-                    "crr": crr_verdicts(v["crr"], inconsistent, crr_benchmark)}
+        verdicts = {
+            "ltv_cac": ltv_cac_verdicts(v["ltv_cac"]),
+            "payback_months": payback_verdicts(v["payback_months"], v["lifetime_years"], never),
+            "crr": crr_verdicts(v["crr"], inconsistent, crr_benchmark),
+        }
         portfolio = _portfolio(use, v, basis, crr_benchmark, n)
     return Results(basis, raw, use, v, never, inconsistent, verdicts, portfolio)
 
@@ -359,29 +398,45 @@ def _reasons(raw, use, v, never, basis) -> dict[str, np.ndarray]:
 
     def finish(key, reason):
         # a value that is NaN with no reason overflowed somewhere: say so
-        return np.where(np.isnan(v[key]) & (reason == 0), TOO_LARGE,
-                        np.where(np.isnan(v[key]), reason, 0)).astype(np.int16)
+        return np.where(
+            np.isnan(v[key]) & (reason == 0), TOO_LARGE, np.where(np.isnan(v[key]), reason, 0)
+        ).astype(np.int16)
 
     r: dict[str, np.ndarray] = {}
-    r["annual_revenue"] = finish("annual_revenue", first(why["avg_order_value"],
-                                                         why["purchases_per_year"]))
-    crr = first(why["customers_start"], (use["customers_start"] == 0, NO_START),
-                why["customers_end"], why["new_customers"])
+    r["annual_revenue"] = finish(
+        "annual_revenue", first(why["avg_order_value"], why["purchases_per_year"])
+    )
+    crr = first(
+        why["customers_start"],
+        (use["customers_start"] == 0, NO_START),
+        why["customers_end"],
+        why["new_customers"],
+    )
     r["crr"] = finish("crr", crr)
     r["churn_rate"] = finish("churn_rate", crr)
-    counts_missing = ((why["customers_start"] == NEEDS["customers_start"])
-                      & (why["customers_end"] == NEEDS["customers_end"])
-                      & (why["new_customers"] == NEEDS["new_customers"]))
+    counts_missing = (
+        (why["customers_start"] == NEEDS["customers_start"])
+        & (why["customers_end"] == NEEDS["customers_end"])
+        & (why["new_customers"] == NEEDS["new_customers"])
+    )
     inconsistent = (v["crr"] < 0) | (v["crr"] > 1)
     years_why = why["retention_years"]
-    r["lifetime_years"] = finish("lifetime_years", first(
-        (years_why == INVALID["retention_years"], years_why),
-        (counts_missing, NEEDS_LIFETIME), r["crr"], (inconsistent, INCONSISTENT),
-        (v["churn_rate"] <= 0, ZERO_CHURN)))
+    r["lifetime_years"] = finish(
+        "lifetime_years",
+        first(
+            (years_why == INVALID["retention_years"], years_why),
+            (counts_missing, NEEDS_LIFETIME),
+            r["crr"],
+            (inconsistent, INCONSISTENT),
+            (v["churn_rate"] <= 0, ZERO_CHURN),
+        ),
+    )
     r["ltv"] = finish("ltv", first(r["annual_revenue"], r["lifetime_years"]))
     r["clv"] = finish("clv", first(r["ltv"], why["gross_margin"]))
-    r["cac"] = finish("cac", first(why["acquisition_spend"], why["new_customers"],
-                                   (use["new_customers"] == 0, NO_NEW)))
+    r["cac"] = finish(
+        "cac",
+        first(why["acquisition_spend"], why["new_customers"], (use["new_customers"] == 0, NO_NEW)),
+    )
     service_invalid = why["service_cost_per_year"] == INVALID["service_cost_per_year"]
     service_why = np.where(service_invalid, INVALID["service_cost_per_year"], 0)
     r["net_clv"] = finish("net_clv", first(r["clv"], service_why))
@@ -390,10 +445,10 @@ def _reasons(raw, use, v, never, basis) -> dict[str, np.ndarray]:
     r["ltv_cac"] = finish("ltv_cac", first(base, r["cac"], zero_cac))
     g_why = first(r["annual_revenue"], why["gross_margin"], service_why)
     yearly_why = g_why if basis == "profit" else r["annual_revenue"]
-    r["payback_months"] = np.where(never, 0, finish("payback_months",
-                                                    first(r["cac"], yearly_why)))
-    rate_why = np.where(why["discount_rate"] == INVALID["discount_rate"],
-                        INVALID["discount_rate"], 0)
+    r["payback_months"] = np.where(never, 0, finish("payback_months", first(r["cac"], yearly_why)))
+    rate_why = np.where(
+        why["discount_rate"] == INVALID["discount_rate"], INVALID["discount_rate"], 0
+    )
     r["discounted_clv"] = finish("discounted_clv", first(g_why, r["lifetime_years"], rate_why))
     r["max_cac"] = finish("max_cac", r["clv"])
     r["roi"] = finish("roi", first(r["clv"], r["cac"], zero_cac))
@@ -510,8 +565,15 @@ def _portfolio(use, v, basis, benchmark, n) -> Portfolio:
         "crr": _scalar_verdict("crr", crr_verdicts(one(c), np.array([inconsistent]), benchmark)),
         "payback_months": None,
     }
-    return Portfolio(values=values, reasons=reasons, left_out=left, verdicts=verdicts,
-                     included=included, inconsistent=inconsistent, parts=parts)
+    return Portfolio(
+        values=values,
+        reasons=reasons,
+        left_out=left,
+        verdicts=verdicts,
+        included=included,
+        inconsistent=inconsistent,
+        parts=parts,
+    )
 
 
 def _zero_reason(key: str) -> int:

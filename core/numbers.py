@@ -242,8 +242,13 @@ def percent_column(values: list[ParsedNumber]) -> tuple[list[float | None], list
 # Display ---------------------------------------------------------------------------------------
 _PREFIX_CURRENCIES = ("$", "£", "¥", "US$")
 _DECIMALS = {
-    schema.MONEY: 2, schema.COUNT: 2, schema.NUMBER: 2, schema.YEARS: 2,
-    schema.MONTHS: 1, schema.RATIO: 2, schema.FRACTION: 1,
+    schema.MONEY: 2,
+    schema.COUNT: 2,
+    schema.NUMBER: 2,
+    schema.YEARS: 2,
+    schema.MONTHS: 1,
+    schema.RATIO: 2,
+    schema.FRACTION: 1,
 }
 
 

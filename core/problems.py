@@ -27,8 +27,13 @@ class Problem:
         return self.text(lang, **dict(self.fields))
 
     def as_dict(self, lang: str = "en") -> dict[str, str]:
-        return {"file": self.file, "sheet": self.sheet, "cell": self.cell, "value": self.value,
-                "message": self.message(lang)}
+        return {
+            "file": self.file,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "value": self.value,
+            "message": self.message(lang),
+        }
 
     def line(self, lang: str = "en") -> str:
         """One line for stderr: "file, sheet, B4: "abc" — not a number"."""

@@ -43,18 +43,26 @@ class SegmentTable:
     (row → key → text) and NaN in its column, so nothing the user typed is lost.
     """
 
-    def __init__(self, names: Sequence[str] = (), columns: dict[str, np.ndarray] | None = None,
-                 unread: Sequence[dict[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        names: Sequence[str] = (),
+        columns: dict[str, np.ndarray] | None = None,
+        unread: Sequence[dict[str, str]] | None = None,
+    ) -> None:
         self.names: list[str] = list(names)
         n = len(self.names)
         columns = columns or {}
         self.columns: dict[str, np.ndarray] = {
-            key: (np.asarray(columns[key], dtype=np.float64).copy() if key in columns
-                  else np.full(n, np.nan))
+            key: (
+                np.asarray(columns[key], dtype=np.float64).copy()
+                if key in columns
+                else np.full(n, np.nan)
+            )
             for key in schema.NUMERIC_INPUT_KEYS
         }
-        self.unread: list[dict[str, str]] = [dict(u) for u in unread] if unread else \
-            [{} for _ in range(n)]
+        self.unread: list[dict[str, str]] = (
+            [dict(u) for u in unread] if unread else [{} for _ in range(n)]
+        )
 
     @classmethod
     def from_records(cls, records: Iterable[Record]) -> SegmentTable:
@@ -161,28 +169,39 @@ class Project:
 
     def compute(self, basis: str | None = None) -> metrics.Results:
         """All metrics of all segments under the project's settings (or another basis)."""
-        return metrics.compute(self.segments.columns, basis or self.settings.basis,
-                               self.settings.crr_benchmark, n=len(self.segments))
+        return metrics.compute(
+            self.segments.columns,
+            basis or self.settings.basis,
+            self.settings.crr_benchmark,
+            n=len(self.segments),
+        )
 
 
 # Checks ----------------------------------------------------------------------------------------
 _UNREAD = Text("cannot be read as a number", "не читается как число")
-_OUT_OF_RANGE = Text("{label}: out of range ({range}); not used",
-                     "{label}: вне допустимого диапазона ({range}); не используется")
-_DUPLICATE = Text("segment name repeats row {first}; names must be unique",
-                  "название сегмента повторяет строку {first}; названия не должны повторяться")
+_OUT_OF_RANGE = Text(
+    "{label}: out of range ({range}); not used",
+    "{label}: вне допустимого диапазона ({range}); не используется",
+)
+_DUPLICATE = Text(
+    "segment name repeats row {first}; names must be unique",
+    "название сегмента повторяет строку {first}; названия не должны повторяться",
+)
 _NO_NAME = Text("segment has no name", "у сегмента нет названия")
 
 
-def check(table: SegmentTable, file: str = "", sheet: str = "", cell=None,
-          unread: bool = True) -> list[Problem]:
+def check(
+    table: SegmentTable, file: str = "", sheet: str = "", cell=None, unread: bool = True
+) -> list[Problem]:
     """Problems of a segment table as typed: unread text, out-of-range values, repeated names.
 
     ``cell(row, key)`` gives the address of a cell; by default "segment 3, Gross margin".
     """
     if cell is None:
+
         def cell(row: int, key: str) -> str:
             return f"{row + 1}:{key}"
+
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     names = table.names
@@ -190,14 +209,19 @@ def check(table: SegmentTable, file: str = "", sheet: str = "", cell=None,
     # names without doubled, leading or trailing spaces are already normalised, and casefold
     # works character by character, so one casefold of all names joined gives each one's.
     joined = "\n".join(names)
-    if "".join(names).isprintable() and "  " not in joined and " \n" not in joined and \
-            "\n " not in joined and joined[:1] != " " and joined[-1:] != " ":
+    if (
+        "".join(names).isprintable()
+        and "  " not in joined
+        and " \n" not in joined
+        and "\n " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+    ):
         all_folded = joined.casefold().split("\n") if names else []
     else:
         all_folded = [" ".join(name.split()).casefold() for name in names]
     distinct = set(all_folded)
-    if len(distinct) == len(names) and "" not in distinct and \
-            not (unread and any(table.unread)):
+    if len(distinct) == len(names) and "" not in distinct and not (unread and any(table.unread)):
         rows: range | tuple = ()  # no empty, repeated or unread cells: nothing to say per row
     else:
         rows = range(len(table))
@@ -205,11 +229,22 @@ def check(table: SegmentTable, file: str = "", sheet: str = "", cell=None,
         name = names[row]
         folded = all_folded[row]
         if not folded:
-            problems.append(Problem(file, sheet, cell(row, "segment"), name, _NO_NAME,
-                                    row=row, key="segment"))
+            problems.append(
+                Problem(file, sheet, cell(row, "segment"), name, _NO_NAME, row=row, key="segment")
+            )
         elif folded in seen:
-            problems.append(Problem(file, sheet, cell(row, "segment"), name, _DUPLICATE,
-                                    (("first", str(seen[folded] + 1)),), row=row, key="segment"))
+            problems.append(
+                Problem(
+                    file,
+                    sheet,
+                    cell(row, "segment"),
+                    name,
+                    _DUPLICATE,
+                    (("first", str(seen[folded] + 1)),),
+                    row=row,
+                    key="segment",
+                )
+            )
         else:
             seen[folded] = row
         for key, text in table.unread[row].items() if unread else ():
@@ -225,24 +260,37 @@ def check(table: SegmentTable, file: str = "", sheet: str = "", cell=None,
         for row in np.flatnonzero(present & ~inside):
             v = float(values[row])
             if not col.in_range(v):
-                problems.append(Problem(
-                    file, sheet, cell(int(row), col.key), f"{v:g}", _OUT_OF_RANGE,
-                    (("label", col.label_en), ("range", col.range_text("en"))),
-                    row=int(row), key=col.key))
+                problems.append(
+                    Problem(
+                        file,
+                        sheet,
+                        cell(int(row), col.key),
+                        f"{v:g}",
+                        _OUT_OF_RANGE,
+                        (("label", col.label_en), ("range", col.range_text("en"))),
+                        row=int(row),
+                        key=col.key,
+                    )
+                )
     return problems
 
 
 # The file --------------------------------------------------------------------------------------
-_DAMAGED = Text("{path}: the project file is damaged ({why})",
-                "{path}: файл проекта повреждён ({why})")
+_DAMAGED = Text(
+    "{path}: the project file is damaged ({why})", "{path}: файл проекта повреждён ({why})"
+)
 _FOREIGN = Text("{path}: not an LTV Studio project", "{path}: это не проект LTV Studio")
-_NEWER = Text("{path}: saved by a newer LTV Studio (file version {version}); this one reads "
-              "version {ours} and older — update the program",
-              "{path}: сохранён более новой версией LTV Studio (версия файла {version}); эта "
-              "читает версии до {ours} — обновите программу")
+_NEWER = Text(
+    "{path}: saved by a newer LTV Studio (file version {version}); this one reads "
+    "version {ours} and older — update the program",
+    "{path}: сохранён более новой версией LTV Studio (версия файла {version}); эта "
+    "читает версии до {ours} — обновите программу",
+)
 _CANNOT_OPEN = Text("{path}: cannot open — {why}", "{path}: не удалось открыть — {why}")
-_TOO_BIG = Text("{path}: too large for a project file ({size} MB)",
-                "{path}: слишком большой для файла проекта ({size} МБ)")
+_TOO_BIG = Text(
+    "{path}: too large for a project file ({size} MB)",
+    "{path}: слишком большой для файла проекта ({size} МБ)",
+)
 _MAX_PROJECT_BYTES = 512 * 1024 * 1024
 
 
@@ -254,8 +302,9 @@ def to_json(project: Project) -> str:
         "name": project.name,
         "settings": asdict(project.settings),
         "segments": project.segments.records(),
-        "scenarios": [{"name": s.name, "segments": s.segments.records()}
-                      for s in project.scenarios],
+        "scenarios": [
+            {"name": s.name, "segments": s.segments.records()} for s in project.scenarios
+        ],
     }
     return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
@@ -309,12 +358,15 @@ def from_document(doc: object, path: str | os.PathLike = "", lang: str = "en") -
     try:
         settings = _settings(doc.get("settings") or {})
         segments = _segments(doc.get("segments") or [])
-        scenarios = [Scenario(str(s["name"]), _segments(s.get("segments") or []))
-                     for s in doc.get("scenarios") or []]
+        scenarios = [
+            Scenario(str(s["name"]), _segments(s.get("segments") or []))
+            for s in doc.get("scenarios") or []
+        ]
     except (TypeError, KeyError, AttributeError, ValueError) as exc:
         raise ReadError(_DAMAGED(lang, path=path, why=exc)) from None
-    return Project(name=str(doc.get("name") or ""), settings=settings, segments=segments,
-                   scenarios=scenarios)
+    return Project(
+        name=str(doc.get("name") or ""), settings=settings, segments=segments, scenarios=scenarios
+    )
 
 
 def _settings(raw: dict) -> Settings:
@@ -357,7 +409,8 @@ def _segments(raw: list) -> SegmentTable:
                 else:
                     unread[key] = str(v)
         if unread:
-            rec["unread"] = {str(k): str(t) for k, t in unread.items()
-                             if k in schema.NUMERIC_INPUT_KEYS}
+            rec["unread"] = {
+                str(k): str(t) for k, t in unread.items() if k in schema.NUMERIC_INPUT_KEYS
+            }
         records.append(rec)
     return SegmentTable.from_records(records)

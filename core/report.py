@@ -23,8 +23,7 @@ def _json_number(value: float | None) -> float | int | None:
     return value
 
 
-def to_json(project: Project, results: Results, problems: list[Problem],
-            lang: str = "en") -> dict:
+def to_json(project: Project, results: Results, problems: list[Problem], lang: str = "en") -> dict:
     """The ``compute --json`` document: basis, segments, portfolio, problems (§6).
 
     Verdicts are given in DESIGN.md's English words ("healthy", "loses money") whatever the
@@ -71,9 +70,11 @@ def portfolio_json(results: Results, lang: str = "en") -> dict:
         out[key] = _json_number(p.values.get(key))
     out["left_out"] = {k: v for k, v in p.left_out.items() if v}
     out["verdicts"] = {k: v("en") for k, v in p.verdicts.items() if v}
-    notes = {k: p.reason(k, lang) for k in ("customers", "cac", "crr", "churn_rate", "ltv",
-                                            "clv", "net_clv", "ltv_cac")
-             if p.values.get(k) is None}
+    notes = {
+        k: p.reason(k, lang)
+        for k in ("customers", "cac", "crr", "churn_rate", "ltv", "clv", "net_clv", "ltv_cac")
+        if p.values.get(k) is None
+    }
     if p.inconsistent:
         notes["crr"] = metrics.INCONSISTENT_FLAG(lang)
     out["notes"] = notes
@@ -81,8 +82,10 @@ def portfolio_json(results: Results, lang: str = "en") -> dict:
 
 
 # The readable table ----------------------------------------------------------------------------
-_HEAD = Text("{name} · basis: {basis} · currency: {currency} · {n} segments",
-             "{name} · расчёт: {basis} · валюта: {currency} · сегментов: {n}")
+_HEAD = Text(
+    "{name} · basis: {basis} · currency: {currency} · {n} segments",
+    "{name} · расчёт: {basis} · валюта: {currency} · сегментов: {n}",
+)
 _BASIS = {"profit": Text("profit", "по прибыли"), "revenue": Text("revenue", "по выручке")}
 _INPUTS = Text("Inputs", "Исходные данные")
 _METRICS = Text("Metrics", "Показатели")
@@ -91,13 +94,14 @@ _PORTFOLIO = Text("Portfolio", "Портфель")
 _NOTES = Text("Notes", "Примечания")
 _PROBLEMS = Text("Cells that could not be used", "Ячейки, которые не удалось использовать")
 _NEVER_SHORT = Text("never", "никогда")
-_LEFT = Text("{label}: {n} of {total} segments left out",
-             "{label}: не учтено сегментов {n} из {total}")
+_LEFT = Text(
+    "{label}: {n} of {total} segments left out", "{label}: не учтено сегментов {n} из {total}"
+)
 _UNREAD_MARK = "?"
 
 
 def unit_suffix(col: schema.Column, currency: str) -> str:
-    """", ₽" for money, ", %" for fractions, "" otherwise (labels that name their unit)."""
+    """ ", ₽" for money, ", %" for fractions, "" otherwise (labels that name their unit)."""
     if col.unit == schema.MONEY:
         return f", {currency}"
     if col.unit == schema.FRACTION:
@@ -105,8 +109,13 @@ def unit_suffix(col: schema.Column, currency: str) -> str:
     return ""
 
 
-def format_table(project: Project, results: Results, problems: list[Problem], lang: str = "en",
-                 width: int | None = None) -> str:
+def format_table(
+    project: Project,
+    results: Results,
+    problems: list[Problem],
+    lang: str = "en",
+    width: int | None = None,
+) -> str:
     """Inputs and metrics per segment as an aligned text table (segments across, values down).
 
     Empty metrics show "—" with a numbered note giving the reason; verdicts are in words.
@@ -143,8 +152,7 @@ def format_table(project: Project, results: Results, problems: list[Problem], la
         line = []
         for row in range(n):
             v = table.value(row, col.key)
-            line.append(_UNREAD_MARK if isinstance(v, str) else "" if v is None
-                        else number(v, col))
+            line.append(_UNREAD_MARK if isinstance(v, str) else "" if v is None else number(v, col))
         pv = portfolio.values.get(col.key) if col.key == "customers" else None
         line.append("" if pv is None else number(pv, col))
         cells.append(line)
@@ -159,8 +167,9 @@ def format_table(project: Project, results: Results, problems: list[Problem], la
             elif v is None:
                 line.append(note(results.reason(row, col.key, lang)))
             else:
-                flag = " !" if col.key in ("crr", "churn_rate") and results.inconsistent[row] \
-                    else ""
+                flag = (
+                    " !" if col.key in ("crr", "churn_rate") and results.inconsistent[row] else ""
+                )
                 if flag:
                     note(metrics.INCONSISTENT_FLAG(lang) + " (!)")
                 line.append(number(v, col) + flag)
@@ -168,8 +177,9 @@ def format_table(project: Project, results: Results, problems: list[Problem], la
             verdicts.append(verdict(lang) if verdict else "")
         pv = portfolio.values.get(col.key)
         if col.key in portfolio.left_out or pv is not None:
-            line.append(number(pv, col) if pv is not None else
-                        note(portfolio.reason(col.key, lang)))
+            line.append(
+                number(pv, col) if pv is not None else note(portfolio.reason(col.key, lang))
+            )
         else:
             line.append("")
         pverdict = portfolio.verdicts.get(col.key)
@@ -192,16 +202,20 @@ def format_table(project: Project, results: Results, problems: list[Problem], la
         used += col_w[j]
 
     basis = _BASIS[results.basis](lang)
-    out = [_HEAD(lang, name=project.name or "—", basis=basis, currency=project.settings.currency,
-                 n=n), ""]
+    out = [
+        _HEAD(lang, name=project.name or "—", basis=basis, currency=project.settings.currency, n=n),
+        "",
+    ]
     for block in blocks:
-        out.append(" " * label_w + "".join(heads[j][:col_w[j] - 2].rjust(col_w[j])
-                                           for j in block))
+        out.append(" " * label_w + "".join(heads[j][: col_w[j] - 2].rjust(col_w[j]) for j in block))
         for label, line in zip(labels, cells):
             out.append(label.ljust(label_w) + "".join(line[j].rjust(col_w[j]) for j in block))
         out.append("")
-    left = [_LEFT(lang, label=schema.BY_KEY[k].short(lang), n=v, total=n)
-            for k, v in portfolio.left_out.items() if v and portfolio.included.get(k)]
+    left = [
+        _LEFT(lang, label=schema.BY_KEY[k].short(lang), n=v, total=n)
+        for k, v in portfolio.left_out.items()
+        if v and portfolio.included.get(k)
+    ]
     if notes or left:
         out.append(_NOTES(lang))
         out.extend(f"[{i}] {text}" for text, i in notes.items())

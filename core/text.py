@@ -19,7 +19,7 @@ class Text(NamedTuple):
 
 
 def system_language() -> str:
-    """"ru" when the system locale is Russian, otherwise "en"."""
+    """ "ru" when the system locale is Russian, otherwise "en"."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name, "")
         if value:

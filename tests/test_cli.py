@@ -25,8 +25,13 @@ Example 7,40000,1,5,100%,20000,,,,
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def by_name(doc: dict) -> dict[str, dict]:
@@ -48,28 +53,27 @@ def test_hand_typed_csv_gives_the_worked_examples(tmp_path):
     assert seg["Example 3"]["lifetime_years"] == 2.5
     assert seg["Example 4"]["ltv"] == 20000 and seg["Example 4"]["payback_months"] == 8.4
     assert seg["Example 5"]["ltv_cac"] == 50
-    assert seg["Example 6"]["ltv_cac"] == 3 and seg["Example 6"]["verdicts"]["ltv_cac"] == \
-        "healthy"
+    assert seg["Example 6"]["ltv_cac"] == 3 and seg["Example 6"]["verdicts"]["ltv_cac"] == "healthy"
     assert seg["Example 7"]["ltv"] == 200000 and seg["Example 7"]["net_clv"] == 100000
     assert seg["Example 1"]["clv"] is None
     assert seg["Example 1"]["notes"]["clv"] == "needs gross margin"
-    assert set(doc["portfolio"]) >= {"customers", "cac", "crr", "ltv", "clv", "ltv_cac",
-                                     "left_out"}
+    assert set(doc["portfolio"]) >= {"customers", "cac", "crr", "ltv", "clv", "ltv_cac", "left_out"}
 
 
 def test_letter_in_a_number_cell_is_listed_and_the_rest_computes(tmp_path):
     path = tmp_path / "typo.csv"
-    path.write_text("Segment,AOV,Purchases per year,Retention years\n"
-                    "Good,1000,6,5\nTypo,1000,6x,5\n", "utf-8")
+    path.write_text(
+        "Segment,AOV,Purchases per year,Retention years\nGood,1000,6,5\nTypo,1000,6x,5\n", "utf-8"
+    )
     done = run("compute", str(path), "--json", "--lang", "en")
     assert done.returncode == 2
     doc = json.loads(done.stdout)
-    assert doc["problems"] == [{"file": "typo.csv", "sheet": "", "cell": "C3", "value": "6x",
-                                "message": "not a number"}]
+    assert doc["problems"] == [
+        {"file": "typo.csv", "sheet": "", "cell": "C3", "value": "6x", "message": "not a number"}
+    ]
     seg = by_name(doc)
     assert seg["Typo"]["purchases_per_year"] is None
-    assert seg["Typo"]["ltv"] is None and seg["Typo"]["notes"]["ltv"] == \
-        "needs purchases per year"
+    assert seg["Typo"]["ltv"] is None and seg["Typo"]["notes"]["ltv"] == "needs purchases per year"
     assert seg["Good"]["ltv"] == 30000
     assert "C3" in done.stderr and "Traceback" not in done.stderr
 
@@ -85,11 +89,14 @@ def test_readable_table_has_units_verdicts_and_reasons():
     assert "укажите маржинальность" in ru and "Показатели" in ru
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"", "empty"),
-    (b"PK\x03\x04garbage", "damaged"),
-    (b"just some words\nwithout a table\n", "no segment table"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "empty"),
+        (b"PK\x03\x04garbage", "damaged"),
+        (b"just some words\nwithout a table\n", "no segment table"),
+    ],
+)
 def test_unreadable_file_is_one_line_and_exit_2(tmp_path, content, words):
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)

@@ -27,8 +27,9 @@ def test_export_then_compute_gives_back_the_inputs_and_metrics(tmp_path):
 
 def test_export_csv_segment_table(tmp_path):
     src = tmp_path / "t.csv"
-    src.write_text("Сегмент;Средний чек;Покупок в год;Срок удержания, лет\nОпт;1 000,50;6;5\n",
-                   "utf-8")
+    src.write_text(
+        "Сегмент;Средний чек;Покупок в год;Срок удержания, лет\nОпт;1 000,50;6;5\n", "utf-8"
+    )
     out = tmp_path / "t.xlsx"
     done = run("export", str(src), "-o", str(out))
     assert done.returncode == 0, done.stderr

@@ -34,8 +34,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_window(file: str | None, sample: Path | None, recover: bool = True,
-                catch_errors: bool = True):
+def open_window(
+    file: str | None, sample: Path | None, recover: bool = True, catch_errors: bool = True
+):
     """The main window on ``file`` (or the sample), after offering any recovery copy.
 
     ``catch_errors`` installs the handler that shows unexpected errors in a dialog.

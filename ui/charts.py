@@ -36,14 +36,19 @@ _WORDS = {
     "value": _T("LTV and CLV against CAC", "LTV и CLV против CAC"),
     "first": _T("first {shown} of {n} segments", "первые {shown} из {n} сегментов"),
     "none": _T("no segments", "нет сегментов"),
-    "profit": _T("Cumulative profit of one new customer — {name}",
-                 "Накопленная прибыль с одного нового клиента — {name}"),
-    "profit_revenue": _T("Cumulative revenue less CAC of one new customer — {name}",
-                         "Накопленная выручка за вычетом CAC с одного нового клиента — {name}"),
-    "no_data": _T("No data: the curve needs CAC and annual revenue (and, on the profit basis, "
-                  "gross margin)",
-                  "Нет данных: для кривой нужны CAC и выручка в год (а при расчёте по прибыли — "
-                  "и маржинальность)"),
+    "profit": _T(
+        "Cumulative profit of one new customer — {name}",
+        "Накопленная прибыль с одного нового клиента — {name}",
+    ),
+    "profit_revenue": _T(
+        "Cumulative revenue less CAC of one new customer — {name}",
+        "Накопленная выручка за вычетом CAC с одного нового клиента — {name}",
+    ),
+    "no_data": _T(
+        "No data: the curve needs CAC and annual revenue (and, on the profit basis, gross margin)",
+        "Нет данных: для кривой нужны CAC и выручка в год (а при расчёте по прибыли — "
+        "и маржинальность)",
+    ),
     "month": _T("Month", "Месяц"),
     "payback": _T("payback: {months} months", "окупаемость: {months} мес."),
     "never": _T("never pays back", "не окупается никогда"),
@@ -53,9 +58,15 @@ _WORDS = {
     "thousands": _T("thousand {currency}", "тыс. {currency}"),
     "millions": _T("million {currency}", "млн {currency}"),
 }
-COLOURS = {"ltv": QColor("#4472C4"), "clv": QColor("#70AD47"), "cac": QColor("#C00000"),
-           "curve": QColor("#4472C4"), "payback": QColor("#C00000"), "zero": QColor("#7F7F7F"),
-           "lifetime": QColor("#9C5700")}
+COLOURS = {
+    "ltv": QColor("#4472C4"),
+    "clv": QColor("#70AD47"),
+    "cac": QColor("#C00000"),
+    "curve": QColor("#4472C4"),
+    "payback": QColor("#C00000"),
+    "zero": QColor("#7F7F7F"),
+    "lifetime": QColor("#9C5700"),
+}
 
 
 def _finite(x: float) -> float:
@@ -113,8 +124,10 @@ def value_chart(bars: ValueBars, lang: str, currency: str, limit: int = MAX_BARS
     chart = _new_chart(title)
     horizontal = shown > HORIZONTAL_FROM  # names stay readable down the side
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
-    groups = [(k, [_finite(v) for v in a[:shown].tolist()])
-              for k, a in (("ltv", bars.ltv), ("clv", bars.clv), ("cac", bars.cac))]
+    groups = [
+        (k, [_finite(v) for v in a[:shown].tolist()])
+        for k, a in (("ltv", bars.ltv), ("clv", bars.clv), ("cac", bars.cac))
+    ]
     every = [h for _, heights in groups for h in heights]
     low, high = min([0.0, *every]), max([0.0, *every])
     factor, unit = _scale(low, high, lang, currency)
@@ -127,8 +140,7 @@ def value_chart(bars: ValueBars, lang: str, currency: str, limit: int = MAX_BARS
         series.append(bar_set)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    names = [_short(name, 28) if horizontal else _two_lines(name)
-             for name in bars.names[:shown]]
+    names = [_short(name, 28) if horizontal else _two_lines(name) for name in bars.names[:shown]]
     if horizontal:
         names.reverse()  # the first segment on top
         for bar_set in series.barSets():

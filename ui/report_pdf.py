@@ -40,10 +40,12 @@ _T = Text
 _WORDS = {
     "title": _T("Customer lifetime value report", "Отчёт о пожизненной ценности клиентов"),
     "date": _T("Date: {date}", "Дата: {date}"),
-    "settings": _T("Basis of LTV:CAC and payback: {basis} · currency: {currency} · CRR benchmark: "
-                   "{bench} · segments: {n}",
-                   "База LTV:CAC и окупаемости: {basis} · валюта: {currency} · ориентир CRR: "
-                   "{bench} · сегментов: {n}"),
+    "settings": _T(
+        "Basis of LTV:CAC and payback: {basis} · currency: {currency} · CRR benchmark: "
+        "{bench} · segments: {n}",
+        "База LTV:CAC и окупаемости: {basis} · валюта: {currency} · ориентир CRR: "
+        "{bench} · сегментов: {n}",
+    ),
     "summary": _T("Portfolio summary", "Итоги по портфелю"),
     "figure": _T("Figure", "Показатель"),
     "value": _T("Value", "Значение"),
@@ -53,19 +55,34 @@ _WORDS = {
     "inputs": _T("Segments: inputs", "Сегменты: исходные данные"),
     "charts": _T("Charts", "Графики"),
     "formulas": _T("Formulas with each segment's numbers", "Формулы с числами каждого сегмента"),
-    "explained_first": _T("The first {shown} of {n} segments are explained here; the tables above "
-                          "hold all of them.",
-                          "Здесь разобраны первые {shown} из {n} сегментов; в таблицах выше — "
-                          "все."),
+    "explained_first": _T(
+        "The first {shown} of {n} segments are explained here; the tables above hold all of them.",
+        "Здесь разобраны первые {shown} из {n} сегментов; в таблицах выше — все.",
+    ),
     "empty": _T("empty", "пусто"),
     "no_segments": _T("The project has no segments.", "В проекте нет сегментов."),
     "basis_profit": _T("profit", "прибыль"),
     "basis_revenue": _T("revenue", "выручка"),
 }
-_LEVEL = {metrics.GOOD: ("#C6EFCE", "#006100"), metrics.WARN: ("#FFEB9C", "#9C5700"),
-          metrics.BAD: ("#FFC7CE", "#9C0006"), metrics.INFO: ("#DDEBF7", "#1F4E78")}
-TABLE_KEYS = ("customers", "ltv", "clv", "cac", "ltv_cac", "payback_months", "crr",
-              "lifetime_years", "net_clv", "discounted_clv", "roi")
+_LEVEL = {
+    metrics.GOOD: ("#C6EFCE", "#006100"),
+    metrics.WARN: ("#FFEB9C", "#9C5700"),
+    metrics.BAD: ("#FFC7CE", "#9C0006"),
+    metrics.INFO: ("#DDEBF7", "#1F4E78"),
+}
+TABLE_KEYS = (
+    "customers",
+    "ltv",
+    "clv",
+    "cac",
+    "ltv_cac",
+    "payback_months",
+    "crr",
+    "lifetime_years",
+    "net_clv",
+    "discounted_clv",
+    "roi",
+)
 SUMMARY_KEYS = ("customers", "cac", "crr", "churn_rate", "ltv", "clv", "net_clv", "ltv_cac")
 
 _app = None
@@ -83,9 +100,14 @@ def ensure_app():
     return app
 
 
-def write_pdf(project: Project, path: str | os.PathLike, lang: str | None = None,
-              basis: str | None = None, progress: base.Progress = None,
-              cancelled: base.IsCancelled = None) -> list[Problem]:
+def write_pdf(
+    project: Project,
+    path: str | os.PathLike,
+    lang: str | None = None,
+    basis: str | None = None,
+    progress: base.Progress = None,
+    cancelled: base.IsCancelled = None,
+) -> list[Problem]:
     """Write the PDF report of ``project`` to ``path``, atomically.
 
     Parameters
@@ -119,8 +141,14 @@ def write_pdf(project: Project, path: str | os.PathLike, lang: str | None = None
     return []
 
 
-def render_pdf(project: Project, results: Results, lang: str, progress: base.Progress = None,
-               cancelled: base.IsCancelled = None, file: str = "") -> bytes:
+def render_pdf(
+    project: Project,
+    results: Results,
+    lang: str,
+    progress: base.Progress = None,
+    cancelled: base.IsCancelled = None,
+    file: str = "",
+) -> bytes:
     """The report as PDF bytes."""
     doc = QTextDocument()
     font = QFont(FONT)
@@ -138,9 +166,14 @@ def render_pdf(project: Project, results: Results, lang: str, progress: base.Pro
     writer.setTitle(project.name or "LTV Studio")
     writer.setCreator("LTV Studio")
     writer.setResolution(144)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Landscape, QMarginsF(12, 12, 12, 14),
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(12, 12, 12, 14),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     _print(doc, writer, project.name)
     buffer.close()
     return bytes(data.data())
@@ -162,15 +195,17 @@ def _print(doc: QTextDocument, writer: QPdfWriter, name: str) -> None:
         painter.scale(scale, scale)
         top = page * doc.pageSize().height()
         painter.translate(0, -top)
-        doc.drawContents(painter, QRectF(0, top, doc.pageSize().width(),
-                                         doc.pageSize().height()))
+        doc.drawContents(painter, QRectF(0, top, doc.pageSize().width(), doc.pageSize().height()))
         painter.restore()
         footer = QFont(FONT)
         footer.setPointSizeF(7.5)
         painter.setFont(footer)
         painter.setPen(QColor("#595959"))
-        painter.drawText(QRectF(0, page_h - foot * 0.8, page_w, foot * 0.8),
-                         0x0084, f"{name} · {page + 1} / {pages}")  # AlignHCenter | AlignBottom
+        painter.drawText(
+            QRectF(0, page_h - foot * 0.8, page_w, foot * 0.8),
+            0x0084,
+            f"{name} · {page + 1} / {pages}",
+        )  # AlignHCenter | AlignBottom
     painter.end()
 
 
@@ -191,21 +226,30 @@ def _add_charts(doc: QTextDocument, project: Project, results: Results, lang: st
 
     names = project.segments.names
     currency = project.settings.currency
-    pick = next((i for i in range(len(results)) if charts.profit_curve(results, i) is not None),
-                0 if len(results) else None)
+    pick = next(
+        (i for i in range(len(results)) if charts.profit_curve(results, i) is not None),
+        0 if len(results) else None,
+    )
     curve = charts.profit_curve(results, pick) if pick is not None else None
     drawn = (
         ("chart://value", value_chart(charts.value_bars(results, names), lang, currency)),
-        ("chart://profit", profit_chart(curve, names[pick] if pick is not None else "", lang,
-                                        currency)),
+        (
+            "chart://profit",
+            profit_chart(curve, names[pick] if pick is not None else "", lang, currency),
+        ),
     )
     width = 1000
     bars = min(len(results), MAX_BARS)
-    heights = {"chart://value": 430 if bars <= HORIZONTAL_FROM else min(560, 120 + 22 * bars),
-               "chart://profit": 430}
+    heights = {
+        "chart://value": 430 if bars <= HORIZONTAL_FROM else min(560, 120 + 22 * bars),
+        "chart://profit": 430,
+    }
     for url, chart in drawn:
-        doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url),
-                        chart_image(chart, width, heights[url]))
+        doc.addResource(
+            QTextDocument.ResourceType.ImageResource,
+            QUrl(url),
+            chart_image(chart, width, heights[url]),
+        )
     return width
 
 
@@ -243,47 +287,66 @@ def _badge(verdict: metrics.Verdict | None, lang: str, words: str | None = None)
     return f'<span style="background-color:{bg}; color:{fg};">&nbsp;{_e(text)}&nbsp;</span>'
 
 
-def _html(project: Project, results: Results, lang: str, chart_width: int,
-          progress: base.Progress, cancelled: base.IsCancelled, file: str) -> str:
+def _html(
+    project: Project,
+    results: Results,
+    lang: str,
+    chart_width: int,
+    progress: base.Progress,
+    cancelled: base.IsCancelled,
+    file: str,
+) -> str:
     settings = project.settings
     fmt = NumberFormat(lang, settings.currency)
     n = len(results)
     out: list[str] = []
     add = out.append
     add(f"<h1>{_e(project.name or 'LTV Studio')}</h1>")
-    add(f"<p class='note'>{_e(_WORDS['title'](lang))} · "
-        f"{_e(_WORDS['date'](lang, date=dt.date.today().strftime('%d.%m.%Y')))}</p>")
+    add(
+        f"<p class='note'>{_e(_WORDS['title'](lang))} · "
+        f"{_e(_WORDS['date'](lang, date=dt.date.today().strftime('%d.%m.%Y')))}</p>"
+    )
     basis = _WORDS["basis_" + results.basis](lang)
     bench = settings.crr_benchmark
-    add(f"<p>{_e(_WORDS['settings'](lang, basis=basis, currency=settings.currency, n=n, bench=fmt.format(bench, schema.FRACTION) if bench == bench else '—'))}</p>")  # noqa: E501
+    bench_text = fmt.format(bench, schema.FRACTION) if bench == bench else "—"
+    words = _WORDS["settings"](lang, basis=basis, currency=settings.currency, n=n, bench=bench_text)
+    add(f"<p>{_e(words)}</p>")
     if not n:
         add(f"<p>{_e(_WORDS['no_segments'](lang))}</p>")
         return "".join(out)
 
     # the portfolio
     add(f"<h2>{_e(_WORDS['summary'](lang))}</h2>")
-    add("<table border='1' cellspacing='0' cellpadding='3' width='100%'><thead><tr>"
+    add(
+        "<table border='1' cellspacing='0' cellpadding='3' width='100%'><thead><tr>"
         + "".join(f"<th>{_e(_WORDS[k](lang))}</th>" for k in ("figure", "value", "verdict", "how"))
-        + "</tr></thead>")
+        + "</tr></thead>"
+    )
     p = results.portfolio
     for key in SUMMARY_KEYS:
         e = explain.explain_portfolio(results, key, lang, fmt, bench)
         words = metrics.INCONSISTENT_FLAG(lang) if e.flag and key == "crr" else None
         how = e.numbers or e.formula
         note = "; ".join(x for x in (e.reason,) if x)
-        add(f"<tr><td>{_e(e.label)}</td><td class='n'><b>{_e(e.shown or '—')}</b></td>"
+        add(
+            f"<tr><td>{_e(e.label)}</td><td class='n'><b>{_e(e.shown or '—')}</b></td>"
             f"<td>{_badge(p.verdicts.get(key), lang, words)}</td>"
             f"<td>{_e(how)}{'<br/><span class=why>' + _e(note) + '</span>' if note else ''}"
-            "</td></tr>")
+            "</td></tr>"
+        )
     add("</table>")
 
     # the segments: metrics, then inputs; the header row repeats on every page
     never = metrics.NEVER(lang)
     add(f"<h2>{_e(_WORDS['metrics'](lang))}</h2>")
-    heads = [schema.BY_KEY["segment"].label(lang)] + [schema.BY_KEY[k].short(lang)
-                                                      for k in TABLE_KEYS]
-    add("<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>"
-        + "".join(f"<th>{_e(h)}</th>" for h in heads) + "</tr></thead>")
+    heads = [schema.BY_KEY["segment"].label(lang)] + [
+        schema.BY_KEY[k].short(lang) for k in TABLE_KEYS
+    ]
+    add(
+        "<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>"
+        + "".join(f"<th>{_e(h)}</th>" for h in heads)
+        + "</tr></thead>"
+    )
     names = project.segments.names
     table = project.segments
     for i in range(n):
@@ -303,8 +366,11 @@ def _html(project: Project, results: Results, lang: str, chart_width: int,
                 text = fmt.format(results.value(i, key), col.unit)
             cell = _e(text)
             if key in metrics.VERDICTS:
-                words = metrics.INCONSISTENT_FLAG(lang) if key == "crr" and \
-                    results.inconsistent[i] else None
+                words = (
+                    metrics.INCONSISTENT_FLAG(lang)
+                    if key == "crr" and results.inconsistent[i]
+                    else None
+                )
                 badge = _badge(results.verdict(i, key), lang, words)
                 cell += f"<br/>{badge}" if badge else ""
             cells.append(f"<td class='n'>{cell}</td>")
@@ -313,8 +379,11 @@ def _html(project: Project, results: Results, lang: str, chart_width: int,
 
     # its own page: a heading left alone at the foot of the metrics page reads badly
     add(f"<h2 style='page-break-before: always;'>{_e(_WORDS['inputs'](lang))}</h2>")
-    add("<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>"
-        + "".join(f"<th>{_e(c.short(lang))}</th>" for c in schema.INPUTS) + "</tr></thead>")
+    add(
+        "<table border='1' cellspacing='0' cellpadding='2' width='100%'><thead><tr>"
+        + "".join(f"<th>{_e(c.short(lang))}</th>" for c in schema.INPUTS)
+        + "</tr></thead>"
+    )
     for i in range(n):
         cells = [f"<td>{_e(names[i])}</td>"]
         for col in schema.NUMERIC_INPUTS:
@@ -345,9 +414,11 @@ def _html(project: Project, results: Results, lang: str, chart_width: int,
             line = e.numbers or f"{e.formula} — {e.shown or _WORDS['empty'](lang)}"
             extra = [x for x in (e.reason, e.flag) if x]
             badge = _badge(e.verdict, lang) if e.verdict else ""
-            add(f"<tr><td width='70%'>{_e(line)}"
+            add(
+                f"<tr><td width='70%'>{_e(line)}"
                 + (f" <span class='why'>({_e('; '.join(extra))})</span>" if extra else "")
-                + f"</td><td>{badge}</td></tr>")
+                + f"</td><td>{badge}</td></tr>"
+            )
         add("</table>")
     if progress is not None:
         progress(2 * n, 2 * n)

@@ -15,10 +15,14 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 Progress = Callable[[int, int], object] | None
 IsCancelled = Callable[[], bool] | None
 
-_CUT = Text("text longer than {limit} characters was cut to {limit}",
-            "текст длиннее {limit} символов обрезан до {limit}")
-_CANCELLED = Text("{path}: export cancelled; the old file is kept",
-                  "{path}: экспорт отменён; прежний файл сохранён")
+_CUT = Text(
+    "text longer than {limit} characters was cut to {limit}",
+    "текст длиннее {limit} символов обрезан до {limit}",
+)
+_CANCELLED = Text(
+    "{path}: export cancelled; the old file is kept",
+    "{path}: экспорт отменён; прежний файл сохранён",
+)
 
 
 class Cancelled(LtvError):
@@ -42,11 +46,28 @@ def needs_quote(text: str) -> bool:
     return text.startswith(FORMULA_LEADS)
 
 
-def cut(text: str, file: str, sheet: str, cell: str, problems: list[Problem],
-        row: int | None = None, key: str | None = None) -> str:
+def cut(
+    text: str,
+    file: str,
+    sheet: str,
+    cell: str,
+    problems: list[Problem],
+    row: int | None = None,
+    key: str | None = None,
+) -> str:
     """``text`` cut to what a cell holds; a cut is reported in ``problems``."""
     if len(text) <= TEXT_LIMIT:
         return text
-    problems.append(Problem(file, sheet, cell, text[:40] + "…", _CUT,
-                            (("limit", f"{TEXT_LIMIT:,}".replace(",", " ")),), row=row, key=key))
+    problems.append(
+        Problem(
+            file,
+            sheet,
+            cell,
+            text[:40] + "…",
+            _CUT,
+            (("limit", f"{TEXT_LIMIT:,}".replace(",", " ")),),
+            row=row,
+            key=key,
+        )
+    )
     return text[:TEXT_LIMIT]

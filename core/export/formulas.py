@@ -94,18 +94,23 @@ def row_formulas(layout: Layout, lang: str) -> dict[str, str]:
     rev, crr, churn, life = c("annual_revenue"), c("crr"), c("churn_rate"), c("lifetime_years")
     ltv, clv, cac, pb = c("ltv"), c("clv"), c("cac"), c("payback_months")
     lc = c("ltv_cac")
-    is_revenue = f'{layout.basis_cell}={_q(BASIS_WORDS["revenue"](lang))}'
+    is_revenue = f"{layout.basis_cell}={_q(BASIS_WORDS['revenue'](lang))}"
     service_bad = f"AND(ISNUMBER({service}),{service}<0)"  # given but out of range: not 0
     g = f"({rev}*{margin}-N({service}))"
     lost = f"({start}-({end}-{new}))"
     f: dict[str, str] = {}
-    f["annual_revenue"] = f'=IF(AND({v["avg_order_value"]},{v["purchases_per_year"]}),' \
-                          f'{aov}*{freq},"")'
-    f["crr"] = f'=IF(AND(ISNUMBER({start}),{start}>0,{v["customers_end"]},' \
-               f'{v["new_customers"]}),({end}-{new})/{start},"")'
+    f["annual_revenue"] = (
+        f'=IF(AND({v["avg_order_value"]},{v["purchases_per_year"]}),{aov}*{freq},"")'
+    )
+    f["crr"] = (
+        f"=IF(AND(ISNUMBER({start}),{start}>0,{v['customers_end']},"
+        f'{v["new_customers"]}),({end}-{new})/{start},"")'
+    )
     f["churn_rate"] = f'=IF({crr}="","",{lost}/{start})'
-    f["lifetime_years"] = (f'=IF({v["retention_years"]},{years},IF({crr}="","",'
-                           f'IF(AND({churn}>0,{crr}>=0,{crr}<=1),{start}/{lost},"")))')
+    f["lifetime_years"] = (
+        f'=IF({v["retention_years"]},{years},IF({crr}="","",'
+        f'IF(AND({churn}>0,{crr}>=0,{crr}<=1),{start}/{lost},"")))'
+    )
     f["ltv"] = f'=IF(OR({rev}="",{life}=""),"",{rev}*{life})'
     f["clv"] = f'=IF(AND({ltv}<>"",{v["gross_margin"]}),{ltv}*{margin},"")'
     f["cac"] = f'=IF(AND({v["acquisition_spend"]},ISNUMBER({new}),{new}>0),{spend}/{new},"")'
@@ -115,11 +120,13 @@ def row_formulas(layout: Layout, lang: str) -> dict[str, str]:
     yearly = f"IF({is_revenue},{rev},{g})"
     f["payback_months"] = (
         f'=IF(OR({cac}="",{rev}="",AND(NOT({is_revenue}),OR(NOT({v["gross_margin"]}),'
-        f'{service_bad}))),"",IF({yearly}>0,{cac}/({yearly}/12),{_q(metrics.NEVER(lang))}))')
+        f'{service_bad}))),"",IF({yearly}>0,{cac}/({yearly}/12),{_q(metrics.NEVER(lang))}))'
+    )
     f["discounted_clv"] = (
         f'=IF(OR({rev}="",{life}="",NOT({v["gross_margin"]}),{service_bad},'
         f'AND(ISNUMBER({rate}),OR({rate}<0,{rate}>1)),RIGHT({rate},1)="%"),"",'
-        f'IF(N({rate})>0,PV({rate},{life},-{g}),{g}*{life}))')
+        f"IF(N({rate})>0,PV({rate},{life},-{g}),{g}*{life}))"
+    )
     f["max_cac"] = f'=IF({clv}="","",{clv}/3)'
     f["roi"] = f'=IF(OR({clv}="",N({cac})<=0),"",({clv}-{cac})/{cac})'
     f["verdict:ltv_cac"] = ltv_cac_verdict(lc, lang)
@@ -127,22 +134,27 @@ def row_formulas(layout: Layout, lang: str) -> dict[str, str]:
     f["verdict:payback_months"] = (
         f'=IF({pb}="","",IF({pb}={_q(metrics.NEVER(lang))},{words["no_payback"]},'
         f'IF(AND({life}<>"",{pb}>N({life})*12),{words["no_payback"]},'
-        f'IF({pb}>12,{words["slow"]},{words["fast"]}))))')
+        f"IF({pb}>12,{words['slow']},{words['fast']}))))"
+    )
     f["verdict:crr"] = crr_verdict(crr, layout.bench_cell, lang)
     return f
 
 
 def ltv_cac_verdict(ref: str, lang: str) -> str:
     w = {v.key: _q(v(lang)) for v in metrics.VERDICTS["ltv_cac"]}
-    return (f'=IF({ref}="","",IF({ref}<1,{w["loses_money"]},IF({ref}<3,{w["below_target"]},'
-            f'IF({ref}<=5,{w["healthy"]},{w["room_to_grow"]}))))')
+    return (
+        f'=IF({ref}="","",IF({ref}<1,{w["loses_money"]},IF({ref}<3,{w["below_target"]},'
+        f"IF({ref}<=5,{w['healthy']},{w['room_to_grow']}))))"
+    )
 
 
 def crr_verdict(ref: str, bench: str, lang: str) -> str:
     w = {v.key: _q(v(lang)) for v in metrics.VERDICTS["crr"]}
     flag = _q(metrics.INCONSISTENT_FLAG(lang))
-    return (f'=IF({ref}="","",IF(OR({ref}<0,{ref}>1),{flag},IF(NOT(ISNUMBER({bench})),"",'
-            f'IF({ref}>={bench},{w["above_benchmark"]},{w["below_benchmark"]}))))')
+    return (
+        f'=IF({ref}="","",IF(OR({ref}<0,{ref}>1),{flag},IF(NOT(ISNUMBER({bench})),"",'
+        f"IF({ref}>={bench},{w['above_benchmark']},{w['below_benchmark']}))))"
+    )
 
 
 _LEFT_OUT = Text("left out", "не учтено")
@@ -159,21 +171,22 @@ def portfolio_formulas(layout: Layout, lang: str) -> dict[str, str]:
     f: dict[str, str] = {}
     f["customers"] = f'=IF(COUNTIFS({cust},">=0")=0,"",SUMIFS({cust},{cust},">=0"))'
     pool_cac = f'{s("acquisition_spend")},">=0",{s("new_customers")},">=0"'
-    den = f'SUMIFS({s("new_customers")},{pool_cac})'
+    den = f"SUMIFS({s('new_customers')},{pool_cac})"
     f["cac"] = f'=IF({den}=0,"",SUMIFS({s("acquisition_spend")},{pool_cac})/{den})'
-    pool_crr = f'{s("customers_start")},">=0",{s("customers_end")},">=0",' \
-               f'{s("new_customers")},">=0"'
-    den = f'SUMIFS({s("customers_start")},{pool_crr})'
-    f["crr"] = (f'=IF({den}=0,"",(SUMIFS({s("customers_end")},{pool_crr})-'
-                f'SUMIFS({s("new_customers")},{pool_crr}))/{den})')
+    pool_crr = f'{s("customers_start")},">=0",{s("customers_end")},">=0",{s("new_customers")},">=0"'
+    den = f"SUMIFS({s('customers_start')},{pool_crr})"
+    f["crr"] = (
+        f'=IF({den}=0,"",(SUMIFS({s("customers_end")},{pool_crr})-'
+        f"SUMIFS({s('new_customers')},{pool_crr}))/{den})"
+    )
     f["churn_rate"] = f'=IF({c("crr")}="","",1-{c("crr")})'
     weighted = {}
     for key in ("ltv", "clv", "net_clv"):
         den = f"SUMPRODUCT(--({cust}>=0),{cust},--ISNUMBER({s(key)}))"
         weighted[key] = den
         f[key] = f'=IF({den}=0,"",SUMPRODUCT(--({cust}>=0),{cust},{s(key)})/{den})'
-    is_revenue = f'{layout.basis_cell}={_q(BASIS_WORDS["revenue"](lang))}'
-    base = f'IF({is_revenue},{c("ltv")},{c("clv")})'
+    is_revenue = f"{layout.basis_cell}={_q(BASIS_WORDS['revenue'](lang))}"
+    base = f"IF({is_revenue},{c('ltv')},{c('clv')})"
     f["ltv_cac"] = f'=IF(OR(N({c("cac")})<=0,{base}=""),"",{base}/{c("cac")})'
     f["verdict:ltv_cac"] = ltv_cac_verdict(c("ltv_cac"), lang)
     f["verdict:crr"] = crr_verdict(c("crr"), layout.bench_cell, lang)
@@ -186,7 +199,7 @@ def portfolio_formulas(layout: Layout, lang: str) -> dict[str, str]:
         "net_clv": f"SUMPRODUCT(--ISNUMBER({cust}),--({cust}>=0),--ISNUMBER({s('net_clv')}))",
     }
     parts = [f'"{schema.BY_KEY[k].short(lang)} "&({n}-{expr})' for k, expr in counts.items()]
-    f["notes"] = f'={_q(_LEFT_OUT(lang) + ": ")}&' + '&", "&'.join(parts)
+    f["notes"] = f"={_q(_LEFT_OUT(lang) + ': ')}&" + '&", "&'.join(parts)
     return f
 
 
@@ -194,5 +207,8 @@ def left_out_text(results: metrics.Results, lang: str) -> str:
     """The cached value of the portfolio's notes formula."""
     left = results.portfolio.left_out
     keys = ("cac", "crr", "ltv", "clv", "net_clv")
-    return _LEFT_OUT(lang) + ": " + ", ".join(
-        f"{schema.BY_KEY[k].short(lang)} {left.get(k, 0)}" for k in keys)
+    return (
+        _LEFT_OUT(lang)
+        + ": "
+        + ", ".join(f"{schema.BY_KEY[k].short(lang)} {left.get(k, 0)}" for k in keys)
+    )

@@ -39,8 +39,11 @@ from core.problems import Problem, a1
 from core.project import Project
 from core.text import Text
 
-SHEETS = {"data": Text("Segments", "Сегменты"), "charts": Text("Charts", "Графики"),
-          "formulas": Text("Formulas", "Формулы")}
+SHEETS = {
+    "data": Text("Segments", "Сегменты"),
+    "charts": Text("Charts", "Графики"),
+    "formulas": Text("Formulas", "Формулы"),
+}
 CHART_SEGMENTS = 20  # the value chart shows the first 20 segments
 TITLE_ROW, SETTINGS_ROW, HEADER_ROW, KEYS_ROW, FIRST_ROW = 0, 1, 2, 3, 4
 BASIS_NAME, BENCHMARK_NAME = "Basis", "Benchmark"
@@ -54,13 +57,15 @@ _WORDS = {
     "total": _T("Total", "Итого"),  # the readers skip a totals row, so re-import is exact
     "verdict": _T("{label}: verdict", "{label}: оценка"),
     "notes": _T("Notes", "Примечания"),
-    "inputs_note": _T("Inputs are the shaded cells: change one and every metric follows.",
-                      "Исходные данные — в закрашенных ячейках: измените любую, и все "
-                      "показатели пересчитаются."),
+    "inputs_note": _T(
+        "Inputs are the shaded cells: change one and every metric follows.",
+        "Исходные данные — в закрашенных ячейках: измените любую, и все показатели пересчитаются.",
+    ),
     "value_chart": _T("LTV and CLV against CAC", "LTV и CLV против CAC"),
     "first_of": _T("first {shown} of {n} segments", "первые {shown} из {n} сегментов"),
-    "profit_chart": _T("Cumulative profit of one new customer", "Накопленная прибыль с одного "
-                       "нового клиента"),
+    "profit_chart": _T(
+        "Cumulative profit of one new customer", "Накопленная прибыль с одного нового клиента"
+    ),
     "pick": _T("Segment (pick from the list)", "Сегмент (выберите из списка)"),
     "row": _T("Row among the segments", "Строка среди сегментов"),
     "monthly": _T("Monthly amount", "Сумма в месяц"),
@@ -73,35 +78,89 @@ _WORDS = {
     "formula": _T("Formula in this workbook (row {row})", "Формула в этой книге (строка {row})"),
     "example": _T("Worked example (DESIGN §3)", "Пример расчёта"),
     "portfolio": _T("Portfolio row", "Строка «Итого»"),
-    "legend": _T('N(x) is x, or 0 when x is empty or text; "" is an empty cell. An input outside '
-                 "its valid range is not used. Basis and Benchmark are the named cells on the "
-                 "first sheet.",
-                 'N(x) — это x или 0, если x пуст или текст; "" — пустая ячейка. Значение вне '
-                 "допустимого диапазона не используется. Basis и Benchmark — именованные "
-                 "ячейки на первом листе."),
+    "legend": _T(
+        'N(x) is x, or 0 when x is empty or text; "" is an empty cell. An input outside '
+        "its valid range is not used. Basis and Benchmark are the named cells on the "
+        "first sheet.",
+        'N(x) — это x или 0, если x пуст или текст; "" — пустая ячейка. Значение вне '
+        "допустимого диапазона не используется. Basis и Benchmark — именованные "
+        "ячейки на первом листе.",
+    ),
     "example_n": _T("Example {n}: ", "Пример {n}: "),
 }
 
 # Worked examples of DESIGN.md §3: the inputs, and which metrics each one illustrates.
 EXAMPLES: tuple[tuple[int, dict[str, float], str, tuple[str, ...]], ...] = (
-    (1, {"avg_order_value": 1000, "purchases_per_year": 6, "retention_years": 5}, "profit",
-     ("annual_revenue", "ltv")),
-    (2, {"avg_order_value": 1000, "purchases_per_year": 6, "retention_years": 5,
-         "acquisition_spend": 40000, "new_customers": 1}, "revenue", ("cac", "ltv_cac")),
-    (3, {"customers_start": 1000, "customers_end": 800, "new_customers": 200}, "profit",
-     ("crr", "churn_rate", "lifetime_years")),
-    (4, {"avg_order_value": 10000, "purchases_per_year": 1, "retention_years": 2,
-         "gross_margin": 1.0, "acquisition_spend": 7000, "new_customers": 1}, "profit",
-     ("clv", "payback_months", "discounted_clv")),
-    (6, {"avg_order_value": 50, "purchases_per_year": 1, "retention_years": 3,
-         "gross_margin": 1.0, "acquisition_spend": 50, "new_customers": 1}, "profit",
-     ("ltv_cac", "max_cac", "roi")),
-    (7, {"avg_order_value": 40000, "purchases_per_year": 1, "retention_years": 5,
-         "gross_margin": 1.0, "service_cost_per_year": 20000}, "profit", ("net_clv",)),
+    (
+        1,
+        {"avg_order_value": 1000, "purchases_per_year": 6, "retention_years": 5},
+        "profit",
+        ("annual_revenue", "ltv"),
+    ),
+    (
+        2,
+        {
+            "avg_order_value": 1000,
+            "purchases_per_year": 6,
+            "retention_years": 5,
+            "acquisition_spend": 40000,
+            "new_customers": 1,
+        },
+        "revenue",
+        ("cac", "ltv_cac"),
+    ),
+    (
+        3,
+        {"customers_start": 1000, "customers_end": 800, "new_customers": 200},
+        "profit",
+        ("crr", "churn_rate", "lifetime_years"),
+    ),
+    (
+        4,
+        {
+            "avg_order_value": 10000,
+            "purchases_per_year": 1,
+            "retention_years": 2,
+            "gross_margin": 1.0,
+            "acquisition_spend": 7000,
+            "new_customers": 1,
+        },
+        "profit",
+        ("clv", "payback_months", "discounted_clv"),
+    ),
+    (
+        6,
+        {
+            "avg_order_value": 50,
+            "purchases_per_year": 1,
+            "retention_years": 3,
+            "gross_margin": 1.0,
+            "acquisition_spend": 50,
+            "new_customers": 1,
+        },
+        "profit",
+        ("ltv_cac", "max_cac", "roi"),
+    ),
+    (
+        7,
+        {
+            "avg_order_value": 40000,
+            "purchases_per_year": 1,
+            "retention_years": 5,
+            "gross_margin": 1.0,
+            "service_cost_per_year": 20000,
+        },
+        "profit",
+        ("net_clv",),
+    ),
 )
 
-_LEVEL_COLOURS = {metrics.GOOD: ("#C6EFCE", "#006100"), metrics.WARN: ("#FFEB9C", "#9C5700"),
-                  metrics.BAD: ("#FFC7CE", "#9C0006"), metrics.INFO: ("#DDEBF7", "#1F4E78")}
+_LEVEL_COLOURS = {
+    metrics.GOOD: ("#C6EFCE", "#006100"),
+    metrics.WARN: ("#FFEB9C", "#9C5700"),
+    metrics.BAD: ("#FFC7CE", "#9C0006"),
+    metrics.INFO: ("#DDEBF7", "#1F4E78"),
+}
 _INPUT_FILL, _INPUT_FONT, _METRIC_FILL = "#FFF2CC", "#3F3F76", "#EEF3F8"
 _PREFIX_CURRENCIES = ("$", "£", "¥", "US$")
 
@@ -116,9 +175,12 @@ class _Sheet(Worksheet):
     """
 
     def _prepare_formula(self, formula, expand_future_functions=False):
-        if (self.use_future_functions or expand_future_functions
-                or not _NEWER_FUNCTIONS.isdisjoint(_CALLS.findall(formula))
-                or "INGLE(" in formula):
+        if (
+            self.use_future_functions
+            or expand_future_functions
+            or not _NEWER_FUNCTIONS.isdisjoint(_CALLS.findall(formula))
+            or "INGLE(" in formula
+        ):
             return super()._prepare_formula(formula, expand_future_functions)
         if formula.startswith("{"):
             formula = formula[1:]
@@ -133,7 +195,8 @@ class _Sheet(Worksheet):
 _NEWER_FUNCTIONS = frozenset(
     "ANCHORARRAY BYCOL BYROW CHOOSECOLS CHOOSEROWS DROP EXPAND FILTER HSTACK LAMBDA MAKEARRAY MAP "
     "RANDARRAY REDUCE SCAN SINGLE SEQUENCE SORT SORTBY SWITCH TAKE TEXTSPLIT TOCOL TOROW UNIQUE "
-    "VSTACK WRAPCOLS WRAPROWS XLOOKUP".split())
+    "VSTACK WRAPCOLS WRAPROWS XLOOKUP".split()
+)
 _CALLS = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
 
 
@@ -147,9 +210,14 @@ class _Exact(float):
         return repr(float(self))
 
 
-def write_workbook(project: Project, path: str | os.PathLike, lang: str | None = None,
-                   basis: str | None = None, progress: base.Progress = None,
-                   cancelled: base.IsCancelled = None) -> list[Problem]:
+def write_workbook(
+    project: Project,
+    path: str | os.PathLike,
+    lang: str | None = None,
+    basis: str | None = None,
+    progress: base.Progress = None,
+    cancelled: base.IsCancelled = None,
+) -> list[Problem]:
     """Write the project as an .xlsx workbook with live formulas, atomically.
 
     Parameters
@@ -193,9 +261,16 @@ def write_workbook(project: Project, path: str | os.PathLike, lang: str | None =
 class _Book:
     """One export: the workbook, its formats, and the three sheets."""
 
-    def __init__(self, project: Project, results: Results, lang: str, file: str,
-                 problems: list[Problem], progress: base.Progress,
-                 cancelled: base.IsCancelled) -> None:
+    def __init__(
+        self,
+        project: Project,
+        results: Results,
+        lang: str,
+        file: str,
+        problems: list[Problem],
+        progress: base.Progress,
+        cancelled: base.IsCancelled,
+    ) -> None:
         self.project, self.results, self.lang, self.file = project, results, lang, file
         self.problems, self.progress, self.cancelled = problems, progress, cancelled
         self.n = len(project.segments)
@@ -204,10 +279,16 @@ class _Book:
 
     # The workbook --------------------------------------------------------------------------
     def build(self, handle) -> None:
-        wb = xlsxwriter.Workbook(handle, {
-            "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
-            "strings_to_urls": False, "nan_inf_to_errors": False,
-        })
+        wb = xlsxwriter.Workbook(
+            handle,
+            {
+                "in_memory": True,
+                "strings_to_numbers": False,
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "nan_inf_to_errors": False,
+            },
+        )
         self.wb = wb
         wb.set_properties({"title": self.project.name or "LTV Studio", "comments": "LTV Studio"})
         self._formats()
@@ -231,45 +312,80 @@ class _Book:
         else:
             money = f'#,##0.00 "{cur}"'
         self.num_formats = {
-            schema.MONEY: money, schema.COUNT: "#,##0", schema.NUMBER: "General",
-            schema.YEARS: "0.00", schema.FRACTION: "0.0%", schema.MONTHS: "0.0",
-            schema.RATIO: "0.00", schema.TEXT: "@",
+            schema.MONEY: money,
+            schema.COUNT: "#,##0",
+            schema.NUMBER: "General",
+            schema.YEARS: "0.00",
+            schema.FRACTION: "0.0%",
+            schema.MONTHS: "0.0",
+            schema.RATIO: "0.00",
+            schema.TEXT: "@",
         }
         border = {"border": 1, "border_color": "#BFBFBF"}
         self.f_title = wb.add_format({"bold": True, "font_size": 14})
         self.f_note = wb.add_format({"italic": True, "font_color": "#595959"})
         self.f_label = wb.add_format({"bold": True, "align": "right"})
-        self.f_header = wb.add_format({"bold": True, "text_wrap": True, "valign": "top",
-                                       "bg_color": "#D9E1F2", **border})
+        self.f_header = wb.add_format(
+            {"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#D9E1F2", **border}
+        )
         self.f_keys = wb.add_format({"font_color": "#808080", "font_size": 8})
-        self.f_setting = wb.add_format({"bg_color": _INPUT_FILL, "font_color": _INPUT_FONT,
-                                        "bold": True, **border})
-        self.f_setting_pct = wb.add_format({"bg_color": _INPUT_FILL, "font_color": _INPUT_FONT,
-                                            "bold": True, "num_format": "0%", **border})
+        self.f_setting = wb.add_format(
+            {"bg_color": _INPUT_FILL, "font_color": _INPUT_FONT, "bold": True, **border}
+        )
+        self.f_setting_pct = wb.add_format(
+            {
+                "bg_color": _INPUT_FILL,
+                "font_color": _INPUT_FONT,
+                "bold": True,
+                "num_format": "0%",
+                **border,
+            }
+        )
         self.f_input: dict[str, object] = {}
         self.f_metric: dict[str, object] = {}
         self.f_total: dict[str, object] = {}
         for unit, code in self.num_formats.items():
-            self.f_input[unit] = wb.add_format({"bg_color": _INPUT_FILL, "font_color": _INPUT_FONT,
-                                                "num_format": code, **border})
-            self.f_metric[unit] = wb.add_format({"bg_color": _METRIC_FILL, "num_format": code,
-                                                 **border})
-            self.f_total[unit] = wb.add_format({"bold": True, "top": 2, "num_format": code,
-                                                "bg_color": "#D9E1F2"})
-        self.f_input_quoted = wb.add_format({"bg_color": _INPUT_FILL, "font_color": _INPUT_FONT,
-                                             "quote_prefix": True, **border})
+            self.f_input[unit] = wb.add_format(
+                {"bg_color": _INPUT_FILL, "font_color": _INPUT_FONT, "num_format": code, **border}
+            )
+            self.f_metric[unit] = wb.add_format(
+                {"bg_color": _METRIC_FILL, "num_format": code, **border}
+            )
+            self.f_total[unit] = wb.add_format(
+                {"bold": True, "top": 2, "num_format": code, "bg_color": "#D9E1F2"}
+            )
+        self.f_input_quoted = wb.add_format(
+            {"bg_color": _INPUT_FILL, "font_color": _INPUT_FONT, "quote_prefix": True, **border}
+        )
         self.f_verdict = wb.add_format({"bg_color": _METRIC_FILL, **border})
         self.f_wrap = wb.add_format({"text_wrap": True, "valign": "top"})
-        self.f_wrap_quoted = wb.add_format({"text_wrap": True, "valign": "top",
-                                            "quote_prefix": True, "font_name": "Consolas",
-                                            "font_size": 9})
+        self.f_wrap_quoted = wb.add_format(
+            {
+                "text_wrap": True,
+                "valign": "top",
+                "quote_prefix": True,
+                "font_name": "Consolas",
+                "font_size": 9,
+            }
+        )
         self.f_bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        self.f_levels = {level: wb.add_format({"bg_color": bg, "font_color": fg})
-                         for level, (bg, fg) in _LEVEL_COLOURS.items()}
+        self.f_levels = {
+            level: wb.add_format({"bg_color": bg, "font_color": fg})
+            for level, (bg, fg) in _LEVEL_COLOURS.items()
+        }
         self.f_bad_input = wb.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"})
 
-    def _text(self, ws, row: int, col: int, text: str, fmt=None, quoted=None,
-              seg: int | None = None, key: str | None = None) -> None:
+    def _text(
+        self,
+        ws,
+        row: int,
+        col: int,
+        text: str,
+        fmt=None,
+        quoted=None,
+        seg: int | None = None,
+        key: str | None = None,
+    ) -> None:
         """A string cell: cut at Excel's limit (reported), quote-prefixed when it looks like a
         formula, never interpreted."""
         text = base.cut(text, self.file, ws.get_name(), a1(row, col), self.problems, seg, key)
@@ -288,8 +404,13 @@ class _Book:
         ws.write_string(TITLE_ROW, 8, _WORDS["inputs_note"](lang), self.f_note)
         ws.write_string(SETTINGS_ROW, 0, _WORDS["basis"](lang), self.f_label)
         ws.write_string(SETTINGS_ROW, 1, BASIS_WORDS[res.basis](lang), self.f_setting)
-        ws.data_validation(SETTINGS_ROW, 1, SETTINGS_ROW, 1, {
-            "validate": "list", "source": [BASIS_WORDS[b](lang) for b in schema.BASES]})
+        ws.data_validation(
+            SETTINGS_ROW,
+            1,
+            SETTINGS_ROW,
+            1,
+            {"validate": "list", "source": [BASIS_WORDS[b](lang) for b in schema.BASES]},
+        )
         ws.write_string(SETTINGS_ROW, 2, _WORDS["benchmark"](lang), self.f_label)
         bench = settings.crr_benchmark
         if bench == bench:
@@ -320,8 +441,11 @@ class _Book:
             self._verdict_colours(ws)
             self._input_checks(ws)
 
-        widths = {"segment": min(40, max(14, *(len(s) + 2 for s in self.project.segments.names[
-            :2000]), 14))}
+        widths = {
+            "segment": min(
+                40, max(14, *(len(s) + 2 for s in self.project.segments.names[:2000]), 14)
+            )
+        }
         for key, col in lay.columns.items():
             width = widths.get(key, 34 if key.startswith("verdict:") or key == "notes" else 13)
             ws.set_column(col, col, width)
@@ -334,7 +458,7 @@ class _Book:
         ws.repeat_rows(HEADER_ROW, HEADER_ROW)
         ws.repeat_columns(0, 0)
         ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
-        ws.set_header(f"&L&\"-,Bold\"{_escape_header(name)}&R&D")
+        ws.set_header(f'&L&"-,Bold"{_escape_header(name)}&R&D')
         ws.set_footer("&C&P / &N")
         ws.hide_gridlines(0)
 
@@ -361,8 +485,9 @@ class _Book:
             if col.key == "payback_months":
                 for i in np.flatnonzero(res.never).tolist():
                     cached[i] = never_word
-            metric_cols.append((lay.columns[col.key], templates[col.key], cached,
-                                self.f_metric[col.unit]))
+            metric_cols.append(
+                (lay.columns[col.key], templates[col.key], cached, self.f_metric[col.unit])
+            )
         for key in VERDICT_KEYS:
             codes = res.verdicts[key].tolist()
             words = [""] + [v(lang) for v in metrics.VERDICTS[key]]
@@ -371,8 +496,9 @@ class _Book:
                 flag = metrics.INCONSISTENT_FLAG(lang)
                 for i in np.flatnonzero(res.inconsistent).tolist():
                     cached[i] = flag
-            metric_cols.append((lay.columns["verdict:" + key], templates["verdict:" + key],
-                                cached, self.f_verdict))
+            metric_cols.append(
+                (lay.columns["verdict:" + key], templates["verdict:" + key], cached, self.f_verdict)
+            )
         name_col = lay.columns["segment"]
         f_name = self.f_input[schema.TEXT]
         unread = table.unread
@@ -383,8 +509,7 @@ class _Book:
                 if self.progress is not None:
                     self.progress(i, self.n)
             row = FIRST_ROW + i
-            self._text(ws, row, name_col, table.names[i], f_name, self.f_input_quoted, i,
-                       "segment")
+            self._text(ws, row, name_col, table.names[i], f_name, self.f_input_quoted, i, "segment")
             typed = unread[i]
             for col, values, fmt, key in inputs:
                 v = values[i]
@@ -444,11 +569,24 @@ class _Book:
             for words, level in levels:
                 fmt = self.f_levels[level]
                 quoted = '"' + words.replace('"', '""') + '"'
-                ws.conditional_format(FIRST_ROW, vcol, last, vcol, {
-                    "type": "cell", "criteria": "==", "value": quoted, "format": fmt})
-                ws.conditional_format(FIRST_ROW, mcol, last, mcol, {
-                    "type": "formula", "criteria": f"=${letter_v}{FIRST_ROW + 1}={quoted}",
-                    "format": fmt})
+                ws.conditional_format(
+                    FIRST_ROW,
+                    vcol,
+                    last,
+                    vcol,
+                    {"type": "cell", "criteria": "==", "value": quoted, "format": fmt},
+                )
+                ws.conditional_format(
+                    FIRST_ROW,
+                    mcol,
+                    last,
+                    mcol,
+                    {
+                        "type": "formula",
+                        "criteria": f"=${letter_v}{FIRST_ROW + 1}={quoted}",
+                        "format": fmt,
+                    },
+                )
 
     def _input_checks(self, ws) -> None:
         """Out-of-range inputs are marked (they are not used) and typing one warns."""
@@ -463,16 +601,36 @@ class _Book:
                 ok.append(f"{ref}{'<=' if col.max_inclusive else '<'}{col.maximum:g}")
             if not ok:
                 continue
-            ws.conditional_format(FIRST_ROW, c, lay.last_row, c, {
-                "type": "formula", "format": self.f_bad_input,
-                "criteria": f"=OR(ISTEXT({ref}),AND(ISNUMBER({ref}),NOT(AND({','.join(ok)}))))"})
+            ws.conditional_format(
+                FIRST_ROW,
+                c,
+                lay.last_row,
+                c,
+                {
+                    "type": "formula",
+                    "format": self.f_bad_input,
+                    "criteria": f"=OR(ISTEXT({ref}),AND(ISNUMBER({ref}),NOT(AND({','.join(ok)}))))",
+                },
+            )
             lo = col.minimum if col.minimum is not None else -1e300
             hi = col.maximum if col.maximum is not None else 1e300
             message = f"{col.label(self.lang)}: {col.range_text(self.lang)}"
-            ws.data_validation(FIRST_ROW, c, lay.last_row, c, {
-                "validate": "decimal", "criteria": "between", "minimum": lo, "maximum": hi,
-                "error_type": "warning", "error_title": col.label(self.lang)[:32],
-                "error_message": message[:255], "ignore_blank": True})
+            ws.data_validation(
+                FIRST_ROW,
+                c,
+                lay.last_row,
+                c,
+                {
+                    "validate": "decimal",
+                    "criteria": "between",
+                    "minimum": lo,
+                    "maximum": hi,
+                    "error_type": "warning",
+                    "error_title": col.label(self.lang)[:32],
+                    "error_message": message[:255],
+                    "ignore_blank": True,
+                },
+            )
 
     # The charts sheet -----------------------------------------------------------------------
     def _chart_sheet(self, ws) -> None:
@@ -491,18 +649,25 @@ class _Book:
             colours = {"ltv": "#4472C4", "clv": "#70AD47", "cac": "#C00000"}
             for key in ("ltv", "clv", "cac"):
                 c = lay.columns[key]
-                chart.add_series({
-                    "name": [data, HEADER_ROW, c], "categories": names,
-                    "values": [data, first, c, last, c],
-                    "fill": {"color": colours[key]}, "gap": 80,
-                })
+                chart.add_series(
+                    {
+                        "name": [data, HEADER_ROW, c],
+                        "categories": names,
+                        "values": [data, first, c, last, c],
+                        "fill": {"color": colours[key]},
+                        "gap": 80,
+                    }
+                )
             title = _WORDS["value_chart"](lang)
             if shown < self.n:
                 title += " — " + _WORDS["first_of"](lang, shown=shown, n=self.n)
             chart.set_title({"name": title, "name_font": {"size": 12}})
-            chart.set_y_axis({"num_format": self.num_formats[schema.MONEY],
-                              "major_gridlines": {"visible": True,
-                                                  "line": {"color": "#D9D9D9"}}})
+            chart.set_y_axis(
+                {
+                    "num_format": self.num_formats[schema.MONEY],
+                    "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+                }
+            )
             chart.set_x_axis({"num_font": {"rotation": -45 if shown > 6 else 0}})
             chart.set_legend({"position": "bottom"})
             chart.set_size({"width": 760, "height": 360})
@@ -522,27 +687,49 @@ class _Book:
         if not self.n:
             return
         default = pick if pick is not None else 0
-        rows = {"pick": top + 1, "row": top + 2, "cac": top + 3, "revenue": top + 4,
-                "monthly": top + 5, "payback": top + 6, "label": top + 7, "zero": top + 8}
-        labels = {"pick": _WORDS["pick"](lang), "row": _WORDS["row"](lang),
-                  "cac": schema.BY_KEY["cac"].label(lang),
-                  "revenue": schema.BY_KEY["annual_revenue"].label(lang),
-                  "monthly": _WORDS["monthly"](lang),
-                  "payback": schema.BY_KEY["payback_months"].label(lang),
-                  "label": _WORDS["payback_label"](lang), "zero": "0"}
+        rows = {
+            "pick": top + 1,
+            "row": top + 2,
+            "cac": top + 3,
+            "revenue": top + 4,
+            "monthly": top + 5,
+            "payback": top + 6,
+            "label": top + 7,
+            "zero": top + 8,
+        }
+        labels = {
+            "pick": _WORDS["pick"](lang),
+            "row": _WORDS["row"](lang),
+            "cac": schema.BY_KEY["cac"].label(lang),
+            "revenue": schema.BY_KEY["annual_revenue"].label(lang),
+            "monthly": _WORDS["monthly"](lang),
+            "payback": schema.BY_KEY["payback_months"].label(lang),
+            "label": _WORDS["payback_label"](lang),
+            "zero": "0",
+        }
         for key, r in rows.items():
             ws.write_string(r, label_col, labels[key])
         ref = {k: f"$L${r + 1}" for k, r in rows.items()}
         names = f"{data}!{lay.span('segment')}"
         name = base.cut(table.names[default], self.file, "", "", [])  # reported on the data sheet
         ws.write_string(rows["pick"], value_col, name, self.f_setting)
-        ws.data_validation(rows["pick"], value_col, rows["pick"], value_col,
-                           {"validate": "list", "source": "=" + names})
-        ws.write_formula(rows["row"], value_col,
-                         f'=IFERROR(MATCH({ref["pick"]},{names},0),"")', None, default + 1)
+        ws.data_validation(
+            rows["pick"],
+            value_col,
+            rows["pick"],
+            value_col,
+            {"validate": "list", "source": "=" + names},
+        )
+        ws.write_formula(
+            rows["row"],
+            value_col,
+            f'=IFERROR(MATCH({ref["pick"]},{names},0),"")',
+            None,
+            default + 1,
+        )
 
         def at(key: str) -> str:
-            return f'INDEX({data}!{lay.span(key)},{ref["row"]})'
+            return f"INDEX({data}!{lay.span(key)},{ref['row']})"
 
         money = self.f_metric[schema.MONEY]
         never = metrics.NEVER(lang)
@@ -553,20 +740,22 @@ class _Book:
             if metric == "payback_months" and res.never[default]:
                 cached = never
             fmt = self.f_metric[schema.MONTHS] if key == "payback" else money
-            ws.write_formula(rows[key], value_col, f'=IF({ref["row"]}="","",{at(metric)})', fmt,
-                             cached)
+            ws.write_formula(
+                rows[key], value_col, f'=IF({ref["row"]}="","",{at(metric)})', fmt, cached
+            )
         margin = at("gross_margin")
         service = at("service_cost_per_year")
         is_revenue = f'{BASIS_NAME}="{BASIS_WORDS["revenue"](lang)}"'
-        monthly = (f'=IF(OR({ref["cac"]}="",{ref["revenue"]}=""),"",IF({is_revenue},'
-                   f'{ref["revenue"]}/12,IF(AND(ISNUMBER({margin}),{margin}>=-1,{margin}<=1,'
-                   f'NOT(AND(ISNUMBER({service}),{service}<0))),'
-                   f'({ref["revenue"]}*{margin}-N({service}))/12,"")))')
-        ws.write_formula(rows["monthly"], value_col, monthly, money,
-                         curve.monthly if curve else "")
+        monthly = (
+            f'=IF(OR({ref["cac"]}="",{ref["revenue"]}=""),"",IF({is_revenue},'
+            f"{ref['revenue']}/12,IF(AND(ISNUMBER({margin}),{margin}>=-1,{margin}<=1,"
+            f"NOT(AND(ISNUMBER({service}),{service}<0))),"
+            f'({ref["revenue"]}*{margin}-N({service}))/12,"")))'
+        )
+        ws.write_formula(rows["monthly"], value_col, monthly, money, curve.monthly if curve else "")
         pb = ref["payback"]
-        label_words = _WORDS["payback_at"](lang, months="\"&ROUND(" + pb + ",1)&\"")
-        payback_label = (f'=IF(ISNUMBER({pb}),"{label_words}",{pb})')
+        label_words = _WORDS["payback_at"](lang, months='"&ROUND(' + pb + ',1)&"')
+        payback_label = f'=IF(ISNUMBER({pb}),"{label_words}",{pb})'
         cached_label = ""
         if curve is not None and curve.payback_month is not None:
             shown = NumberFormat(lang).number(round(curve.payback_month, 1), 1)
@@ -574,8 +763,13 @@ class _Book:
         elif curve is not None and res.never[default]:
             cached_label = never
         ws.write_formula(rows["label"], value_col, payback_label, None, cached_label)
-        ws.write_formula(rows["zero"], value_col, f"=IF(ISNUMBER({pb}),0,NA())", None,
-                         0 if curve is not None and curve.payback_month is not None else "#N/A")
+        ws.write_formula(
+            rows["zero"],
+            value_col,
+            f"=IF(ISNUMBER({pb}),0,NA())",
+            None,
+            0 if curve is not None and curve.payback_month is not None else "#N/A",
+        )
 
         head = top + 10
         ws.write_string(head, label_col, _WORDS["month"](lang), self.f_header)
@@ -591,28 +785,48 @@ class _Book:
         first, last = head + 1, head + len(months)
         sheet = _sheet_ref(ws.get_name())
         chart = self.wb.add_chart({"type": "scatter", "subtype": "straight"})
-        chart.add_series({
-            "name": _WORDS["cumulative"](lang),
-            "categories": [ws.get_name(), first, label_col, last, label_col],
-            "values": [ws.get_name(), first, value_col, last, value_col],
-            "line": {"color": "#4472C4", "width": 2.25},
-        })
-        chart.add_series({
-            "name": schema.BY_KEY["payback_months"].label(lang),
-            "categories": f"={sheet}!{ref['payback']}",
-            "values": f"={sheet}!{ref['zero']}",
-            "line": {"none": True},
-            "marker": {"type": "diamond", "size": 11, "fill": {"color": "#C00000"},
-                       "border": {"color": "#C00000"}},
-            "data_labels": {"custom": [{"value": f"={sheet}!{ref['label']}"}],
-                            "position": "above"},
-        })
+        chart.add_series(
+            {
+                "name": _WORDS["cumulative"](lang),
+                "categories": [ws.get_name(), first, label_col, last, label_col],
+                "values": [ws.get_name(), first, value_col, last, value_col],
+                "line": {"color": "#4472C4", "width": 2.25},
+            }
+        )
+        chart.add_series(
+            {
+                "name": schema.BY_KEY["payback_months"].label(lang),
+                "categories": f"={sheet}!{ref['payback']}",
+                "values": f"={sheet}!{ref['zero']}",
+                "line": {"none": True},
+                "marker": {
+                    "type": "diamond",
+                    "size": 11,
+                    "fill": {"color": "#C00000"},
+                    "border": {"color": "#C00000"},
+                },
+                "data_labels": {
+                    "custom": [{"value": f"={sheet}!{ref['label']}"}],
+                    "position": "above",
+                },
+            }
+        )
         chart.set_title({"name": f"={sheet}!$L${rows['pick'] + 1}", "name_font": {"size": 12}})
-        chart.set_x_axis({"name": _WORDS["month"](lang), "min": 0, "max": months[-1],
-                          "major_gridlines": {"visible": True, "line": {"color": "#EEEEEE"}}})
-        chart.set_y_axis({"name": _WORDS["cumulative"](lang),
-                          "num_format": self.num_formats[schema.MONEY],
-                          "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+        chart.set_x_axis(
+            {
+                "name": _WORDS["month"](lang),
+                "min": 0,
+                "max": months[-1],
+                "major_gridlines": {"visible": True, "line": {"color": "#EEEEEE"}},
+            }
+        )
+        chart.set_y_axis(
+            {
+                "name": _WORDS["cumulative"](lang),
+                "num_format": self.num_formats[schema.MONEY],
+                "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+            }
+        )
         chart.set_legend({"position": "bottom"})
         chart.set_size({"width": 760, "height": 360})
         ws.insert_chart(20, 0, chart)
@@ -622,8 +836,12 @@ class _Book:
         lay, lang = self.layout, self.lang
         row_no = FIRST_ROW + 1
         templates = row_formulas(lay, lang)
-        heads = (_WORDS["metric"](lang), _WORDS["definition"](lang),
-                 _WORDS["formula"](lang, row=row_no), _WORDS["example"](lang))
+        heads = (
+            _WORDS["metric"](lang),
+            _WORDS["definition"](lang),
+            _WORDS["formula"](lang, row=row_no),
+            _WORDS["example"](lang),
+        )
         ws.write_string(0, 0, SHEETS["formulas"](lang), self.f_title)
         ws.write_string(1, 0, _WORDS["legend"](lang), self.f_note)
         for c, head in enumerate(heads):
@@ -637,8 +855,14 @@ class _Book:
         for col in schema.METRICS:
             ws.write_string(r, 0, col.label(lang), self.f_bold)
             ws.write_string(r, 1, col.definition(lang), self.f_wrap)
-            self._text(ws, r, 2, templates[col.key].replace(ROW, str(row_no)), self.f_wrap,
-                       self.f_wrap_quoted)
+            self._text(
+                ws,
+                r,
+                2,
+                templates[col.key].replace(ROW, str(row_no)),
+                self.f_wrap,
+                self.f_wrap_quoted,
+            )
             ws.write_string(r, 3, "\n".join(examples.get(col.key, [])), self.f_wrap)
             r += 1
         r += 1
@@ -649,10 +873,12 @@ class _Book:
             for key in PORTFOLIO_KEYS:
                 col = schema.BY_KEY[key]
                 form = explain._PORTFOLIO_FORMS.get(
-                    f"{key}/{self.results.basis}" if key == "ltv_cac" else key)
+                    f"{key}/{self.results.basis}" if key == "ltv_cac" else key
+                )
                 ws.write_string(r, 0, col.label(lang), self.f_bold)
-                ws.write_string(r, 1, form.words(lang) if form else col.definition(lang),
-                                self.f_wrap)
+                ws.write_string(
+                    r, 1, form.words(lang) if form else col.definition(lang), self.f_wrap
+                )
                 self._text(ws, r, 2, portfolio[key], self.f_wrap, self.f_wrap_quoted)
                 r += 1
         ws.set_landscape()

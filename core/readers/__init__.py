@@ -31,9 +31,23 @@ from core.readers.table import (
 )
 from core.text import Text
 
-__all__ = ["Cancelled", "CellError", "ColumnMapping", "FoundTable", "Grid", "Opened",
-           "TableRead", "check_xml_safety", "convert", "ensure_xml_safety", "find_header",
-           "find_table", "load_grids", "open_project", "read_segments"]
+__all__ = [
+    "Cancelled",
+    "CellError",
+    "ColumnMapping",
+    "FoundTable",
+    "Grid",
+    "Opened",
+    "TableRead",
+    "check_xml_safety",
+    "convert",
+    "ensure_xml_safety",
+    "find_header",
+    "find_table",
+    "load_grids",
+    "open_project",
+    "read_segments",
+]
 
 Progress = Callable[[int, int], None]
 IsCancelled = Callable[[], bool]
@@ -57,8 +71,12 @@ class Opened:
     kind: str = sniffing.PROJECT
 
 
-def load_grids(path: str | os.PathLike, lang: str = "en", progress: Progress | None = None,
-               cancelled: IsCancelled | None = None) -> list[Grid]:
+def load_grids(
+    path: str | os.PathLike,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> list[Grid]:
     """Every sheet of a spreadsheet or CSV file as raw grids (the import preview starts here).
 
     ``progress(done, total)`` is called as the work advances and ``cancelled()`` is polled; when
@@ -75,8 +93,9 @@ def load_grids(path: str | os.PathLike, lang: str = "en", progress: Progress | N
         return _load_grids(Path(path), lang, progress, cancelled)
 
 
-def _load_grids(path: Path, lang: str, progress: Progress | None,
-                cancelled: IsCancelled | None) -> list[Grid]:
+def _load_grids(
+    path: Path, lang: str, progress: Progress | None, cancelled: IsCancelled | None
+) -> list[Grid]:
     kind = sniffing.sniff(path, lang)
     if kind in (sniffing.CSV, sniffing.PROJECT):
         grid = read_csv(path, lang, progress, cancelled)
@@ -95,11 +114,16 @@ def _stage(progress: Progress | None, start: int, span: int, total: int = 100) -
 
     def report(done: int, work: int) -> None:
         progress(start + span * min(done, work) // max(work, 1), total)
+
     return report
 
 
-def read_segments(path: str | os.PathLike, lang: str = "en", progress: Progress | None = None,
-                  cancelled: IsCancelled | None = None) -> TableRead:
+def read_segments(
+    path: str | os.PathLike,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> TableRead:
     """A segment table from a spreadsheet or CSV file.
 
     Raises
@@ -120,8 +144,12 @@ def read_segments(path: str | os.PathLike, lang: str = "en", progress: Progress 
     return read
 
 
-def open_project(path: str | os.PathLike, lang: str = "en", progress: Progress | None = None,
-                 cancelled: IsCancelled | None = None) -> Opened:
+def open_project(
+    path: str | os.PathLike,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> Opened:
     """A project from ``path``: a saved ``.ltv.json`` project, or a segment table."""
     path = Path(path)
     kind = sniffing.sniff(path, lang)

@@ -17,13 +17,16 @@ from dataclasses import dataclass
 from core.readers import guards
 
 _NS = r"(?:[A-Za-z_][\w.-]*:)?"
-_CELL = re.compile(rb"<" + _NS.encode() + rb"c\b([^>]*?)(?:/>|>(.*?)</" + _NS.encode() + rb"c>)",
-                   re.DOTALL)
+_CELL = re.compile(
+    rb"<" + _NS.encode() + rb"c\b([^>]*?)(?:/>|>(.*?)</" + _NS.encode() + rb"c>)", re.DOTALL
+)
 _ATTR = re.compile(rb"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_VALUE = re.compile(rb"<" + _NS.encode() + rb"v(?:\s[^>]*)?>(.*?)</" + _NS.encode() + rb"v>",
-                    re.DOTALL)
-_FORMULA = re.compile(rb"<" + _NS.encode() + rb"f\b([^>]*?)(?:/>|>(.*?)</" + _NS.encode()
-                      + rb"f>)", re.DOTALL)
+_VALUE = re.compile(
+    rb"<" + _NS.encode() + rb"v(?:\s[^>]*)?>(.*?)</" + _NS.encode() + rb"v>", re.DOTALL
+)
+_FORMULA = re.compile(
+    rb"<" + _NS.encode() + rb"f\b([^>]*?)(?:/>|>(.*?)</" + _NS.encode() + rb"f>)", re.DOTALL
+)
 _REF = re.compile(r"^\$?([A-Z]{1,3})\$?([0-9]{1,7})$")
 _ROW_END = re.compile(rb"</" + _NS.encode() + rb"row>")
 
@@ -61,18 +64,26 @@ def parse_ref(ref: str) -> tuple[int, int] | None:
 
 
 def _attrs(raw: bytes) -> dict[bytes, bytes]:
-    return {m.group(1).split(b":")[-1]: (m.group(2) if m.group(2) is not None else m.group(3))
-            for m in _ATTR.finditer(raw)}
+    return {
+        m.group(1).split(b":")[-1]: (m.group(2) if m.group(2) is not None else m.group(3))
+        for m in _ATTR.finditer(raw)
+    }
 
 
 def _unescape(raw: bytes) -> str:
     text = raw.decode("utf-8", errors="replace")
-    return (text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"')
-            .replace("&apos;", "'").replace("&amp;", "&"))
+    return (
+        text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", '"')
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+    )
 
 
-def unknown_cells(path: str | os.PathLike, part: str,
-                  calc_on_load: bool = False) -> dict[tuple[int, int], CellError]:
+def unknown_cells(
+    path: str | os.PathLike, part: str, calc_on_load: bool = False
+) -> dict[tuple[int, int], CellError]:
     """Error cells and formula cells without a saved result in one worksheet part.
 
     ``calc_on_load`` (``fullCalcOnLoad`` in workbook.xml, which XlsxWriter sets) means the

@@ -12,15 +12,20 @@ from core.readers.cells import CellError
 from core.text import Text
 
 NOT_A_DATE = Text("not a date", "не дата")
-NO_DATE_RESULT = Text("a formula without a saved result ({formula})",
-                      "формула без сохранённого результата ({formula})")
-ERROR_DATE = Text("the cell shows the error {code}, not a date",
-                  "в ячейке ошибка {code}, а не дата")
+NO_DATE_RESULT = Text(
+    "a formula without a saved result ({formula})",
+    "формула без сохранённого результата ({formula})",
+)
+ERROR_DATE = Text(
+    "the cell shows the error {code}, not a date", "в ячейке ошибка {code}, а не дата"
+)
 
 _EPOCH_1900 = dt.datetime(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's 29 Feb 1900 is out
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
-_DOTTED = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})"
-                     r"(?::(\d{2}))?)?$")
+_DOTTED = re.compile(
+    r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})"
+    r"(?::(\d{2}))?)?$"
+)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 _SERIAL_MIN, _SERIAL_MAX = 1, 2_958_465  # 1900-01-01 … 9999-12-31
 
@@ -42,8 +47,9 @@ def from_serial(serial: float, date1904: bool = False) -> dt.datetime | None:
     return _EPOCH_1900 + dt.timedelta(days=serial)
 
 
-def read_date(cell: object, date1904: bool = False
-              ) -> tuple[dt.datetime | None, Text | None, tuple[tuple[str, str], ...]]:
+def read_date(
+    cell: object, date1904: bool = False
+) -> tuple[dt.datetime | None, Text | None, tuple[tuple[str, str], ...]]:
     """``(moment, None, ())`` for a readable date; ``(None, error, fields)`` otherwise;
     ``(None, None, ())`` for an empty cell."""
     if cell is None or (isinstance(cell, str) and not cell.strip()):
@@ -65,17 +71,34 @@ def read_date(cell: object, date1904: bool = False
     m = _DOTTED.match(text)
     if m:
         day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
-        year_n = int(year) + (2000 if len(year) == 2 and int(year) < 70 else
-                              1900 if len(year) == 2 else 0)
+        year_n = int(year) + (
+            2000 if len(year) == 2 and int(year) < 70 else 1900 if len(year) == 2 else 0
+        )
         parts = (year_n, month, day, m.group(4), m.group(5), m.group(6))
     else:
         m = _ISO.match(text)
         if not m:
             return None, NOT_A_DATE, ()
-        parts = (int(m.group(1)), int(m.group(2)), int(m.group(3)), m.group(4), m.group(5),
-                 m.group(6))
+        parts = (
+            int(m.group(1)),
+            int(m.group(2)),
+            int(m.group(3)),
+            m.group(4),
+            m.group(5),
+            m.group(6),
+        )
     try:
-        return dt.datetime(parts[0], parts[1], parts[2], int(parts[3] or 0),
-                           int(parts[4] or 0), int(parts[5] or 0)), None, ()
+        return (
+            dt.datetime(
+                parts[0],
+                parts[1],
+                parts[2],
+                int(parts[3] or 0),
+                int(parts[4] or 0),
+                int(parts[5] or 0),
+            ),
+            None,
+            (),
+        )
     except ValueError:
         return None, NOT_A_DATE, ()

@@ -43,15 +43,21 @@ class Grid:
 
 
 # CSV ------------------------------------------------------------------------------------------
-_RAGGED_LONG = Text("line has {got} fields, the header has {want}; the line was not read",
-                    "в строке {got} полей, в заголовке {want}; строка не прочитана")
-_RAGGED_SHORT = Text("line has {got} fields, the header has {want}; the missing ones are empty",
-                     "в строке {got} полей, в заголовке {want}; недостающие пусты")
-_UNCLOSED = Text("a quote opened on this line is never closed; the line was not read",
-                 "кавычка, открытая в этой строке, не закрыта; строка не прочитана")
+_RAGGED_LONG = Text(
+    "line has {got} fields, the header has {want}; the line was not read",
+    "в строке {got} полей, в заголовке {want}; строка не прочитана",
+)
+_RAGGED_SHORT = Text(
+    "line has {got} fields, the header has {want}; the missing ones are empty",
+    "в строке {got} полей, в заголовке {want}; недостающие пусты",
+)
+_UNCLOSED = Text(
+    "a quote opened on this line is never closed; the line was not read",
+    "кавычка, открытая в этой строке, не закрыта; строка не прочитана",
+)
 _ENCODING = Text("read as {encoding}", "прочитан в кодировке {encoding}")
 _SEPARATORS = (",", ";", "\t")
-_MAX_CSV_BYTES = 2 * 1024 ** 3
+_MAX_CSV_BYTES = 2 * 1024**3
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -94,8 +100,12 @@ def detect_separator(text: str, lines: int = 50) -> str:
     return best
 
 
-def read_csv(path: str | os.PathLike, lang: str = "en", progress: Progress | None = None,
-             cancelled: IsCancelled | None = None) -> Grid:
+def read_csv(
+    path: str | os.PathLike,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> Grid:
     """A CSV/TSV/TXT file as one grid; ragged lines and unclosed quotes become problems."""
     path = Path(path)
     try:
@@ -118,8 +128,15 @@ def read_csv(path: str | os.PathLike, lang: str = "en", progress: Progress | Non
     return grid
 
 
-def _parse_lines(lines: list[str], start: int, sep: str, grid: Grid, file: str,
-                 progress: Progress | None = None, cancelled: IsCancelled | None = None) -> int:
+def _parse_lines(
+    lines: list[str],
+    start: int,
+    sep: str,
+    grid: Grid,
+    file: str,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> int:
     """Parse from physical line ``start``; returns where to resume (past an unclosed quote)."""
     reader = csv.reader(io.StringIO("".join(lines[start:])), delimiter=sep, strict=True)
     consumed = 0
@@ -136,8 +153,11 @@ def _parse_lines(lines: list[str], start: int, sep: str, grid: Grid, file: str,
         except StopIteration:
             return len(lines)
         except csv.Error:
-            grid.problems.append(Problem(file, "", f"{first_line}", lines[first_line - 1][:200]
-                                         .rstrip("\r\n"), _UNCLOSED))
+            grid.problems.append(
+                Problem(
+                    file, "", f"{first_line}", lines[first_line - 1][:200].rstrip("\r\n"), _UNCLOSED
+                )
+            )
             return first_line  # resume on the next physical line
         consumed = reader.line_num
         grid.rows.append(row)
@@ -171,28 +191,37 @@ def _check_widths(grid: Grid, file: str) -> None:
 
 
 # Workbooks ------------------------------------------------------------------------------------
-_DAMAGED = Text("{path}: the workbook cannot be read — {why}",
-                "{path}: книгу не удалось прочитать — {why}")
-_PASSWORD = Text("{path}: the workbook is password-protected; remove the password in Excel "
-                 "(File → Info → Protect Workbook) and save again",
-                 "{path}: книга защищена паролем; снимите пароль в Excel (Файл → Сведения → "
-                 "Защитить книгу) и сохраните")
-_TOO_MANY_CELLS = Text("{path}: the sheet “{sheet}” has more than {limit} cells, more than this "
-                       "program reads",
-                       "{path}: на листе «{sheet}» больше {limit} ячеек — столько программа не "
-                       "читает")
+_DAMAGED = Text(
+    "{path}: the workbook cannot be read — {why}", "{path}: книгу не удалось прочитать — {why}"
+)
+_PASSWORD = Text(
+    "{path}: the workbook is password-protected; remove the password in Excel "
+    "(File → Info → Protect Workbook) and save again",
+    "{path}: книга защищена паролем; снимите пароль в Excel (Файл → Сведения → "
+    "Защитить книгу) и сохраните",
+)
+_TOO_MANY_CELLS = Text(
+    "{path}: the sheet “{sheet}” has more than {limit} cells, more than this program reads",
+    "{path}: на листе «{sheet}» больше {limit} ячеек — столько программа не читает",
+)
 MAX_CELLS = 16_000_000  # 1 000 000 rows x 16 columns; calamine fills the rectangle, 32 B a cell
-_SPREAD = Text("{path}: the sheet “{sheet}” spreads over rows {first}–{last} and {width} columns "
-               "({cells} cells), more than this program reads; delete stray cells far from the "
-               "table, or move the table to a workbook of its own",
-               "{path}: лист «{sheet}» занимает строки {first}–{last} и {width} столбцов "
-               "({cells} ячеек) — больше, чем программа читает; удалите лишние ячейки далеко от "
-               "таблицы или перенесите таблицу в отдельную книгу")
+_SPREAD = Text(
+    "{path}: the sheet “{sheet}” spreads over rows {first}–{last} and {width} columns "
+    "({cells} cells), more than this program reads; delete stray cells far from the "
+    "table, or move the table to a workbook of its own",
+    "{path}: лист «{sheet}» занимает строки {first}–{last} и {width} столбцов "
+    "({cells} ячеек) — больше, чем программа читает; удалите лишние ячейки далеко от "
+    "таблицы или перенесите таблицу в отдельную книгу",
+)
 
 
-def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = None,
-                  progress: Progress | None = None,
-                  cancelled: IsCancelled | None = None) -> list[Grid]:
+def read_workbook(
+    path: str | os.PathLike,
+    lang: str = "en",
+    kind: str | None = None,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> list[Grid]:
     """Every worksheet of an .xlsx/.xlsm/.xls/.ods workbook, read with python-calamine.
 
     A zip workbook is first streamed through ``guards.scan_zip`` (entity and zip bombs refused
@@ -207,8 +236,9 @@ def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = 
     _tick(progress, 0, steps)
     scan = None
     if kind in (sniffing.XLSX, sniffing.ODS):
-        scan = guards.scan_zip(path, lang, progress=_scaled(progress, 0, 1, steps),
-                               cancelled=cancelled)
+        scan = guards.scan_zip(
+            path, lang, progress=_scaled(progress, 0, 1, steps), cancelled=cancelled
+        )
     _check(cancelled)
     parts: dict[str, str] = {}
     date1904 = False
@@ -221,9 +251,17 @@ def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = 
         names = {part: name for name, part in parts.items()}
         for part, (first, last, width) in scan.extents.items():
             if scan.dense_cells(part) > MAX_CELLS:
-                raise ReadError(_SPREAD(lang, path=path, sheet=names.get(part, part),
-                                        first=first, last=last, width=width,
-                                        cells=f"{scan.dense_cells(part):,}"))
+                raise ReadError(
+                    _SPREAD(
+                        lang,
+                        path=path,
+                        sheet=names.get(part, part),
+                        first=first,
+                        last=last,
+                        width=width,
+                        cells=f"{scan.dense_cells(part):,}",
+                    )
+                )
     try:
         with path.open("rb") as handle:
             book = calamine.CalamineWorkbook.from_filelike(handle)
@@ -234,15 +272,19 @@ def read_workbook(path: str | os.PathLike, lang: str = "en", kind: str | None = 
             sheet = book.get_sheet_by_name(meta.name)
             first_row, first_col = sheet.start or (0, 0)
             last_row, last_col = sheet.end or (0, 0)
-            if (last_row - first_row + 1) * (last_col - first_col + 1) > MAX_CELLS and \
-                    sheet.start is not None:
-                raise ReadError(_TOO_MANY_CELLS(lang, path=path, sheet=meta.name,
-                                                limit=f"{MAX_CELLS:,}"))
+            if (last_row - first_row + 1) * (
+                last_col - first_col + 1
+            ) > MAX_CELLS and sheet.start is not None:
+                raise ReadError(
+                    _TOO_MANY_CELLS(lang, path=path, sheet=meta.name, limit=f"{MAX_CELLS:,}")
+                )
             rows = sheet.to_python()
             grid = Grid(
-                name=meta.name, rows=rows,
+                name=meta.name,
+                rows=rows,
                 row_numbers=list(range(first_row + 1, first_row + 1 + len(rows))),
-                first_col=first_col, visible="Visible" == str(meta.visible).split(".")[-1],
+                first_col=first_col,
+                visible="Visible" == str(meta.visible).split(".")[-1],
                 date1904=date1904,
             )
             try:
@@ -331,6 +373,7 @@ def _scaled(progress: Progress | None, start: int, span: int, total: int) -> Pro
 
     def report(done: int, work: int) -> None:
         _tick(progress, start + span * done / max(work, 1), total)
+
     return report
 
 

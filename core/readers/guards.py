@@ -26,10 +26,10 @@ from core.text import Text
 
 # Limits. An honest 1 000 000-row sheet is ~150 MB of XML; Excel's own limit is 1 048 576 rows.
 MAX_MEMBERS = 20_000
-MAX_TOTAL_INFLATED = 1536 * 1024 ** 2  # all parts together
-MAX_MEMBER_INFLATED = 1024 ** 3
+MAX_TOTAL_INFLATED = 1536 * 1024**2  # all parts together
+MAX_MEMBER_INFLATED = 1024**3
 MAX_RATIO = 400  # real XML compresses 5-60x, a dense numeric sheet ~100x; deflate tops at 1032x
-RATIO_FLOOR = 8 * 1024 ** 2  # parts smaller than this may have any ratio
+RATIO_FLOOR = 8 * 1024**2  # parts smaller than this may have any ratio
 _CHUNK_IN = 1 << 20
 _CHUNK_OUT = 4 << 20
 
@@ -141,19 +141,36 @@ def _contains(window: bytes, marker: bytes, budget: int = 64) -> bool:
 
 
 # The byte of each marker that plain worksheet XML rarely holds (its offset in the marker).
-_KEYS = {m: (m[k:k + 1], k) for m, k in (
-    (b"</f>", 2), (b't="e"', 3), (b":f>", 1), (b"t='e'", 3),
-    (b"table:formula=", 6), (b'value-type="error"', 7))}
+_KEYS = {
+    m: (m[k : k + 1], k)
+    for m, k in (
+        (b"</f>", 2),
+        (b't="e"', 3),
+        (b":f>", 1),
+        (b"t='e'", 3),
+        (b"table:formula=", 6),
+        (b'value-type="error"', 7),
+    )
+}
 
 
-_DTD = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
-        "<!ENTITY".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"),
-        "<!ENTITY".encode("utf-16-be"))
+_DTD = (
+    b"<!DOCTYPE",
+    b"<!ENTITY",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!ENTITY".encode("utf-16-le"),
+    "<!DOCTYPE".encode("utf-16-be"),
+    "<!ENTITY".encode("utf-16-be"),
+)
 _OVERLAP = 32
 
 
-def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | None = None,
-             cancelled: IsCancelled | None = None) -> ZipScan:
+def scan_zip(
+    path: str | os.PathLike,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> ZipScan:
     """Stream every member of a zip workbook once, with caps, before any parser sees it.
 
     Raises
@@ -170,12 +187,12 @@ def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | Non
         with path.open("rb") as raw, zipfile.ZipFile(raw) as archive:
             infos = archive.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise ReadError(ZIP_BOMB(lang, path=path,
-                                          why=_WHY_PARTS(lang, n=len(infos))))
+                raise ReadError(ZIP_BOMB(lang, path=path, why=_WHY_PARTS(lang, n=len(infos))))
             declared = sum(i.file_size for i in infos)
             if declared > MAX_TOTAL_INFLATED:
-                raise ReadError(ZIP_BOMB(lang, path=path,
-                                          why=_WHY_DECLARED(lang, size=_mb(declared, lang))))
+                raise ReadError(
+                    ZIP_BOMB(lang, path=path, why=_WHY_DECLARED(lang, size=_mb(declared, lang)))
+                )
             for info in infos:
                 _check_declared(info, path, lang)
             total = 0
@@ -192,12 +209,23 @@ def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | Non
                     progress(done_in, work)
             if "xl/workbook.xml" in scan.members:
                 head = _read_member_head(raw, archive.getinfo("xl/workbook.xml"), 1 << 20)
-                scan.calc_on_load = b'fullCalcOnLoad="1"' in head or \
-                    b"fullCalcOnLoad='1'" in head or b'fullCalcOnLoad="true"' in head
+                scan.calc_on_load = (
+                    b'fullCalcOnLoad="1"' in head
+                    or b"fullCalcOnLoad='1'" in head
+                    or b'fullCalcOnLoad="true"' in head
+                )
     except (LtvError, Cancelled):
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, KeyError,
-            NotImplementedError, struct.error, OverflowError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        ValueError,
+        KeyError,
+        NotImplementedError,
+        struct.error,
+        OverflowError,
+    ) as exc:
         raise ReadError(DAMAGED(lang, path=path, why=_short(exc))) from None
     except zlib.error as exc:
         raise ReadError(DAMAGED(lang, path=path, why=f"bad compressed data: {exc}")) from None
@@ -208,12 +236,18 @@ def scan_zip(path: str | os.PathLike, lang: str = "en", progress: Progress | Non
 
 def _check_declared(info: zipfile.ZipInfo, path: Path, lang: str) -> None:
     if info.file_size > MAX_MEMBER_INFLATED:
-        raise ReadError(ZIP_BOMB(lang, path=path, why=_WHY_PART_DECLARED(
-            lang, part=info.filename, size=_mb(info.file_size, lang))))
+        raise ReadError(
+            ZIP_BOMB(
+                lang,
+                path=path,
+                why=_WHY_PART_DECLARED(lang, part=info.filename, size=_mb(info.file_size, lang)),
+            )
+        )
     if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         ratio = info.file_size // max(info.compress_size, 1)
-        raise ReadError(ZIP_BOMB(lang, path=path, why=_WHY_PACKED(
-            lang, part=info.filename, ratio=ratio)))
+        raise ReadError(
+            ZIP_BOMB(lang, path=path, why=_WHY_PACKED(lang, part=info.filename, ratio=ratio))
+        )
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise ReadError(METHOD(lang, path=path, method=f"method {info.compress_type}"))
     if info.flag_bits & 0x1:
@@ -241,8 +275,15 @@ def _chunks(raw, info: zipfile.ZipInfo):
         yield block
 
 
-def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: ZipScan,
-                    total_before: int, cancelled: IsCancelled | None) -> int:
+def _inflate_member(
+    raw,
+    info: zipfile.ZipInfo,
+    path: Path,
+    lang: str,
+    scan: ZipScan,
+    total_before: int,
+    cancelled: IsCancelled | None,
+) -> int:
     """Inflate one member in bounded steps; count the bytes; look for DTDs and formula marks."""
     markers: tuple[bytes, ...] | None = None
     dtd = (b"<!",)
@@ -273,13 +314,20 @@ def _inflate_member(raw, info: zipfile.ZipInfo, path: Path, lang: str, scan: Zip
                 upper = window.upper()
                 if any(d.upper() in upper for d in _DTD):
                     raise ReadError(ENTITIES(lang, path=path, part=info.filename))
-            if markers and info.filename not in scan.formula_parts and \
-                    any(_contains(window, m) for m in markers):
+            if (
+                markers
+                and info.filename not in scan.formula_parts
+                and any(_contains(window, m) for m in markers)
+            ):
                 scan.formula_parts.add(info.filename)
         if sheet:  # where the cells really are: never trust <dimension>
             for window in (edge, out):
-                plain = markers is not None and b"</f>" in markers and b":f>" not in markers \
+                plain = (
+                    markers is not None
+                    and b"</f>" in markers
+                    and b":f>" not in markers
                     and b"t='e'" not in markers
+                )
                 rows = _ROW_REF.findall(window) if plain else []
                 if not plain or b"" in rows:  # some <row…> tag is not in the plain spelling
                     rows = _ROW_REF_ANY.findall(window)
@@ -344,8 +392,9 @@ _AHEAD = 2
 _DONE = object()
 
 
-def _inflate_ahead(raw, info: zipfile.ZipInfo, take: Callable[[bytes], None],
-                   cancelled: IsCancelled | None) -> int:
+def _inflate_ahead(
+    raw, info: zipfile.ZipInfo, take: Callable[[bytes], None], cancelled: IsCancelled | None
+) -> int:
     """``take`` every chunk of the member as ``_inflated`` gives it; returns the CRC-32.
 
     The worker's errors (a cut-short or corrupt member) are raised here, after the chunks
@@ -409,7 +458,7 @@ def _read_member_head(raw, info: zipfile.ZipInfo, limit: int) -> bytes:
     return b"".join(out)
 
 
-def read_member(path: str | os.PathLike, name: str, limit: int = 64 * 1024 ** 2) -> bytes:
+def read_member(path: str | os.PathLike, name: str, limit: int = 64 * 1024**2) -> bytes:
     """One member of a scanned zip, inflated, at most ``limit`` bytes (small parts only)."""
     with Path(path).open("rb") as raw, zipfile.ZipFile(raw) as archive:
         return _read_member_head(raw, archive.getinfo(name), limit)
@@ -430,9 +479,9 @@ def _column_number(letters: bytes) -> int:
 
 def _mb(n: int, lang: str = "en") -> str:
     if lang == "ru":
-        text = f"{n / 1024 ** 2:,.0f} МБ" if n >= 1024 ** 2 else f"{n:,} байт"
+        text = f"{n / 1024**2:,.0f} МБ" if n >= 1024**2 else f"{n:,} байт"
         return text.replace(",", "\u00a0")
-    return f"{n / 1024 ** 2:,.0f} MB" if n >= 1024 ** 2 else f"{n:,} bytes"
+    return f"{n / 1024**2:,.0f} MB" if n >= 1024**2 else f"{n:,} bytes"
 
 
 def _short(exc: BaseException) -> str:
@@ -441,8 +490,10 @@ def _short(exc: BaseException) -> str:
 
 
 # Start-up check -------------------------------------------------------------------------------
-_PROBE = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
-          b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>')
+_PROBE = (
+    b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>'
+)
 
 
 def check_xml_safety(lang: str = "en") -> str | None:
@@ -459,8 +510,10 @@ def check_xml_safety(lang: str = "en") -> str | None:
         from openpyxl.xml import functions
     except ImportError:
         return UNSAFE_XML(lang)
-    for parse in (lambda: functions.fromstring(_PROBE),
-                  lambda: [None for _ in functions.iterparse(io.BytesIO(_PROBE))]):
+    for parse in (
+        lambda: functions.fromstring(_PROBE),
+        lambda: [None for _ in functions.iterparse(io.BytesIO(_PROBE))],
+    ):
         try:
             parse()
         except DefusedXmlException:

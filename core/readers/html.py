@@ -21,21 +21,26 @@ from core.readers import sniff as sniffing
 from core.readers.grid import Grid
 from core.text import Text
 
-MAX_HTML_BYTES = 200 * 1024 ** 2
+MAX_HTML_BYTES = 200 * 1024**2
 MAX_CELLS = 20_000_000
 _SPAN_LIMIT = 1000
 
-_READ_AS_HTML = Text("{path}: a web page (HTML table) with a spreadsheet's name; its table was "
-                     "read — save it as .xlsx to keep formats",
-                     "{path}: веб-страница (HTML-таблица) с именем таблицы; её таблица прочитана "
-                     "— сохраните её как .xlsx, чтобы сохранить форматы")
+_READ_AS_HTML = Text(
+    "{path}: a web page (HTML table) with a spreadsheet's name; its table was "
+    "read — save it as .xlsx to keep formats",
+    "{path}: веб-страница (HTML-таблица) с именем таблицы; её таблица прочитана "
+    "— сохраните её как .xlsx, чтобы сохранить форматы",
+)
 _NO_TABLE = Text(
     "{path}: this is a web page without a table; open it in Excel or LibreOffice and save it "
     "as .xlsx or .csv",
     "{path}: это веб-страница без таблицы; откройте её в Excel или LibreOffice и сохраните как "
-    ".xlsx или .csv")
-_TOO_BIG = Text("{path}: the web page is too large to read as a table ({why})",
-                "{path}: веб-страница слишком велика, чтобы прочитать её как таблицу ({why})")
+    ".xlsx или .csv",
+)
+_TOO_BIG = Text(
+    "{path}: the web page is too large to read as a table ({why})",
+    "{path}: веб-страница слишком велика, чтобы прочитать её как таблицу ({why})",
+)
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 

@@ -21,24 +21,33 @@ DAMAGED_ZIP = Text(
     "{path}: the workbook is damaged or cut short (not a complete zip archive)",
     "{path}: книга повреждена или обрезана (неполный zip-архив)",
 )
-WORD = Text("{path}: this is a Word document, not a spreadsheet",
-            "{path}: это документ Word, а не таблица")
-POWERPOINT = Text("{path}: this is a PowerPoint presentation, not a spreadsheet",
-                  "{path}: это презентация PowerPoint, а не таблица")
-ODT = Text("{path}: this is a text document (OpenDocument), not a spreadsheet",
-           "{path}: это текстовый документ (OpenDocument), а не таблица")
-ZIP_OTHER = Text("{path}: a zip archive without a workbook inside",
-                 "{path}: zip-архив без книги внутри")
+WORD = Text(
+    "{path}: this is a Word document, not a spreadsheet", "{path}: это документ Word, а не таблица"
+)
+POWERPOINT = Text(
+    "{path}: this is a PowerPoint presentation, not a spreadsheet",
+    "{path}: это презентация PowerPoint, а не таблица",
+)
+ODT = Text(
+    "{path}: this is a text document (OpenDocument), not a spreadsheet",
+    "{path}: это текстовый документ (OpenDocument), а не таблица",
+)
+ZIP_OTHER = Text(
+    "{path}: a zip archive without a workbook inside", "{path}: zip-архив без книги внутри"
+)
 ENCRYPTED = Text(
     "{path}: the workbook is password-protected; open it in Excel, remove the password "
     "(File → Info → Protect Workbook → Encrypt with Password, clear it) and save again",
     "{path}: книга защищена паролем; откройте её в Excel, снимите пароль (Файл → Сведения → "
     "Защитить книгу → Зашифровать с использованием пароля, очистите поле) и сохраните",
 )
-PDF = Text("{path}: this is a PDF document, not a spreadsheet",
-           "{path}: это документ PDF, а не таблица")
-BINARY = Text("{path}: not a spreadsheet or a text table (unknown binary format)",
-              "{path}: не таблица и не текст (неизвестный двоичный формат)")
+PDF = Text(
+    "{path}: this is a PDF document, not a spreadsheet", "{path}: это документ PDF, а не таблица"
+)
+BINARY = Text(
+    "{path}: not a spreadsheet or a text table (unknown binary format)",
+    "{path}: не таблица и не текст (неизвестный двоичный формат)",
+)
 HTML = Text(
     "{path}: this is a web page saved with a spreadsheet name; open it in Excel or LibreOffice "
     "and save it as .xlsx or .csv",
@@ -51,12 +60,18 @@ XML_2003 = Text(
     "{path}: это таблица XML Excel 2003 — старый формат, который программа не читает; откройте "
     "её в Excel или LibreOffice и сохраните как .xlsx",
 )
-NUMBERS = Text("{path}: this is an Apple Numbers file; export it from Numbers as Excel (.xlsx)",
-               "{path}: это файл Apple Numbers; экспортируйте его из Numbers в Excel (.xlsx)")
-XLSB = Text("{path}: this is a binary Excel workbook (.xlsb); save it as .xlsx in Excel",
-            "{path}: это двоичная книга Excel (.xlsb); сохраните её в Excel как .xlsx")
-OLE_OTHER = Text("{path}: an Office file of another kind (not a workbook)",
-                 "{path}: файл Office другого вида (не книга)")
+NUMBERS = Text(
+    "{path}: this is an Apple Numbers file; export it from Numbers as Excel (.xlsx)",
+    "{path}: это файл Apple Numbers; экспортируйте его из Numbers в Excel (.xlsx)",
+)
+XLSB = Text(
+    "{path}: this is a binary Excel workbook (.xlsb); save it as .xlsx in Excel",
+    "{path}: это двоичная книга Excel (.xlsb); сохраните её в Excel как .xlsx",
+)
+OLE_OTHER = Text(
+    "{path}: an Office file of another kind (not a workbook)",
+    "{path}: файл Office другого вида (не книга)",
+)
 CSV_AS_XLSX = Text(
     "{path}: this is a text (CSV) file with a workbook's name; it was read as CSV — rename it "
     "to .csv",
@@ -95,11 +110,14 @@ def sniff(path: str | os.PathLike, lang: str = "en") -> str:
             text = head.decode("utf-16").lstrip("\ufeff \t\r\n").lower().encode("utf-8")
         except UnicodeDecodeError:
             pass
-    if text.startswith(b"<?xml") and (b"urn:schemas-microsoft-com:office:spreadsheet" in text
-                                      or b"excel.sheet" in text):
+    if text.startswith(b"<?xml") and (
+        b"urn:schemas-microsoft-com:office:spreadsheet" in text or b"excel.sheet" in text
+    ):
         raise ReadError(XML_2003(lang, path=path))
-    if text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta")) or \
-            b"<html" in text[:512]:
+    if (
+        text.startswith((b"<!doctype html", b"<html", b"<table", b"<?xml", b"<meta"))
+        or b"<html" in text[:512]
+    ):
         return HTML_TABLE
     if text.startswith(b"{") and path.name.lower().endswith(".json"):
         return PROJECT
@@ -222,10 +240,10 @@ def ole_streams(path: str | os.PathLike, max_entries: int = 100_000) -> list[str
                 raise ValueError("bad directory chain")
             block = read_sector(current)
             for k in range(0, sector, 128):
-                entry = block[k:k + 128]
+                entry = block[k : k + 128]
                 length = struct.unpack_from("<H", entry, 64)[0]
                 kind = entry[66]
                 if kind in (1, 2, 5) and 2 <= length <= 64:
-                    names.append(entry[:length - 2].decode("utf-16-le", errors="replace"))
+                    names.append(entry[: length - 2].decode("utf-16-le", errors="replace"))
             current = fat[current]
         return names

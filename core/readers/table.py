@@ -27,61 +27,144 @@ from core.readers.grid import Grid
 from core.text import Text
 
 _HEADER_SEARCH_ROWS = 60
-_TOTAL_WORDS = ("Итого", "Всего", "Итог", "Total", "Totals", "Grand total", "Итого по всем",
-                "Sum", "Сумма", "Всего по всем", "Общий итог", "Итого:", "В целом")
+_TOTAL_WORDS = (
+    "Итого",
+    "Всего",
+    "Итог",
+    "Total",
+    "Totals",
+    "Grand total",
+    "Итого по всем",
+    "Sum",
+    "Сумма",
+    "Всего по всем",
+    "Общий итог",
+    "Итого:",
+    "В целом",
+)
 _TOTALS = {schema.fold(w) for w in _TOTAL_WORDS}
 _TOTAL_STARTS = frozenset(w.casefold()[:3] for w in _TOTAL_WORDS)
-_TOTAL_PREFIXES = frozenset(v for w in _TOTAL_WORDS
-                            for v in (w[:2], w[:2].lower(), w[:2].upper(), w[:2].title()))
-ERROR_CODES = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
-                         "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!",
-                         "#CONNECT!", "#UNKNOWN!", "#BUSY!", "Err:502", "Err:504", "Err:508",
-                         "Err:511", "Err:522"})
+_TOTAL_PREFIXES = frozenset(
+    v for w in _TOTAL_WORDS for v in (w[:2], w[:2].lower(), w[:2].upper(), w[:2].title())
+)
+ERROR_CODES = frozenset(
+    {
+        "#DIV/0!",
+        "#N/A",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#UNKNOWN!",
+        "#BUSY!",
+        "Err:502",
+        "Err:504",
+        "Err:508",
+        "Err:511",
+        "Err:522",
+    }
+)
 # Units written after a header ("Средний чек, руб.", "Retention (years)") that do not change
 # which column it is.
-_UNIT_SUFFIXES = tuple(sorted({schema.fold(u) for u in (
-    "руб", "руб.", "рублей", "р.", "rub", "rur", "usd", "eur", "долл", "евро", "шт", "pcs",
-    "лет", "years", "yrs", "год", "pct", "percent", "процентов", "проц", "в рублях",
-    "в руб", "₽", "%", "$", "€")} - {""}, key=len, reverse=True))
+_UNIT_SUFFIXES = tuple(
+    sorted(
+        {
+            schema.fold(u)
+            for u in (
+                "руб",
+                "руб.",
+                "рублей",
+                "р.",
+                "rub",
+                "rur",
+                "usd",
+                "eur",
+                "долл",
+                "евро",
+                "шт",
+                "pcs",
+                "лет",
+                "years",
+                "yrs",
+                "год",
+                "pct",
+                "percent",
+                "процентов",
+                "проц",
+                "в рублях",
+                "в руб",
+                "₽",
+                "%",
+                "$",
+                "€",
+            )
+        }
+        - {""},
+        key=len,
+        reverse=True,
+    )
+)
 
 _A_DATE = Text("a date, not a number", "дата, а не число")
-_ERROR_VALUE = Text("the cell shows the error {code}, not a number",
-                    "в ячейке ошибка {code}, а не число")
+_ERROR_VALUE = Text(
+    "the cell shows the error {code}, not a number", "в ячейке ошибка {code}, а не число"
+)
 _NO_RESULT = Text(
     "a formula without a saved result ({formula}); open the file in Excel or LibreOffice and "
     "save it so that the results are stored",
     "формула без сохранённого результата ({formula}); откройте файл в Excel или LibreOffice и "
-    "сохраните, чтобы результаты записались")
+    "сохраните, чтобы результаты записались",
+)
 _AMBIGUOUS_PERCENT = Text(
     "ambiguous percent: the column holds percents (above 1), so {value} could be {value} % "
     "or {percent} %",
-    "неоднозначный процент: в столбце проценты (больше 1), {value} — это {value} % или "
-    "{percent} %")
+    "неоднозначный процент: в столбце проценты (больше 1), {value} — это {value} % или {percent} %",
+)
 _SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
-_SKIPPED_BLANK = Text("skipped {n} blank rows inside the table",
-                      "пропущено пустых строк внутри таблицы: {n}")
-_SKIPPED_NOTE = Text("skipped a note below the totals row (row {row}: {cells})",
-                     "пропущено примечание под строкой итогов (строка {row}: {cells})")
-_USED = Text("read sheet “{sheet}”, header on row {row}",
-             "прочитан лист «{sheet}», заголовок в строке {row}")
-_USED_TWO = Text("read sheet “{sheet}”, a two-row header on rows {group}–{row}",
-                 "прочитан лист «{sheet}», заголовок из двух строк {group}–{row}")
-_USED_HIDDEN = Text("the table is on the hidden sheet “{sheet}” (no visible sheet has one)",
-                    "таблица на скрытом листе «{sheet}» (на видимых листах её нет)")
+_SKIPPED_BLANK = Text(
+    "skipped {n} blank rows inside the table", "пропущено пустых строк внутри таблицы: {n}"
+)
+_SKIPPED_NOTE = Text(
+    "skipped a note below the totals row (row {row}: {cells})",
+    "пропущено примечание под строкой итогов (строка {row}: {cells})",
+)
+_USED = Text(
+    "read sheet “{sheet}”, header on row {row}", "прочитан лист «{sheet}», заголовок в строке {row}"
+)
+_USED_TWO = Text(
+    "read sheet “{sheet}”, a two-row header on rows {group}–{row}",
+    "прочитан лист «{sheet}», заголовок из двух строк {group}–{row}",
+)
+_USED_HIDDEN = Text(
+    "the table is on the hidden sheet “{sheet}” (no visible sheet has one)",
+    "таблица на скрытом листе «{sheet}» (на видимых листах её нет)",
+)
 _USED_CSV = Text("header on line {row}", "заголовок в строке {row}")
 _UNKNOWN = Text("columns not used: {names}", "не использованы столбцы: {names}")
-_UNKNOWN_MANY = Text("columns not used: {names} and {more} more",
-                     "не использованы столбцы: {names} и ещё {more}")
-_COMPUTED = Text("computed columns ignored (the program computes them): {names}",
-                 "расчётные столбцы пропущены (программа считает их сама): {names}")
-_MERGED = Text("cells {cells} are merged; each row of the range got the value shown there, "
-               "{value}",
-               "ячейки {cells} объединены; каждая строка диапазона получила показанное "
-               "значение, {value}")
-_MERGED_MANY = Text("{n} merged ranges in the table; each row of a range got the value shown "
-                    "there (first: {cells})",
-                    "в таблице {n} объединённых диапазонов; каждая строка диапазона получила "
-                    "показанное значение (первый: {cells})")
+_UNKNOWN_MANY = Text(
+    "columns not used: {names} and {more} more", "не использованы столбцы: {names} и ещё {more}"
+)
+_COMPUTED = Text(
+    "computed columns ignored (the program computes them): {names}",
+    "расчётные столбцы пропущены (программа считает их сама): {names}",
+)
+_MERGED = Text(
+    "cells {cells} are merged; each row of the range got the value shown there, {value}",
+    "ячейки {cells} объединены; каждая строка диапазона получила показанное значение, {value}",
+)
+_MERGED_MANY = Text(
+    "{n} merged ranges in the table; each row of a range got the value shown "
+    "there (first: {cells})",
+    "в таблице {n} объединённых диапазонов; каждая строка диапазона получила "
+    "показанное значение (первый: {cells})",
+)
 _NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
 
 Progress = Callable[[int, int], None]
@@ -137,8 +220,9 @@ def _header_cells(row: list) -> list[str]:
     return ["" if c is None else str(c).strip() for c in row]
 
 
-def find_header(grids: list[Grid], columns: tuple[schema.Column, ...],
-                required: tuple[str, ...]) -> tuple[Grid, int, list[str | None]] | None:
+def find_header(
+    grids: list[Grid], columns: tuple[schema.Column, ...], required: tuple[str, ...]
+) -> tuple[Grid, int, list[str | None]] | None:
     """The sheet, the index of its header row, and the key of each column, or None.
 
     Visible sheets first; hidden ones only when no visible sheet has a header. A header must
@@ -148,8 +232,9 @@ def find_header(grids: list[Grid], columns: tuple[schema.Column, ...],
     return None if found is None else (found.grid, found.header_index, found.keys)
 
 
-def find_table(grids: list[Grid], columns: tuple[schema.Column, ...],
-               required: tuple[str, ...]) -> FoundTable | None:
+def find_table(
+    grids: list[Grid], columns: tuple[schema.Column, ...], required: tuple[str, ...]
+) -> FoundTable | None:
     """Like ``find_header``, with the header texts and the group row of a two-row header."""
     metric_keys = set(schema.METRIC_KEYS)
     for visible in (True, False):
@@ -159,7 +244,7 @@ def find_table(grids: list[Grid], columns: tuple[schema.Column, ...],
                 continue
             previous: list | None = None
             for i, row in enumerate(grid.rows[:_HEADER_SEARCH_ROWS]):
-                for group in ((None, previous) if previous is not None else (None,)):
+                for group in (None, previous) if previous is not None else (None,):
                     keys, headers = _match_row(row, columns, group)
                     found = {k for k in keys if k and k not in metric_keys}
                     if len(found) < 2 or not all(k in found for k in required):
@@ -169,8 +254,10 @@ def find_table(grids: list[Grid], columns: tuple[schema.Column, ...],
                     exact = sum(isinstance(c, str) and c in schema.BY_KEY for c in row)
                     score = (len(found), exact)
                     if best is None or score > best[0]:
-                        best = (score, FoundTable(grid, i, keys, headers,
-                                                  None if group is None else i - 1))
+                        best = (
+                            score,
+                            FoundTable(grid, i, keys, headers, None if group is None else i - 1),
+                        )
                 previous = row
         if best:
             return best[1]
@@ -193,8 +280,9 @@ def _match_text(text: str, columns: tuple[schema.Column, ...]) -> str | None:
     return None
 
 
-def _match_row(row: list, columns: tuple[schema.Column, ...],
-               group: list | None = None) -> tuple[list[str | None], list[str]]:
+def _match_row(
+    row: list, columns: tuple[schema.Column, ...], group: list | None = None
+) -> tuple[list[str | None], list[str]]:
     """Keys and header texts of a row; with ``group``, each cell may be "group sub"."""
     keys: list[str | None] = []
     headers: list[str] = []
@@ -204,8 +292,11 @@ def _match_row(row: list, columns: tuple[schema.Column, ...],
         top = ""
         if group is not None and j < len(group) and isinstance(group[j], str):
             top = group[j].strip()
-        tries = [sub] if group is None else [f"{top} {sub}" if top and top != sub else "", sub,
-                                            top if not sub else ""]
+        tries = (
+            [sub]
+            if group is None
+            else [f"{top} {sub}" if top and top != sub else "", sub, top if not sub else ""]
+        )
         key, text = None, _header_text(cell)
         for candidate in tries:
             if not candidate:
@@ -227,17 +318,24 @@ def _header_text(cell) -> str:
     return "" if cell is None else str(cell).strip()
 
 
-def read_segment_grid(grids: list[Grid], file: str, progress: Progress | None = None,
-                      cancelled: IsCancelled | None = None) -> TableRead | None:
+def read_segment_grid(
+    grids: list[Grid],
+    file: str,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> TableRead | None:
     """Segments from the best table among ``grids``, or None when no sheet has a header."""
     found = find_table(grids, schema.COLUMNS, required=("segment",))
     if found is None:
         return None
     grid = found.grid
-    mapping = ColumnMapping(grid.name, grid.row_numbers[found.header_index], found.headers,
-                            found.keys,
-                            None if found.group_index is None
-                            else grid.row_numbers[found.group_index])
+    mapping = ColumnMapping(
+        grid.name,
+        grid.row_numbers[found.header_index],
+        found.headers,
+        found.keys,
+        None if found.group_index is None else grid.row_numbers[found.group_index],
+    )
     return convert(grid, found.header_index, mapping, file, progress, cancelled)
 
 
@@ -247,16 +345,29 @@ def _is_totals(name: str) -> bool:
     return schema.fold(name) in _TOTALS
 
 
-def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
-            progress: Progress | None = None,
-            cancelled: IsCancelled | None = None) -> TableRead:
+def convert(
+    grid: Grid,
+    header_index: int,
+    mapping: ColumnMapping,
+    file: str,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> TableRead:
     """The rows below the header as segments, under ``mapping`` (which a person may have edited)."""
     notices: list[Notice] = []
     problems: list[Problem] = list(grid.problems)
     sheet = grid.name
     if sheet and mapping.group_row is not None:
-        notices.append(Notice(_USED_TWO, (("sheet", sheet), ("group", str(mapping.group_row)),
-                                          ("row", str(mapping.header_row)))))
+        notices.append(
+            Notice(
+                _USED_TWO,
+                (
+                    ("sheet", sheet),
+                    ("group", str(mapping.group_row)),
+                    ("row", str(mapping.header_row)),
+                ),
+            )
+        )
     elif sheet:
         notices.append(Notice(_USED, (("sheet", sheet), ("row", str(mapping.header_row)))))
     elif mapping.header_row > 1:
@@ -267,8 +378,8 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
     notices.extend(_unused_columns(mapping))
 
     name_col = mapping.column_of("segment")
-    body = grid.rows[header_index + 1:]
-    body_numbers = grid.row_numbers[header_index + 1:]
+    body = grid.rows[header_index + 1 :]
+    body_numbers = grid.row_numbers[header_index + 1 :]
     mapped = [j for j, k in enumerate(mapping.keys) if k is not None]
     rows, numbers = _table_rows(body, body_numbers, name_col, notices, mapped)
     _check(cancelled)
@@ -279,26 +390,41 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
 
     names = _names(rows, name_col)
     if name_col is not None:
-        odd = [] if set(map(type, names)) <= {str} else \
-            [k for k, c in enumerate(names) if type(c) is not str]
+        odd = (
+            []
+            if set(map(type, names)) <= {str}
+            else [k for k, c in enumerate(names) if type(c) is not str]
+        )
         for i in odd:
             cell = names[i]
             names[i] = str(cell)
-            problems.append(Problem(file, sheet, address(i, name_col), str(cell), _NAME_ERROR,
-                                    (("code", str(cell)),), row=i, key="segment"))
+            problems.append(
+                Problem(
+                    file,
+                    sheet,
+                    address(i, name_col),
+                    str(cell),
+                    _NAME_ERROR,
+                    (("code", str(cell)),),
+                    row=i,
+                    key="segment",
+                )
+            )
     columns: dict[str, np.ndarray] = {}
     unread: dict[int, dict[str, str]] = {}  # row -> key -> text, only rows that have some
     decimal = _file_decimal(rows, mapping, grid.decimal)
     width = min(map(len, rows), default=0)
-    used = [(j, key) for j, key in enumerate(mapping.keys)
-            if key is not None and key in schema.NUMERIC_INPUT_KEYS]
+    used = [
+        (j, key)
+        for j, key in enumerate(mapping.keys)
+        if key is not None and key in schema.NUMERIC_INPUT_KEYS
+    ]
     for n, (j, key) in enumerate(used):
         _check(cancelled)
         if progress is not None:
             progress(n, len(used))
         col = schema.BY_KEY[key]
-        cells = [r[j] for r in rows] if j < width else [r[j] if j < len(r) else None
-                                                       for r in rows]
+        cells = [r[j] for r in rows] if j < width else [r[j] if j < len(r) else None for r in rows]
         out = _float_column(cells, col.unit == schema.FRACTION)
         if out is not None:
             columns[key] = out
@@ -312,25 +438,41 @@ def convert(grid: Grid, header_index: int, mapping: ColumnMapping, file: str,
         for i, (p, v) in enumerate(zip(parsed, values)):
             if p.error is not None:
                 raw = _raw(cells[i])
-                problems.append(Problem(file, sheet, address(i, j), raw, p.error, p.error_fields,
-                                        row=i, key=key))
+                problems.append(
+                    Problem(
+                        file, sheet, address(i, j), raw, p.error, p.error_fields, row=i, key=key
+                    )
+                )
                 unread.setdefault(i, {})[key] = raw
             elif ambiguous[i]:
                 raw = _raw(cells[i])
-                problems.append(Problem(file, sheet, address(i, j), raw, _AMBIGUOUS_PERCENT,
-                                        (("value", f"{p.value:g}"),
-                                         ("percent", f"{p.value * 100:g}")), row=i, key=key))
+                problems.append(
+                    Problem(
+                        file,
+                        sheet,
+                        address(i, j),
+                        raw,
+                        _AMBIGUOUS_PERCENT,
+                        (("value", f"{p.value:g}"), ("percent", f"{p.value * 100:g}")),
+                        row=i,
+                        key=key,
+                    )
+                )
                 unread.setdefault(i, {})[key] = raw
             elif v is not None:
                 out[i] = v
         columns[key] = out
     if progress is not None:
         progress(len(used), len(used))
-    table = SegmentTable(names, columns, [unread.get(i, {}) for i in range(len(rows))]
-                         if unread else None)
+    table = SegmentTable(
+        names, columns, [unread.get(i, {}) for i in range(len(rows))] if unread else None
+    )
     # the same checks as a saved project gets: unread text, out of range, repeated names
-    problems.extend(check(table, file, sheet, lambda i, key: address(
-        i, mapping.column_of(key) or 0), unread=False))
+    problems.extend(
+        check(
+            table, file, sheet, lambda i, key: address(i, mapping.column_of(key) or 0), unread=False
+        )
+    )
     return TableRead(table, mapping, problems, notices)
 
 
@@ -339,8 +481,13 @@ def _check(cancelled: IsCancelled | None) -> None:
         raise Cancelled()
 
 
-def _table_rows(body: list[list], body_numbers: list[int], name_col: int | None,
-                notices: list[Notice], mapped: list[int]) -> tuple[list[list], list[int]]:
+def _table_rows(
+    body: list[list],
+    body_numbers: list[int],
+    name_col: int | None,
+    notices: list[Notice],
+    mapped: list[int],
+) -> tuple[list[list], list[int]]:
     """The table's rows: blank rows, totals rows and notes below the totals left out.
 
     A row is blank when its mapped columns are (cells in unused columns alone do not make a
@@ -360,15 +507,17 @@ def _table_rows(body: list[list], body_numbers: list[int], name_col: int | None,
             return
         present = [c for c in row if _present(c)]
         texts = [c.strip() for c in present if isinstance(c, str)]
-        first = name.strip() if isinstance(name, str) and name.strip() else \
-            (texts[0] if texts and not _present(name) else "")
+        first = (
+            name.strip()
+            if isinstance(name, str) and name.strip()
+            else (texts[0] if texts and not _present(name) else "")
+        )
         if first and _is_totals(first):
             _totals_notice(row, notices)
             after_totals = True
             return
         if after_totals and len(present) == 1 and texts:
-            notices.append(Notice(_SKIPPED_NOTE, (("row", str(number)),
-                                                  ("cells", texts[0][:80]))))
+            notices.append(Notice(_SKIPPED_NOTE, (("row", str(number)), ("cells", texts[0][:80]))))
             return
         blank_total += blank_run
         blank_run = 0
@@ -382,9 +531,14 @@ def _table_rows(body: list[list], body_numbers: list[int], name_col: int | None,
         if _plain_names(col):
             special = []
         else:
-            special = [i for i, c in enumerate(col)
-                       if type(c) is not str or not c or c[:2] in _TOTAL_PREFIXES
-                       or len(c.strip()) != len(c)]
+            special = [
+                i
+                for i, c in enumerate(col)
+                if type(c) is not str
+                or not c
+                or c[:2] in _TOTAL_PREFIXES
+                or len(c.strip()) != len(c)
+            ]
     start = 0
     for i in special + [len(body)]:
         if i > start:
@@ -416,8 +570,9 @@ def _names(rows: list[list], name_col: int | None) -> list:
     col = _column(rows, name_col)
     if _plain_names(col):
         return col  # already stripped text
-    return [c.strip() if type(c) is str else c if isinstance(c, CellError) else _text(c)
-            for c in col]
+    return [
+        c.strip() if type(c) is str else c if isinstance(c, CellError) else _text(c) for c in col
+    ]
 
 
 def _column(rows: list[list], j: int) -> list:
@@ -536,8 +691,7 @@ def _merged_notices(grid: Grid, mapping: ColumnMapping, numbers: list[int]) -> l
         if not any(c in used for c in range(c0, c1 + 1)):
             continue
         i, j = r0 - top, c0 - grid.first_col
-        value = grid.rows[i][j] if 0 <= i < len(grid.rows) and 0 <= j < len(grid.rows[i]) \
-            else None
+        value = grid.rows[i][j] if 0 <= i < len(grid.rows) and 0 <= j < len(grid.rows[i]) else None
         hits.append((f"{a1(r0, c0)}:{a1(r1, c1)}", _text(value)))
     if len(hits) > 5:
         return [Notice(_MERGED_MANY, (("n", str(len(hits))), ("cells", hits[0][0])))]

@@ -8,8 +8,10 @@ from core import metrics, schema
 
 
 def inputs(*segments: dict) -> dict[str, np.ndarray]:
-    return {key: np.array([float(s.get(key, np.nan)) for s in segments], dtype=np.float64)
-            for key in schema.NUMERIC_INPUT_KEYS}
+    return {
+        key: np.array([float(s.get(key, np.nan)) for s in segments], dtype=np.float64)
+        for key in schema.NUMERIC_INPUT_KEYS
+    }
 
 
 def compute(*segments: dict, basis: str = "profit") -> metrics.Results:

@@ -13,10 +13,26 @@ import zlib
 from pathlib import Path
 
 # The "Done when" table of issue 4, in the words a Russian owner would type. -----------------
-RU_HEADER = ["Сегмент", "Клиентов", "Средний чек, ₽", "Покупок в год", "Срок удержания, лет",
-             "Маржа, %", "Расходы на привлечение", "Новых клиентов"]
-EN_HEADER = ["Segment name", "Customer count", "Average check", "Frequency", "Retention years",
-             "Margin, %", "Marketing spend", "New clients"]
+RU_HEADER = [
+    "Сегмент",
+    "Клиентов",
+    "Средний чек, ₽",
+    "Покупок в год",
+    "Срок удержания, лет",
+    "Маржа, %",
+    "Расходы на привлечение",
+    "Новых клиентов",
+]
+EN_HEADER = [
+    "Segment name",
+    "Customer count",
+    "Average check",
+    "Frequency",
+    "Retention years",
+    "Margin, %",
+    "Marketing spend",
+    "New clients",
+]
 # (name, customers, AOV as typed, F, retention, margin as typed, spend as typed, new)
 RU_ROWS = [
     ("Опт", 120, "1 000", 6, 5, 35, "40 000", 10),
@@ -26,14 +42,36 @@ RU_ROWS = [
 TOTALS = ("Итого", 1220, "", "", "", "", "147 000", 61)
 # What those cells mean, exactly (§1 units: margins as fractions).
 EXPECTED = [
-    {"segment": "Опт", "customers": 120, "avg_order_value": 1000, "purchases_per_year": 6,
-     "retention_years": 5, "gross_margin": 0.35, "acquisition_spend": 40000,
-     "new_customers": 10},
-    {"segment": "Розница", "customers": 800, "avg_order_value": 2500.5,
-     "purchases_per_year": 2, "retention_years": 2, "gross_margin": 0.4,
-     "acquisition_spend": 100000, "new_customers": 50},
-    {"segment": "Онлайн", "customers": 300, "avg_order_value": 10000, "purchases_per_year": 1,
-     "retention_years": 2, "gross_margin": 1.0, "acquisition_spend": 7000, "new_customers": 1},
+    {
+        "segment": "Опт",
+        "customers": 120,
+        "avg_order_value": 1000,
+        "purchases_per_year": 6,
+        "retention_years": 5,
+        "gross_margin": 0.35,
+        "acquisition_spend": 40000,
+        "new_customers": 10,
+    },
+    {
+        "segment": "Розница",
+        "customers": 800,
+        "avg_order_value": 2500.5,
+        "purchases_per_year": 2,
+        "retention_years": 2,
+        "gross_margin": 0.4,
+        "acquisition_spend": 100000,
+        "new_customers": 50,
+    },
+    {
+        "segment": "Онлайн",
+        "customers": 300,
+        "avg_order_value": 10000,
+        "purchases_per_year": 1,
+        "retention_years": 2,
+        "gross_margin": 1.0,
+        "acquisition_spend": 7000,
+        "new_customers": 1,
+    },
 ]
 
 
@@ -111,17 +149,27 @@ def ole_file(path: Path, streams: dict[str, bytes]) -> Path:
             fat[at + k] = at + k + 1 if k < count - 1 else _END
         at += count
 
-    def entry(name: str, kind: int, start: int, size: int, child: int = _FREE,
-              right: int = _FREE) -> bytes:
+    def entry(
+        name: str, kind: int, start: int, size: int, child: int = _FREE, right: int = _FREE
+    ) -> bytes:
         raw = name.encode("utf-16-le") + b"\0\0"
-        return (raw.ljust(64, b"\0") + struct.pack("<HBB", len(raw), kind, 1)
-                + struct.pack("<III", _FREE, right, child) + b"\0" * 16 + b"\0" * 4
-                + b"\0" * 16 + struct.pack("<IQ", start, size))
+        return (
+            raw.ljust(64, b"\0")
+            + struct.pack("<HBB", len(raw), kind, 1)
+            + struct.pack("<III", _FREE, right, child)
+            + b"\0" * 16
+            + b"\0" * 4
+            + b"\0" * 16
+            + struct.pack("<IQ", start, size)
+        )
 
     entries = [entry("Root Entry", 5, _END, 0, child=1 if names else _FREE)]
     for k, name in enumerate(names):
-        entries.append(entry(name, 2, starts[k], len(streams[name]),
-                             right=k + 2 if k + 1 < len(names) else _FREE))
+        entries.append(
+            entry(
+                name, 2, starts[k], len(streams[name]), right=k + 2 if k + 1 < len(names) else _FREE
+            )
+        )
     directory = b"".join(entries).ljust(dir_sectors * sector, b"\0")
     header = bytearray(512)
     header[0:8] = _OLE_MAGIC
@@ -129,8 +177,11 @@ def ole_file(path: Path, streams: dict[str, bytes]) -> Path:
     struct.pack_into("<IIIIIIIII", header, 40, 0, 1, 1, 0, 4096, _END, 0, _END, 0)
     difat = [0] + [_FREE] * 108
     struct.pack_into("<109I", header, 76, *difat)
-    body = struct.pack(f"<{sector // 4}I", *fat) + directory + b"".join(
-        d.ljust(c * sector, b"\0") for d, c in zip(datas, data_sectors))
+    body = (
+        struct.pack(f"<{sector // 4}I", *fat)
+        + directory
+        + b"".join(d.ljust(c * sector, b"\0") for d, c in zip(datas, data_sectors))
+    )
     path.write_bytes(bytes(header) + body)
     return path
 
@@ -143,10 +194,12 @@ def encrypted_workbook(path: Path) -> Path:
         b'xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" '
         b'blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" '
         b'cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="AAAA"/>'
-        b"</encryption>")
+        b"</encryption>"
+    )
     package = struct.pack("<Q", 9000) + bytes(range(256)) * 40
-    return ole_file(path, {"EncryptionInfo": info, "EncryptedPackage": package,
-                           "\x06DataSpaces": b"\0" * 64})
+    return ole_file(
+        path, {"EncryptionInfo": info, "EncryptedPackage": package, "\x06DataSpaces": b"\0" * 64}
+    )
 
 
 # Zips written by hand (sizes that lie). -------------------------------------------------------
@@ -157,15 +210,53 @@ def raw_zip(path: Path, members: list[tuple[str, bytes, int, int, int]]) -> Path
     for name, data, method, crc, size in members:
         offset = out.tell()
         raw_name = name.encode()
-        out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, method, 0, 0, crc,
-                              len(data), size, len(raw_name), 0) + raw_name + data)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, method, 0, 0,
-                                   crc, len(data), size, len(raw_name), 0, 0, 0, 0, 0, offset)
-                       + raw_name)
+        out.write(
+            struct.pack(
+                "<IHHHHHIIIHH",
+                0x04034B50,
+                20,
+                0,
+                method,
+                0,
+                0,
+                crc,
+                len(data),
+                size,
+                len(raw_name),
+                0,
+            )
+            + raw_name
+            + data
+        )
+        central.append(
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                method,
+                0,
+                0,
+                crc,
+                len(data),
+                size,
+                len(raw_name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + raw_name
+        )
     start = out.tell()
     cd = b"".join(central)
-    out.write(cd + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members),
-                               len(cd), start, 0))
+    out.write(
+        cd
+        + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(cd), start, 0)
+    )
     path.write_bytes(out.getvalue())
     return path
 
@@ -181,7 +272,7 @@ def deflate_zeros(size: int) -> tuple[bytes, int]:
     block = b" " * (1 << 20)
     parts, crc, left = [], 0, size
     while left > 0:
-        piece = block[:min(left, len(block))]
+        piece = block[: min(left, len(block))]
         parts.append(c.compress(piece))
         crc = zlib.crc32(piece, crc)
         left -= len(piece)
@@ -209,8 +300,9 @@ def replace_member(data: bytes, name: str, content: bytes) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(info.filename, content if info.filename == name else
-                         src.read(info.filename))
+            dst.writestr(
+                info.filename, content if info.filename == name else src.read(info.filename)
+            )
         if name not in src.namelist():
             dst.writestr(name, content)
     return out.getvalue()
@@ -219,11 +311,15 @@ def replace_member(data: bytes, name: str, content: bytes) -> bytes:
 BILLION_LAUGHS = (
     b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!DOCTYPE lolz [\n'
     b'<!ENTITY lol "lol">\n'
-    + b"".join(b'<!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;")
-                                             * 10) for i in range(1, 10))
+    + b"".join(
+        b'<!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
+        for i in range(1, 10)
+    )
     + b']>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" '
-      b'uniqueCount="1"><si><t>&lol9;</t></si></sst>')
+    b'uniqueCount="1"><si><t>&lol9;</t></si></sst>'
+)
 EXTERNAL_ENTITY = (
     b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
     b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&e;</t>'
-    b"</si></sst>")
+    b"</si></sst>"
+)

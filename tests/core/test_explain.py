@@ -33,8 +33,14 @@ def test_lifetime_from_churn_and_verdict_rule():
     seg = dict(customers_start=1000, customers_end=800, new_customers=200)
     e = explain(compute(seg), 0, "lifetime_years", "en")
     assert e.numbers == "Lifetime, years = 1 ÷ 40% = 2.5"
-    seg6 = dict(avg_order_value=50, purchases_per_year=1, retention_years=3, gross_margin=1,
-                acquisition_spend=50, new_customers=1)
+    seg6 = dict(
+        avg_order_value=50,
+        purchases_per_year=1,
+        retention_years=3,
+        gross_margin=1,
+        acquisition_spend=50,
+        new_customers=1,
+    )
     e = explain(compute(seg6), 0, "ltv_cac", "en")
     assert e.numbers.replace("\u00a0", " ") == "LTV:CAC = 150 ₽ ÷ 50 ₽ = 3"
     assert e.verdict_text == "healthy (rule: from 3 to 5)"
@@ -48,8 +54,7 @@ def test_never_payback_explained():
 
 
 def test_portfolio_explanation_counts_left_out():
-    r = compute(dict(EX1, acquisition_spend=1000, new_customers=10),
-                dict(avg_order_value=np.nan))
+    r = compute(dict(EX1, acquisition_spend=1000, new_customers=10), dict(avg_order_value=np.nan))
     e = explain_portfolio(r, "cac", "en")
     assert e.formula == "CAC = Σ acquisition spend ÷ Σ new customers"
     assert e.numbers.replace("\u00a0", " ") == "CAC = 1,000 ₽ ÷ 10 = 100 ₽"

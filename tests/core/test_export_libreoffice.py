@@ -59,8 +59,9 @@ def strip_cached_values(src: Path, dst: Path, edits: dict[str, float] | None = N
                 text = data.decode("utf-8")
                 if item.filename == "xl/worksheets/sheet1.xml":
                     for cell, value in (edits or {}).items():
-                        text, hit = re.subn(rf'(<c r="{cell}"[^>]*><v>)[^<]*(</v>)',
-                                            rf"\g<1>{value!r}\g<2>", text)
+                        text, hit = re.subn(
+                            rf'(<c r="{cell}"[^>]*><v>)[^<]*(</v>)', rf"\g<1>{value!r}\g<2>", text
+                        )
                         assert hit == 1, cell
                 text, count = _CACHED.subn(r"\1>\2", text)
                 assert "</f><v>" not in text
@@ -70,8 +71,9 @@ def strip_cached_values(src: Path, dst: Path, edits: dict[str, float] | None = N
     return removed
 
 
-def recalculate(soffice: str, books: list[Path], work: Path,
-                edits: dict[str, dict[str, float]] | None = None) -> dict[str, Path]:
+def recalculate(
+    soffice: str, books: list[Path], work: Path, edits: dict[str, dict[str, float]] | None = None
+) -> dict[str, Path]:
     """LibreOffice (headless, private profile) opens each stripped book and saves it again."""
     profile = work / "profile"
     (profile / "user").mkdir(parents=True)
@@ -84,9 +86,22 @@ def recalculate(soffice: str, books: list[Path], work: Path,
         target = src / book.name
         assert strip_cached_values(book, target, (edits or {}).get(book.name)) > 100
         stripped.append(str(target))
-    done = subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                           "--norestore", "--convert-to", "xlsx", "--outdir", str(out),
-                           *stripped], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            *stripped,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     results = {b.name: out / b.name for b in books}
     missing = [n for n, p in results.items() if not p.exists()]
     assert not missing, f"LibreOffice wrote nothing for {missing}: {done.stderr[-2000:]}"
@@ -104,10 +119,12 @@ def assert_same(got, want, where: str) -> None:
     elif isinstance(want, str):
         assert got == want, f"{where}: LibreOffice {got!r}, core {want!r}"
     else:
-        assert isinstance(got, (int, float)) and not isinstance(got, bool), \
+        assert isinstance(got, (int, float)) and not isinstance(got, bool), (
             f"{where}: LibreOffice {got!r}, core {want!r}"
-        assert math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-9), \
+        )
+        assert math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-9), (
             f"{where}: LibreOffice {got!r}, core {want!r}"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +144,7 @@ def recalculated(soffice, tmp_path_factory):
     edited.segments.set_value(0, "avg_order_value", aov)
     books[path.name] = (edited, "profit", "en")
     column = Layout(1, FIRST_ROW, "", "").cell("avg_order_value", str(FIRST_ROW + 1))
-    out = recalculate(soffice, [work / name for name in books], work,
-                      {path.name: {column: aov}})
+    out = recalculate(soffice, [work / name for name in books], work, {path.name: {column: aov}})
     return [(books[name][0], books[name][1], books[name][2], path) for name, path in out.items()]
 
 
@@ -170,11 +186,17 @@ def test_portfolio_row_equals_core(recalculated):
         ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
         row = layout.total_row + 1
         for key in PORTFOLIO_KEYS:
-            assert_same(ws.cell(row, layout.columns[key] + 1).value, p.values[key],
-                        f"{path.name} portfolio {key}")
+            assert_same(
+                ws.cell(row, layout.columns[key] + 1).value,
+                p.values[key],
+                f"{path.name} portfolio {key}",
+            )
         verdict = p.verdicts["ltv_cac"]
-        assert_same(ws.cell(row, layout.columns["verdict:ltv_cac"] + 1).value,
-                    verdict(lang) if verdict else None, "portfolio verdict")
+        assert_same(
+            ws.cell(row, layout.columns["verdict:ltv_cac"] + 1).value,
+            verdict(lang) if verdict else None,
+            "portfolio verdict",
+        )
         assert ws.cell(row, layout.columns["notes"] + 1).value == left_out_text(results, lang)
 
 

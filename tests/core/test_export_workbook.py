@@ -48,8 +48,8 @@ def test_reader_picks_the_hidden_key_row(exported):
     _, path, _ = exported
     grid, index, keys = find_header(load_grids(path), schema.COLUMNS, required=("segment",))
     assert index == KEYS_ROW
-    assert keys[:len(schema.INPUT_KEYS)] == list(schema.INPUT_KEYS)
-    metric_keys = keys[len(schema.INPUT_KEYS):len(schema.COLUMNS)]
+    assert keys[: len(schema.INPUT_KEYS)] == list(schema.INPUT_KEYS)
+    metric_keys = keys[len(schema.INPUT_KEYS) : len(schema.COLUMNS)]
     assert not set(metric_keys) & set(schema.INPUT_KEYS)  # a computed column is never an input
 
 
@@ -126,8 +126,9 @@ def test_text_that_looks_like_a_formula_is_written_as_text(exported):
 
 def test_text_longer_than_a_cell_is_cut_and_reported(tmp_path):
     long = "x" * 40_000
-    project = Project(name="long", segments=SegmentTable.from_records([
-        {"segment": long, "avg_order_value": 1.0}]))
+    project = Project(
+        name="long", segments=SegmentTable.from_records([{"segment": long, "avg_order_value": 1.0}])
+    )
     problems = write_workbook(project, tmp_path / "long.xlsx", lang="en")
     assert len(problems) == 1 and problems[0].cell == "A5"
     assert "32 767" in problems[0].message("en")
@@ -164,10 +165,10 @@ def test_cancel_keeps_the_old_file_and_progress_reports(tmp_path):
     seen = []
     project = case_project()
     with pytest.raises(Cancelled):
-        write_workbook(project, target, progress=lambda d, t: seen.append((d, t)),
-                       cancelled=lambda: bool(seen))
-    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == [
-        "report.xlsx"]
+        write_workbook(
+            project, target, progress=lambda d, t: seen.append((d, t)), cancelled=lambda: bool(seen)
+        )
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
     write_workbook(project, target, progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (len(project.segments), len(project.segments))
 
@@ -178,8 +179,11 @@ def test_many_segments_chart_shows_the_first_20(tmp_path):
     cols = {k: rng.uniform(1, 100, n) for k in schema.NUMERIC_INPUT_KEYS}
     cols["gross_margin"] = rng.uniform(-0.5, 0.9, n)
     cols["discount_rate"] = rng.uniform(0, 0.3, n)
-    project = Project(name="big", settings=Settings(language="en"),
-                      segments=SegmentTable([f"s{i}" for i in range(n)], cols))
+    project = Project(
+        name="big",
+        settings=Settings(language="en"),
+        segments=SegmentTable([f"s{i}" for i in range(n)], cols),
+    )
     path = tmp_path / "big.xlsx"
     assert write_workbook(project, path) == []
     with zipfile.ZipFile(path) as z:

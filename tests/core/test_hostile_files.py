@@ -38,8 +38,12 @@ CHILD = textwrap.dedent("""
 def open_limited(path: Path, lang: str = "en") -> tuple[str, float]:
     """What the child printed (one line) and how long it took."""
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), str(path), lang],
-                          capture_output=True, text=True, timeout=10)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD.format(root=str(ROOT)), str(path), lang],
+        capture_output=True,
+        text=True,
+        timeout=10,
+    )
     took = time.monotonic() - start
     assert done.returncode == 0, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
@@ -71,8 +75,9 @@ def test_external_entity_in_a_sheet_is_refused(tmp_path):
 
 
 def test_doctype_in_utf16_part_is_refused(tmp_path):
-    content = rf.EXTERNAL_ENTITY.decode().replace('<?xml version="1.0"?>',
-                                                  '<?xml version="1.0" encoding="UTF-16"?>')
+    content = rf.EXTERNAL_ENTITY.decode().replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'
+    )
     path = xlsx_with(tmp_path, "xl/workbook.xml", b"\xff\xfe" + content.encode("utf-16-le"))
     line, _ = open_limited(path)
     assert line.startswith("REFUSED") and "DOCTYPE" in line
@@ -80,15 +85,20 @@ def test_doctype_in_utf16_part_is_refused(tmp_path):
 
 def test_quadratic_blowup_is_refused(tmp_path):
     big = b"A" * 50_000
-    content = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "' + big + b'">]><sst>'
-               + b"&a;" * 50_000 + b"</sst>")
+    content = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "'
+        + big
+        + b'">]><sst>'
+        + b"&a;" * 50_000
+        + b"</sst>"
+    )
     line, _ = open_limited(xlsx_with(tmp_path, "xl/sharedStrings.xml", content))
     assert line.startswith("REFUSED") and "DOCTYPE" in line
 
 
 def test_zip_bomb_with_lying_sizes_is_refused_by_counting(tmp_path):
     """The sheet declares 2 KB but inflates to 300 MB: refused once it passes 2 KB."""
-    data, crc = rf.deflate_zeros(300 * 1024 ** 2)
+    data, crc = rf.deflate_zeros(300 * 1024**2)
     good = zipfile.ZipFile(__import__("io").BytesIO(rf.small_xlsx_bytes()))
     members = []
     for info in good.infolist():
@@ -96,8 +106,9 @@ def test_zip_bomb_with_lying_sizes_is_refused_by_counting(tmp_path):
         if info.filename == "xl/worksheets/sheet1.xml":
             members.append((info.filename, data, 8, crc, 2048))
         else:
-            members.append((info.filename, rf.deflate(content), 8, zlib.crc32(content),
-                            len(content)))
+            members.append(
+                (info.filename, rf.deflate(content), 8, zlib.crc32(content), len(content))
+            )
     path = rf.raw_zip(tmp_path / "bomb.xlsx", members)
     line, took = open_limited(path)
     assert line.startswith("REFUSED") and "zip bomb" in line and "more than" in line
@@ -105,18 +116,24 @@ def test_zip_bomb_with_lying_sizes_is_refused_by_counting(tmp_path):
 
 
 def test_zip_bomb_with_honest_huge_size_is_refused_by_declaration(tmp_path):
-    data, crc = rf.deflate_zeros(64 * 1024 ** 2)
-    members = [("[Content_Types].xml", b"", 0, 0, 0), ("xl/workbook.xml", b"", 0, 0, 0),
-               ("xl/worksheets/sheet1.xml", data, 8, crc, 0xF0000000)]
+    data, crc = rf.deflate_zeros(64 * 1024**2)
+    members = [
+        ("[Content_Types].xml", b"", 0, 0, 0),
+        ("xl/workbook.xml", b"", 0, 0, 0),
+        ("xl/worksheets/sheet1.xml", data, 8, crc, 0xF0000000),
+    ]
     line, _ = open_limited(rf.raw_zip(tmp_path / "huge.xlsx", members))
     assert line.startswith("REFUSED") and "zip bomb" in line and "declared" in line
 
 
 def test_zip_bomb_by_ratio_is_refused(tmp_path):
     """An honest 600 MB of spaces in ~600 KB: a ratio no spreadsheet has."""
-    data, crc = rf.deflate_zeros(600 * 1024 ** 2)
-    members = [("[Content_Types].xml", b"", 0, 0, 0), ("xl/workbook.xml", b"", 0, 0, 0),
-               ("xl/worksheets/sheet1.xml", data, 8, crc, 600 * 1024 ** 2)]
+    data, crc = rf.deflate_zeros(600 * 1024**2)
+    members = [
+        ("[Content_Types].xml", b"", 0, 0, 0),
+        ("xl/workbook.xml", b"", 0, 0, 0),
+        ("xl/worksheets/sheet1.xml", data, 8, crc, 600 * 1024**2),
+    ]
     line, _ = open_limited(rf.raw_zip(tmp_path / "ratio.xlsx", members), "ru")
     assert line.startswith("REFUSED") and "zip-бомбу" in line
 
@@ -156,8 +173,7 @@ def test_xml_safety_check_fails_when_openpyxl_is_not_defused():
         from core.readers.guards import check_xml_safety
         print(check_xml_safety("en"))
     """)
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "defusedxml" in done.stdout and done.stdout.strip() != "None"
 
 

@@ -18,15 +18,24 @@ from core import metrics, schema
 
 def reference(seg: dict, basis: str) -> dict:
     """§2 for one segment, read literally. None = empty; "never" for a payback that never comes."""
+
     def get(key):
         v = seg.get(key)
         col = schema.BY_KEY[key]
         return v if v is not None and col.in_range(v) else None
 
-    aov, f, m, s = get("avg_order_value"), get("purchases_per_year"), get("gross_margin"), \
-        get("service_cost_per_year")
-    spend, n, S, E = get("acquisition_spend"), get("new_customers"), get("customers_start"), \
-        get("customers_end")
+    aov, f, m, s = (
+        get("avg_order_value"),
+        get("purchases_per_year"),
+        get("gross_margin"),
+        get("service_cost_per_year"),
+    )
+    spend, n, S, E = (
+        get("acquisition_spend"),
+        get("new_customers"),
+        get("customers_start"),
+        get("customers_end"),
+    )
     years, d = get("retention_years"), get("discount_rate")
     s_invalid = seg.get("service_cost_per_year") is not None and s is None
     d_invalid = seg.get("discount_rate") is not None and d is None
@@ -43,8 +52,11 @@ def reference(seg: dict, basis: str) -> dict:
     else:
         life = None
     out["lifetime_years"] = life
-    ltv = out["annual_revenue"] * life if out["annual_revenue"] is not None and life is not None \
+    ltv = (
+        out["annual_revenue"] * life
+        if out["annual_revenue"] is not None and life is not None
         else None
+    )
     out["ltv"] = ltv
     clv = ltv * m if ltv is not None and m is not None else None
     out["clv"] = clv
@@ -105,14 +117,19 @@ def _close(a, b) -> bool:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(segment, min_size=1, max_size=6), st.sampled_from(schema.BASES))
 def test_vectorised_equals_per_row(segments, basis):
-    arrays = {k: np.array([np.nan if s[k] is None else s[k] for s in segments])
-              for k in schema.NUMERIC_INPUT_KEYS}
+    arrays = {
+        k: np.array([np.nan if s[k] is None else s[k] for s in segments])
+        for k in schema.NUMERIC_INPUT_KEYS
+    }
     results = metrics.compute(arrays, basis)
     for row, seg in enumerate(segments):
         expected = reference(seg, basis)
         for key in schema.METRIC_KEYS:
-            got = "never" if key == "payback_months" and results.never[row] else \
-                results.value(row, key)
+            got = (
+                "never"
+                if key == "payback_months" and results.never[row]
+                else results.value(row, key)
+            )
             want = expected[key]
             if isinstance(want, float) and not math.isfinite(want):
                 want = None  # an overflow: shown empty with "too large"
@@ -126,8 +143,10 @@ def test_vectorised_equals_per_row(segments, basis):
 @settings(max_examples=100, deadline=None)
 @given(st.lists(segment, min_size=0, max_size=5))
 def test_portfolio_never_gives_inf_or_silent_nan(segments):
-    arrays = {k: np.array([np.nan if s[k] is None else s[k] for s in segments], dtype=float)
-              for k in schema.NUMERIC_INPUT_KEYS}
+    arrays = {
+        k: np.array([np.nan if s[k] is None else s[k] for s in segments], dtype=float)
+        for k in schema.NUMERIC_INPUT_KEYS
+    }
     p = metrics.compute(arrays, n=len(segments)).portfolio
     for key, v in p.values.items():
         if v is None:

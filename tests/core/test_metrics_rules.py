@@ -8,8 +8,14 @@ import pytest
 from core import metrics
 from tests.core.helpers import compute, inputs
 
-BASE = dict(avg_order_value=1000, purchases_per_year=6, retention_years=5, gross_margin=0.5,
-            acquisition_spend=10_000, new_customers=10)
+BASE = dict(
+    avg_order_value=1000,
+    purchases_per_year=6,
+    retention_years=5,
+    gross_margin=0.5,
+    acquisition_spend=10_000,
+    new_customers=10,
+)
 
 
 def test_missing_margin_gives_reason_not_zero():
@@ -37,8 +43,9 @@ def test_zero_spend_makes_ratio_undefined_not_infinite():
 
 
 def test_zero_churn_needs_retention_years():
-    r = compute(dict(BASE, retention_years=np.nan, customers_start=100, customers_end=150,
-                     new_customers=50))
+    r = compute(
+        dict(BASE, retention_years=np.nan, customers_start=100, customers_end=150, new_customers=50)
+    )
     assert r.value(0, "crr") == 1.0
     assert r.value(0, "lifetime_years") is None
     assert "infinite" in r.reason(0, "lifetime_years")
@@ -46,8 +53,9 @@ def test_zero_churn_needs_retention_years():
 
 
 def test_inconsistent_counts_are_shown_flagged_and_not_used():
-    r = compute(dict(BASE, retention_years=np.nan, customers_start=100, customers_end=300,
-                     new_customers=50))
+    r = compute(
+        dict(BASE, retention_years=np.nan, customers_start=100, customers_end=300, new_customers=50)
+    )
     assert r.value(0, "crr") == 2.5
     assert r.inconsistent[0]
     assert r.value(0, "lifetime_years") is None
@@ -90,7 +98,7 @@ def test_discounted_clv_equals_spreadsheet_pv():
     """PV(d, L, −g) = g × (1 − (1 + d)^−L) / d."""
     r = compute(dict(BASE, discount_rate=0.1, service_cost_per_year=500))
     g = 6000 * 0.5 - 500
-    assert r.value(0, "discounted_clv") == pytest.approx(g * (1 - 1.1 ** -5) / 0.1, rel=1e-12)
+    assert r.value(0, "discounted_clv") == pytest.approx(g * (1 - 1.1**-5) / 0.1, rel=1e-12)
     r0 = compute(dict(BASE, discount_rate=0.0))
     assert r0.value(0, "discounted_clv") == 3000 * 5
 
@@ -101,17 +109,32 @@ def test_max_cac_and_roi():
     assert r.value(0, "roi") == pytest.approx((15_000 - 1000) / 1000)
 
 
-@pytest.mark.parametrize("ratio, key", [(0.99, "loses_money"), (1, "below_target"),
-                                        (2.99, "below_target"), (3, "healthy"), (5, "healthy"),
-                                        (5.01, "room_to_grow")])
+@pytest.mark.parametrize(
+    "ratio, key",
+    [
+        (0.99, "loses_money"),
+        (1, "below_target"),
+        (2.99, "below_target"),
+        (3, "healthy"),
+        (5, "healthy"),
+        (5.01, "room_to_grow"),
+    ],
+)
 def test_ltv_cac_verdict_edges(ratio, key):
     codes = metrics.ltv_cac_verdicts(np.array([ratio]))
     assert metrics.VERDICTS["ltv_cac"][codes[0] - 1].key == key
 
 
-@pytest.mark.parametrize("months, life, key", [(12, 5, "fast"), (12.5, 5, "slow"),
-                                               (61, 5, "no_payback"), (10, 0.5, "no_payback"),
-                                               (20, np.nan, "slow")])
+@pytest.mark.parametrize(
+    "months, life, key",
+    [
+        (12, 5, "fast"),
+        (12.5, 5, "slow"),
+        (61, 5, "no_payback"),
+        (10, 0.5, "no_payback"),
+        (20, np.nan, "slow"),
+    ],
+)
 def test_payback_verdict_edges(months, life, key):
     codes = metrics.payback_verdicts(np.array([months]), np.array([life]), np.array([False]))
     assert metrics.VERDICTS["payback_months"][codes[0] - 1].key == key
@@ -119,18 +142,35 @@ def test_payback_verdict_edges(months, life, key):
 
 def test_crr_benchmark_is_a_setting():
     seg = dict(customers_start=1000, customers_end=800, new_customers=200)
-    assert metrics.compute(inputs(seg), crr_benchmark=0.35).verdict(0, "crr").key == \
-        "above_benchmark"
-    assert metrics.compute(inputs(seg), crr_benchmark=0.7).verdict(0, "crr").key == \
-        "below_benchmark"
+    assert (
+        metrics.compute(inputs(seg), crr_benchmark=0.35).verdict(0, "crr").key == "above_benchmark"
+    )
+    assert (
+        metrics.compute(inputs(seg), crr_benchmark=0.7).verdict(0, "crr").key == "below_benchmark"
+    )
 
 
 def test_portfolio_pools_and_weights_and_counts_left_out():
-    a = dict(customers=100, avg_order_value=100, purchases_per_year=1, retention_years=1,
-             gross_margin=1, acquisition_spend=1000, new_customers=10,
-             customers_start=100, customers_end=90, )
-    b = dict(customers=300, avg_order_value=200, purchases_per_year=1, retention_years=1,
-             gross_margin=1, acquisition_spend=3000, new_customers=20)
+    a = dict(
+        customers=100,
+        avg_order_value=100,
+        purchases_per_year=1,
+        retention_years=1,
+        gross_margin=1,
+        acquisition_spend=1000,
+        new_customers=10,
+        customers_start=100,
+        customers_end=90,
+    )
+    b = dict(
+        customers=300,
+        avg_order_value=200,
+        purchases_per_year=1,
+        retention_years=1,
+        gross_margin=1,
+        acquisition_spend=3000,
+        new_customers=20,
+    )
     c = dict(customers=50)  # lacks everything else
     p = compute(a, b, c).portfolio
     assert p.values["customers"] == 450

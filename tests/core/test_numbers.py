@@ -7,21 +7,55 @@ import pytest
 from core.numbers import NumberFormat, parse_number, percent_column
 
 
-@pytest.mark.parametrize("text, value", [
-    ("1000", 1000), ("1 000,50", 1000.5), ("1,000.50", 1000.5), ("1\u00a0000", 1000),
-    ("1\u202f000,5", 1000.5), ("15 тыс.", 15000), ("1,5 млн", 1_500_000), ("350 ₽", 350),
-    ("1 200 000 руб.", 1_200_000), ("$1,250.75", 1250.75), ("€ 99", 99), ("12,5%", 0.125),
-    ("−5", -5), ("(5 000)", -5000), ("'1200", 1200), ("0,35", 0.35), ("1.5e3", 1500),
-    ("1.000.000", 1_000_000), ("  42  ", 42), ("-0,5", -0.5), ("15k", 15000),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1000", 1000),
+        ("1 000,50", 1000.5),
+        ("1,000.50", 1000.5),
+        ("1\u00a0000", 1000),
+        ("1\u202f000,5", 1000.5),
+        ("15 тыс.", 15000),
+        ("1,5 млн", 1_500_000),
+        ("350 ₽", 350),
+        ("1 200 000 руб.", 1_200_000),
+        ("$1,250.75", 1250.75),
+        ("€ 99", 99),
+        ("12,5%", 0.125),
+        ("−5", -5),
+        ("(5 000)", -5000),
+        ("'1200", 1200),
+        ("0,35", 0.35),
+        ("1.5e3", 1500),
+        ("1.000.000", 1_000_000),
+        ("  42  ", 42),
+        ("-0,5", -0.5),
+        ("15k", 15000),
+    ],
+)
 def test_reads_what_people_type(text, value):
     parsed = parse_number(text)
     assert parsed.error is None, parsed.message("en")
     assert parsed.value == value
 
 
-@pytest.mark.parametrize("text", ["abc", "NaN", "inf", "-inf", "1e309", "9" * 5000, "1 00",
-                                  "12..5", "N/A", "1,2,3.4.5", "--5", "5 5 5 5x"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abc",
+        "NaN",
+        "inf",
+        "-inf",
+        "1e309",
+        "9" * 5000,
+        "1 00",
+        "12..5",
+        "N/A",
+        "1,2,3.4.5",
+        "--5",
+        "5 5 5 5x",
+    ],
+)
 def test_flags_what_cannot_be_read(text):
     parsed = parse_number(text)
     assert parsed.value is None and parsed.error is not None

@@ -21,15 +21,15 @@ NBSP, NNBSP = "\u00a0", "\u202f"
 
 def group(digits: str, sep: str) -> str:
     head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
     return sep.join(parts)
 
 
 @st.composite
 def typed_numbers(draw):
-    whole = draw(st.integers(0, 10 ** 12))
+    whole = draw(st.integers(0, 10**12))
     places = draw(st.integers(0, 4))
-    frac = draw(st.integers(0, 10 ** places - 1)) if places else 0
+    frac = draw(st.integers(0, 10**places - 1)) if places else 0
     negative = draw(st.booleans())
     exact = Decimal(whole) + (Decimal(frac) / (Decimal(10) ** places) if places else 0)
     if negative:
@@ -40,8 +40,11 @@ def typed_numbers(draw):
     text = group(str(whole), thousands) if thousands else str(whole)
     if places:
         text += decimal + str(frac).rjust(places, "0")
-    currency = draw(st.sampled_from(
-        ["", " ₽", " руб.", "р.", " rub"] if style == "ru" else ["", "$", "€ ", " USD", " EUR"]))
+    currency = draw(
+        st.sampled_from(
+            ["", " ₽", " руб.", "р.", " rub"] if style == "ru" else ["", "$", "€ ", " USD", " EUR"]
+        )
+    )
     prefix = style == "en" and currency in ("$", "€ ")
     body = (currency + text) if prefix else (text + currency)
     sign = draw(st.sampled_from(["-", "\u2212", "()"])) if negative else ""
@@ -75,7 +78,7 @@ def test_round_trip_of_typed_numbers(case):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(0, 10 ** 6), st.integers(0, 9), st.sampled_from(["ru", "en"]))
+@given(st.integers(0, 10**6), st.integers(0, 9), st.sampled_from(["ru", "en"]))
 def test_round_trip_of_percents(whole, tenth, style):
     exact = Decimal(whole) + Decimal(tenth) / 10
     sep = "," if style == "ru" else "."
@@ -86,10 +89,20 @@ def test_round_trip_of_percents(whole, tenth, style):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(1, 999_999), st.sampled_from([("тыс.", 10 ** 3), ("тыс", 10 ** 3),
-                                                 ("млн", 10 ** 6), ("млн.", 10 ** 6),
-                                                 ("k", 10 ** 3), ("млрд", 10 ** 9)]),
-       st.integers(0, 9))
+@given(
+    st.integers(1, 999_999),
+    st.sampled_from(
+        [
+            ("тыс.", 10**3),
+            ("тыс", 10**3),
+            ("млн", 10**6),
+            ("млн.", 10**6),
+            ("k", 10**3),
+            ("млрд", 10**9),
+        ]
+    ),
+    st.integers(0, 9),
+)
 def test_round_trip_of_multipliers(whole, word, tenth):
     suffix, factor = word
     exact = (Decimal(whole) + Decimal(tenth) / 10) * factor
@@ -106,19 +119,46 @@ def test_any_text_gives_a_value_or_an_error_never_an_exception(text):
         assert abs(parsed.value) <= 1e300
 
 
-@pytest.mark.parametrize("text", ["NA", "None", "NULL", "nan", "N/A", "NaN", "inf", "Infinity",
-                                  "-inf", "1e309", "9" * 5000, "1" + "0" * 400, "#N/A"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NA",
+        "None",
+        "NULL",
+        "nan",
+        "N/A",
+        "NaN",
+        "inf",
+        "Infinity",
+        "-inf",
+        "1e309",
+        "9" * 5000,
+        "1" + "0" * 400,
+        "#N/A",
+    ],
+)
 def test_names_and_non_finite_stay_text(text):
     parsed = parse_number(text)
     assert parsed.value is None and parsed.error is not None
 
 
-@pytest.mark.parametrize("text, value", [
-    ("1\u202f234\u202f567,89", 1234567.89), ("\u22125", -5), ("\u22125 000", -5000),
-    ("(1 200,50 ₽)", -1200.5), ("'00123", 123), ("1.234.567,8", 1234567.8),
-    ("1,234,567.8", 1234567.8), ("12,5 %", 0.125), ("+42", 42), ("€1.5", 1.5),
-    ("1 200 000 руб.", 1200000), ("2,5 млн руб.", 2500000),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1\u202f234\u202f567,89", 1234567.89),
+        ("\u22125", -5),
+        ("\u22125 000", -5000),
+        ("(1 200,50 ₽)", -1200.5),
+        ("'00123", 123),
+        ("1.234.567,8", 1234567.8),
+        ("1,234,567.8", 1234567.8),
+        ("12,5 %", 0.125),
+        ("+42", 42),
+        ("€1.5", 1.5),
+        ("1 200 000 руб.", 1200000),
+        ("2,5 млн руб.", 2500000),
+    ],
+)
 def test_more_ways_people_type(text, value):
     parsed = parse_number(text)
     assert parsed.error is None and parsed.value == value, text

@@ -14,14 +14,21 @@ from core.project import Project, SegmentTable, Settings, load_project, save_pro
 
 
 def sample_project() -> Project:
-    table = SegmentTable.from_records([
-        {"segment": "Клуб", "customers": 850, "avg_order_value": 420.5, "gross_margin": 0.62},
-        {"segment": "=cmd", "purchases_per_year": 2.5,
-         "unread": {"avg_order_value": "четыреста"}},
-    ])
-    return Project(name="Кофейня", settings=Settings(basis="revenue", currency="$",
-                                                     language="ru", crr_benchmark=0.5),
-                   segments=table)
+    table = SegmentTable.from_records(
+        [
+            {"segment": "Клуб", "customers": 850, "avg_order_value": 420.5, "gross_margin": 0.62},
+            {
+                "segment": "=cmd",
+                "purchases_per_year": 2.5,
+                "unread": {"avg_order_value": "четыреста"},
+            },
+        ]
+    )
+    return Project(
+        name="Кофейня",
+        settings=Settings(basis="revenue", currency="$", language="ru", crr_benchmark=0.5),
+        segments=table,
+    )
 
 
 def test_round_trip_keeps_everything_as_typed(tmp_path):
@@ -75,15 +82,18 @@ def test_save_into_missing_folder_is_one_line(tmp_path):
     assert "\n" not in str(info.value)
 
 
-@pytest.mark.parametrize("content, words", [
-    (b'{"format": "ltv-studio", "version": 1, "segments": [', "damaged"),
-    (b'{"name": "something else"}', "not an LTV Studio project"),
-    (b'[1, 2, 3]', "not an LTV Studio project"),
-    (b'{"format": "ltv-studio", "version": 7}', "newer LTV Studio"),
-    (b'{"format": "ltv-studio", "version": 1, "segments": [{"customers": NaN}]}', "damaged"),
-    (b'{"format": "ltv-studio", "version": 1, "settings": {"basis": "vibes"}}', "damaged"),
-    (b"\xff\xfe\x00garbage", "damaged"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b'{"format": "ltv-studio", "version": 1, "segments": [', "damaged"),
+        (b'{"name": "something else"}', "not an LTV Studio project"),
+        (b"[1, 2, 3]", "not an LTV Studio project"),
+        (b'{"format": "ltv-studio", "version": 7}', "newer LTV Studio"),
+        (b'{"format": "ltv-studio", "version": 1, "segments": [{"customers": NaN}]}', "damaged"),
+        (b'{"format": "ltv-studio", "version": 1, "settings": {"basis": "vibes"}}', "damaged"),
+        (b"\xff\xfe\x00garbage", "damaged"),
+    ],
+)
 def test_bad_files_give_one_line_naming_the_file(tmp_path, content, words):
     path = tmp_path / "bad.ltv.json"
     path.write_bytes(content)
@@ -95,8 +105,16 @@ def test_bad_files_give_one_line_naming_the_file(tmp_path, content, words):
 
 def test_text_in_a_number_field_is_kept_not_lost(tmp_path):
     path = tmp_path / "typed.ltv.json"
-    path.write_text(json.dumps({"format": "ltv-studio", "version": 1, "segments": [
-        {"segment": "A", "avg_order_value": "1 200", "customers": "много"}]}), "utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "ltv-studio",
+                "version": 1,
+                "segments": [{"segment": "A", "avg_order_value": "1 200", "customers": "много"}],
+            }
+        ),
+        "utf-8",
+    )
     table = load_project(path).segments
     assert table.value(0, "avg_order_value") == 1200
     assert table.value(0, "customers") == "много"

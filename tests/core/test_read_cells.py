@@ -60,12 +60,18 @@ def test_error_values_are_flagged_by_cell(tmp_path):
     book.close()
     read = read_segments(path)
     got = messages(read)
-    assert got == {"E2": "the cell shows the error #DIV/0!, not a number",
-                   "B3": "the cell shows the error #N/A, not a number"}
+    assert got == {
+        "E2": "the cell shows the error #DIV/0!, not a number",
+        "B3": "the cell shows the error #N/A, not a number",
+    }
     by_cell = {p.cell: p for p in read.problems}
-    assert by_cell["E2"].as_dict("ru") == {"file": "errors.xlsx", "sheet": "Данные", "cell": "E2",
-                                           "value": "#DIV/0!",
-                                           "message": "в ячейке ошибка #DIV/0!, а не число"}
+    assert by_cell["E2"].as_dict("ru") == {
+        "file": "errors.xlsx",
+        "sheet": "Данные",
+        "cell": "E2",
+        "value": "#DIV/0!",
+        "message": "в ячейке ошибка #DIV/0!, а не число",
+    }
     assert read.table.value(0, "gross_margin") == "#DIV/0!"
 
 
@@ -144,8 +150,13 @@ def test_two_row_header_with_merged_group_cells(tmp_path):
     ws.merge_cells("B1:D1")
     ws.append(["Опт", 1000, 800, 200, "1 000"])
     read = read_segments(save(wb, tmp_path))
-    assert read.mapping.keys == ["segment", "customers_start", "customers_end",
-                                 "new_customers", "avg_order_value"]
+    assert read.mapping.keys == [
+        "segment",
+        "customers_start",
+        "customers_end",
+        "new_customers",
+        "avg_order_value",
+    ]
     assert read.mapping.group_row == 1 and read.mapping.header_row == 2
     assert read.table.value(0, "customers_end") == 800
     assert read.table.value(0, "avg_order_value") == 1000

@@ -9,8 +9,11 @@ import pytest
 
 from core.readers import read_segments
 
-TABLE = [["Сегмент", "Средний чек", "Покупок в год"], ["Опт; крупный", "1 000,5", "6"],
-         ["Розница", "2 000", "2"]]
+TABLE = [
+    ["Сегмент", "Средний чек", "Покупок в год"],
+    ["Опт; крупный", "1 000,5", "6"],
+    ["Розница", "2 000", "2"],
+]
 
 
 def write(path, text: str, encoding: str = "utf-8", bom: bytes = b""):
@@ -18,10 +21,16 @@ def write(path, text: str, encoding: str = "utf-8", bom: bytes = b""):
     return path
 
 
-@pytest.mark.parametrize("encoding, bom", [
-    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("cp1251", b""),
-    ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
-])
+@pytest.mark.parametrize(
+    "encoding, bom",
+    [
+        ("utf-8", b""),
+        ("utf-8", codecs.BOM_UTF8),
+        ("cp1251", b""),
+        ("utf-16-le", codecs.BOM_UTF16_LE),
+        ("utf-16-be", codecs.BOM_UTF16_BE),
+    ],
+)
 @pytest.mark.parametrize("sep", [";", "\t"])
 def test_encodings_and_separators(tmp_path, encoding, bom, sep):
     lines = [sep.join(f'"{c}"' if sep in c else c for c in row) for row in TABLE]
@@ -34,18 +43,20 @@ def test_encodings_and_separators(tmp_path, encoding, bom, sep):
 
 
 def test_quoted_separators_doubled_quotes_and_newlines(tmp_path):
-    text = ('Segment,AOV,Frequency\n"Big, ""gold""\ncustomers","1,000.50",6\n'
-            'Small,"2,000",2\n')
+    text = 'Segment,AOV,Frequency\n"Big, ""gold""\ncustomers","1,000.50",6\nSmall,"2,000",2\n'
     read = read_segments(write(tmp_path / "q.csv", text))
     assert read.table.names == ['Big, "gold"\ncustomers', "Small"]
     assert read.table.value(0, "avg_order_value") == 1000.5
     assert read.table.value(1, "avg_order_value") == 2000
 
 
-@pytest.mark.parametrize("lang, long_words, short_words", [
-    ("en", "line has 4 fields, the header has 3", "the missing ones are empty"),
-    ("ru", "в строке 4 полей, в заголовке 3", "недостающие пусты"),
-])
+@pytest.mark.parametrize(
+    "lang, long_words, short_words",
+    [
+        ("en", "line has 4 fields, the header has 3", "the missing ones are empty"),
+        ("ru", "в строке 4 полей, в заголовке 3", "недостающие пусты"),
+    ],
+)
 def test_ragged_lines_are_named_and_good_rows_kept(tmp_path, lang, long_words, short_words):
     text = "Segment;AOV;Frequency\nA;10;2\nB;20;3;extra\nC;30\nD;40;5\n"
     read = read_segments(write(tmp_path / "r.csv", text), lang)
@@ -66,8 +77,10 @@ def test_excel_error_text_in_csv_is_named(tmp_path):
     text = "Segment,AOV,Frequency\nA,#DIV/0!,2\nB,#N/A,3\n"
     read = read_segments(write(tmp_path / "e.csv", text))
     got = {p.cell: p.message("ru") for p in read.problems}
-    assert got == {"B2": "в ячейке ошибка #DIV/0!, а не число",
-                   "B3": "в ячейке ошибка #N/A, а не число"}
+    assert got == {
+        "B2": "в ячейке ошибка #DIV/0!, а не число",
+        "B3": "в ячейке ошибка #N/A, а не число",
+    }
     assert read.table.value(0, "avg_order_value") == "#DIV/0!"  # kept as typed
 
 
@@ -75,6 +88,6 @@ def test_ambiguous_thousands_settled_by_the_column(tmp_path):
     text = "Segment;AOV\nA;1,500\nB;2,75\n"  # 2,75 proves the comma is decimal
     read = read_segments(write(tmp_path / "d.csv", text))
     assert read.table.value(0, "avg_order_value") == 1.5
-    text = "Segment,AOV\nA,\"1,500\"\nB,\"2,000.75\"\n"
+    text = 'Segment,AOV\nA,"1,500"\nB,"2,000.75"\n'
     read = read_segments(write(tmp_path / "e.csv", text))
     assert read.table.value(0, "avg_order_value") == 1500

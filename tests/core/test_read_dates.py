@@ -12,12 +12,18 @@ from core.readers import CellError, load_grids
 from core.readers.dates import from_serial, read_date
 
 
-@pytest.mark.parametrize("serial, date1904, want", [
-    (1, False, dt.datetime(1900, 1, 1)), (59, False, dt.datetime(1900, 2, 28)),
-    (61, False, dt.datetime(1900, 3, 1)), (45356, False, dt.datetime(2024, 3, 5)),
-    (45356.5, False, dt.datetime(2024, 3, 5, 12)), (0, True, dt.datetime(1904, 1, 1)),
-    (43894, True, dt.datetime(2024, 3, 5)),
-])
+@pytest.mark.parametrize(
+    "serial, date1904, want",
+    [
+        (1, False, dt.datetime(1900, 1, 1)),
+        (59, False, dt.datetime(1900, 2, 28)),
+        (61, False, dt.datetime(1900, 3, 1)),
+        (45356, False, dt.datetime(2024, 3, 5)),
+        (45356.5, False, dt.datetime(2024, 3, 5, 12)),
+        (0, True, dt.datetime(1904, 1, 1)),
+        (43894, True, dt.datetime(2024, 3, 5)),
+    ],
+)
 def test_serials_of_both_systems(serial, date1904, want):
     assert from_serial(serial, date1904) == want
 
@@ -26,17 +32,32 @@ def test_phantom_29_february_1900_and_out_of_range():
     assert from_serial(60) is None and from_serial(-1) is None and from_serial(1e9) is None
 
 
-@pytest.mark.parametrize("text, want", [
-    ("05.03.2024", dt.datetime(2024, 3, 5)), ("5.3.24", dt.datetime(2024, 3, 5)),
-    ("2024-03-05", dt.datetime(2024, 3, 5)), ("05.03.2024 14:30", dt.datetime(2024, 3, 5, 14, 30)),
-    ("12.01.2024", dt.datetime(2024, 1, 12)),  # day first, always
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("05.03.2024", dt.datetime(2024, 3, 5)),
+        ("5.3.24", dt.datetime(2024, 3, 5)),
+        ("2024-03-05", dt.datetime(2024, 3, 5)),
+        ("05.03.2024 14:30", dt.datetime(2024, 3, 5, 14, 30)),
+        ("12.01.2024", dt.datetime(2024, 1, 12)),  # day first, always
+    ],
+)
 def test_text_dates(text, want):
     assert read_date(text) == (want, None, ())
 
 
-@pytest.mark.parametrize("cell", ["13/25/2024", "31.02.2024", "2024-13-01", "вчера", True,
-                                  CellError("#N/A"), CellError(None, "TODAY()")])
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "13/25/2024",
+        "31.02.2024",
+        "2024-13-01",
+        "вчера",
+        True,
+        CellError("#N/A"),
+        CellError(None, "TODAY()"),
+    ],
+)
 def test_what_is_not_a_date_is_flagged(cell):
     moment, error, _ = read_date(cell)
     assert moment is None and error is not None and error("ru")

@@ -19,8 +19,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def compute_json(path: Path, *extra: str) -> tuple[dict, subprocess.CompletedProcess]:
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "compute", str(path), "--json",
-                           *extra], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "compute", str(path), "--json", *extra],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     return json.loads(done.stdout), done
@@ -31,18 +36,22 @@ def files(tmp_path_factory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("done_when")
     typed = Project(name="typed", segments=SegmentTable.from_records(rf.EXPECTED))
     save_project(typed, d / "typed.ltv.json")
-    return {"xlsx": rf.ru_workbook(d / "Сегменты.xlsx"),
-            "cp1251": rf.ru_csv_cp1251(d / "сегменты.csv"),
-            "bom": rf.en_csv_bom(d / "segments.csv"),
-            "typed": d / "typed.ltv.json"}
+    return {
+        "xlsx": rf.ru_workbook(d / "Сегменты.xlsx"),
+        "cp1251": rf.ru_csv_cp1251(d / "сегменты.csv"),
+        "bom": rf.en_csv_bom(d / "segments.csv"),
+        "typed": d / "typed.ltv.json",
+    }
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "cp1251", "bom"])
 def test_inputs_are_exactly_what_was_typed(files, kind):
     doc, _ = compute_json(files[kind])
     assert doc["problems"] == []
-    got = [{k: s[k] for k in ["segment", *schema.NUMERIC_INPUT_KEYS] if s[k] is not None}
-           for s in doc["segments"]]
+    got = [
+        {k: s[k] for k in ["segment", *schema.NUMERIC_INPUT_KEYS] if s[k] is not None}
+        for s in doc["segments"]
+    ]
     assert got == rf.EXPECTED  # exact: 2 500,50 is 2500.5, 35 is 0.35, "Итого" is not a segment
 
 
@@ -68,12 +77,20 @@ def test_section_2_numbers_by_hand(files):
 
 
 def test_notices_say_which_sheet_and_what_was_skipped(files):
-    text = subprocess.run([sys.executable, str(ROOT / "main.py"), "compute", str(files["xlsx"]),
-                           "--lang", "ru"], capture_output=True, text=True, timeout=60,
-                          cwd=ROOT).stderr
+    text = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "compute", str(files["xlsx"]), "--lang", "ru"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    ).stderr
     assert "прочитан лист «Сегменты», заголовок в строке 3" in text
     assert "пропущена строка итогов (Итого" in text
-    text = subprocess.run([sys.executable, str(ROOT / "main.py"), "compute",
-                           str(files["cp1251"]), "--lang", "en"], capture_output=True,
-                          text=True, timeout=60, cwd=ROOT).stderr
+    text = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "compute", str(files["cp1251"]), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    ).stderr
     assert "read as Windows-1251" in text and "skipped a totals row" in text

@@ -52,8 +52,9 @@ def test_word_docx_renamed(tmp_path, lang, words):
 
 
 def test_word_doc_in_ole_renamed(tmp_path):
-    path = rf.ole_file(tmp_path / "letter.xls", {"WordDocument": b"\xec\xa5" + b"\0" * 100,
-                                                 "1Table": b"\0" * 10})
+    path = rf.ole_file(
+        tmp_path / "letter.xls", {"WordDocument": b"\xec\xa5" + b"\0" * 100, "1Table": b"\0" * 10}
+    )
     assert ole_streams(path) == ["Root Entry", "WordDocument", "1Table"]
     assert "Word document" in refusal(path)
 
@@ -120,16 +121,22 @@ def test_web_page_without_a_table_says_how_to_convert(tmp_path):
 
 def test_excel_2003_xml_is_named(tmp_path):
     path = tmp_path / "old.xls"
-    path.write_text('<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-                    '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>', "utf-8")
+    path.write_text(
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>',
+        "utf-8",
+    )
     assert "Excel 2003 XML" in refusal(path)
     assert "XML Excel 2003" in refusal(path, "ru")
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-    (bytes(range(256)) * 8, "unknown binary"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (bytes(range(256)) * 8, "unknown binary"),
+    ],
+)
 def test_other_files(tmp_path, content, words):
     path = tmp_path / "thing.xlsx"
     path.write_bytes(content)
@@ -153,9 +160,12 @@ def test_xls_and_ods_give_the_same_table(tmp_path):
     source = rf.ru_workbook(tmp_path / "ru.xlsx")
     out = tmp_path / "out"
     for fmt in ("xls", "ods"):
-        subprocess.run(["soffice", "--headless", "--convert-to", fmt, "--outdir", str(out),
-                        str(source)], capture_output=True, timeout=120,
-                       env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", fmt, "--outdir", str(out), str(source)],
+            capture_output=True,
+            timeout=120,
+            env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        )
     want = read_segments(source)
     for fmt in ("xls", "ods"):
         got = read_segments(out / f"ru.{fmt}")

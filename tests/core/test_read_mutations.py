@@ -24,10 +24,13 @@ def workbook_bytes(tmp_path) -> dict[str, bytes]:
     sheet.write_formula(2, 3, "=1/0", None, "#DIV/0!")
     sheet.merge_range(3, 0, 3, 1, "Итого")
     book.close()
-    return {"openpyxl.xlsx": rf.small_xlsx_bytes(), "xlsxwriter.xlsx": path.read_bytes(),
-            "cp1251.csv": rf.ru_csv_cp1251(tmp_path / "c.csv").read_bytes(),
-            "html.xls": b"<html><table><tr><td>Segment</td><td>AOV</td></tr>"
-                        b"<tr><td>A</td><td>1 000</td></tr></table></html>"}
+    return {
+        "openpyxl.xlsx": rf.small_xlsx_bytes(),
+        "xlsxwriter.xlsx": path.read_bytes(),
+        "cp1251.csv": rf.ru_csv_cp1251(tmp_path / "c.csv").read_bytes(),
+        "html.xls": b"<html><table><tr><td>Segment</td><td>AOV</td></tr>"
+        b"<tr><td>A</td><td>1 000</td></tr></table></html>",
+    }
 
 
 def mutants(data: bytes, rng: random.Random, count: int):
@@ -40,7 +43,7 @@ def mutants(data: bytes, rng: random.Random, count: int):
             blob[rng.randrange(len(blob))] = rng.randrange(256)
         if k % 3 == 2:
             start = rng.randrange(len(blob))
-            blob[start:start + rng.randrange(1, 64)] = b""
+            blob[start : start + rng.randrange(1, 64)] = b""
         yield bytes(blob)
 
 

@@ -55,6 +55,7 @@ def test_cancel_stops_the_import(tmp_path, make, after):
 def test_load_grids_takes_the_same_callbacks(tmp_path):
     path = big_workbook(tmp_path, 10)
     seen = []
-    grids = load_grids(path, "en", progress=lambda d, t: seen.append(d / t),
-                       cancelled=lambda: False)
+    grids = load_grids(
+        path, "en", progress=lambda d, t: seen.append(d / t), cancelled=lambda: False
+    )
     assert grids[0].rows[0] == ["Segment", "AOV", "Purchases per year"] and seen[-1] == 1

@@ -18,11 +18,17 @@ from core.readers import guards
 
 
 def _sheet(rows: int, extra: bytes = b"") -> bytes:
-    body = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>Seg %d</t></is></c>'
-                    b'<c r="B%d"><v>%d.5</v></c></row>' % (i, i, i, i, i)
-                    for i in range(1, rows + 1))
-    return (b'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="x"><sheetData>'
-            + body + extra + b"</sheetData></worksheet>")
+    body = b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>Seg %d</t></is></c>'
+        b'<c r="B%d"><v>%d.5</v></c></row>' % (i, i, i, i, i)
+        for i in range(1, rows + 1)
+    )
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<worksheet xmlns="x"><sheetData>'
+        + body
+        + extra
+        + b"</sheetData></worksheet>"
+    )
 
 
 def _zip(path, sheet: bytes) -> None:
@@ -45,9 +51,15 @@ def _both(path, monkeypatch) -> tuple:
     return tuple(out)
 
 
-@pytest.mark.parametrize("extra", [b"", b'<row r="70000"><c r="AB70000"><f>1+1</f></c></row>',
-                                   b'<row r="9"><c r="C9" t="e"><v>#N/A</v></c></row>',
-                                   b'<!DOCTYPE x [<!ENTITY a "b">]>'])
+@pytest.mark.parametrize(
+    "extra",
+    [
+        b"",
+        b'<row r="70000"><c r="AB70000"><f>1+1</f></c></row>',
+        b'<row r="9"><c r="C9" t="e"><v>#N/A</v></c></row>',
+        b'<!DOCTYPE x [<!ENTITY a "b">]>',
+    ],
+)
 def test_threaded_scan_equals_plain_scan(tmp_path, monkeypatch, extra):
     path = tmp_path / "big.xlsx"
     _zip(path, _sheet(60_000, extra))
@@ -86,9 +98,27 @@ def test_threaded_scan_counts_every_inflated_byte(tmp_path, monkeypatch):
 
 
 _BYTES = st.binary(max_size=300) | st.lists(
-    st.sampled_from([b"f", b"e", b"</f>", b't="e"', b"<", b"/", b'"', b"=", b"t", b"x", b":f>",
-                     b"t='e'", b"table:formula=", b'value-type="error"', b"y"]),
-    max_size=120).map(b"".join)
+    st.sampled_from(
+        [
+            b"f",
+            b"e",
+            b"</f>",
+            b't="e"',
+            b"<",
+            b"/",
+            b'"',
+            b"=",
+            b"t",
+            b"x",
+            b":f>",
+            b"t='e'",
+            b"table:formula=",
+            b'value-type="error"',
+            b"y",
+        ]
+    ),
+    max_size=120,
+).map(b"".join)
 
 
 @given(_BYTES, st.sampled_from(sorted(guards._KEYS)), st.integers(0, 70))

@@ -35,18 +35,26 @@ app.exec()
 
 def _env(tmp_path: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update(QT_QPA_PLATFORM="offscreen", LTV_STUDIO_AUTOSAVE_MS="300",
-               LTV_STUDIO_RECOVERY_DIR=str(tmp_path / "recovery"),
-               XDG_CONFIG_HOME=str(tmp_path / "config"), LANG="en_US.UTF-8")
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        LTV_STUDIO_AUTOSAVE_MS="300",
+        LTV_STUDIO_RECOVERY_DIR=str(tmp_path / "recovery"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        LANG="en_US.UTF-8",
+    )
     return env
 
 
 def test_autosave_then_kill_then_restart_offers_the_edit(app, qtbot, tmp_path, monkeypatch):
     user_file = tmp_path / "client.ltv.json"
     user_file.write_bytes(SAMPLE.read_bytes())
-    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(ROOT), str(user_file)],
-                            env=_env(tmp_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, str(ROOT), str(user_file)],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         lines = []
         deadline = time.monotonic() + 60

@@ -12,8 +12,16 @@ from ui.charts import MAX_BARS, profit_chart, value_chart
 
 def test_value_chart_bars_ltv_clv_cac(qapp):
     """Worked example 4: LTV 20 000, CLV 20 000, CAC 7 000 (heights in thousands)."""
-    results = compute({"avg_order_value": 10000, "purchases_per_year": 1, "retention_years": 2,
-                       "gross_margin": 1.0, "acquisition_spend": 7000, "new_customers": 1})
+    results = compute(
+        {
+            "avg_order_value": 10000,
+            "purchases_per_year": 1,
+            "retention_years": 2,
+            "gross_margin": 1.0,
+            "acquisition_spend": 7000,
+            "new_customers": 1,
+        }
+    )
     chart = value_chart(charts.value_bars(results, ["Ex 4"]), "en", "₽")
     (series,) = chart.series()
     assert isinstance(series, QBarSeries)
@@ -25,8 +33,12 @@ def test_value_chart_bars_ltv_clv_cac(qapp):
 def test_value_chart_many_segments_shows_the_first_20_and_says_so(qapp):
     n = 45
     data = {"avg_order_value": np.arange(1, n + 1, dtype=float)}
-    results = compute(*[{"avg_order_value": v, "purchases_per_year": 1, "retention_years": 1}
-                        for v in data["avg_order_value"]])
+    results = compute(
+        *[
+            {"avg_order_value": v, "purchases_per_year": 1, "retention_years": 1}
+            for v in data["avg_order_value"]
+        ]
+    )
     bars = charts.value_bars(results, [f"s{i}" for i in range(n)])
     chart = value_chart(bars, "ru", "₽")
     (series,) = chart.series()
@@ -39,12 +51,23 @@ def test_value_chart_many_segments_shows_the_first_20_and_says_so(qapp):
 
 def test_profit_chart_crosses_zero_at_the_payback_month(qapp):
     """Worked example 4: payback 8.4 months, marked and labelled."""
-    results = compute({"avg_order_value": 10000, "purchases_per_year": 1, "retention_years": 2,
-                       "gross_margin": 1.0, "acquisition_spend": 7000, "new_customers": 1})
+    results = compute(
+        {
+            "avg_order_value": 10000,
+            "purchases_per_year": 1,
+            "retention_years": 2,
+            "gross_margin": 1.0,
+            "acquisition_spend": 7000,
+            "new_customers": 1,
+        }
+    )
     curve = charts.profit_curve(results, 0)
     chart = profit_chart(curve, "Ex 4", "en", "₽")
-    lines = [s for s in chart.series() if isinstance(s, QLineSeries)
-             and not isinstance(s, QScatterSeries)]
+    lines = [
+        s
+        for s in chart.series()
+        if isinstance(s, QLineSeries) and not isinstance(s, QScatterSeries)
+    ]
     profit = next(s for s in lines if s.name() == "Cumulative profit")
     assert profit.count() == len(curve.months)
     assert profit.at(0).y() * 1000 == -7000
@@ -54,8 +77,16 @@ def test_profit_chart_crosses_zero_at_the_payback_month(qapp):
 
 
 def test_profit_chart_never_and_no_data(qapp):
-    results = compute({"avg_order_value": 100, "purchases_per_year": 1, "retention_years": 2,
-                       "gross_margin": -0.2, "acquisition_spend": 70, "new_customers": 1})
+    results = compute(
+        {
+            "avg_order_value": 100,
+            "purchases_per_year": 1,
+            "retention_years": 2,
+            "gross_margin": -0.2,
+            "acquisition_spend": 70,
+            "new_customers": 1,
+        }
+    )
     never = profit_chart(charts.profit_curve(results, 0), "Loss", "en", "$")
     assert "never pays back" in never.title()
     assert not [s for s in never.series() if isinstance(s, QScatterSeries)]

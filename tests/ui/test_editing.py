@@ -69,9 +69,7 @@ def test_tab_moves_right_and_shift_enter_moves_up(window, qtbot):
 def test_paste_a_3_by_4_block_adds_segments_below_and_undoes_in_one_step(window, qtbot):
     doc = window.doc
     n = len(doc)
-    block = ("Новый A\t100\t1 000\t2\r\n"
-             "Новый B\t200\t2 000,5\t3\r\n"
-             "Новый C\t300\tabc\t4\r\n")
+    block = "Новый A\t100\t1 000\t2\r\nНовый B\t200\t2 000,5\t3\r\nНовый C\t300\tabc\t4\r\n"
     QGuiApplication.clipboard().setText(block)
     window.select_cell(n - 1, "segment")
     window.view.setFocus()
@@ -83,8 +81,11 @@ def test_paste_a_3_by_4_block_adds_segments_below_and_undoes_in_one_step(window,
     assert doc.value(n, "avg_order_value") == 2000.5
     assert doc.value(n + 1, "avg_order_value") == "abc"  # kept as typed, flagged
     assert doc.value(n + 1, "purchases_per_year") == 4.0
-    assert window.model.index(n + 1, COL["avg_order_value"]).data(
-        Qt.ItemDataRole.ToolTipRole).startswith("“abc” cannot be read")
+    assert (
+        window.model.index(n + 1, COL["avg_order_value"])
+        .data(Qt.ItemDataRole.ToolTipRole)
+        .startswith("“abc” cannot be read")
+    )
     assert "could not be read" in window.status_label.text()
     assert doc.undo_stack.count() == 1
     doc.undo_stack.undo()
@@ -113,13 +114,13 @@ def test_delete_clears_the_selection_in_one_undo_step(window, qtbot):
 
     doc = window.doc
     window.select_cell(0, "customers")
-    sel = QItemSelection(window.model.index(0, COL["customers"]),
-                         window.model.index(2, COL["avg_order_value"]))
+    sel = QItemSelection(
+        window.model.index(0, COL["customers"]), window.model.index(2, COL["avg_order_value"])
+    )
     window.view.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     window.view.setFocus()
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
-    assert all(doc.value(r, k) is None for r in range(3)
-               for k in ("customers", "avg_order_value"))
+    assert all(doc.value(r, k) is None for r in range(3) for k in ("customers", "avg_order_value"))
     assert doc.names()[0] == "Клуб лояльности"  # names are never cleared
     doc.undo_stack.undo()
     assert doc.value(2, "avg_order_value") == 690.0
@@ -138,8 +139,11 @@ def test_undo_and_redo_round_trips_through_the_shortcuts(window, qtbot):
     qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert doc.results.value(0, "ltv") == edited
     doc.undo_stack.undo()
-    qtbot.keyClick(window.view, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.view,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert doc.results.value(0, "ltv") == edited
 
 

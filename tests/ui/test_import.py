@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QDialog
 from ui.import_dialog import ImportDialog
 from ui.workers import Task, call_with_progress
 
-CSV = ("Отчёт по сегментам;;;\n"
-       ";;;\n"
-       "Сегмент;Средний чек;Покупок в год;Маржа, %;Комментарий\n"
-       "Розница;1 200,50;4;35;ок\n"
-       "Опт;много;2;20;проверить\n")
+CSV = (
+    "Отчёт по сегментам;;;\n"
+    ";;;\n"
+    "Сегмент;Средний чек;Покупок в год;Маржа, %;Комментарий\n"
+    "Розница;1 200,50;4;35;ок\n"
+    "Опт;много;2;20;проверить\n"
+)
 
 
 def test_open_a_messy_table_through_the_preview(window, qtbot, tmp_path, monkeypatch):
@@ -33,8 +35,7 @@ def test_open_a_messy_table_through_the_preview(window, qtbot, tmp_path, monkeyp
     window.open_file(path, ask=False)
     qtbot.waitUntil(lambda: window.doc.names() == ["Розница", "Опт"], timeout=10_000)
     assert seen["header"] == 3
-    assert seen["keys"][:4] == ["segment", "avg_order_value", "purchases_per_year",
-                                "gross_margin"]
+    assert seen["keys"][:4] == ["segment", "avg_order_value", "purchases_per_year", "gross_margin"]
     assert ("B5", "много") in seen["problems"]
     assert window.doc.value(0, "avg_order_value") == 1200.5
     assert window.doc.value(0, "gross_margin") == 0.35

@@ -21,13 +21,26 @@ from ui.segments_model import (
 
 
 def _doc() -> ProjectDocument:
-    table = SegmentTable.from_records([
-        {"segment": "A", "avg_order_value": 1000.0, "purchases_per_year": 6.0,
-         "retention_years": 5.0},
-        {"segment": "B", "avg_order_value": 50.0, "purchases_per_year": 1.0,
-         "retention_years": 3.0, "gross_margin": 1.0, "acquisition_spend": 50.0,
-         "new_customers": 1.0, "unread": {"customers": "lots"}},
-    ])
+    table = SegmentTable.from_records(
+        [
+            {
+                "segment": "A",
+                "avg_order_value": 1000.0,
+                "purchases_per_year": 6.0,
+                "retention_years": 5.0,
+            },
+            {
+                "segment": "B",
+                "avg_order_value": 50.0,
+                "purchases_per_year": 1.0,
+                "retention_years": 3.0,
+                "gross_margin": 1.0,
+                "acquisition_spend": 50.0,
+                "new_customers": 1.0,
+                "unread": {"customers": "lots"},
+            },
+        ]
+    )
     return ProjectDocument(Project(segments=table))
 
 
@@ -42,8 +55,9 @@ def test_portfolio_model_passes_the_model_tester(app, qtmodeltester):
 
 def test_import_models_pass_the_model_tester(app, qtmodeltester):
     mapping = MappingModel()
-    mapping.set_columns(["Segment", "AOV", "Notes"], ["a, b", "1, 2", ""],
-                        ["segment", "avg_order_value", None])
+    mapping.set_columns(
+        ["Segment", "AOV", "Notes"], ["a, b", "1, 2", ""], ["segment", "avg_order_value", None]
+    )
     qtmodeltester.check(mapping)
     problems = ProblemsModel()
     qtmodeltester.check(problems)
@@ -82,8 +96,7 @@ def test_verdict_badge_has_words(app):
     """Example 6: LTV:CAC 3 is "healthy" — words with the colour, never colour alone."""
     model = SegmentsTableModel(_doc())
     assert model.index(1, COL["ltv_cac"]).data(VerdictRole) == ("good", "healthy")
-    assert "rule: from 3 to 5" in model.index(1, COL["ltv_cac"]).data(
-        Qt.ItemDataRole.ToolTipRole)
+    assert "rule: from 3 to 5" in model.index(1, COL["ltv_cac"]).data(Qt.ItemDataRole.ToolTipRole)
 
 
 def test_only_inputs_are_editable_and_headers_have_definitions(app):

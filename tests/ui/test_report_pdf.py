@@ -18,8 +18,13 @@ needs_poppler = pytest.mark.skipif(pdftotext is None, reason="pdftotext (poppler
 
 
 def text_of(path) -> str:
-    done = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True,
-                          text=True, timeout=60, check=True)
+    done = subprocess.run(
+        [pdftotext, "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     return " ".join(done.stdout.replace("\u00a0", " ").split())
 
 

@@ -20,8 +20,13 @@ def test_the_window_imports_no_pandas_openpyxl_or_scipy_and_numpy_before_pyside6
         "print(heavy, order.index('numpy') < order.index('PySide6'))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([sys.executable, "-c", script, str(ROOT)], env=env, check=True,
-                         capture_output=True, text=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     assert out == "[] True"
 
 

@@ -16,10 +16,13 @@ def _edit(window, row=0, key="customers", text="999"):
     assert window.model.setData(window.model.index(row, COL[key]), text)
 
 
-@pytest.mark.parametrize("answer, closes", [
-    (QMessageBox.StandardButton.Cancel, False),
-    (QMessageBox.StandardButton.Discard, True),
-])
+@pytest.mark.parametrize(
+    "answer, closes",
+    [
+        (QMessageBox.StandardButton.Cancel, False),
+        (QMessageBox.StandardButton.Discard, True),
+    ],
+)
 def test_close_with_unsaved_changes_asks(window, monkeypatch, answer, closes):
     asked = []
 
@@ -44,8 +47,7 @@ def test_close_and_save_writes_the_file(window, monkeypatch, tmp_path):
     target = tmp_path / "mine.ltv.json"
     window.save_to(target)
     _edit(window, text="1 234")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a: QMessageBox.StandardButton.Save)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Save)
     assert window.close()
     assert load_project(target).segments.value(0, "customers") == 1234.0
 
@@ -84,8 +86,7 @@ def test_language_switch_changes_headers_and_menus_without_restart(window, qtbot
     assert window.menu_file.title() == "&File"
     window.set_language("ru")
     assert window.model.headerData(COL["avg_order_value"], Qt.Orientation.Horizontal) == "Чек"
-    assert window.model.headerData(COL["ltv_cac"], Qt.Orientation.Horizontal) == \
-        "LTV:CAC (прибыль)"
+    assert window.model.headerData(COL["ltv_cac"], Qt.Orientation.Horizontal) == "LTV:CAC (прибыль)"
     assert window.menu_file.title() == "&Файл"
     assert window.basis_label.text().strip() == "Расчёт по:"
     assert "укажите" in window.model.index(3, COL["crr"]).data()
@@ -99,8 +100,9 @@ def test_basis_is_shown_next_to_the_numbers_and_is_undoable(window):
     window.basis_box.setCurrentIndex(1)
     window.basis_box.activated.emit(1)
     assert window.doc.settings.basis == "revenue"
-    assert window.model.headerData(COL["payback_months"],
-                                   Qt.Orientation.Horizontal).endswith("(revenue)")
+    assert window.model.headerData(COL["payback_months"], Qt.Orientation.Horizontal).endswith(
+        "(revenue)"
+    )
     window.doc.undo_stack.undo()
     assert window.doc.settings.basis == "profit"
 
@@ -126,7 +128,8 @@ def test_presentation_mode_enlarges_and_zooms_the_explanation(window, qtbot):
 def test_portfolio_row_explains_itself(window):
     window.footer.selectionModel().setCurrentIndex(
         window.portfolio_model.index(0, COL["cac"]),
-        window.footer.selectionModel().SelectionFlag.ClearAndSelect)
+        window.footer.selectionModel().SelectionFlag.ClearAndSelect,
+    )
     text = window.explain.text()
     assert "Σ acquisition spend ÷ Σ new customers" in text
 
@@ -149,8 +152,9 @@ def test_recent_files_are_remembered(window, tmp_path):
     assert target.name in [a.text() for a in window.menu_recent.actions()]
 
 
-def test_an_unexpected_error_offers_to_save_a_copy_and_the_window_lives(window, monkeypatch,
-                                                                          tmp_path):
+def test_an_unexpected_error_offers_to_save_a_copy_and_the_window_lives(
+    window, monkeypatch, tmp_path
+):
     from ui.errors import ErrorHandler
 
     saved = []
