@@ -41,15 +41,16 @@ OURS = (
     f"""
 import sys
 sys.path.insert(0, {str(ROOT)!r})
-import main
-main.keep_freed_memory()
+import cli
+from core.paths import sample
+cli.keep_freed_memory()
 from ui.app import make_application, open_window
 from PySide6.QtWidgets import QApplication
 """
     + FIRST_PAINT
     + """
 app = make_application()
-window = open_window(None, main.SAMPLE, recover=False, catch_errors=False)
+window = open_window(None, sample(), recover=False, catch_errors=False)
 first_paint = FirstPaint()
 window.view.viewport().installEventFilter(first_paint)
 window.show()

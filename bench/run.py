@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import main  # noqa: E402  (the program's own process set-up)
+import cli  # noqa: E402  (the program's own process set-up)
 
 
 def _fmt(seconds: float) -> str:
@@ -32,7 +32,7 @@ def main_bench() -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("names", nargs="*", help="only these benchmarks (e.g. recompute)")
     args = parser.parse_args()
-    main.keep_freed_memory()
+    cli.keep_freed_memory()
     modules = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
     if args.names:
         modules = [m for m in modules if m.removeprefix("bench_") in args.names]

@@ -68,10 +68,10 @@ def open_window(
 
 
 def _log(exc: BaseException):
-    try:
-        import main
+    from core.logs import log_exception
 
-        return main._log_exception(exc)
+    try:
+        return log_exception(exc)
     except Exception:  # no log is better than a second error
         return None
 

@@ -29,10 +29,10 @@ def test_compute_command_imports_no_qt_and_no_pandas():
     code = (
         "import sys, runpy\n"
         "sys.argv = ['main.py', 'compute', 'resources/sample.ltv.json', '--json']\n"
-        "import main\n"
+        "import cli\n"
         "import io, contextlib\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    code = main.main(sys.argv[1:])\n"
+        "    code = cli.main(sys.argv[1:])\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('PySide6', 'shiboken6', 'pandas'))\n"
         "print(bad)\nsys.exit(1 if bad or code else 0)\n"

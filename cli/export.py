@@ -1,0 +1,53 @@
+"""``ltv-studio export FILE -o OUT.xlsx|OUT.pdf``: the report without a window (§5, §6).
+
+The workbook is written by ``core``; the PDF by the Qt report renderer (QPdfWriter needs Qt),
+the one command that imports ``ui`` — a justified exception to "commands import core only".
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+HELP = "write the report as a workbook (.xlsx) or a PDF"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a project, a segment table (anything compute reads)")
+    parser.add_argument("-o", "--output", required=True, help="OUT.xlsx or OUT.pdf")
+    parser.add_argument(
+        "--basis",
+        choices=("profit", "revenue"),
+        help="basis of LTV:CAC and payback (default: the project's)",
+    )
+    parser.add_argument("--lang", choices=("en", "ru"), help="language of the report")
+
+
+def run(args: argparse.Namespace) -> int:
+    from cli import EXIT_OK, EXIT_PROBLEMS
+    from core.errors import LtvError
+    from core.readers import open_project
+    from core.text import resolve_language
+
+    out = Path(args.output)
+    kind = out.suffix.lower()
+    if kind not in (".xlsx", ".pdf"):
+        raise LtvError(f"{out}: the report is written as .xlsx or .pdf, not {kind or 'no type'}")
+    lang = resolve_language(args.lang)
+    opened = open_project(args.file, lang)
+    project = opened.project
+    if args.lang is None and project.settings.language:
+        lang = project.settings.language
+    if kind == ".pdf":
+        from ui.report_pdf import write_pdf
+
+        problems = write_pdf(project, out, lang=lang, basis=args.basis)
+    else:
+        from core.export.workbook import write_workbook
+
+        problems = write_workbook(project, out, lang=lang, basis=args.basis)
+    problems = list(opened.problems) + list(problems or [])
+    for problem in problems:
+        print(problem.line(lang), file=sys.stderr)
+    return EXIT_PROBLEMS if opened.problems else EXIT_OK
