@@ -185,18 +185,38 @@ RU: dict[str, str] = {
 }
 
 
+def _all_russian() -> dict[str, str]:
+    """RU above plus the ``RU`` dict of every ``ru_*.py`` beside this file.
+
+    Each part of the window keeps its Russian texts in a file of its own
+    (``ru_whatif.py``, ``ru_cohorts.py`` …), so work on one part does not touch another's list.
+    """
+    import importlib.util
+
+    merged = dict(RU)
+    for path in sorted(HERE.glob("ru_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        merged.update(module.RU)
+    return merged
+
+
 def main() -> int:
     bin_dir = Path(sys.executable).parent
-    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py") if p.name not in NOT_OURS)
+    russian = _all_russian()
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py") if p.name not in NOT_OURS)
+    # no source locations: line numbers would change the .ts at every edit of ui/
     subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete",
+                    "-locations", "none",
                     "-silent"], check=True)
     tree = ET.parse(TS)
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.find("source").text or ""
         translation = message.find("translation")
-        if source in RU:
-            translation.text = RU[source]
+        if source in russian:
+            translation.text = russian[source]
             translation.attrib.pop("type", None)
         else:
             missing.append(source)
