@@ -10,19 +10,50 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from core import schema
+from core import units
 from core.text import Text
 
-# Errors ----------------------------------------------------------------------------------------
-NOT_A_NUMBER = Text("not a number", "не число")
-TOO_LARGE = Text("number too large", "слишком большое число")
-AMBIGUOUS_SEPARATOR = Text(
-    "ambiguous: {text} could be {a} or {b}", "неоднозначно: {text} — это {a} или {b}"
+# Errors: each says why, in words a shop owner acts on (the cell's text is shown beside them) ---
+NO_DIGITS = Text(
+    "not a number: there are no digits in it (leave the cell empty when the value is unknown)",
+    "не число: в нём нет цифр (если значение неизвестно, оставьте ячейку пустой)",
 )
-NOT_FINITE = Text("not a finite number", "не конечное число")
+LETTERS = Text(
+    "not a number: there are letters in it (besides digits only ₽, руб., $, €, %, тыс. and "
+    "млн are understood)",
+    "не число: в нём есть буквы (кроме цифр понимаются только ₽, руб., $, €, %, тыс. и млн)",
+)
+BAD_SPACES = Text(
+    "not a number: the spaces in it do not group thousands (1 000 000 is read, 1 00 is not)",
+    "не число: пробелы в нём не делят на тысячи (1 000 000 читается, 1 00 — нет)",
+)
+BAD_SEPARATORS = Text(
+    "not a number: its commas and dots do not make one number (write 1 000,50 or 1,000.50)",
+    "не число: запятые и точки в нём не складываются в одно число (пишите 1 000,50 или 1,000.50)",
+)
+BAD_SIGNS = Text(
+    "not a number: a sign or a bracket out of place (write −5 or (5))",
+    "не число: знак или скобка не на месте (пишите −5 или (5))",
+)
+PERCENT_MULTIPLIER = Text(
+    "not a number: a percent together with тыс. or млн",
+    "не число: процент вместе с «тыс.» или «млн»",
+)
+NOT_A_NUMBER = LETTERS  # the general refusal, kept for callers of the old name
+TOO_LARGE = Text(
+    "too large a number to calculate with", "слишком большое число, с ним не посчитать"
+)
+AMBIGUOUS_SEPARATOR = Text(
+    "ambiguous: {text} could be {a} or {b}, and nothing else in the column says which "
+    "separator is decimal; type {a} or {b}",
+    "неоднозначно: {text} — это {a} или {b}, и другие ячейки столбца не говорят, какой "
+    "разделитель десятичный; введите {a} или {b}",
+)
+NOT_FINITE = Text("not a number: infinity or NaN", "не число: бесконечность или NaN")
+TRUE_FALSE = Text("TRUE or FALSE, not a number", "ИСТИНА или ЛОЖЬ, а не число")
 
 _MAX_TEXT = 64  # longer text is not a number anyone typed
 _MAX_ABS = 1e300  # beyond this a product of inputs overflows float64
@@ -56,6 +87,7 @@ class ParsedNumber:
     error: Text | None = None
     error_fields: tuple[tuple[str, str], ...] = ()
     decimal: str | None = None
+    exact: Decimal | None = field(default=None, compare=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
@@ -86,12 +118,13 @@ def parse_number(text: object, decimal: str | None = None) -> ParsedNumber:
     Returns
     -------
     ParsedNumber
-        Empty text gives an empty result; unreadable text gives an error.
+        Empty text gives an empty result; unreadable text gives an error that says why
+        (no digits, letters, spaces or separators out of place, ambiguous, too large).
     """
     if text is None:
         return EMPTY
     if isinstance(text, bool):
-        return _fail(NOT_A_NUMBER)
+        return _fail(TRUE_FALSE)
     if isinstance(text, (int, float)):
         value = float(text)
         if not math.isfinite(value):
@@ -105,7 +138,7 @@ def parse_number(text: object, decimal: str | None = None) -> ParsedNumber:
     if not s:
         return EMPTY
     if len(s) > _MAX_TEXT:
-        return _fail(TOO_LARGE if s.strip(_SPACES + "0123456789.,") == "" else NOT_A_NUMBER)
+        return _fail(TOO_LARGE if s.strip(_SPACES + "0123456789.,") == "" else _why_not(s))
 
     negative = False
     if s.startswith("(") and s.endswith(")"):  # accounting negative: (5 000)
@@ -116,7 +149,7 @@ def parse_number(text: object, decimal: str | None = None) -> ParsedNumber:
     s = _CURRENCY_WORDS.sub(" ", s).strip(_SPACES)
     if s and s[0] in _MINUSES:
         if negative:
-            return _fail(NOT_A_NUMBER)
+            return _fail(BAD_SIGNS)
         negative, s = True, s[1:].strip(_SPACES)
     elif s.startswith("+"):
         s = s[1:].strip(_SPACES)
@@ -133,14 +166,14 @@ def parse_number(text: object, decimal: str | None = None) -> ParsedNumber:
             multiplier, s = factor, s[: m.start()].strip(_SPACES)
             break
     if percent and multiplier != 1:
-        return _fail(NOT_A_NUMBER)
+        return _fail(PERCENT_MULTIPLIER)
 
     # Normalise every kind of space to one plain space; spaces may only group thousands.
     s = re.sub(f"[{_SPACES}]+", " ", s)
     proved: str | None = None
     if " " in s:
         if not _GROUPED_SPACES.match(s):
-            return _fail(NOT_A_NUMBER)
+            return _fail(_why_not(s, BAD_SPACES))
         s = s.replace(" ", "")
         if "," in s or "." in s:
             proved = "," if "," in s else "."
@@ -151,16 +184,18 @@ def parse_number(text: object, decimal: str | None = None) -> ParsedNumber:
         digits = f"{mantissa}e{exponent}"
     else:
         if not _DIGITS.match(s):
-            return _fail(NOT_A_NUMBER)
+            return _fail(_why_not(s, BAD_SEPARATORS))
         digits, sep = _resolve_separators(s, decimal)
         if digits is None:
+            if sep is None:
+                return _fail(BAD_SEPARATORS)
             a, b = sep
             return _fail(AMBIGUOUS_SEPARATOR, text=str(text).strip(), a=a, b=b)
         proved = proved or sep
     try:
         number = Decimal(digits) * multiplier
     except (InvalidOperation, ValueError):
-        return _fail(NOT_A_NUMBER)
+        return _fail(BAD_SEPARATORS)
     if percent:
         number = number / 100
     if negative:
@@ -168,21 +203,36 @@ def parse_number(text: object, decimal: str | None = None) -> ParsedNumber:
     value = float(number)
     if not math.isfinite(value) or abs(value) > _MAX_ABS:
         return _fail(TOO_LARGE)
-    return ParsedNumber(value, percent=percent, decimal=proved)
+    return ParsedNumber(value, percent=percent, decimal=proved, exact=number)
+
+
+_SIGNS = frozenset(_MINUSES + "+()")
+
+
+def _why_not(s: str, otherwise: Text = LETTERS) -> Text:
+    """Why ``s`` (what is left of a cell once units and signs are taken off) is no number."""
+    if not any(c.isdigit() for c in s):
+        return NO_DIGITS
+    if s.strip(_SPACES + "0123456789.,eE") and any(c.isalpha() for c in s):
+        return LETTERS
+    if any(c in _SIGNS for c in s):
+        return BAD_SIGNS
+    return otherwise
 
 
 def _resolve_separators(s: str, decimal: str | None):
-    """Digits with ``,``/``.``: a plain decimal string and the separator proved, or an ambiguity.
+    """Digits with ``,``/``.``: a plain decimal string and the separator proved, or why not.
 
-    Returns ``(digits, proved_decimal)``, or ``(None, (reading_a, reading_b))`` when the text
-    could be read two ways and nothing settles it.
+    Returns ``(digits, proved_decimal)``; ``(None, (reading_a, reading_b))`` when the text
+    could be read two ways and nothing settles it; ``(None, None)`` when the separators make
+    no number at all.
     """
     commas, dots = s.count(","), s.count(".")
     if s.endswith((",", ".")):
         s = s[:-1]
         commas, dots = s.count(","), s.count(".")
         if commas + dots:
-            return None, ("?", "?")
+            return None, None
     if commas == 0 and dots == 0:
         return s, None
     if commas and dots:
@@ -190,13 +240,13 @@ def _resolve_separators(s: str, decimal: str | None):
         thousands = "." if last == "," else ","
         head, _, tail = s.rpartition(last)
         if head.count(last) or not _groups_ok(head, thousands):
-            return None, ("?", "?")
+            return None, None
         return head.replace(thousands, "") + "." + tail, last
     sep = "," if commas else "."
     parts = s.split(sep)
     if len(parts) > 2:  # 1,000,000 or 1.000.000: thousands
         if not _groups_ok(s, sep):
-            return None, ("?", "?")
+            return None, None
         return s.replace(sep, ""), None
     head, tail = parts
     if len(tail) != 3 or head in ("0", "") or len(head) > 3:
@@ -206,7 +256,10 @@ def _resolve_separators(s: str, decimal: str | None):
         return head + "." + tail, sep
     if decimal is not None:
         return head + tail, None
-    return None, (head + tail, head + "." + tail)
+    return None, (
+        f"{int(head + tail):,}".replace(",", " "),
+        str(Decimal(head + "." + tail).normalize()),
+    )
 
 
 def _groups_ok(s: str, sep: str) -> bool:
@@ -234,21 +287,27 @@ def percent_column(values: list[ParsedNumber]) -> tuple[list[float | None], list
             out.append(None)
             flags.append(True)
         else:
-            out.append(float(Decimal(repr(p.value)) / 100))
+            out.append(percent_of(p))
             flags.append(False)
     return out, flags
+
+
+def percent_of(p: ParsedNumber) -> float:
+    """``p`` typed in percents as a fraction, divided in Decimal (12.3 → 0.123 exactly)."""
+    exact = p.exact if p.exact is not None else Decimal(repr(p.value))
+    return float(exact / 100)
 
 
 # Display ---------------------------------------------------------------------------------------
 _PREFIX_CURRENCIES = ("$", "£", "¥", "US$")
 _DECIMALS = {
-    schema.MONEY: 2,
-    schema.COUNT: 2,
-    schema.NUMBER: 2,
-    schema.YEARS: 2,
-    schema.MONTHS: 1,
-    schema.RATIO: 2,
-    schema.FRACTION: 1,
+    units.MONEY: 2,
+    units.COUNT: 2,
+    units.NUMBER: 2,
+    units.YEARS: 2,
+    units.MONTHS: 1,
+    units.RATIO: 2,
+    units.FRACTION: 1,
 }
 
 
@@ -279,10 +338,10 @@ class NumberFormat:
         """``value`` in ``unit`` as text, or "" when it is missing."""
         if value is None or value != value:
             return ""
-        if unit == schema.FRACTION:
+        if unit == units.FRACTION:
             text = self.number(value * 100, _DECIMALS[unit])
             return text + ("\u00a0%" if self.lang == "ru" else "%")
-        if unit == schema.MONEY:
+        if unit == units.MONEY:
             return self.money(value)
         return self.number(value, _DECIMALS.get(unit, 2))
 

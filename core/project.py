@@ -179,15 +179,10 @@ class Project:
 
 # Checks ----------------------------------------------------------------------------------------
 _UNREAD = Text("cannot be read as a number", "не читается как число")
-_OUT_OF_RANGE = Text(
-    "{label}: out of range ({range}); not used",
-    "{label}: вне допустимого диапазона ({range}); не используется",
-)
 _DUPLICATE = Text(
     "segment name repeats row {first}; names must be unique",
     "название сегмента повторяет строку {first}; названия не должны повторяться",
 )
-_NO_NAME = Text("segment has no name", "у сегмента нет названия")
 
 
 def check(
@@ -219,7 +214,7 @@ def check(
     ):
         all_folded = joined.casefold().split("\n") if names else []
     else:
-        all_folded = [" ".join(name.split()).casefold() for name in names]
+        all_folded = [schema.name_key(name) for name in names]
     distinct = set(all_folded)
     if len(distinct) == len(names) and "" not in distinct and not (unread and any(table.unread)):
         rows: range | tuple = ()  # no empty, repeated or unread cells: nothing to say per row
@@ -230,7 +225,9 @@ def check(
         folded = all_folded[row]
         if not folded:
             problems.append(
-                Problem(file, sheet, cell(row, "segment"), name, _NO_NAME, row=row, key="segment")
+                Problem(
+                    file, sheet, cell(row, "segment"), name, schema.NO_NAME, row=row, key="segment"
+                )
             )
         elif folded in seen:
             problems.append(
@@ -248,30 +245,35 @@ def check(
         else:
             seen[folded] = row
         for key, text in table.unread[row].items() if unread else ():
-            problems.append(Problem(file, sheet, cell(row, key), text, _UNREAD, row=row, key=key))
+            why = schema.BY_KEY[key].parse(text)  # the cell rule says why, when it can
+            problems.append(
+                Problem(
+                    file,
+                    sheet,
+                    cell(row, key),
+                    text,
+                    why.error or _UNREAD,
+                    why.fields,
+                    row=row,
+                    key=key,
+                )
+            )
     for col in schema.NUMERIC_INPUTS:
         values = table.columns[col.key]
-        present = ~np.isnan(values)
-        inside = np.isfinite(values)  # the same test as col.in_range, all rows at once
-        if col.minimum is not None:
-            inside &= values >= col.minimum if col.min_inclusive else values > col.minimum
-        if col.maximum is not None:
-            inside &= values <= col.maximum if col.max_inclusive else values < col.maximum
-        for row in np.flatnonzero(present & ~inside):
+        for row in np.flatnonzero(~np.isnan(values) & ~col.valid_mask(values)):
             v = float(values[row])
-            if not col.in_range(v):
-                problems.append(
-                    Problem(
-                        file,
-                        sheet,
-                        cell(int(row), col.key),
-                        f"{v:g}",
-                        _OUT_OF_RANGE,
-                        (("label", col.label_en), ("range", col.range_text("en"))),
-                        row=int(row),
-                        key=col.key,
-                    )
+            problems.append(
+                Problem(
+                    file,
+                    sheet,
+                    cell(int(row), col.key),
+                    f"{v:g}",
+                    schema.OUT_OF_RANGE_KEPT,
+                    col.range_fields(v),
+                    row=int(row),
+                    key=col.key,
                 )
+            )
     return problems
 
 

@@ -9,18 +9,16 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# Units -----------------------------------------------------------------------------------------
-TEXT = "text"
-COUNT = "count"
-MONEY = "money"
-NUMBER = "number"
-YEARS = "years"
-FRACTION = "fraction"  # stored as a fraction, shown as a percent
-MONTHS = "months"
-RATIO = "ratio"
-DATE = "date"
+import numpy as np
+
+from core.numbers import AMBIGUOUS_SEPARATOR, ParsedNumber, parse_number, percent_of
+from core.text import Text
+
+# Units (core/units.py; named here too, as every caller knows them) -----------------------------
+from core.units import COUNT, DATE, FRACTION, MONEY, MONTHS, NUMBER, RATIO, TEXT, YEARS  # noqa: F401
 
 # Kinds -----------------------------------------------------------------------------------------
 INPUT = "input"
@@ -91,6 +89,105 @@ class Column:
                 return False
         return True
 
+    def valid_mask(self, values: np.ndarray) -> np.ndarray:
+        """``in_range`` for a whole column at once (NaN and infinities are never valid)."""
+        inside = np.isfinite(values)
+        if self.minimum is not None:
+            inside &= values >= self.minimum if self.min_inclusive else values > self.minimum
+        if self.maximum is not None:
+            inside &= values <= self.maximum if self.max_inclusive else values < self.maximum
+        return inside
+
+    def parse(self, text: object, decimal: str | None = None) -> Parsed:
+        """The one cell rule: what a typed, pasted, filled or imported cell means here.
+
+        Typing, paste, fill and import all call this (import through its vectorised twin in
+        ``core.readers.columns``, which a property test holds to it), once per commit.
+
+        * The segment name: spaces collapsed; an empty name is refused.
+        * Numbers as people type them (``core.numbers.parse_number``: ``1 000,50``,
+          ``15 тыс.``, ``12,5%``, ``(5 000)``), read exactly through ``Decimal``: a typed
+          ``12.3`` is the float nearest 12.3, never 0.12300000000000001.
+        * A fraction column (margin, discount rate), **one value**: a value typed with ``%`` is
+          percents (``35 %`` → 0.35); a plain value above 1 in size is percents too (``35`` →
+          0.35, divided by 100 in ``Decimal``); a plain value from −1 to 1 is the fraction
+          itself (``0.35`` → 0.35, ``0.3`` → 0.3, ``1`` → 1, i.e. 100 %). So ``0.35``, ``35`` and
+          ``35 %`` all mean 35 %. **A column** of values follows ``parse_column``.
+        * ``decimal`` is the decimal separator the typist's language or the file proves
+          ("," or "."): it settles ``1,500``; without it such text is refused as unclear.
+        * A readable value outside the column's range (§1) comes back *with* the value and an
+          error: the grid refuses it, the importer keeps it and flags it "not used".
+
+        Returns
+        -------
+        Parsed
+            ``value`` (float, the name, or None when empty), and ``error`` with its words.
+        """
+        if self.unit == TEXT:
+            name = " ".join(str("" if text is None else text).split())
+            if self.key == "segment" and not name:
+                return Parsed(None, NO_NAME, text="")
+            return Parsed(name or None, text=name)
+        return self._finish(parse_number(text, decimal), text, as_percent=None)
+
+    def parse_column(self, texts: Sequence[object], decimal: str | None = None) -> list[Parsed]:
+        """The cell rule for **a column** of values (a pasted block, an imported column).
+
+        Each cell reads as ``parse`` reads it, with two rules that need the whole column:
+
+        * Separators: a text like ``1,500`` is settled by the decimal separator that other
+          cells of the column prove (``2,75`` proves ","), else by ``decimal``, else refused.
+        * Percents (fraction columns, DESIGN.md §4): when any plain value (without ``%``) is
+          above 1 in size, the column holds percents and each plain value is divided by 100 in
+          ``Decimal``; a plain value from −1 to 1 other than 0 in such a column (``0.42`` among
+          ``30`` and ``55``) is unclear and refused with words (``AMBIGUOUS_PERCENT``). When
+          all plain values lie within −1…1 they are fractions, as a single ``parse`` reads them.
+          A column of one value therefore reads as ``parse`` reads it.
+        """
+        if self.unit == TEXT:
+            return [self.parse(t) for t in texts]
+        first = [parse_number(t) for t in texts]
+        proved = {p.decimal for p in first if p.decimal}
+        sep = proved.pop() if len(proved) == 1 else decimal
+        if sep is not None:
+            first = [
+                parse_number(t, sep) if p.error is AMBIGUOUS_SEPARATOR else p
+                for t, p in zip(texts, first)
+            ]
+        as_percent = self.unit == FRACTION and any(
+            p.value is not None and not p.percent and abs(p.value) > 1 for p in first
+        )
+        return [self._finish(p, t, as_percent) for p, t in zip(first, texts)]
+
+    def _finish(self, p: ParsedNumber, text: object, as_percent: bool | None) -> Parsed:
+        typed = _typed(text)
+        if p.error is not None:
+            return Parsed(None, p.error, p.error_fields, typed)
+        if p.value is None:
+            return Parsed(None, text=typed)
+        value = p.value
+        if self.unit == FRACTION and not p.percent:
+            if as_percent is None:  # one value: above 1 in size means percents
+                as_percent = abs(value) > 1
+            if as_percent:
+                if value != 0 and abs(value) <= 1:
+                    fields = (("value", f"{value:g}"), ("percent", f"{value * 100:g}"))
+                    return Parsed(None, AMBIGUOUS_PERCENT, fields, typed)
+                value = percent_of(p)
+        if not self.in_range(value):
+            return Parsed(value, OUT_OF_RANGE, self.range_fields(value), typed)
+        return Parsed(value, text=typed)
+
+    def range_fields(self, value: float) -> tuple[tuple[str, str], ...]:
+        shown = f"{value * 100:g} %" if self.unit == FRACTION else f"{value:g}"
+        return (
+            ("label_en", self.label_en),
+            ("label_ru", self.label_ru),
+            ("range_en", self.range_text("en")),
+            ("range_ru", self.range_text("ru")),
+            ("value", shown.replace("-", "−")),
+        )
+
     def range_text(self, lang: str) -> str:
         """The valid range in words: "≥ 0", "> 0", "−100 % … 100 %"."""
 
@@ -107,6 +204,95 @@ class Column:
         if hi is not None:
             return ("≤ " if self.max_inclusive else "< ") + show(hi)
         return ""
+
+
+def _typed(text: object) -> str:
+    if text is None:
+        return ""
+    if isinstance(text, float) and text.is_integer():
+        return str(int(text))
+    return str(text).strip()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What ``Column.parse`` makes of one cell: a value, nothing, or why not — never a guess.
+
+    ``value`` is a float (numbers), a str (names) or None (an empty cell, or one that could not
+    be read). ``error`` says why the cell cannot be used; with a readable value outside the
+    column's range both are set. ``text`` is the cell as typed, stripped.
+    """
+
+    value: float | str | None
+    error: Text | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+    text: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None and self.error is None
+
+    def message(self, lang: str) -> str:
+        """Why the cell cannot be used, without the cell's text (lists show it beside)."""
+        return self.error(lang, **dict(self.fields)) if self.error else ""
+
+    def refusal(self, lang: str) -> str:
+        """One sentence for a refused edit: the text as typed and why ("“6x”: not a number…")."""
+        if self.error is None:
+            return ""
+        quoted = f"«{self.text}»" if lang == "ru" else f"“{self.text}”"
+        return f"{quoted}: {self.message(lang)}" if self.text else self.message(lang)
+
+
+NO_NAME = Text("a segment needs a name", "у сегмента должно быть название")
+OUT_OF_RANGE = Text(
+    "out of range: {label_en} must be {range_en}",
+    "вне допустимого диапазона: {label_ru}, допустимо {range_ru}",
+)
+#: The same, for a value kept as found (an import, a saved project): it is shown, not used.
+OUT_OF_RANGE_KEPT = Text(
+    "out of range: {label_en} must be {range_en}; not used",
+    "вне допустимого диапазона: {label_ru}, допустимо {range_ru}; не используется",
+)
+AMBIGUOUS_PERCENT = Text(
+    "ambiguous percent: the column holds percents (values above 1), so {value} could be "
+    "{value} % or {percent} %; type it with the percent sign",
+    "неоднозначный процент: в столбце проценты (значения больше 1), и {value} — это {value} % "
+    "или {percent} %; введите его со знаком %",
+)
+NAME_REPEATS = Text(
+    "another segment is already called “{name}” (row {first}); names must be unique",
+    "сегмент «{name}» уже есть (строка {first}); названия не должны повторяться",
+)
+
+
+def name_key(name: str) -> str:
+    """How two segment names are compared: spaces collapsed, case folded."""
+    return " ".join(str(name).split()).casefold()
+
+
+def name_clash(name: str, names: Iterable[str], row: int | None = None) -> int | None:
+    """The row of another segment (not ``row``) already called ``name``, or None."""
+    key = name_key(name)
+    for i, other in enumerate(names):
+        if i != row and name_key(other) == key:
+            return i
+    return None
+
+
+def unique_name(base: str, names: Iterable[str]) -> str:
+    """``base``, or ``base (2)``, ``base (3)``… — the first name not among ``names``."""
+    used = {name_key(n) for n in names}
+    if name_key(base) not in used:
+        return base
+    k = 2
+    while name_key(f"{base} ({k})") in used:
+        k += 1
+    return f"{base} ({k})"
 
 
 def _column(**kw) -> Column:

@@ -69,7 +69,14 @@ def test_letter_in_a_number_cell_is_listed_and_the_rest_computes(tmp_path):
     assert done.returncode == 2
     doc = json.loads(done.stdout)
     assert doc["problems"] == [
-        {"file": "typo.csv", "sheet": "", "cell": "C3", "value": "6x", "message": "not a number"}
+        {
+            "file": "typo.csv",
+            "sheet": "",
+            "cell": "C3",
+            "value": "6x",
+            "message": "not a number: there are letters in it (besides digits only ₽, руб., $, "
+            "€, %, тыс. and млн are understood)",
+        }
     ]
     seg = by_name(doc)
     assert seg["Typo"]["purchases_per_year"] is None

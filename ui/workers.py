@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from core.jobs import Cancelled
+
 
 def call_with_progress(fn: Callable, *args, progress=None, cancelled=None, **kwargs):
     """Call ``fn`` passing ``progress``/``cancelled`` by keyword when it accepts them."""
@@ -26,10 +28,6 @@ def call_with_progress(fn: Callable, *args, progress=None, cancelled=None, **kwa
     if cancelled is not None and (takes_any or "cancelled" in params):
         kwargs["cancelled"] = cancelled
     return fn(*args, **kwargs)
-
-
-class Cancelled(Exception):
-    """The user pressed Cancel."""
 
 
 class Worker(QObject):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.errors import LtvError
+from core.jobs import Cancelled  # the one Cancelled (core/jobs.py); an export says so in words
 from core.problems import Problem
 from core.project import Project
 from core.text import Text, resolve_language
@@ -23,10 +23,6 @@ _CANCELLED = Text(
     "{path}: export cancelled; the old file is kept",
     "{path}: экспорт отменён; прежний файл сохранён",
 )
-
-
-class Cancelled(LtvError):
-    """The person cancelled an export; nothing was written."""
 
 
 def language(project: Project, lang: str | None) -> str:

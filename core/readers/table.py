@@ -122,11 +122,6 @@ _NO_RESULT = Text(
     "формула без сохранённого результата ({formula}); откройте файл в Excel или LibreOffice и "
     "сохраните, чтобы результаты записались",
 )
-_AMBIGUOUS_PERCENT = Text(
-    "ambiguous percent: the column holds percents (above 1), so {value} could be {value} % "
-    "or {percent} %",
-    "неоднозначный процент: в столбце проценты (больше 1), {value} — это {value} % или {percent} %",
-)
 _SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
 _SKIPPED_BLANK = Text(
     "skipped {n} blank rows inside the table", "пропущено пустых строк внутри таблицы: {n}"
@@ -452,7 +447,7 @@ def convert(
                         sheet,
                         address(i, j),
                         raw,
-                        _AMBIGUOUS_PERCENT,
+                        schema.AMBIGUOUS_PERCENT,
                         (("value", f"{p.value:g}"), ("percent", f"{p.value * 100:g}")),
                         row=i,
                         key=key,
