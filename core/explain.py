@@ -144,8 +144,72 @@ _PORTFOLIO_FORMS: dict[str, _Form] = {
     "ltv_cac/revenue": _Form(
         _T("weighted LTV ÷ pooled CAC", "средневзвешенный LTV ÷ общий CAC"), "{ltv} ÷ {cac}"
     ),
+    "acquisition_spend": _Form(_T("Σ acquisition spend", "Σ расходов на привлечение"), "{num}"),
+    "new_customers": _Form(_T("Σ new customers", "Σ новых клиентов"), "{num}"),
+    "customers_start": _Form(
+        _T(
+            "Σ customers at start (segments of the pooled CRR)",
+            "Σ клиентов на начало (сегменты общего CRR)",
+        ),
+        "{num}",
+    ),
+    "customers_end": _Form(
+        _T(
+            "Σ customers at end (segments of the pooled CRR)",
+            "Σ клиентов на конец (сегменты общего CRR)",
+        ),
+        "{num}",
+    ),
+    "annual_revenue": _Form(
+        _T(
+            "Σ (customers × revenue per year) ÷ Σ customers",
+            "Σ (клиентов × выручка в год) ÷ Σ клиентов",
+        ),
+        "{num} ÷ {den}",
+    ),
+    "lifetime_years": _Form(
+        _T("Σ (customers × lifetime) ÷ Σ customers", "Σ (клиентов × срок жизни) ÷ Σ клиентов"),
+        "{num} ÷ {den}",
+    ),
+    "discounted_clv": _Form(
+        _T(
+            "Σ (customers × discounted CLV) ÷ Σ customers",
+            "Σ (клиентов × дисконтированный CLV) ÷ Σ клиентов",
+        ),
+        "{num} ÷ {den}",
+    ),
+    "max_cac": _Form(_T("weighted CLV ÷ 3", "средневзвешенный CLV ÷ 3"), "{clv} ÷ 3"),
+    "roi": _Form(
+        _T(
+            "(weighted CLV − pooled CAC) ÷ pooled CAC",
+            "(средневзвешенный CLV − общий CAC) ÷ общий CAC",
+        ),
+        "({clv} − {cac}) ÷ {cac}",
+    ),
+    "payback_months/profit": _Form(
+        _T(
+            "pooled CAC ÷ (weighted yearly gross profit less service cost ÷ 12)",
+            "общий CAC ÷ (средневзвешенная валовая прибыль за вычетом обслуживания в год ÷ 12)",
+        ),
+        "{num} ÷ ({den} ÷ 12)",
+    ),
+    "payback_months/revenue": _Form(
+        _T(
+            "pooled CAC ÷ (weighted annual revenue ÷ 12)",
+            "общий CAC ÷ (средневзвешенная выручка в год ÷ 12)",
+        ),
+        "{num} ÷ ({den} ÷ 12)",
+    ),
 }
 _PORTFOLIO_UNITS = {
+    "acquisition_spend": (schema.MONEY, schema.COUNT),
+    "new_customers": (schema.COUNT, schema.COUNT),
+    "customers_start": (schema.COUNT, schema.COUNT),
+    "customers_end": (schema.COUNT, schema.COUNT),
+    "annual_revenue": (schema.MONEY, schema.COUNT),
+    "lifetime_years": (schema.NUMBER, schema.COUNT),
+    "discounted_clv": (schema.MONEY, schema.COUNT),
+    "payback_months": (schema.MONEY, schema.MONEY),
     "customers": (schema.COUNT, schema.COUNT),
     "cac": (schema.MONEY, schema.COUNT),
     "crr": (schema.COUNT, schema.COUNT),
@@ -159,6 +223,12 @@ _LEFT_OUT = Text(
     "{n} of {total} segments left out: they lack what this needs",
     "не учтено сегментов: {n} из {total} — в них нет нужных данных",
 )
+_LEFT_OUT_NAMED = Text(
+    "{n} of {total} segments left out: {names}", "не учтено сегментов: {n} из {total}: {names}"
+)
+_AND_MORE = Text("and {n} more", "и ещё {n}")
+#: how many left-out segments an explanation names before "and N more"
+NAMED_LEFT_OUT = 5
 _BENCHMARK = Text("benchmark {value}", "ориентир {value}")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -256,19 +326,48 @@ def explain(
     )
 
 
+def left_out_text(
+    results: Results, key: str, lang: str = "en", names: list[str] | None = None
+) -> str:
+    """Which segments the portfolio's ``key`` left out and why, or "" when none.
+
+    With ``names`` (the segments' names) the first few are named with their reason:
+    "2 of 6 segments left out: Offices (needs customers); Courses (needs gross margin)".
+    """
+    p = results.portfolio
+    left = p.left_out.get(key, 0)
+    if not left or not p.included.get(key):
+        return ""
+    total = len(results)
+    if names is None:
+        return _LEFT_OUT(lang, n=left, total=total)
+    rows = results.left_out(key, lang)
+    shown = [
+        f"{names[row] or '—'} ({why})" if why else (names[row] or "—")
+        for row, why in rows[:NAMED_LEFT_OUT]
+    ]
+    if len(rows) > NAMED_LEFT_OUT:
+        shown.append(_AND_MORE(lang, n=len(rows) - NAMED_LEFT_OUT))
+    return _LEFT_OUT_NAMED(lang, n=left, total=total, names="; ".join(shown))
+
+
 def explain_portfolio(
     results: Results,
     key: str,
     lang: str = "en",
     fmt: NumberFormat | None = None,
     benchmark: float = metrics.DEFAULT_BENCHMARK,
+    names: list[str] | None = None,
 ) -> Explanation:
-    """The explanation of a figure of the portfolio row."""
+    """The explanation of a figure of the portfolio row.
+
+    ``names`` (the segments' names) makes the explanation name the segments it left out.
+    """
     fmt = fmt or NumberFormat(lang)
     p = results.portfolio
     col = schema.BY_KEY[key]
     label = col.label(lang)
-    variant = f"{key}/{results.basis}" if key == "ltv_cac" else key
+    variant = f"{key}/{results.basis}" if key in ("ltv_cac", "payback_months") else key
     form = _PORTFOLIO_FORMS.get(variant)
     value = p.values.get(key)
     formula = f"{label} = {form.words(lang)}" if form else label
@@ -279,13 +378,15 @@ def explain_portfolio(
         fill_values = dict(p.values, num=num, den=den)
         filled = _fill(form.numbers, fill_values, {"num": num_unit, "den": den_unit}, fmt)
         shown = fmt.format(value, col.unit)
-        numbers = f"{label} = {filled} = {shown}" if filled else f"{label} = {shown}"
+        numbers = (
+            f"{label} = {filled} = {shown}" if filled and filled != shown else f"{label} = {shown}"
+        )
+    never = key == "payback_months" and p.never
     shown = fmt.format(value, col.unit) if value is not None else ""
-    left = p.left_out.get(key, 0)
-    total = len(results)
+    if never:
+        shown = metrics.NEVER(lang)
     reason = p.reason(key, lang) if value is None else ""
-    if left and key in p.left_out and p.included.get(key):
-        reason = "; ".join(x for x in (reason, _LEFT_OUT(lang, n=left, total=total)) if x)
+    reason = "; ".join(x for x in (reason, left_out_text(results, key, lang, names)) if x)
     flag = (
         metrics.INCONSISTENT_FLAG(lang) if key in ("crr", "churn_rate") and p.inconsistent else ""
     )

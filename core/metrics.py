@@ -244,6 +244,29 @@ class Results:
         code = int(self.verdicts[key][row])
         return VERDICTS[key][code - 1] if code else None
 
+    def left_out(self, key: str, lang: str = "en") -> list[tuple[int, str]]:
+        """The segments the portfolio's ``key`` left out, each with why: (row, reason).
+
+        The reason is the first input the segment lacks (or has out of range) among those the
+        figure needs, else why the segment's own metric is empty ("needs gross margin").
+        """
+        p = self.portfolio
+        inputs, metric = p.needs.get(key, ((), None))
+        out = []
+        for row in p.left_out_rows(key):
+            why = ""
+            for name in inputs:
+                if self._raw[name][row] != self._raw[name][row]:
+                    why = reason_text(NEEDS[name], lang)
+                elif self._use[name][row] != self._use[name][row]:
+                    why = reason_text(INVALID[name], lang)
+                if why:
+                    break
+            if not why and metric is not None:
+                why = self.reason(row, metric, lang)
+            out.append((row, why))
+        return out
+
 
 @dataclass
 class Portfolio:
@@ -256,9 +279,24 @@ class Portfolio:
     included: dict[str, int]
     inconsistent: bool = False
     parts: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: the pooled payback never comes (the weighted yearly profit is not above 0)
+    never: bool = False
+    basis: str = "profit"
+    #: per figure, a boolean mask of the segments it counted (the others were left out)
+    masks: dict[str, np.ndarray] = field(default_factory=dict)
+    #: per figure, the inputs a segment must have to count, and the metric it must have
+    needs: dict[str, tuple[tuple[str, ...], str | None]] = field(default_factory=dict)
 
     def reason(self, key: str, lang: str = "en") -> str:
+        """Why the figure is empty, or why the pooled payback is "never"; "" when set."""
+        if key == "payback_months" and self.never:
+            return NEVER_WHY[self.basis](lang)
         return reason_text(self.reasons.get(key, NOT_POOLED), lang)
+
+    def left_out_rows(self, key: str) -> list[int]:
+        """The segments (rows) that figure ``key`` left out, in order."""
+        mask = self.masks.get(key)
+        return [] if mask is None else [int(r) for r in np.flatnonzero(~mask)]
 
 
 def _f(inputs: Mapping[str, np.ndarray], key: str, n: int) -> np.ndarray:
@@ -320,7 +358,7 @@ def compute(
             "payback_months": payback_verdicts(v["payback_months"], v["lifetime_years"], never),
             "crr": crr_verdicts(v["crr"], inconsistent, crr_benchmark),
         }
-        portfolio = _portfolio(use, v, basis, crr_benchmark, n)
+        portfolio = _portfolio(raw, use, v, basis, crr_benchmark, n)
     return Results(basis, raw, use, v, never, inconsistent, verdicts, portfolio)
 
 
@@ -356,7 +394,7 @@ def _values(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str):
     cac_pos = np.where(cac > 0, cac, NaN)
     v["ltv_cac"] = (clv if basis == "profit" else ltv) / cac_pos
     # g: the yearly gross profit of one customer less service cost
-    g = revenue * margin - s0
+    g = _yearly(raw, use, revenue, "profit")
     yearly = g if basis == "profit" else revenue
     never = (yearly <= 0) & (cac == cac)
     # cac ÷ (yearly ÷ 12), as §2 writes it: 12 × cac would overflow first for a huge CAC
@@ -374,6 +412,18 @@ def _values(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str):
         if np.isinf(a).any():
             v[key] = np.where(np.isinf(a), NaN, a)
     return v, never, inconsistent
+
+
+def _yearly(
+    raw: dict[str, np.ndarray], use: dict[str, np.ndarray], revenue: np.ndarray, basis: str
+) -> np.ndarray:
+    """What one customer brings in a year on the basis: g = revenue × m − s (s = 0 when
+    missing, NaN when out of range) on the profit basis, the revenue on the revenue basis."""
+    if basis != "profit":
+        return revenue
+    given = raw["service_cost_per_year"]
+    s0 = np.where(given == given, use["service_cost_per_year"], 0.0)
+    return revenue * use["gross_margin"] - s0
 
 
 def _reasons(raw, use, v, never, basis) -> dict[str, np.ndarray]:
@@ -485,12 +535,19 @@ def _scalar_verdict(key: str, codes: np.ndarray) -> Verdict | None:
     return VERDICTS[key][code - 1] if code else None
 
 
-def _portfolio(use, v, basis, benchmark, n) -> Portfolio:
-    """The portfolio row of §2; each pooled or weighted figure says how many it left out."""
+def _portfolio(raw, use, v, basis, benchmark, n) -> Portfolio:
+    """The portfolio row of §2; each pooled or weighted figure says how many it left out.
+
+    Beyond §2's figures, in the same spirit: the inputs that add up across segments (spend, new
+    customers, customers at start and end) are summed; revenue per customer, lifetime,
+    discounted CLV and max CAC are weighted by customers like LTV; ROI and payback use the
+    pooled CAC with the weighted CLV and the weighted yearly profit (or revenue) per customer.
+    """
     values: dict[str, float | None] = {}
     reasons: dict[str, int] = {}
     left: dict[str, int] = {}
     included: dict[str, int] = {}
+    needs: dict[str, tuple[tuple[str, ...], str | None]] = {}
 
     masks: dict[str, np.ndarray] = {}
     parts: dict[str, tuple[float, float]] = {}
@@ -521,37 +578,101 @@ def _portfolio(use, v, basis, benchmark, n) -> Portfolio:
 
     cust = use["customers"]
     has_cust = given(cust)
-    put("customers", has_cust, total(cust, has_cust), 1.0)
+    for key in ("customers", "acquisition_spend", "new_customers"):
+        m = given(use[key])
+        put(key, m, total(use[key], m), 1.0)
+        needs[key] = ((key,), None)
 
     spend, new = use["acquisition_spend"], use["new_customers"]
     m = given(spend, new)
     put("cac", m, total(spend, m), total(new, m))
+    needs["cac"] = (("acquisition_spend", "new_customers"), None)
 
     s, e = use["customers_start"], use["customers_end"]
     m = given(s, e, new)
     put("crr", m, total(e, m) - total(new, m), total(s, m))
+    needs["crr"] = (("customers_start", "customers_end", "new_customers"), None)
+    for key, a in (("customers_start", s), ("customers_end", e)):
+        put(key, m, total(a, m), 1.0)  # the same segments as the pooled CRR, so they agree
+        needs[key] = needs["crr"]
     c = values["crr"]
     inconsistent = c is not None and not 0 <= c <= 1
     values["churn_rate"] = None if c is None else 1.0 - c
     reasons["churn_rate"], left["churn_rate"] = reasons["crr"], left["crr"]
-    included["churn_rate"] = included["crr"]
+    included["churn_rate"], masks["churn_rate"] = included["crr"], masks["crr"]
+    needs["churn_rate"] = needs["crr"]
 
-    for key in ("ltv", "clv", "net_clv"):
-        m = given(cust, v[key])
+    def weighted(key: str, a: np.ndarray, metric: str | None) -> None:
+        m = has_cust & (a == a)
         w = np.where(m, cust, 0.0)
-        put(key, m, float(np.dot(w, np.where(m, v[key], 0.0))), float(w.sum()))
+        put(key, m, float(np.dot(w, np.where(m, a, 0.0))), float(w.sum()))
+        needs[key] = (("customers",), metric)
+
+    for key in ("annual_revenue", "lifetime_years", "ltv", "clv", "net_clv", "discounted_clv"):
+        weighted(key, v[key], key)
+
+    # max CAC: the weighted CLV ÷ 3, over the same segments as CLV
+    clv_w = values["clv"]
+    put("max_cac", masks["clv"], parts["clv"][0] / 3.0, parts["clv"][1])
+    needs["max_cac"] = needs["clv"]
 
     base = "clv" if basis == "profit" else "ltv"
     cac = values["cac"]
-    both = masks[base] & masks["cac"]
-    included["ltv_cac"] = int(np.count_nonzero(both))
-    left["ltv_cac"] = n - included["ltv_cac"]
+
+    def over_cac(key: str, numerator: str) -> None:
+        """A figure of a weighted value and the pooled CAC: counted where both are."""
+        both = masks[numerator] & masks["cac"]
+        masks[key] = both
+        included[key] = int(np.count_nonzero(both))
+        left[key] = n - included[key]
+        needs[key] = (("customers", "acquisition_spend", "new_customers"), numerator)
+
+    over_cac("ltv_cac", base)
     if values[base] is None or cac is None or cac == 0:
         values["ltv_cac"] = None
         reasons["ltv_cac"] = (reasons[base] or reasons["cac"]) or ZERO_CAC
     else:
         values["ltv_cac"] = values[base] / cac
         reasons["ltv_cac"] = 0
+    over_cac("roi", "clv")
+    if clv_w is None or cac is None or cac == 0:
+        values["roi"] = None
+        reasons["roi"] = (reasons["clv"] or reasons["cac"]) or ZERO_CAC
+    else:
+        values["roi"] = (clv_w - cac) / cac
+        reasons["roi"] = 0
+
+    # payback: pooled CAC ÷ (the weighted yearly gross profit less service (or revenue) ÷ 12)
+    yearly = _yearly(raw, use, v["annual_revenue"], basis)
+    m = has_cust & (yearly == yearly)
+    w = np.where(m, cust, 0.0)
+    weight = float(w.sum())
+    yearly_w = float(np.dot(w, np.where(m, yearly, 0.0))) / weight if weight > 0 else NaN
+    both = m & masks["cac"]
+    masks["payback_months"] = both
+    included["payback_months"] = int(np.count_nonzero(both))
+    left["payback_months"] = n - included["payback_months"]
+    needs["payback_months"] = (
+        ("customers", "acquisition_spend", "new_customers", "avg_order_value", "purchases_per_year")
+        + (("gross_margin",) if basis == "profit" else ()),
+        None,
+    )
+    portfolio_never = False
+    if cac is None:
+        values["payback_months"], reasons["payback_months"] = None, reasons["cac"]
+    elif yearly_w != yearly_w:
+        values["payback_months"], reasons["payback_months"] = None, NO_SEGMENTS
+    elif np.isinf(yearly_w):
+        values["payback_months"], reasons["payback_months"] = None, TOO_LARGE
+    elif not yearly_w > 0:
+        values["payback_months"], reasons["payback_months"] = None, 0
+        portfolio_never = True
+    else:
+        payback = cac / (yearly_w / 12.0)
+        ok = bool(np.isfinite(payback))
+        values["payback_months"] = float(payback) if ok else None
+        reasons["payback_months"] = 0 if ok else TOO_LARGE
+        parts["payback_months"] = (cac, yearly_w)
 
     for key in schema.METRIC_KEYS:
         if key not in values:
@@ -563,7 +684,14 @@ def _portfolio(use, v, basis, benchmark, n) -> Portfolio:
     verdicts = {
         "ltv_cac": _scalar_verdict("ltv_cac", ltv_cac_verdicts(one(values["ltv_cac"]))),
         "crr": _scalar_verdict("crr", crr_verdicts(one(c), np.array([inconsistent]), benchmark)),
-        "payback_months": None,
+        "payback_months": _scalar_verdict(
+            "payback_months",
+            payback_verdicts(
+                one(values["payback_months"]),
+                one(values["lifetime_years"]),
+                np.array([portfolio_never]),
+            ),
+        ),
     }
     return Portfolio(
         values=values,
@@ -573,6 +701,10 @@ def _portfolio(use, v, basis, benchmark, n) -> Portfolio:
         included=included,
         inconsistent=inconsistent,
         parts=parts,
+        masks=masks,
+        needs=needs,
+        never=portfolio_never,
+        basis=basis,
     )
 
 
