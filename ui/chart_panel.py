@@ -1,59 +1,152 @@
-"""Charts under the grid, fed from core results: value against CAC, and the profit curve.
+"""The window's charts: segments compared (LTV:CAC, or CLV and CAC) beside the cumulative profit
+of the selected segment (DESIGN.md §7, issue 9 item 2).
 
-The charts themselves are drawn by ``ui.charts`` (shared with the PDF report); this panel picks
-what to show and redraws shortly after the last edit, so typing never waits for a chart.
+The API is small on purpose, so the window can place the panel wherever its layout wants:
+
+- ``set_results(results, names, currency)`` after every recompute (or ``follow(doc)`` to have
+  the panel listen to a ``ProjectDocument`` itself);
+- ``select(row)`` when the selected segment changes (``None``: no segment);
+- ``segment_clicked(row)`` is emitted when the user clicks a segment's bar.
+
+The charts are drawn by ``ui.charts`` (shared with the PDF report) shortly after the last change,
+so typing never waits for a chart.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
-from core.charts import profit_curve, value_bars
+from core import charts
+from core.metrics import Results
 from ui import i18n
-from ui.document import ProjectDocument
 
-MAX_BARS = 12  # segments shown in the value chart: the selected one and its neighbours
-REDRAW_DELAY_MS = 120
+MAX_BARS = charts.LIMIT  # segments compared at once: the highest, the lowest and the selected
+REDRAW_DELAY_MS = 120  # after an edit: typing never waits for a chart
+SELECT_DELAY_MS = 15  # after a click in the grid: at once, but one redraw for a quick run
+COMPACT_BELOW = 330  # a chart view lower than this gets the compact charts (smaller words)
 
 
 class ChartPanel(QWidget):
-    """Two charts side by side; each follows every edit and the selected segment."""
+    """Two charts side by side: the segments compared, and the selected segment's profit curve.
 
-    def __init__(self, doc: ProjectDocument, parent: QWidget | None = None) -> None:
+    Signals
+    -------
+    segment_clicked(int)
+        The row of the segment whose bar was clicked.
+    """
+
+    segment_clicked = Signal(int)
+
+    def __init__(self, doc: QObject | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._doc = doc
-        self._row = 0
+        self._results: Results | None = None
+        self._names: list[str] = []
+        self._currency = ""
+        self._row: int | None = 0
         self._views: list = []
+        self._doc = None
+        self.redraws = 0
         self._missing = QLabel(self)
         self._missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._missing.setWordWrap(True)
+        self._missing.hide()  # shown only when Qt Charts is missing
+        self._ratio_button = QToolButton(self)
+        self._sides_button = QToolButton(self)
+        self._modes = QButtonGroup(self)
+        for i, button in enumerate((self._ratio_button, self._sides_button)):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            self._modes.addButton(button, i)
+        self._ratio_button.setChecked(True)
+        switch = QHBoxLayout()
+        switch.setContentsMargins(0, 0, 0, 0)
+        switch.setSpacing(2)
+        switch.addWidget(self._ratio_button)
+        switch.addWidget(self._sides_button)
+        switch.addStretch(1)
+        self._left = QVBoxLayout()
+        self._left.setContentsMargins(0, 0, 0, 0)
+        self._left.setSpacing(0)
+        self._left.addLayout(switch)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(self._left, 1)
         self._layout.addWidget(self._missing)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REDRAW_DELAY_MS)
         self._timer.timeout.connect(self.redraw)
-        doc.results_changed.connect(self.schedule)
-        doc.project_loaded.connect(self._on_project_loaded)
+        self._modes.idClicked.connect(self._on_mode_clicked)
         i18n.language().changed.connect(self.schedule)
-        self.redraws = 0
+        self._retranslate()
+        if doc is not None:
+            self.follow(doc)
+
+    # The API -----------------------------------------------------------------------------------
+    def follow(self, doc) -> None:
+        """Draw ``doc``'s results (a ``ProjectDocument``) after every change, by itself."""
+        self._doc = doc
+        doc.results_changed.connect(self._on_doc_changed)
+        doc.settings_changed.connect(self._on_doc_changed)
+        doc.project_loaded.connect(self._on_project_loaded)
+        self._on_doc_changed()
+
+    def set_results(self, results: Results, names: list[str], currency: str) -> None:
+        """The metrics to draw, the segments' names (in the rows' order) and the currency."""
+        self._results, self._names, self._currency = results, list(names), currency
         self.schedule()
 
-    @Slot()
-    def schedule(self, *_args) -> None:
-        self._timer.start()
-
-    def set_row(self, row: int) -> None:
+    def select(self, row: int | None) -> None:
+        """Show segment ``row``'s profit curve and mark it among the compared segments."""
         if row != self._row:
             self._row = row
-            self.schedule()
+            self._timer.start(SELECT_DELAY_MS)
+
+    set_row = select  # the name the window used before
+
+    def chart_views(self) -> list:
+        """The two chart views: the comparison, then the profit curve."""
+        return list(self._views)
+
+    def charts(self) -> list:
+        """The charts drawn now (comparison, profit curve)."""
+        return [view.chart() for view in self._views]
+
+    def showing_sides(self) -> bool:
+        """True when the comparison shows CLV (or LTV) and CAC rather than LTV:CAC."""
+        return self._sides_button.isChecked()
+
+    def show_sides(self, sides: bool) -> None:
+        (self._sides_button if sides else self._ratio_button).setChecked(True)
+        self.schedule()
+
+    # Drawing -----------------------------------------------------------------------------------
+    @Slot()
+    def schedule(self, *_args) -> None:
+        self._timer.start(REDRAW_DELAY_MS)
+
+    @Slot()
+    def _on_doc_changed(self) -> None:
+        doc = self._doc
+        self.set_results(doc.results, doc.segments.names, doc.settings.currency)
 
     @Slot()
     def _on_project_loaded(self) -> None:
         self._row = 0
+        self._on_doc_changed()
+
+    @Slot(int)
+    def _on_mode_clicked(self, _mode: int) -> None:
         self.schedule()
 
     def _ensure_views(self) -> bool:
@@ -65,49 +158,83 @@ class ChartPanel(QWidget):
             import ui.charts  # noqa: F401  (drawn by the shared chart module)
         except ImportError:
             self._missing.setText(self.tr("Charts are not available in this installation."))
+            self._missing.show()
             return False
-        for _ in range(2):
+        for i in range(2):
             view = QChartView(self)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(150)
-            self._layout.addWidget(view, 1)
+            if i == 0:
+                self._left.addWidget(view, 1)
+            else:
+                self._layout.addWidget(view, 1)
             self._views.append(view)
         self._missing.hide()
         return True
-
-    def chart_views(self) -> list:
-        return list(self._views)
 
     @Slot()
     def redraw(self) -> None:
         if not self._ensure_views():
             return
-        from ui.charts import profit_chart, value_chart
+        from ui.charts import profit_chart, ratio_chart, sides_chart
 
-        doc = self._doc
         lang = i18n.lang()
-        currency = doc.settings.currency
-        n = len(doc)
-        row = min(self._row, n - 1) if n else None
-        if n:
-            first = max(0, min((row or 0) - MAX_BARS // 2, n - MAX_BARS))
-            rows = list(range(first, min(n, first + MAX_BARS)))
+        self._retranslate()  # the basis names the sides: CLV and CAC, or LTV and CAC
+        results, names, currency = self._results, self._names, self._currency
+        if results is None:
+            results = _no_results()
+        n = len(results)
+        row = None if self._row is None or not n else min(max(self._row, 0), n - 1)
+        data = charts.comparison(results, names, MAX_BARS, keep=row)
+        compact = self._views[0].height() < COMPACT_BELOW
+        build = sides_chart if self.showing_sides() else ratio_chart
+        compared = build(data, lang, currency, selected=row, compact=compact)
+        if row is not None:
+            curve = charts.profit_curve(results, row)
+            why = results.reason(row, "payback_months", lang)
+            profit = profit_chart(
+                curve, names[row], lang, currency, why, results.basis, compact=compact
+            )
         else:
-            rows = []
-        bars = value_bars(doc.results, doc.segments.names, rows)
-        curve = profit_curve(doc.results, row) if row is not None else None
-        name = doc.segments.names[row] if row is not None else ""
-        for view, chart in zip(
-            self._views,
-            (value_chart(bars, lang, currency), profit_chart(curve, name, lang, currency)),
-        ):
+            profit = profit_chart(None, "", lang, currency, basis=results.basis, compact=compact)
+        for chart in (compared, profit):
+            chart.segment_clicked.connect(self.segment_clicked)
+            chart.bar_hovered.connect(self._on_bar_hovered)
+        for view, chart in zip(self._views, (compared, profit)):
             old = view.chart()
             view.setChart(chart)
             if old is not None:
                 old.deleteLater()
         self.redraws += 1
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange and not self._views:
+    @Slot(bool, str)
+    def _on_bar_hovered(self, inside: bool, text: str) -> None:
+        if inside and text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    # Words -------------------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self._ratio_button.setText(self.tr("LTV:CAC"))
+        self._ratio_button.setToolTip(self.tr("Segments by LTV:CAC, with the lines of 1:1 and 3:1"))
+        value = "LTV" if self._results is not None and self._results.basis == "revenue" else "CLV"
+        self._sides_button.setText(self.tr("{value} and CAC").format(value=value))
+        self._sides_button.setToolTip(
+            self.tr(
+                "The two sides of the ratio per segment: CLV (LTV on the revenue basis) and CAC"
+            )
+        )
+        if self._missing.isVisibleTo(self):
             self._missing.setText(self.tr("Charts are not available in this installation."))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
         super().changeEvent(event)
+
+
+def _no_results() -> Results:
+    from core.metrics import compute
+
+    return compute({}, n=0)

@@ -1,96 +1,261 @@
-"""Qt Charts of DESIGN.md §7 from core's chart data: LTV/CLV against CAC, and cumulative profit.
+"""Qt Charts of DESIGN.md §7 drawn from core.charts: segments compared by LTV:CAC, the ratio's two
+sides (CLV or LTV, and CAC), and one segment's cumulative profit up to the end of its lifetime.
 
-Shared by the window and the PDF report. Pure functions: core.charts gives the numbers, these
-only draw them (no formulas here).
+Shared by the window (``ui.chart_panel``) and the PDF report (``ui.report``), so both show the
+same charts. Builders only draw what core computed: no formula, no "never" and no verdict is
+decided here. Words come in the language asked for (the report's language may differ from the
+window's), so they are ``core.text.Text`` pairs rather than ``tr()``.
+
+Every chart is a ``SegmentChart``: it carries its own labels (value labels, reference-line
+labels, the outcome written on the plot, an empty state inside the plot) and places them again
+whenever Qt lays the plot out, and it emits ``segment_clicked(row)`` when a bar is clicked.
 """
 
 from __future__ import annotations
 
 import html
 import math
-import textwrap
+from collections.abc import Callable
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QAreaSeries,
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QColor, QFont, QPen
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QGraphicsSimpleTextItem,
+    QGraphicsTextItem,
+)
 
-from core import schema
-from core.charts import ProfitCurve, ValueBars
+from core import metrics, schema
+from core.charts import BEYOND_LIFETIME, NEVER, PAYS_BACK, Comparison, ProfitCurve
 from core.numbers import NumberFormat
 from core.text import Text
 
-MAX_BARS = 20  # more segments than this and the bars stop being readable
-HORIZONTAL_FROM = 6  # more segments than this are drawn as horizontal bars
-
 _T = Text
 _WORDS = {
-    "value": _T("LTV and CLV against CAC", "LTV и CLV против CAC"),
-    "first": _T("first {shown} of {n} segments", "первые {shown} из {n} сегментов"),
-    "none": _T("no segments", "нет сегментов"),
+    "ratio": _T("LTV:CAC by segment", "LTV:CAC по сегментам"),
+    "ratio_profit": _T("profit basis: CLV ÷ CAC", "по прибыли: CLV ÷ CAC"),
+    "ratio_revenue": _T("revenue basis: LTV ÷ CAC", "по выручке: LTV ÷ CAC"),
+    "sides": _T("{value} and CAC by segment", "{value} и CAC по сегментам"),
+    "sides_note": _T("one customer, {basis} basis", "на одного клиента, {basis}"),
+    "basis_profit": _T("profit", "по прибыли"),
+    "basis_revenue": _T("revenue", "по выручке"),
+    "of": _T("{shown} of {n} segments", "{shown} из {n} сегментов"),
+    "extremes": _T(
+        "{shown} of {n} segments: the highest and lowest LTV:CAC",
+        "{shown} из {n} сегментов: самые высокие и самые низкие LTV:CAC",
+    ),
+    "empty_left": _T("{n} more without LTV:CAC not shown", "ещё {n} без LTV:CAC не показаны"),
+    "none": _T("No segments yet", "Сегментов пока нет"),
+    "no_ratio": _T(
+        "No segment has LTV:CAC yet: {why}", "Ни у одного сегмента пока нет LTV:CAC: {why}"
+    ),
     "profit": _T(
-        "Cumulative profit of one new customer — {name}",
-        "Накопленная прибыль с одного нового клиента — {name}",
+        "cumulative profit of one new customer: gross profit less service cost, after CAC",
+        "накопленная прибыль с одного нового клиента: валовая прибыль за вычетом обслуживания "
+        "и CAC",
     ),
-    "profit_revenue": _T(
-        "Cumulative revenue less CAC of one new customer — {name}",
-        "Накопленная выручка за вычетом CAC с одного нового клиента — {name}",
+    "revenue": _T(
+        "cumulative revenue of one new customer, after CAC (revenue basis)",
+        "накопленная выручка с одного нового клиента за вычетом CAC (по выручке)",
     ),
-    "no_data": _T(
-        "No data: the curve needs CAC and annual revenue (and, on the profit basis, gross margin)",
-        "Нет данных: для кривой нужны CAC и выручка в год (а при расчёте по прибыли — "
-        "и маржинальность)",
+    "profit_short": _T("profit after CAC, one new customer", "прибыль за вычетом CAC, на клиента"),
+    "revenue_short": _T(
+        "revenue after CAC, one new customer", "выручка за вычетом CAC, на клиента"
     ),
+    "no_curve": _T("No curve for this segment: {why}", "Кривой для этого сегмента нет: {why}"),
+    "no_segment": _T("Select a segment to see its curve", "Выберите сегмент, чтобы увидеть кривую"),
     "month": _T("Month", "Месяц"),
-    "payback": _T("payback: {months} months", "окупаемость: {months} мес."),
-    "never": _T("never pays back", "не окупается никогда"),
-    "lifetime": _T("end of lifetime", "конец срока жизни"),
-    "cumulative": _T("Cumulative profit", "Накопленная прибыль"),
-    "zero": _T("break-even", "безубыточность"),
+    "pays_back": _T("pays back in {months} months", "окупается за {months} мес."),
+    "by_end": _T(
+        "{amount} by the end of its {months}-month lifetime",
+        "{amount} к концу срока жизни ({months} мес.)",
+    ),
+    "beyond": _T(
+        "does not pay back within its {months}-month lifetime: {amount}",
+        "не окупается за срок жизни ({months} мес.): {amount}",
+    ),
+    "never_end": _T(
+        "{amount} by the end of its {months}-month lifetime",
+        "{amount} к концу срока жизни ({months} мес.)",
+    ),
+    "lifetime_unknown": _T(
+        "lifetime unknown: the curve is drawn for {months} months",
+        "срок жизни неизвестен: кривая показана на {months} мес.",
+    ),
+    "cut_short": _T(
+        "the lifetime ({months} months) runs beyond the {span} months drawn",
+        "срок жизни ({months} мес.) длиннее показанных {span} мес.",
+    ),
+    "after_life": _T("after the lifetime", "после срока жизни"),
+    "payback_mark": _T("{months} mo.", "{months} мес."),
     "thousands": _T("thousand {currency}", "тыс. {currency}"),
     "millions": _T("million {currency}", "млн {currency}"),
+    "k": _T("{n}k", "{n} тыс."),
+    "m": _T("{n}M", "{n} млн"),
+    "tip": _T(
+        "{name}\nLTV:CAC {ratio}{verdict}\n{value_label} {value} · CAC {cac}",
+        "{name}\nLTV:CAC {ratio}{verdict}\n{value_label} {value} · CAC {cac}",
+    ),
+}
+LEVEL_COLOURS = {
+    metrics.BAD: QColor("#C0504D"),
+    metrics.WARN: QColor("#E0A526"),
+    metrics.GOOD: QColor("#4E9A52"),
+    metrics.INFO: QColor("#4A7EBB"),
 }
 COLOURS = {
-    "ltv": QColor("#4472C4"),
-    "clv": QColor("#70AD47"),
-    "cac": QColor("#C00000"),
-    "curve": QColor("#4472C4"),
+    "value": QColor("#4472C4"),
+    "cac": QColor("#C0504D"),
+    "curve": QColor("#2F5597"),
     "payback": QColor("#C00000"),
     "zero": QColor("#7F7F7F"),
-    "lifetime": QColor("#9C5700"),
+    "line1": QColor("#C0504D"),
+    "line3": QColor("#4E9A52"),
+    "after": QColor(128, 128, 128, 48),
+    "text": QColor("#262626"),
+    "quiet": QColor("#595959"),
 }
+TEXT_COLOURS = {  # words in a verdict's colour, dark enough to read on white
+    metrics.GOOD: "#006100",
+    metrics.WARN: "#8A5A00",
+    metrics.BAD: "#9C0006",
+    metrics.INFO: "#1F4E78",
+}
+_LEVEL_ORDER = (metrics.BAD, metrics.WARN, metrics.GOOD, metrics.INFO)
+_Z = 20.0  # labels above the plot's series
 
 
-def _finite(x: float) -> float:
-    """A bar's height: NaN (an empty metric) draws no bar."""
-    return 0.0 if x != x or math.isinf(x) else float(x)
+class SegmentChart(QChart):
+    """A chart with its own labels, placed again at every layout, and clickable segments.
+
+    ``rows`` maps a category (bottom = 0) to the segment's row in the project;
+    ``segment_clicked(row)`` is emitted when its bar is clicked.
+    """
+
+    segment_clicked = Signal(int)
+    bar_hovered = Signal(bool, str)  # entered (True) or left a bar, and that segment's figures
+
+    def __init__(self, main: str, sub: str = "", compact: bool = False) -> None:
+        super().__init__()
+        self.compact = compact
+        self.points = 7.5 if compact else 9.0  # the size of every word on the chart
+        title = html.escape(main)
+        if sub:  # under the title; beside it in a small chart, where height is scarce
+            style = "font-weight:normal" + ("" if compact else "; font-size:small")
+            title += ("&nbsp;· " if compact else "<br>") + f"<span style='{style}'>"
+            title += html.escape(sub) + "</span>"
+        self.setTitle(title)
+        self.setTitleFont(self._font(bold=True, larger=not compact))
+        self.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        self.setBackgroundRoundness(0)
+        self.setMargins(QMargins(2, 2, 6, 2) if compact else QMargins(4, 4, 8, 4))
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        self.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.legend().setFont(self._font())
+        self.rows: list[int] = []
+        self.tips: list[str] = []
+        self.labels: list[QGraphicsItem] = []  # every label drawn on the plot, for tests
+        self._placers: list[Callable[[QRectF], None]] = []
+        self.plotAreaChanged.connect(self._place)
+
+    def text(
+        self, words: str, colour: QColor = COLOURS["text"], bold: bool = False, backdrop=False
+    ) -> QGraphicsSimpleTextItem:
+        """A one-line label on the chart (positioned by a placer); ``backdrop`` puts a white
+        box behind it, so a line crossing it does not cross the words."""
+        item = QGraphicsSimpleTextItem(words, self)
+        item.setFont(self._font(bold))
+        item.setBrush(QBrush(colour))
+        item.setZValue(_Z)
+        if backdrop:
+            box = QGraphicsRectItem(item.boundingRect().adjusted(-2, 0, 2, 0), item)
+            box.setBrush(QBrush(QColor(255, 255, 255, 230)))
+            box.setPen(QPen(Qt.PenStyle.NoPen))
+            box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.labels.append(item)
+        return item
+
+    def note(self, rich: str, width: float | None = None) -> QGraphicsTextItem:
+        """A block of wrapped text on a white background (the outcome, an empty state)."""
+        item = QGraphicsTextItem(self)
+        item.setFont(self._font())
+        item.setHtml(rich)
+        if width:
+            item.setTextWidth(width)
+        item.setZValue(_Z)
+        self.labels.append(item)
+        return item
+
+    def _font(self, bold: bool = False, larger: bool = False) -> QFont:
+        font = QFont(self.font())
+        font.setBold(bold)
+        font.setPointSizeF(self.points + (1.0 if larger else 0.0))
+        return font
+
+    def finish(self) -> SegmentChart:
+        """Give every axis the chart's type size; a compact chart keeps only the axis titles
+        that carry a unit (money)."""
+        for axis in self.axes():
+            axis.setLabelsFont(self._font())
+            axis.setTitleFont(self._font(bold=True))
+            if self.compact and axis.titleText() in ("LTV:CAC",):
+                axis.setTitleText("")
+        return self
+
+    def place(self, placer: Callable[[QRectF], None]) -> None:
+        """Run ``placer(plot_area)`` now and whenever the plot area changes."""
+        self._placers.append(placer)
+
+    @Slot(QRectF)
+    def _place(self, area: QRectF) -> None:
+        for placer in self._placers:
+            placer(area)
+
+    def place_labels(self) -> None:
+        """Place every label for the plot area as it is now."""
+        self._place(self.plotArea())
+
+    def connect_bars(self, series: QAbstractBarSeries) -> None:
+        """Clicking a bar of ``series`` emits the segment's row; hovering, its figures."""
+        series.clicked.connect(self._on_bar_clicked)
+        series.hovered.connect(self._on_bar_hovered)
+
+    @Slot(int, QBarSet)
+    def _on_bar_clicked(self, index: int, _set: QBarSet) -> None:
+        if 0 <= index < len(self.rows):
+            self.segment_clicked.emit(self.rows[index])
+
+    @Slot(bool, int, QBarSet)
+    def _on_bar_hovered(self, inside: bool, index: int, _set: QBarSet) -> None:
+        tip = self.tips[index] if 0 <= index < len(self.tips) else ""
+        self.bar_hovered.emit(inside and bool(tip), tip)
+
+    def all_text(self) -> str:
+        """Every word drawn on the chart: title, axes, legend and labels (for tests)."""
+        parts = [self.title()]
+        parts += [a.titleText() for a in self.axes()]
+        parts += [s.name() for s in self.series()]
+        for item in self.labels:
+            parts.append(item.toPlainText() if isinstance(item, QGraphicsTextItem) else item.text())
+        return "\n".join(parts)
 
 
-def _new_chart(title: str) -> QChart:
-    chart = QChart()
-    chart.setTitle(title)
-    font = QFont(chart.titleFont())
-    font.setBold(True)
-    font.setPointSizeF(max(9.0, font.pointSizeF()))
-    chart.setTitleFont(font)
-    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setBackgroundRoundness(0)
-    chart.setMargins(QMargins(6, 6, 6, 6))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-    return chart
-
-
-def _scale(low: float, high: float, lang: str, currency: str) -> tuple[float, str]:
+# Shared pieces ---------------------------------------------------------------------------------
+def _scale(top: float, lang: str, currency: str) -> tuple[float, str]:
     """Divide money by a thousand or a million when it is that large, so labels stay short."""
-    top = max(abs(low), abs(high))
     if top >= 10e6:
         return 1e6, _WORDS["millions"](lang, currency=currency)
     if top >= 10e3:
@@ -98,157 +263,541 @@ def _scale(low: float, high: float, lang: str, currency: str) -> tuple[float, st
     return 1.0, currency
 
 
-def _money_axis(title: str, low: float, high: float) -> QValueAxis:
+def compact_money(value: float, lang: str, currency: str) -> str:
+    """Money short enough for a bar label: "8 500 ₽", "35k ₽", "3.2M ₽" ("35 тыс. ₽" in Russian)."""
+    fmt = NumberFormat(lang, currency)
+    top = abs(value)
+    if top >= 1e6:
+        text = _WORDS["m"](lang, n=fmt.number(value / 1e6, 1 if top < 1e8 else 0))
+    elif top >= 1e4:
+        text = _WORDS["k"](lang, n=fmt.number(value / 1e3, 0))
+    else:
+        return fmt.money(round(value) if top >= 100 else value)
+    return f"{text}\u00a0{currency}" if currency else text
+
+
+def _label_name(name: str, limit: int, selected: bool) -> str:
+    name = " ".join(name.split()) or "—"
+    if len(name) > limit:
+        name = name[: limit - 1] + "…"
+    name = html.escape(name)
+    return f"<b>{name}</b>" if selected else name
+
+
+def _hidden_axis(chart: QChart) -> QValueAxis:
+    """A 0…1 axis nobody sees, for lines drawn across a bar chart's categories."""
     axis = QValueAxis()
-    if not high > low:
-        low, high = min(low, 0.0), max(high, 1.0)
-    axis.setRange(low, high)
-    axis.applyNiceNumbers()
-    axis.setLabelFormat("%.0f" if high - low >= 10 else "%.2f")
-    axis.setTitleText(title)
+    axis.setRange(0.0, 1.0)
+    axis.setVisible(False)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignRight)
     return axis
 
 
-def value_chart(bars: ValueBars, lang: str, currency: str, limit: int = MAX_BARS) -> QChart:
-    """LTV and CLV bars against CAC, one group per segment; the first ``limit`` segments.
+def _nice_axis(axis: QValueAxis, low: float, high: float, ticks: int = 5) -> None:
+    """A range from ``low`` to ``high`` widened to whole steps of 1, 2, 2.5 or 5 × 10^k, with
+    at most about ``ticks`` intervals (Qt's applyNiceNumbers can widen it by half)."""
+    if not high > low:
+        low, high = min(low, 0.0), max(high, 1.0)
+    raw = (high - low) / ticks
+    power = 10.0 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw * 0.999)
+    axis.setRange(math.floor(low / step) * step, math.ceil(high / step) * step)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0.0)
+    axis.setTickInterval(step)
+    decimals = next((d for d in (0, 1, 2) if abs(step * 10**d - round(step * 10**d)) < 1e-9), 3)
+    axis.setLabelFormat(f"%.{decimals}f")
 
-    Empty metrics draw no bar. The title says when segments were left out.
+
+def _empty_note(chart: SegmentChart, words: str) -> None:
+    """An empty state written inside the plot, centred, never squeezed into the title."""
+    item = chart.note(f"<div style='color:#595959; font-size:large'>{html.escape(words)}</div>")
+
+    def place(area: QRectF) -> None:
+        item.setTextWidth(max(80.0, area.width() * 0.9))
+        box = item.boundingRect()
+        item.setPos(area.center().x() - box.width() / 2, area.center().y() - box.height() / 2)
+
+    chart.place(place)
+
+
+def _hide_from_legend(chart: QChart, series) -> None:
+    for marker in chart.legend().markers(series):
+        marker.setVisible(False)
+
+
+# LTV:CAC ---------------------------------------------------------------------------------------
+def ratio_chart(
+    data: Comparison,
+    lang: str,
+    currency: str = "",
+    selected: int | None = None,
+    compact: bool = False,
+) -> SegmentChart:
+    """LTV:CAC per segment, highest on top, coloured by verdict (the legend names the verdicts),
+    with reference lines at 1 and 3 and each bar's value written beside it.
+
+    A ratio far above the rest is drawn to the edge with its value inside the bar, so one
+    outlier does not flatten the others. Segments without a ratio are listed with the reason.
     """
-    n = len(bars.names)
-    shown = min(n, limit)
-    title = _WORDS["value"](lang)
-    if n > shown:
-        title += " — " + _WORDS["first"](lang, shown=shown, n=n)
-    elif n == 0:
-        title += " — " + _WORDS["none"](lang)
-    chart = _new_chart(title)
-    horizontal = shown > HORIZONTAL_FROM  # names stay readable down the side
-    series = QHorizontalBarSeries() if horizontal else QBarSeries()
-    groups = [
-        (k, [_finite(v) for v in a[:shown].tolist()])
-        for k, a in (("ltv", bars.ltv), ("clv", bars.clv), ("cac", bars.cac))
-    ]
-    every = [h for _, heights in groups for h in heights]
-    low, high = min([0.0, *every]), max([0.0, *every])
-    factor, unit = _scale(low, high, lang, currency)
-    low, high = low / factor, high / factor
-    for key, heights in groups:
-        bar_set = QBarSet(schema.BY_KEY[key].label(lang))
-        bar_set.setColor(COLOURS[key])
-        bar_set.setBorderColor(COLOURS[key])
-        bar_set.append([h / factor for h in heights])
+    fmt = NumberFormat(lang, currency)
+    sub = _WORDS["ratio_" + data.basis](lang)
+    if data.capped:
+        key = "extremes" if data.extremes else "of"
+        sub += " · " + _WORDS[key](lang, shown=len(data), n=data.total)
+    if data.left_out_empty:
+        sub += " · " + _WORDS["empty_left"](lang, n=data.left_out_empty)
+    chart = SegmentChart(_WORDS["ratio"](lang), sub, compact)
+    if not len(data):
+        chart.legend().hide()
+        _empty_note(chart, _WORDS["none"](lang))
+        _blank_axes(chart, lang)
+        return chart.finish()
+    count = len(data)
+    order = list(range(count))[::-1]  # category 0 is at the bottom: the highest ratio on top
+    chart.rows = [int(data.rows[i]) for i in order]
+    ratios = [float(data.ratio[i]) for i in order]
+    levels = [data.levels[i] for i in order]
+    finite = sorted(r for r in ratios if math.isfinite(r))
+    low = min([0.0, *finite])
+    high = max([3.5, *finite])
+    clip = high
+    if len(finite) >= 2 and finite[-1] > max(8.0, 2.5 * max(finite[-2], 1.0)):
+        clip = max(6.0, finite[-2] * 1.4)  # an outlier: drawn to the edge, its value inside
+    series = QHorizontalStackedBarSeries()
+    series.setBarWidth(0.7)
+    words = {v.level: v(lang) for v in metrics.VERDICTS["ltv_cac"]}
+    for level in _LEVEL_ORDER:
+        if level not in levels:
+            continue
+        bar_set = QBarSet(words[level])
+        bar_set.setColor(LEVEL_COLOURS[level])
+        bar_set.setBorderColor(LEVEL_COLOURS[level])
+        heights = [min(r, clip) if lv == level else 0.0 for r, lv in zip(ratios, levels)]
+        bar_set.append([*heights, 0.0])  # the top band holds the reference lines' labels
         series.append(bar_set)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    names = [_short(name, 28) if horizontal else _two_lines(name) for name in bars.names[:shown]]
-    if horizontal:
-        names.reverse()  # the first segment on top
-        for bar_set in series.barSets():
-            values = [bar_set.at(i) for i in range(bar_set.count())]
-            bar_set.remove(0, bar_set.count())
-            bar_set.append(values[::-1])
-    categories.append(names or [""])
+    names = [data.names[i] for i in order]
+    categories.append(
+        [_label_name(n, 26, chart.rows[k] == selected) for k, n in enumerate(names)] + [" "]
+    )
     categories.setTruncateLabels(False)
-    axis = _money_axis(unit, low, high * 1.05)
-    category_side, value_side = Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft
-    if horizontal:
-        category_side, value_side = value_side, category_side
-    chart.addAxis(categories, category_side)
+    axis = QValueAxis()
+    _nice_axis(axis, low * 1.1, min(high, clip) * 1.18)
+    axis.setTitleText("LTV:CAC")
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
-    chart.addAxis(axis, value_side)
     series.attachAxis(axis)
-    return chart
-
-
-def _two_lines(name: str, width: int = 13) -> str:
-    """A name wrapped on at most two lines (rich text), so that Qt does not hide labels that
-    would overlap their neighbours."""
-    lines = textwrap.wrap(" ".join(name.split()), width, break_long_words=True) or [""]
-    if len(lines) > 2:
-        lines = [lines[0], _short(" ".join(lines[1:]), width)]
-    return "<br>".join(html.escape(line) for line in lines)
-
-
-def _short(name: str, limit: int = 18) -> str:
-    name = " ".join(name.split())
-    return name if len(name) <= limit else name[: limit - 1] + "…"
-
-
-def profit_chart(curve: ProfitCurve | None, name: str, lang: str, currency: str) -> QChart:
-    """Cumulative profit of one new customer by month: −CAC at month 0, crossing zero at the
-    payback month, which is marked and labelled; the end of the lifetime is marked when known.
-
-    ``None`` (the segment lacks CAC or a monthly amount) gives an empty chart that says why.
-    """
-    if curve is None:
-        chart = _new_chart(_WORDS["profit"](lang, name=name) + "\n" + _WORDS["no_data"](lang))
+    if not series.count():
         chart.legend().hide()
-        axis_x, axis_y = QValueAxis(), QValueAxis()
-        axis_x.setRange(0, 12)
-        axis_x.setTitleText(_WORDS["month"](lang))
-        axis_y.setRange(-1, 1)
-        axis_y.setLabelsVisible(False)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        return chart
-    words = "profit_revenue" if curve.basis == "revenue" else "profit"
-    chart = _new_chart(_WORDS[words](lang, name=name))
+    # reference lines at 1 and 3 across the categories, labelled in the top band
+    across = _hidden_axis(chart)
+    for x, colour in ((1.0, COLOURS["line1"]), (3.0, COLOURS["line3"])):
+        line = QLineSeries()
+        line.append([QPointF(x, 0.0), QPointF(x, 1.0)])
+        pen = QPen(colour)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidthF(1.5)
+        line.setPen(pen)
+        chart.addSeries(line)
+        line.attachAxis(axis)
+        line.attachAxis(across)
+        _hide_from_legend(chart, line)
+        _bar_label(chart, series, count, x, f"{x:g}:1", colour=colour, centred=True)
+    # value labels, the reason beside a segment without a ratio
+    for k, (ratio, row) in enumerate(zip(ratios, chart.rows)):
+        if math.isfinite(ratio):
+            text = fmt.number(ratio, 2) + (" ›" if ratio > clip else "")
+            _bar_label(chart, series, k, min(ratio, clip), text, inside=ratio > clip)
+        else:
+            why = metrics.reason_text(_reason_code(data, row), lang)
+            _bar_label(chart, series, k, 0.0, "— " + why, colour=COLOURS["quiet"])
+    chart.tips = [_tip(data, i, lang, currency) for i in order]  # in category order, like rows
+    if not finite:
+        why = metrics.reason_text(_reason_code(data, chart.rows[-1]), lang)
+        _empty_note(chart, _WORDS["no_ratio"](lang, why=why))
+    chart.connect_bars(series)
+    return chart.finish()
+
+
+def _reason_code(data: Comparison, row: int) -> int:
+    i = int(list(data.rows).index(row))
+    return data.reasons[i]
+
+
+def _tip(data: Comparison, i: int, lang: str, currency: str) -> str:
+    fmt = NumberFormat(lang, currency)
+    level = data.levels[i]
+    words = {v.level: v(lang) for v in metrics.VERDICTS["ltv_cac"]}
+    verdict = f" — {words[level]}" if level else ""
+    label = schema.BY_KEY[data.value_key].label(lang)
+    return _WORDS["tip"](
+        lang,
+        name=data.names[i],
+        ratio=fmt.number(float(data.ratio[i]), 2) or "—",
+        verdict=verdict,
+        value_label=label,
+        value=fmt.format(float(data.value[i]), schema.MONEY) or "—",
+        cac=fmt.format(float(data.cac[i]), schema.MONEY) or "—",
+    )
+
+
+def _bar_label(
+    chart: SegmentChart,
+    series: QAbstractBarSeries,
+    category: int,
+    x: float,
+    text: str,
+    inside: bool = False,
+    colour: QColor | None = None,
+    centred: bool = False,
+    shift: float = 0.0,
+    inner: bool = False,
+) -> QGraphicsSimpleTextItem:
+    """``text`` beside the end of bar ``category`` (at value ``x``): after it, before it when
+    the value is negative, inside it when ``inside``, centred on ``x`` when ``centred``.
+    ``shift`` moves it up or down by that many bands (two bars in one band); ``inner`` lets it
+    move inside the bar when there is no room after it."""
+    colour = colour or COLOURS["text"]
+    item = chart.text(text, colour, bold=inside or centred, backdrop=True)
+    count = series.barSets()[0].count() if series.barSets() else 1
+
+    def place(area: QRectF) -> None:
+        at = chart.mapToPosition(QPointF(x, category), series)
+        box = item.boundingRect()
+        y = at.y() + shift * area.height() / max(1, count) - box.height() / 2
+        within = inside
+        if centred:
+            left = at.x() - box.width() / 2
+        elif x < 0:
+            left = at.x() - box.width() - 4
+        else:
+            left = at.x() + 4
+            # no room after the bar, room inside it: write it inside, white on the bar
+            within = inside or (
+                inner
+                and left + box.width() > area.right()
+                and at.x() - area.left() > box.width() + 8
+            )
+        if within:
+            left = at.x() - box.width() - 4
+        item.setBrush(QBrush(QColor("white") if within else colour))
+        for child in item.childItems():
+            child.setVisible(not within)
+        left = max(area.left() + 2, min(left, area.right() - box.width()))
+        item.setPos(left, y)
+
+    chart.place(place)
+    return item
+
+
+def _blank_axes(chart: SegmentChart, lang: str, x_title: str = "") -> None:
+    axis_x, axis_y = QValueAxis(), QValueAxis()
+    axis_x.setRange(0, 12)
+    axis_x.setLabelFormat("%d")
+    axis_x.setTitleText(x_title)
+    axis_y.setRange(-1, 1)
+    axis_y.setLabelsVisible(False)
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+
+
+# CLV (or LTV) and CAC --------------------------------------------------------------------------
+def sides_chart(
+    data: Comparison,
+    lang: str,
+    currency: str,
+    selected: int | None = None,
+    compact: bool = False,
+) -> SegmentChart:
+    """The ratio's two sides per segment, in the same order as the LTV:CAC chart: CLV (LTV on
+    the revenue basis) and CAC of one customer, each bar labelled with its amount."""
+    label = schema.BY_KEY[data.value_key].label(lang)
+    basis = _WORDS["basis_" + data.basis](lang)
+    sub = _WORDS["sides_note"](lang, basis=basis)
+    if data.capped:
+        key = "extremes" if data.extremes else "of"
+        sub += " · " + _WORDS[key](lang, shown=len(data), n=data.total)
+    chart = SegmentChart(_WORDS["sides"](lang, value=label), sub, compact)
+    if not len(data):
+        chart.legend().hide()
+        _empty_note(chart, _WORDS["none"](lang))
+        _blank_axes(chart, lang)
+        return chart.finish()
+    order = list(range(len(data)))[::-1]
+    chart.rows = [int(data.rows[i]) for i in order]
+    sides = {
+        "cac": [float(data.cac[i]) for i in order],  # set 0 is drawn lower in each band
+        "value": [float(data.value[i]) for i in order],
+    }
+    every = [v for values in sides.values() for v in values if math.isfinite(v)]
+    low, high = min([0.0, *every]), max([0.0, *every])
+    factor, unit = _scale(max(abs(low), abs(high)), lang, currency)
+    series = QHorizontalBarSeries()
+    series.setBarWidth(0.8)
+    names = {"value": label, "cac": schema.BY_KEY["cac"].label(lang)}
+    for key, values in sides.items():
+        bar_set = QBarSet(names[key])
+        bar_set.setColor(COLOURS[key])
+        bar_set.setBorderColor(COLOURS[key])
+        bar_set.append([v / factor if math.isfinite(v) else 0.0 for v in values])
+        series.append(bar_set)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append(
+        [_label_name(data.names[i], 26, chart.rows[k] == selected) for k, i in enumerate(order)]
+    )
+    categories.setTruncateLabels(False)
+    axis = QValueAxis()
+    span = (high - low) / factor
+    _nice_axis(axis, low / factor - (0.3 * span if low < 0 else 0.0), high / factor + 0.35 * span)
+    axis.setTitleText(unit)
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(categories)
+    series.attachAxis(axis)
+    # each bar labelled at its end; when a band is too thin for two lines, one line per segment
+    pairs = []
+    for k in range(len(order)):
+        texts = {
+            key: compact_money(sides[key][k], lang, currency)
+            for key in sides
+            if math.isfinite(sides[key][k])
+        }
+        longest = max([0.0, *(sides[key][k] / factor for key in texts)])
+        single = [
+            _bar_label(
+                chart, series, k, sides[key][k] / factor, texts[key], shift=shift, inner=True
+            )
+            for key, shift in (("cac", 0.2), ("value", -0.2))
+            if key in texts
+        ]
+        both = " · ".join(f"{names[key]} {texts[key]}" for key in ("value", "cac") if key in texts)
+        pairs.append((single, _bar_label(chart, series, k, longest, both or "—")))
+
+    def choose(area: QRectF) -> None:
+        band = area.height() / max(1, len(order))
+        height = pairs[0][1].boundingRect().height() if pairs else 12.0
+        roomy = band * 0.4 >= height * 0.9
+        for single, both in pairs:
+            for item in single:
+                item.setVisible(roomy)
+            both.setVisible(not roomy)
+
+    chart.place(choose)
+    chart.tips = [_tip(data, i, lang, currency) for i in order]
+    chart.connect_bars(series)
+    return chart.finish()
+
+
+# Cumulative profit -----------------------------------------------------------------------------
+def profit_chart(
+    curve: ProfitCurve | None,
+    name: str,
+    lang: str,
+    currency: str,
+    why: str = "",
+    basis: str = "profit",
+    compact: bool = False,
+) -> SegmentChart:
+    """Cumulative profit of one new customer by month, from −CAC at month 0 to the end of its
+    lifetime, with the outcome written on the plot: "pays back in 9 months", "does not pay back
+    within its 20-month lifetime: −2 011 ₽", or why it never does. What lies after the lifetime
+    is shaded. The title names the basis (profit, or revenue).
+
+    ``None`` (the segment lacks CAC or a monthly amount) gives the empty state inside the plot,
+    with ``why`` (core's reason for the empty payback).
+    """
+    basis = curve.basis if curve is not None else basis
+    what = _WORDS[basis + ("_short" if compact else "")](lang)
+    chart = SegmentChart(" ".join(name.split()) or "—", what, compact)
+    chart.legend().hide()
+    if curve is None:
+        words = _WORDS["no_curve"](lang, why=why) if why else _WORDS["no_segment"](lang)
+        _blank_axes(chart, lang, _WORDS["month"](lang))
+        _empty_note(chart, words)
+        return chart.finish()
+    fmt = NumberFormat(lang, currency)
     months = curve.months.tolist()
-    factor, unit = _scale(float(curve.profit.min()), float(curve.profit.max()), lang, currency)
-    profit = [p / factor for p in curve.profit.tolist()]
-    line = QLineSeries()
-    line.setName(_WORDS["cumulative"](lang))
-    line.append([QPointF(m, p) for m, p in zip(months, profit)])
-    pen = QPen(COLOURS["curve"])
-    pen.setWidthF(2.5)
-    line.setPen(pen)
-    last = months[-1] if months else 12.0
+    values = curve.profit.tolist()
+    low, high = min([0.0, *values]), max([0.0, *values])
+    factor, unit = _scale(max(abs(low), abs(high)), lang, currency)
+    low, high = low / factor, high / factor
+    span = (high - low) or 1.0
+    axis_y = QValueAxis()
+    _nice_axis(axis_y, low - 0.05 * span, high + 0.45 * span)  # room above for the outcome
+    axis_y.setTitleText(unit)
+    bottom = axis_y.min()
+    x_end = curve.span
+    series: list = []
+    if curve.lifetime_months is not None and curve.lifetime_months < x_end:
+        series.append(_area(curve.lifetime_months, x_end, axis_y.min(), axis_y.max()))
     zero = QLineSeries()
-    zero.setName(_WORDS["zero"](lang))
-    zero.append([QPointF(0, 0), QPointF(last, 0)])
+    zero.append([QPointF(0, 0), QPointF(x_end, 0)])
     zero_pen = QPen(COLOURS["zero"])
     zero_pen.setStyle(Qt.PenStyle.DashLine)
     zero.setPen(zero_pen)
-    series = [zero, line]
-    low, high = min([0.0, *profit]), max([0.0, *profit])
-    if curve.lifetime_months is not None and curve.lifetime_months <= last:
-        life = QLineSeries()
-        life.setName(_WORDS["lifetime"](lang))
-        life.append([QPointF(curve.lifetime_months, low), QPointF(curve.lifetime_months, high)])
-        life_pen = QPen(COLOURS["lifetime"])
-        life_pen.setStyle(Qt.PenStyle.DotLine)
-        life.setPen(life_pen)
-        series.append(life)
-    marker = QScatterSeries()
-    marker.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeRectangle)
-    marker.setMarkerSize(11)
-    marker.setColor(COLOURS["payback"])
-    marker.setBorderColor(COLOURS["payback"])
+    series.append(zero)
+    line = QLineSeries()
+    line.setName(what)
+    line.append([QPointF(m, p / factor) for m, p in zip(months, values)])
+    pen = QPen(COLOURS["curve"])
+    pen.setWidthF(2.5)
+    line.setPen(pen)
+    series.append(line)
+    marks = QScatterSeries()
+    marks.setMarkerShape(QScatterSeries.MarkerShape.MarkerShapeCircle)
+    marks.setMarkerSize(9)
+    marks.setColor(COLOURS["payback"])
+    marks.setBorderColor(QColor("white"))
     if curve.payback_month is not None:
-        shown = NumberFormat(lang, currency).number(curve.payback_month, 1)
-        marker.setName(_WORDS["payback"](lang, months=shown))
-        marker.append(QPointF(curve.payback_month, 0.0))
-        marker.setPointLabelsVisible(True)
-        marker.setPointLabelsFormat(_WORDS["payback"](lang, months=shown))
-        marker.setPointLabelsColor(COLOURS["payback"])
-        marker.setPointLabelsClipping(False)
-        series.append(marker)
-    else:
-        chart.setTitle(chart.title() + " — " + _WORDS["never"](lang))
+        marks.append(QPointF(curve.payback_month, 0.0))
+    series.append(marks)
     for s in series:
         chart.addSeries(s)
     axis_x = QValueAxis()
-    axis_x.setRange(0, last)
+    axis_x.setRange(0, x_end)
     axis_x.setLabelFormat("%d")
     axis_x.setTitleText(_WORDS["month"](lang))
     axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
     axis_x.setTickAnchor(0)
-    axis_x.setTickInterval(3 if last <= 24 else 6 if last <= 60 else 12)
-    span = (high - low) or 1.0
-    axis_y = _money_axis(unit, low - 0.08 * span, high + 0.12 * span)
+    axis_x.setTickInterval(_month_step(x_end))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     for s in series:
         s.attachAxis(axis_x)
         s.attachAxis(axis_y)
-    return chart
+    # the words on the plot
+    lines = _outcome(curve, lang, fmt)
+    if curve.payback_month is not None:
+        mark = _WORDS["payback_mark"](lang, months=fmt.number(curve.payback_month, 1))
+        _point_label(chart, line, curve.payback_month, 0.0, mark, COLOURS["payback"], below=True)
+    if curve.at_lifetime is not None and not curve.cut_short:
+        amount = _signed_money(curve.at_lifetime, fmt)
+        _point_label(
+            chart, line, float(months[-1]), curve.at_lifetime / factor, amount, COLOURS["curve"]
+        )
+    if curve.lifetime_months is not None and curve.lifetime_months < x_end:
+        _after_label(chart, line, curve.lifetime_months, bottom, _WORDS["after_life"](lang))
+    _outcome_note(chart, lines, curve.level)
+    return chart.finish()
+
+
+def _month_step(span: float) -> int:
+    for step in (1, 2, 3, 6, 12, 24):
+        if span / step <= 10:
+            return step
+    return 24
+
+
+def _area(x0: float, x1: float, low: float, high: float) -> QAreaSeries:
+    upper, lower = QLineSeries(), QLineSeries()
+    upper.append([QPointF(x0, high), QPointF(x1, high)])
+    lower.append([QPointF(x0, low), QPointF(x1, low)])
+    area = QAreaSeries(upper, lower)
+    area.setBrush(QBrush(COLOURS["after"]))
+    area.setPen(QPen(Qt.PenStyle.NoPen))
+    area._parts = (upper, lower)  # keep the edges alive with the area
+    return area
+
+
+def _signed_money(value: float, fmt: NumberFormat) -> str:
+    text = fmt.money(round(value) if abs(value) >= 100 else value)
+    return text if value < 0 else "+" + text
+
+
+def _months(value: float, fmt: NumberFormat) -> str:
+    return fmt.number(value, 0 if abs(value - round(value)) < 0.05 or value >= 24 else 1)
+
+
+def _outcome(curve: ProfitCurve, lang: str, fmt: NumberFormat) -> list[str]:
+    """The outcome in words, first line the verdict of the curve."""
+    life = curve.lifetime_months
+    lines: list[str] = []
+    if curve.outcome == PAYS_BACK and curve.payback_month is not None:
+        lines.append(_WORDS["pays_back"](lang, months=fmt.number(curve.payback_month, 1)))
+        if life is not None:
+            amount = _signed_money(curve.at_lifetime, fmt)
+            lines.append(_WORDS["by_end"](lang, amount=amount, months=_months(life, fmt)))
+    elif curve.outcome == BEYOND_LIFETIME and life is not None:
+        amount = _signed_money(curve.at_lifetime, fmt)
+        lines.append(_WORDS["beyond"](lang, months=_months(life, fmt), amount=amount))
+    elif curve.outcome == NEVER:
+        lines.append(metrics.NEVER_WHY[curve.basis](lang))
+        if life is not None:
+            amount = _signed_money(curve.at_lifetime, fmt)
+            lines.append(_WORDS["never_end"](lang, amount=amount, months=_months(life, fmt)))
+    if life is None:
+        lines.append(_WORDS["lifetime_unknown"](lang, months=_months(curve.span, fmt)))
+    elif curve.cut_short:
+        lines.append(
+            _WORDS["cut_short"](lang, months=_months(life, fmt), span=_months(curve.span, fmt))
+        )
+    return lines
+
+
+def _outcome_note(chart: SegmentChart, lines: list[str], level: str | None) -> None:
+    if not lines:
+        return
+    first, rest = lines[0], lines[1:]
+    colour = TEXT_COLOURS.get(level, "#262626")
+    body = f"<b style='color:{colour}'>{html.escape(first)}</b>"
+    body += "".join(f"<br><span style='color:#404040'>{html.escape(x)}</span>" for x in rest)
+    item = chart.note(body)
+
+    def place(area: QRectF) -> None:
+        item.setTextWidth(max(120.0, area.width() * 0.72))
+        item.setPos(area.left() + 6, area.top() + 2)
+
+    chart.place(place)
+
+
+def _point_label(
+    chart: SegmentChart, line: QLineSeries, x: float, y: float, text: str, colour, below=False
+) -> None:
+    item = chart.text(text, colour, bold=True)
+
+    def place(area: QRectF) -> None:
+        at = chart.mapToPosition(QPointF(x, y), line)
+        box = item.boundingRect()
+        left = min(max(area.left() + 2, at.x() - box.width() / 2), area.right() - box.width())
+        top = at.y() + 6 if below else at.y() - box.height() - 6
+        item.setPos(left, min(max(area.top(), top), area.bottom() - box.height()))
+
+    chart.place(place)
+
+
+def _after_label(chart: SegmentChart, line: QLineSeries, x: float, y: float, text: str) -> None:
+    """The words "after the lifetime" up the shaded band, when the band is tall enough."""
+    item = chart.text(text, COLOURS["quiet"])
+    item.setRotation(-90.0)
+
+    def place(area: QRectF) -> None:
+        start = chart.mapToPosition(QPointF(x, y), line).x()
+        box = item.boundingRect()  # before rotation: its width runs up the band
+        band = area.right() - start
+        item.setVisible(band >= box.height() + 2 and area.height() >= box.width() + 8)
+        item.setPos(start + (band - box.height()) / 2, area.bottom() - 4)
+
+    chart.place(place)
+
+
+# Drawing a chart without a window --------------------------------------------------------------
+def paint_chart(chart: QChart, painter: QPainter, target: QRectF) -> None:
+    """Draw ``chart`` laid out at ``target``'s size onto ``painter`` (a PDF page, an image)."""
+    from PySide6.QtWidgets import QApplication, QGraphicsScene
+
+    scene = QGraphicsScene()
+    scene.addItem(chart)
+    chart.setGeometry(QRectF(0, 0, target.width(), target.height()))
+    scene.setSceneRect(0, 0, target.width(), target.height())
+    QApplication.sendPostedEvents(chart)  # the chart lays out its axes at the final size
+    if isinstance(chart, SegmentChart):
+        chart.place_labels()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter, target, QRectF(0, 0, target.width(), target.height()))
+    painter.restore()
+    scene.removeItem(chart)

@@ -222,7 +222,7 @@ td.n { text-align: right; }
 
 def _add_charts(doc: QTextDocument, project: Project, results: Results, lang: str) -> int:
     """Render the two charts into images held by the document; returns their width in px."""
-    from ui.charts import HORIZONTAL_FROM, MAX_BARS, profit_chart, value_chart
+    from ui.charts import profit_chart, ratio_chart
 
     names = project.segments.names
     currency = project.settings.currency
@@ -231,19 +231,17 @@ def _add_charts(doc: QTextDocument, project: Project, results: Results, lang: st
         0 if len(results) else None,
     )
     curve = charts.profit_curve(results, pick) if pick is not None else None
+    why = results.reason(pick, "payback_months", lang) if pick is not None else ""
+    data = charts.comparison(results, names, limit=30)
     drawn = (
-        ("chart://value", value_chart(charts.value_bars(results, names), lang, currency)),
+        ("chart://value", ratio_chart(data, lang, currency)),
         (
             "chart://profit",
-            profit_chart(curve, names[pick] if pick is not None else "", lang, currency),
+            profit_chart(curve, names[pick] if pick is not None else "", lang, currency, why),
         ),
     )
     width = 1000
-    bars = min(len(results), MAX_BARS)
-    heights = {
-        "chart://value": 430 if bars <= HORIZONTAL_FROM else min(560, 120 + 22 * bars),
-        "chart://profit": 430,
-    }
+    heights = {"chart://value": min(560, 200 + 24 * len(data)), "chart://profit": 430}
     for url, chart in drawn:
         doc.addResource(
             QTextDocument.ResourceType.ImageResource,
@@ -255,22 +253,14 @@ def _add_charts(doc: QTextDocument, project: Project, results: Results, lang: st
 
 def chart_image(chart, width: int, height: int, scale: float = 2.0) -> QImage:
     """A chart drawn into an image (no window needed)."""
-    from PySide6.QtWidgets import QApplication, QGraphicsScene
+    from ui.charts import paint_chart
 
-    scene = QGraphicsScene()
-    chart.resize(width, height)
-    scene.addItem(chart)
-    chart.setGeometry(0, 0, width, height)
-    scene.setSceneRect(0, 0, width, height)
-    QApplication.processEvents()  # let the chart lay out its axes at the final size
     image = QImage(int(width * scale), int(height * scale), QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(scale)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    scene.render(painter, QRectF(0, 0, width, height), QRectF(0, 0, width, height))
+    paint_chart(chart, painter, QRectF(0, 0, width, height))
     painter.end()
-    scene.removeItem(chart)
     return image
 
 

@@ -6,6 +6,22 @@
         <source>Charts are not available in this installation.</source>
         <translation>Графики недоступны в этой установке.</translation>
     </message>
+    <message>
+        <source>LTV:CAC</source>
+        <translation>LTV:CAC</translation>
+    </message>
+    <message>
+        <source>Segments by LTV:CAC, with the lines of 1:1 and 3:1</source>
+        <translation>Сегменты по LTV:CAC, с линиями 1:1 и 3:1</translation>
+    </message>
+    <message>
+        <source>{value} and CAC</source>
+        <translation>{value} и CAC</translation>
+    </message>
+    <message>
+        <source>The two sides of the ratio per segment: CLV (LTV on the revenue basis) and CAC</source>
+        <translation>Обе стороны отношения по сегментам: CLV (LTV при расчёте по выручке) и CAC</translation>
+    </message>
 </context>
 <context>
     <name>ErrorHandler</name>

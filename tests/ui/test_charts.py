@@ -1,106 +1,240 @@
-"""The shared Qt charts (DESIGN.md §7) drawn from core.charts data."""
+"""The shared Qt charts (DESIGN.md §7, issue 9 item 2) and the window's chart panel."""
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries, QScatterSeries
+import pytest
+from PySide6.QtCharts import (
+    QAreaSeries,
+    QHorizontalBarSeries,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QScatterSeries,
+)
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from core import charts
+from core.project import load_project
+from tests.conftest import ROOT
 from tests.core.helpers import compute
-from ui.charts import MAX_BARS, profit_chart, value_chart
+from ui.charts import (
+    compact_money,
+    paint_chart,
+    profit_chart,
+    ratio_chart,
+    sides_chart,
+)
+
+EXAMPLE_4 = dict(
+    avg_order_value=10000,
+    purchases_per_year=1,
+    retention_years=2,
+    gross_margin=1.0,
+    acquisition_spend=7000,
+    new_customers=1,
+)
 
 
-def test_value_chart_bars_ltv_clv_cac(qapp):
-    """Worked example 4: LTV 20 000, CLV 20 000, CAC 7 000 (heights in thousands)."""
-    results = compute(
-        {
-            "avg_order_value": 10000,
-            "purchases_per_year": 1,
-            "retention_years": 2,
-            "gross_margin": 1.0,
-            "acquisition_spend": 7000,
-            "new_customers": 1,
-        }
-    )
-    chart = value_chart(charts.value_bars(results, ["Ex 4"]), "en", "₽")
-    (series,) = chart.series()
-    assert isinstance(series, QBarSeries)
-    sets = {s.label(): s.at(0) for s in series.barSets()}
-    assert sets == {"LTV": 20.0, "CLV": 20.0, "CAC": 7.0}
-    assert "thousand ₽" in [a.titleText() for a in chart.axes()]
+@pytest.fixture(scope="module")
+def sample():
+    project = load_project(ROOT / "resources" / "sample.ltv.json")
+    return project.compute(), project.segments.names
 
 
-def test_value_chart_many_segments_shows_the_first_20_and_says_so(qapp):
-    n = 45
-    data = {"avg_order_value": np.arange(1, n + 1, dtype=float)}
-    results = compute(
-        *[
-            {"avg_order_value": v, "purchases_per_year": 1, "retention_years": 1}
-            for v in data["avg_order_value"]
-        ]
-    )
-    bars = charts.value_bars(results, [f"s{i}" for i in range(n)])
-    chart = value_chart(bars, "ru", "₽")
-    (series,) = chart.series()
-    assert isinstance(series, QHorizontalBarSeries)
-    assert all(s.count() == MAX_BARS for s in series.barSets())
-    assert "первые 20 из 45 сегментов" in chart.title()
-    ltv = next(s for s in series.barSets() if s.label() == "LTV")
-    assert ltv.at(MAX_BARS - 1) == 1.0  # the first segment is drawn on top
+def laid_out(chart, width=640, height=360):
+    """The chart drawn once (as the PDF does), so that its labels have their places."""
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    paint_chart(chart, painter, QRectF(0, 0, width, height))
+    painter.end()
+    return chart
 
 
-def test_profit_chart_crosses_zero_at_the_payback_month(qapp):
-    """Worked example 4: payback 8.4 months, marked and labelled."""
-    results = compute(
-        {
-            "avg_order_value": 10000,
-            "purchases_per_year": 1,
-            "retention_years": 2,
-            "gross_margin": 1.0,
-            "acquisition_spend": 7000,
-            "new_customers": 1,
-        }
-    )
-    curve = charts.profit_curve(results, 0)
-    chart = profit_chart(curve, "Ex 4", "en", "₽")
-    lines = [
-        s
-        for s in chart.series()
-        if isinstance(s, QLineSeries) and not isinstance(s, QScatterSeries)
+def _plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def label_texts(chart, visible_only: bool = False) -> list[str]:
+    """The words of the chart's one-line labels, no-break spaces as spaces."""
+    return [
+        _plain(item.text())
+        for item in chart.labels
+        if hasattr(item, "text") and (item.isVisible() or not visible_only)
     ]
-    profit = next(s for s in lines if s.name() == "Cumulative profit")
-    assert profit.count() == len(curve.months)
-    assert profit.at(0).y() * 1000 == -7000
+
+
+def words(chart) -> str:
+    return _plain(chart.all_text())
+
+
+def test_ratio_chart_sorted_with_lines_at_1_and_3_and_value_labels(qapp, sample):
+    results, names = sample
+    chart = laid_out(ratio_chart(charts.comparison(results, names), "ru", "₽"))
+    (bars,) = [s for s in chart.series() if isinstance(s, QHorizontalStackedBarSeries)]
+    # the legend names each colour in words: the verdicts of LTV:CAC
+    assert [s.label() for s in bars.barSets()] == [
+        "убыточно",
+        "ниже 3:1",
+        "здоровое",
+        "можно больше тратить на рост",
+    ]
+    # every segment with a ratio has a bar of its ratio (scale-free), highest on top
+    assert chart.rows == [5, 2, 1, 0, 4, 3]  # category 0 (bottom) is «Кофейные курсы»
+    heights = [max(s.at(i) for s in bars.barSets()) for i in range(6)]
+    assert heights == [results.value(row, "ltv_cac") or 0.0 for row in chart.rows]
+    lines = [s for s in chart.series() if type(s) is QLineSeries]
+    assert sorted(line.at(0).x() for line in lines) == [1.0, 3.0]
+    texts = label_texts(chart)
+    assert {"1:1", "3:1", "9,56", "4,69", "4,12", "2,71", "0,88"} <= set(texts)
+    assert "— укажите маржинальность" in texts  # no ratio: the reason, not a blank
+    assert "по прибыли: CLV ÷ CAC" in chart.title()  # the basis is named
+
+
+def test_ratio_chart_says_12_of_n_and_keeps_an_outlier_from_flattening_the_rest(qapp):
+    segments = [
+        dict(
+            avg_order_value=100 * k,
+            purchases_per_year=1,
+            retention_years=1,
+            acquisition_spend=100,
+            new_customers=1,
+        )
+        for k in range(1, 31)
+    ]
+    segments[0]["avg_order_value"] = 500_000  # LTV:CAC 5 000
+    results = compute(*segments, basis="revenue")
+    data = charts.comparison(results, [f"s{i}" for i in range(30)], limit=12)
+    chart = laid_out(ratio_chart(data, "en", "$"))
+    assert "12 of 30 segments: the highest and lowest LTV:CAC" in chart.title()
+    assert "revenue basis: LTV ÷ CAC" in chart.title()
+    axis = next(a for a in chart.axes() if a.alignment() == Qt.AlignmentFlag.AlignBottom)
+    assert axis.max() < 100  # the outlier is drawn to the edge, not to 5 000
+    assert "5,000 ›" in label_texts(chart)  # with its true value written inside
+
+
+def test_clicking_a_bar_emits_the_segments_row(qapp, qtbot, sample):
+    from PySide6.QtCharts import QChartView
+
+    results, names = sample
+    chart = ratio_chart(charts.comparison(results, names), "en", "₽")
+    view = QChartView(chart)
+    view.resize(640, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    (bars,) = [s for s in chart.series() if isinstance(s, QHorizontalStackedBarSeries)]
+    delivery = names.index("Доставка")
+    category = chart.rows.index(delivery)
+    at = chart.mapToPosition(QPointF(0.4, category), bars)
+    point = view.mapFromScene(chart.mapToScene(at))
+    with qtbot.waitSignal(chart.segment_clicked, timeout=2000) as signal:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert signal.args == [delivery]
+    view.close()
+
+
+def test_sides_chart_labels_each_bar(qapp, sample):
+    results, names = sample
+    data = charts.comparison(results, names)
+    chart = laid_out(sides_chart(data, "en", "₽"), height=520)
+    (bars,) = [s for s in chart.series() if isinstance(s, QHorizontalBarSeries)]
+    assert [s.label() for s in bars.barSets()] == ["CAC", "CLV"]
+    assert "one customer, profit basis" in chart.title()
+    visible = set(label_texts(chart, visible_only=True))
+    assert {"704k ₽", "150k ₽", "8,500 ₽", "293 ₽", "818 ₽"} <= visible
+    small = laid_out(sides_chart(data, "en", "₽", compact=True), height=200)
+    assert "CLV 35k ₽ · CAC 8,500 ₽" in label_texts(
+        small, visible_only=True
+    )  # too thin for two lines: one per segment
+
+
+def test_compact_money():
+    def money(value, lang, currency):
+        return _plain(compact_money(value, lang, currency))
+
+    assert money(8500, "en", "₽") == "8,500 ₽"
+    assert money(292.68, "en", "₽") == "293 ₽"
+    assert money(34_997.76, "ru", "₽") == "35 тыс. ₽"
+    assert money(3_200_000, "ru", "₽") == "3,2 млн ₽"
+    assert money(-2_011.44, "en", "$") == "−$2,011"
+    assert money(12.5, "en", "€") == "12.50 €"
+
+
+def test_profit_curve_pays_back_and_stops_at_the_lifetime(qapp):
+    """Worked example 4: payback 8.4 months, marked and written on the plot; the lifetime of
+    24 months ends the curve and what lies after it is shaded."""
+    results = compute(EXAMPLE_4)
+    curve = charts.profit_curve(results, 0)
+    chart = laid_out(profit_chart(curve, "Ex 4", "en", "₽"))
+    line = next(s for s in chart.series() if type(s) is QLineSeries and s.count() > 2)
+    assert line.at(0).y() * 1000 == -7000 and line.at(line.count() - 1).x() == 24
     (marker,) = [s for s in chart.series() if isinstance(s, QScatterSeries)]
     assert marker.at(0).x() == 8.4 and marker.at(0).y() == 0
-    assert marker.pointLabelsVisible() and "8.4" in marker.pointLabelsFormat()
+    assert [s for s in chart.series() if isinstance(s, QAreaSeries)]  # after the lifetime
+    text = words(chart)
+    assert "pays back in 8.4 months" in text
+    assert "+13,000 ₽ by the end of its 24-month lifetime" in text
+    assert "8.4 mo." in text and "after the lifetime" in text
+    assert "profit" in chart.title() and "revenue" not in chart.title()
 
 
-def test_profit_chart_never_and_no_data(qapp):
+def test_profit_curve_beyond_the_lifetime_says_so_on_the_plot(qapp, sample):
+    """The issue's own example: «Доставка» does not pay back within its 20-month lifetime."""
+    results, names = sample
+    row = names.index("Доставка")
+    chart = laid_out(profit_chart(charts.profit_curve(results, row), names[row], "en", "₽"))
+    assert "does not pay back within its 20-month lifetime: −2,011 ₽" in words(chart)
+    assert not [s for s in chart.series() if isinstance(s, QScatterSeries) and s.count()]
+    ru = laid_out(profit_chart(charts.profit_curve(results, row), names[row], "ru", "₽"))
+    assert "не окупается за срок жизни (20 мес.): −2 011 ₽" in words(ru)
+
+
+def test_profit_curve_never_revenue_basis_and_empty_state(qapp):
     results = compute(
-        {
-            "avg_order_value": 100,
-            "purchases_per_year": 1,
-            "retention_years": 2,
-            "gross_margin": -0.2,
-            "acquisition_spend": 70,
-            "new_customers": 1,
-        }
+        dict(EXAMPLE_4, gross_margin=-0.2),
+        dict(avg_order_value=100, purchases_per_year=1, acquisition_spend=70, new_customers=1),
     )
-    never = profit_chart(charts.profit_curve(results, 0), "Loss", "en", "$")
-    assert "never pays back" in never.title()
-    assert not [s for s in never.series() if isinstance(s, QScatterSeries)]
-    empty = profit_chart(None, "Nothing", "ru", "₽")
-    assert "Нет данных" in empty.title() and not empty.series()
+    never = laid_out(profit_chart(charts.profit_curve(results, 0), "Loss", "en", "$"))
+    assert "never: monthly gross profit less service cost is not above 0" in words(never)
+    why = results.reason(1, "payback_months", "en")
+    empty = laid_out(profit_chart(charts.profit_curve(results, 1), "Nothing", "en", "$", why))
+    assert "No curve for this segment: needs gross margin" in words(empty)
+    assert "needs" not in empty.title()  # inside the plot, never squeezed into the title
+    revenue = compute(EXAMPLE_4, basis="revenue")
+    chart = laid_out(profit_chart(charts.profit_curve(revenue, 0), "Ex 4", "en", "₽"))
+    assert "revenue" in chart.title() and "profit" not in words(chart)
 
 
-def test_long_segment_names_wrap_instead_of_disappearing(qapp):
-    """Qt hides a category label that overlaps its neighbours: long names wrap on two lines."""
-    names = ["Клуб лояльности", "Опт: зерно для кафе", "A & B <wholesale>", "x"]
-    r = compute(*[dict(avg_order_value=100, purchases_per_year=1, retention_years=1)] * 4)
-    chart = value_chart(charts.value_bars(r, names), "ru", "₽")
-    labels = chart.axes()[0].categories()
-    assert labels[0] == "Клуб<br>лояльности"
-    assert labels[1] == "Опт: зерно<br>для кафе"
-    assert labels[2] == "A &amp; B<br>&lt;wholesale&gt;"
-    assert labels[3] == "x"
+def test_long_names_are_shortened_not_hidden(qapp):
+    names = ["Клуб лояльности", "A & B <wholesale>", "Очень длинное название сегмента из Excel"]
+    r = compute(*[dict(avg_order_value=100, purchases_per_year=1, retention_years=1)] * 3)
+    chart = ratio_chart(charts.comparison(r, names), "ru", "₽")
+    labels = next(a for a in chart.axes() if hasattr(a, "categories")).categories()
+    assert "A &amp; B &lt;wholesale&gt;" in labels
+    assert "Очень длинное название се…" in labels  # cut with an ellipsis, never dropped
+
+
+def test_panel_follows_results_selection_and_clicks(qapp, qtbot, sample):
+    from ui.chart_panel import ChartPanel
+
+    results, names = sample
+    panel = ChartPanel()
+    panel.resize(1200, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_results(results, names, "₽")
+    qtbot.waitUntil(lambda: panel.redraws > 0, timeout=3000)
+    compared, profit = panel.charts()
+    assert "LTV:CAC" in compared.title() and names[0] in profit.title()
+    before = panel.redraws
+    panel.select(names.index("Доставка"))
+    qtbot.waitUntil(lambda: panel.redraws > before, timeout=3000)
+    assert "Доставка" in panel.charts()[1].title()
+    with qtbot.waitSignal(panel.segment_clicked, timeout=1000) as signal:
+        panel.charts()[0].segment_clicked.emit(3)
+    assert signal.args == [3]
+    before = panel.redraws
+    panel.show_sides(True)
+    qtbot.waitUntil(lambda: panel.redraws > before, timeout=3000)
+    assert "CLV and CAC" in panel.charts()[0].title()
+    panel.close()
