@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.metrics import Results
+from core.metrics import Results, State
 
 MAX_MONTHS = 120  # the profit curve's longest span: ten years of months
 LIMIT = 12  # segments compared in one chart unless the caller asks for another number
@@ -160,25 +160,14 @@ def profit_curve(results: Results, row: int) -> ProfitCurve | None:
     The reason it is empty is ``results.reason(row, "payback_months")``.
     """
     cac = results.value(row, "cac")
-    revenue = results.value(row, "annual_revenue")
-    if cac is None or revenue is None:
+    monthly = float(results.intermediates.monthly[row])
+    if cac is None or math.isnan(monthly):
         return None
-    if results.basis == "profit":
-        margin = float(results.inputs["gross_margin"][row])
-        given = float(results.given["service_cost_per_year"][row])
-        used = float(results.inputs["service_cost_per_year"][row])
-        service = 0.0 if math.isnan(given) else used  # missing counts as 0; out of range: NaN
-        if math.isnan(margin) or math.isnan(service):
-            return None
-        yearly = revenue * margin - service
-    else:
-        yearly = revenue
-    monthly = yearly / 12.0
-    payback = results.value(row, "payback_months")
+    cell = results.cell(row, "payback_months")
+    payback, verdict = cell.value, cell.verdict
     life = results.value(row, "lifetime_years")
     life_months = None if life is None else life * 12.0
-    verdict = results.verdict(row, "payback_months")
-    if bool(results.never[row]):
+    if cell.state is State.NEVER:
         outcome = NEVER
     elif verdict is not None and verdict.key == "no_payback":
         outcome = BEYOND_LIFETIME

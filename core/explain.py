@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from core import metrics, schema
-from core.metrics import Results, Verdict
+from core.metrics import Results, State, Verdict
 from core.numbers import NumberFormat
 from core.text import Text
 
@@ -233,14 +233,15 @@ _BENCHMARK = Text("benchmark {value}", "ориентир {value}")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def _variant(key: str, row_values: dict[str, float | None], basis: str) -> str:
+def _variant(key: str, results: Results, row: int) -> str:
     if key == "lifetime_years":
-        return key + ("/given" if row_values.get("retention_years") is not None else "/churn")
+        given = results.intermediates.lifetime_given[row]
+        return key + ("/given" if given else "/churn")
     if key in ("ltv_cac", "payback_months"):
-        return f"{key}/{basis}"
+        return f"{key}/{results.basis}"
     if key == "discounted_clv":
-        d = row_values.get("discount_rate")
-        return key + ("/discounted" if d else "/flat")
+        discounted = results.intermediates.discount[row] > 0
+        return key + ("/discounted" if discounted else "/flat")
     return key
 
 
@@ -271,13 +272,11 @@ def row_values(results: Results, row: int) -> dict[str, float | None]:
         out[key] = None if v != v else v
     for key in results.values:
         out[key] = results.value(row, key)
-    # the stand-ins of §2: service cost counts as 0 when missing, so does CAC in net CLV
-    given = float(results.given["service_cost_per_year"][row])
-    if given != given:
-        out["service_cost_per_year"] = 0.0
-    revenue, margin = out["annual_revenue"], out["gross_margin"]
-    if revenue is not None and margin is not None and out["service_cost_per_year"] is not None:
-        out["g"] = revenue * margin - out["service_cost_per_year"]
+    # the stand-ins of §2: service cost counts as 0 when missing (NaN when out of range)
+    parts = results.intermediates
+    for key, array in (("service_cost_per_year", parts.service), ("g", parts.g)):
+        v = float(array[row])
+        out[key] = None if v != v else v
     return out
 
 
@@ -290,11 +289,11 @@ def explain(
     values = row_values(results, row)
     if key == "net_clv" and values["cac"] is None:
         values["cac"] = 0.0
-    form = _FORMS[_variant(key, values, results.basis)]
+    form = _FORMS[_variant(key, results, row)]
     label = col.label(lang)
     formula = f"{label} = {form.words(lang)}"
-    value = results.value(row, key)
-    never = key == "payback_months" and bool(results.never[row])
+    cell = results.cell(row, key, lang)
+    value = cell.value
     units = {"g": schema.MONEY}
     numbers = ""
     if value is not None:
@@ -303,14 +302,10 @@ def explain(
         numbers = (
             f"{label} = {filled} = {shown}" if filled and filled != shown else f"{label} = {shown}"
         )
-    elif never:
+    elif cell.state is State.NEVER:
         shown = metrics.NEVER(lang)
     else:
         shown = ""
-    flag = ""
-    if key in ("crr", "churn_rate") and results.inconsistent[row]:
-        flag = metrics.INCONSISTENT_FLAG(lang)
-    verdict = results.verdict(row, key) if key in metrics.VERDICTS else None
     return Explanation(
         key=key,
         label=label,
@@ -319,10 +314,10 @@ def explain(
         numbers=numbers,
         value=value,
         shown=shown,
-        reason=results.reason(row, key, lang),
-        flag=flag,
-        verdict=verdict,
-        verdict_text=_verdict_text(verdict, lang),
+        reason=cell.reason,
+        flag=cell.flag,
+        verdict=cell.verdict,
+        verdict_text=_verdict_text(cell.verdict, lang),
     )
 
 
@@ -369,7 +364,8 @@ def explain_portfolio(
     label = col.label(lang)
     variant = f"{key}/{results.basis}" if key in ("ltv_cac", "payback_months") else key
     form = _PORTFOLIO_FORMS.get(variant)
-    value = p.values.get(key)
+    cell = p.cell(key, lang)
+    value = cell.value
     formula = f"{label} = {form.words(lang)}" if form else label
     numbers = ""
     if form and value is not None:
@@ -381,16 +377,11 @@ def explain_portfolio(
         numbers = (
             f"{label} = {filled} = {shown}" if filled and filled != shown else f"{label} = {shown}"
         )
-    never = key == "payback_months" and p.never
     shown = fmt.format(value, col.unit) if value is not None else ""
-    if never:
+    if cell.state is State.NEVER:
         shown = metrics.NEVER(lang)
-    reason = p.reason(key, lang) if value is None else ""
-    reason = "; ".join(x for x in (reason, left_out_text(results, key, lang, names)) if x)
-    flag = (
-        metrics.INCONSISTENT_FLAG(lang) if key in ("crr", "churn_rate") and p.inconsistent else ""
-    )
-    verdict = p.verdicts.get(key)
+    reason = "; ".join(x for x in (cell.reason, left_out_text(results, key, lang, names)) if x)
+    verdict = cell.verdict
     text = _verdict_text(verdict, lang)
     if verdict and key == "crr":
         text += "; " + _BENCHMARK(lang, value=fmt.format(benchmark, schema.FRACTION))
@@ -403,7 +394,7 @@ def explain_portfolio(
         value=value,
         shown=shown,
         reason=reason,
-        flag=flag,
+        flag=cell.flag,
         verdict=verdict,
         verdict_text=text,
     )

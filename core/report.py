@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 import shutil
 
-from core import metrics, schema
-from core.metrics import Results
+from core import schema
+from core.metrics import Results, State
 from core.numbers import NumberFormat
 from core.problems import Problem
 from core.project import Project
@@ -39,18 +39,12 @@ def to_json(project: Project, results: Results, problems: list[Problem], lang: s
         notes: dict[str, str] = {}
         verdicts: dict[str, str] = {}
         for key in schema.METRIC_KEYS:
-            if key == "payback_months" and results.never[row]:
-                item[key] = _NEVER_JSON
-            else:
-                item[key] = _json_number(results.value(row, key))
-            reason = results.reason(row, key, lang)
-            if reason:
-                notes[key] = reason
-            if key in ("crr", "churn_rate") and results.inconsistent[row]:
-                notes[key] = metrics.INCONSISTENT_FLAG(lang)
-            verdict = results.verdict(row, key) if key in metrics.VERDICTS else None
-            if verdict:
-                verdicts[key] = verdict("en")
+            cell = results.cell(row, key, lang)
+            item[key] = _NEVER_JSON if cell.state is State.NEVER else _json_number(cell.value)
+            if cell.reason or cell.flag:
+                notes[key] = cell.flag or cell.reason
+            if cell.verdict:
+                verdicts[key] = cell.verdict("en")
         item["verdicts"] = verdicts
         item["notes"] = notes
         segments.append(item)
@@ -63,20 +57,21 @@ def to_json(project: Project, results: Results, problems: list[Problem], lang: s
     }
 
 
+#: The portfolio figures of ``compute --json`` (§6): those §2 pools or weights.
+_PORTFOLIO_JSON_KEYS = ("customers", "cac", "crr", "churn_rate", "ltv", "clv", "net_clv", "ltv_cac")
+
+
 def portfolio_json(results: Results, lang: str = "en") -> dict:
     p = results.portfolio
     out: dict[str, object] = {"segments": len(results)}
-    for key in ("customers", "cac", "crr", "churn_rate", "ltv", "clv", "net_clv", "ltv_cac"):
-        out[key] = _json_number(p.values.get(key))
+    cells = {key: p.cell(key, lang) for key in _PORTFOLIO_JSON_KEYS}
+    for key, cell in cells.items():
+        out[key] = _json_number(cell.value)
     out["left_out"] = {k: v for k, v in p.left_out.items() if v}
     out["verdicts"] = {k: v("en") for k, v in p.verdicts.items() if v}
-    notes = {
-        k: p.reason(k, lang)
-        for k in ("customers", "cac", "crr", "churn_rate", "ltv", "clv", "net_clv", "ltv_cac")
-        if p.values.get(k) is None
-    }
-    if p.inconsistent:
-        notes["crr"] = metrics.INCONSISTENT_FLAG(lang)
+    notes = {k: cell.reason for k, cell in cells.items() if cell.reason}
+    if cells["crr"].flag:
+        notes["crr"] = cells["crr"].flag
     out["notes"] = notes
     return out
 
@@ -161,29 +156,23 @@ def format_table(
         labels.append(col.short(lang) + unit_suffix(col, project.settings.currency))
         line, verdicts = [], []
         for row in range(n):
-            v = results.value(row, col.key)
-            if col.key == "payback_months" and results.never[row]:
+            cell = results.cell(row, col.key, lang)
+            if cell.state is State.NEVER:
                 line.append(_NEVER_SHORT(lang))
-            elif v is None:
-                line.append(note(results.reason(row, col.key, lang)))
+            elif cell.value is None:
+                line.append(note(cell.reason))
+            elif cell.flag:
+                note(cell.flag + " (!)")
+                line.append(number(cell.value, col) + " !")
             else:
-                flag = (
-                    " !" if col.key in ("crr", "churn_rate") and results.inconsistent[row] else ""
-                )
-                if flag:
-                    note(metrics.INCONSISTENT_FLAG(lang) + " (!)")
-                line.append(number(v, col) + flag)
-            verdict = results.verdict(row, col.key) if col.key in metrics.VERDICTS else None
-            verdicts.append(verdict(lang) if verdict else "")
-        pv = portfolio.values.get(col.key)
-        if col.key in portfolio.left_out or pv is not None:
-            line.append(
-                number(pv, col) if pv is not None else note(portfolio.reason(col.key, lang))
-            )
+                line.append(number(cell.value, col))
+            verdicts.append(cell.verdict(lang) if cell.verdict else "")
+        pcell = portfolio.cell(col.key, lang)
+        if col.key in portfolio.left_out or pcell.value is not None:
+            line.append(number(pcell.value, col) if pcell.value is not None else note(pcell.reason))
         else:
             line.append("")
-        pverdict = portfolio.verdicts.get(col.key)
-        verdicts.append(pverdict(lang) if pverdict else "")
+        verdicts.append(pcell.verdict(lang) if pcell.verdict else "")
         cells.append(line)
         if any(verdicts):
             labels.append(_VERDICT(lang))

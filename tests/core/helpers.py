@@ -16,3 +16,23 @@ def inputs(*segments: dict) -> dict[str, np.ndarray]:
 
 def compute(*segments: dict, basis: str = "profit") -> metrics.Results:
     return metrics.compute(inputs(*segments), basis)
+
+
+#: A segment with every input LTV:CAC and payback need (LTV 30 000, CLV 15 000, CAC 1000).
+BASE = dict(
+    avg_order_value=1000,
+    purchases_per_year=6,
+    retention_years=5,
+    gross_margin=0.5,
+    acquisition_spend=10_000,
+    new_customers=10,
+)
+#: DESIGN.md §3 worked example 6: LTV:CAC 3, "healthy".
+EXAMPLE_6 = dict(
+    avg_order_value=50,
+    purchases_per_year=1,
+    retention_years=3,
+    gross_margin=1,
+    acquisition_spend=50,
+    new_customers=1,
+)

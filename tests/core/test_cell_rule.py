@@ -34,9 +34,7 @@ def test_a_typed_decimal_is_exact():
     assert MARGIN.parse("12,3%").value == 0.123
 
 
-@given(
-    st.decimals(min_value=Decimal("-100"), max_value=Decimal("100"), places=4, allow_nan=False)
-)
+@given(st.decimals(min_value=Decimal("-100"), max_value=Decimal("100"), places=4, allow_nan=False))
 def test_percents_are_divided_in_decimal(d):
     text = f"{d}%"
     assert MARGIN.parse(text).value == float(d / 100)

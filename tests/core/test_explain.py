@@ -6,7 +6,7 @@ import numpy as np
 
 from core.explain import explain, explain_portfolio
 from core.numbers import NumberFormat
-from tests.core.helpers import compute
+from tests.core.helpers import EXAMPLE_6, compute
 
 EX1 = dict(avg_order_value=1000, purchases_per_year=6, retention_years=5)
 
@@ -33,15 +33,7 @@ def test_lifetime_from_churn_and_verdict_rule():
     seg = dict(customers_start=1000, customers_end=800, new_customers=200)
     e = explain(compute(seg), 0, "lifetime_years", "en")
     assert e.numbers == "Lifetime, years = 1 ÷ 40% = 2.5"
-    seg6 = dict(
-        avg_order_value=50,
-        purchases_per_year=1,
-        retention_years=3,
-        gross_margin=1,
-        acquisition_spend=50,
-        new_customers=1,
-    )
-    e = explain(compute(seg6), 0, "ltv_cac", "en")
+    e = explain(compute(EXAMPLE_6), 0, "ltv_cac", "en")
     assert e.numbers.replace("\u00a0", " ") == "LTV:CAC = 150 ₽ ÷ 50 ₽ = 3"
     assert e.verdict_text == "healthy (rule: from 3 to 5)"
 

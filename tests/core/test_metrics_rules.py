@@ -6,16 +6,7 @@ import numpy as np
 import pytest
 
 from core import metrics
-from tests.core.helpers import compute, inputs
-
-BASE = dict(
-    avg_order_value=1000,
-    purchases_per_year=6,
-    retention_years=5,
-    gross_margin=0.5,
-    acquisition_spend=10_000,
-    new_customers=10,
-)
+from tests.core.helpers import BASE, compute, inputs
 
 
 def test_missing_margin_gives_reason_not_zero():

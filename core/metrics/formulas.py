@@ -1,0 +1,315 @@
+"""The formulas of DESIGN.md §2, one named function each, and the inverses goal seek needs.
+
+Every function works on float64 arrays (all segments at once) or on Python floats alike; NaN in
+gives NaN out, so a metric is NaN exactly when a factor is missing. Each inverse sits beside its
+formula and cites the row of DESIGN.md §7.1's goal-seek table it serves. ``evaluate`` composes
+the formulas into every metric of §2 in the arithmetic order the exported workbook's formulas
+follow (core/export/formulas.py), so a spreadsheet recalculates to the same number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import numpy as np
+
+NaN = np.nan
+
+
+def _positive(x: np.ndarray) -> np.ndarray:
+    """``x`` where it is above 0, NaN elsewhere: a divisor that must not be 0."""
+    return np.where(x > 0, x, NaN)
+
+
+# §2, one function per metric ------------------------------------------------------------------
+def annual_revenue(aov: np.ndarray, per_year: np.ndarray) -> np.ndarray:
+    """Revenue of one customer in a year, AOV × F. DESIGN.md §2 `annual_revenue`."""
+    return aov * per_year
+
+
+class Retention(NamedTuple):
+    """The retention figures of §2 from the customer counts, computed together."""
+
+    crr: np.ndarray  #: (E − N) / S
+    churn: np.ndarray  #: 1 − crr, written (S − (E − N)) / S so that it is rounded once
+    inconsistent: np.ndarray  #: crr outside 0…1: the counts contradict each other
+    lifetime: np.ndarray  #: 1 / churn = S / (S − (E − N)); empty when churn ≤ 0 or inconsistent
+
+
+def retention(start: np.ndarray, end: np.ndarray, new: np.ndarray) -> Retention:
+    """CRR, churn and the lifetime they imply, from customers at start S, at end E and new N.
+
+    DESIGN.md §2 `crr`, `churn_rate`, `lifetime_years`; worked example 3 (S 1000, E 800, N 200:
+    CRR 60 %, churn 40 %, lifetime 2.5 years). Empty when S is 0. A CRR outside 0…1 is shown
+    flagged and gives no lifetime; so does churn ≤ 0 (an infinite lifetime).
+    """
+    start_pos = _positive(start)
+    kept = end - new
+    lost = start - kept
+    rate = kept / start_pos
+    churn = lost / start_pos
+    counts_inconsistent = (rate < 0) | (rate > 1)
+    lifetime = np.where((churn > 0) & ~counts_inconsistent, start_pos / lost, NaN)
+    return Retention(rate, churn, counts_inconsistent, lifetime)
+
+
+def crr(start: np.ndarray, end: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Customer retention rate (E − N) / S. DESIGN.md §2 `crr` (see ``retention``)."""
+    return retention(start, end, new).crr
+
+
+def churn_rate(start: np.ndarray, end: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """1 − `crr`. DESIGN.md §2 `churn_rate` (see ``retention``)."""
+    return retention(start, end, new).churn
+
+
+def lifetime_years(years: np.ndarray, from_churn: np.ndarray) -> np.ndarray:
+    """`retention_years` if given, otherwise 1 / `churn_rate` (``retention(...).lifetime``).
+
+    DESIGN.md §2 `lifetime_years`: empty when neither is given.
+    """
+    return np.where(years == years, years, from_churn)
+
+
+def ltv(aov: np.ndarray, per_year: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """Lifetime revenue per customer, AOV × F × lifetime. DESIGN.md §2 `ltv`; examples 1, 8."""
+    return annual_revenue(aov, per_year) * years
+
+
+def clv(ltv: np.ndarray, margin: np.ndarray) -> np.ndarray:
+    """Lifetime gross profit per customer, `ltv` × m. DESIGN.md §2 `clv`."""
+    return ltv * margin
+
+
+def cac(spend: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """Customer acquisition cost, spend / N; empty when N is 0. DESIGN.md §2 `cac`; example 2."""
+    return spend / _positive(new)
+
+
+def yearly_profit(revenue: np.ndarray, margin: np.ndarray, service: np.ndarray) -> np.ndarray:
+    """g = `annual_revenue` × m − s, the yearly gross profit of one customer less service cost.
+
+    DESIGN.md §2 `payback_months` and `discounted_clv` (s counts as 0 when missing: the caller
+    passes 0 for a missing s and NaN for one out of range).
+    """
+    return revenue * margin - service
+
+
+def net_clv(clv: np.ndarray, service: np.ndarray, years: np.ndarray, cac: np.ndarray):
+    """`clv` − s × lifetime − `cac`. DESIGN.md §2 `net_clv`; worked example 7.
+
+    s and `cac` count as 0 when missing: the caller passes 0 for them.
+    """
+    return clv - service * years - cac
+
+
+def ltv_cac(value: np.ndarray, cac: np.ndarray) -> np.ndarray:
+    """`clv` / `cac` on the profit basis, `ltv` / `cac` on the revenue basis (``value`` is the
+    basis's one); empty when CAC is 0. DESIGN.md §2 `ltv_cac`; worked examples 2, 5, 6."""
+    return value / _positive(cac)
+
+
+def payback_months(cac: np.ndarray, yearly: np.ndarray) -> np.ndarray:
+    """`cac` / (yearly / 12), with yearly = g (profit basis) or `annual_revenue` (revenue basis).
+
+    DESIGN.md §2 `payback_months`; worked example 4. Written as §2 writes it: 12 × CAC would
+    overflow first for a huge CAC. Empty where the monthly amount is ≤ 0 ("never", below).
+    """
+    return np.where(yearly > 0, cac / (yearly / 12.0), NaN)
+
+
+def payback_never(cac: np.ndarray, yearly: np.ndarray) -> np.ndarray:
+    """The payback that never comes: a CAC to repay and a monthly amount ≤ 0 (§2)."""
+    return (yearly <= 0) & (cac == cac)
+
+
+def discounted_clv(g: np.ndarray, years: np.ndarray, rate: np.ndarray) -> np.ndarray:
+    """g × (1 − (1 + d)^(−L)) / d, or g × L when d is 0 — the spreadsheet's PV(d, L, −g).
+
+    DESIGN.md §2 `discounted_clv`. ``rate`` is 0 when missing and NaN when out of range (then
+    the result is empty). Evaluated with expm1/log1p, without cancellation for a tiny d.
+    """
+    discounted = rate > 0
+    if np.any(discounted):
+        d = np.where(discounted, rate, 1.0)
+        years = np.where(discounted, -np.expm1(-years * np.log1p(d)) / d, years)
+    return np.where(rate == rate, g * years, NaN)
+
+
+def max_cac(clv: np.ndarray, ratio: float = 3.0) -> np.ndarray:
+    """`clv` / 3: the highest CAC that keeps the 3:1 rule. DESIGN.md §2 `max_cac`.
+
+    The same question as goal seek asked of CAC (§7.1): ``cac_for_ltv_cac(clv, 3)``.
+    """
+    return cac_for_ltv_cac(clv, ratio)
+
+
+def roi(clv: np.ndarray, cac: np.ndarray) -> np.ndarray:
+    """(`clv` − `cac`) / `cac`; empty when CAC is 0. DESIGN.md §2 `roi`."""
+    return (clv - cac) / _positive(cac)
+
+
+# Inverses (DESIGN.md §7.1, goal seek) ---------------------------------------------------------
+def value_for_ltv_cac(ratio: float | np.ndarray, cac: np.ndarray) -> np.ndarray:
+    """The per-customer value (CLV, or LTV on the revenue basis) that gives LTV:CAC = R: R·CAC.
+
+    Inverse of ``ltv_cac`` in its value; §7.1, the numerator of every LTV:CAC lever.
+    """
+    return ratio * cac
+
+
+def cac_for_ltv_cac(value: np.ndarray, ratio: float | np.ndarray) -> np.ndarray:
+    """The CAC that gives LTV:CAC = R: value / R. Inverse of ``ltv_cac`` in CAC (§7.1)."""
+    return value / ratio
+
+
+def product_factor(product: np.ndarray, *others: np.ndarray) -> np.ndarray:
+    """The one factor of a product that makes it ``product``, the others fixed: P / Π others.
+
+    Inverse of ``ltv`` and ``clv`` (AOV × F × L × m) in any one factor; §7.1's rows
+    `avg_order_value`, `purchases_per_year`, `retention_years`, `gross_margin`, and of
+    ``annual_revenue`` in AOV or F.
+    """
+    divisor = others[0]
+    for other in others[1:]:
+        divisor = divisor * other
+    return product / divisor
+
+
+def yearly_for_payback(cac: np.ndarray, months: float | np.ndarray) -> np.ndarray:
+    """The yearly amount (g, or revenue) that repays CAC in P months: 12·CAC / P.
+
+    Inverse of ``payback_months`` in its yearly amount; §7.1, every payback lever.
+    """
+    return 12.0 * cac / months
+
+
+def cac_for_payback(yearly: np.ndarray, months: float | np.ndarray) -> np.ndarray:
+    """The CAC repaid in P months: P·yearly / 12. Inverse of ``payback_months`` in CAC (§7.1)."""
+    return months * yearly / 12.0
+
+
+def spend_for_cac(cac: np.ndarray, new: np.ndarray) -> np.ndarray:
+    """The acquisition spend that gives this CAC: N·CAC. Inverse of ``cac`` in spend (§7.1)."""
+    return new * cac
+
+
+def new_for_cac(spend: np.ndarray, cac: np.ndarray) -> np.ndarray:
+    """The new customers that give this CAC: spend / CAC. Inverse of ``cac`` in N (§7.1)."""
+    return spend / cac
+
+
+def revenue_for_yearly_profit(g: np.ndarray, margin: np.ndarray, service: np.ndarray) -> np.ndarray:
+    """The annual revenue that gives g: (g + s) / m. Inverse of ``yearly_profit`` (§7.1)."""
+    return (g + service) / margin
+
+
+def margin_for_yearly_profit(g: np.ndarray, revenue: np.ndarray, service: np.ndarray) -> np.ndarray:
+    """The margin that gives g: (g + s) / (AOV·F). Inverse of ``yearly_profit`` in m (§7.1)."""
+    return (g + service) / revenue
+
+
+def service_for_yearly_profit(g: np.ndarray, revenue: np.ndarray, margin: np.ndarray) -> np.ndarray:
+    """The service cost that leaves g: AOV·F·m − g. Inverse of ``yearly_profit`` in s (§7.1)."""
+    return revenue * margin - g
+
+
+# All of §2 at once ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Intermediates:
+    """The numbers between the inputs and the metrics, so that no consumer re-derives them.
+
+    Attributes
+    ----------
+    service
+        s as §2 uses it: the service cost, 0 when missing, NaN when out of range.
+    g
+        The yearly gross profit of one customer less service cost, `annual_revenue` × m − s.
+    yearly
+        The yearly amount that repays CAC on the basis: g (profit) or `annual_revenue` (revenue).
+    value
+        The numerator of LTV:CAC on the basis: `clv` (profit) or `ltv` (revenue).
+    margin, cost
+        m and s of §7.1 on the basis: the margin and ``service`` on the profit basis, 1 and 0 on
+        the revenue basis (so that value = AOV·F·L·margin and yearly = AOV·F·margin − cost).
+    discount
+        d as §2 uses it: the rate, 0 when missing, NaN when out of range.
+    lifetime_given
+        True where the lifetime is the given `retention_years` (not 1 / churn).
+    """
+
+    service: np.ndarray
+    g: np.ndarray
+    yearly: np.ndarray
+    value: np.ndarray
+    margin: np.ndarray
+    cost: np.ndarray
+    discount: np.ndarray
+    lifetime_given: np.ndarray
+
+    @property
+    def monthly(self) -> np.ndarray:
+        """The monthly amount that repays CAC: yearly / 12."""
+        return self.yearly / 12.0
+
+
+def _given_or_zero(raw: np.ndarray, used: np.ndarray) -> np.ndarray:
+    """The input as used where given, 0 where missing (an out-of-range value stays NaN)."""
+    return np.where(raw == raw, used, 0.0)
+
+
+def evaluate(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str):
+    """Every metric of §2 over whole columns.
+
+    ``raw`` are the inputs as given, ``use`` the same with out-of-range values made NaN.
+
+    Returns
+    -------
+    values, never, inconsistent, intermediates
+        The metrics (NaN where empty, an overflow included), the "never" mask of the payback,
+        the "inconsistent counts" mask of CRR, and the ``Intermediates``.
+    """
+    aov, freq = use["avg_order_value"], use["purchases_per_year"]
+    margin = use["gross_margin"]
+    spend, new = use["acquisition_spend"], use["new_customers"]
+    start, end = use["customers_start"], use["customers_end"]
+    years = use["retention_years"]
+    v: dict[str, np.ndarray] = {}
+
+    v["annual_revenue"] = revenue = annual_revenue(aov, freq)
+    counts = retention(start, end, new)
+    v["crr"], v["churn_rate"] = counts.crr, counts.churn
+    v["lifetime_years"] = life = lifetime_years(years, counts.lifetime)
+    v["ltv"] = lifetime_value = ltv(aov, freq, life)
+    v["clv"] = profit_value = clv(lifetime_value, margin)
+    v["cac"] = acquisition = cac(spend, new)
+    service = _given_or_zero(raw["service_cost_per_year"], use["service_cost_per_year"])
+    cac_or_zero = np.where(acquisition == acquisition, acquisition, 0.0)
+    v["net_clv"] = net_clv(profit_value, service, life, cac_or_zero)
+    profit = basis == "profit"
+    value = profit_value if profit else lifetime_value
+    v["ltv_cac"] = ltv_cac(value, acquisition)
+    g = yearly_profit(revenue, margin, service)
+    yearly = g if profit else revenue
+    never = payback_never(acquisition, yearly)
+    v["payback_months"] = payback_months(acquisition, yearly)
+    rate = _given_or_zero(raw["discount_rate"], use["discount_rate"])
+    v["discounted_clv"] = discounted_clv(g, life, rate)
+    v["max_cac"] = max_cac(profit_value)
+    v["roi"] = roi(profit_value, acquisition)
+    for key, a in v.items():  # an overflow is shown empty ("too large"), never as inf
+        if np.isinf(a).any():
+            v[key] = np.where(np.isinf(a), NaN, a)
+    n = len(revenue)
+    parts = Intermediates(
+        service=service,
+        g=g,
+        yearly=yearly,
+        value=value,
+        margin=margin if profit else np.ones(n),
+        cost=service if profit else np.zeros(n),
+        discount=rate,
+        lifetime_given=years == years,
+    )
+    return v, never, counts.inconsistent, parts

@@ -1,0 +1,236 @@
+"""Every metric of DESIGN.md §2 for all segments at once, and each cell as people see it.
+
+Inputs are float64 arrays keyed as in §1 (NaN = missing). Nothing here loops over rows: a full
+recompute of 10 000 segments is a few hundred numpy operations. A metric that cannot be computed
+is NaN with a reason code; no inf or NaN ever reaches a person without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+
+from core import schema
+from core.metrics import formulas, reasons
+from core.metrics.cell import Cell, State
+from core.metrics.formulas import Intermediates
+from core.metrics.portfolio import Portfolio, portfolio
+from core.metrics.verdicts import (
+    DEFAULT_BENCHMARK,
+    VERDICTS,
+    Verdict,
+    crr_verdicts,
+    ltv_cac_verdicts,
+    payback_verdicts,
+    verdict_of,
+)
+
+NaN = np.nan
+#: The metrics whose values can be flagged "inconsistent counts" (§2).
+FLAGGABLE = ("crr", "churn_rate")
+
+
+class Results:
+    """Metrics of all segments: values, verdict codes, flags, the portfolio; reasons on demand.
+
+    ``values[key]`` is a float64 array with NaN where the metric is empty; ``never`` marks a
+    payback that never comes; ``inconsistent`` marks a ``crr`` outside 0…1. ``reasons`` (codes,
+    0 = none) are computed on first use, for all rows at once, or for one row by ``reason``.
+    ``cell(row, key)`` gives one metric as it is shown; ``intermediates`` the numbers between
+    the inputs and the metrics (g, the basis's yearly amount, …).
+    """
+
+    def __init__(
+        self,
+        basis: str,
+        raw: dict[str, np.ndarray],
+        use: dict[str, np.ndarray],
+        values: dict[str, np.ndarray],
+        never: np.ndarray,
+        inconsistent: np.ndarray,
+        verdicts: dict[str, np.ndarray],
+        intermediates: Intermediates,
+        crr_benchmark: float = DEFAULT_BENCHMARK,
+    ) -> None:
+        self.basis = basis
+        self.values = values
+        self.never = never
+        self.inconsistent = inconsistent
+        self.verdicts = verdicts
+        self.intermediates = intermediates
+        self.crr_benchmark = crr_benchmark
+        self._raw, self._use = raw, use
+        self._portfolio: Portfolio | None = None
+        self._reasons: dict[str, np.ndarray] | None = None
+        self._row_reasons: dict[int, dict[str, int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.never)
+
+    @property
+    def inputs(self) -> dict[str, np.ndarray]:
+        """The inputs as used: out-of-range values removed (NaN)."""
+        return self._use
+
+    @property
+    def given(self) -> dict[str, np.ndarray]:
+        """The inputs as given, out-of-range values included."""
+        return self._raw
+
+    @property
+    def portfolio(self) -> Portfolio:
+        """The portfolio row (§2), computed on first use."""
+        if self._portfolio is None:
+            with np.errstate(all="ignore"):
+                self._portfolio = portfolio(
+                    self._use,
+                    self.values,
+                    self.intermediates.yearly,
+                    self.basis,
+                    self.crr_benchmark,
+                    len(self),
+                )
+        return self._portfolio
+
+    @property
+    def reasons(self) -> dict[str, np.ndarray]:
+        """Reason codes of every metric for every row (computed once, vectorised)."""
+        if self._reasons is None:
+            with np.errstate(all="ignore"):
+                self._reasons = reasons.metric_reasons(
+                    self._raw, self._use, self.values, self.never, self.inconsistent, self.basis
+                )
+        return self._reasons
+
+    def reason_code(self, row: int, key: str) -> int:
+        """The reason code of one cell (``core.metrics.reasons``), 0 when it has a value."""
+        if self._reasons is not None:
+            return int(self._reasons[key][row])
+        codes = self._row_reasons.get(row)
+        if codes is None:
+            pick = slice(row, row + 1)
+            with np.errstate(all="ignore"):
+                one = reasons.metric_reasons(
+                    {k: a[pick] for k, a in self._raw.items()},
+                    {k: a[pick] for k, a in self._use.items()},
+                    {k: a[pick] for k, a in self.values.items()},
+                    self.never[pick],
+                    self.inconsistent[pick],
+                    self.basis,
+                )
+            codes = self._row_reasons[row] = {k: int(a[0]) for k, a in one.items()}
+        return codes[key]
+
+    def value(self, row: int, key: str) -> float | None:
+        """A metric of one segment as a Python float, or None when empty (or "never")."""
+        v = float(self.values[key][row])
+        return None if v != v else v
+
+    def reason(self, row: int, key: str, lang: str = "en") -> str:
+        """Why the metric is empty ("needs gross margin"), or why payback is "never"; "" if set."""
+        if key == "payback_months" and self.never[row]:
+            return reasons.NEVER_WHY[self.basis](lang)
+        return reasons.reason_text(self.reason_code(row, key), lang)
+
+    def verdict(self, row: int, key: str) -> Verdict | None:
+        """The health verdict of a metric that has them (§2), or None."""
+        return verdict_of(key, int(self.verdicts[key][row]))
+
+    def left_out(self, key: str, lang: str = "en") -> list[tuple[int, str]]:
+        """The segments the portfolio's ``key`` left out, each with why: (row, reason).
+
+        The reason is the first input the segment lacks (or has out of range) among those the
+        figure needs, else why the segment's own metric is empty ("needs gross margin").
+        """
+        p = self.portfolio
+        inputs, metric = p.needs.get(key, ((), None))
+        out = []
+        for row in p.left_out_rows(key):
+            why = ""
+            for name in inputs:
+                if self._raw[name][row] != self._raw[name][row]:
+                    why = reasons.reason_text(reasons.NEEDS[name], lang)
+                elif self._use[name][row] != self._use[name][row]:
+                    why = reasons.reason_text(reasons.INVALID[name], lang)
+                if why:
+                    break
+            if not why and metric is not None:
+                why = self.reason(row, metric, lang)
+            out.append((row, why))
+        return out
+
+    def cell(self, row: int, key: str, lang: str = "en") -> Cell:
+        """Metric ``key`` of segment ``row`` as it is shown: value, state, reason, flag, verdict.
+
+        The one place that decides "never" and "inconsistent counts": grid, explanation, charts,
+        reports and the command line read it here rather than testing the masks themselves.
+        """
+        value = self.value(row, key)
+        verdict = self.verdict(row, key) if key in VERDICTS else None
+        flag = ""
+        if key in FLAGGABLE and self.inconsistent[row]:
+            flag = reasons.INCONSISTENT_FLAG(lang)
+        if key == "payback_months" and self.never[row]:
+            return Cell(key, None, State.NEVER, self.reason(row, key, lang), "", verdict)
+        if value is None:
+            return Cell(key, None, State.EMPTY, self.reason(row, key, lang), "", verdict)
+        return Cell(key, value, State.FLAGGED if flag else State.VALUE, "", flag, verdict)
+
+
+def _f(inputs: Mapping[str, np.ndarray], key: str, n: int) -> np.ndarray:
+    a = inputs.get(key)
+    if a is None:
+        return np.full(n, NaN)
+    return np.asarray(a, dtype=np.float64)
+
+
+def usable(raw: np.ndarray, col: schema.Column) -> np.ndarray:
+    """The input with out-of-range values (§1) made NaN: they are flagged, never used."""
+    lo = -np.inf if col.minimum is None else col.minimum
+    hi = 1e300 if col.maximum is None else col.maximum
+    bad = (raw <= lo) if not col.min_inclusive else (raw < lo)
+    bad |= (raw >= hi) if not col.max_inclusive else (raw > hi)
+    return np.where(bad, NaN, raw) if bad.any() else raw
+
+
+def compute(
+    inputs: Mapping[str, np.ndarray],
+    basis: str = "profit",
+    crr_benchmark: float = DEFAULT_BENCHMARK,
+    n: int | None = None,
+) -> Results:
+    """All §2 metrics for every segment.
+
+    Parameters
+    ----------
+    inputs
+        Float arrays keyed as the numeric inputs of §1; NaN (or an absent key) is missing.
+        Out-of-range values are not used and give the reason "out of range".
+    basis
+        "profit" (default) or "revenue": the basis of ``ltv_cac`` and ``payback_months``.
+    crr_benchmark
+        The retention rate against which ``crr`` is judged (e-commerce 35 % by default).
+    n
+        The number of segments, needed only when ``inputs`` is empty.
+
+    Returns
+    -------
+    Results
+        Worked examples 1–8 of DESIGN.md §3 come out exactly (tests/core/test_worked_examples.py).
+        The portfolio row and the reasons are computed when first asked for.
+    """
+    if basis not in schema.BASES:
+        raise ValueError(f"basis must be one of {schema.BASES}, not {basis!r}")
+    if n is None:
+        n = len(next(iter(inputs.values()))) if inputs else 0
+    with np.errstate(all="ignore"):
+        raw = {c.key: _f(inputs, c.key, n) for c in schema.NUMERIC_INPUTS}
+        use = {c.key: usable(raw[c.key], c) for c in schema.NUMERIC_INPUTS}
+        v, never, inconsistent, parts = formulas.evaluate(raw, use, basis)
+        verdicts = {
+            "ltv_cac": ltv_cac_verdicts(v["ltv_cac"]),
+            "payback_months": payback_verdicts(v["payback_months"], v["lifetime_years"], never),
+            "crr": crr_verdicts(v["crr"], inconsistent, crr_benchmark),
+        }
+    return Results(basis, raw, use, v, never, inconsistent, verdicts, parts, crr_benchmark)
