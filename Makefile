@@ -24,7 +24,11 @@ run: $(VENV)/.installed-base
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
-bench: $(VENV)/.installed-test
+$(VENV)/.installed-bench: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test,dev,bench]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed-base
+
+bench: $(VENV)/.installed-bench
 	$(PY) bench/run.py
 
 lint: $(VENV)/.installed-test
