@@ -14,7 +14,7 @@ new fit.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -216,29 +216,30 @@ def _stage(progress: Progress | None, start: int, span: int) -> Progress | None:
 class SegmentFigures:
     """The means of a segment's customers (DESIGN.md §8.4 "per segment")."""
 
+    name: str
     customers: int
     p_alive: float
     expected_purchases: float
     predicted_value: float
 
 
-def segment_means(result: ModelResult, segment) -> dict[str, SegmentFigures]:
+def segment_means(result: ModelResult, names: Sequence[str], index) -> list[SegmentFigures]:
     """The mean P(alive), expected purchases and predicted value of each segment's customers.
 
-    ``segment`` gives each customer's segment name; the segments come out in order of first
-    appearance. A mean is NaN when the model gave no numbers.
+    ``names`` are the segments, ``index`` each customer's segment as a position in ``names``
+    (as ``core.orders`` numbers them). A mean is NaN when the model gave no numbers or the
+    segment has no customers.
     """
-    labels = np.asarray(segment, dtype=object)
-    names, first, codes = np.unique(labels, return_index=True, return_inverse=True)
-    codes = codes.ravel()
-    counts = np.bincount(codes, minlength=len(names)).astype(np.float64)
+    index = np.asarray(index, dtype=np.intp)
+    k = len(names)
+    counts = np.bincount(index, minlength=k).astype(np.float64)
 
     def mean(values: np.ndarray) -> np.ndarray:
-        return np.bincount(codes, weights=values, minlength=len(names)) / counts
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.bincount(index, weights=values, minlength=k) / counts
 
     p, e, v = mean(result.p_alive), mean(result.expected_purchases), mean(result.predicted_value)
-    order = np.argsort(first, kind="stable")
-    return {
-        str(names[k]): SegmentFigures(int(counts[k]), float(p[k]), float(e[k]), float(v[k]))
-        for k in order
-    }
+    return [
+        SegmentFigures(str(names[i]), int(counts[i]), float(p[i]), float(e[i]), float(v[i]))
+        for i in range(k)
+    ]

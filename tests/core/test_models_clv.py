@@ -157,8 +157,8 @@ def test_segment_means():
         expected_value=np.array([10.0, 10.0, 10.0, 10.0]),
         predicted_value=np.array([20.0, 10.0, 0.0, 30.0]),
     )
-    means = clv.segment_means(result, ["Web", "Shop", "Web", "Shop"])
-    assert list(means) == ["Web", "Shop"]
-    assert means["Web"] == clv.SegmentFigures(2, 0.6, 1.0, 10.0)
-    assert means["Shop"].p_alive == pytest.approx(0.45) and means["Shop"].customers == 2
-    assert means["Shop"].predicted_value == pytest.approx(20.0)
+    web, shop, empty = clv.segment_means(result, ["Web", "Shop", "Empty"], [0, 1, 0, 1])
+    assert web == clv.SegmentFigures("Web", 2, 0.6, 1.0, 10.0)
+    assert shop.p_alive == pytest.approx(0.45) and shop.customers == 2
+    assert shop.predicted_value == pytest.approx(20.0)
+    assert empty.customers == 0 and np.isnan(empty.p_alive)

@@ -1,0 +1,189 @@
+"""The customer models of an order log as ``orders`` reports them (DESIGN.md §8.4): the
+``"model"`` object of ``orders --json`` and the lines of its readable table.
+
+``core.orders`` calls ``fit_summary`` on its per-customer summary and passes the segments it made
+(names, each customer's segment, each segment's gross margin) to ``model_json`` and
+``format_lines``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from core.models import bgnbd, gamma_gamma
+from core.models.clv import (
+    DEFAULT_HORIZON,
+    NEEDS_FIT,
+    NEEDS_MARGIN,
+    NEEDS_SPEND_FIT,
+    ModelResult,
+    SegmentFigures,
+    customers_from_summary,
+    fit_customers,
+    segment_means,
+)
+from core.models.fitting import Fit, IsCancelled, Progress
+from core.text import Text
+
+
+def fit_summary(
+    summary,
+    end,
+    horizon_months: int = DEFAULT_HORIZON,
+    discount_rate: float = 0.0,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+) -> ModelResult:
+    """Both models fitted to a per-customer summary (DESIGN.md §10) with report date ``end``.
+
+    ``summary`` has the columns ``first_purchase``, ``last_purchase``, ``purchases``,
+    ``revenue`` and ``first_revenue`` (``core.orders.summary.CustomerSummary``).
+    """
+    customers = customers_from_summary(
+        summary.first_purchase,
+        summary.last_purchase,
+        summary.purchases,
+        summary.revenue,
+        summary.first_revenue,
+        end,
+    )
+    return fit_customers(customers, horizon_months, discount_rate, progress, cancelled)
+
+
+def _value(x: float | None) -> float | None:
+    return None if x is None or not math.isfinite(x) else float(x)
+
+
+def fit_json(fit: Fit, names: Sequence[str], lang: str = "en") -> dict:
+    """One fit as JSON: its parameters, log-likelihood, ``converged`` and the message in words;
+    every number null when it did not converge."""
+    params = fit.params or {}
+    doc: dict[str, object] = {name: _value(params.get(name)) for name in names}
+    doc["log_likelihood"] = _value(fit.log_likelihood)
+    doc["converged"] = fit.converged
+    doc["message"] = fit.message(lang)
+    return doc
+
+
+def _clv(
+    result: ModelResult, figure: SegmentFigures, margin: float | None
+) -> tuple[float | None, Text | None]:
+    """A segment's predicted CLV (mean predicted value × its margin), or None and why."""
+    if not result.bgnbd.converged:
+        return None, NEEDS_FIT
+    if not result.gamma_gamma.converged:
+        return None, NEEDS_SPEND_FIT
+    if margin is None or not math.isfinite(margin):
+        return None, NEEDS_MARGIN
+    return _value(figure.predicted_value * margin), None
+
+
+def model_json(
+    result: ModelResult,
+    names: Sequence[str],
+    index,
+    margins: Sequence[float | None],
+    lang: str = "en",
+) -> dict:
+    """The ``"model"`` object of ``orders --json`` (DESIGN.md §8.4).
+
+    ``{"bgnbd": {"r", "alpha", "a", "b", "log_likelihood", "converged", "message"},
+    "gamma_gamma": {"p", "q", "gamma", "log_likelihood", "converged", "message"},
+    "horizon_months": H, "segments": {NAME: {"p_alive", "expected_purchases",
+    "predicted_clv"}}}`` — ``names``, ``index`` and ``margins`` as ``core.orders`` made the
+    segments. predicted_clv is on the profit basis: the mean predicted value × the segment's
+    gross margin. An empty figure is null with a note in ``"notes"`` saying why.
+    """
+    figures = segment_means(result, names, index)
+    segments = {}
+    for figure, margin in zip(figures, margins):
+        clv, why = _clv(result, figure, margin)
+        item: dict[str, object] = {
+            "p_alive": _value(figure.p_alive),
+            "expected_purchases": _value(figure.expected_purchases),
+            "predicted_clv": clv,
+        }
+        notes = {}
+        if not result.bgnbd.converged:
+            notes["p_alive"] = notes["expected_purchases"] = NEEDS_FIT(lang)
+        if why is not None:
+            notes["predicted_clv"] = why(lang)
+        if notes:
+            item["notes"] = notes
+        segments[figure.name] = item
+    return {
+        "bgnbd": fit_json(result.bgnbd, bgnbd.NAMES, lang),
+        "gamma_gamma": fit_json(result.gamma_gamma, gamma_gamma.NAMES, lang),
+        "horizon_months": result.horizon_months,
+        "segments": segments,
+    }
+
+
+_TITLE = Text(
+    "Customer models · the next {months} months",
+    "Модели клиентов · следующие {months} мес.",
+)
+_PURCHASES = Text("Purchases (BG/NBD)", "Покупки (BG/NBD)")
+_SPEND = Text("Spend (Gamma-Gamma)", "Траты (Gamma-Gamma)")
+_LOG_LIKELIHOOD = Text("log-likelihood", "логарифм правдоподобия")
+_HEADS = Text(
+    "Segment|Customers|Still buying|Purchases|Predicted CLV",
+    "Сегмент|Клиентов|Ещё покупают|Покупок|Прогноз CLV",
+)
+_LABELS = {"alpha": "α", "gamma": "γ"}
+
+
+def format_lines(
+    result: ModelResult,
+    names: Sequence[str],
+    index,
+    margins: Sequence[float | None],
+    lang: str = "en",
+) -> list[str]:
+    """The models as ``orders`` prints them: each fit in a line, then per segment the mean
+    P(alive) ("still buying"), expected purchases and predicted CLV; an empty figure is "—"
+    with its reason below the table."""
+    from core.numbers import NumberFormat
+
+    fmt = NumberFormat(lang)
+    lines = [_TITLE(lang, months=result.horizon_months)]
+    for label, fit, params in (
+        (_PURCHASES, result.bgnbd, bgnbd.NAMES),
+        (_SPEND, result.gamma_gamma, gamma_gamma.NAMES),
+    ):
+        if fit.converged:
+            shown = ", ".join(
+                f"{_LABELS.get(n, n)} {fmt.number(fit[n], 3, keep_zeros=True)}" for n in params
+            )
+            ll = fmt.number(fit.log_likelihood, 1, keep_zeros=True)
+            lines.append(
+                f"{label(lang)}: {shown}, {_LOG_LIKELIHOOD(lang)} {ll} — {fit.message(lang)}"
+            )
+        else:
+            lines.append(f"{label(lang)}: {fit.message(lang)}")
+    heads = _HEADS(lang).split("|")
+    rows, reasons = [], []
+    for figure, margin in zip(segment_means(result, names, index), margins):
+        clv, why = _clv(result, figure, margin)
+        if why is not None and why(lang) not in reasons:
+            reasons.append(why(lang))
+        alive = _value(figure.p_alive)
+        rows.append(
+            [
+                figure.name,
+                fmt.number(figure.customers, 0),
+                "—" if alive is None else fmt.format(alive, "fraction"),
+                "—"
+                if _value(figure.expected_purchases) is None
+                else fmt.number(figure.expected_purchases, 2, keep_zeros=True),
+                "—" if clv is None else fmt.number(clv, 2, keep_zeros=True),
+            ]
+        )
+    widths = [max(len(r[k]) for r in [heads, *rows]) for k in range(len(heads))]
+    lines.append("")
+    for r in [heads, *rows]:
+        cells = [r[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(r[1:], widths[1:])]
+        lines.append("   ".join(cells).rstrip())
+    lines += [f"— {reason}" for reason in reasons]
+    return lines
