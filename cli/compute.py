@@ -42,6 +42,6 @@ def run(args: argparse.Namespace) -> int:
             print(problem.line(lang), file=sys.stderr)
     else:
         sys.stdout.write(report.format_table(project, results, opened.problems, lang))
-        for notice in opened.notices:
-            print(notice.message(lang), file=sys.stderr)
+    for notice in opened.notices:  # what the reader did (the sheet, a renamed CSV, …)
+        print(notice.message(lang), file=sys.stderr)
     return EXIT_PROBLEMS if opened.problems else EXIT_OK

@@ -50,4 +50,6 @@ def run(args: argparse.Namespace) -> int:
     problems = list(opened.problems) + list(problems or [])
     for problem in problems:
         print(problem.line(lang), file=sys.stderr)
+    for notice in opened.notices:  # what the reader did (the sheet, a renamed CSV, …)
+        print(notice.message(lang), file=sys.stderr)
     return EXIT_PROBLEMS if opened.problems else EXIT_OK

@@ -1,25 +1,32 @@
-"""Reading projects and segment tables from any file a person brings (DESIGN.md §4, §5).
+"""Reading projects, segment tables and order logs from any file a person brings (DESIGN.md §4,
+§5, §8.1, §10).
 
-``open_project`` is the one entry point for the command line and the window: a ``.ltv.json``
-project, or a CSV/xlsx/xlsm/xls/ods segment table that becomes a project.
+``open_project`` is the one entry point of the command line and the window for a project: a
+``.ltv.json`` project, or a CSV/xlsx/xlsm/xls/ods segment table that becomes one.
+``read_order_log`` reads an order log for ``orders``. Both are the one reading pipeline
+(``core.readers.pipeline``: load → find → convert, driven by a ``TableSpec`` of
+``core.readers.specs``), which the window's import preview calls step by step.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import Cancelled, ReadError
+from core.errors import ReadError
+from core.jobs import Cancelled, IsCancelled, Progress
+from core.orders.log import OrderLog
 from core.problems import Notice, Problem
 from core.project import Project, check, load_project
+from core.readers import pipeline, specs
 from core.readers import sniff as sniffing
 from core.readers.cells import CellError
-from core.readers.grid import Grid, read_csv, read_workbook
+from core.readers.grid import Grid
 from core.readers.guards import check_xml_safety, ensure_xml_safety
-from core.readers.html import read_html
-from core.readers.nogc import paused_gc
+from core.readers.mapping import Mapping
+from core.readers.pipeline import Result, Source
 from core.readers.table import (
     ColumnMapping,
     FoundTable,
@@ -27,9 +34,7 @@ from core.readers.table import (
     convert,
     find_header,
     find_table,
-    read_segment_grid,
 )
-from core.text import Text
 
 __all__ = [
     "Cancelled",
@@ -37,7 +42,11 @@ __all__ = [
     "ColumnMapping",
     "FoundTable",
     "Grid",
+    "Mapping",
     "Opened",
+    "ReadError",
+    "Result",
+    "Source",
     "TableRead",
     "check_xml_safety",
     "convert",
@@ -46,18 +55,11 @@ __all__ = [
     "find_table",
     "load_grids",
     "open_project",
+    "pipeline",
+    "read_order_log",
     "read_segments",
+    "specs",
 ]
-
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
-
-_NO_TABLE = Text(
-    "{path}: no segment table found — no sheet has a header row with a segment column and "
-    "at least one input (for example “Segment”, “Average order value”)",
-    "{path}: таблица сегментов не найдена — ни на одном листе нет строки заголовков со столбцом "
-    "сегмента и хотя бы одним показателем (например «Сегмент», «Средний чек»)",
-)
 
 
 @dataclass
@@ -67,7 +69,7 @@ class Opened:
     project: Project
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    mapping: ColumnMapping | None = None
+    mapping: Mapping | None = None
     kind: str = sniffing.PROJECT
 
 
@@ -77,45 +79,16 @@ def load_grids(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
 ) -> list[Grid]:
-    """Every sheet of a spreadsheet or CSV file as raw grids (the import preview starts here).
-
-    ``progress(done, total)`` is called as the work advances and ``cancelled()`` is polled; when
-    it returns True, ``core.errors.Cancelled`` is raised and nothing is returned.
+    """Every sheet of a spreadsheet or CSV file as raw grids (``pipeline.load(...).grids``).
 
     Raises
     ------
     ReadError
-        When the file cannot be read at all, in one line.
+        When the file cannot be read at all or holds no data, in one line.
     Cancelled
         When ``cancelled()`` returned True.
     """
-    with paused_gc():  # millions of acyclic objects: see core/readers/nogc.py
-        return _load_grids(Path(path), lang, progress, cancelled)
-
-
-def _load_grids(
-    path: Path, lang: str, progress: Progress | None, cancelled: IsCancelled | None
-) -> list[Grid]:
-    kind = sniffing.sniff(path, lang)
-    if kind in (sniffing.CSV, sniffing.PROJECT):
-        grid = read_csv(path, lang, progress, cancelled)
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
-            grid.notices.insert(0, Notice(sniffing.CSV_AS_XLSX, (("path", path.name),)))
-        return [grid]
-    if kind == sniffing.HTML_TABLE:
-        return read_html(path, lang)
-    return read_workbook(path, lang, kind, progress, cancelled)
-
-
-def _stage(progress: Progress | None, start: int, span: int, total: int = 100) -> Progress | None:
-    """A progress callback for one stage of a longer job (``start``…``start + span`` of 100)."""
-    if progress is None:
-        return None
-
-    def report(done: int, work: int) -> None:
-        progress(start + span * min(done, work) // max(work, 1), total)
-
-    return report
+    return pipeline.load(path, lang, progress, cancelled).grids
 
 
 def read_segments(
@@ -123,25 +96,18 @@ def read_segments(
     lang: str = "en",
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
-) -> TableRead:
-    """A segment table from a spreadsheet or CSV file.
+) -> Result:
+    """A segment table from a spreadsheet or CSV file (``pipeline.read`` with ``SEGMENTS``).
 
     Raises
     ------
     ReadError
-        When the file cannot be read at all or holds no segment table, in one line.
+        In one line: the file cannot be read, holds no data, is an order log (with the command
+        to run), has no known columns (listing those found) or no segments below its header.
     Cancelled
         When ``cancelled()`` returned True.
     """
-    path = Path(path)
-    with paused_gc():  # millions of acyclic objects: see core/readers/nogc.py
-        grids = load_grids(path, lang, _stage(progress, 0, 80), cancelled)
-        read = read_segment_grid(grids, path.name, _stage(progress, 80, 20), cancelled)
-    if read is None:
-        raise ReadError(_NO_TABLE(lang, path=path))
-    if progress is not None:
-        progress(100, 100)
-    return read
+    return pipeline.read(path, specs.SEGMENTS, lang, progress, cancelled)
 
 
 def open_project(
@@ -160,3 +126,47 @@ def open_project(
     name = path.name.split(".")[0]
     project = Project(name=name, segments=read.table)
     return Opened(project, read.problems, read.notices, read.mapping, kind)
+
+
+def read_order_log(
+    path: str | os.PathLike,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    dates: str | None = None,
+    end: dt.date | None = None,
+) -> OrderLog:
+    """An order log (DESIGN.md §8.1) from a CSV or spreadsheet, as typed columns.
+
+    Parameters
+    ----------
+    dates
+        "dmy" or "mdy": the order of slashed dates (``11/8/2016``) when their column does not
+        prove one (``--dates``); a dotted date is always day-first.
+    end
+        The report date T: orders after it are left out and counted in a notice.
+
+    Returns
+    -------
+    OrderLog
+        ``customer`` (object array of str), ``date`` (datetime64[D]), ``amount`` (float64,
+        negative for a return), ``segment`` (object array of str, "" where empty; None without
+        a segment column), ``cost`` (float64, NaN where empty or unreadable; None without a
+        cost column), ``extra`` (the other text columns by header, for ``--by``), ``file``,
+        ``rows`` (data rows in the file, good and bad, blank and totals rows not counted),
+        ``problems`` (one per bad cell, by A1 cell: a CSV's is the column letter and the line;
+        a row with a bad or empty customer, date or amount is left out of every array, a bad
+        cost only flagged; slashed dates no column decides: one problem at the header cell)
+        and ``notices`` (the sheet and header row, columns not used or unsure, the date order
+        proved, totals rows skipped, orders after ``end``).
+
+    Raises
+    ------
+    ReadError
+        In one line: the file cannot be read, holds no data, is a segment table (with the
+        command to run), has no customer/date/amount header (listing the columns found) or no
+        orders below the header.
+    Cancelled
+        When ``cancelled()`` returned True.
+    """
+    return pipeline.read(path, specs.ORDERS, lang, progress, cancelled, dates, end).table

@@ -11,7 +11,20 @@ import re
 from core.readers.cells import CellError
 from core.text import Text
 
-NOT_A_DATE = Text("not a date", "не дата")
+NOT_A_DATE = Text(
+    "not a date (dates are read as 31.12.2024, 31.12.24, 2024-12-31 or a date cell)",
+    "не дата (даты читаются как 31.12.2024, 31.12.24, 2024-12-31 или ячейка с датой)",
+)
+UNDECIDED = Text(
+    "dates written with slashes, such as {example}, could be day/month or month/day, and no "
+    "date in the column says which; choose the order (--dates dmy or --dates mdy)",
+    "даты через косую черту, например {example}, могут быть день/месяц или месяц/день, и ни "
+    "одна дата в столбце этого не решает; выберите порядок (--dates dmy или --dates mdy)",
+)
+MIXED = Text(
+    "this date does not fit the column's order ({order}): other dates show it is {order}",
+    "эта дата не подходит к порядку столбца ({order}): другие даты показывают, что он {order}",
+)
 NO_DATE_RESULT = Text(
     "a formula without a saved result ({formula})",
     "формула без сохранённого результата ({formula})",
@@ -22,11 +35,11 @@ ERROR_DATE = Text(
 
 _EPOCH_1900 = dt.datetime(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's 29 Feb 1900 is out
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
-_DOTTED = re.compile(
-    r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})(?:[ T](\d{1,2}):(\d{2})"
-    r"(?::(\d{2}))?)?$"
-)
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_TIME = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})" + _TIME)
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})" + _TIME)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)
+DMY, MDY = "dmy", "mdy"
 _SERIAL_MIN, _SERIAL_MAX = 1, 2_958_465  # 1900-01-01 … 9999-12-31
 
 
@@ -39,7 +52,10 @@ def from_serial(serial: float, date1904: bool = False) -> dt.datetime | None:
     if serial != serial or serial < (0 if date1904 else _SERIAL_MIN) or serial > _SERIAL_MAX:
         return None
     if date1904:
-        return _EPOCH_1904 + dt.timedelta(days=serial)
+        try:
+            return _EPOCH_1904 + dt.timedelta(days=serial)
+        except OverflowError:  # beyond 9999-12-31
+            return None
     if serial < 61:
         if int(serial) == 60:
             return None  # 1900-02-29 never existed
@@ -47,11 +63,38 @@ def from_serial(serial: float, date1904: bool = False) -> dt.datetime | None:
     return _EPOCH_1900 + dt.timedelta(days=serial)
 
 
+def slashed_parts(cell: object) -> tuple[int, int] | None:
+    """The first two numbers of a slashed text date ("11/8/2016" → (11, 8)), else None."""
+    if not isinstance(cell, str):
+        return None
+    m = _SLASHED.match(cell.strip())
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def date_order(cells) -> str:
+    """The order a column's slashed dates prove: "dmy" (a first part above 12), "mdy" (a second
+    part above 12), "mixed" (both), or "" (none decides, or no slashed dates)."""
+    first = second = False
+    for cell in cells:
+        parts = slashed_parts(cell)
+        if parts is None:
+            continue
+        first |= parts[0] > 12
+        second |= parts[1] > 12
+        if first and second:
+            return "mixed"
+    return DMY if first else MDY if second else ""
+
+
 def read_date(
-    cell: object, date1904: bool = False
+    cell: object, date1904: bool = False, order: str | None = None
 ) -> tuple[dt.datetime | None, Text | None, tuple[tuple[str, str], ...]]:
     """``(moment, None, ())`` for a readable date; ``(None, error, fields)`` otherwise;
-    ``(None, None, ())`` for an empty cell."""
+    ``(None, None, ())`` for an empty cell.
+
+    A dotted date is always day-first; a slashed one is read in ``order`` ("dmy" or "mdy",
+    what its column proves or the person chose) and is ``UNDECIDED`` without one.
+    """
     if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None, None, ()
     if isinstance(cell, CellError):
@@ -69,8 +112,13 @@ def read_date(
         return (moment, None, ()) if moment else (None, NOT_A_DATE, ())
     text = str(cell).strip()
     m = _DOTTED.match(text)
-    if m:
-        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    slashed = None if m else _SLASHED.match(text)
+    if m or slashed:
+        m = m or slashed
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if slashed and order not in (DMY, MDY):
+            return None, UNDECIDED, (("example", text),)
+        day, month = (b, a) if slashed and order == MDY else (a, b)
         year_n = int(year) + (
             2000 if len(year) == 2 and int(year) < 70 else 1900 if len(year) == 2 else 0
         )

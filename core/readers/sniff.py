@@ -15,6 +15,10 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
 
 EMPTY = Text("{path}: the file is empty", "{path}: файл пуст")
+BLANK = Text(
+    "{path}: no data in the file — it holds only blank lines",
+    "{path}: в файле нет данных — в нём только пустые строки",
+)
 NOT_FOUND = Text("{path}: no such file", "{path}: файл не найден")
 CANNOT_OPEN = Text("{path}: cannot open — {why}", "{path}: не удалось открыть — {why}")
 DAMAGED_ZIP = Text(
@@ -97,7 +101,10 @@ def sniff(path: str | os.PathLike, lang: str = "en") -> str:
     except OSError as exc:
         raise ReadError(CANNOT_OPEN(lang, path=path, why=exc.strerror or exc)) from None
     if not head.strip(b" \t\r\n\x00"):
-        raise ReadError(EMPTY(lang, path=path))
+        if head and path.stat().st_size <= len(head):
+            raise ReadError(BLANK(lang, path=path))
+        if not head:
+            raise ReadError(EMPTY(lang, path=path))
     if head.startswith(_ZIP) or head.startswith(b"PK\x05\x06"):
         return _zip_kind(path, lang)
     if head.startswith(_OLE):

@@ -7,26 +7,26 @@ window's import preview lets a person change.
 
 from __future__ import annotations
 
-import array
-import datetime as dt
-import functools
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 from operator import is_, itemgetter
 
 import numpy as np
 
 from core import schema
-from core.errors import Cancelled
-from core.numbers import ParsedNumber, parse_number, percent_column
+from core.jobs import IsCancelled, Progress, check
+from core.numbers import parse_number
 from core.problems import Notice, Problem, a1
-from core.project import SegmentTable, check
+from core.project import SegmentTable
+from core.project import check as check_table
+from core.readers import columns as typed_columns
+from core.readers import specs
 from core.readers.cells import CellError
 from core.readers.grid import Grid
+from core.readers.mapping import Mapping, grid_problems
+from core.readers.mapping import find_table as _find_table
+from core.readers.mapping import notices as mapping_notices
 from core.text import Text
 
-_HEADER_SEARCH_ROWS = 60
 _TOTAL_WORDS = (
     "Итого",
     "Всего",
@@ -47,81 +47,7 @@ _TOTAL_STARTS = frozenset(w.casefold()[:3] for w in _TOTAL_WORDS)
 _TOTAL_PREFIXES = frozenset(
     v for w in _TOTAL_WORDS for v in (w[:2], w[:2].lower(), w[:2].upper(), w[:2].title())
 )
-ERROR_CODES = frozenset(
-    {
-        "#DIV/0!",
-        "#N/A",
-        "#VALUE!",
-        "#REF!",
-        "#NAME?",
-        "#NUM!",
-        "#NULL!",
-        "#GETTING_DATA",
-        "#SPILL!",
-        "#CALC!",
-        "#FIELD!",
-        "#BLOCKED!",
-        "#CONNECT!",
-        "#UNKNOWN!",
-        "#BUSY!",
-        "Err:502",
-        "Err:504",
-        "Err:508",
-        "Err:511",
-        "Err:522",
-    }
-)
-# Units written after a header ("Средний чек, руб.", "Retention (years)") that do not change
-# which column it is.
-_UNIT_SUFFIXES = tuple(
-    sorted(
-        {
-            schema.fold(u)
-            for u in (
-                "руб",
-                "руб.",
-                "рублей",
-                "р.",
-                "rub",
-                "rur",
-                "usd",
-                "eur",
-                "долл",
-                "евро",
-                "шт",
-                "pcs",
-                "лет",
-                "years",
-                "yrs",
-                "год",
-                "pct",
-                "percent",
-                "процентов",
-                "проц",
-                "в рублях",
-                "в руб",
-                "₽",
-                "%",
-                "$",
-                "€",
-            )
-        }
-        - {""},
-        key=len,
-        reverse=True,
-    )
-)
-
-_A_DATE = Text("a date, not a number", "дата, а не число")
-_ERROR_VALUE = Text(
-    "the cell shows the error {code}, not a number", "в ячейке ошибка {code}, а не число"
-)
-_NO_RESULT = Text(
-    "a formula without a saved result ({formula}); open the file in Excel or LibreOffice and "
-    "save it so that the results are stored",
-    "формула без сохранённого результата ({formula}); откройте файл в Excel или LibreOffice и "
-    "сохраните, чтобы результаты записались",
-)
+ERROR_CODES = typed_columns.ERROR_CODES
 _SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
 _SKIPPED_BLANK = Text(
     "skipped {n} blank rows inside the table", "пропущено пустых строк внутри таблицы: {n}"
@@ -142,14 +68,6 @@ _USED_HIDDEN = Text(
     "таблица на скрытом листе «{sheet}» (на видимых листах её нет)",
 )
 _USED_CSV = Text("header on line {row}", "заголовок в строке {row}")
-_UNKNOWN = Text("columns not used: {names}", "не использованы столбцы: {names}")
-_UNKNOWN_MANY = Text(
-    "columns not used: {names} and {more} more", "не использованы столбцы: {names} и ещё {more}"
-)
-_COMPUTED = Text(
-    "computed columns ignored (the program computes them): {names}",
-    "расчётные столбцы пропущены (программа считает их сама): {names}",
-)
 _MERGED = Text(
     "cells {cells} are merged; each row of the range got the value shown there, {value}",
     "ячейки {cells} объединены; каждая строка диапазона получила показанное значение, {value}",
@@ -162,29 +80,7 @@ _MERGED_MANY = Text(
 )
 _NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
 
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
-
-
-@dataclass
-class ColumnMapping:
-    """Which source column holds which key: the import preview shows and edits this.
-
-    ``keys[j]`` is the key of source column ``j`` (``None`` = not used). ``group_row`` is the
-    1-based row of the group cells above a two-row header (``None`` for a one-row header).
-    """
-
-    sheet: str
-    header_row: int  # 1-based row number in the sheet (line number in a CSV)
-    headers: list[str]
-    keys: list[str | None]
-    group_row: int | None = None
-
-    def column_of(self, key: str) -> int | None:
-        try:
-            return self.keys.index(key)
-        except ValueError:
-            return None
+ColumnMapping = Mapping  # the name the window's preview knows
 
 
 @dataclass
@@ -209,108 +105,30 @@ class FoundTable:
     keys: list[str | None]
     headers: list[str]
     group_index: int | None = None
-
-
-def _header_cells(row: list) -> list[str]:
-    return ["" if c is None else str(c).strip() for c in row]
+    mapping: Mapping | None = None
 
 
 def find_header(
-    grids: list[Grid], columns: tuple[schema.Column, ...], required: tuple[str, ...]
+    grids: list[Grid], columns: tuple[schema.Column, ...] = (), required: tuple[str, ...] = ()
 ) -> tuple[Grid, int, list[str | None]] | None:
     """The sheet, the index of its header row, and the key of each column, or None.
 
-    Visible sheets first; hidden ones only when no visible sheet has a header. A header must
-    name every ``required`` key and at least two known columns.
+    Kept for callers of the first reader; the segment spec (``specs.SEGMENTS``) decides.
     """
     found = find_table(grids, columns, required)
     return None if found is None else (found.grid, found.header_index, found.keys)
 
 
 def find_table(
-    grids: list[Grid], columns: tuple[schema.Column, ...], required: tuple[str, ...]
+    grids: list[Grid], columns: tuple[schema.Column, ...] = (), required: tuple[str, ...] = ()
 ) -> FoundTable | None:
-    """Like ``find_header``, with the header texts and the group row of a two-row header."""
-    metric_keys = set(schema.METRIC_KEYS)
-    for visible in (True, False):
-        best: tuple[tuple[int, int], FoundTable] | None = None
-        for grid in grids:
-            if grid.visible != visible:
-                continue
-            previous: list | None = None
-            for i, row in enumerate(grid.rows[:_HEADER_SEARCH_ROWS]):
-                for group in (None, previous) if previous is not None else (None,):
-                    keys, headers = _match_row(row, columns, group)
-                    found = {k for k in keys if k and k not in metric_keys}
-                    if len(found) < 2 or not all(k in found for k in required):
-                        continue
-                    # ties go to a row of exact schema keys: an exported workbook's hidden
-                    # key row, which names every column exactly (core/export/workbook.py)
-                    exact = sum(isinstance(c, str) and c in schema.BY_KEY for c in row)
-                    score = (len(found), exact)
-                    if best is None or score > best[0]:
-                        best = (
-                            score,
-                            FoundTable(grid, i, keys, headers, None if group is None else i - 1),
-                        )
-                previous = row
-        if best:
-            return best[1]
-    return None
-
-
-@functools.lru_cache(maxsize=65536)
-def _match_text(text: str, columns: tuple[schema.Column, ...]) -> str | None:
-    folded = schema.fold(text)
-    if not folded:
+    """Like ``find_header``, with the header texts, the group row and the mapping."""
+    mapping = _find_table(grids, specs.SEGMENTS)
+    if mapping is None:
         return None
-    candidates = [folded]
-    for suffix in _UNIT_SUFFIXES:
-        if folded.endswith(suffix) and len(folded) > len(suffix):
-            candidates.append(folded[: -len(suffix)])
-    for candidate in candidates:
-        for col in columns:
-            if candidate in col.folded_synonyms:
-                return col.key
-    return None
-
-
-def _match_row(
-    row: list, columns: tuple[schema.Column, ...], group: list | None = None
-) -> tuple[list[str | None], list[str]]:
-    """Keys and header texts of a row; with ``group``, each cell may be "group sub"."""
-    keys: list[str | None] = []
-    headers: list[str] = []
-    seen: set[str] = set()
-    for j, cell in enumerate(row):
-        sub = cell.strip() if isinstance(cell, str) else ""
-        top = ""
-        if group is not None and j < len(group) and isinstance(group[j], str):
-            top = group[j].strip()
-        tries = (
-            [sub]
-            if group is None
-            else [f"{top} {sub}" if top and top != sub else "", sub, top if not sub else ""]
-        )
-        key, text = None, _header_text(cell)
-        for candidate in tries:
-            if not candidate:
-                continue
-            k = _match_text(candidate, columns)
-            if k is not None and k not in seen:
-                key, text = k, candidate
-                break
-        if key is not None:
-            seen.add(key)
-        elif group is not None and top and sub and top != sub:
-            text = f"{top} {sub}"
-        keys.append(key)
-        headers.append(text)
-    return keys, headers
-
-
-def _header_text(cell) -> str:
-    return "" if cell is None else str(cell).strip()
+    grid = grids[mapping.grid_index]
+    group = None if mapping.group_row is None else mapping.header_index - 1
+    return FoundTable(grid, mapping.header_index, mapping.keys, mapping.headers, group, mapping)
 
 
 def read_segment_grid(
@@ -320,24 +138,37 @@ def read_segment_grid(
     cancelled: IsCancelled | None = None,
 ) -> TableRead | None:
     """Segments from the best table among ``grids``, or None when no sheet has a header."""
-    found = find_table(grids, schema.COLUMNS, required=("segment",))
-    if found is None:
+    mapping = _find_table(grids, specs.SEGMENTS)
+    if mapping is None:
         return None
-    grid = found.grid
-    mapping = ColumnMapping(
-        grid.name,
-        grid.row_numbers[found.header_index],
-        found.headers,
-        found.keys,
-        None if found.group_index is None else grid.row_numbers[found.group_index],
-    )
-    return convert(grid, found.header_index, mapping, file, progress, cancelled)
+    grid = grids[mapping.grid_index]
+    return convert(grid, mapping.header_index, mapping, file, progress, cancelled)
 
 
 def _is_totals(name: str) -> bool:
     if not name or len(name) > 40 or name[:3].casefold() not in _TOTAL_STARTS:
         return False
     return schema.fold(name) in _TOTALS
+
+
+def where_notices(grid: Grid, mapping: Mapping) -> list[Notice]:
+    """Where the table was found: the sheet and header row (two rows, a hidden sheet)."""
+    notices: list[Notice] = []
+    sheet = grid.name
+    if sheet and mapping.group_row is not None:
+        fields = (
+            ("sheet", sheet),
+            ("group", str(mapping.group_row)),
+            ("row", str(mapping.header_row)),
+        )
+        notices.append(Notice(_USED_TWO, fields))
+    elif sheet:
+        notices.append(Notice(_USED, (("sheet", sheet), ("row", str(mapping.header_row)))))
+    elif mapping.header_row > 1:
+        notices.append(Notice(_USED_CSV, (("row", str(mapping.header_row)),)))
+    if not grid.visible:
+        notices.append(Notice(_USED_HIDDEN, (("sheet", sheet),)))
+    return notices
 
 
 def convert(
@@ -349,35 +180,18 @@ def convert(
     cancelled: IsCancelled | None = None,
 ) -> TableRead:
     """The rows below the header as segments, under ``mapping`` (which a person may have edited)."""
-    notices: list[Notice] = []
-    problems: list[Problem] = list(grid.problems)
+    notices = where_notices(grid, mapping)
+    problems: list[Problem] = grid_problems(grid, mapping)
     sheet = grid.name
-    if sheet and mapping.group_row is not None:
-        notices.append(
-            Notice(
-                _USED_TWO,
-                (
-                    ("sheet", sheet),
-                    ("group", str(mapping.group_row)),
-                    ("row", str(mapping.header_row)),
-                ),
-            )
-        )
-    elif sheet:
-        notices.append(Notice(_USED, (("sheet", sheet), ("row", str(mapping.header_row)))))
-    elif mapping.header_row > 1:
-        notices.append(Notice(_USED_CSV, (("row", str(mapping.header_row)),)))
-    if not grid.visible:
-        notices.append(Notice(_USED_HIDDEN, (("sheet", sheet),)))
     notices.extend(grid.notices)
-    notices.extend(_unused_columns(mapping))
+    notices.extend(mapping_notices(mapping, specs.SEGMENTS))
 
     name_col = mapping.column_of("segment")
     body = grid.rows[header_index + 1 :]
     body_numbers = grid.row_numbers[header_index + 1 :]
     mapped = [j for j, k in enumerate(mapping.keys) if k is not None]
     rows, numbers = _table_rows(body, body_numbers, name_col, notices, mapped)
-    _check(cancelled)
+    check(cancelled)
     notices.extend(_merged_notices(grid, mapping, numbers))
 
     def address(i: int, j: int) -> str:
@@ -415,48 +229,16 @@ def convert(
         if key is not None and key in schema.NUMERIC_INPUT_KEYS
     ]
     for n, (j, key) in enumerate(used):
-        _check(cancelled)
+        check(cancelled)
         if progress is not None:
             progress(n, len(used))
-        col = schema.BY_KEY[key]
         cells = [r[j] for r in rows] if j < width else [r[j] if j < len(r) else None for r in rows]
-        out = _float_column(cells, col.unit == schema.FRACTION)
-        if out is not None:
-            columns[key] = out
-            continue
-        parsed = _parse_column(cells, decimal)
-        values: list[float | None] = [p.value for p in parsed]
-        ambiguous = [False] * len(parsed)
-        if col.unit == schema.FRACTION:
-            values, ambiguous = percent_column(parsed)
-        out = np.full(len(rows), np.nan)
-        for i, (p, v) in enumerate(zip(parsed, values)):
-            if p.error is not None:
-                raw = _raw(cells[i])
-                problems.append(
-                    Problem(
-                        file, sheet, address(i, j), raw, p.error, p.error_fields, row=i, key=key
-                    )
-                )
-                unread.setdefault(i, {})[key] = raw
-            elif ambiguous[i]:
-                raw = _raw(cells[i])
-                problems.append(
-                    Problem(
-                        file,
-                        sheet,
-                        address(i, j),
-                        raw,
-                        schema.AMBIGUOUS_PERCENT,
-                        (("value", f"{p.value:g}"), ("percent", f"{p.value * 100:g}")),
-                        row=i,
-                        key=key,
-                    )
-                )
-                unread.setdefault(i, {})[key] = raw
-            elif v is not None:
-                out[i] = v
-        columns[key] = out
+        typed = typed_columns.numbers(cells, schema.BY_KEY[key], decimal)
+        columns[key] = typed.values
+        for i, (text, fields) in sorted(typed.errors.items()):
+            raw = _raw(cells[i])
+            problems.append(Problem(file, sheet, address(i, j), raw, text, fields, row=i, key=key))
+            unread.setdefault(i, {})[key] = raw
     if progress is not None:
         progress(len(used), len(used))
     table = SegmentTable(
@@ -464,16 +246,11 @@ def convert(
     )
     # the same checks as a saved project gets: unread text, out of range, repeated names
     problems.extend(
-        check(
+        check_table(
             table, file, sheet, lambda i, key: address(i, mapping.column_of(key) or 0), unread=False
         )
     )
     return TableRead(table, mapping, problems, notices)
-
-
-def _check(cancelled: IsCancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise Cancelled()
 
 
 def _table_rows(
@@ -587,37 +364,6 @@ def _plain_names(col: list) -> bool:
     return _TOTAL_PREFIXES.isdisjoint(map(itemgetter(slice(None, 2)), col))
 
 
-def _float_column(cells: list, fraction: bool) -> np.ndarray | None:
-    """The fast path: a column of numbers the workbook already holds as numbers.
-
-    Returns None when any cell needs the full parser (text, dates, errors, huge values, or
-    values that are ambiguous under the percent rule).
-    """
-    kinds = set(map(type, cells))
-    if not kinds <= {float, int}:
-        if not kinds <= {float, int, type(None), str}:
-            return None
-        if any(type(c) is str and c.strip() for c in cells):
-            return None
-        cells = [np.nan if c is None or type(c) is str else c for c in cells]
-    # array.array converts a list of Python numbers about twice as fast as np.array
-    out = np.frombuffer(array.array("d", cells), dtype=np.float64)
-    present = ~np.isnan(out)
-    if not np.all(np.abs(out[present]) <= 1e300):
-        return None
-    if fraction and present.any():
-        values = out[present]
-        if np.any(np.abs(values) > 1):
-            if np.any((values != 0) & (np.abs(values) <= 1)):
-                return None  # ambiguous cells: the full path flags each one
-            whole = values == np.round(values)
-            scaled = values / 100  # exact rounding of an integer / 100
-            for k in np.flatnonzero(~whole):  # decimals via Decimal, as typed
-                scaled[k] = float(Decimal(repr(float(values[k]))) / 100)
-            out[present] = scaled
-    return out
-
-
 def _present(cell) -> bool:
     return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
@@ -635,28 +381,6 @@ def _raw(cell) -> str:
     if isinstance(cell, float) and not cell.is_integer():
         return repr(cell)
     return _text(cell)
-
-
-def _parse_cell(cell, decimal: str | None) -> ParsedNumber:
-    if isinstance(cell, CellError):
-        if cell.uncalculated:
-            return ParsedNumber(None, error=_NO_RESULT, error_fields=(("formula", str(cell)),))
-        return ParsedNumber(None, error=_ERROR_VALUE, error_fields=(("code", str(cell)),))
-    if isinstance(cell, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-        return ParsedNumber(None, error=_A_DATE)
-    if isinstance(cell, str) and cell.strip() in ERROR_CODES:
-        return ParsedNumber(None, error=_ERROR_VALUE, error_fields=(("code", cell.strip()),))
-    return parse_number(cell, decimal)
-
-
-def _parse_column(cells: list, file_decimal: str | None) -> list[ParsedNumber]:
-    """Parse a column; text like 1,500 is settled by the separator the column (or file) proves."""
-    parsed = [_parse_cell(c, None) for c in cells]
-    proved = {p.decimal for p in parsed if p.decimal}
-    decimal = proved.pop() if len(proved) == 1 else file_decimal
-    if decimal is None:
-        return parsed
-    return [_parse_cell(c, decimal) if p.error is not None else p for c, p in zip(cells, parsed)]
 
 
 def _file_decimal(rows: list[list], mapping: ColumnMapping, hint: str | None) -> str | None:
@@ -691,25 +415,3 @@ def _merged_notices(grid: Grid, mapping: ColumnMapping, numbers: list[int]) -> l
     if len(hits) > 5:
         return [Notice(_MERGED_MANY, (("n", str(len(hits))), ("cells", hits[0][0])))]
     return [Notice(_MERGED, (("cells", c), ("value", v))) for c, v in hits]
-
-
-def _unused_columns(mapping: ColumnMapping) -> list[Notice]:
-    notices = []
-    unknown = [h for h, k in zip(mapping.headers, mapping.keys) if k is None and h]
-    computed = [h for h, k in zip(mapping.headers, mapping.keys) if k in schema.METRIC_KEYS]
-    if computed:
-        notices.append(_summary(_COMPUTED, _COMPUTED, computed))
-    if unknown:
-        notices.append(_summary(_UNKNOWN, _UNKNOWN_MANY, unknown))
-    return notices
-
-
-def _summary(few: Text, many: Text, names: list[str], shown: int = 8) -> Notice:
-    """One notice naming the first ``shown`` columns and counting the rest."""
-    head = ", ".join(f"“{n[:40]}”" for n in names[:shown])
-    if len(names) <= shown:
-        return Notice(few, (("names", head),))
-    if many is few:
-        head += f" … (+{len(names) - shown})"
-        return Notice(few, (("names", head),))
-    return Notice(many, (("names", head), ("more", str(len(names) - shown))))

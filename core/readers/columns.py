@@ -1,0 +1,514 @@
+"""Typed columns, a column at a time: numbers as people type them and dates (DESIGN.md §4, §8.1).
+
+The exact per-cell parsers stay the oracle — ``Column.parse_column`` (``core.numbers``) for
+numbers and ``core.readers.dates.read_date`` for dates. This module gets the same answer for the
+common shapes without a Python call per cell, and falls back to the oracle for every other cell:
+
+* Cells that are numbers already (workbooks) go through ``array.array``.
+* Text cells are joined into one ASCII buffer and cut into a byte matrix per text length
+  (numpy); a cell of the shape ``-?digits([.,]digits)?`` (at most 15 digits) is read as an
+  integer mantissa divided by a power of ten: both are exact doubles, so the one IEEE division
+  is the correctly rounded value of the decimal — the float ``Decimal(text)`` gives.
+* Dates: date cells by ``toordinal``; serial numbers (1900 and 1904 systems) by arithmetic;
+  text by its *shape* (digits replaced by ``d``): ``dd.mm.yyyy``, ``d.m.yy``, ``yyyy-mm-dd``,
+  ``dd/mm/yyyy``, each with an optional time, read from the byte matrix; other shapes by the
+  oracle. A slashed date is read in the order the column proves (``date_order``).
+
+A Hypothesis test (tests/core/test_read_columns.py) holds fast path and oracle to the same
+values and the same flags on generated columns.
+"""
+
+from __future__ import annotations
+
+import array
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core import schema
+from core.numbers import AMBIGUOUS_SEPARATOR, TRUE_FALSE, ParsedNumber
+from core.readers import dates as dates_mod
+from core.readers.cells import CellError
+from core.text import Text
+
+A_DATE = Text("a date, not a number", "дата, а не число")
+ERROR_VALUE = Text(
+    "the cell shows the error {code}, not a number", "в ячейке ошибка {code}, а не число"
+)
+NO_RESULT = Text(
+    "a formula without a saved result ({formula}); open the file in Excel or LibreOffice and "
+    "save it so that the results are stored",
+    "формула без сохранённого результата ({formula}); откройте файл в Excel или LibreOffice и "
+    "сохраните, чтобы результаты записались",
+)
+ERROR_CODES = frozenset(
+    {
+        "#DIV/0!",
+        "#N/A",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#GETTING_DATA",
+        "#SPILL!",
+        "#CALC!",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#UNKNOWN!",
+        "#BUSY!",
+        "Err:502",
+        "Err:504",
+        "Err:508",
+        "Err:511",
+        "Err:522",
+    }
+)
+_MAX_DIGITS = 15  # a mantissa below 2**53: exact in a double
+_MAX_ABS = 1e300
+
+Why = tuple[Text, tuple[tuple[str, str], ...]]
+
+
+@dataclass
+class Typed:
+    """A typed column: ``values`` (float64 with NaN, or datetime64[D] with NaT) and, for the
+    cells that could not be read, why (row → (text, fields)). ``order`` is the date order a
+    slashed column used ("dmy"/"mdy"), or "" when it had none to decide."""
+
+    values: np.ndarray
+    errors: dict[int, Why] = field(default_factory=dict)
+    order: str = ""
+
+
+# Numbers --------------------------------------------------------------------------------------
+def special_number(cell: object) -> ParsedNumber | None:
+    """What a cell that is no typed number means in a number column, or None for the rest."""
+    if isinstance(cell, CellError):
+        if cell.uncalculated:
+            return ParsedNumber(None, error=NO_RESULT, error_fields=(("formula", str(cell)),))
+        return ParsedNumber(None, error=ERROR_VALUE, error_fields=(("code", str(cell)),))
+    if isinstance(cell, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+        return ParsedNumber(None, error=A_DATE)
+    if isinstance(cell, str) and cell.strip() in ERROR_CODES:
+        return ParsedNumber(None, error=ERROR_VALUE, error_fields=(("code", cell.strip()),))
+    if isinstance(cell, bool):
+        return ParsedNumber(None, error=TRUE_FALSE)
+    return None
+
+
+def exact_numbers(cells: list, column: schema.Column, decimal: str | None = None) -> Typed:
+    """The oracle: each cell through ``Column.parse_column`` (special cells flagged first).
+
+    Out-of-range values are kept (the importer flags them "not used"); only unreadable cells
+    are errors here.
+    """
+    out = np.full(len(cells), np.nan)
+    errors: dict[int, Why] = {}
+    rest = []
+    for i, c in enumerate(cells):
+        special = special_number(c)
+        if special is not None:
+            errors[i] = (special.error, special.error_fields)
+        else:
+            rest.append(i)
+    parsed = column.parse_column([cells[i] for i in rest], decimal)
+    for i, p in zip(rest, parsed):
+        if p.value is not None:
+            out[i] = p.value
+        elif p.error is not None:
+            errors[i] = (p.error, p.fields)
+    return Typed(out, errors)
+
+
+def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> Typed:
+    """A number column, vectorised; the same values and flags as ``exact_numbers``."""
+    n = len(cells)
+    kinds = set(map(type, cells))
+    if kinds <= {float, int}:
+        values = np.frombuffer(array.array("d", cells), dtype=np.float64).copy()
+        if np.all(np.abs(values) <= _MAX_ABS):
+            return _percent_rule(values, np.zeros(n, bool), column, {})
+        return exact_numbers(cells, column, decimal)
+    values = np.full(n, np.nan)
+    percent = np.zeros(n, bool)  # typed with % (already a fraction)
+    errors: dict[int, Why] = {}
+    exact: dict[int, ParsedNumber] = {}
+    texts: list[str] = []
+    text_rows: list[int] = []
+    if kinds <= {str}:
+        texts, text_rows = cells, None  # type: ignore[assignment]
+    else:
+        for i, c in enumerate(cells):
+            t = type(c)
+            if t is str:
+                texts.append(c)
+                text_rows.append(i)
+            elif c is None:
+                continue
+            elif (t is float or t is int) and abs(c) <= _MAX_ABS and c == c:
+                values[i] = c
+            else:
+                special = special_number(c)
+                if special is None:
+                    from core.numbers import parse_number
+
+                    special = parse_number(c)
+                if special.error is not None:
+                    errors[i] = (special.error, special.error_fields)
+                else:
+                    values[i] = special.value
+    rows = np.arange(n) if text_rows is None else np.asarray(text_rows, dtype=np.intp)
+    fast = _fast_text_numbers(texts)
+    ok, mantissa, scale, sep, negative, ambiguous = fast
+    # the oracle for every text cell outside the common shapes
+    from core.numbers import parse_number
+
+    for k in np.flatnonzero(~ok):
+        text = texts[k]
+        i = int(rows[k])
+        if text.strip() == "":
+            continue
+        special = special_number(text)
+        p = special if special is not None else parse_number(text)
+        exact[i] = p
+    # the decimal separator the column proves (unambiguous cells with a separator)
+    proved: set[str] = set()
+    seps = sep[ok & ~ambiguous]
+    if np.any(seps == 1):
+        proved.add(".")
+    if np.any(seps == 2):
+        proved.add(",")
+    proved.update(p.decimal for p in exact.values() if p.decimal)
+    settle = proved.pop() if len(proved) == 1 else decimal
+    # fast cells: value = mantissa / 10**scale, exact (both exact doubles, one IEEE division)
+    plain = ok & ~ambiguous
+    v = mantissa.astype(np.float64)
+    with np.errstate(all="ignore"):
+        v[plain] = v[plain] / 10.0 ** scale[plain]
+    amb_rows = np.flatnonzero(ok & ambiguous)
+    if len(amb_rows):
+        sep_char = np.where(sep[amb_rows] == 1, ".", ",")
+        if settle is None:
+            for k in amb_rows:
+                exact[int(rows[k])] = parse_number(texts[k])  # the oracle's words
+            ok[amb_rows] = False
+        else:
+            decimal_reading = sep_char == settle
+            with np.errstate(all="ignore"):
+                v[amb_rows] = np.where(
+                    decimal_reading,
+                    mantissa[amb_rows] / 10.0 ** scale[amb_rows],
+                    mantissa[amb_rows].astype(np.float64),
+                )
+    v = np.where(negative, -v, v)
+    fast_rows = rows[ok]
+    values[fast_rows] = v[ok]
+    for i, p in exact.items():
+        if p.error is AMBIGUOUS_SEPARATOR and settle is not None:
+            p = parse_number(cells[i], settle)
+        if p.error is not None:
+            errors[i] = (p.error, p.error_fields)
+        elif p.value is not None:
+            values[i] = p.value
+            percent[i] = p.percent
+    return _percent_rule(values, percent, column, errors, exact)
+
+
+def _percent_rule(
+    values: np.ndarray,
+    percent: np.ndarray,
+    column: schema.Column,
+    errors: dict[int, Why],
+    exact: dict[int, ParsedNumber] | None = None,
+) -> Typed:
+    """DESIGN.md §4's percent rule for a fraction column, as ``Column.parse_column`` has it."""
+    if column.unit != schema.FRACTION:
+        return Typed(values, errors)
+    plain = ~np.isnan(values) & ~percent
+    if not np.any(np.abs(values[plain]) > 1):
+        return Typed(values, errors)
+    unclear = plain & (values != 0) & (np.abs(values) <= 1)
+    for i in np.flatnonzero(unclear):
+        v = float(values[i])
+        errors[int(i)] = (
+            schema.AMBIGUOUS_PERCENT,
+            (("value", f"{v:g}"), ("percent", f"{v * 100:g}")),
+        )
+    values[unclear] = np.nan
+    scale = plain & ~unclear
+    whole = scale & (values == np.round(values))
+    values[whole] = values[whole] / 100  # an integer / 100: one correctly rounded division
+    from decimal import Decimal
+
+    for i in np.flatnonzero(scale & ~whole):  # decimals via Decimal, as typed
+        p = (exact or {}).get(int(i))
+        d = p.exact if p is not None and p.exact is not None else Decimal(repr(float(values[i])))
+        values[i] = float(d / 100)
+    return Typed(values, errors)
+
+
+def _fast_text_numbers(texts: list[str]):
+    """Byte-matrix reading of ``-?digits([.,]digits)?`` cells.
+
+    Returns arrays over ``texts``: ok (read here), mantissa (int64), scale (decimal places),
+    sep (0 none, 1 ".", 2 ","), negative, ambiguous (``1,500``: thousands or decimals?).
+    """
+    n = len(texts)
+    ok = np.zeros(n, bool)
+    mantissa = np.zeros(n, np.int64)
+    scale = np.zeros(n, np.int64)
+    sep = np.zeros(n, np.int8)
+    negative = np.zeros(n, bool)
+    ambiguous = np.zeros(n, bool)
+    if n == 0:
+        return ok, mantissa, scale, sep, negative, ambiguous
+    lens = np.fromiter(map(len, texts), np.int64, n)
+    joined = "".join(texts)
+    if joined.isascii():
+        ascii_rows = None
+        data = joined.encode("ascii")
+    else:
+        ascii_mask = np.fromiter(map(str.isascii, texts), bool, n)
+        ascii_rows = np.flatnonzero(ascii_mask)
+        data = "".join([texts[i] for i in ascii_rows]).encode("ascii")
+        lens = lens[ascii_rows]
+    buf = np.frombuffer(data, np.uint8)
+    starts = np.cumsum(lens) - lens
+    for length in np.unique(lens):
+        if length == 0 or length > _MAX_DIGITS + 2:
+            continue
+        group = np.flatnonzero(lens == length)
+        m = buf[starts[group, None] + np.arange(length)]
+        is_sep = (m == 46) | (m == 44)
+        seps = is_sep.sum(1)
+        neg = m[:, 0] == 45
+        pos = np.where(seps == 1, is_sep.argmax(1), length)
+        # cells of one (separator position, sign) read their digits from the same columns
+        layout = np.where(seps <= 1, pos * 2 + neg, -1)
+        for key in np.unique(layout):
+            if key < 0:
+                continue
+            p, minus = divmod(int(key), 2)
+            cols = [c for c in range(minus, length) if c != p]
+            int_digits, frac_digits = p - minus, max(length - p - 1, 0)
+            if int_digits < 1 or (p < length and frac_digits < 1) or len(cols) > _MAX_DIGITS:
+                continue
+            members = np.flatnonzero(layout == key)
+            d = m[members][:, cols].astype(np.int64) - 48
+            good = ((d >= 0) & (d <= 9)).all(1)
+            if not good.any():
+                continue
+            members, d = members[good], d[good]
+            mant = d @ (10 ** np.arange(len(cols) - 1, -1, -1, dtype=np.int64))
+            idx = group[members] if ascii_rows is None else ascii_rows[group[members]]
+            ok[idx] = True
+            mantissa[idx] = mant
+            negative[idx] = bool(minus)
+            if p < length:
+                scale[idx] = frac_digits
+                sep[idx] = np.where(m[members, p] == 46, 1, 2)
+                if frac_digits == 3 and int_digits <= 3:  # "1,500": thousands or decimals?
+                    ambiguous[idx] = ~((int_digits == 1) & (d[:, 0] == 0))  # not "0,500"
+    return ok, mantissa, scale, sep, negative, ambiguous
+
+
+# Dates -----------------------------------------------------------------------------------------
+_UNIX = dt.date(1970, 1, 1).toordinal()
+_EPOCH_1900 = dt.date(1899, 12, 30).toordinal() - _UNIX  # days from 1970 of serial 0 (≥ 61)
+_EPOCH_1904 = dt.date(1904, 1, 1).toordinal() - _UNIX
+_LAST_DAY = dt.date(9999, 12, 31).toordinal() - _UNIX
+_SHAPE = re.compile(
+    r"^(?:(d{1,2})([./])(d{1,2})\2(d{2}|d{4})|(d{4})-(d{1,2})-(d{1,2}))"
+    r"(?:[ T](d{1,2}):(d{2})(?::(d{2}))?)?$"
+)
+NAT = np.datetime64("NaT", "D")
+_SHAPE_WEIGHTS = np.random.default_rng(20).integers(1, 2**40, 32, dtype=np.int64)
+
+
+def exact_dates(cells: list, date1904: bool = False, order: str | None = None) -> Typed:
+    """The oracle: each cell through ``dates.read_date`` in the order the column proves (or
+    ``order``, a person's choice). ``Typed.order`` is "undecided" when slashed dates had none."""
+    proved = dates_mod.date_order(cells)
+    use = order or (proved if proved in (dates_mod.DMY, dates_mod.MDY) else None)
+    out = np.full(len(cells), NAT)
+    errors: dict[int, Why] = {}
+    for i, cell in enumerate(cells):
+        moment, error, fields = dates_mod.read_date(cell, date1904, use)
+        if error is not None:
+            errors[i] = (error, fields)
+        elif moment is not None:
+            out[i] = np.datetime64(moment.date(), "D")
+    undecided = any(e is dates_mod.UNDECIDED for e, _ in errors.values())
+    return Typed(out, errors, "undecided" if undecided else use or "")
+
+
+def dates(cells: list, date1904: bool = False, order: str | None = None) -> Typed:
+    """A date column, vectorised; the same values and flags as ``exact_dates``."""
+    n = len(cells)
+    days = np.full(n, np.iinfo(np.int64).min)  # NaT
+    errors: dict[int, Why] = {}
+    slow: list[int] = []
+    texts: list[str] = []
+    text_rows: list[int] = []
+    by_kind: dict[type, list[int]] = {}
+    for i, c in enumerate(cells) if len(set(map(type, cells))) > 1 else ():
+        by_kind.setdefault(type(c), []).append(i)
+    if not by_kind and n:
+        by_kind[type(cells[0])] = list(range(n))  # one kind: no loop over the cells
+    for kind, rows in by_kind.items():
+        whole = len(rows) == n
+        part = cells if whole else [cells[i] for i in rows]
+        idx = np.arange(n) if whole else np.asarray(rows, dtype=np.intp)
+        if kind is dt.datetime or kind is dt.date:
+            ordinals = np.fromiter(map(dt.date.toordinal, part), np.int64, len(part))
+            days[idx] = ordinals - _UNIX
+        elif kind is float or kind is int:
+            _serials(np.asarray(part, dtype=np.float64), date1904, idx, days, errors)
+        elif kind is str:
+            texts.extend(part)
+            text_rows.extend(idx.tolist())
+        elif kind is type(None):
+            continue
+        else:
+            slow.extend(rows)
+    text_idx = np.asarray(text_rows, dtype=np.intp)
+    parsed = _fast_text_dates(texts)
+    ok, year, month, day, a, b, slashed = parsed
+    # the order slashed dates prove (fast cells by their parts, the others by the oracle's)
+    for k in np.flatnonzero(~ok):
+        if texts[k].strip():
+            slow.append(int(text_idx[k]))
+    firsts = [a[slashed & ok]]
+    seconds = [b[slashed & ok]]
+    slow_parts = [p for p in map(dates_mod.slashed_parts, (cells[i] for i in slow)) if p]
+    first_big = any(np.any(f > 12) for f in firsts) or any(p[0] > 12 for p in slow_parts)
+    second_big = any(np.any(s > 12) for s in seconds) or any(p[1] > 12 for p in slow_parts)
+    proved = (
+        "mixed"
+        if first_big and second_big
+        else dates_mod.DMY
+        if first_big
+        else dates_mod.MDY
+        if second_big
+        else ""
+    )
+    use = order or (proved if proved in (dates_mod.DMY, dates_mod.MDY) else None)
+    if len(texts):
+        sl = ok & slashed
+        if use == dates_mod.MDY:
+            month = np.where(sl, a, month)
+            day = np.where(sl, b, day)
+        elif use is None and sl.any():
+            for k in np.flatnonzero(sl):
+                errors[int(text_idx[k])] = (dates_mod.UNDECIDED, (("example", texts[k].strip()),))
+            ok = ok & ~sl
+        valid = ok & (month >= 1) & (month <= 12) & (year >= 1) & (year <= 9999)
+        months = np.where(valid, (year - 1970) * 12 + month - 1, 0).astype("datetime64[M]")
+        start = months.astype("datetime64[D]")
+        length = ((months + 1).astype("datetime64[D]") - start).astype(np.int64)
+        valid &= (day >= 1) & (day <= length)
+        good = valid
+        days[text_idx[good]] = (
+            (start[good] - np.datetime64(0, "D")).astype(np.int64) + day[good] - 1
+        )
+        for k in np.flatnonzero(ok & ~valid):
+            errors[int(text_idx[k])] = (dates_mod.NOT_A_DATE, ())
+    for i in slow:
+        moment, error, fields = dates_mod.read_date(cells[i], date1904, use)
+        if error is not None:
+            errors[i] = (error, fields)
+        elif moment is not None:
+            days[i] = moment.date().toordinal() - _UNIX
+    undecided = any(e is dates_mod.UNDECIDED for e, _ in errors.values())
+    return Typed(days.view("datetime64[D]"), errors, "undecided" if undecided else use or "")
+
+
+def _serials(
+    serial: np.ndarray, date1904: bool, idx: np.ndarray, days: np.ndarray, errors: dict
+) -> None:
+    """Excel serial numbers to days since 1970, as ``dates.from_serial`` reads them."""
+    finite = np.isfinite(serial)
+    whole = np.floor(np.where(finite, serial, 0)).astype(np.int64)
+    if date1904:
+        good = finite & (serial >= 0) & (serial <= 2_958_465)
+        out = _EPOCH_1904 + whole
+    else:
+        good = finite & (serial >= 1) & (serial <= 2_958_465) & (whole != 60)
+        out = _EPOCH_1900 + whole + np.where(serial < 61, 1, 0)
+    good &= out <= _LAST_DAY
+    days[idx[good]] = out[good]
+    for k in np.flatnonzero(~good):
+        errors[int(idx[k])] = (dates_mod.NOT_A_DATE, ())
+
+
+def _fast_text_dates(texts: list[str]):
+    """Text dates of the usual shapes from a byte matrix: ok, year, month, day (dotted and ISO
+    read day-first; slashed ones left as parts ``a``/``b`` with ``slashed`` set)."""
+    n = len(texts)
+    ok = np.zeros(n, bool)
+    year = np.zeros(n, np.int64)
+    month = np.zeros(n, np.int64)
+    day = np.zeros(n, np.int64)
+    a = np.zeros(n, np.int64)
+    b = np.zeros(n, np.int64)
+    slashed = np.zeros(n, bool)
+    if n == 0:
+        return ok, year, month, day, a, b, slashed
+    lens = np.fromiter(map(len, texts), np.int64, n)
+    joined = "".join(texts)
+    rows_of = None
+    if not joined.isascii():
+        rows_of = np.flatnonzero(np.fromiter(map(str.isascii, texts), bool, n))
+        joined = "".join([texts[i] for i in rows_of])
+        lens = lens[rows_of]
+    buf = np.frombuffer(joined.encode("ascii"), np.uint8)
+    starts = np.cumsum(lens) - lens
+    for length in np.unique(lens):
+        if not 6 <= length <= 19:
+            continue
+        group = np.flatnonzero(lens == length)
+        m = buf[starts[group, None] + np.arange(length)]
+        digit = (m >= 48) & (m <= 57)
+        shape = np.where(digit, np.uint8(100), m)  # 'd' for every digit
+        # one number per shape (a hash; each group is then checked against its first row)
+        weights = _SHAPE_WEIGHTS[:length]
+        hashes = shape.astype(np.int64) @ weights
+        for h in np.unique(hashes):
+            members = np.flatnonzero(hashes == h)
+            key = shape[members[0]]
+            found = _SHAPE.match(key.tobytes().decode("ascii"))
+            if not found:
+                continue
+            members = members[(shape[members] == key).all(1)]
+            sub = m[members]
+
+            def number(g: int, sub=sub, found=found) -> np.ndarray:
+                lo, hi = found.span(g)
+                block = sub[:, lo:hi].astype(np.int64) - 48
+                return block @ (10 ** np.arange(hi - lo - 1, -1, -1, dtype=np.int64))
+
+            if found.group(8) is not None:  # a time: it must be a real one
+                hour, minute = number(8), number(9)
+                fine = (hour < 24) & (minute < 60)
+                if found.group(10) is not None:
+                    fine &= number(10) < 60
+            else:
+                fine = np.ones(len(members), bool)
+            idx = group[members] if rows_of is None else rows_of[group[members]]
+            if found.group(5) is not None:  # ISO
+                y, mo, d = number(5), number(6), number(7)
+            else:
+                first, second, yy = number(1), number(3), number(4)
+                if found.span(4)[1] - found.span(4)[0] == 2:
+                    yy = yy + np.where(yy < 70, 2000, 1900)
+                y, mo, d = yy, second, first
+                if found.group(2) == "/":
+                    slashed[idx] = True
+                    a[idx], b[idx] = first, second
+            year[idx], month[idx], day[idx] = y, mo, d
+            ok[idx] = fine
+    return ok, year, month, day, a, b, slashed

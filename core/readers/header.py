@@ -1,0 +1,366 @@
+"""The one header matcher: which column key a header names, how sure, and which words said so.
+
+DESIGN.md §4 and §8.1: headers as people write them, in Russian and English. A header is
+folded (case, ё, Latin look-alikes inside Cyrillic words, punctuation), split into words
+(``customer_id``, ``OrderDate`` and «Кол-во» too), and each word is stemmed with the Snowball
+stemmer of its script (PyStemmer, imported on first use so the window starts without it).
+
+1. **Exact**: the folded header, with or without a unit after it ("Средний чек, ₽"), equals a
+   key, a label or a synonym of ``core.schema`` → score ``EXACT``.
+2. **Words**: each key has concepts with weights and signatures (``core.readers.vocabulary``).
+   A key is a candidate when one of its signatures is present; its score is the sum of the
+   weights of its concepts present, less ``UNEXPLAINED`` for every word none of them explains
+   (units, numbers and little words such as "per", «в», «на» are neutral), less the penalty of
+   any negative concept present (a discount, a ship date), less ``WRONG_UNIT`` when the
+   header's unit does not fit the key (a margin "in ₽").
+3. The best candidate wins when its score is at least ``THRESHOLD`` and ahead of the next by
+   at least ``MARGIN``; otherwise the header is left unmapped as *ambiguous* (two keys close) or
+   *weak*, and reported by cell. Across a row, a key goes to the column that names it best
+   ("more specific wins": «Дата заказа» over «Дата отгрузки», «ID клиента» over «Клиент»); the
+   other columns are reported with the column that won.
+
+``Match.words`` are the header's own words that matched, for the preview's "why".
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from core import schema
+from core.readers import vocabulary
+from core.text import Text
+
+EXACT = 10.0
+THRESHOLD = 0.5
+MARGIN = 0.25
+UNEXPLAINED = 0.5
+WRONG_UNIT = 1.5
+
+EXACT_HOW, WORDS_HOW, AMBIGUOUS_HOW, WEAK_HOW, TAKEN_HOW, CHOSEN_HOW = (
+    "exact",
+    "words",
+    "ambiguous",
+    "weak",
+    "taken",
+    "chosen",
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why a header column got its key (or none).
+
+    ``how``: "exact" (a label or synonym), "words" (concept words, listed in ``words``),
+    "chosen" (a person chose it in the preview), or, for an unmapped column, "ambiguous"
+    (``rivals`` are the keys too close to tell apart), "weak" (``rivals`` holds the key it
+    looked a little like), "taken" (the key went to the column ``rivals[1]`` that names it
+    better), or "" (nothing known).
+    """
+
+    key: str | None
+    score: float = 0.0
+    how: str = ""
+    words: tuple[str, ...] = ()
+    rivals: tuple[str, ...] = ()
+
+    def why(self, lang: str) -> str:
+        """The reason in words, for the preview and the notices."""
+        if self.how == EXACT_HOW:
+            return _WHY_EXACT(lang)
+        if self.how == WORDS_HOW:
+            return _WHY_WORDS(lang, words=", ".join(self.words))
+        if self.how == CHOSEN_HOW:
+            return _WHY_CHOSEN(lang)
+        if self.how == AMBIGUOUS_HOW:
+            labels = _or(lang).join(_label(k, lang) for k in self.rivals)
+            return _WHY_AMBIGUOUS(lang, keys=labels)
+        if self.how == WEAK_HOW and self.rivals:
+            return _WHY_WEAK(lang, key=_label(self.rivals[0], lang), words=", ".join(self.words))
+        if self.how == TAKEN_HOW and len(self.rivals) == 2:
+            return _WHY_TAKEN(lang, key=_label(self.rivals[0], lang), cell=self.rivals[1])
+        return _WHY_UNKNOWN(lang)
+
+
+_WHY_EXACT = Text("its name is known", "известное название")
+_WHY_WORDS = Text("matched words: {words}", "совпали слова: {words}")
+_WHY_CHOSEN = Text("chosen by you", "выбрано вами")
+_WHY_AMBIGUOUS = Text(
+    "not used: could be {keys} — choose which", "не использован: это {keys} — выберите"
+)
+_WHY_WEAK = Text(
+    "not used: looks a little like {key} (matched: {words}) — choose it if it is",
+    "не использован: немного похож на «{key}» (совпало: {words}) — выберите, если это он",
+)
+_WHY_TAKEN = Text(
+    "not used: {key} is read from {cell}, which names it more exactly",
+    "не использован: «{key}» берётся из {cell}, где он назван точнее",
+)
+_WHY_UNKNOWN = Text("not used: no known column", "не использован: столбец не распознан")
+
+
+def _or(lang: str) -> str:
+    return " или " if lang == "ru" else " or "
+
+
+def _label(key: str, lang: str) -> str:
+    col = schema.BY_KEY.get(key)
+    return col.label(lang) if col else key
+
+
+# Folding and words -----------------------------------------------------------------------------
+_LATIN_TO_CYRILLIC = str.maketrans("aceopxykmhtbABCEHKMOPTXY", "асеорхукмнтвАВСЕНКМОРТХУ")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+_CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])|(?<=[A-ZА-ЯЁ])(?=[A-ZА-ЯЁ][a-zа-яё])")
+_WORD = re.compile(r"[^\W_]+|%|₽|\$|€|№", re.UNICODE)
+_ABBREVIATIONS = (
+    (re.compile(r"\bкол[-.\s]*во\b"), " количество "),
+    (re.compile(r"\bср\.\s*"), " средний "),
+    (re.compile(r"\be-mail\b"), " email "),
+    (re.compile(r"\bт\.\s*е\.?"), " "),
+)
+#: Words that never count against a key: little words, and units (they give unit hints).
+_NEUTRAL = frozenset(
+    "a an the of per in on at for by to from and or with as is в во на за по для с со из от до "
+    "и или к у при об о это шт pcs чел человек".split()
+)
+_UNITS = {
+    "money": "₽ $ € руб рублей рубли рубль р rub rur usd eur долл доллар евро тыс тысяч млн "
+    "thousand thousands k mln",
+    "percent": "% pct percent percents процент процентов проц",
+    "years": "лет years yrs",
+    "count": "шт pcs чел человек",
+}
+_UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
+
+
+def words(text: str) -> list[str]:
+    """The header's words, folded: case, ё, Latin look-alikes in Cyrillic words, camelCase."""
+    text = unicodedata.normalize("NFKC", str(text))
+    text = _CAMEL.sub(" ", text).casefold().replace("ё", "е")
+    for pattern, replacement in _ABBREVIATIONS:
+        text = pattern.sub(replacement, text)
+    out = []
+    for word in _WORD.findall(text):
+        if _CYRILLIC.search(word):
+            word = word.translate(_LATIN_TO_CYRILLIC)
+        out.append(word)
+    return out
+
+
+@functools.cache
+def _stemmers():
+    import Stemmer  # PyStemmer: Snowball in C; imported when a header is first matched
+
+    return Stemmer.Stemmer("russian"), Stemmer.Stemmer("english")
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball stem of one folded word, by its script (Russian or English)."""
+    if not word.isalpha():
+        return word
+    ru, en = _stemmers()
+    return (ru if _CYRILLIC.search(word) else en).stemWord(word)
+
+
+def _related(a: str, b: str) -> bool:
+    """Two stems of one word: equal, one a prefix (4+ letters) of the other, or sharing all
+    but the last letter of the shorter (Snowball leaves «покупок» and «покупк»)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 4:
+        return False
+    if long_.startswith(short):
+        return True
+    return len(short) >= 5 and len(long_) - len(short) <= 2 and long_.startswith(short[:-1])
+
+
+@functools.cache
+def _concept_stems() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each concept's words as stem sequences (a phrase such as "cost of goods" is several)."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for name, phrases in vocabulary.CONCEPTS.items():
+        out[name] = tuple(
+            tuple(stem(w) for w in words(p) if w not in _NEUTRAL) or (p.casefold(),)
+            for p in phrases
+        )
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _concepts_of(stems: tuple[str, ...]) -> tuple[tuple[str, frozenset[int]], ...]:
+    """The concepts present in a header's stems, each with the positions it explains
+    (a phrase such as "cost of goods" matches its words in a row, little words skipped)."""
+    found = []
+    content = [i for i, s in enumerate(stems) if s not in _NEUTRAL]
+    for name, phrases in _concept_stems().items():
+        hit: set[int] = set()
+        for phrase in phrases:
+            if len(phrase) == 1:
+                hit.update(i for i, s in enumerate(stems) if _related(s, phrase[0]))
+                continue
+            for k0 in range(len(content) - len(phrase) + 1):
+                at = content[k0 : k0 + len(phrase)]
+                if all(_related(stems[i], w) for i, w in zip(at, phrase)):
+                    hit.update(at)
+        if hit:
+            found.append((name, frozenset(hit)))
+    return tuple(found)
+
+
+# Exact names ------------------------------------------------------------------------------------
+def fold(text: str) -> str:
+    """A header folded to compare with labels and synonyms: letters and digits only."""
+    return "".join(w for w in words(text) if w not in ("%", "₽", "$", "€"))
+
+
+@functools.cache
+def _exact_names(keys: tuple[str, ...]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for key in keys:
+        col = schema.BY_KEY.get(key)
+        phrases = [key] + ([col.label_en, col.label_ru, *col.synonyms] if col else [])
+        for phrase in phrases:
+            names.setdefault(fold(phrase), key)
+    names.pop("", None)
+    return names
+
+
+def _exact(text: str, keys: tuple[str, ...]) -> str | None:
+    names = _exact_names(keys)
+    ws = words(text)
+    tried = ["".join(w for w in ws if w not in ("%", "₽", "$", "€"))]
+    while ws and ws[-1] in _UNIT_OF:  # "Средний чек, руб." and "Retention (years)"
+        ws = ws[:-1]
+        tried.append("".join(ws))
+    for folded in tried:
+        if folded in names:
+            return names[folded]
+    return None
+
+
+# Scoring ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Spec:
+    """What a kind of table calls its columns: its keys and their words."""
+
+    keys: tuple[str, ...]
+    words: dict[str, vocabulary.Words] = field(compare=False, hash=False)
+
+    def __hash__(self) -> int:
+        return hash(self.keys)
+
+
+@functools.lru_cache(maxsize=65536)
+def match(text: str, spec: Spec) -> Match:
+    """The key that header ``text`` names best under ``spec``, with why; never a guess."""
+    if not isinstance(text, str) or not text.strip():
+        return Match(None)
+    key = _exact(text, spec.keys)
+    if key is not None:
+        return Match(key, EXACT, EXACT_HOW, (text.strip(),))
+    raw = words(text)
+    units = {_UNIT_OF[w] for w in raw if w in _UNIT_OF}
+    content = [w for w in raw if not w.isdigit()]
+    stems = tuple(stem(w) for w in content)
+    present = dict(_concepts_of(stems))
+    neutral = {i for i, w in enumerate(content) if w in _NEUTRAL or w in _UNIT_OF}
+    scored: list[tuple[float, str, tuple[str, ...]]] = []
+    for key in spec.keys:
+        vocab = spec.words.get(key)
+        if vocab is None:
+            continue
+        if not any(all(c in present for c in sig) for sig in vocab.signatures):
+            continue
+        score = 0.0
+        explained: set[int] = set()
+        for concept, weight in vocab.weights.items():
+            if concept in present:
+                score += weight
+                explained |= present[concept]
+        for concept, penalty in vocabulary.NEGATIVE.items():
+            if concept in present and concept not in vocab.weights:
+                if not present[concept] <= explained:  # its words are not the key's own
+                    score -= penalty
+                explained |= present[concept]
+        score -= UNEXPLAINED * len(set(range(len(stems))) - explained - neutral)
+        if units & set(vocab.wrong_units):
+            score -= WRONG_UNIT
+        matched = tuple(content[i] for i in sorted(explained) if i not in neutral)
+        scored.append((score, key, matched))
+    if not scored:
+        return Match(None)
+    scored.sort(key=lambda s: -s[0])
+    best, key, matched = scored[0]
+    second = scored[1][0] if len(scored) > 1 else float("-inf")
+    if best < THRESHOLD:
+        return Match(None, best, WEAK_HOW if best > 0 else "", matched, (key,))
+    if best - second < MARGIN:
+        rivals = tuple(k for s, k, _ in scored if best - s < MARGIN)
+        return Match(None, best, AMBIGUOUS_HOW, matched, rivals)
+    return Match(key, best, WORDS_HOW, matched)
+
+
+def match_row(
+    cells: Sequence[object],
+    spec: Spec,
+    group: Sequence[object] | None = None,
+    row: int = 0,
+    first_col: int = 0,
+) -> tuple[list[Match], list[str]]:
+    """The match of every cell of a header row, and each header's text.
+
+    With ``group`` (the row above a two-row header whose group cells are merged), a cell may
+    be read as "group sub". A key goes to the column that names it best; the others get a
+    "taken" match naming the winner's cell (``row`` and ``first_col`` make the A1 address).
+    """
+    matches: list[Match] = []
+    headers: list[str] = []
+    for j, cell in enumerate(cells):
+        sub = cell.strip() if isinstance(cell, str) else ""
+        top = ""
+        if group is not None and j < len(group) and isinstance(group[j], str):
+            top = group[j].strip()
+        if group is None or not top or top == sub:
+            m, text = match(sub, spec), sub if sub else _text(cell)
+        else:
+            joined = f"{top} {sub}" if sub else top
+            m, text = match(joined, spec), joined
+            if m.key is None and sub:
+                alone = match(sub, spec)
+                if alone.key is not None:
+                    m, text = alone, sub
+        matches.append(m)
+        headers.append(text)
+    best: dict[str, int] = {}
+    for j, m in enumerate(matches):
+        if m.key is not None and (m.key not in best or m.score > matches[best[m.key]].score):
+            best[m.key] = j
+    for j, m in enumerate(matches):
+        if m.key is not None and best[m.key] != j:
+            from core.problems import a1
+
+            winner = a1(row, first_col + best[m.key])
+            matches[j] = Match(None, m.score, TAKEN_HOW, m.words, (m.key, winner))
+    return matches, headers
+
+
+def _text(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def looks_like_header(cells: Iterable[object], spec: Spec, at_least: int = 2) -> bool:
+    """True when ``cells`` name at least ``at_least`` distinct keys: a header row (a pasted
+    block that starts with the spreadsheet's header, for instance)."""
+    keys = {match(c, spec).key for c in cells if isinstance(c, str)}
+    keys.discard(None)
+    return len(keys) >= at_least

@@ -1,0 +1,276 @@
+"""An order log's rows as typed columns (DESIGN.md §8.1): the ``OrderLog`` the derivations take.
+
+Customer, date and amount are required of every row: a row where any of them is empty or
+unreadable is listed in ``problems`` (one problem per bad cell, by its A1 cell — in a CSV the
+column letter and the line number) and left out of every array; the good rows are kept. A bad
+cost is flagged and left NaN (the row stays). The segment column and every other text column
+are kept as text (``OrderLog.extra`` by header, for ``orders --by COLUMN``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import numpy as np
+
+from core import schema
+from core.jobs import IsCancelled, Progress, check
+from core.numbers import parse_number
+from core.orders.log import OrderLog
+from core.problems import Notice, Problem, a1
+from core.readers import columns, dates
+from core.readers.cells import CellError
+from core.readers.grid import Grid
+from core.readers.mapping import Mapping, grid_problems
+from core.text import Text
+
+NO_CUSTOMER = Text(
+    "no customer in this order; the row is left out", "в заказе нет клиента; строка не учтена"
+)
+NO_DATE = Text("no date in this order; the row is left out", "в заказе нет даты; строка не учтена")
+NO_AMOUNT = Text(
+    "no amount in this order; the row is left out", "в заказе нет суммы; строка не учтена"
+)
+LEFT_OUT = Text("{why}; the row is left out", "{why}; строка не учтена")
+COST_UNREAD = Text("{why}; the cost is left empty", "{why}; себестоимость не учтена")
+AFTER_END = Text("{n} orders after {end} left out", "заказов после {end} не учтено: {n}")
+ORDER_PROVED = Text(
+    "dates with slashes read as {order} (the column has {example})",
+    "даты через косую черту прочитаны как {order} (в столбце есть {example})",
+)
+SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
+_ORDER_WORDS = {"dmy": ("day/month", "день/месяц"), "mdy": ("month/day", "месяц/день")}
+_TOTALS = frozenset({"итого", "всего", "итог", "total", "totals", "grand total", "общий итог"})
+_AMOUNT = schema.BY_KEY["amount"]
+_COST = schema.BY_KEY["cost"]
+
+
+def _col(rows: list[list], j: int) -> list:
+    width = min(map(len, rows), default=0)
+    if j < width:
+        return [r[j] for r in rows]
+    return [r[j] if j < len(r) else None for r in rows]
+
+
+def _present(col: list) -> np.ndarray:
+    """True where a cell holds something (not None, not blank text)."""
+    arr = np.array(col, dtype=object)
+    present = (arr != None) & (arr != "")  # noqa: E711 - elementwise, in C
+    for i in np.flatnonzero(present):
+        c = col[i]
+        if type(c) is str and not c.strip():
+            present[i] = False
+        elif type(c) is not str:
+            continue
+    return present
+
+
+def _texts(col: list) -> list[str]:
+    """Cells as text: strings stripped, whole floats without ".0" (customer ids in workbooks)."""
+    if all(type(c) is str for c in col):
+        return list(map(str.strip, col))
+    out = []
+    for c in col:
+        if c is None:
+            out.append("")
+        elif type(c) is str:
+            out.append(c.strip())
+        elif type(c) is float and c.is_integer():
+            out.append(str(int(c)))
+        elif isinstance(c, (dt.datetime, dt.date)):
+            out.append(c.isoformat())
+        else:
+            out.append(str(c).strip())
+    return out
+
+
+def _is_text_column(col: list) -> bool:
+    """A column of words (a channel, a city, an order id), not of numbers or dates."""
+    sample = [c for c in col[:2000] if c is not None and c != ""][:200]
+    if not sample:
+        return False
+    words = sum(1 for c in sample if isinstance(c, str) and parse_number(c).value is None)
+    return words >= 0.9 * len(sample)
+
+
+def convert_orders(
+    grid: Grid,
+    mapping: Mapping,
+    file: str,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    order: str | None = None,
+    end: dt.date | None = None,
+) -> tuple[OrderLog, int]:
+    """The rows below ``mapping``'s header as an ``OrderLog``; also how many data rows there were.
+
+    ``order`` ("dmy"/"mdy") reads slashed dates when their column does not prove an order;
+    ``end`` (T) leaves out the orders after it, counted in a notice.
+    """
+    sheet = grid.name
+    body = grid.rows[mapping.header_index + 1 :]
+    numbers = grid.row_numbers[mapping.header_index + 1 :]
+    problems: list[Problem] = grid_problems(grid, mapping)
+    notices: list[Notice] = []
+    used = [j for j, k in enumerate(mapping.keys) if k is not None]
+    n = len(body)
+    keep = np.zeros(n, bool)
+    for j in used:
+        keep |= _present(_col(body, j))
+    check(cancelled)
+    cust_j = mapping.column_of("customer")
+    customers_all = _texts(_col(body, cust_j))
+    for i in np.flatnonzero(keep):  # totals rows: «Итого» as the customer or the first cell
+        name = customers_all[i] or next(
+            (c.strip() for c in body[i] if isinstance(c, str) and c.strip()), ""
+        )
+        if name and len(name) < 20 and name.casefold().rstrip(":") in _TOTALS:
+            keep[i] = False
+            cells = ", ".join(str(c) for c in body[i] if c not in (None, ""))[:120]
+            notices.append(Notice(SKIPPED_TOTALS, (("cells", cells),)))
+    rows = np.flatnonzero(keep)
+    data_rows = len(rows)
+    body = [body[i] for i in rows] if len(rows) != n else body
+    numbers = [numbers[i] for i in rows] if len(rows) != n else numbers
+    customers = [customers_all[i] for i in rows] if len(rows) != n else customers_all
+    m = len(body)
+    bad = np.zeros(m, bool)
+
+    def address(i: int, j: int) -> str:
+        return a1(numbers[i] - 1, grid.first_col + j)
+
+    def flag(i: int, j: int, text: Text, fields=(), key: str | None = None) -> None:
+        cell = body[i][j] if j < len(body[i]) else None
+        problems.append(Problem(file, sheet, address(i, j), _raw(cell), text, fields, key=key))
+
+    def report(step: int) -> None:
+        check(cancelled)
+        if progress is not None:
+            progress(step, 5)
+
+    report(1)
+    cust_cells = _col(body, cust_j)
+    for i in np.flatnonzero(np.array(customers, dtype=object) == ""):
+        bad[i] = True
+        flag(int(i), cust_j, NO_CUSTOMER, key="customer")
+    for i, c in enumerate(cust_cells) if not all(type(c) is str for c in cust_cells) else ():
+        if isinstance(c, CellError):
+            bad[i] = True
+            flag(i, cust_j, _left_out(columns.ERROR_VALUE), (("code", str(c)),), "customer")
+    report(2)
+    date_j = mapping.column_of("date")
+    date_cells = _col(body, date_j)
+    typed_dates = columns.dates(date_cells, grid.date1904, order)
+    undecided = [i for i, (t, _) in typed_dates.errors.items() if t is dates.UNDECIDED]
+    if undecided:  # flagged once for the column: the person chooses the order
+        first = min(undecided)
+        problems.append(
+            Problem(
+                file,
+                sheet,
+                mapping.cell(date_j),
+                _raw(date_cells[first]),
+                dates.UNDECIDED,
+                (("example", _raw(date_cells[first])),),
+                key="date",
+            )
+        )
+        bad[undecided] = True
+    for i, (text, fields) in sorted(typed_dates.errors.items()):
+        if text is dates.UNDECIDED:
+            continue
+        bad[i] = True
+        flag(i, date_j, _left_out(text), fields, "date")
+    missing = np.isnat(typed_dates.values) & ~bad
+    for i in np.flatnonzero(missing):
+        if i not in typed_dates.errors:
+            bad[i] = True
+            flag(int(i), date_j, NO_DATE, key="date")
+    if typed_dates.order in ("dmy", "mdy") and order is None:
+        example = next(
+            (c for c in date_cells if dates.slashed_parts(c) and max(dates.slashed_parts(c)) > 12),
+            None,
+        )
+        if example is not None:
+            en, ru = _ORDER_WORDS[typed_dates.order]
+            notices.append(
+                Notice(
+                    Text(
+                        ORDER_PROVED.en.replace("{order}", en),
+                        ORDER_PROVED.ru.replace("{order}", ru),
+                    ),
+                    (("example", str(example).strip()),),
+                )
+            )
+    report(3)
+    amount_j = mapping.column_of("amount")
+    amount_cells = _col(body, amount_j)
+    typed_amounts = columns.numbers(amount_cells, _AMOUNT)
+    for i, (text, fields) in sorted(typed_amounts.errors.items()):
+        bad[i] = True
+        flag(i, amount_j, _left_out(text), fields, "amount")
+    for i in np.flatnonzero(np.isnan(typed_amounts.values)):
+        if i not in typed_amounts.errors:
+            bad[i] = True
+            flag(int(i), amount_j, NO_AMOUNT, key="amount")
+    report(4)
+    cost = None
+    cost_j = mapping.column_of("cost")
+    if cost_j is not None:
+        typed_cost = columns.numbers(_col(body, cost_j), _COST)
+        cost = typed_cost.values
+        for i, (text, fields) in sorted(typed_cost.errors.items()):
+            flag(i, cost_j, _kept(text), fields, "cost")
+    good = ~bad
+    date_values = typed_dates.values
+    if end is not None:
+        after = good & (date_values > np.datetime64(end, "D"))
+        if after.any():
+            notices.append(
+                Notice(AFTER_END, (("n", str(int(after.sum()))), ("end", end.isoformat())))
+            )
+            good &= ~after
+    segment = None
+    seg_j = mapping.column_of("order_segment")
+    if seg_j is not None:
+        segment = np.array(_texts(_col(body, seg_j)), dtype=object)[good]
+    extra: dict[str, np.ndarray] = {}
+    for j, (text, key) in enumerate(zip(mapping.headers, mapping.keys)):
+        if key is None and text and text not in extra:
+            col = _col(body, j)
+            if _is_text_column(col):
+                extra[text] = np.array(_texts(col), dtype=object)[good]
+    log = OrderLog(
+        customer=np.array(customers, dtype=object)[good],
+        date=date_values[good],
+        amount=typed_amounts.values[good],
+        segment=segment,
+        cost=None if cost is None else cost[good],
+        extra=extra,
+        file=file,
+        rows=data_rows,
+        problems=problems,
+        notices=notices,
+    )
+    if progress is not None:
+        progress(5, 5)
+    return log, data_rows
+
+
+@functools.cache
+def _left_out(text: Text) -> Text:
+    return Text(LEFT_OUT.en.replace("{why}", text.en), LEFT_OUT.ru.replace("{why}", text.ru))
+
+
+@functools.cache
+def _kept(text: Text) -> Text:
+    return Text(COST_UNREAD.en.replace("{why}", text.en), COST_UNREAD.ru.replace("{why}", text.ru))
+
+
+def _raw(cell: object) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else repr(cell)
+    return str(cell).strip()

@@ -1,0 +1,332 @@
+"""The words people use for each column, by concept, in Russian and English (DESIGN.md §4, §8.1).
+
+A column key is recognised in a header by its **concepts**: groups of words that mean one thing
+("order": order, purchase, check, заказ, покупка, чек …). Each concept has a weight; a key is
+a candidate only when one of its **signatures** (sets of concepts that together name it) is
+present. Words are written here in plain forms; ``core.readers.header`` stems them (Snowball,
+both languages) the first time it runs, so «покупок», «покупки» and «покупка» all count.
+
+``NEGATIVE`` concepts lower a key's score: a ship date is a date, but not the order date, and
+"Сумма скидки" is an amount of a discount, not of an order. The exact labels and synonyms of
+``core.schema`` still match first and outright.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Concepts: name -> words (any language, any form; stemmed at first use) ------------------------
+# fmt: off
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "customer": (
+        "customer", "customers", "client", "clients", "buyer", "buyers", "shopper", "user",
+        "users", "subscriber", "subscribers", "account", "consumer", "patient", "guest",
+        "клиент", "клиенты", "клиентов", "покупатель", "покупатели", "покупателей", "абонент",
+        "абоненты", "пользователь", "пользователи", "подписчик", "подписчики", "контрагент",
+        "гость", "пациент", "потребитель",
+    ),
+    "count": (
+        "count", "number", "quantity", "qty", "total", "how many", "headcount", "amount of",
+        "количество", "число", "численность", "всего", "штук",
+    ),
+    "active": ("active", "current", "existing", "активный", "активных", "текущих", "действующих"),
+    "average": (
+        "average", "avg", "mean", "typical", "средний", "средняя", "среднее", "средних",
+        "усреднённый",
+    ),
+    "order": (
+        "order", "orders", "purchase", "purchases", "transaction", "transactions", "check",
+        "receipt", "ticket", "basket", "cart", "sale", "sales", "visit", "visits", "booking",
+        "заказ", "заказы", "заказов", "заказа", "покупка", "покупки", "покупок", "чек", "чека",
+        "транзакция", "транзакций", "продажа", "продаж", "визит", "визитов", "корзина",
+        "посещение", "посещений", "сделка", "сделок", "бронирование",
+    ),
+    "check": ("aov", "ticket", "check", "чек", "чека", "basket"),
+    "value": (
+        "value", "amount", "size", "sum", "revenue", "spend", "price", "сумма", "суммы",
+        "стоимость", "размер", "величина", "выручка", "цена", "деньги",
+    ),
+    "year": (
+        "year", "years", "annual", "annually", "yearly", "per annum", "yr", "год", "года",
+        "годовой", "годовая", "ежегодно", "ежегодный",
+    ),
+    "years_unit": ("years", "yrs", "лет", "годы", "годах"),
+    "frequency": (
+        "frequency", "repeat", "repeats", "частота", "периодичность", "повторяемость",
+        "регулярность",
+    ),
+    "retention": (
+        "retention", "retained", "lifetime", "lifespan", "life", "tenure", "duration",
+        "longevity", "удержание", "удержания", "жизнь", "жизни", "длительность",
+        "продолжительность",
+    ),
+    "term": ("term", "срок", "время"),
+    "margin": (
+        "margin", "margins", "gm", "маржа", "маржи", "маржинальность", "маржинальности",
+    ),
+    "gross": ("gross", "валовая", "валовой", "валовую"),
+    "service": (
+        "service", "serving", "serve", "support", "maintenance", "servicing", "retention cost",
+        "обслуживание", "обслуживания", "сопровождение", "поддержка", "сервис", "сервисные",
+    ),
+    "outlay": (
+        "cost", "costs", "expense", "expenses", "spend", "spending", "budget", "investment",
+        "investments", "outlay", "затраты", "затрат", "расходы", "расходов", "издержки",
+        "бюджет", "вложения", "траты", "стоимость",
+    ),
+    "unit_cost": ("per", "each", "unit", "одного", "единицу", "на одного", "стоимость", "цена"),
+    "acquisition": (
+        "acquisition", "acquiring", "acquire", "marketing", "mkt", "mktg", "advertising", "ad",
+        "ads", "adwords", "promotion", "promo", "lead", "leads", "ppc", "media", "привлечение",
+        "привлечения", "маркетинг", "маркетинговые", "маркетинговый", "реклама", "рекламу",
+        "рекламный", "рекламные", "продвижение", "продвижения", "лиды", "лидов",
+    ),
+    "new": (
+        "new", "newly", "acquired", "won", "gained", "first-time", "new-to-brand", "новые",
+        "новых", "новый", "новичков", "привлечённые", "привлечённых", "привлечено",
+        "приобретённых", "приобретено", "пришедших",
+    ),
+    "start": (
+        "start", "starting", "beginning", "begin", "opening", "initial", "начало", "начале",
+        "начальный", "начальное", "входящие", "исходное",
+    ),
+    "end": (
+        "end", "ending", "close", "closing", "final", "конец", "конце", "конечное", "конечный",
+        "окончание", "окончании", "исходящие",
+    ),
+    "period": ("period", "периода", "период", "периоде"),
+    "discount": (
+        "discount", "discounting", "wacc", "дисконт", "дисконтирование", "дисконтирования",
+    ),
+    "rate": ("rate", "ratio", "ставка", "коэффициент", "норма", "доля"),
+    "segment": (
+        "segment", "segments", "segmentation", "group", "groups", "category", "categories",
+        "cluster", "tier", "class", "type", "сегмент", "сегменты", "группа", "группы",
+        "категория", "категории", "кластер", "класс", "тип", "типа",
+    ),
+    "name": ("name", "title", "label", "название", "наименование", "имя"),
+    # order logs (§8.1)
+    "id": (
+        "id", "code", "key", "identifier", "uid", "guid", "number", "no", "nr", "num", "№",
+        "код", "номер", "идентификатор", "инн", "login", "логин", "card", "карта",
+    ),
+    "email": ("email", "e-mail", "mail", "почта", "электронная"),
+    "phone": ("phone", "mobile", "телефон", "тел"),
+    "fullname": ("фио", "full name", "fullname"),
+    "date": (
+        "date", "day", "datetime", "timestamp", "time", "when", "дата", "даты", "день",
+        "время", "когда", "момент",
+    ),
+    "placed": (
+        "order", "orders", "purchase", "sale", "transaction", "placed", "created", "creation",
+        "booking", "заказ", "заказа", "покупки", "покупка", "продажи", "продажа", "транзакции",
+        "оформления", "оформление", "создания", "создан", "чека", "операции",
+    ),
+    "other_event": (
+        "ship", "shipping", "shipment", "shipped", "delivery", "delivered", "dispatch",
+        "payment", "paid", "pay", "invoice", "return", "returned", "refund", "cancel",
+        "cancelled", "update", "updated", "modified", "change", "changed", "close", "closed",
+        "отгрузки", "отгрузка", "доставки", "доставка", "оплаты", "оплата", "счёта", "возврата",
+        "возврат", "отмены", "отмена", "изменения", "обновления", "закрытия",
+    ),
+    "birth": (
+        "birth", "birthday", "born", "registration", "registered", "signup", "signed",
+        "рождения", "рождение", "регистрации", "регистрация",
+    ),
+    "amount": (
+        "amount", "sum", "total", "subtotal", "revenue", "value", "paid", "payment", "gross",
+        "net", "turnover", "money", "сумма", "суммы", "итог", "итого", "выручка", "выручки",
+        "оборот", "оплачено", "стоимость", "деньги", "доход",
+    ),
+    "price": ("price", "цена", "прайс"),
+    "deduction": (
+        "discount", "discounts", "coupon", "tax", "vat", "fee", "commission", "bonus", "points",
+        "скидка", "скидки", "купон", "ндс", "налог", "налога", "комиссия", "бонус", "бонусы",
+        "баллы", "баллов",
+    ),
+    "quantity": (
+        "quantity", "qty", "items", "pieces", "units", "количество", "штук", "позиций",
+    ),
+    "cogs": (
+        "cogs", "cost of goods", "cost of sales", "себестоимость", "себестоимости",
+        "закупочная", "закупка", "закупки", "закупочной",
+    ),
+    "cost_word": ("cost", "costs", "затраты"),
+    "channel": (
+        "channel", "source", "medium", "utm", "campaign", "referrer", "канал", "каналы",
+        "источник", "кампания",
+    ),
+    "place": (
+        "city", "region", "country", "store", "shop", "branch", "location", "area", "город",
+        "регион", "страна", "магазин", "филиал", "точка", "область",
+    ),
+    # metrics, recognised so that they are skipped as computed (never read as an input)
+    "ltv": ("ltv", "clv", "cltv"),
+    "cac": ("cac", "cpa"),
+    "crr": ("crr",),
+    "churn": ("churn", "attrition", "отток", "оттока"),
+    "payback": ("payback", "окупаемость", "окупаемости", "breakeven"),
+    "roi": ("roi", "romi", "рентабельность", "return"),
+}
+# fmt: on
+
+#: Concepts that never identify a column by themselves and lower the score of the keys that
+#: do not use them (a ship date, a discount amount, a date of birth).
+NEGATIVE: dict[str, float] = {
+    "other_event": 0.5,
+    "birth": 3.0,
+    "deduction": 2.0,
+    "quantity": 2.0,
+    "cogs": 2.0,
+}
+
+
+@dataclass(frozen=True)
+class Words:
+    """How one key is named: ``weights`` of its concepts and ``signatures`` that identify it.
+
+    ``units`` are the unit hints that fit the key ("money", "percent", "count", "years");
+    a header whose unit hint is in ``wrong_units`` is not this key (a margin in roubles).
+    """
+
+    weights: dict[str, float]
+    signatures: tuple[tuple[str, ...], ...]
+    wrong_units: tuple[str, ...] = ()
+
+
+def _w(signatures, wrong_units=(), **weights: float) -> Words:
+    return Words(weights, tuple(tuple(s) for s in signatures), tuple(wrong_units))
+
+
+_MONEY_ONLY = ("percent", "years")
+_NOT_MONEY = ("money", "percent")
+
+#: Segment tables (§1) and the metrics they may carry (§2, skipped as computed).
+SEGMENTS: dict[str, Words] = {
+    "segment": _w([("segment",), ("name",)], segment=1.0, name=0.75, customer=0.25),
+    "customers": _w([("customer",)], _NOT_MONEY, customer=1.0, count=0.5, active=0.5, period=0.0),
+    "avg_order_value": _w(
+        [("average", "order"), ("check",), ("average", "value")],
+        _MONEY_ONLY,
+        average=1.0,
+        order=1.0,
+        check=1.0,
+        value=0.5,
+        customer=0.25,
+    ),
+    "purchases_per_year": _w(
+        [("order", "year"), ("frequency",), ("order", "count"), ("order", "customer")],
+        ("money", "percent"),
+        order=1.0,
+        year=1.0,
+        frequency=1.5,
+        count=0.25,
+        customer=0.25,
+        average=0.25,
+    ),
+    "retention_years": _w(
+        [("retention",), ("term", "customer"), ("term", "years_unit")],
+        ("money", "percent"),
+        retention=1.0,
+        term=0.75,
+        years_unit=0.5,
+        year=0.25,
+        customer=0.25,
+        average=0.25,
+    ),
+    "gross_margin": _w([("margin",)], ("money", "years"), margin=1.5, gross=0.5, average=0.25),
+    "service_cost_per_year": _w(
+        [("service",)],
+        _MONEY_ONLY,
+        service=1.5,
+        outlay=0.5,
+        customer=0.25,
+        year=0.25,
+        average=0.25,
+        unit_cost=0.25,
+    ),
+    "acquisition_spend": _w(
+        [("acquisition",)], _MONEY_ONLY, acquisition=1.0, outlay=1.0, customer=0.0, year=0.25
+    ),
+    "new_customers": _w(
+        [("new", "customer"), ("new", "count"), ("new",)],
+        _NOT_MONEY,
+        new=1.0,
+        customer=1.0,
+        count=0.5,
+        period=0.0,
+        year=0.25,
+    ),
+    "customers_start": _w(
+        [("start", "customer"), ("start", "period")],
+        _NOT_MONEY,
+        start=1.0,
+        customer=1.0,
+        period=0.5,
+        count=0.25,
+        year=0.25,
+    ),
+    "customers_end": _w(
+        [("end", "customer"), ("end", "period")],
+        _NOT_MONEY,
+        end=1.0,
+        customer=1.0,
+        period=0.5,
+        count=0.25,
+        year=0.25,
+    ),
+    "discount_rate": _w([("discount",)], ("money", "years"), discount=1.5, rate=0.5, year=0.25),
+    # computed columns: recognised so that they are named as skipped, never read as inputs
+    "ltv": _w([("ltv",)], ltv=2.0, customer=0.25, value=0.25),
+    "cac": _w(
+        [("cac",), ("acquisition", "unit_cost", "customer")],
+        cac=2.0,
+        acquisition=1.0,
+        unit_cost=1.0,
+        customer=1.0,
+        outlay=0.25,
+    ),
+    "crr": _w([("crr",), ("retention", "rate")], crr=2.0, retention=1.0, rate=1.0, customer=0.25),
+    "churn_rate": _w([("churn",)], churn=2.0, rate=0.5, customer=0.25),
+    "payback_months": _w([("payback",)], payback=2.0, term=0.5),
+    "roi": _w([("roi",)], roi=2.0),
+}
+
+#: Order logs (§8.1). "More specific wins": an order date over a ship date, a customer id over
+#: a customer name — the higher score takes the key, the other stays a text column.
+ORDERS: dict[str, Words] = {
+    "customer": _w(
+        [("customer",), ("email",), ("phone",), ("fullname",)],
+        ("money", "percent"),
+        customer=1.0,
+        id=0.5,
+        email=1.25,
+        phone=1.0,
+        fullname=1.0,
+        name=0.0,
+    ),
+    "date": _w(
+        [("date",)], ("money", "percent"), date=1.0, placed=0.5, customer=-1.0, other_event=-0.5
+    ),
+    "amount": _w(
+        [("amount",), ("price",)],
+        ("percent",),
+        amount=1.0,
+        price=0.75,
+        placed=0.25,
+        order=0.25,
+        customer=-0.25,
+    ),
+    "order_segment": _w(
+        [("segment",), ("channel",), ("place",)],
+        ("money", "percent"),
+        segment=1.0,
+        channel=0.9,
+        place=0.8,
+        customer=0.0,
+        name=0.0,
+        order=0.0,
+        placed=0.0,
+    ),
+    "cost": _w([("cogs",), ("cost_word",)], ("percent",), cogs=3.0, cost_word=1.0, placed=0.0),
+}

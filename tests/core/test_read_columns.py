@@ -1,0 +1,175 @@
+"""Typed columns (issue 10 item 3): the vectorised path and the exact per-cell oracle agree on
+every value and every flag, for numbers as people type them and for dates (DESIGN.md §4, §8.1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core import schema
+from core.readers import columns, dates
+from core.readers.cells import CellError
+
+AOV = schema.BY_KEY["avg_order_value"]
+MARGIN = schema.BY_KEY["gross_margin"]
+
+
+def same(fast: columns.Typed, slow: columns.Typed) -> None:
+    np.testing.assert_array_equal(fast.values, slow.values)
+    assert fast.errors.keys() == slow.errors.keys()
+    for row, (text, fields) in slow.errors.items():
+        assert fast.errors[row][0] is text, (row, fast.errors[row], (text, fields))
+        assert fast.errors[row][1] == fields
+    assert fast.order == slow.order
+
+
+plain_numbers = st.builds(
+    lambda neg, whole, sep, frac: ("-" if neg else "") + str(whole) + (sep + frac if sep else ""),
+    st.booleans(),
+    st.integers(0, 10**9),
+    st.sampled_from(["", ".", ","]),
+    st.text("0123456789", min_size=1, max_size=5),
+)
+odd_cells = st.sampled_from(
+    [
+        "",
+        "  ",
+        "1 000,50",
+        "1\u00a0000",
+        "15 тыс.",
+        "12,5%",
+        "35",
+        "0.42",
+        "abc",
+        "н/д",
+        "(5 000)",
+        "$1,250.75",
+        "1e5",
+        "5.",
+        ".5",
+        "-",
+        "0,500",
+        "00,500",
+        "1,500",
+        "2,75",
+        "1.500",
+        "1234567890123456",
+        "#DIV/0!",
+        None,
+        7,
+        2.5,
+        0.3,
+        True,
+        float("nan"),
+        CellError("#N/A"),
+        CellError(None, "A1*2"),
+        dt.datetime(2024, 3, 5),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(plain_numbers, odd_cells), max_size=30), st.sampled_from([None, ",", "."])
+)
+def test_numbers_fast_path_equals_the_oracle(cells, decimal):
+    for column in (AOV, MARGIN):
+        same(columns.numbers(cells, column, decimal), columns.exact_numbers(cells, column, decimal))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(plain_numbers, min_size=1, max_size=40))
+def test_a_plain_column_is_read_without_the_oracle(cells):
+    """Every cell of the common shape is read by the byte matrix (none left to parse_number)."""
+    ok = columns._fast_text_numbers(cells)[0]
+    assert ok.all()
+
+
+day = st.dates(dt.date(1900, 3, 1), dt.date(2099, 12, 31))
+
+
+@st.composite
+def typed_dates(draw):
+    d = draw(day)
+    form = draw(st.sampled_from(["dotted", "dotted2", "iso", "slash_dmy", "slash_mdy", "cell"]))
+    time = draw(st.sampled_from(["", " 14:30", " 09:05:59", "T23:59:00"]))
+    if form == "dotted":
+        text = f"{d.day:02d}.{d.month:02d}.{d.year}"
+    elif form == "dotted2":
+        text = f"{d.day}.{d.month}.{d.year % 100:02d}" if 1970 <= d.year < 2070 else d.isoformat()
+    elif form == "iso":
+        text = d.isoformat()
+    elif form == "slash_dmy":
+        text = f"{d.day}/{d.month}/{d.year}"
+    elif form == "slash_mdy":
+        text = f"{d.month}/{d.day}/{d.year}"
+    else:
+        return dt.datetime(d.year, d.month, d.day)
+    return text + (time if "T" not in time or form == "iso" else "")
+
+
+bad_dates = st.sampled_from(
+    [
+        "31.02.2024",
+        "2024-13-01",
+        "13/25/2024",
+        "вчера",
+        "",
+        None,
+        True,
+        45356,
+        45356.75,
+        60,
+        0,
+        -3,
+        1e9,
+        float("nan"),
+        "05.03.2024 25:00",
+        " 05.03.2024",
+        "0000-01-01",
+        "5.3/2024",
+        CellError("#N/A"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(typed_dates(), bad_dates), max_size=30),
+    st.booleans(),
+    st.sampled_from([None, "dmy", "mdy"]),
+)
+def test_dates_fast_path_equals_the_oracle(cells, date1904, order):
+    same(
+        columns.dates(cells, date1904, order),
+        columns.exact_dates(cells, date1904, order),
+    )
+
+
+def test_slashed_dates_follow_what_the_column_proves():
+    """DESIGN.md §8.1: 11/8/2016 is read in the order its column proves; a dotted date never
+    month-first; a column that never decides is flagged."""
+    col = columns.dates(["11/8/2016", "25/12/2016"])
+    assert col.order == "dmy" and col.values[0] == np.datetime64("2016-08-11")
+    col = columns.dates(["11/8/2016", "12/25/2016"])
+    assert col.order == "mdy" and col.values[0] == np.datetime64("2016-11-08")
+    col = columns.dates(["11/8/2016", "1/2/2017", "05.03.2024"])
+    assert col.order == "undecided" and set(col.errors) == {0, 1}
+    assert col.errors[0][0] is dates.UNDECIDED and "--dates" in col.errors[0][0]("en")
+    assert col.values[2] == np.datetime64("2024-03-05")
+    chosen = columns.dates(["11/8/2016", "1/2/2017"], order="mdy")
+    assert chosen.values.tolist() == [dt.date(2016, 11, 8), dt.date(2017, 1, 2)]
+
+
+@pytest.mark.parametrize("date1904", [False, True])
+def test_serials_match_from_serial(date1904):
+    serials = [0, 1, 59, 59.5, 60, 61, 45356, 45356.99, 2_958_465, 2_958_466]
+    col = columns.dates(serials, date1904)
+    for s, v in zip(serials, col.values):
+        moment = dates.from_serial(s, date1904)
+        assert (v == np.datetime64(moment.date(), "D")) if moment else np.isnat(v)

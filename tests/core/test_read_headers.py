@@ -1,0 +1,467 @@
+"""Headers as people write them (issue 10 item 2; DESIGN.md §4, §8.1): one matcher, both languages.
+
+Dozens of invented spellings per column must find their key; headers that name something else
+must not (or be left unmapped as ambiguous/weak, never silently taken); an order log's more
+specific column wins and the preview says why.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from core.readers import header, specs
+
+SEG = specs.SEGMENTS.header
+ORD = specs.ORDERS.header
+
+SEGMENT_SPELLINGS = {
+    "segment": [
+        "Сегмент",
+        "сегменты",
+        "СЕГМЕНТ",
+        "Сегмент клиентов",
+        "Группа клиентов",
+        "Название",
+        "Наименование сегмента",
+        "Тип клиентов",
+        "Категория клиентов",
+        "Segment",
+        "segment_name",
+        "Customer segment",
+        "Customer group",
+        "Group",
+        "Category",
+        "Name",
+        "Segment Name",
+        "Cегмент",  # Latin C
+    ],
+    "customers": [
+        "Клиентов",
+        "Клиенты",
+        "Кол-во клиентов",
+        "Количество клиентов",
+        "Число клиентов",
+        "Активных клиентов",
+        "Активные клиенты",
+        "Клиентов, чел.",
+        "Покупатели",
+        "Число покупателей",
+        "Абонентов",
+        "Customers",
+        "Customer count",
+        "Number of customers",
+        "# customers",
+        "Active customers",
+        "Clients",
+        "No. of clients",
+        "Buyers",
+        "CustomerCount",
+        "customers_total",
+    ],
+    "avg_order_value": [
+        "Средний чек",
+        "Средний чек, ₽",
+        "Средний чек (руб.)",
+        "Ср. чек",
+        "Средняя сумма заказа",
+        "Средняя стоимость заказа",
+        "Средняя сумма покупки",
+        "Средний размер заказа",
+        "Средняя покупка, руб",
+        "Чек",
+        "Сpедний чек",  # Latin p
+        "AOV",
+        "AOV, $",
+        "Average order value",
+        "Avg. order size",
+        "Avg order value",
+        "Average check",
+        "Average ticket",
+        "Average basket",
+        "Mean order value",
+        "Average purchase value",
+        "avg_order_value",
+        "AverageOrderValue",
+        "Avg. sale, €",
+    ],
+    "purchases_per_year": [
+        "Покупок в год",
+        "Покупок в год, шт",
+        "Кол-во покупок за год",
+        "Количество покупок в год",
+        "Заказов в год",
+        "Число заказов в год",
+        "Частота покупок",
+        "Частота",
+        "Покупок за год",
+        "Заказов за год на клиента",
+        "Визитов в год",
+        "Purchases per year",
+        "Orders per year",
+        "Orders/year",
+        "Purchase frequency",
+        "Frequency",
+        "Annual purchases",
+        "Orders a year",
+        "Yearly orders",
+        "Purchases per customer per year",
+        "Visits per year",
+    ],
+    "retention_years": [
+        "Срок удержания, лет",
+        "Срок удержания",
+        "Срок жизни клиента",
+        "Удержание, лет",
+        "Срок жизни, лет",
+        "Время жизни клиента, лет",
+        "Длительность удержания",
+        "Лет удержания",
+        "Retention, years",
+        "Retention years",
+        "Retention (years)",
+        "Customer lifetime",
+        "Lifespan",
+        "Years retained",
+        "Customer lifetime, yrs",
+        "Retention period, years",
+        "Tenure, years",
+    ],
+    "gross_margin": [
+        "Маржа",
+        "Маржа, %",
+        "Маржинальность",
+        "Маржинальность, %",
+        "Валовая маржа",
+        "Валовая маржа, %",
+        "Маржа (%)",
+        "Margin",
+        "Gross margin",
+        "Gross margin, %",
+        "GM %",
+        "Margin %",
+        "gross_margin",
+        "Gross Margin (%)",
+        "Average margin",
+    ],
+    "service_cost_per_year": [
+        "Затраты на обслуживание",
+        "Затраты на обслуживание клиента в год",
+        "Расходы на обслуживание, руб",
+        "Стоимость обслуживания клиента",
+        "Обслуживание в год",
+        "Расходы на сопровождение",
+        "Затраты на поддержку клиента",
+        "Service cost",
+        "Service cost per year",
+        "Cost to serve",
+        "Annual service cost",
+        "Support cost per customer",
+        "Servicing costs, $",
+        "Maintenance cost per year",
+    ],
+    "acquisition_spend": [
+        "Расходы на привлечение",
+        "Бюджет на рекламу",
+        "Рекламный бюджет",
+        "Расходы на рекламу",
+        "Расходы на маркетинг",
+        "Маркетинговые расходы",
+        "Затраты на привлечение клиентов",
+        "Бюджет на привлечение, руб",
+        "Маркетинг",
+        "Затраты на продвижение",
+        "Вложения в рекламу",
+        "Acquisition spend",
+        "Ad spend",
+        "Marketing spend",
+        "Marketing budget",
+        "Advertising spend",
+        "Acquisition budget",
+        "Ads budget, $",
+        "Marketing costs",
+        "Promotion spend",
+        "Spend on acquisition",
+        "Mktg spend",
+    ],
+    "new_customers": [
+        "Новых клиентов",
+        "Новые клиенты",
+        "Число новых клиентов",
+        "Кол-во новых клиентов",
+        "Привлечено клиентов",
+        "Привлечённых клиентов",
+        "Новых покупателей",
+        "Новые",
+        "New customers",
+        "New clients",
+        "Acquired customers",
+        "Customers acquired",
+        "Number of new customers",
+        "New buyers",
+        "# new customers",
+        "New",
+    ],
+    "customers_start": [
+        "Клиентов на начало периода",
+        "Клиентов на начало",
+        "Клиенты на начало года",
+        "На начало периода",
+        "Клиентов на начало года, чел",
+        "Число клиентов на начало",
+        "Customers at period start",
+        "Customers at start",
+        "Customers at the beginning",
+        "Start of period",
+        "Opening customers",
+        "Customers start of year",
+        "Starting customers",
+    ],
+    "customers_end": [
+        "Клиентов на конец периода",
+        "Клиентов на конец",
+        "Клиенты на конец года",
+        "На конец периода",
+        "Число клиентов на конец",
+        "Клиентов в конце года",
+        "Customers at period end",
+        "Customers at end",
+        "End of period",
+        "Closing customers",
+        "Customers end of year",
+        "Customers at the end",
+    ],
+    "discount_rate": [
+        "Ставка дисконтирования",
+        "Ставка дисконтирования, %",
+        "Ставка дисконта",
+        "Дисконт",
+        "Ставка дисконтирования, в год",
+        "Discount rate",
+        "Discount rate, %",
+        "WACC",
+        "Annual discount rate",
+        "Discount",
+    ],
+}
+
+ORDER_SPELLINGS = {
+    "customer": [
+        "Клиент",
+        "ID клиента",
+        "Код клиента",
+        "Покупатель",
+        "Контрагент",
+        "Почта",
+        "Email",
+        "E-mail клиента",
+        "Телефон клиента",
+        "ФИО покупателя",
+        "Номер карты клиента",
+        "Customer",
+        "Customer ID",
+        "customer_id",
+        "CustomerID",
+        "Client",
+        "Client ID",
+        "Buyer",
+        "User ID",
+        "Account",
+        "Customer email",
+    ],
+    "date": [
+        "Дата",
+        "Дата заказа",
+        "Дата покупки",
+        "Дата продажи",
+        "Дата и время заказа",
+        "Дата оформления",
+        "Дата чека",
+        "Order date",
+        "Date",
+        "OrderDate",
+        "order_date",
+        "Purchase date",
+        "Transaction date",
+        "Created at date",
+        "Day",
+        "Date of sale",
+    ],
+    "amount": [
+        "Сумма",
+        "Сумма заказа",
+        "Сумма, руб.",
+        "Выручка",
+        "Итого",
+        "Итого по заказу",
+        "Стоимость заказа",
+        "Сумма покупки, ₽",
+        "Оплачено",
+        "Amount",
+        "Order total",
+        "Total",
+        "Revenue",
+        "Order amount",
+        "Sum",
+        "Total, $",
+        "Sales amount",
+        "Grand total",
+    ],
+    "order_segment": [
+        "Сегмент",
+        "Канал",
+        "Город",
+        "Канал продаж",
+        "Источник",
+        "Регион",
+        "Магазин",
+        "Segment",
+        "Channel",
+        "City",
+        "Sales channel",
+        "Source",
+        "Region",
+        "Store",
+    ],
+    "cost": [
+        "Себестоимость",
+        "Себестоимость заказа",
+        "Закупочная стоимость",
+        "Cost",
+        "COGS",
+        "Cost of goods",
+        "Cost of goods sold",
+    ],
+}
+
+
+def _cases(spellings):
+    return [(key, text) for key, texts in spellings.items() for text in texts]
+
+
+@pytest.mark.parametrize("key, text", _cases(SEGMENT_SPELLINGS))
+def test_segment_headers_as_people_write_them(key, text):
+    m = header.match(text, SEG)
+    assert m.key == key, (text, m)
+    assert m.words  # the preview can say which words matched
+
+
+@pytest.mark.parametrize("key, text", _cases(ORDER_SPELLINGS))
+def test_order_log_headers_as_people_write_them(key, text):
+    m = header.match(text, ORD)
+    assert m.key == key, (text, m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Комментарий",
+        "Примечание",
+        "Менеджер",
+        "Дата",
+        "Сумма",
+        "Выручка",
+        "ИНН",
+        "Телефон",
+        "Notes",
+        "Comment",
+        "Manager",
+        "Date",
+        "Amount",
+        "Revenue",
+        "Phone",
+        "Discount code",
+        "Сумма скидки",
+        "Количество товаров",
+        "Скидка, %",
+        "ID",
+        "Order ID",
+        "Номер заказа",
+    ],
+)
+def test_headers_that_name_no_segment_input_stay_unmapped(text):
+    m = header.match(text, SEG)
+    assert m.key not in (
+        "customers",
+        "avg_order_value",
+        "purchases_per_year",
+        "retention_years",
+        "gross_margin",
+        "service_cost_per_year",
+        "acquisition_spend",
+        "new_customers",
+        "customers_start",
+        "customers_end",
+    ), (text, m)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Номер заказа",
+        "Order ID",
+        "Количество",
+        "Quantity",
+        "Сумма скидки",
+        "Discount amount",
+        "НДС",
+        "VAT",
+        "Дата рождения",
+        "Date of birth",
+        "Дата регистрации",
+        "Комментарий",
+        "Товар",
+        "Product",
+        "Артикул",
+        "SKU",
+        "Статус",
+        "Status",
+        "Менеджер",
+    ],
+)
+def test_headers_that_name_no_order_column_stay_unmapped(text):
+    assert header.match(text, ORD).key is None, (text, header.match(text, ORD))
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("LTV, ₽", "ltv"),
+        ("CLV", "ltv"),
+        ("CAC", "cac"),
+        ("Стоимость привлечения клиента", "cac"),
+        ("Отток клиентов, %", "churn_rate"),
+        ("Окупаемость, мес.", "payback_months"),
+        ("CRR", "crr"),
+        ("ROI", "roi"),
+    ],
+)
+def test_computed_columns_are_recognised_never_read_as_inputs(text, key):
+    assert header.match(text, SEG).key in (key, "clv")
+
+
+def test_more_specific_wins_and_says_so():
+    """§8.1: an order date over a ship date, a customer id over a customer name."""
+    row = ["Дата отгрузки", "Имя клиента", "Дата заказа", "ID клиента", "Сумма"]
+    matches, _ = header.match_row(row, ORD, row=0)
+    assert [m.key for m in matches] == [None, None, "date", "customer", "amount"]
+    assert matches[0].how == header.TAKEN_HOW and matches[0].rivals == ("date", "C1")
+    assert "C1" in matches[0].why("en") and "точнее" in matches[0].why("ru")
+    assert matches[1].rivals == ("customer", "D1")
+    alone, _ = header.match_row(["Ship date", "Customer name", "Total"], ORD)
+    assert [m.key for m in alone] == ["date", "customer", "amount"]
+
+
+def test_ambiguous_and_weak_headers_say_why():
+    m = header.match("Клиенты нов. и на начало", SEG)
+    assert m.key is None and m.how in (header.AMBIGUOUS_HOW, header.WEAK_HOW)
+    assert m.why("en").startswith("not used") and m.why("ru").startswith("не использован")
+
+
+def test_the_matcher_is_lazy_about_its_stemmer():
+    """PyStemmer is imported when a header is first matched, not when the window starts."""
+    code = "import core.readers, core.readers.header, sys; print('Stemmer' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

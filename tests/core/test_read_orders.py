@@ -1,0 +1,137 @@
+"""Order logs (DESIGN.md §8.1, issue 10 item 5): every bad row named by its cell and left out,
+the good rows kept, dates in their four forms, the more specific column chosen."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+import xlsxwriter
+
+from core.errors import ReadError
+from core.readers import pipeline, read_order_log, read_segments, specs
+
+
+def write(path, text: str, encoding: str = "utf-8"):
+    path.write_text(text, encoding)
+    return path
+
+
+def test_a_workbook_log_with_dates_in_four_forms_and_bad_rows(tmp_path):
+    path = tmp_path / "log.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Заказы")
+    sheet.write_row(0, 0, ["Выгрузка из CRM за 2024 год"])
+    sheet.write_row(
+        2, 0, ["Дата отгрузки", "Дата заказа", "ID клиента", "Имя", "Сумма, ₽", "Канал"]
+    )
+    when = book.add_format({"num_format": "dd.mm.yyyy"})
+    rows = [
+        (dt.datetime(2024, 3, 5), dt.datetime(2024, 3, 4), "C1", "Иван", 1200.5, "сайт"),
+        (None, "05.03.2024", "C2", "Пётр", "1 000,50", "магазин"),  # dotted text
+        (None, 45357, 1001, "Анна", 300, "сайт"),  # a serial number, a numeric id
+        (None, "2024-03-07 10:15", "C1", "Иван", "-200", "сайт"),  # ISO with a time; a return
+        (None, "", "C3", "Олег", 50, "сайт"),  # no date: left out
+        (None, "31.02.2024", "C3", "Олег", 50, "сайт"),  # no such day: left out
+        (None, "07.03.2024", "", "Никто", 50, "сайт"),  # no customer: left out
+        (None, "07.03.2024", "C4", "Ира", "много", "сайт"),  # no amount: left out
+    ]
+    for i, row in enumerate(rows, start=3):
+        for j, cell in enumerate(row):
+            if isinstance(cell, dt.datetime):
+                sheet.write_datetime(i, j, cell, when)
+            elif cell is not None:
+                sheet.write(i, j, cell)
+    book.close()
+    log = read_order_log(path, "en")
+    assert log.customer.tolist() == ["C1", "C2", "1001", "C1"]
+    assert log.date.tolist() == [
+        dt.date(2024, 3, 4),
+        dt.date(2024, 3, 5),
+        dt.date(2024, 3, 6),
+        dt.date(2024, 3, 7),
+    ]
+    assert log.amount.tolist() == [1200.5, 1000.5, 300.0, -200.0]
+    assert log.segment.tolist() == ["сайт", "магазин", "сайт", "сайт"]
+    assert log.rows == 8 and len(log) == 4
+    cells = {p.cell: p.message("en") for p in log.problems}
+    assert set(cells) == {"B8", "B9", "C10", "E11"}
+    assert "no date" in cells["B8"] and "not a date" in cells["B9"]
+    assert "no customer" in cells["C10"] and "left out" in cells["E11"]
+    assert all(p.sheet == "Заказы" and p.file == "log.xlsx" for p in log.problems)
+    said = " | ".join(n.message("en") for n in log.notices)
+    assert "Order date is read from B3" in said  # the ship date lost to the order date
+    assert "Имя" in said or "D3" in said  # the name column is kept, and named
+    assert "Имя" in log.extra
+
+
+def test_a_csv_log_names_bad_rows_by_line(tmp_path):
+    path = write(
+        tmp_path / "orders.csv",
+        "customer_id;order_date;total\nA;01.02.2024;10\nB;;20\nC;03.02.2024;x\nD;04.02.2024;40\n",
+    )
+    log = read_order_log(path, "ru")
+    assert log.customer.tolist() == ["A", "D"]
+    assert {p.cell for p in log.problems} == {"B3", "C4"}  # column letter and line number
+    assert all("строка не учтена" in p.message("ru") for p in log.problems)
+
+
+def test_slashed_dates_follow_the_column_or_the_choice(tmp_path):
+    proved = write(tmp_path / "a.csv", "Client,Date,Amount\nA,11/8/2016,1\nB,25/12/2016,2\n")
+    log = read_order_log(proved)
+    assert log.date.tolist() == [dt.date(2016, 8, 11), dt.date(2016, 12, 25)]
+    assert any("day/month" in n.message("en") for n in log.notices)
+    open_ = write(tmp_path / "b.csv", "Client,Date,Amount\nA,11/8/2016,1\nB,1/2/2017,2\n")
+    log = read_order_log(open_)
+    assert len(log) == 0
+    (problem,) = log.problems  # flagged once, at the header cell
+    assert problem.cell == "B1" and "--dates" in problem.message("en")
+    chosen = read_order_log(open_, dates="mdy")
+    assert chosen.date.tolist() == [dt.date(2016, 11, 8), dt.date(2017, 1, 2)]
+    assert not chosen.problems
+
+
+def test_orders_after_the_end_are_left_out_and_counted(tmp_path):
+    path = write(
+        tmp_path / "e.csv", "Клиент;Дата;Сумма\nA;01.01.2024;1\nB;02.01.2024;2\nC;03.01.2024;3\n"
+    )
+    log = read_order_log(path, "en", end=dt.date(2024, 1, 2))
+    assert log.customer.tolist() == ["A", "B"]
+    assert any(n.message("en") == "1 orders after 2024-01-02 left out" for n in log.notices)
+
+
+def test_cost_is_kept_or_flagged_without_losing_the_row(tmp_path):
+    path = write(
+        tmp_path / "c.csv",
+        "Клиент;Дата;Сумма;Себестоимость\nA;01.01.2024;100;60\nB;02.01.2024;50;?\n",
+    )
+    log = read_order_log(path)
+    assert log.customer.tolist() == ["A", "B"]
+    assert log.cost[0] == 60 and np.isnan(log.cost[1])
+    assert [p.cell for p in log.problems] == ["D3"]
+
+
+def test_a_segment_table_read_as_an_order_log_says_what_to_run(tmp_path):
+    path = write(tmp_path / "s.csv", "Сегмент;Средний чек;Покупок в год\nОпт;1000;6\n")
+    with pytest.raises(ReadError) as err:
+        read_order_log(path, "en")
+    assert "a segment table, not an order log" in str(err.value)
+    assert "ltv-studio compute s.csv" in str(err.value)
+
+
+def test_an_order_log_read_as_segments_says_what_to_run(tmp_path):
+    path = write(tmp_path / "o.csv", "Клиент;Дата заказа;Сумма;Сегмент\nA;01.01.2024;1;Опт\n")
+    with pytest.raises(ReadError) as err:
+        read_segments(path, "ru")
+    assert "это журнал заказов, а не таблица сегментов" in str(err.value)
+    assert "ltv-studio orders o.csv" in str(err.value)
+
+
+def test_the_head_of_a_csv_gives_the_header_alone(tmp_path):
+    body = "".join(f"C{i};0{1 + i % 9}.01.2024;{i}\n" for i in range(50_000))
+    path = write(tmp_path / "big.csv", "Отчёт\n\nКлиент;Дата;Сумма\n" + body, "cp1251")
+    head = pipeline.csv_head(path, specs.ORDERS)
+    assert head.separator == ";" and head.encoding == "Windows-1251"
+    assert head.mapping.header_row == 3
+    assert head.mapping.keys == ["customer", "date", "amount"]
