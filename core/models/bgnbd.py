@@ -26,7 +26,12 @@ from core.models.fitting import (
 from core.text import Text
 
 NAMES = ("r", "alpha", "a", "b")
-LABELS = {"r": "r", "alpha": "α", "a": "a", "b": "b"}
+LABELS = {
+    "r": Text("r, the spread of purchase rates", "r — разброс частоты покупок"),
+    "alpha": Text("α, the scale of purchase rates", "α — масштаб частоты покупок"),
+    "a": Text("a, of the chance of leaving", "a — параметр вероятности ухода"),
+    "b": Text("b, of the chance of leaving", "b — параметр вероятности ухода"),
+}
 
 NO_CUSTOMERS = Text("there are no customers to fit", "нет клиентов для расчёта")
 NO_REPEATS = Text(

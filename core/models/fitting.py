@@ -42,16 +42,16 @@ NOT_CONVERGED = Text(
     "расчёт не сошёлся: {reason}; чисел нет",
 )
 RAN_AWAY = Text(
-    "the data do not determine {name} (it runs off towards {edge})",
-    "данные не определяют {name} (параметр уходит к {edge})",
+    "the data do not determine {name}: it runs off towards {edge}",
+    "данные не определяют {name}: параметр уходит к {edge}",
 )
 NOT_FINITE = Text(
     "the likelihood is not a finite number at the parameters reached",
     "правдоподобие не является конечным числом в достигнутой точке",
 )
-OPTIMISER = Text(
-    "the optimiser stopped without reaching a maximum ({detail})",
-    "оптимизатор остановился, не найдя максимума ({detail})",
+STOPPED = Text(
+    "the optimiser stopped at its iteration limit ({iterations}) without reaching a maximum",
+    "оптимизатор остановился на пределе итераций ({iterations}), не найдя максимума",
 )
 _ZERO = Text("zero", "нулю")
 _INFINITY = Text("infinity", "бесконечности")
@@ -153,7 +153,7 @@ def maximise(
     objective: Objective,
     start: np.ndarray,
     names: Sequence[str],
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, Text] | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
 ) -> tuple[np.ndarray | None, Text, int]:
@@ -166,7 +166,7 @@ def maximise(
     start
         Starting log-parameters.
     names
-        The parameters' names, for messages (``labels`` may give them as people read them).
+        The parameters' names; ``labels`` says what each is, in words, for messages.
     progress, cancelled
         ``progress(iteration, MAX_ITERATIONS)`` after each iteration; ``cancelled()`` polled
         there too, raising ``core.errors.Cancelled``.
@@ -189,7 +189,7 @@ def _maximise(
     objective: Objective,
     start: np.ndarray,
     names: Sequence[str],
-    labels: Mapping[str, str] | None,
+    labels: Mapping[str, Text] | None,
     progress: Progress | None,
     cancelled: IsCancelled | None,
 ) -> tuple[np.ndarray | None, Text, int]:
@@ -230,23 +230,24 @@ def _maximise(
     if not np.isfinite(result.fun) or not np.all(np.isfinite(theta)):
         return None, _nested(NOT_CONVERGED, NOT_FINITE), iterations
     theta, step = _polish(guarded, theta)
-    labels = labels or {}
     runaway = _runaway(theta, step)
-    if runaway is not None and not result.success and step is not None:
-        # stopped short (iterations, a failed line search) rather than running away
-        detail = str(result.message).strip().rstrip(".")
-        return None, _nested(NOT_CONVERGED, said(OPTIMISER, detail=detail)), iterations
-    if runaway is not None:
-        k, towards_zero = runaway
-        edge = _ZERO if towards_zero else _INFINITY
-        name = labels.get(names[k], names[k])
-        reason = Text(
-            RAN_AWAY("en", name=name, edge=edge.en), RAN_AWAY("ru", name=name, edge=edge.ru)
-        )
-        return None, _nested(NOT_CONVERGED, reason), iterations
-    # L-BFGS-B may end on a failed line search at the maximum itself (no lower value left in
-    # float64): the Newton check above is the test that counts.
-    return theta, said(CONVERGED, iterations=iterations), iterations
+    if runaway is None:
+        # L-BFGS-B may end on a failed line search at the maximum itself (no lower value left
+        # in float64): the Newton check is the test that counts.
+        return theta, said(CONVERGED, iterations=iterations), iterations
+    if result.nit >= MAX_ITERATIONS:
+        limit = said(STOPPED, iterations=MAX_ITERATIONS)
+        return None, _nested(NOT_CONVERGED, limit), iterations
+    # Otherwise L-BFGS-B stopped where the likelihood had levelled off (its line search finds
+    # nothing lower in float64 there) while the Newton step says the maximum lies beyond:
+    # a parameter runs away.
+    k, towards_zero = runaway
+    edge = _ZERO if towards_zero else _INFINITY
+    name = (labels or {}).get(names[k], Text(names[k], names[k]))
+    reason = Text(
+        RAN_AWAY("en", name=name.en, edge=edge.en), RAN_AWAY("ru", name=name.ru, edge=edge.ru)
+    )
+    return None, _nested(NOT_CONVERGED, reason), iterations
 
 
 def _hessian_factor(objective: Objective, theta: np.ndarray) -> np.ndarray | None:
@@ -321,7 +322,7 @@ def fit_model(
     objective: Objective,
     start: np.ndarray,
     names: Sequence[str],
-    labels: Mapping[str, str],
+    labels: Mapping[str, Text],
     log_likelihood: Callable[[Mapping[str, float]], float],
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,

@@ -25,7 +25,11 @@ from core.models.fitting import (
 from core.text import Text
 
 NAMES = ("p", "q", "gamma")
-LABELS = {"p": "p", "q": "q", "gamma": "γ"}
+LABELS = {
+    "p": Text("p, the spread of one customer's purchases", "p — разброс покупок одного клиента"),
+    "q": Text("q, the spread of spend between customers", "q — разброс трат между клиентами"),
+    "gamma": Text("γ, the scale of spend", "γ — масштаб трат"),
+}
 
 NO_SPENDERS = Text(
     "no customer made a repeat purchase of a positive amount",

@@ -24,7 +24,10 @@ from core.models.fitting import (
 from core.text import Text
 
 NAMES = ("alpha", "beta")
-LABELS = {"alpha": "α", "beta": "β"}
+LABELS = {
+    "alpha": Text("α, of how churn varies between customers", "α — параметр разброса оттока"),
+    "beta": Text("β, of how churn varies between customers", "β — параметр разброса оттока"),
+}
 
 TOO_SHORT = Text(
     "needs survivors for at least three periods (0, 1 and 2); this cohort has {periods}",

@@ -70,10 +70,11 @@ def test_a_likelihood_that_only_levels_off_gives_no_numbers():
         u, v = theta
         return float(np.exp(-u) + (v - 1) ** 2), np.array([-np.exp(-u), 2 * (v - 1)])
 
-    theta, message, _ = fitting.maximise(objective, np.zeros(2), ("u", "v"), {"u": "μ"})
+    labels = {"u": fitting.Text("μ, the rate", "μ — темп")}
+    theta, message, _ = fitting.maximise(objective, np.zeros(2), ("u", "v"), labels)
     assert theta is None
-    assert "the data do not determine μ (it runs off towards infinity)" in message("en")
-    assert "данные не определяют μ (параметр уходит к бесконечности)" in message("ru")
+    assert "the data do not determine μ, the rate: it runs off towards infinity" in message("en")
+    assert "данные не определяют μ — темп: параметр уходит к бесконечности" in message("ru")
 
 
 def test_a_non_finite_start_gives_no_numbers():
