@@ -35,6 +35,9 @@ class OrderLog:
         log has no cost column.
     extra
         Other text columns of the log by their header, for ``--by COLUMN``.
+    headers
+        The header each role was read from (``{"customer": "Клиент", "order_segment": "Канал",
+        …}``), for messages and for ``--by`` naming the segment column itself.
     file
         The file's name, for messages.
     rows
@@ -49,6 +52,7 @@ class OrderLog:
     segment: np.ndarray | None = None
     cost: np.ndarray | None = None
     extra: dict[str, np.ndarray] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
     file: str = ""
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)

@@ -1,0 +1,137 @@
+"""``ltv-studio orders FILE``: segment inputs, repeat purchases and cohorts from a log of orders
+(DESIGN.md §6, §8, §10); ``orders --sql --end DATE`` prints the two queries for a warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+HELP = "derive segment inputs and cohorts from a log of orders"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        nargs="?",
+        help="an order log (.csv, .xlsx, .xlsm, .xls, .ods, .parquet) or a customer summary",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--end", metavar="YYYY-MM-DD", help="report date T (default: last order)")
+    parser.add_argument("--by", metavar="COLUMN", help="group customers by this column")
+    parser.add_argument(
+        "--horizon", type=int, default=12, metavar="MONTHS", help="model horizon (default 12)"
+    )
+    parser.add_argument("--no-model", action="store_true", help="do not fit the customer models")
+    parser.add_argument("--customers", metavar="OUT.csv", help="write the per-customer summary")
+    parser.add_argument(
+        "--dates", choices=("dmy", "mdy"), help="order of slashed dates (11/8/2016)"
+    )
+    parser.add_argument(
+        "--sql", action="store_true", help="print the summary and cohort queries (needs --end)"
+    )
+    parser.add_argument(
+        "--dialect",
+        default="duckdb",
+        metavar="NAME",
+        help="SQL dialect for --sql: duckdb, postgres, bigquery, spark, snowflake",
+    )
+    parser.add_argument("--lang", choices=("en", "ru"), help="language of the words")
+
+
+def run(args: argparse.Namespace) -> int:
+    from cli import EXIT_OK, EXIT_PROBLEMS
+    from core.errors import LtvError
+    from core.text import Text, resolve_language
+
+    lang = resolve_language(args.lang)
+    end = _end_date(args.end, lang)
+    if args.sql:
+        return _print_sql(end, args.dialect, lang)
+    if not args.file:
+        raise LtvError(
+            Text(
+                "orders: give an order log (or --sql --end YYYY-MM-DD)",
+                "orders: укажите журнал заказов (или --sql --end ГГГГ-ММ-ДД)",
+            )(lang)
+        )
+    from core.orders.derive import derive_log
+    from core.orders.interim import read_order_log
+    from core.orders.report import format_table, to_json
+
+    log = read_order_log(args.file, lang, dates=args.dates)
+    derived = derive_log(log, end, args.by, lang)
+    if args.customers:
+        from core.orders.summary import write_summary_csv
+
+        write_summary_csv(derived.summary, args.customers)
+    notices = [n.message(lang) for n in derived.notices]
+    model = None
+    if not args.no_model:
+        notices.append(_no_model(lang))
+    if args.json:
+        json.dump(to_json(derived, lang, model), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        for problem in derived.problems:
+            print(problem.line(lang), file=sys.stderr)
+        for notice in notices:
+            print(notice, file=sys.stderr)
+    else:
+        sys.stdout.write(format_table(derived, lang))
+        if not args.no_model:
+            print(_no_model(lang), file=sys.stderr)
+    return EXIT_PROBLEMS if derived.problems else EXIT_OK
+
+
+def _no_model(lang: str) -> str:
+    from core.text import Text
+
+    return Text(
+        "the customer models (BG/NBD, Gamma-Gamma) are not in this version yet: "
+        '"model" is null (--no-model skips them)',
+        "моделей клиентов (BG/NBD, Gamma-Gamma) в этой версии ещё нет: "
+        "«model» пуст (--no-model — не строить их)",
+    )(lang)
+
+
+def _end_date(text: str | None, lang: str) -> dt.date | None:
+    from core.errors import LtvError
+    from core.text import Text
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise LtvError(
+            Text(
+                "--end {text}: not a date; write it as YYYY-MM-DD (2025-09-30)",
+                "--end {text}: не дата; пишите ГГГГ-ММ-ДД (2025-09-30)",
+            )(lang, text=text)
+        ) from None
+
+
+def _print_sql(end: dt.date | None, dialect: str, lang: str) -> int:
+    from cli import EXIT_OK
+    from core.errors import LtvError
+    from core.orders import sql
+    from core.text import Text
+
+    if end is None:
+        raise LtvError(
+            Text(
+                "--sql needs the report date: --end YYYY-MM-DD",
+                "для --sql нужна дата отчёта: --end ГГГГ-ММ-ДД",
+            )(lang)
+        )
+    windows = sql.Windows(end)
+    summary, cohorts = sql.queries(windows, dialect.strip().lower(), lang)
+    t = end.isoformat()
+    sys.stdout.write(
+        f"-- LTV Studio: the per-customer summary, T = {t}. Save the result as NAME.csv\n"
+        f"{summary};\n\n"
+        f"-- LTV Studio: the cohort counts, T = {t}. Save the result as NAME.cohorts.csv\n"
+        f"{cohorts};\n"
+    )
+    return EXIT_OK

@@ -1,0 +1,196 @@
+"""From an order log (or its summary files) to what ``orders`` shows: DESIGN.md §8.1–8.3.
+
+The report date T is the date given, or else the last order date; orders after T are left out
+and counted in a notice; a T in the future or before every order is a one-line error. The log
+is brought to the per-customer summary and the cohort counts of §10 by the SQL of
+``core.orders.sql`` (run by DuckDB), and the segment inputs and cohorts are made from those two
+tables only — so a warehouse's summary files give the same numbers as the raw log.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core.errors import LtvError
+from core.orders.cohorts import Cohort, cohort_table
+from core.orders.engine import IsCancelled, Progress, Session
+from core.orders.log import OrderLog
+from core.orders.segments import SegmentInputs, segment_inputs
+from core.orders.sql import Windows
+from core.orders.summary import CohortCounts, CustomerSummary, LogTotals
+from core.problems import Notice, Problem
+from core.schema import fold
+from core.text import Text
+
+NO_ROWS = Text(
+    "{file}: no order could be used — every row lacks a readable customer, date or amount",
+    "{file}: ни один заказ не удалось использовать — в каждой строке нечитаемый клиент, дата "
+    "или сумма",
+)
+END_IN_FUTURE = Text(
+    "the report date {end} is in the future (today is {today}); give an earlier --end",
+    "дата отчёта {end} ещё не наступила (сегодня {today}); укажите более раннюю --end",
+)
+LAST_IN_FUTURE = Text(
+    "{file}: the last order is dated {end}, after today ({today}); give the report date with --end",
+    "{file}: последний заказ датирован {end}, позже сегодняшнего дня ({today}); укажите дату "
+    "отчёта в --end",
+)
+END_BEFORE_ORDERS = Text(
+    "the report date {end} is before the first order ({first}); give a later --end",
+    "дата отчёта {end} раньше первого заказа ({first}); укажите более позднюю --end",
+)
+AFTER_END = Text(
+    "{n} orders after the report date {end} were left out",
+    "заказов после даты отчёта {end} не учтено: {n}",
+)
+UNKNOWN_BY = Text(
+    "{file}: no column “{column}” to group customers by; the log has: {columns}",
+    "{file}: нет столбца «{column}» для группировки клиентов; в журнале есть: {columns}",
+)
+NO_COLUMNS = Text("no other columns", "других столбцов нет")
+
+
+@dataclass
+class Derived:
+    """Everything ``orders`` reports about one log, before it is printed."""
+
+    windows: Windows
+    totals: LogTotals
+    summary: CustomerSummary
+    counts: CohortCounts | None
+    segments: list[SegmentInputs]
+    cohorts: list[Cohort] | None
+    problems: list[Problem] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    file: str = ""
+
+    @property
+    def purchases(self) -> int:
+        return int(self.summary.purchases.sum())
+
+
+def choose_end(
+    end: dt.date | None,
+    first: np.datetime64 | None,
+    last: np.datetime64 | None,
+    file: str,
+    lang: str = "en",
+    today: dt.date | None = None,
+) -> Windows:
+    """T: ``end`` if given, else the last order date; checked against today and the log."""
+    if first is None or last is None:
+        raise LtvError(NO_ROWS(lang, file=file))
+    today = today or dt.date.today()
+    first_day = first.astype("datetime64[D]").astype(dt.date)
+    if end is None:
+        end = last.astype("datetime64[D]").astype(dt.date)
+        if end > today:
+            raise LtvError(LAST_IN_FUTURE(lang, file=file, end=end, today=today))
+    elif end > today:
+        raise LtvError(END_IN_FUTURE(lang, end=end, today=today))
+    if end < first_day:
+        raise LtvError(END_BEFORE_ORDERS(lang, end=end, first=first_day))
+    return Windows(end)
+
+
+def segment_column(log: OrderLog, by: str | None, lang: str = "en") -> np.ndarray | None:
+    """The column that names each order's segment: ``by`` (any of the log's columns, matched
+    case- and punctuation-insensitively), or the log's own segment column."""
+    if by is None:
+        return log.segment
+    wanted = fold(by)
+    headers = getattr(log, "headers", {}) or {}
+    if log.segment is not None and fold(headers.get("order_segment", "")) == wanted:
+        return log.segment
+    for name, values in log.extra.items():
+        if fold(name) == wanted:
+            return np.array(["" if v is None else str(v) for v in values], dtype=object)
+    names = [headers["order_segment"]] if log.segment is not None and headers else []
+    names += list(log.extra)
+    raise LtvError(
+        UNKNOWN_BY(
+            lang,
+            file=log.file,
+            column=by,
+            columns=", ".join(f"“{n}”" for n in names) if names else NO_COLUMNS(lang),
+        )
+    )
+
+
+def derive_log(
+    log: OrderLog,
+    end: dt.date | None = None,
+    by: str | None = None,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
+    today: dt.date | None = None,
+) -> Derived:
+    """The segment inputs and cohorts of an in-memory order log (§8.1–8.3).
+
+    Raises
+    ------
+    LtvError
+        No usable row, a T in the future or before every order, an unknown ``by`` column.
+    Cancelled
+        When ``cancelled()`` returned True.
+    """
+    segment = segment_column(log, by, lang)
+    with Session(progress, cancelled, lang) as session:
+        session.register_log(log, segment)
+        return derive_session(
+            session,
+            end,
+            file=log.file,
+            problems=list(log.problems),
+            notices=list(log.notices),
+            lang=lang,
+            today=today,
+        )
+
+
+def derive_session(
+    session: Session,
+    end: dt.date | None,
+    file: str,
+    problems: list[Problem],
+    notices: list[Notice],
+    lang: str = "en",
+    today: dt.date | None = None,
+) -> Derived:
+    """The derivation over a session whose relation ``orders`` is ready (in memory or a file)."""
+    session.load_days()
+    first, last = session.date_range()
+    windows = choose_end(end, first, last, file, lang, today)
+    totals = session.totals(windows)
+    summary, counts = session.summarise(windows)
+    if totals.after_end:
+        notices.append(Notice(AFTER_END, (("n", str(totals.after_end)), ("end", str(windows.end)))))
+    return finish(summary, counts, totals, problems, notices, file, lang)
+
+
+def finish(
+    summary: CustomerSummary,
+    counts: CohortCounts | None,
+    totals: LogTotals,
+    problems: list[Problem],
+    notices: list[Notice],
+    file: str,
+    lang: str = "en",
+) -> Derived:
+    """Segments and cohorts from the two tables of §10 (the one path for logs and summaries)."""
+    return Derived(
+        windows=summary.windows,
+        totals=totals,
+        summary=summary,
+        counts=counts,
+        segments=segment_inputs(summary, lang),
+        cohorts=cohort_table(summary, counts) if counts is not None else None,
+        problems=problems,
+        notices=notices,
+        file=file,
+    )

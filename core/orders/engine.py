@@ -1,0 +1,299 @@
+"""Embedded DuckDB running the queries of ``core.orders.sql``, with progress, cancel and bounded
+memory (DESIGN.md §9, §10).
+
+DuckDB is imported here and only when a log is derived: the window and ``compute`` never load
+it. A session holds one connection whose relation ``orders`` is either an in-memory
+``OrderLog`` (``register_log``) or a file read by DuckDB itself (``core.orders.outofcore``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+
+import numpy as np
+
+from core.errors import Cancelled, LtvError
+from core.orders import sql
+from core.orders.log import OrderLog
+from core.orders.summary import CohortCounts, CustomerSummary, LogTotals
+from core.text import Text
+
+Progress = Callable[[int, int], None]
+IsCancelled = Callable[[], bool]
+
+#: DuckDB's own budget; with Python, numpy and the results the process stays under 1 GB (§9).
+MEMORY_LIMIT = os.environ.get("LTV_DUCKDB_MEMORY", "600MB")
+_POLL_SECONDS = 0.05
+_OUT_OF_MEMORY = Text(
+    "not enough memory to summarise the log (DuckDB's limit is {limit}; set LTV_DUCKDB_MEMORY "
+    "to allow more)",
+    "не хватило памяти для сводки журнала (предел DuckDB — {limit}; задайте LTV_DUCKDB_MEMORY, "
+    "чтобы разрешить больше)",
+)
+_FAILED = Text("the log could not be summarised: {why}", "не удалось свести журнал: {why}")
+
+# How much of the work each step is, for one progress bar over all of them (measured shares
+# on a 2 000 000-row CSV; the first step reads the file).
+_WEIGHTS = {"days": 70, "stats": 3, "purchases": 8, "firsts": 4, "summary": 8, "cohorts": 7}
+
+
+class Session:
+    """One DuckDB connection with a memory limit and a spill folder of its own.
+
+    Use as a context manager; the spill folder is removed on exit. ``progress(done, total)``
+    is called (from the calling thread) as work advances, ``cancelled()`` is polled; when it
+    returns True the running query is interrupted and ``core.errors.Cancelled`` raised.
+    """
+
+    def __init__(
+        self,
+        progress: Progress | None = None,
+        cancelled: IsCancelled | None = None,
+        lang: str = "en",
+        memory_limit: str = MEMORY_LIMIT,
+        threads: int | None = None,
+    ) -> None:
+        import duckdb  # lazily: only order logs need it
+
+        self.lang = lang
+        self._duckdb = duckdb
+        self._progress = progress
+        self._cancelled = cancelled
+        self._limit = memory_limit
+        self._spill = tempfile.mkdtemp(prefix="ltv-duckdb-")
+        self.con = duckdb.connect(":memory:")
+        self.con.execute(f"SET memory_limit = '{memory_limit}'")
+        self.con.execute(f"SET temp_directory = '{_quote(self._spill)}'")
+        self.con.execute("SET preserve_insertion_order = false")
+        if threads:
+            self.con.execute(f"SET threads = {int(threads)}")
+        self._done = 0
+        self._registered: list[str] = []
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        try:
+            self.con.close()
+        finally:
+            shutil.rmtree(self._spill, ignore_errors=True)
+
+    # Running ------------------------------------------------------------------------------------
+    def run(self, statement: str, step: str = "", fetch: bool = True) -> dict | None:
+        """Run one statement; its result as numpy columns (``fetch``), with progress and cancel.
+
+        The statement runs in a helper thread while this one polls DuckDB's progress and the
+        ``cancelled`` check, so that a cancel (or Ctrl+C) interrupts DuckDB at once.
+        """
+        weight = _WEIGHTS.get(step, 0)
+        if self._cancelled is not None and self._cancelled():
+            raise Cancelled()
+        out: dict[str, object] = {}
+
+        def work() -> None:
+            try:
+                cursor = self.con.execute(statement)
+                out["result"] = cursor.fetchnumpy() if fetch else None
+            except BaseException as exc:  # handed to the calling thread
+                out["error"] = exc
+
+        worker = threading.Thread(target=work, name="ltv-duckdb", daemon=True)
+        worker.start()
+        try:
+            while worker.is_alive():
+                worker.join(_POLL_SECONDS)
+                if self._cancelled is not None and self._cancelled():
+                    self.con.interrupt()
+                    worker.join()
+                    raise Cancelled()
+                self._report(weight)
+        except KeyboardInterrupt:
+            self.con.interrupt()
+            worker.join()
+            raise
+        self._done += weight
+        self._report(0)
+        error = out.get("error")
+        if error is not None:
+            raise self._error(error)
+        return out.get("result")  # type: ignore[return-value]
+
+    def _report(self, weight: int) -> None:
+        if self._progress is None:
+            return
+        share = 0.0
+        if weight:
+            try:
+                share = max(0.0, min(100.0, float(self.con.query_progress()))) / 100
+            except Exception:  # no query running at this instant
+                share = 0.0
+        total = sum(_WEIGHTS.values())
+        self._progress(min(total, self._done + int(weight * share)), total)
+
+    def _error(self, error: BaseException) -> BaseException:
+        duckdb = self._duckdb
+        if isinstance(error, duckdb.InterruptException):
+            return Cancelled()
+        if isinstance(error, duckdb.OutOfMemoryException):
+            return LtvError(_OUT_OF_MEMORY(self.lang, limit=self._limit))
+        if isinstance(error, duckdb.Error):
+            first = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
+            return LtvError(_FAILED(self.lang, why=first))
+        return error
+
+    # The relation `orders` -----------------------------------------------------------------------
+    def register_log(self, log: OrderLog, segment: np.ndarray | None = None) -> None:
+        """Make an in-memory order log the relation ``orders(customer, order_date, amount,
+        segment, cost)``; ``segment`` replaces the log's own segment column (``--by``)."""
+        segment = log.segment if segment is None else segment
+        n = len(log)
+        columns = {
+            "customer": np.asarray(log.customer, dtype=object),
+            "day": np.asarray(log.date, dtype="datetime64[D]").astype(np.int64).astype(np.int32),
+            "amount": np.asarray(log.amount, dtype=np.float64),
+            "segment": (
+                np.asarray(segment, dtype=object)
+                if segment is not None
+                else np.ma.masked_all(n, dtype=object)
+            ),
+            "cost": np.ma.masked_invalid(
+                np.asarray(log.cost, dtype=np.float64)
+                if log.cost is not None
+                else np.full(n, np.nan)
+            ),
+        }
+        self.con.register("orders_log", columns)
+        self._registered.append("orders_log")
+        self.con.execute(
+            "CREATE OR REPLACE TEMP VIEW orders AS SELECT customer, "
+            "CAST(DATE '1970-01-01' + day AS DATE) AS order_date, amount, "
+            "CAST(segment AS VARCHAR) AS segment, cost FROM orders_log"
+        )
+
+    # The derivation ------------------------------------------------------------------------------
+    def load_days(self) -> None:
+        """Group ``orders`` by customer and day once (the shared ``days`` part of §10)."""
+        self.run(f"CREATE OR REPLACE TEMP TABLE days AS\n{sql.DAYS}", "days", fetch=False)
+
+    def date_range(self) -> tuple[np.datetime64 | None, np.datetime64 | None]:
+        """The first and last order dates among the rows used (None for an empty log)."""
+        res = self.run("SELECT MIN(order_date) AS first, MAX(order_date) AS last FROM days")
+        first, last = _scalar(res["first"]), _scalar(res["last"])
+        if first is None or last is None:
+            return None, None
+        return _day(first), _day(last)
+
+    def totals(self, windows: sql.Windows) -> LogTotals:
+        """Rows used (up to T), their distinct customers and amounts; rows after T (§8.1)."""
+        end = windows.end.isoformat()
+        res = self.run(
+            "SELECT "
+            f"SUM(orders) FILTER (WHERE order_date <= DATE '{end}') AS orders, "
+            f"COUNT(DISTINCT customer) FILTER (WHERE order_date <= DATE '{end}') AS customers, "
+            f"SUM(total) FILTER (WHERE order_date <= DATE '{end}') AS revenue, "
+            f"SUM(orders) FILTER (WHERE order_date > DATE '{end}') AS after_end "
+            "FROM days",
+            "stats",
+        )
+        orders, customers = _scalar(res["orders"]), _scalar(res["customers"])
+        revenue, after = _scalar(res["revenue"]), _scalar(res["after_end"])
+        return LogTotals(
+            orders=int(orders or 0),
+            customers=int(customers or 0),
+            revenue=float(revenue) if revenue is not None else 0.0,
+            after_end=int(after or 0),
+        )
+
+    def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts]:
+        """The per-customer summary and the cohort counts for T (``days`` loaded)."""
+        shared, summary_sql, cohorts_sql = sql.staged(windows)
+        for name, text in shared[1:]:  # `days` is loaded already
+            self.run(f"CREATE OR REPLACE TEMP TABLE {name} AS\n{text}", name, fetch=False)
+        s = self.run(summary_sql, "summary")
+        c = self.run(cohorts_sql, "cohorts")
+        return summary_from_columns(s, windows), cohorts_from_columns(c)
+
+
+def summary_from_columns(columns: dict, windows: sql.Windows) -> CustomerSummary:
+    """A ``CustomerSummary`` from the query's (or a file's) columns by §10 name."""
+    return CustomerSummary(
+        customer=_texts(columns["customer"]),
+        segment=_texts(columns.get("segment"), len(columns["customer"])),
+        first_purchase=_dates(columns["first_purchase"]),
+        last_purchase=_dates(columns["last_purchase"]),
+        purchases=_ints(columns["purchases"]),
+        revenue=_floats(columns["revenue"]),
+        first_revenue=_floats(columns["first_revenue"]),
+        purchases_y=_ints(columns["purchases_y"]),
+        revenue_y=_floats(columns["revenue_y"]),
+        cost_y=_floats(columns.get("cost_y"), len(columns["customer"])),
+        purchases_y1=_ints(columns["purchases_y1"]),
+        windows=windows,
+    )
+
+
+def cohorts_from_columns(columns: dict) -> CohortCounts:
+    """``CohortCounts`` from the query's (or a file's) columns by §10 name."""
+    return CohortCounts(
+        cohort=_texts(columns["cohort"]),
+        k=_ints(columns["k"]),
+        active=_ints(columns["active"]),
+        revenue=_floats(columns["revenue"]),
+    )
+
+
+def _quote(text: str) -> str:
+    return text.replace("'", "''")
+
+
+def _scalar(column) -> object | None:
+    if column is None or len(column) == 0:
+        return None
+    if np.ma.isMaskedArray(column) and column.mask is not np.ma.nomask and column.mask[0]:
+        return None
+    value = column[0]
+    if isinstance(value, np.datetime64) and np.isnat(value):
+        return None
+    return value
+
+
+def _day(value) -> np.datetime64:
+    return np.datetime64(value, "D")
+
+
+def _texts(column, n: int = 0) -> np.ndarray:
+    """Text cells as an ``object`` array of ``str``, "" for NULL."""
+    if column is None:
+        return np.full(n, "", dtype=object)
+    mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
+    data = np.asarray(column.data if mask is not None else column, dtype=object)
+    out = np.array(["" if v is None else v if isinstance(v, str) else str(v) for v in data], object)
+    if mask is not None and mask.any():
+        out[mask] = ""
+    return out
+
+
+def _dates(column) -> np.ndarray:
+    return np.asarray(column).astype("datetime64[D]")
+
+
+def _ints(column) -> np.ndarray:
+    if np.ma.isMaskedArray(column):
+        column = column.filled(0)
+    return np.asarray(column).astype(np.int64)
+
+
+def _floats(column, n: int = 0) -> np.ndarray:
+    if column is None:
+        return np.full(n, np.nan)
+    if np.ma.isMaskedArray(column):
+        return column.astype(np.float64).filled(np.nan)
+    return np.asarray(column, dtype=np.float64)
