@@ -11,6 +11,12 @@ import sys
 HELP = "derive segment inputs and cohorts from a log of orders"
 
 
+def _months(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 600:
+        raise argparse.ArgumentTypeError(f"a whole number of months from 1 to 600, not {text!r}")
+    return int(text)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
@@ -21,7 +27,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--end", metavar="YYYY-MM-DD", help="report date T (default: last order)")
     parser.add_argument("--by", metavar="COLUMN", help="group customers by this column")
     parser.add_argument(
-        "--horizon", type=int, default=12, metavar="MONTHS", help="model horizon (default 12)"
+        "--horizon",
+        type=_months,
+        default=12,
+        metavar="MONTHS",
+        help="months the customer models look ahead (default 12)",
     )
     parser.add_argument("--no-model", action="store_true", help="do not fit the customer models")
     parser.add_argument("--customers", metavar="OUT.csv", help="write the per-customer summary")
@@ -57,8 +67,8 @@ def run(args: argparse.Namespace) -> int:
             )(lang)
         )
     from core.orders.derive import derive_log
-    from core.orders.interim import read_order_log
     from core.orders.report import format_table, to_json
+    from core.readers import read_order_log
 
     log = read_order_log(args.file, lang, dates=args.dates)
     derived = derive_log(log, end, args.by, lang)
@@ -66,33 +76,36 @@ def run(args: argparse.Namespace) -> int:
         from core.orders.summary import write_summary_csv
 
         write_summary_csv(derived.summary, args.customers)
-    notices = [n.message(lang) for n in derived.notices]
-    model = None
+    model_doc, model_lines = None, []
     if not args.no_model:
-        notices.append(_no_model(lang))
+        model_doc, model_lines = _models(derived, args.horizon, lang)
     if args.json:
-        json.dump(to_json(derived, lang, model), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(to_json(derived, lang, model_doc), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         for problem in derived.problems:
             print(problem.line(lang), file=sys.stderr)
-        for notice in notices:
-            print(notice, file=sys.stderr)
+        for notice in derived.notices:
+            print(notice.message(lang), file=sys.stderr)
     else:
-        sys.stdout.write(format_table(derived, lang))
-        if not args.no_model:
-            print(_no_model(lang), file=sys.stderr)
+        text = format_table(derived, lang)
+        if model_lines:
+            text += "\n" + "\n".join(model_lines) + "\n"
+        sys.stdout.write(text)
     return EXIT_PROBLEMS if derived.problems else EXIT_OK
 
 
-def _no_model(lang: str) -> str:
-    from core.text import Text
+def _models(derived, horizon: int, lang: str) -> tuple[dict, list[str]]:
+    """The customer models of §8.4 fitted to the summary: the JSON part and the table lines."""
+    from core.models.report import fit_summary, format_lines, model_json
+    from core.orders.segments import segment_index
 
-    return Text(
-        "the customer models (BG/NBD, Gamma-Gamma) are not in this version yet: "
-        '"model" is null (--no-model skips them)',
-        "моделей клиентов (BG/NBD, Gamma-Gamma) в этой версии ещё нет: "
-        "«model» пуст (--no-model — не строить их)",
-    )(lang)
+    result = fit_summary(derived.summary, derived.windows.end, horizon)
+    names, index = segment_index(derived.summary, lang)
+    margins = [s.values.get("gross_margin") for s in derived.segments]
+    return (
+        model_json(result, names, index, margins, lang),
+        format_lines(result, names, index, margins, lang),
+    )
 
 
 def _end_date(text: str | None, lang: str) -> dt.date | None:

@@ -68,15 +68,9 @@ def test_json_has_the_keys_of_design_and_the_hand_checked_numbers(shop):
     assert doc["revenue"] == 1000 + 500 + 700 - 100 + 300 + 200 + 400 + 900 + 50 + 60
     assert doc["purchases"] == 9  # Анна's two orders of 01.02.2025 are one purchase
     assert doc["model"] is None
-    assert doc["problems"] == [
-        {
-            "file": "shop.csv",
-            "sheet": "",
-            "cell": "C12",
-            "value": "много",
-            "message": "not a number",
-        }
-    ]
+    [problem] = doc["problems"]
+    assert problem["cell"] == "C12" and problem["value"] == "много"
+    assert problem["file"] == "shop.csv" and problem["message"].startswith("not a number")
     site, shop_ = ({s["segment"]: s for s in doc["segments"]}[name] for name in ("Сайт", "Магазин"))
     assert site["customers"] == 2 and site["avg_order_value"] == 400
     assert site["purchases_per_year"] == 1.5
@@ -95,10 +89,19 @@ def test_json_has_the_keys_of_design_and_the_hand_checked_numbers(shop):
     assert 'shop.csv, C12: "много" — not a number' in done.stderr
 
 
-def test_without_no_model_the_model_is_null_and_said_so(shop):
-    done = run(str(shop), "--json", "--end", "2025-12-31", "--lang", "en")
-    assert json.loads(done.stdout)["model"] is None
-    assert "customer models" in done.stderr and "--no-model" in done.stderr
+def test_by_the_segment_column_or_another(shop, tmp_path):
+    done = run(str(shop), "--json", "--end", "2025-12-31", "--no-model", "--by", "канал")
+    assert [s["segment"] for s in json.loads(done.stdout)["segments"]] == ["Магазин", "Сайт"]
+    done = run(str(shop), "--json", "--end", "2025-12-31", "--no-model", "--by", "Регион")
+    assert done.returncode == 2 and done.stdout == ""
+    assert "no column “Регион”" in done.stderr and "“Канал”" in done.stderr
+
+
+def test_without_no_model_the_models_are_fitted(shop):
+    done = run(str(shop), "--json", "--end", "2025-12-31", "--lang", "en", "--horizon", "6")
+    model = json.loads(done.stdout)["model"]
+    assert list(model) == ["bgnbd", "gamma_gamma", "horizon_months", "segments"]
+    assert model["horizon_months"] == 6 and set(model["segments"]) == {"Магазин", "Сайт"}
 
 
 def test_the_table_reads_in_russian(shop):

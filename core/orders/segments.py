@@ -91,7 +91,7 @@ def exact_sums(index: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
     return out / UNITS
 
 
-def _labels(summary: CustomerSummary, lang: str) -> tuple[list[str], np.ndarray]:
+def segment_index(summary: CustomerSummary, lang: str = "en") -> tuple[list[str], np.ndarray]:
     """Segment names in order (alphabetical, "No segment" last) and each customer's index."""
     seg = summary.segment
     has = np.array([bool(s) for s in seg], dtype=bool) if len(seg) else np.zeros(0, bool)
@@ -107,7 +107,7 @@ def _labels(summary: CustomerSummary, lang: str) -> tuple[list[str], np.ndarray]
 
 def segment_inputs(summary: CustomerSummary, lang: str = "en") -> list[SegmentInputs]:
     """The §8.2 inputs and the repeat purchase rate of every segment of ``summary``."""
-    names, index = _labels(summary, lang)
+    names, index = segment_index(summary, lang)
     k = len(names)
     w = summary.windows
 

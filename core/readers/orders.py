@@ -248,6 +248,7 @@ def convert_orders(
         segment=segment,
         cost=None if cost is None else cost[good],
         extra=extra,
+        headers={key: text for text, key in zip(mapping.headers, mapping.keys) if key},
         file=file,
         rows=data_rows,
         problems=problems,
