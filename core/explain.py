@@ -336,13 +336,10 @@ def left_out_text(
     total = len(results)
     if names is None:
         return _LEFT_OUT(lang, n=left, total=total)
-    rows = results.left_out(key, lang)
-    shown = [
-        f"{names[row] or '—'} ({why})" if why else (names[row] or "—")
-        for row, why in rows[:NAMED_LEFT_OUT]
-    ]
-    if len(rows) > NAMED_LEFT_OUT:
-        shown.append(_AND_MORE(lang, n=len(rows) - NAMED_LEFT_OUT))
+    rows = results.left_out(key, lang, limit=NAMED_LEFT_OUT)
+    shown = [f"{names[row] or '—'} ({why})" if why else (names[row] or "—") for row, why in rows]
+    if left > NAMED_LEFT_OUT:
+        shown.append(_AND_MORE(lang, n=left - NAMED_LEFT_OUT))
     return _LEFT_OUT_NAMED(lang, n=left, total=total, names="; ".join(shown))
 
 

@@ -53,7 +53,7 @@ class Portfolio:
     def left_out_rows(self, key: str) -> list[int]:
         """The segments (rows) that figure ``key`` left out, in order."""
         mask = self.masks.get(key)
-        return [] if mask is None else [int(r) for r in np.flatnonzero(~mask)]
+        return [] if mask is None else np.flatnonzero(~mask).tolist()
 
     def pooled(self, key: str) -> bool:
         """True for the figures the portfolio row has (§2); the others are "not pooled"."""

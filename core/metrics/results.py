@@ -137,16 +137,19 @@ class Results:
         """The health verdict of a metric that has them (§2), or None."""
         return verdict_of(key, int(self.verdicts[key][row]))
 
-    def left_out(self, key: str, lang: str = "en") -> list[tuple[int, str]]:
+    def left_out(
+        self, key: str, lang: str = "en", limit: int | None = None
+    ) -> list[tuple[int, str]]:
         """The segments the portfolio's ``key`` left out, each with why: (row, reason).
 
         The reason is the first input the segment lacks (or has out of range) among those the
         figure needs, else why the segment's own metric is empty ("needs gross margin").
+        ``limit`` stops after that many segments (a tooltip names a few of 100 000).
         """
         p = self.portfolio
         inputs, metric = p.needs.get(key, ((), None))
         out = []
-        for row in p.left_out_rows(key):
+        for row in p.left_out_rows(key)[:limit]:
             why = ""
             for name in inputs:
                 if self._raw[name][row] != self._raw[name][row]:
