@@ -132,8 +132,8 @@ def edit_latency(quick: bool, n: int = 10_000) -> tuple[str, float, str, float, 
     from core.project import Project, SegmentTable
     from ui.app import make_application
     from ui.document import ProjectDocument
-    from ui.main_window import MainWindow
-    from ui.segments_model import COL
+    from ui.models.columns import COL
+    from ui.window.main_window import MainWindow
 
     app = make_application()
     data = segments(n)
@@ -142,7 +142,7 @@ def edit_latency(quick: bool, n: int = 10_000) -> tuple[str, float, str, float, 
     window = MainWindow(doc)
     window.resize(1366, 768)
     window.show()
-    window.fit_columns()
+    window.grid.fit_columns()
     window.select_cell(n // 2, "avg_order_value")
     app.processEvents()
     index = window.model.index(n // 2, COL["avg_order_value"])

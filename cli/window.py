@@ -1,8 +1,18 @@
-"""``ltv-studio [FILE] [--screenshot OUT.png]``: the window, or its picture (§6, §7)."""
+"""``ltv-studio [FILE] [--screenshot OUT.png [--size WxH]]``: the window or its picture (§6)."""
 
 from __future__ import annotations
 
 import argparse
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """``--size 1920x1080`` as (1920, 1080); a usage error otherwise."""
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) == 2 and all(p.strip().isdigit() for p in parts):
+        width, height = (int(p) for p in parts)
+        if width >= 200 and height >= 200:
+            return width, height
+    raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT (for example 1366x768)")
 
 
 def run_window(argv: list[str]) -> int:
@@ -13,6 +23,12 @@ def run_window(argv: list[str]) -> int:
     parser.add_argument("file", nargs="?", help="a project or a segment table to open")
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window off-screen into OUT.png and quit"
+    )
+    parser.add_argument(
+        "--size",
+        metavar="WxH",
+        type=window_size,
+        help="the window's size in the screenshot (default 1366x768)",
     )
     args = parser.parse_args(argv)
     try:
@@ -25,4 +41,4 @@ def run_window(argv: list[str]) -> int:
         return compute.run(
             argparse.Namespace(file=args.file or str(sample()), json=False, basis=None, lang=None)
         )
-    return run(args.file, screenshot=args.screenshot, sample=sample())
+    return run(args.file, screenshot=args.screenshot, sample=sample(), size=args.size)

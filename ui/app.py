@@ -1,13 +1,15 @@
 """Start the window: the QApplication, the translators, the window on a file or the sample.
 
-``run(file, screenshot, sample)`` is what ``python main.py [FILE] [--screenshot OUT.png]``
-calls. pandas, openpyxl and SciPy are never imported here: opening the window stays fast.
+``run(file, screenshot, sample, size)`` is what ``python main.py [FILE] [--screenshot OUT.png]
+[--size WxH]`` calls. pandas, openpyxl and SciPy are never imported here: opening the window
+stays fast.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 # core (and numpy under it) before the first PySide6 import: once PySide6 is loaded, its import
@@ -17,10 +19,13 @@ import core.metrics  # noqa: F401  (the window shows metrics: numpy is needed be
 import core.project  # noqa: F401
 
 # isort: split
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 SCREENSHOT_SIZE = (1366, 768)
+SIZE_ENV = "LTV_STUDIO_SCREENSHOT_SIZE"
+#: the longest a screenshot waits for a spreadsheet to be read and imported
+SCREENSHOT_TIMEOUT_S = 120
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -35,21 +40,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def open_window(
-    file: str | None, sample: Path | None, recover: bool = True, catch_errors: bool = True
+    file: str | None,
+    sample: Path | None,
+    recover: bool = True,
+    catch_errors: bool = True,
+    auto_import: bool = False,
 ):
     """The main window on ``file`` (or the sample), after offering any recovery copy.
 
-    ``catch_errors`` installs the handler that shows unexpected errors in a dialog.
+    ``catch_errors`` installs the handler that shows unexpected errors in a dialog;
+    ``auto_import`` imports a spreadsheet with the preview's defaults, without asking.
     """
     from core.errors import LtvError
     from core.project import load_project
     from ui import i18n
     from ui.document import ProjectDocument
     from ui.errors import ErrorHandler
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     doc = ProjectDocument()
     window = MainWindow(doc)
+    window.files.auto_import = auto_import
     handler = ErrorHandler(window, window.save_copy, _log)
     if catch_errors:
         handler.install()
@@ -63,7 +74,7 @@ def open_window(
                 # the sample is a template: it opens untitled, so Save asks where
                 doc.load(load_project(sample, i18n.lang()))
             except LtvError as exc:
-                window.show_status(str(exc))
+                window.error(str(exc))
     return window
 
 
@@ -76,44 +87,67 @@ def _log(exc: BaseException):
         return None
 
 
+def parse_size(text: str | None) -> tuple[int, int] | None:
+    """ "1920x1080" as (1920, 1080); None when ``text`` is not W×H with W, H ≥ 200."""
+    if not text:
+        return None
+    parts = text.lower().replace("×", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        return None
+    width, height = (int(p) for p in parts)
+    return (width, height) if width >= 200 and height >= 200 else None
+
+
 def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE) -> int:
-    """Render the window off-screen into a PNG; 0 when written."""
+    """Render the window, as a user sees it once it has opened, into a PNG; 0 when written.
+
+    A spreadsheet being read is waited for (it imports with the preview's defaults), then the
+    panels shown after the first paint (the charts) are given the time to draw.
+    """
     app = QApplication.instance()
-    window.resize(*size)
+    window.setGeometry(0, 0, *size)
     window.show()
-    window.fit_columns()
-    if len(window.doc):
-        window.select_cell(0, "ltv")  # the Explain panel shows LTV of the first segment
-        window.view.horizontalScrollBar().setValue(0)  # the grid from its first column
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    while (window.runner.busy or _converting(window)) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
     for _ in range(5):
         app.processEvents()
-    # the charts redraw shortly after the last change: let them
-    deadline = 40
-    while window.charts.redraws == 0 and deadline:
-        QTimer.singleShot(30, lambda: None)
+    charts = window.charts
+    redraw_deadline = time.monotonic() + 3
+    while charts.redraws == 0 and time.monotonic() < redraw_deadline:
         app.processEvents()
-        import time
-
-        time.sleep(0.03)
-        deadline -= 1
+        time.sleep(0.02)
+    window.grid.fit_columns()
     app.processEvents()
     ok = window.grab().save(out, "PNG")
     window.doc.undo_stack.setClean()
     return 0 if ok else 1
 
 
-def run(file: str | None, screenshot: str | None = None, sample: Path | None = None) -> int:
+def _converting(window) -> bool:
+    dialog = window.files.import_dialog
+    return (
+        dialog is not None
+        and window.doc.path is None
+        and dialog.read is None
+        and (dialog.runner.busy or dialog._pending)
+    )
+
+
+def run(
+    file: str | None,
+    screenshot: str | None = None,
+    sample: Path | None = None,
+    size: tuple[int, int] | None = None,
+) -> int:
     """Open the window and run the event loop (or render it into ``screenshot`` and quit)."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
-    window = open_window(file, sample, recover=not screenshot)
+    window = open_window(file, sample, recover=not screenshot, auto_import=bool(screenshot))
     if screenshot:
-        size = SCREENSHOT_SIZE
-        width = os.environ.get("LTV_STUDIO_SCREENSHOT_SIZE")
-        if width and "x" in width:
-            w, h = width.split("x", 1)
-            size = (int(w), int(h))
+        size = size or parse_size(os.environ.get(SIZE_ENV)) or SCREENSHOT_SIZE
         code = _screenshot(window, screenshot, size)
         window.autosaver.remove()
         window.close()

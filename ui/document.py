@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from core import schema
 from core.project import Project, Record, SegmentTable, Settings
 
 CellValue = float | str | None
@@ -56,7 +57,7 @@ class ProjectDocument(QObject):
         self._project = project or Project()
         self._path: Path | None = None
         self._batch = 0
-        self._dirty_rows: list[int] = []
+        self._last_change: tuple[list[int], list[str]] = ([], [])
         self.results = self._project.compute()
 
     # Reading ---------------------------------------------------------------------------------
@@ -95,22 +96,16 @@ class ProjectDocument(QObject):
 
     def unique_name(self, base: str, taken: Iterable[str] = ()) -> str:
         """``base``, or ``base (2)``, ``base (3)``… — the first not used in the project."""
-        used = {" ".join(n.split()).casefold() for n in self._project.segments.names}
-        used.update(" ".join(n.split()).casefold() for n in taken)
-        if " ".join(base.split()).casefold() not in used:
-            return base
-        k = 2
-        while f"{base} ({k})".casefold() in used:
-            k += 1
-        return f"{base} ({k})"
+        return schema.unique_name(base, [*self._project.segments.names, *taken])
 
     def name_taken(self, name: str, row: int) -> bool:
         """True when another segment than ``row`` already has this name."""
-        folded = " ".join(name.split()).casefold()
-        return any(
-            i != row and " ".join(n.split()).casefold() == folded
-            for i, n in enumerate(self._project.segments.names)
-        )
+        return schema.name_clash(name, self._project.segments.names, row) is not None
+
+    @property
+    def last_change(self) -> tuple[list[int], list[str]]:
+        """The rows and input keys the latest change touched (undo and redo select them)."""
+        return self._last_change
 
     # Changing (the undo commands call these) --------------------------------------------------
     def set_values(self, changes: Sequence[tuple[int, str, CellValue]]) -> None:
@@ -121,6 +116,7 @@ class ProjectDocument(QObject):
         for row, key, value in changes:
             table.set_value(row, key, value)
         rows = [row for row, _, _ in changes]
+        self._last_change = (sorted(set(rows)), list(dict.fromkeys(k for _, k, _ in changes)))
         self._recompute()
         self.cells_changed.emit(min(rows), max(rows))
         self.results_changed.emit()
@@ -133,6 +129,7 @@ class ProjectDocument(QObject):
             return
         self.segments_inserting.emit(row, len(records))
         self._project.segments.insert(row, list(records))
+        self._last_change = (list(range(row, row + len(records))), ["segment"])
         self._recompute()
         self.segments_inserted.emit(row, len(records))
         self.results_changed.emit()
@@ -145,6 +142,8 @@ class ProjectDocument(QObject):
             self.segments_removing.emit(first, last)
             self._project.segments.remove(range(first, last + 1))
             self.segments_removed.emit(first, last)
+        left = min(rows[0], len(self) - 1) if rows else -1
+        self._last_change = ([left] if left >= 0 else [], ["segment"])
         self._recompute()
         self.results_changed.emit()
         return removed
@@ -157,6 +156,7 @@ class ProjectDocument(QObject):
             self.segments_inserting.emit(first, last - first + 1)
             self._project.segments.insert(first, [by_row[r] for r in range(first, last + 1)])
             self.segments_inserted.emit(first, last - first + 1)
+        self._last_change = (sorted(rows), ["segment"])
         self._recompute()
         self.results_changed.emit()
 
@@ -166,6 +166,7 @@ class ProjectDocument(QObject):
             return
         self.segment_moving.emit(row, to)
         self._project.segments.move(row, to)
+        self._last_change = ([to], ["segment"])
         self._recompute()
         self.segment_moved.emit(row, to)
         self.results_changed.emit()
@@ -173,6 +174,7 @@ class ProjectDocument(QObject):
     def set_setting(self, name: str, value: object) -> None:
         settings = self._project.settings
         setattr(settings, name, value)
+        self._last_change = ([], [])
         self._recompute()
         self.settings_changed.emit()
         self.results_changed.emit()
@@ -184,6 +186,7 @@ class ProjectDocument(QObject):
         """Replace the whole project (New, Open, Restore); the undo history starts afresh."""
         self.project_loading.emit()
         self._project = project
+        self._last_change = ([], [])
         self._recompute()
         self.undo_stack.clear()
         self.set_path(path)

@@ -1,4 +1,9 @@
-"""Spreadsheet edits of the document as undoable commands: paste, fill, clear, add, delete, move."""
+"""Spreadsheet edits of the document as undoable commands: paste, fill, clear, add, delete, move.
+
+Every pasted or filled cell goes through ``core.schema.Column.parse_column`` / ``Column.parse``:
+the cell rule of typing and import, so a pasted ``0.35`` in a margin is 35 % as typed and as
+imported. What cannot be used is kept as typed and flagged, never guessed and never lost.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +20,38 @@ from ui.commands import (
     SetCellsCommand,
 )
 from ui.document import CellValue, ProjectDocument
-from ui.segments_model import KEYS, SegmentsTableModel
+from ui.models.segments import SegmentsTableModel
+
+#: the share of a first pasted row's filled cells that must be column names to take it as a header
+HEADER_SHARE = 0.5
+
+
+def header_keys(cells: Sequence[str]) -> list[str | None] | None:
+    """The input keys a pasted first row names, cell by cell, or None when it is not a header.
+
+    The import's names (``core.schema.match_header``: labels, synonyms, both languages) decide;
+    a row counts as a header when at least half its filled cells name a column and none of them
+    reads as a number.
+    """
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return None
+    found = [schema.match_header(c, schema.COLUMNS) if c.strip() else None for c in cells]
+    named = sum(1 for f in found if f is not None)
+    numbers = sum(1 for c in filled if schema.BY_KEY["customers"].parse(c).value is not None)
+    if named == 0 or named < HEADER_SHARE * len(filled) or numbers:
+        return None
+    return [f.key if f is not None else None for f in found]
 
 
 class GridEditor(QObject):
-    """Turns what the user does in the grid into commands on the document's undo stack."""
+    """Turns what the user does in the grid into commands on the document's undo stack.
 
-    status = Signal(str)
+    ``reported(text)`` says what a paste or fill did when there is something to say (cells kept
+    as typed, a header row used, cells that fell on computed columns).
+    """
+
+    reported = Signal(str)
 
     def __init__(
         self, doc: ProjectDocument, model: SegmentsTableModel, parent: QObject | None = None
@@ -30,85 +60,134 @@ class GridEditor(QObject):
         self._doc = doc
         self._model = model
 
-    def _value(self, key: str, text: str) -> tuple[CellValue, bool]:
-        """A pasted cell: its value, or the text kept as typed (flagged) when unreadable."""
-        if key == "segment":
-            return " ".join(text.split()), True
-        ok, value, _message = self._model.parse_input(key, text)
-        if ok:
-            return value, True
-        return text.strip(), False  # kept, shown in red, never guessed and never lost
+    def paste(self, top: int, targets: Sequence[int], rows: Sequence[Sequence[str]]) -> None:
+        """Paste a block at row ``top`` into the grid columns ``targets`` (left to right).
 
-    def paste(self, top: int, left: int, rows: Sequence[Sequence[str]]) -> None:
-        """Paste a block at (top, left); rows below the last segment become new segments.
-
-        One undo step. Computed columns in the block's way are skipped.
+        A first row of column names (as Excel copies a table with its header) is not pasted:
+        its names place the columns instead. Rows below the last segment become new segments.
+        One undo step; cells on computed columns are skipped and counted.
         """
+        rows = [list(r) for r in rows if r]
+        if not rows:
+            return
+        keys = self._model.keys()
+        notes: list[str] = []
+        named = header_keys(rows[0]) if len(rows) > 1 else None
+        if named is not None:
+            rows = rows[1:]
+            places: list[int | None] = [keys.index(k) if k in keys else None for k in named]
+            used = [schema.BY_KEY[k].short(self._model.fmt.lang) for k in named if k]
+            notes.append(
+                self.tr(
+                    "The first row held column names ({names}): each column went under its name."
+                ).format(names=", ".join(used))
+            )
+        else:
+            places = list(targets)
         n = len(self._doc)
+        width = max(len(r) for r in rows)
+        # one column of the block at a time: the column rule (percents, separators) needs it
+        values: dict[tuple[int, int], tuple[CellValue, bool]] = {}
+        skipped = 0
+        for j in range(width):
+            column = places[j] if j < len(places) else None
+            texts = [r[j] if j < len(r) else "" for r in rows]
+            col = schema.BY_KEY[keys[column]] if column is not None else None
+            if col is None or not col.is_input:
+                skipped += sum(1 for t in texts if t.strip())
+                continue
+            for i, parsed in enumerate(col.parse_column(texts, self._model.fmt.decimal)):
+                values[(i, column)] = _stored(col.key, parsed)
         changes: list[tuple[int, str, CellValue]] = []
         new: list[Record] = []
-        unread = 0
+        unread = out_of_range = 0
         taken: list[str] = []
-        for i, cells in enumerate(rows):
+        for i in range(len(rows)):
             row = top + i
             record: Record = {"segment": ""}
-            for j, text in enumerate(cells):
-                column = left + j
-                if column >= len(KEYS) or KEYS[column] not in schema.INPUT_KEYS:
-                    continue
-                key = KEYS[column]
-                value, ok = self._value(key, text)
-                unread += not ok
-                if row < n:
-                    if key == "segment":
-                        if not value:
-                            continue
+            for column in sorted({c for vi, c in values if vi == i}):
+                value, ok = values[(i, column)]
+                key = keys[column]
+                if not ok:
+                    unread += isinstance(value, str) and key != "segment"
+                    out_of_range += isinstance(value, float)
+                if key == "segment":
+                    if not value:
+                        continue
+                    if row < n:
                         value = self._unique(str(value), row, taken)
                         taken.append(value)
-                    changes.append((row, key, value))
-                elif key == "segment":
-                    record["segment"] = value
-                elif value is not None:
-                    if ok:
-                        record[key] = value
+                        changes.append((row, key, value))
                     else:
+                        record["segment"] = value
+                elif row < n:
+                    changes.append((row, key, value))
+                elif value is not None:
+                    if isinstance(value, str):
                         record.setdefault("unread", {})[key] = value  # type: ignore[union-attr]
+                    else:
+                        record[key] = value
             if row >= n:
                 new.append(record)
         for record in new:
             name = str(record["segment"]) or self.tr("Segment")
             record["segment"] = self._doc.unique_name(name, taken)
             taken.append(record["segment"])
-        if not changes and not new:
-            return
-        with self._doc.macro(self.tr("Paste")):
-            if new:
-                self._doc.undo_stack.push(InsertSegmentsCommand(self._doc, n, new))
-            if changes:
-                self._doc.undo_stack.push(SetCellsCommand(self._doc, changes))
+        if changes or new:
+            with self._doc.macro(self.tr("Paste")):
+                if new:
+                    self._doc.undo_stack.push(InsertSegmentsCommand(self._doc, n, new))
+                if changes:
+                    self._doc.undo_stack.push(SetCellsCommand(self._doc, changes))
+        if new:
+            notes.append(self.tr("{n} new segments added below.").format(n=len(new)))
         if unread:
-            self.status.emit(
+            notes.append(
                 self.tr(
                     "{n} pasted cells could not be read as numbers; they are kept as typed and "
-                    "shown in red."
+                    "shown in red (the tooltip says why)."
                 ).format(n=unread)
             )
+        if out_of_range:
+            notes.append(
+                self.tr(
+                    "{n} pasted values are out of range; they are kept, shown in red and not used."
+                ).format(n=out_of_range)
+            )
+        if skipped:
+            notes.append(
+                self.tr(
+                    "{n} cells fell on computed or unknown columns and were not pasted."
+                ).format(n=skipped)
+            )
+        if notes:
+            self.reported.emit(" ".join(notes))
 
     def _unique(self, name: str, row: int, taken: list[str]) -> str:
-        if not self._doc.name_taken(name, row) and name not in taken:
+        if not self._doc.name_taken(name, row) and schema.name_clash(name, taken) is None:
             return name
         return self._doc.unique_name(name, taken)
 
     def fill(self, text: str, cells: Sequence[tuple[int, int]]) -> None:
-        """One pasted value into every selected input cell."""
+        """One pasted value into every selected input cell (read as typing reads it)."""
         changes = []
+        keys = self._model.keys()
+        kept = 0
         for row, column in cells:
-            key = KEYS[column]
+            key = keys[column]
             if key in schema.NUMERIC_INPUT_KEYS:
-                value, _ok = self._value(key, text)
+                value, ok = _stored(key, self._model.parse(key, text))
+                kept += not ok
                 changes.append((row, key, value))
         if changes:
             self._doc.undo_stack.push(SetCellsCommand(self._doc, changes, self.tr("Paste")))
+        if kept:
+            parsed = self._model.parse(keys[cells[0][1]], text)
+            self.reported.emit(
+                self.tr("{n} cells keep “{text}” as typed, shown in red: {why}.").format(
+                    n=kept, text=text.strip(), why=parsed.message(self._model.fmt.lang)
+                )
+            )
 
     def clear(self, cells: Sequence[tuple[int, str]]) -> None:
         changes = [(row, key, None) for row, key in cells if self._doc.value(row, key) is not None]
@@ -154,3 +233,15 @@ class GridEditor(QObject):
             return row
         self._doc.undo_stack.push(MoveSegmentCommand(self._doc, row, to))
         return to
+
+
+def _stored(key: str, parsed: schema.Parsed) -> tuple[CellValue, bool]:
+    """What a pasted cell stores: its value, or — when it cannot be used — the number out of
+    range or the text as typed (both flagged red); and whether it can be used."""
+    if parsed.ok:
+        return parsed.value, True
+    if key == "segment":
+        return None, False
+    if isinstance(parsed.value, float):
+        return parsed.value, False
+    return parsed.text, False

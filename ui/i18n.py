@@ -99,6 +99,12 @@ class QtNumberFormat(NumberFormat):
             return text
         return ("−" if value < 0 else "") + text
 
+    def money(self, value: float) -> str:
+        """Money as the window shows it: whole from 1 000 up in size (no kopecks), cents below."""
+        if abs(value) >= 1000 and math.isfinite(value):
+            value = math.copysign(math.floor(abs(value) + 0.5), value)
+        return super().money(value)
+
     def cell(self, value: float | None, unit: str) -> str:
         """A number as shown in the grid: with its currency, percent sign or unit."""
         if value is None or value != value:

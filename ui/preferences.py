@@ -72,3 +72,40 @@ def remember_settings(settings: Settings) -> None:
     s.setValue("currency", settings.currency)
     s.setValue("crr_benchmark", float(settings.crr_benchmark))
     s.setValue("crr_benchmark_name", settings.crr_benchmark_name)
+
+
+def column_group_folded(name: str, default: bool) -> bool:
+    """Whether the grid's column group ``name`` was folded when the window last closed."""
+    value = store().value(f"columns/{name}/folded", default)
+    if isinstance(value, str):
+        return value.lower() == "true"
+    return bool(value)
+
+
+def set_column_group_folded(name: str, folded: bool) -> None:
+    store().setValue(f"columns/{name}/folded", bool(folded))
+
+
+def window_state() -> tuple[bytes | None, bytes | None]:
+    """The window's saved geometry and the layout of its panels (splitters, side panel)."""
+    s = store()
+    geometry, layout = s.value("window/geometry"), s.value("window/layout")
+    return (
+        bytes(geometry) if geometry is not None else None,
+        bytes(layout) if layout is not None else None,
+    )
+
+
+def set_window_state(geometry: bytes, layout: bytes) -> None:
+    s = store()
+    s.setValue("window/geometry", geometry)
+    s.setValue("window/layout", layout)
+
+
+def side_panel_open() -> bool:
+    value = store().value("window/side_panel", False)
+    return value.lower() == "true" if isinstance(value, str) else bool(value)
+
+
+def set_side_panel_open(open_: bool) -> None:
+    store().setValue("window/side_panel", bool(open_))

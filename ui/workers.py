@@ -1,33 +1,24 @@
-"""Long work off the GUI thread: reading a file for import, writing a workbook or a PDF.
+"""Long work off the GUI thread: reading a file, converting a table, writing a workbook.
 
-Each worker is a QObject moved to a QThread; it reaches the window only by signals. Core
-functions take ``progress(done, total)`` and ``cancelled()`` callbacks and stay Qt-free; a core
-function that does not take them yet is called without them (and cannot be cancelled midway).
+``Worker`` runs a job ``job(progress, cancelled)`` in a ``QThread`` and reaches the window only
+by signals; ``Task`` pairs a worker with its thread; ``TaskRunner`` runs one task at a time for
+a window, shows its progress with Cancel in the window's task bar (never a dialog that could
+outlive it) and reports the end. Core functions take the ``progress(done, total)`` and
+``cancelled()`` callbacks of ``core.jobs`` and stay Qt-free (STYLE.md §6).
 """
 
 from __future__ import annotations
 
-import inspect
 import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from core.errors import LtvError
 from core.jobs import Cancelled
 
-
-def call_with_progress(fn: Callable, *args, progress=None, cancelled=None, **kwargs):
-    """Call ``fn`` passing ``progress``/``cancelled`` by keyword when it accepts them."""
-    try:
-        params = inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        params = {}
-    takes_any = any(p.kind == p.VAR_KEYWORD for p in params.values())
-    if progress is not None and (takes_any or "progress" in params):
-        kwargs["progress"] = progress
-    if cancelled is not None and (takes_any or "cancelled" in params):
-        kwargs["cancelled"] = cancelled
-    return fn(*args, **kwargs)
+#: ``job(progress, cancelled) -> result``: what a worker runs.
+Job = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
 
 
 class Worker(QObject):
@@ -38,9 +29,7 @@ class Worker(QObject):
     failed = Signal(str)
     was_cancelled = Signal()
 
-    def __init__(
-        self, job: Callable[[Callable[[int, int], None], Callable[[], bool]], object]
-    ) -> None:
+    def __init__(self, job: Job) -> None:
         super().__init__()
         self._job = job
         self._cancel = threading.Event()
@@ -64,8 +53,6 @@ class Worker(QObject):
             self.was_cancelled.emit()
             return
         except Exception as exc:  # shown to the user in one line, never a traceback
-            from core.errors import LtvError
-
             if self._cancel.is_set():
                 self.was_cancelled.emit()
             elif isinstance(exc, LtvError):
@@ -92,7 +79,7 @@ class Task(QObject):
     cancelled = Signal()
     done = Signal()
 
-    def __init__(self, job, parent: QObject | None = None) -> None:
+    def __init__(self, job: Job, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thread = QThread()
         self.worker = Worker(job)
@@ -102,8 +89,10 @@ class Task(QObject):
         self.worker.finished.connect(self._on_finished)
         self.worker.failed.connect(self._on_failed)
         self.worker.was_cancelled.connect(self._on_cancelled)
+        self.running = False
 
     def start(self) -> None:
+        self.running = True
         self.thread.start()
 
     def cancel(self) -> None:
@@ -132,6 +121,7 @@ class Task(QObject):
         self.done.emit()
 
     def _stop(self) -> None:
+        self.running = False
         self.thread.quit()
         self.thread.wait()
 
@@ -139,27 +129,115 @@ class Task(QObject):
         self._stop()
 
 
-def load_grids_job(path: str, lang: str):
+class TaskRunner(QObject):
+    """One long task at a time for a window, its progress and Cancel in the window's task bar.
+
+    ``run(job, label, on_done)`` starts ``job`` in a worker; ``on_done(result)`` runs in the GUI
+    thread when it finishes; failures go to ``failed(message)``, a cancel to ``cancelled()``.
+    ``busy`` is True while a task runs; ``idle()`` fires when it ends, however it ends.
+    """
+
+    started = Signal(str)
+    progressed = Signal(int, int)
+    failed = Signal(str)
+    cancelled = Signal()
+    idle = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._task: Task | None = None
+        self._inline = False
+        self._inline_cancel = False
+
+    @property
+    def task(self) -> Task | None:
+        return self._task
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None or self._inline
+
+    def run(self, job: Job, label: str, on_done: Callable[[object], object]) -> Task | None:
+        """Start ``job``; None (and nothing started) when a task is already running."""
+        if self.busy:
+            return None
+        task = Task(job, self)
+        task.progressed.connect(self.progressed)
+        task.finished.connect(on_done)
+        task.failed.connect(self.failed)
+        task.cancelled.connect(self.cancelled)
+        task.done.connect(self._on_done)
+        self._task = task
+        self.started.emit(label)
+        task.start()
+        return task
+
+    def run_inline(self, job: Job, label: str, on_done: Callable[[object], object]) -> bool:
+        """Run ``job`` in the GUI thread, keeping the window painted and Cancel live between
+        its steps: for work that needs Qt widgets (the PDF's charts). False when busy."""
+        if self._task is not None or self._inline:
+            return False
+        from PySide6.QtWidgets import QApplication
+
+        self._inline = True
+        self._inline_cancel = False
+
+        def report(done: int, total: int) -> None:
+            self.progressed.emit(done, total)
+            QApplication.processEvents()
+            if self._inline_cancel:
+                raise Cancelled()
+
+        self.started.emit(label)
+        try:
+            result = job(report, lambda: self._inline_cancel)
+        except Cancelled:
+            self.cancelled.emit()
+        except LtvError as exc:
+            self.failed.emit(str(exc))
+        else:
+            if self._inline_cancel:
+                self.cancelled.emit()
+            else:
+                on_done(result)
+        finally:
+            self._inline = False
+            self.idle.emit()
+        return True
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        self._inline_cancel = True
+
+    def wait(self) -> None:
+        """Cancel the task in hand and wait for its thread (closing the window)."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task.wait()
+            self._on_done()
+
+    @Slot()
+    def _on_done(self) -> None:
+        if self._task is not None:
+            self._task.deleteLater()
+        self._task = None
+        self.idle.emit()
+
+
+def load_grids_job(path: str, lang: str) -> Job:
     """The job of reading every sheet of a file for the import preview."""
 
     def job(progress, cancelled):
         from core.readers import load_grids
 
-        return call_with_progress(load_grids, path, lang, progress=progress, cancelled=cancelled)
+        return load_grids(path, lang, progress=progress, cancelled=cancelled)
 
     return job
 
 
-def open_project_job(path: str, lang: str):
-    def job(progress, cancelled):
-        from core.readers import open_project
-
-        return call_with_progress(open_project, path, lang, progress=progress, cancelled=cancelled)
-
-    return job
-
-
-def export_job(kind: str, project, path: str, lang: str, basis: str | None):
+def export_job(kind: str, project, path: str, lang: str, basis: str | None) -> Job:
     """The job of writing the workbook (kind "xlsx") or the PDF report (kind "pdf")."""
 
     def job(progress, cancelled):
@@ -167,8 +245,6 @@ def export_job(kind: str, project, path: str, lang: str, basis: str | None):
             from ui.report_pdf import write_pdf as write
         else:
             from core.export.workbook import write_workbook as write
-        return call_with_progress(
-            write, project, path, lang=lang, basis=basis, progress=progress, cancelled=cancelled
-        )
+        return write(project, path, lang=lang, basis=basis, progress=progress, cancelled=cancelled)
 
     return job

@@ -1,6 +1,169 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Создать</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Открыть…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>Со&amp;хранить</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Сохранить &amp;как…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Workbook…</source>
+        <translation>Экспорт в &amp;книгу Excel…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF Report…</source>
+        <translation>Экспорт отчёта в &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Отменить</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Повторить</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Вы&amp;резать</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Копировать</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Вставить</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Cells</source>
+        <translation>&amp;Очистить ячейки</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Выделить &amp;всё</translation>
+    </message>
+    <message>
+        <source>&amp;Add Segment</source>
+        <translation>&amp;Добавить сегмент</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate Segment</source>
+        <translation>Д&amp;ублировать сегмент</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Segment</source>
+        <translation>&amp;Удалить сегмент</translation>
+    </message>
+    <message>
+        <source>Move Segment &amp;Up</source>
+        <translation>Переместить сегмент &amp;вверх</translation>
+    </message>
+    <message>
+        <source>Move Segment D&amp;own</source>
+        <translation>Переместить сегмент в&amp;низ</translation>
+    </message>
+    <message>
+        <source>&amp;Explain Panel</source>
+        <translation>&amp;Панель пояснений</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>Режим &amp;презентации</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Крупнее</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>&amp;Мельче</translation>
+    </message>
+    <message>
+        <source>&amp;About LTV Studio</source>
+        <translation>&amp;О программе LTV Studio</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Как в &amp;системе</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Дублировать</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>Пояснения</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Презентация</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Правка</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <source>&amp;Columns</source>
+        <translation>&amp;Столбцы</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Язык</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Close this message</source>
+        <extracomment>how long info and success banners stay, in milliseconds</extracomment>
+        <translation>Закрыть сообщение</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Charts are not available in this installation.</source>
@@ -21,6 +184,36 @@
     <message>
         <source>The two sides of the ratio per segment: CLV (LTV on the revenue basis) and CAC</source>
         <translation>Обе стороны отношения по сегментам: CLV (LTV при расчёте по выручке) и CAC</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <source>Charts</source>
+        <translation>Графики</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnGroup</name>
+    <message>
+        <source>Results</source>
+        <extracomment>``source(doc, row, key, lang) -&gt; Cell``: where a group's computed cells come from.</extracomment>
+        <translation>Результаты</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Исходные данные</translation>
+    </message>
+    <message>
+        <source>More results</source>
+        <translation>Другие показатели</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnGroupBar</name>
+    <message>
+        <source>Show the “{group}” columns</source>
+        <translation>Показать столбцы «{group}»</translation>
     </message>
 </context>
 <context>
@@ -50,7 +243,8 @@
     <name>ExplainPanel</name>
     <message>
         <source>Explain</source>
-        <translation>Пояснение</translation>
+        <extracomment>the tab's title (translated in the context "ExplainPanel")</extracomment>
+        <translation>Пояснения</translation>
     </message>
     <message>
         <source>Select a cell to see how its number is made: the formula with the numbers substituted.</source>
@@ -86,228 +280,11 @@
     </message>
 </context>
 <context>
-    <name>GridEditor</name>
-    <message>
-        <source>Segment</source>
-        <translation>Сегмент</translation>
-    </message>
-    <message>
-        <source>Paste</source>
-        <translation>Вставка</translation>
-    </message>
-    <message>
-        <source>{n} pasted cells could not be read as numbers; they are kept as typed and shown in red.</source>
-        <translation>Вставленных ячеек, не прочитанных как число: {n}; они сохранены как введены и выделены красным.</translation>
-    </message>
-    <message>
-        <source>Clear cells</source>
-        <translation>Очистить ячейки</translation>
-    </message>
-    <message>
-        <source>New segment</source>
-        <translation>Новый сегмент</translation>
-    </message>
-    <message>
-        <source>{name} (copy)</source>
-        <translation>{name} (копия)</translation>
-    </message>
-    <message>
-        <source>Duplicate segments</source>
-        <translation>Копировать сегменты</translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Import segments — {file}</source>
-        <translation>Импорт сегментов — {file}</translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation>Импортировать</translation>
-    </message>
-    <message>
-        <source>Sheet:</source>
-        <translation>Лист:</translation>
-    </message>
-    <message>
-        <source>Header row:</source>
-        <translation>Строка заголовка:</translation>
-    </message>
-    <message>
-        <source>Columns</source>
-        <translation>Столбцы</translation>
-    </message>
-    <message>
-        <source>Cells that could not be read</source>
-        <translation>Ячейки, которые не удалось прочитать</translation>
-    </message>
-    <message>
-        <source>Choose which column holds the segment names.</source>
-        <translation>Выберите столбец с названиями сегментов.</translation>
-    </message>
-    <message>
-        <source>Cells that could not be read: {n}</source>
-        <translation>Ячейки, которые не удалось прочитать: {n}</translation>
-    </message>
-    <message>
-        <source>{n} segments will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</source>
-        <translation>Будет импортировано сегментов: {n}. Непрочитанные ячейки сохранены как введены и выделены красным; исправьте их в таблице.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>&amp;New</source>
-        <translation>&amp;Создать</translation>
-    </message>
-    <message>
-        <source>&amp;Open…</source>
-        <translation>&amp;Открыть…</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>Со&amp;хранить</translation>
-    </message>
-    <message>
-        <source>Save &amp;As…</source>
-        <translation>Сохранить &amp;как…</translation>
-    </message>
-    <message>
-        <source>Export &amp;Workbook…</source>
-        <translation>Экспорт в &amp;книгу Excel…</translation>
-    </message>
-    <message>
-        <source>Export &amp;PDF Report…</source>
-        <translation>Экспорт отчёта в &amp;PDF…</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Выход</translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>&amp;Копировать</translation>
-    </message>
-    <message>
-        <source>&amp;Paste</source>
-        <translation>&amp;Вставить</translation>
-    </message>
-    <message>
-        <source>C&amp;lear Cells</source>
-        <translation>&amp;Очистить ячейки</translation>
-    </message>
-    <message>
-        <source>&amp;Add Segment</source>
-        <translation>&amp;Добавить сегмент</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate Segment</source>
-        <translation>Д&amp;ублировать сегмент</translation>
-    </message>
-    <message>
-        <source>&amp;Delete Segment</source>
-        <translation>&amp;Удалить сегмент</translation>
-    </message>
-    <message>
-        <source>Move Segment &amp;Up</source>
-        <translation>Переместить сегмент &amp;вверх</translation>
-    </message>
-    <message>
-        <source>Move Segment D&amp;own</source>
-        <translation>Переместить сегмент в&amp;низ</translation>
-    </message>
-    <message>
-        <source>&amp;Presentation Mode</source>
-        <translation>Режим &amp;презентации</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;In Explanation</source>
-        <translation>&amp;Увеличить пояснение</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out Explanation</source>
-        <translation>У&amp;меньшить пояснение</translation>
-    </message>
-    <message>
-        <source>&amp;About LTV Studio</source>
-        <translation>&amp;О программе LTV Studio</translation>
-    </message>
-    <message>
-        <source>Follow the &amp;System</source>
-        <translation>Как в &amp;системе</translation>
-    </message>
-    <message>
-        <source>&amp;Undo</source>
-        <translation>&amp;Отменить</translation>
-    </message>
-    <message>
-        <source>&amp;Redo</source>
-        <translation>&amp;Повторить</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Недавние файлы</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Правка</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Вид</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
-    </message>
-    <message>
-        <source> Basis: </source>
-        <translation> Расчёт по: </translation>
-    </message>
-    <message>
-        <source>profit</source>
-        <translation>прибыль</translation>
-    </message>
-    <message>
-        <source>revenue</source>
-        <translation>выручка</translation>
-    </message>
-    <message>
-        <source>The basis of LTV:CAC and payback: gross profit (CLV) or revenue (LTV).</source>
-        <translation>Основа LTV:CAC и окупаемости: валовая прибыль (CLV) или выручка (LTV).</translation>
-    </message>
-    <message>
-        <source> Currency: </source>
-        <translation> Валюта: </translation>
-    </message>
-    <message>
-        <source> CRR benchmark: </source>
-        <translation> Ориентир CRR: </translation>
-    </message>
-    <message>
-        <source>The retention rate against which CRR is judged.</source>
-        <translation>Коэффициент удержания, с которым сравнивается CRR.</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Настройки</translation>
-    </message>
+    <name>FileActions</name>
     <message>
         <source>Untitled</source>
+        <extracomment>import spreadsheets with the preview's defaults, without asking (``--screenshot``)</extracomment>
         <translation>Без названия</translation>
-    </message>
-    <message>
-        <source>Change CRR benchmark</source>
-        <translation>Изменить ориентир CRR</translation>
     </message>
     <message>
         <source>Save the changes to “{name}”?</source>
@@ -342,8 +319,12 @@
         <translation>Чтение {file}…</translation>
     </message>
     <message>
-        <source>Imported {n} segments from {file}; {p} cells to check.</source>
-        <translation>Импортировано сегментов из {file}: {n}; ячеек для проверки: {p}.</translation>
+        <source>Imported {n} segments from {file}.</source>
+        <translation>Импортировано сегментов: {n} из {file}.</translation>
+    </message>
+    <message>
+        <source>{p} cells could not be read: they are shown in red, their tooltips say why.</source>
+        <translation>Не прочитано ячеек: {p}; они выделены красным, подсказка объясняет почему.</translation>
     </message>
     <message>
         <source>Save As</source>
@@ -390,20 +371,16 @@
         <translation>замечаний: {n}</translation>
     </message>
     <message>
+        <source>Open file</source>
+        <translation>Открыть файл</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Показать папку</translation>
+    </message>
+    <message>
         <source>Writing {file}…</source>
         <translation>Запись {file}…</translation>
-    </message>
-    <message>
-        <source>Please wait: the previous task is still running.</source>
-        <translation>Подождите: предыдущая задача ещё выполняется.</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <source>Cancelled.</source>
-        <translation>Отменено.</translation>
     </message>
     <message>
         <source>LTV Studio was closed unexpectedly. Unsaved changes to “{name}” were kept at {time}. Restore them?</source>
@@ -420,6 +397,157 @@
     <message>
         <source>Restored the unsaved changes.</source>
         <translation>Несохранённые изменения восстановлены.</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaLine</name>
+    <message>
+        <source>Portfolio</source>
+        <extracomment>the width of the box naming the cell, left of "fx"</extracomment>
+        <translation>Портфель</translation>
+    </message>
+    <message>
+        <source>{label}: not summed across segments.</source>
+        <translation>{label}: не суммируется по сегментам.</translation>
+    </message>
+</context>
+<context>
+    <name>GridEditor</name>
+    <message>
+        <source>Segment</source>
+        <translation>Сегмент</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Вставка</translation>
+    </message>
+    <message>
+        <source>The first row held column names ({names}): each column went under its name.</source>
+        <extracomment>the share of a first pasted row's filled cells that must be column names to take it as a header</extracomment>
+        <translation>В первой строке были названия столбцов ({names}): каждый столбец вставлен под своё название.</translation>
+    </message>
+    <message>
+        <source>{n} new segments added below.</source>
+        <translation>Добавлено новых сегментов внизу: {n}.</translation>
+    </message>
+    <message>
+        <source>{n} pasted cells could not be read as numbers; they are kept as typed and shown in red (the tooltip says why).</source>
+        <translation>Вставленных ячеек, не прочитанных как число: {n}; они сохранены как введены и выделены красным (подсказка объясняет почему).</translation>
+    </message>
+    <message>
+        <source>{n} pasted values are out of range; they are kept, shown in red and not used.</source>
+        <translation>Вставленных значений вне допустимого диапазона: {n}; они сохранены, выделены красным и не используются.</translation>
+    </message>
+    <message>
+        <source>{n} cells fell on computed or unknown columns and were not pasted.</source>
+        <translation>Ячеек, попавших на вычисляемые или неизвестные столбцы и не вставленных: {n}.</translation>
+    </message>
+    <message>
+        <source>{n} cells keep “{text}” as typed, shown in red: {why}.</source>
+        <translation>В ячейках ({n}) сохранено «{text}» как введено, выделено красным: {why}.</translation>
+    </message>
+    <message>
+        <source>Clear cells</source>
+        <translation>Очистить ячейки</translation>
+    </message>
+    <message>
+        <source>New segment</source>
+        <translation>Новый сегмент</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (копия)</translation>
+    </message>
+    <message>
+        <source>Duplicate segments</source>
+        <translation>Копировать сегменты</translation>
+    </message>
+</context>
+<context>
+    <name>GridPane</name>
+    <message>
+        <source>* Left out of the portfolio: {parts}</source>
+        <extracomment>the segment column is at least this wide (names are what people look for)</extracomment>
+        <translation>* Не учтены в портфеле: {parts}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import segments — {file}</source>
+        <translation>Импорт сегментов — {file}</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Остановить чтение</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Лист:</translation>
+    </message>
+    <message>
+        <source>Header row:</source>
+        <translation>Строка заголовка:</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Столбцы</translation>
+    </message>
+    <message>
+        <source>Cells that could not be read</source>
+        <translation>Ячейки, которые не удалось прочитать</translation>
+    </message>
+    <message>
+        <source>Choose which column holds the segment names.</source>
+        <translation>Выберите столбец с названиями сегментов.</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>Читается таблица…</translation>
+    </message>
+    <message>
+        <source>Reading was stopped. Change the mapping or the header row to read again.</source>
+        <translation>Чтение остановлено. Измените сопоставление столбцов или строку заголовка, чтобы прочитать снова.</translation>
+    </message>
+    <message>
+        <source>Cells that could not be read: {n}</source>
+        <translation>Ячейки, которые не удалось прочитать: {n}</translation>
+    </message>
+    <message>
+        <source>{n} segments will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</source>
+        <translation>Будет импортировано сегментов: {n}. Непрочитанные ячейки сохранены как введены и выделены красным; исправьте их в таблице.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDelegate</name>
+    <message>
+        <source>(not used)</source>
+        <extracomment>a burst of mapping changes converts once, this long after the last</extracomment>
+        <translation>(не используется)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Без названия</translation>
+    </message>
+    <message>
+        <source>Please wait: the previous task is still running.</source>
+        <translation>Подождите: предыдущая задача ещё выполняется.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <extracomment>the side panel's share of the window's width when it opens the charts' share of the height left under the grid's rows</extracomment>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>About LTV Studio</source>
@@ -450,6 +578,14 @@
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation mode: F11 or Esc returns to the normal window.</source>
+        <extracomment>how much larger everything is while presenting</extracomment>
+        <translation>Режим презентации: F11 или Esc возвращают обычное окно.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>Cell</source>
@@ -468,6 +604,7 @@
     <name>SegmentsTableModel</name>
     <message>
         <source>profit</source>
+        <extracomment>shown in an empty computed cell; the reason is in its tooltip and the formula line</extracomment>
         <translation>прибыль</translation>
     </message>
     <message>
@@ -479,12 +616,8 @@
         <translation>Допустимый диапазон: {range}</translation>
     </message>
     <message>
-        <source>Type 35 or 35% for 35 %.</source>
-        <translation>Введите 35 или 35% для 35 %.</translation>
-    </message>
-    <message>
-        <source>{words} (rule: {rule})</source>
-        <translation>{words} (правило: {rule})</translation>
+        <source>Type 35, 35% or 0.35 for 35 %.</source>
+        <translation>Введите 35, 35% или 0,35 — это 35 %.</translation>
     </message>
     <message>
         <source>benchmark {value}</source>
@@ -495,40 +628,136 @@
         <translation>Этот столбец рассчитывается; вводите данные в белые столбцы.</translation>
     </message>
     <message>
-        <source>A segment needs a name.</source>
-        <translation>У сегмента должно быть название.</translation>
-    </message>
-    <message>
-        <source>Another segment is already called “{name}”.</source>
-        <translation>Сегмент «{name}» уже есть.</translation>
-    </message>
-    <message>
-        <source>“{text}” is not read as a number: {why}.</source>
-        <translation>«{text}» не читается как число: {why}.</translation>
-    </message>
-    <message>
-        <source>{label} must be {range}; “{text}” is outside.</source>
-        <translation>{label}: допустимо {range}; «{text}» вне диапазона.</translation>
-    </message>
-    <message>
-        <source>“{text}” cannot be read as a number; it is kept as typed and not used. Type a number to replace it.</source>
-        <translation>«{text}» не читается как число; сохранено как введено и не используется. Введите число, чтобы заменить.</translation>
+        <source>“{text}” is kept as typed and not used: {why}.</source>
+        <translation>«{text}» сохранено как введено и не используется: {why}.</translation>
     </message>
     <message>
         <source>Out of range ({range}); not used.</source>
         <translation>Вне допустимого диапазона ({range}); не используется.</translation>
     </message>
     <message>
+        <source>Not summed across segments.</source>
+        <extracomment>shown after a figure that left some segments out (the tooltip names them)</extracomment>
+        <translation>Не суммируется по сегментам.</translation>
+    </message>
+    <message>
         <source>Portfolio ({n})</source>
         <translation>Портфель ({n})</translation>
     </message>
     <message>
-        <source>All segments together: customers summed, CAC and CRR pooled, LTV, CLV and net CLV weighted by customers.</source>
-        <translation>Все сегменты вместе: клиенты суммируются, CAC и CRR считаются по сумме, LTV, CLV и чистый CLV взвешиваются по числу клиентов.</translation>
+        <source>All segments together: customers, spend and new customers summed, CAC and CRR pooled, the other figures weighted by customers. A figure marked * left out the segments that lack what it needs; its tooltip names them.</source>
+        <translation>Все сегменты вместе: клиенты, расходы и новые клиенты сложены, CAC и CRR общие, остальное — средневзвешенное по числу клиентов. Число со звёздочкой * не учитывает сегменты, где нет нужных данных; подсказка называет их.</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsView</name>
+    <message>
+        <source>“{column}” is computed: type into the white (input) columns.</source>
+        <translation>«{column}» вычисляется: вводите числа в белые столбцы (исходные данные).</translation>
     </message>
     <message>
-        <source>{n} of {total} segments left out: they lack what this needs</source>
-        <translation>не учтено сегментов: {n} из {total} — в них нет нужных данных</translation>
+        <source>“{column}” is computed: select a white (input) cell to paste into.</source>
+        <translation>«{column}» вычисляется: чтобы вставить, выберите белую ячейку (исходные данные).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsBar</name>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source> Basis: </source>
+        <translation> Расчёт по: </translation>
+    </message>
+    <message>
+        <source>profit</source>
+        <translation>прибыль</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>выручка</translation>
+    </message>
+    <message>
+        <source>The basis of LTV:CAC and payback: gross profit (CLV) or revenue (LTV).</source>
+        <translation>Основа LTV:CAC и окупаемости: валовая прибыль (CLV) или выручка (LTV).</translation>
+    </message>
+    <message>
+        <source> Currency: </source>
+        <translation> Валюта: </translation>
+    </message>
+    <message>
+        <source> CRR benchmark: </source>
+        <translation> Ориентир CRR: </translation>
+    </message>
+    <message>
+        <source>The retention rate against which CRR is judged.</source>
+        <translation>Коэффициент удержания, с которым сравнивается CRR.</translation>
+    </message>
+    <message>
+        <source>Change CRR benchmark</source>
+        <translation>Изменить ориентир CRR</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryStrip</name>
+    <message>
+        <source>Portfolio · {n} segments</source>
+        <translation>Портфель · сегментов: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>Verdict</name>
+    <message>
+        <source>loss</source>
+        <extracomment>The grid position of each column key: ``COL["ltv"]``.</extracomment>
+        <translation>убыток</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>низко</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>норма</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>запас</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>быстро</translation>
+    </message>
+    <message>
+        <source>slow</source>
+        <translation>долго</translation>
+    </message>
+    <message>
+        <source>too late</source>
+        <translation>поздно</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>хорошо</translation>
+    </message>
+    <message>
+        <source>{words} (rule: {rule})</source>
+        <translation>{words} (правило: {rule})</translation>
+    </message>
+</context>
+<context>
+    <name>_Spans</name>
+    <message>
+        <source>Fold the “{group}” columns</source>
+        <translation>Свернуть столбцы «{group}»</translation>
     </message>
 </context>
 <context>

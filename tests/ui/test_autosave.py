@@ -21,7 +21,7 @@ DRIVER = r"""
 import sys
 sys.path.insert(0, sys.argv[1])
 from ui.app import make_application, open_window
-from ui.segments_model import COL
+from ui.models.columns import COL
 
 app = make_application()
 window = open_window(sys.argv[2], None, recover=False)
@@ -108,19 +108,23 @@ def test_autosave_then_kill_then_restart_offers_the_edit(app, qtbot, tmp_path, m
 
 def test_discard_removes_the_recovery_copy(app, tmp_path, monkeypatch):
     from ui.document import ProjectDocument
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
     window = MainWindow(ProjectDocument(load_project(SAMPLE)))
     try:
-        window.model.setData(window.model.index(0, 1), "12")
+        from ui.models.columns import COL
+
+        window.model.setData(window.model.index(0, COL["customers"]), "12")
         window.autosaver.save_now()
         copy = window.autosaver.file
         assert copy.exists()
         doc = json.loads(copy.read_text(encoding="utf-8"))
         doc["pid"] = 999_999_999  # as if left by a process that is gone
         copy.write_text(json.dumps(doc), encoding="utf-8")
-        monkeypatch.setattr(MainWindow, "_ask_restore", lambda self, r: False)
+        from ui.window.file_actions import FileActions
+
+        monkeypatch.setattr(FileActions, "_ask_restore", lambda self, r: False)
         assert not window.offer_recovery()
         assert not copy.exists()
     finally:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from ui.segments_model import COL
+from ui.models.columns import COL
 
 
 def _type(qtbot, window, row: int, key: str, text: str, finish=Qt.Key.Key_Return) -> None:
@@ -48,10 +48,10 @@ def test_a_value_that_cannot_be_read_is_refused_and_the_text_stays(window, qtbot
     messages = []
     window.view.cell_delegate.refused.connect(messages.append)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    assert messages and "not read as a number" in messages[0]
+    assert messages and messages[0].startswith("“about ten”: not a number")
     assert editor.isVisible() and editor.text() == "about ten"
     assert window.doc.value(0, "purchases_per_year") == 48.0
-    assert "not read as a number" in window.status_label.text()
+    assert "not a number" in window.banner.message()  # said where it cannot be off-screen
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert window.doc.undo_stack.count() == 0
 
@@ -84,9 +84,9 @@ def test_paste_a_3_by_4_block_adds_segments_below_and_undoes_in_one_step(window,
     assert (
         window.model.index(n + 1, COL["avg_order_value"])
         .data(Qt.ItemDataRole.ToolTipRole)
-        .startswith("“abc” cannot be read")
+        .startswith("“abc” is kept as typed and not used: not a number")
     )
-    assert "could not be read" in window.status_label.text()
+    assert "could not be read" in window.banner.message()
     assert doc.undo_stack.count() == 1
     doc.undo_stack.undo()
     assert len(doc) == n and doc.names()[-1] == "Кофейные курсы"
@@ -101,7 +101,10 @@ def test_copy_gives_tab_separated_text_that_pastes_back(window, qtbot):
     sm = view.selectionModel()
     from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
-    sel = QItemSelection(window.model.index(0, 0), window.model.index(1, COL["avg_order_value"]))
+    sel = QItemSelection(window.model.index(0, 0), window.model.index(1, 0))
+    sel.select(
+        window.model.index(0, COL["customers"]), window.model.index(1, COL["avg_order_value"])
+    )
     sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     text = view.copy_selection()
     lines = text.split("\r\n")

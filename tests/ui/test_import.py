@@ -1,13 +1,11 @@
-"""Opening a segment table goes through the import preview, in a worker with progress."""
+"""Opening a segment table goes through the import preview; nothing of it blocks the window."""
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtWidgets import QDialog
-
-from ui.import_dialog import ImportDialog
-from ui.workers import Task, call_with_progress
+from ui.dialogs.import_dialog import ImportDialog
+from ui.workers import Task, TaskRunner
 
 CSV = (
     "Отчёт по сегментам;;;\n"
@@ -18,33 +16,45 @@ CSV = (
 )
 
 
-def test_open_a_messy_table_through_the_preview(window, qtbot, tmp_path, monkeypatch):
+def _preview(window, qtbot, path) -> ImportDialog:
+    """Open ``path`` as a user does and wait for the preview's first conversion."""
+    window.open_file(path, ask=False)
+    qtbot.waitUntil(lambda: window.files.import_dialog is not None, timeout=10_000)
+    dialog = window.files.import_dialog
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    return dialog
+
+
+def test_open_a_messy_table_through_the_preview(window, qtbot, tmp_path):
     path = tmp_path / "клиенты.csv"
     path.write_text(CSV, encoding="cp1251")
-    seen = {}
-
-    def exec_(dialog):
-        seen["header"] = dialog.header_row.value()
-        seen["keys"] = list(dialog.mapping.keys)
-        seen["problems"] = [(p.cell, p.value) for p in dialog.problems.problems]
-        # the person says the comment column is not used, then imports
-        dialog.set_key(4, None)
-        return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(ImportDialog, "exec", exec_)
-    window.open_file(path, ask=False)
+    dialog = _preview(window, qtbot, path)
+    assert dialog.isVisible() and window.task is None  # the reading task is over
+    assert not window.task_bar.isVisible()  # no progress outlives its task
+    assert dialog.header_row.value() == 3
+    assert dialog.mapping.keys[:4] == [
+        "segment",
+        "avg_order_value",
+        "purchases_per_year",
+        "gross_margin",
+    ]
+    assert ("B5", "много") in [(p.cell, p.value) for p in dialog.problems.problems]
+    # the person says the comment column is not used, then imports
+    dialog.set_key(4, None)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    dialog.import_button.click()
     qtbot.waitUntil(lambda: window.doc.names() == ["Розница", "Опт"], timeout=10_000)
-    assert seen["header"] == 3
-    assert seen["keys"][:4] == ["segment", "avg_order_value", "purchases_per_year", "gross_margin"]
-    assert ("B5", "много") in seen["problems"]
     assert window.doc.value(0, "avg_order_value") == 1200.5
     assert window.doc.value(0, "gross_margin") == 0.35
     assert window.doc.value(1, "avg_order_value") == "много"  # kept, flagged, not lost
     assert window.isWindowModified() and window.doc.path is None
-    qtbot.waitUntil(lambda: window.task is None, timeout=5000)
+    # the summary of what was read is in view, in the window, not in a status bar
+    assert window.banner.isVisible()
+    assert "Imported 2 segments from клиенты.csv" in window.banner.message()
+    assert "2 cells could not be read" in window.banner.message()
 
 
-def test_changing_the_mapping_changes_what_is_read(app, tmp_path, qtmodeltester):
+def test_changing_the_mapping_converts_again_in_a_worker(app, qtbot, tmp_path, qtmodeltester):
     from core.readers import load_grids
 
     path = tmp_path / "t.csv"
@@ -52,12 +62,35 @@ def test_changing_the_mapping_changes_what_is_read(app, tmp_path, qtmodeltester)
     dialog = ImportDialog(load_grids(path), path)
     qtmodeltester.check(dialog.mapping)
     qtmodeltester.check(dialog.problems)
-    assert dialog.read is not None and len(dialog.read.table) == 2
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    assert len(dialog.read.table) == 2
     dialog.set_key(1, "acquisition_spend")  # "Средний чек" read as acquisition spend instead
+    assert dialog.read is None and not dialog.import_button.isEnabled()  # until converted
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
     assert dialog.read.table.value(0, "acquisition_spend") == 1200.5
     assert dialog.read.table.value(0, "avg_order_value") is None
     dialog.set_key(0, None)
-    assert dialog.read is None and "segment names" in dialog.summary.text()
+    qtbot.waitUntil(lambda: "segment names" in dialog.summary.text(), timeout=10_000)
+    assert dialog.read is None and not dialog.import_button.isEnabled()
+    dialog.done(0)
+    dialog.deleteLater()
+
+
+def test_the_preview_maps_a_file_as_the_command_line_does(app, qtbot, tmp_path):
+    """One pipeline: the preview's default mapping and notices are those of ``compute``."""
+    from core.readers import load_grids, read_segments
+
+    path = tmp_path / "t.csv"
+    path.write_text(CSV, encoding="utf-8")
+    cli = read_segments(path)
+    dialog = ImportDialog(load_grids(path), path)
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    assert dialog.read.mapping.keys == cli.mapping.keys
+    assert [n.message("en") for n in dialog.read.notices] == [n.message("en") for n in cli.notices]
+    assert [(p.cell, p.value) for p in dialog.read.problems] == [
+        (p.cell, p.value) for p in cli.problems
+    ]
+    dialog.done(0)
     dialog.deleteLater()
 
 
@@ -83,15 +116,13 @@ def test_worker_reports_progress_and_cancels(app, qtbot):
     assert seen and seen[-1] < 999
 
 
-def test_core_functions_get_progress_and_cancel_only_when_they_take_them():
-    calls = []
-
-    def new_style(path, lang="en", progress=None, cancelled=None):
-        calls.append((progress is not None, cancelled is not None))
-
-    def old_style(path, lang="en"):
-        calls.append("old")
-
-    call_with_progress(new_style, "x", progress=print, cancelled=bool)
-    call_with_progress(old_style, "x", progress=print, cancelled=bool)
-    assert calls == [(True, True), "old"]
+def test_the_runner_runs_one_task_at_a_time_and_says_when_it_is_idle(app, qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    results = []
+    first = runner.run(lambda p, c: release.wait(5) and "first", "one", results.append)
+    assert first is not None and runner.busy
+    assert runner.run(lambda p, c: "second", "two", results.append) is None
+    with qtbot.waitSignal(runner.idle, timeout=5000):
+        release.set()
+    assert results == ["first"] and not runner.busy

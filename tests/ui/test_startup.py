@@ -14,7 +14,7 @@ def test_the_window_imports_no_pandas_openpyxl_or_scipy_and_numpy_before_pyside6
     (needed for the metrics) loads before PySide6, whose import hook would read its sources."""
     script = (
         "import sys; sys.path.insert(0, sys.argv[1])\n"
-        "import ui.app, ui.main_window\n"
+        "import ui.app, ui.window.main_window\n"
         "order = list(sys.modules)\n"
         "heavy = sorted(m for m in ('pandas', 'openpyxl', 'scipy') if m in sys.modules)\n"
         "print(heavy, order.index('numpy') < order.index('PySide6'))\n"
@@ -32,11 +32,12 @@ def test_the_window_imports_no_pandas_openpyxl_or_scipy_and_numpy_before_pyside6
 
 def test_column_fitting_is_asked_often_but_done_once_per_turn(window, qtbot, monkeypatch):
     calls = []
-    monkeypatch.setattr(window, "fit_columns", lambda: calls.append(1))
-    window._fit_timer.timeout.disconnect()
-    window._fit_timer.timeout.connect(window.fit_columns)
-    window.schedule_fit()
-    window.schedule_fit()
+    grid = window.grid
+    monkeypatch.setattr(grid, "fit_columns", lambda: calls.append(1))
+    grid._fit_timer.timeout.disconnect()
+    grid._fit_timer.timeout.connect(grid.fit_columns)
+    grid.schedule_fit()
+    grid.schedule_fit()
     window._on_project_loaded()  # as opening a file does
     qtbot.waitUntil(lambda: bool(calls))
     qtbot.wait(20)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.project import load_project
-from ui.segments_model import COL
+from ui.models.columns import COL
 
 
 def _edit(window, row=0, key="customers", text="999"):
@@ -83,22 +83,28 @@ def test_new_then_open_a_project(window, monkeypatch, tmp_path):
 def test_language_switch_changes_headers_and_menus_without_restart(window, qtbot):
     header = window.model.headerData(COL["avg_order_value"], Qt.Orientation.Horizontal)
     assert header == "AOV"
-    assert window.menu_file.title() == "&File"
+    assert window.actions.menu_file.title() == "&File"
     window.set_language("ru")
     assert window.model.headerData(COL["avg_order_value"], Qt.Orientation.Horizontal) == "Чек"
     assert window.model.headerData(COL["ltv_cac"], Qt.Orientation.Horizontal) == "LTV:CAC (прибыль)"
-    assert window.menu_file.title() == "&Файл"
-    assert window.basis_label.text().strip() == "Расчёт по:"
-    assert "укажите" in window.model.index(3, COL["crr"]).data()
+    assert window.actions.menu_file.title() == "&Файл"
+    assert window.settings_bar.basis_label.text().strip() == "Расчёт по:"
+    crr = window.model.index(3, COL["crr"])
+    assert "укажите" in crr.data(Qt.ItemDataRole.ToolTipRole)
+    # the benchmark is written the Russian way, and the combo boxes fit their new words
+    assert window.settings_bar.benchmark_spin.text() == "35,0\u00a0%"
+    box = window.settings_bar.benchmark_box
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.currentText())
     window.set_language("en")
-    assert window.menu_file.title() == "&File"
+    assert window.actions.menu_file.title() == "&File"
+    assert window.settings_bar.benchmark_spin.text() == "35.0%"
 
 
 def test_basis_is_shown_next_to_the_numbers_and_is_undoable(window):
     header = window.model.headerData(COL["payback_months"], Qt.Orientation.Horizontal)
     assert header.endswith("(profit)")
-    window.basis_box.setCurrentIndex(1)
-    window.basis_box.activated.emit(1)
+    window.settings_bar.basis_box.setCurrentIndex(1)
+    window.settings_bar.basis_box.activated.emit(1)
     assert window.doc.settings.basis == "revenue"
     assert window.model.headerData(COL["payback_months"], Qt.Orientation.Horizontal).endswith(
         "(revenue)"
@@ -108,21 +114,43 @@ def test_basis_is_shown_next_to_the_numbers_and_is_undoable(window):
 
 
 def test_currency_setting_shows_on_every_money_cell(window):
-    window.currency_box.textActivated.emit("$")
+    window.settings_bar.currency_box.textActivated.emit("$")
     assert window.model.index(0, COL["ltv"]).data().startswith("$")
     assert window.portfolio_model.index(0, COL["ltv"]).data().startswith("$")
 
 
-def test_presentation_mode_enlarges_and_zooms_the_explanation(window, qtbot):
-    normal = window.explain.point_size
-    window.act_presentation.trigger()
-    assert window.explain.presentation and window.explain.point_size > normal
-    big = window.explain.point_size
-    window.act_zoom_in.trigger()
-    assert window.explain.point_size == big + 2
-    window.act_zoom_out.trigger()
-    window.act_zoom_out.trigger()
-    assert window.explain.point_size == big - 2
+def test_presentation_mode_is_full_screen_scaled_and_restores_the_layout(window, qtbot):
+    """Issue 9 item 5: F11 projects the whole window (grid, strip, panels) full screen with the
+    tool bars hidden; F11 again gives back the exact layout."""
+    window.set_side_panel(True)
+    window.splitter.setSizes([300, 200])
+    qtbot.wait(50)  # the layout settles
+    before = (window.geometry(), window.splitter.sizes(), window.side_splitter.sizes())
+    font = window.grid.view.font().pointSizeF()
+    row = window.grid.view.verticalHeader().defaultSectionSize()
+    explain_size = window.explain.point_size
+    window.actions.presentation.trigger()
+    assert window.isFullScreen()
+    assert not any(bar.isVisible() for bar in window.tool_bars())
+    assert window.grid.view.font().pointSizeF() > font * 1.4
+    assert window.strip.portfolio["ltv"].font().pointSizeF() > font * 1.4
+    assert window.grid.view.verticalHeader().defaultSectionSize() > row
+    assert window.explain.point_size > explain_size
+    window.actions.presentation.trigger()
+    assert not window.isFullScreen()
+    assert all(bar.isVisible() for bar in window.tool_bars())
+    assert window.grid.view.font().pointSizeF() == font
+    assert window.grid.view.verticalHeader().defaultSectionSize() == row
+    qtbot.wait(50)
+    assert (window.geometry(), window.splitter.sizes(), window.side_splitter.sizes()) == before
+
+
+def test_zoom_scales_the_whole_window(window):
+    font = window.grid.view.font().pointSizeF()
+    window.actions.zoom_in.trigger()
+    assert window.grid.view.font().pointSizeF() > font
+    window.actions.zoom_out.trigger()
+    assert window.grid.view.font().pointSizeF() == font
 
 
 def test_portfolio_row_explains_itself(window):
@@ -148,8 +176,8 @@ def test_recent_files_are_remembered(window, tmp_path):
     target = tmp_path / "r.ltv.json"
     window.save_to(target)
     assert preferences.recent_files()[0] == str(target.resolve())
-    window._fill_recent()
-    assert target.name in [a.text() for a in window.menu_recent.actions()]
+    window.files.fill_recent()
+    assert target.name in [a.text() for a in window.actions.menu_recent.actions()]
 
 
 def test_an_unexpected_error_offers_to_save_a_copy_and_the_window_lives(
@@ -190,8 +218,8 @@ def test_a_dropped_project_file_opens(window, tmp_path, qtbot):
     target.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(target))])
-    from ui.main_window import _dropped_file
+    from ui.window.file_actions import dropped_file
 
-    assert _dropped_file(mime) == str(target)
-    window.open_file(_dropped_file(mime))
+    assert dropped_file(mime) == str(target)
+    window.open_file(dropped_file(mime))
     assert len(window.doc) == 2

@@ -1,4 +1,5 @@
-"""How grid cells are drawn and edited: verdict badges with words, and a spreadsheet editor."""
+"""How grid cells are drawn and edited: numbers first, verdict badges beside them, and a
+spreadsheet editor."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -23,23 +24,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import metrics
+from ui import style
 
-# background, text colour per verdict level: colour and words together, never colour alone
-BADGE_COLOURS = {
-    metrics.GOOD: (QColor("#2e7d32"), QColor("#ffffff")),
-    metrics.WARN: (QColor("#f2b600"), QColor("#1f1f1f")),
-    metrics.BAD: (QColor("#c62828"), QColor("#ffffff")),
-    metrics.INFO: (QColor("#1565c0"), QColor("#ffffff")),
-}
-_PAD = 6
+PAD = 6  # inside a badge, left and right of its word
+GAP = 8  # between a badge and its number
+DOT = 8  # a badge squeezed to a coloured dot when its word does not fit
+
+
+def badge_width(fm: QFontMetrics, word: str) -> int:
+    return fm.horizontalAdvance(word) + 2 * PAD
+
+
+def paint_badge(painter: QPainter, rect: QRect, level: str, word: str, fm: QFontMetrics) -> None:
+    """A verdict: a rounded badge of its level's colour with its word, in ``rect``'s height.
+
+    When ``rect`` is too narrow for the word, a coloured dot (the word is in the tooltip).
+    """
+    fill, ink = style.badge_colours(level)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    height = min(rect.height() - 4, fm.height() + 4)
+    top = rect.center().y() - height // 2 + 1
+    width = badge_width(fm, word)
+    if width <= rect.width():
+        badge = QRect(rect.left(), top, width, height)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setPen(ink)
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), word)
+    elif rect.width() >= DOT:
+        painter.drawEllipse(rect.left(), rect.center().y() - DOT // 2, DOT, DOT)
+    painter.restore()
 
 
 class CellDelegate(QStyledItemDelegate):
-    """Draws verdict badges and runs the in-place editor like a spreadsheet.
+    """Draws numbers right-aligned with the verdict badge at the cell's left, and runs the
+    in-place editor like a spreadsheet.
 
-    Enter/Tab (and Shift+) commit and ask the view to move; a refused value keeps the editor
-    open with the typed text and says why (``refused``); Esc cancels.
+    The number always has the room it needs; the badge takes what is left (a dot when that is
+    too little). Enter/Tab (and Shift+) commit and ask the view to move; a refused value keeps
+    the editor open with the typed text and says why (``refused``); Esc cancels.
     """
 
     refused = Signal(str)
@@ -68,54 +93,43 @@ class CellDelegate(QStyledItemDelegate):
         foreground = model.data(index, Qt.ItemDataRole.ForegroundRole)
         if foreground is not None:
             opt.palette.setBrush(QPalette.ColorRole.Text, foreground)
+        font = model.data(index, Qt.ItemDataRole.FontRole)
+        if isinstance(font, QFont):
+            merged = font.resolve(opt.font)
+            opt.font = merged
+            opt.fontMetrics = QFontMetrics(merged)
         opt.index = index
         return opt
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = self._describe(option, index)
         widget = opt.widget
-        style = widget.style() if widget else QApplication.style()
+        style_ = widget.style() if widget else QApplication.style()
         verdict = _verdict(index)
         if not verdict:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+            style_.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
             return
-        level, words = verdict
-        metrics_ = opt.fontMetrics
-        badge_w = metrics_.horizontalAdvance(words) + 2 * _PAD
-        height = min(opt.rect.height() - 4, metrics_.height() + 4)
-        badge = QRect(
-            opt.rect.right() - badge_w - 3, opt.rect.center().y() - height // 2 + 1, badge_w, height
-        )
-        # the cell background and selection across the whole cell, the number left of the badge
-        background = QStyleOptionViewItem(opt)
-        background.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, background, painter, widget)
-        text_opt = QStyleOptionViewItem(opt)
-        text_opt.rect = opt.rect.adjusted(0, 0, -badge_w - 8, 0)
-        text_opt.backgroundBrush = Qt.BrushStyle.NoBrush
-        text_opt.state &= ~QStyle.StateFlag.State_Selected
-        if opt.state & QStyle.StateFlag.State_Selected:
-            text_opt.palette.setColor(
-                QPalette.ColorRole.Text, opt.palette.highlightedText().color()
-            )
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, text_opt, painter, widget)
-        fill, ink = BADGE_COLOURS.get(level, BADGE_COLOURS[metrics.INFO])
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(badge, height / 2, height / 2)
-        painter.setPen(ink)
-        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), words)
-        painter.restore()
+        level, word = verdict
+        fm = opt.fontMetrics
+        # the cell background and selection across the whole cell, the number at the right
+        style_.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        number_w = fm.horizontalAdvance(opt.text) + 2 * PAD
+        room = opt.rect.adjusted(3, 0, -number_w - GAP + PAD, 0)
+        paint_badge(painter, room, level, word, fm)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):  # noqa: N802
-        text = index.model().data(index, Qt.ItemDataRole.DisplayRole)
-        fm = option.fontMetrics
-        width = fm.horizontalAdvance("" if text is None else str(text)) + 2 * _PAD
+        model = index.model()
+        text = model.data(index, Qt.ItemDataRole.DisplayRole)
+        font = model.data(index, Qt.ItemDataRole.FontRole)
+        fm = (
+            QFontMetrics(font.resolve(option.font))
+            if isinstance(font, QFont)
+            else option.fontMetrics
+        )
+        width = fm.horizontalAdvance("" if text is None else str(text)) + 2 * PAD + 2
         verdict = _verdict(index)
         if verdict:
-            width += fm.horizontalAdvance(verdict[1]) + 2 * _PAD + 12
+            width += badge_width(fm, verdict[1]) + GAP + 3
         return QSize(width, fm.height() + 8)
 
     # Editing -------------------------------------------------------------------------------

@@ -10,10 +10,42 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from core import schema
-from ui.delegates import CellDelegate
+from ui import style
+from ui.models.roles import RawValueRole
+from ui.views.delegates import CellDelegate
 
-MAX_COLUMN_WIDTH = 230
-MIN_COLUMN_WIDTH = 70
+MAX_COLUMN_WIDTH = 260
+MIN_COLUMN_WIDTH = 64
+
+
+class _FrozenColumn(QTableView):
+    """The overlay that shows column 0 on top of the main view (Qt's frozencolumn example).
+
+    It never keeps the focus or edits another column: keys and edits of any column but the
+    first go to the main view, where the cell can be seen (typing after Tab from a name went
+    into an editor hidden under the overlay).
+    """
+
+    def __init__(self, main: QTableView) -> None:
+        super().__init__(main)
+        self._main = main
+
+    def edit(self, index, trigger=None, event=None) -> bool:  # noqa: N802 (Qt override)
+        if trigger is None:
+            return super().edit(index)
+        if index.isValid() and index.column() != 0:
+            return False
+        return super().edit(index, trigger, event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        if self.state() != QAbstractItemView.State.EditingState:
+            self._main.setFocus(event.reason())
+            return
+        super().focusInEvent(event)
+
+    def closeEditor(self, editor, hint) -> None:  # noqa: N802
+        super().closeEditor(editor, hint)
+        self._main.setFocus()
 
 
 class FrozenTableView(QTableView):
@@ -24,7 +56,7 @@ class FrozenTableView(QTableView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.frozen = QTableView(self)
+        self.frozen = _FrozenColumn(self)
         self.frozen.setObjectName("frozenColumn")
         self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.frozen.verticalHeader().hide()
@@ -32,7 +64,8 @@ class FrozenTableView(QTableView):
         self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.frozen.setStyleSheet(
-            "QTableView#frozenColumn { border: none; border-right: 1px solid #9aa4b2; }"
+            "QTableView#frozenColumn { border: none; "
+            f"border-right: 1px solid {style.FROZEN_EDGE.name()}; }}"
         )
         self.viewport().stackUnder(self.frozen)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -93,27 +126,25 @@ class FrozenTableView(QTableView):
         super().updateGeometries()
         self._update_frozen_geometry()
 
-    def moveCursor(self, action, modifiers):  # noqa: N802
-        current = super().moveCursor(action, modifiers)
-        if (
-            action == QAbstractItemView.CursorAction.MoveLeft
-            and current.column() > 0
-            and self.visualRect(current).topLeft().x() < self.frozen.columnWidth(0)
-        ):
-            value = (
-                self.horizontalScrollBar().value()
-                + self.visualRect(current).topLeft().x()
-                - self.frozen.columnWidth(0)
-            )
-            self.horizontalScrollBar().setValue(value)
-        return current
-
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
-        if index.column() > 0:
+        """Scroll so that the cell is in sight, never under the frozen column.
+
+        Column 0 is always in sight (only its row scrolls); any other cell whose left edge
+        would sit under the frozen column brings the view left until it shows whole.
+        """
+        if not index.isValid():
+            return
+        bar = self.horizontalScrollBar()
+        if index.column() == 0:
+            keep = bar.value()
             super().scrollTo(index, hint)
-        elif index.isValid():
-            # only the rows of the frozen column scroll
-            super().scrollTo(index.siblingAtColumn(min(1, index.model().columnCount() - 1)), hint)
+            bar.setValue(keep)
+            return
+        super().scrollTo(index, hint)
+        frozen_right = self.columnWidth(0) if not self.isColumnHidden(0) else 0
+        left = self.columnViewportPosition(index.column())
+        if left < frozen_right:
+            bar.setValue(bar.value() - (frozen_right - left))
 
     def _update_frozen_geometry(self) -> None:
         self.frozen.setGeometry(
@@ -131,11 +162,12 @@ class SegmentsView(FrozenTableView):
     """The segments grid, edited like a spreadsheet.
 
     Type to replace, F2 or double-click to edit, Enter/Tab and Shift+ to move, Esc to cancel,
-    Delete to clear, Ctrl+C/Ctrl+V blocks of tab-separated text (Excel, LibreOffice).
+    Delete to clear, Ctrl+C/Ctrl+X/Ctrl+V blocks of tab-separated text (Excel, LibreOffice),
+    Ctrl+A to select all.
     """
 
     clear_requested = Signal(list)  # [(row, key)]
-    paste_requested = Signal(int, int, list)  # row, column, rows of text cells
+    paste_requested = Signal(int, list, list)  # row, the columns it fills, rows of text cells
     fill_requested = Signal(str, list)  # one text into every selected cell [(row, column)]
     status = Signal(str)
 
@@ -163,11 +195,16 @@ class SegmentsView(FrozenTableView):
         self.horizontalHeader().setHighlightSections(True)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setSectionsMovable(False)
+        self.horizontalHeader().setResizeContentsPrecision(0)  # fit to the rows in sight
+        self._last_copy = ""
 
     # Keys ----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.cut_selection()
             return
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
@@ -187,6 +224,21 @@ class SegmentsView(FrozenTableView):
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
                 self.clear_selection_cells()
                 return
+            current = self.currentIndex()
+            typed = event.text()
+            if (
+                current.isValid()
+                and typed
+                and typed.isprintable()
+                and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+                and not self.model().is_input(current.column())
+            ):
+                self.status.emit(
+                    self.tr("“{column}” is computed: type into the white (input) columns.").format(
+                        column=self.model().headerData(current.column(), Qt.Orientation.Horizontal)
+                    )
+                )
+                return
         super().keyPressEvent(event)
 
     def focusNextPrevChild(self, _next: bool) -> bool:  # noqa: N802
@@ -196,32 +248,56 @@ class SegmentsView(FrozenTableView):
     def _on_move_requested(self, rows: int, cols: int) -> None:
         self.move_current(rows, cols)
 
+    def visible_columns(self) -> list[int]:
+        """The columns not folded away, left to right."""
+        model = self.model()
+        count = model.columnCount() if model is not None else 0
+        return [c for c in range(count) if not self.isColumnHidden(c)]
+
     def move_current(self, rows: int, cols: int) -> None:
-        """Move the current cell by ``rows``/``cols``, staying inside the grid."""
+        """Move the current cell by ``rows``/``cols`` (over shown columns), inside the grid."""
         model = self.model()
         current = self.currentIndex()
         if model is None or not current.isValid():
             return
         row = min(max(current.row() + rows, 0), model.rowCount() - 1)
-        col = min(max(current.column() + cols, 0), model.columnCount() - 1)
+        shown = self.visible_columns() or [current.column()]
+        if cols and model.is_input(current.column()):
+            # from a cell people type into, Tab goes to the next one (computed ones between)
+            shown = [c for c in shown if model.is_input(c)] or shown
+        at = shown.index(current.column()) if current.column() in shown else 0
+        col = shown[min(max(at + cols, 0), len(shown) - 1)]
         target = model.index(row, col)
         self.selectionModel().setCurrentIndex(
             target, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
         self.scrollTo(target)
+        self.setFocus()
 
     # Clearing, copying, pasting --------------------------------------------------------------
     def selected_cells(self) -> list[QModelIndex]:
-        return sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        cells = [
+            i
+            for i in self.selectionModel().selectedIndexes()
+            if not self.isColumnHidden(i.column())
+        ]
+        return sorted(cells, key=lambda i: (i.row(), i.column()))
 
     def clear_selection_cells(self) -> None:
+        model = self.model()
         cells = [
-            (i.row(), self.model().key(i.column()))
+            (i.row(), model.key(i.column()))
             for i in self.selected_cells()
-            if i.flags() & Qt.ItemFlag.ItemIsEditable and self.model().key(i.column()) != "segment"
+            if i.flags() & Qt.ItemFlag.ItemIsEditable and model.key(i.column()) != "segment"
         ]
         if cells:
             self.clear_requested.emit(cells)
+
+    def cut_selection(self) -> str:
+        """Copy the selected block, then clear the input cells in it (names stay)."""
+        text = self.copy_selection()
+        self.clear_selection_cells()
+        return text
 
     def copy_selection(self) -> str:
         """Copy the selected block as tab-separated text, as Excel and LibreOffice paste it."""
@@ -240,15 +316,16 @@ class SegmentsView(FrozenTableView):
                     out.append("")
                     continue
                 index = model.index(r, c)
-                if model.key(c) in schema.INPUT_KEYS:
+                if index.flags() & Qt.ItemFlag.ItemIsEditable:
                     text = model.data(index, Qt.ItemDataRole.EditRole)
                 else:
-                    value = model.data(index, Qt.ItemDataRole.UserRole + 2)
+                    value = model.data(index, RawValueRole)
                     unit = schema.BY_KEY[model.key(c)].unit
                     text = model.fmt.edit_text(value, unit) if value is not None else ""
                 out.append(_cell_text(str(text or "")))
             lines.append("\t".join(out))
         text = "\r\n".join(lines) + "\r\n"
+        self._last_copy = text
         QGuiApplication.clipboard().setText(text)
         return text
 
@@ -267,7 +344,24 @@ class SegmentsView(FrozenTableView):
             # one value into a selection fills it, as in a spreadsheet
             self.fill_requested.emit(rows[0][0], [(i.row(), i.column()) for i in selected])
             return
-        self.paste_requested.emit(max(top, 0), max(left, 0), rows)
+        width = max(len(r) for r in rows)
+        left = max(left, 0)
+        model = self.model()
+        if text == self._last_copy:
+            # a block copied from this grid goes back as it was laid out: over every shown
+            # column (values that land on computed ones are skipped)
+            targets = [c for c in self.visible_columns() if c >= left]
+        else:
+            # from another program: the block fills the input columns from the one in hand
+            if not model.is_input(left):
+                self.status.emit(
+                    self.tr(
+                        "“{column}” is computed: select a white (input) cell to paste into."
+                    ).format(column=model.headerData(left, Qt.Orientation.Horizontal))
+                )
+                return
+            targets = [c for c in self.visible_columns() if c >= left and model.is_input(c)]
+        self.paste_requested.emit(max(top, 0), targets[:width], rows)
 
 
 def _cell_text(text: str) -> str:

@@ -1,32 +1,36 @@
 """The Explain panel: the selected cell's formula with the numbers, or why it is empty.
 
-Trainers project it: a presentation mode makes it large, Ctrl+plus / Ctrl+minus zoom it.
+The side panel's first tab: the formula line says the same in one line; this says it at length,
+with the definition and the verdict's rule. Ctrl+plus / Ctrl+minus zoom it.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from core import schema
 from core.explain import Explanation, explain, explain_portfolio
-from ui import i18n
-from ui.delegates import BADGE_COLOURS
-from ui.document import ProjectDocument
+from ui import i18n, style
+from ui.models import columns
 
 BASE_POINT_SIZE = 10
-PRESENTATION_POINT_SIZE = 20
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 48
 
 
 class ExplainPanel(QWidget):
     """Shows one cell: a metric explained by core.explain, or an input with its definition."""
 
-    def __init__(self, doc: ProjectDocument, parent: QWidget | None = None) -> None:
+    #: the tab's title (translated in the context "ExplainPanel")
+    TITLE = QT_TRANSLATE_NOOP("ExplainPanel", "Explain")
+
+    def __init__(self, shell, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._shell = shell
+        doc = shell.doc
         self._doc = doc
         self._row: int | None = None
         self._key: str | None = None
@@ -45,11 +49,17 @@ class ExplainPanel(QWidget):
         layout.addWidget(self.browser, 1)
         doc.results_changed.connect(self.refresh)
         doc.project_loaded.connect(self._on_project_loaded)
+        shell.cell_selected.connect(self._on_cell_selected)
+        shell.presentation_changed.connect(self.set_presentation)
         i18n.language().changed.connect(self.refresh)
         self._apply_font()
-        self.refresh()
+        self._on_cell_selected(*shell.current())
 
     # What to show --------------------------------------------------------------------------
+    @Slot(int, str, bool)
+    def _on_cell_selected(self, row: int, key: str, portfolio: bool) -> None:
+        self.show_cell(None if portfolio or row < 0 else row, key or None, portfolio)
+
     def show_cell(self, row: int | None, key: str | None, portfolio: bool = False) -> None:
         self._row, self._key, self._portfolio = row, key, portfolio
         self.refresh()
@@ -85,14 +95,16 @@ class ExplainPanel(QWidget):
         results = self._doc.results
         if self._portfolio:
             where = self.tr("Portfolio")
-            if col.is_input and key != "customers":
+            if columns.portfolio_cell(self._doc, key, lang) == columns.Cell(None):
                 self.title.setText(f"{col.label(lang)} — {where}")
                 self.browser.setHtml(
                     _p(col.definition(lang))
                     + _p(self.tr("This input is not summed across segments."), grey=True)
                 )
                 return
-            ex = explain_portfolio(results, key, lang, fmt, self._doc.settings.crr_benchmark)
+            ex = explain_portfolio(
+                results, key, lang, fmt, self._doc.settings.crr_benchmark, self._doc.names()
+            )
             self.title.setText(f"{col.label(lang)} — {where}")
             self.browser.setHtml(self._html(ex))
             return
@@ -112,7 +124,7 @@ class ExplainPanel(QWidget):
                     self.tr(
                         "“{text}” cannot be read as a number; it is kept as typed and not used."
                     ).format(text=value),
-                    colour="#b3261e",
+                    colour=style.RED.name(),
                 )
             )
         elif isinstance(value, float):
@@ -123,7 +135,7 @@ class ExplainPanel(QWidget):
                         self.tr("Out of range ({range}); not used.").format(
                             range=col.range_text(lang)
                         ),
-                        colour="#b3261e",
+                        colour=style.RED.name(),
                     )
                 )
         elif value is None:
@@ -149,11 +161,11 @@ class ExplainPanel(QWidget):
             if ex.shown:
                 parts.append(_p(f"{ex.label} = {ex.shown}", big=True))
         if ex.reason:
-            parts.append(_p(ex.reason, colour="#7a7f87" if ex.value is None else "#000000"))
+            parts.append(_p(ex.reason, colour=style.GREY.name() if ex.value is None else "#000000"))
         if ex.flag:
-            parts.append(_p(ex.flag, colour="#b3261e"))
+            parts.append(_p(ex.flag, colour=style.RED.name()))
         if ex.verdict is not None:
-            fill, ink = BADGE_COLOURS[ex.verdict.level]
+            fill, ink = style.badge_colours(ex.verdict.level)
             badge = (
                 f'<span style="background-color:{fill.name()}; color:{ink.name()};">'
                 f"&nbsp;{html.escape(ex.verdict(i18n.lang()))}&nbsp;</span>"
@@ -167,10 +179,11 @@ class ExplainPanel(QWidget):
     def presentation(self) -> bool:
         return self._presentation
 
-    def set_presentation(self, on: bool) -> None:
+    @Slot(bool, float)
+    def set_presentation(self, on: bool, scale: float = 2.0) -> None:
         """Large type for projecting; off returns to the normal size."""
         self._presentation = on
-        self._point_size = PRESENTATION_POINT_SIZE if on else BASE_POINT_SIZE
+        self._point_size = round(BASE_POINT_SIZE * scale) if on else BASE_POINT_SIZE
         self._apply_font()
 
     def zoom(self, steps: int) -> None:
@@ -198,11 +211,11 @@ class ExplainPanel(QWidget):
 
 
 def _p(text: str, big: bool = False, grey: bool = False, colour: str | None = None) -> str:
-    style = []
+    css = []
     if big:
-        style.append("font-size: 130%; font-weight: 600")
+        css.append("font-size: 130%; font-weight: 600")
     if grey:
-        style.append("color: #5f6368")
+        css.append(f"color: {style.GREY.name()}")
     if colour:
-        style.append(f"color: {colour}")
-    return f'<p style="{"; ".join(style)}">{html.escape(text)}</p>'
+        css.append(f"color: {colour}")
+    return f'<p style="{"; ".join(css)}">{html.escape(text)}</p>'

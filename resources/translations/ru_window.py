@@ -1,0 +1,103 @@
+"""Russian texts of the window's shell: layout, strip, formula line, banners, paste, import."""
+
+RU = {
+    # actions and menus
+    "Cu&t": "Вы&резать",
+    "Select &All": "Выделить &всё",
+    "&Explain Panel": "&Панель пояснений",
+    "Zoom &In": "&Крупнее",
+    "Zoom &Out": "&Мельче",
+    "Show or hide the side panel: the selected cell explained at length": (
+        "Показать или скрыть боковую панель: подробное пояснение выбранной ячейки"
+    ),
+    "&Columns": "&Столбцы",
+    "Segments": "Сегменты",
+    "View": "Вид",
+    "Add": "Добавить",
+    "Duplicate": "Дублировать",
+    "Delete": "Удалить",
+    "Explain": "Пояснения",
+    "Present": "Презентация",
+    # banners
+    "Close this message": "Закрыть сообщение",
+    "Presentation mode: F11 or Esc returns to the normal window.": (
+        "Режим презентации: F11 или Esc возвращают обычное окно."
+    ),
+    # panels and column groups
+    "Charts": "Графики",
+    "Results": "Результаты",
+    "Inputs": "Исходные данные",
+    "More results": "Другие показатели",
+    "Show the “{group}” columns": "Показать столбцы «{group}»",
+    "Fold the “{group}” columns": "Свернуть столбцы «{group}»",
+    "Portfolio · {n} segments": "Портфель · сегментов: {n}",
+    "* Left out of the portfolio: {parts}": "* Не учтены в портфеле: {parts}",
+    "{label}: not summed across segments.": "{label}: не суммируется по сегментам.",
+    "Not summed across segments.": "Не суммируется по сегментам.",
+    (
+        "All segments together: customers, spend and new customers summed, CAC and CRR pooled, "
+        "the other figures weighted by customers. A figure marked * left out the segments that "
+        "lack what it needs; its tooltip names them."
+    ): (
+        "Все сегменты вместе: клиенты, расходы и новые клиенты сложены, CAC и CRR общие, "
+        "остальное — средневзвешенное по числу клиентов. Число со звёздочкой * не учитывает "
+        "сегменты, где нет нужных данных; подсказка называет их."
+    ),
+    # cells
+    "Type 35, 35% or 0.35 for 35 %.": "Введите 35, 35% или 0,35 — это 35 %.",
+    "“{text}” is kept as typed and not used: {why}.": (
+        "«{text}» сохранено как введено и не используется: {why}."
+    ),
+    # verdicts in a word
+    "loss": "убыток",
+    "low": "низко",
+    "healthy": "норма",
+    "room": "запас",
+    "fast": "быстро",
+    "slow": "долго",
+    "too late": "поздно",
+    "good": "хорошо",
+    # files
+    "Imported {n} segments from {file}.": "Импортировано сегментов: {n} из {file}.",
+    "{p} cells could not be read: they are shown in red, their tooltips say why.": (
+        "Не прочитано ячеек: {p}; они выделены красным, подсказка объясняет почему."
+    ),
+    "Open file": "Открыть файл",
+    "Show folder": "Показать папку",
+    # paste
+    "The first row held column names ({names}): each column went under its name.": (
+        "В первой строке были названия столбцов ({names}): каждый столбец вставлен под своё "
+        "название."
+    ),
+    "{n} new segments added below.": "Добавлено новых сегментов внизу: {n}.",
+    (
+        "{n} pasted cells could not be read as numbers; they are kept as typed and shown in "
+        "red (the tooltip says why)."
+    ): (
+        "Вставленных ячеек, не прочитанных как число: {n}; они сохранены как введены и "
+        "выделены красным (подсказка объясняет почему)."
+    ),
+    "{n} pasted values are out of range; they are kept, shown in red and not used.": (
+        "Вставленных значений вне допустимого диапазона: {n}; они сохранены, выделены красным "
+        "и не используются."
+    ),
+    "{n} cells fell on computed or unknown columns and were not pasted.": (
+        "Ячеек, попавших на вычисляемые или неизвестные столбцы и не вставленных: {n}."
+    ),
+    "{n} cells keep “{text}” as typed, shown in red: {why}.": (
+        "В ячейках ({n}) сохранено «{text}» как введено, выделено красным: {why}."
+    ),
+    "“{column}” is computed: select a white (input) cell to paste into.": (
+        "«{column}» вычисляется: чтобы вставить, выберите белую ячейку (исходные данные)."
+    ),
+    "“{column}” is computed: type into the white (input) columns.": (
+        "«{column}» вычисляется: вводите числа в белые столбцы (исходные данные)."
+    ),
+    # import preview
+    "Stop reading": "Остановить чтение",
+    "Reading the table…": "Читается таблица…",
+    "Reading was stopped. Change the mapping or the header row to read again.": (
+        "Чтение остановлено. Измените сопоставление столбцов или строку заголовка, чтобы "
+        "прочитать снова."
+    ),
+}

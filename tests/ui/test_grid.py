@@ -1,0 +1,182 @@
+"""The grid behaves as a spreadsheet (issue 9 item 3): it opens at its first column, the editor
+is where the typing goes, undo and redo select what they changed, Cut and Select All; paste
+reads cells as typing does (item 6)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from ui.models.columns import COL
+
+
+def _visible_whole(view, column: int) -> bool:
+    """The column's left edge is right of the frozen segment column, inside the viewport."""
+    left = view.columnViewportPosition(column)
+    return (
+        left >= view.columnWidth(0) and left + view.columnWidth(column) <= view.viewport().width()
+    )
+
+
+def test_the_grid_opens_at_its_first_column_with_the_answers_in_sight(window, qtbot):
+    view = window.grid.view
+    window.resize(1366, 768)
+    qtbot.wait(20)
+    assert view.horizontalScrollBar().value() == 0
+    for key in ("ltv", "clv", "cac", "ltv_cac", "payback_months", "crr"):
+        assert _visible_whole(view, COL[key]), key
+    # Home selects the first cell of the row, which stays in sight
+    window.select_cell(2, "customers")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().column() == 0
+    assert view.horizontalScrollBar().value() == 0
+
+
+def test_a_cell_scrolled_to_never_hides_under_the_frozen_column(window, qtbot):
+    view = window.grid.view
+    window.select_cell(0, "discount_rate")  # far right: scrolls
+    assert view.horizontalScrollBar().value() > 0
+    window.select_cell(0, "ltv")  # back to the first column after the frozen one
+    assert _visible_whole(view, COL["ltv"])
+
+
+def test_after_tab_from_a_name_the_typing_goes_into_a_visible_editor(window, qtbot):
+    """The name is edited in the frozen column's overlay; after Tab the typing went into an
+    editor hidden under it. Tab from a cell people type into goes to the next such cell."""
+    view = window.grid.view
+    window.select_cell(1, "segment")
+    view.setFocus()
+    qtbot.keyClicks(view, "N")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.isVisible()
+    assert editor.parent() is view.frozen.viewport()
+    qtbot.keyClicks(editor, "ew name")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # commits the name, moves to Customers
+    assert window.doc.names()[1] == "New name"
+    assert QApplication.focusWidget() is view
+    assert view.currentIndex().column() == COL["customers"]
+    qtbot.keyClicks(view, "5")
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.isVisible(), "typing after Tab is seen"
+    assert editor.parent() is view.viewport()
+    assert editor.geometry().left() >= view.columnWidth(0) - 1  # not under the frozen column
+    qtbot.keyClicks(editor, "00")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert window.doc.value(1, "customers") == 500.0
+    assert view.currentIndex().column() == COL["avg_order_value"]
+
+
+def test_typing_on_a_computed_cell_says_where_to_type(window, qtbot):
+    view = window.grid.view
+    window.select_cell(0, "ltv")
+    view.setFocus()
+    qtbot.keyClicks(view, "7")
+    assert QApplication.focusWidget() is view  # no editor
+    assert "is computed" in window.banner.message()
+
+
+def test_undo_and_redo_select_the_cell_they_changed(window, qtbot):
+    window.select_cell(3, "avg_order_value")
+    assert window.model.setData(window.model.index(3, COL["avg_order_value"]), "600")
+    window.select_cell(0, "segment")
+    window.actions.undo.trigger()
+    assert window.doc.value(3, "avg_order_value") == 18_500.0
+    current = window.grid.view.currentIndex()
+    assert (current.row(), current.column()) == (3, COL["avg_order_value"])
+    window.select_cell(0, "segment")
+    window.actions.redo.trigger()
+    current = window.grid.view.currentIndex()
+    assert (current.row(), current.column()) == (3, COL["avg_order_value"])
+    assert window.doc.value(3, "avg_order_value") == 600.0
+
+
+def test_cut_copies_and_clears_and_select_all_selects_everything(window, qtbot):
+    from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+    view = window.grid.view
+    sel = QItemSelection(
+        window.model.index(0, COL["customers"]), window.model.index(1, COL["avg_order_value"])
+    )
+    view.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    window.actions.cut.trigger()
+    assert QGuiApplication.clipboard().text().split("\r\n")[:2] == ["850\t420", "5200\t380"]
+    assert (
+        window.doc.value(0, "customers") is None and window.doc.value(1, "avg_order_value") is None
+    )
+    window.undo()
+    assert window.doc.value(0, "customers") == 850.0
+    window.actions.select_all.trigger()
+    shown = len(window.grid.view.visible_columns())
+    assert len(view.selected_cells()) == len(window.doc) * shown
+
+
+def test_paste_reads_a_margin_as_typing_does(window, qtbot):
+    """Issue 9 "Done when": paste 0.35 into a margin — 35 %."""
+    window.select_cell(5, "gross_margin")
+    window.grid.view.paste("0.35")
+    assert window.doc.value(5, "gross_margin") == 0.35
+    assert window.model.index(5, COL["gross_margin"]).data() == "35%"
+    window.select_cell(5, "purchases_per_year")
+    window.grid.view.paste("12.3")
+    assert window.doc.value(5, "purchases_per_year") == 12.3
+
+
+def test_paste_flags_what_typing_refuses(window, qtbot):
+    window.select_cell(0, "customers")
+    window.grid.view.paste("н/д")
+    assert window.doc.value(0, "customers") == "н/д"  # kept as typed, flagged red
+    assert "could not be read" in window.banner.message()
+    tip = window.model.index(0, COL["customers"]).data(Qt.ItemDataRole.ToolTipRole)
+    assert "not a number" in tip
+
+
+def test_a_pasted_header_row_places_the_columns_and_is_not_pasted(window, qtbot):
+    """Excel copies a table with its header: the names place the columns, in any order, and no
+    segment is renamed to "Сегмент"."""
+    n = len(window.doc)
+    window.select_cell(0, "segment")
+    block = "Сегмент\tМаржа, %\tСредний чек\r\nКлуб лояльности\t50\t430\r\nНовый\t40\t1 000\r\n"
+    window.grid.view.paste(block)
+    assert window.doc.names()[0] == "Клуб лояльности"
+    assert window.doc.value(0, "gross_margin") == 0.5
+    assert window.doc.value(0, "avg_order_value") == 430.0
+    assert window.doc.names()[1] == "Новый"
+    assert window.doc.value(1, "avg_order_value") == 1000.0
+    assert len(window.doc) == n
+    message = window.banner.message()
+    assert "first row held column names" in message and "Margin" in message
+    window.undo()
+    assert window.doc.names()[1] == "Случайные гости"
+
+
+def test_paste_on_a_computed_column_says_where_to_paste(window, qtbot):
+    window.select_cell(0, "ltv")
+    before = window.doc.undo_stack.count()
+    window.grid.view.paste("500")
+    assert window.doc.undo_stack.count() == before
+    assert "is computed" in window.banner.message()
+
+
+def test_folding_a_column_group_and_the_formula_line(window, qtbot):
+    grid = window.grid
+    assert grid.folded("more")  # the other metrics wait folded at first
+    assert grid.view.isColumnHidden(COL["net_clv"])
+    grid.band.button("more").click()
+    assert not grid.view.isColumnHidden(COL["net_clv"])
+    grid.set_folded("inputs", True)
+    assert grid.view.isColumnHidden(COL["customers"])
+    window.select_cell(0, "customers")  # selecting an input shows its group again
+    assert not grid.view.isColumnHidden(COL["customers"])
+    # the formula line: a metric with its numbers, an input as typed and editable
+    window.select_cell(0, "ltv")
+    assert window.formula.text().replace("\u00a0", " ") == "LTV = 420 ₽ × 48 × 2.8 = 56,448 ₽"
+    window.select_cell(0, "avg_order_value")
+    assert window.formula.text() == "420" and not window.formula.edit.isReadOnly()
+    window.formula.edit.setText("430")
+    window.formula.edit.setModified(True)
+    window.formula.edit.returnPressed.emit()
+    assert window.doc.value(0, "avg_order_value") == 430.0
+    window.select_cell(5, "clv")
+    assert window.formula.text() == "CLV = LTV × gross margin — needs gross margin"

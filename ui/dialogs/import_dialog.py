@@ -1,0 +1,344 @@
+"""The import preview: which sheet and header row were found, the column mapping (editable)
+and the list of flagged cells, before a segment table becomes a project (DESIGN.md §4).
+
+It never blocks the window: the file is read in a worker before it opens, and each conversion
+(the first, and one after every change of sheet, header row or mapping) runs in a worker of its
+own, with progress and Cancel in the dialog; a newer change cancels the conversion in hand. The
+default mapping is the command line's (``core.readers.find_table``), so both read a file alike.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import schema
+from core.project import Project, Settings
+from core.readers import ColumnMapping, Grid, TableRead, convert, find_table
+from ui import i18n
+from ui.models.mapping import MappingModel, ProblemsModel
+from ui.workers import TaskRunner
+
+SAMPLE_ROWS = 3
+#: a burst of mapping changes converts once, this long after the last
+RECONVERT_DELAY_MS = 150
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _row_keys(row: list) -> list[str | None]:
+    """The keys a chosen header row names, by the reader's own header matcher."""
+    from core.readers.table import _match_row
+
+    return _match_row(row, schema.COLUMNS)[0]
+
+
+class KeyDelegate(QStyledItemDelegate):
+    """A drop-down of the schema's inputs (and "not used") for the mapping column."""
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        box = QComboBox(parent)
+        box.addItem(self.tr("(not used)"), "")
+        for col in schema.INPUTS:
+            box.addItem(col.label(i18n.lang()), col.key)
+        box.activated.connect(lambda _i, b=box: self.commitData.emit(b))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class ImportDialog(QDialog):
+    """Preview a segment table read from ``grids`` and turn it into a project.
+
+    ``converted()`` fires each time a conversion ends and ``read`` holds its result (None while
+    one runs, or when no column holds the segment names).
+    """
+
+    converted = Signal()
+
+    def __init__(
+        self,
+        grids: list[Grid],
+        path: str | Path,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._grids = [g for g in grids if g.rows] or grids
+        self._path = Path(path)
+        self._settings = settings or Settings()
+        self.read: TableRead | None = None
+        self._mapping: ColumnMapping | None = None
+        self._pending = False
+        self.setWindowTitle(self.tr("Import segments — {file}").format(file=self._path.name))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+
+        self.sheet = QComboBox(self)
+        for grid in self._grids:
+            self.sheet.addItem(grid.name or self._path.name)
+        self.header_row = QSpinBox(self)
+        self.header_row.setMinimum(1)
+        self.mapping = MappingModel(self)
+        self.mapping_view = QTableView(self)
+        self.mapping_view.setModel(self.mapping)
+        self.mapping_view.setItemDelegateForColumn(2, KeyDelegate(self.mapping_view))
+        self.mapping_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.mapping_view.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        self.problems = ProblemsModel(self)
+        self.problems_view = QTableView(self)
+        self.problems_view.setModel(self.problems)
+        self.problems_view.horizontalHeader().setStretchLastSection(True)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.notices = QLabel(self)
+        self.notices.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.progress_cancel = QPushButton(self.tr("Stop reading"), self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(self.tr("Import"))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Sheet:"), self.sheet)
+        form.addRow(self.tr("Header row:"), self.header_row)
+        mapping_box = QGroupBox(self.tr("Columns"), self)
+        QVBoxLayout(mapping_box).addWidget(self.mapping_view)
+        self.problems_box = QGroupBox(self.tr("Cells that could not be read"), self)
+        QVBoxLayout(self.problems_box).addWidget(self.problems_view)
+        top = QHBoxLayout()
+        top.addLayout(form)
+        top.addStretch(1)
+        working = QHBoxLayout()
+        working.addWidget(self.progress, 1)
+        working.addWidget(self.progress_cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(mapping_box, 3)
+        layout.addWidget(self.problems_box, 2)
+        layout.addWidget(self.notices)
+        layout.addWidget(self.summary)
+        layout.addLayout(working)
+        layout.addWidget(self.buttons)
+
+        self.runner = TaskRunner(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RECONVERT_DELAY_MS)
+        self._timer.timeout.connect(self._start_conversion)
+
+        self.sheet.currentIndexChanged.connect(self._on_sheet_changed)
+        self.header_row.valueChanged.connect(self._on_header_row_changed)
+        self.mapping.dataChanged.connect(self._on_mapping_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.progress_cancel.clicked.connect(self.runner.cancel)
+        self.runner.progressed.connect(self._on_progress)
+        self.runner.failed.connect(self._on_failed)
+        self.runner.idle.connect(self._on_idle)
+
+        found = find_table(self._grids, schema.COLUMNS, required=("segment",))
+        self._grid_index = 0
+        header_index = 0
+        keys: list[str | None] | None = None
+        if found is not None:
+            self._grid_index = next(i for i, g in enumerate(self._grids) if g is found.grid)
+            header_index, keys = found.header_index, found.keys
+        self.sheet.blockSignals(True)
+        self.sheet.setCurrentIndex(self._grid_index)
+        self.sheet.blockSignals(False)
+        self._load_header(header_index, keys)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        self.resize(min(860, screen.width() - 40), min(620, screen.height() - 60))
+
+    # The grid and its header ---------------------------------------------------------------
+    @property
+    def grid(self) -> Grid:
+        return self._grids[self._grid_index]
+
+    @Slot(int)
+    def _on_sheet_changed(self, index: int) -> None:
+        self._grid_index = max(0, index)
+        found = find_table([self.grid], schema.COLUMNS, required=("segment",))
+        self._load_header(found.header_index if found else 0, found.keys if found else None)
+
+    @Slot(int)
+    def _on_header_row_changed(self, value: int) -> None:
+        numbers = self.grid.row_numbers
+        index = (
+            numbers.index(value) if value in numbers else max(0, min(value - 1, len(numbers) - 1))
+        )
+        self._load_header(index, None, keep_spin=True)
+
+    def _load_header(
+        self, header_index: int, keys: list[str | None] | None, keep_spin: bool = False
+    ) -> None:
+        grid = self.grid
+        self._header_index = header_index
+        row = grid.rows[header_index] if grid.rows else []
+        headers = [_cell(c).strip() for c in row]
+        if keys is None:
+            keys = _row_keys(row)
+        keys = [k if k in schema.INPUT_KEYS else None for k in keys]
+        keys += [None] * (len(headers) - len(keys))
+        below = grid.rows[header_index + 1 : header_index + 1 + SAMPLE_ROWS]
+        samples = [
+            ", ".join(_cell(r[j]) for r in below if j < len(r) and _cell(r[j]).strip())
+            for j in range(len(headers))
+        ]
+        if not keep_spin and grid.row_numbers:
+            self.header_row.blockSignals(True)
+            self.header_row.setMaximum(max(grid.row_numbers))
+            self.header_row.setValue(grid.row_numbers[header_index])
+            self.header_row.blockSignals(False)
+        self.mapping.blockSignals(True)
+        self.mapping.set_columns(headers, samples, keys[: len(headers)])
+        self.mapping.blockSignals(False)
+        self.mapping_view.reset()
+        self.reconvert(at_once=True)
+
+    @Slot()
+    def _on_mapping_changed(self, *_args) -> None:
+        self.reconvert()
+
+    def set_key(self, column: int, key: str | None) -> None:
+        """Read file column ``column`` as ``key`` (None: not used) — what the drop-down does."""
+        self.mapping.setData(self.mapping.index(column, 2), key or "")
+
+    # Converting, in a worker ---------------------------------------------------------------
+    def reconvert(self, at_once: bool = False) -> None:
+        """Convert again under the mapping as shown (the one in hand is cancelled)."""
+        self.read = None
+        self.import_button.setEnabled(False)
+        self.runner.cancel()
+        self._pending = True
+        if at_once:
+            self._timer.stop()
+            self._start_conversion()
+        else:
+            self._timer.start()
+
+    @Slot()
+    def _start_conversion(self) -> None:
+        if self.runner.busy:
+            return  # starts again when the cancelled one is done (_on_idle)
+        self._pending = False
+        grid = self.grid
+        number = grid.row_numbers[self._header_index] if grid.row_numbers else 1
+        mapping = ColumnMapping(
+            grid.name, number, list(self.mapping.headers), list(self.mapping.keys)
+        )
+        if "segment" not in mapping.keys:
+            self.problems.set_problems([])
+            self.notices.setText("")
+            self.summary.setText(self.tr("Choose which column holds the segment names."))
+            self._show_working(False)
+            self.converted.emit()
+            return
+        header_index, file = self._header_index, self._path.name
+
+        def job(progress, cancelled):
+            return convert(grid, header_index, mapping, file, progress, cancelled)
+
+        self._mapping = mapping
+        self._show_working(True)
+        self.summary.setText(self.tr("Reading the table…"))
+        self.runner.run(job, "", self._on_converted)
+
+    def _show_working(self, on: bool) -> None:
+        self.progress.setVisible(on)
+        self.progress_cancel.setVisible(on)
+        if on:
+            self.progress.setRange(0, 0)
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self.summary.setText(message)
+
+    @Slot()
+    def _on_idle(self) -> None:
+        if self._pending:
+            self._start_conversion()
+        elif self.read is None:
+            self._show_working(False)
+            if self.summary.text() == self.tr("Reading the table…"):
+                self.summary.setText(
+                    self.tr(
+                        "Reading was stopped. Change the mapping or the header row to read again."
+                    )
+                )
+
+    def _on_converted(self, read: TableRead) -> None:
+        if self._pending:
+            return
+        lang = i18n.lang()
+        self.read = read
+        self._show_working(False)
+        self.problems.set_problems(read.problems)
+        self.problems_box.setTitle(
+            self.tr("Cells that could not be read: {n}").format(n=len(read.problems))
+        )
+        self.notices.setText("\n".join(n.message(lang) for n in read.notices))
+        self.summary.setText(
+            self.tr(
+                "{n} segments will be imported. Cells that could not be read are kept as typed and "
+                "shown in red; fix them in the grid."
+            ).format(n=len(read.table))
+        )
+        self.import_button.setEnabled(True)
+        self.converted.emit()
+
+    def project(self) -> Project | None:
+        """The project the preview makes (after Import)."""
+        if self.read is None:
+            return None
+        name = self._path.name.split(".")[0]
+        return Project(name=name, settings=self._settings, segments=self.read.table)
+
+    def done(self, result: int) -> None:  # noqa: A003 (Qt override)
+        self._timer.stop()
+        self._pending = False
+        self.runner.wait()
+        super().done(result)

@@ -1,0 +1,210 @@
+"""What the grid's two models share: the document, the number format, headers and the language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QBrush
+
+from core import metrics, schema
+from ui import i18n, style
+from ui.document import ProjectDocument
+from ui.models import columns
+from ui.models.columns import Cell
+from ui.models.roles import (
+    EmptyReasonRole,
+    GroupRole,
+    KeyRole,
+    RawValueRole,
+    VerdictRole,
+    VerdictTextRole,
+)
+
+BASIS_KEYS = ("ltv_cac", "payback_months")
+ROOT = QModelIndex()
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+#: shown in an empty computed cell; the reason is in its tooltip and the formula line
+EMPTY = "—"
+
+DISPLAY_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole,
+    VerdictRole,
+    VerdictTextRole,
+    RawValueRole,
+    EmptyReasonRole,
+]
+
+
+def basis_word(basis: str) -> str:
+    return (
+        QCoreApplication.translate("SegmentsTableModel", "profit")
+        if basis == "profit"
+        else QCoreApplication.translate("SegmentsTableModel", "revenue")
+    )
+
+
+def header_label(col: schema.Column, lang: str, basis: str) -> str:
+    """The header text: the short label, with the basis next to LTV:CAC and payback."""
+    text = col.short(lang)
+    if col.key in BASIS_KEYS:
+        text += f" ({basis_word(basis)})"
+    return text
+
+
+def header_tooltip(col: schema.Column, lang: str) -> str:
+    """The column's full label, its definition from the schema and, for inputs, its range."""
+    parts = [f"<b>{col.label(lang)}</b>", col.definition(lang)]
+    if col.is_input and col.is_numeric and col.range_text(lang):
+        parts.append(
+            QCoreApplication.translate("SegmentsTableModel", "Valid range: {range}").format(
+                range=col.range_text(lang)
+            )
+        )
+    if col.unit == schema.FRACTION and col.is_input:
+        parts.append(
+            QCoreApplication.translate(
+                "SegmentsTableModel", "Type 35, 35% or 0.35 for 35 %."
+            ).replace("0.35", "0,35" if lang == "ru" else "0.35")
+        )
+    return "<br>".join(parts)
+
+
+class GridModel(QAbstractTableModel):
+    """Columns laid out by ``ui.models.columns``; the document, the format and the language."""
+
+    def __init__(self, doc: ProjectDocument, parent=None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._keys = columns.keys()
+        self._cols = tuple(schema.BY_KEY[k] for k in self._keys)
+        self._fmt = i18n.QtNumberFormat(i18n.lang(), doc.settings.currency)
+        i18n.language().changed.connect(self._on_language_changed)
+        doc.settings_changed.connect(self._on_settings_changed)
+
+    @property
+    def fmt(self) -> i18n.QtNumberFormat:
+        return self._fmt
+
+    @property
+    def doc(self) -> ProjectDocument:
+        return self._doc
+
+    def key(self, column: int) -> str:
+        return self._keys[column]
+
+    def column_of(self, key: str) -> int:
+        return self._keys.index(key)
+
+    def keys(self) -> tuple[str, ...]:
+        return self._keys
+
+    def is_input(self, column: int) -> bool:
+        """True when the column holds an input people type (white, editable)."""
+        return 0 <= column < len(self._cols) and self._cols[column].is_input
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def _header(self, section: int, role: int):
+        if not 0 <= section < len(self._keys):
+            return None
+        col = self._cols[section]
+        lang = self._fmt.lang
+        if role == Qt.ItemDataRole.DisplayRole:
+            return header_label(col, lang, self._doc.settings.basis)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return header_tooltip(col, lang)
+        if role == KeyRole:
+            return col.key
+        if role == GroupRole:
+            group = columns.group_of(section)
+            return group.name if group else ""
+        return None
+
+    def refresh_columns(self, keys: tuple[str, ...] | None = None) -> None:
+        """Repaint the cells of ``keys`` (all columns by default): for a group whose source
+        changed outside the document's own signals (a model fit finished)."""
+        rows = self.rowCount()
+        if not rows:
+            return
+        positions = [self._keys.index(k) for k in keys] if keys else [0, len(self._keys) - 1]
+        self.dataChanged.emit(
+            self.index(0, min(positions)), self.index(rows - 1, max(positions)), DISPLAY_ROLES
+        )
+
+    def _refresh_format(self) -> None:
+        self._fmt = i18n.QtNumberFormat(i18n.lang(), self._doc.settings.currency)
+
+    def _emit_all(self) -> None:
+        self.refresh_columns()
+
+    @Slot(str)
+    def _on_language_changed(self, _lang: str) -> None:
+        self._refresh_format()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._keys) - 1)
+        self._emit_all()
+
+    @Slot()
+    def _on_settings_changed(self) -> None:
+        self._refresh_format()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._keys) - 1)
+        self._emit_all()
+
+    def verdict_for(self, index: QModelIndex) -> tuple[str, str] | None:
+        """The badge of a cell, read in Python.
+
+        Delegates call this rather than ``index.data(VerdictRole)``: PySide6 6.12 on Python 3.11
+        loses a reference to None each time an empty QVariant comes back to Python, and a
+        delegate asks for every painted cell.
+        """
+        return self.data(index, VerdictRole)
+
+    def _computed(self, cell: Cell, col: schema.Column, role: int):
+        """A computed cell (a metric, or a registered group's) for ``role``."""
+        lang = self._fmt.lang
+        if role == RawValueRole:
+            return cell.value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return RIGHT
+        if role == Qt.ItemDataRole.DisplayRole:
+            if cell.value is not None:
+                return self._fmt.cell(cell.value, col.unit) + (" !" if cell.flag else "")
+            if cell.never:
+                return metrics.NEVER(lang)
+            return EMPTY if cell.reason else None
+        if role == EmptyReasonRole:
+            return "" if cell.value is not None else cell.reason
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if cell.flag:
+                return QBrush(style.RED)
+            return QBrush(style.GREY) if cell.value is None and not cell.never else None
+        if role == VerdictRole:
+            return (cell.verdict.level, columns.short_word(cell.verdict)) if cell.verdict else None
+        if role == VerdictTextRole:
+            return self._verdict_tip(col.key, cell)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [cell.reason if cell.value is None else "", cell.flag]
+            lines.append(self._verdict_tip(col.key, cell))
+            return "\n".join(x for x in lines if x) or None
+        return None
+
+    def _verdict_tip(self, key: str, cell: Cell) -> str:
+        if cell.verdict is None:
+            return ""
+        text = columns.verdict_text(cell.verdict, self._fmt.lang)
+        if key == "crr":
+            text += "; " + QCoreApplication.translate(
+                "SegmentsTableModel", "benchmark {value}"
+            ).format(value=self._fmt.cell(self._doc.settings.crr_benchmark, schema.FRACTION))
+        return text

@@ -1,0 +1,223 @@
+"""The grid's columns: the segment name, then groups of columns that can be folded.
+
+The answers come first (DESIGN.md §7 "At first glance": LTV, CLV, CAC, LTV:CAC, payback, CRR),
+then the inputs, then the rest of the metrics. The groups are views of the one schema
+(core.schema); another part of the window adds its own group with :func:`register` from a file of
+its own, listed in ``ui.registry.COLUMN_GROUPS``.
+
+A group's cells come from a *source*: ``source(doc, row, key, lang) -> Cell``. Metrics read the
+document's results (:func:`metric_cell`); a group of derived columns (a customer model's
+predictions) passes a source that reads its own lane of the document.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from core import metrics, schema
+from core.metrics import Verdict
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One computed cell as the grid, the strip and the formula line show it.
+
+    ``value`` is None when the cell is empty; then ``reason`` says why (or, with ``never``, why
+    the payback never comes). ``flag`` marks a value shown but not trusted ("inconsistent
+    counts"); ``verdict`` is the health verdict of §2, if the column has one.
+    """
+
+    value: float | None
+    reason: str = ""
+    never: bool = False
+    flag: str = ""
+    verdict: Verdict | None = None
+
+
+#: ``source(doc, row, key, lang) -> Cell``: where a group's computed cells come from.
+CellSource = Callable[[object, int, str, str], Cell]
+
+
+def metric_cell(doc, row: int, key: str, lang: str) -> Cell:
+    """A §2 metric of segment ``row`` from the document's results.
+
+    The one place the window reads "never", "inconsistent" and verdicts off ``Results``.
+    """
+    results = doc.results
+    value = results.value(row, key)
+    never = key == "payback_months" and bool(results.never[row])
+    reason = "" if value is not None and not never else results.reason(row, key, lang)
+    flag = ""
+    if key in ("crr", "churn_rate") and results.inconsistent[row]:
+        flag = metrics.INCONSISTENT_FLAG(lang)
+    verdict = results.verdict(row, key) if key in metrics.VERDICTS else None
+    return Cell(value, reason, never, flag, verdict)
+
+
+def portfolio_cell(doc, key: str, lang: str) -> Cell:
+    """A figure of the portfolio row; ``Cell(None)`` with no reason when it is not pooled."""
+    p = doc.results.portfolio
+    value = p.values.get(key)
+    if value is None and p.reasons.get(key, metrics.NOT_POOLED) == metrics.NOT_POOLED:
+        return Cell(None)
+    never = key == "payback_months" and p.never
+    reason = "" if value is not None else p.reason(key, lang)
+    flag = (
+        metrics.INCONSISTENT_FLAG(lang) if key in ("crr", "churn_rate") and p.inconsistent else ""
+    )
+    return Cell(value, reason, never, flag, p.verdicts.get(key))
+
+
+@dataclass(frozen=True)
+class ColumnGroup:
+    """Columns shown and folded together, under one title above their headers.
+
+    ``title`` is English, translated in the context "ColumnGroup" (mark it with
+    ``QT_TRANSLATE_NOOP("ColumnGroup", ...)``). ``source`` gives the cells of computed columns;
+    input columns (``editable``) read the document's segments.
+    """
+
+    name: str
+    title: str
+    keys: tuple[str, ...]
+    folded: bool = False
+    editable: bool = False
+    source: CellSource | None = metric_cell
+
+    def label(self) -> str:
+        return QCoreApplication.translate("ColumnGroup", self.title)
+
+
+ANSWERS = ("ltv", "clv", "cac", "ltv_cac", "payback_months", "crr")
+_BUILT_IN = [
+    ColumnGroup("answers", QT_TRANSLATE_NOOP("ColumnGroup", "Results"), ANSWERS),
+    ColumnGroup(
+        "inputs",
+        QT_TRANSLATE_NOOP("ColumnGroup", "Inputs"),
+        tuple(k for k in schema.INPUT_KEYS if k != "segment"),
+        editable=True,
+        source=None,
+    ),
+    ColumnGroup(
+        "more",
+        QT_TRANSLATE_NOOP("ColumnGroup", "More results"),
+        tuple(k for k in schema.METRIC_KEYS if k not in ANSWERS),
+        folded=True,
+    ),
+]
+_groups: list[ColumnGroup] = list(_BUILT_IN)
+_extensions_loaded = False
+
+
+def register(group: ColumnGroup, before: str | None = None) -> None:
+    """Add a column group (at the end, or before the group named ``before``).
+
+    Call it at import time of a module listed in ``ui.registry.COLUMN_GROUPS``: the grid's
+    columns are fixed when the first segments model is made.
+    """
+    if any(g.name == group.name for g in _groups):
+        raise ValueError(f"a column group called {group.name!r} exists")
+    unknown = [k for k in group.keys if k not in schema.BY_KEY]
+    if unknown:
+        raise KeyError(f"columns not in core.schema: {unknown}")
+    at = next((i for i, g in enumerate(_groups) if g.name == before), len(_groups))
+    _groups.insert(at, group)
+    _layout.cache_clear()
+
+
+def groups() -> tuple[ColumnGroup, ...]:
+    """The column groups in grid order (the registered extensions included)."""
+    global _extensions_loaded
+    if not _extensions_loaded:
+        _extensions_loaded = True
+        from ui import registry
+
+        for module in registry.COLUMN_GROUPS:
+            importlib.import_module(module)
+    return tuple(_groups)
+
+
+class _Layout:
+    """Keys in grid order, their positions and their groups, recomputed after a register()."""
+
+    def __init__(self) -> None:
+        self._cached: tuple | None = None
+
+    def cache_clear(self) -> None:
+        self._cached = None
+
+    def get(self) -> tuple[tuple[str, ...], dict[str, int], tuple[ColumnGroup | None, ...]]:
+        if self._cached is None:
+            keys: list[str] = ["segment"]
+            owners: list[ColumnGroup | None] = [None]
+            for group in groups():
+                keys.extend(group.keys)
+                owners.extend([group] * len(group.keys))
+            self._cached = (tuple(keys), {k: i for i, k in enumerate(keys)}, tuple(owners))
+        return self._cached
+
+
+_layout = _Layout()
+
+
+def keys() -> tuple[str, ...]:
+    """Every column's key in grid order; "segment" first."""
+    return _layout.get()[0]
+
+
+def group_of(column: int) -> ColumnGroup | None:
+    """The group of the column at ``column`` (None for the segment name)."""
+    return _layout.get()[2][column]
+
+
+class _Positions(Mapping):
+    """``COL["ltv"]``: the grid position of a column, as the grid is laid out now."""
+
+    def __getitem__(self, key: str) -> int:
+        return _layout.get()[1][key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_layout.get()[0])
+
+    def __len__(self) -> int:
+        return len(_layout.get()[0])
+
+
+#: The grid position of each column key: ``COL["ltv"]``.
+COL: Mapping[str, int] = _Positions()
+COL_SEGMENT = 0
+
+
+# Verdicts in a word -------------------------------------------------------------------------
+# The badge beside a number holds one short word; the full words and the rule are in the
+# tooltip, the formula line and the Explain panel (a long badge covered the number).
+_SHORT = {
+    "loses_money": QT_TRANSLATE_NOOP("Verdict", "loss"),
+    "below_target": QT_TRANSLATE_NOOP("Verdict", "low"),
+    "healthy": QT_TRANSLATE_NOOP("Verdict", "healthy"),
+    "room_to_grow": QT_TRANSLATE_NOOP("Verdict", "room"),
+    "fast": QT_TRANSLATE_NOOP("Verdict", "fast"),
+    "slow": QT_TRANSLATE_NOOP("Verdict", "slow"),
+    "no_payback": QT_TRANSLATE_NOOP("Verdict", "too late"),
+    "above_benchmark": QT_TRANSLATE_NOOP("Verdict", "good"),
+    "below_benchmark": QT_TRANSLATE_NOOP("Verdict", "low"),
+}
+
+
+def short_word(verdict: Verdict) -> str:
+    """The verdict's one word for a badge, in the language in force."""
+    word = _SHORT.get(verdict.key)
+    return QCoreApplication.translate("Verdict", word) if word else verdict("en")
+
+
+def verdict_text(verdict: Verdict | None, lang: str) -> str:
+    """The verdict in full words with its rule: "healthy (rule: from 3 to 5)"."""
+    if verdict is None:
+        return ""
+    return QCoreApplication.translate("Verdict", "{words} (rule: {rule})").format(
+        words=verdict(lang), rule=verdict.rule(lang)
+    )

@@ -1,0 +1,112 @@
+"""The portfolio row of §2 (all segments together), shown in bold right under the segments.
+
+A one-row model of its own, in a view of its own: it stays in sight while 10 000 segments scroll,
+row operations never touch it, and copying a block of segments never picks it up. The figures
+come from core (``Results.portfolio``): nothing is summed or weighted here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QFont
+
+from core import explain
+from ui import style
+from ui.document import ProjectDocument
+from ui.models import columns
+from ui.models.base import DISPLAY_ROLES, LEFT, RIGHT, ROOT, GridModel
+from ui.models.roles import EmptyReasonRole, KeyRole, RawValueRole
+
+#: shown after a figure that left some segments out (the tooltip names them)
+LEFT_OUT_MARK = " *"
+
+
+class PortfolioModel(GridModel):
+    """One row: customers and the other inputs that add up summed, CAC and CRR pooled, the
+    rest weighted by customers (core.metrics); each figure names the segments it left out."""
+
+    def __init__(self, doc: ProjectDocument, parent=None) -> None:
+        super().__init__(doc, parent)
+        self._bold = QFont()
+        self._bold.setBold(True)
+        doc.results_changed.connect(self._on_results_changed)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:
+        return 0 if parent.isValid() else 1
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation == Qt.Orientation.Vertical:
+            if role == Qt.ItemDataRole.DisplayRole and section == 0:
+                return "Σ"
+            return None
+        return self._header(section, role)
+
+    def left_out(self, key: str) -> str:
+        """Which segments figure ``key`` left out and why ("" when none), in the language."""
+        return explain.left_out_text(self._doc.results, key, self._fmt.lang, self._doc.names())
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if not index.isValid() or index.row() != 0:
+            return None
+        col = self._cols[index.column()]
+        key = col.key
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(style.PORTFOLIO_TINT)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == KeyRole:
+            return key
+        if key == "segment":
+            return self._name_data(role)
+        cell = columns.portfolio_cell(self._doc, key, self._fmt.lang)
+        if cell.value is None and not cell.reason and not cell.never:
+            # not pooled across segments (an average order value has no total)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "SegmentsTableModel", "Not summed across segments."
+                )
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return RIGHT
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = self._computed(cell, col, role)
+            p = self._doc.results.portfolio
+            some_left = p.left_out.get(key) and p.included.get(key)
+            return (
+                f"{text}{LEFT_OUT_MARK}" if text and some_left and cell.value is not None else text
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = self._computed(cell, col, role) or ""
+            return "\n".join(x for x in (tip, self.left_out(key)) if x) or None
+        return self._computed(cell, col, role)
+
+    def _name_data(self, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("SegmentsTableModel", "Portfolio ({n})").format(
+                n=len(self._doc)
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "SegmentsTableModel",
+                "All segments together: customers, spend and new customers summed, CAC and CRR "
+                "pooled, the other figures weighted by customers. A figure marked * left out "
+                "the segments that lack what it needs; its tooltip names them.",
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return LEFT
+        if role in (RawValueRole, EmptyReasonRole):
+            return None if role == RawValueRole else ""
+        return None
+
+    @Slot()
+    def _on_results_changed(self) -> None:
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(self._keys) - 1), DISPLAY_ROLES)

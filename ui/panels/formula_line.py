@@ -1,0 +1,172 @@
+"""The formula line (fx), as in Excel: the selected cell's formula with its numbers.
+
+"LTV = 420 ₽ × 48 × 2,8 = 56 448 ₽ · healthy (rule: from 3 to 5)" for a metric; why it is empty
+("CLV = LTV × gross margin — needs gross margin"); for the portfolio row the pooled or weighted
+formula and the segments it left out; for an input, its value as typed, editable here as in the
+cell (Enter commits through the same rule, Esc restores). core.explain gives the words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+
+from core import schema
+from core.explain import Explanation, explain, explain_portfolio
+from ui import i18n
+from ui.models import columns
+
+#: the width of the box naming the cell, left of "fx"
+NAME_WIDTH = 230
+
+
+def explanation_text(ex: Explanation, lang: str) -> str:
+    """One line: the numbers (or the formula), why it is empty, its flag and its verdict."""
+    parts = [ex.numbers or ex.formula]
+    if not ex.numbers and ex.shown:
+        parts[0] += f" = {ex.shown}"
+    text = parts[0]
+    if ex.reason:
+        text += f" — {ex.reason}"
+    if ex.flag:
+        text += f" — {ex.flag}"
+    if ex.verdict is not None:
+        text += f" · {ex.verdict_text}"
+    return text
+
+
+def cell_explanation(doc, row: int, key: str, portfolio: bool, fmt) -> Explanation | None:
+    """core.explain's explanation of a computed cell (a §2 metric or a portfolio figure)."""
+    lang = fmt.lang
+    if portfolio:
+        cell = columns.portfolio_cell(doc, key, lang)
+        if cell.value is None and not cell.reason and not cell.never:
+            return None  # not pooled across segments
+        return explain_portfolio(
+            doc.results, key, lang, fmt, doc.settings.crr_benchmark, names=doc.names()
+        )
+    if key in schema.METRIC_KEYS and 0 <= row < len(doc):
+        return explain(doc.results, row, key, lang, fmt)
+    return None
+
+
+class FormulaLine(QWidget):
+    """The name of the selected cell, "fx", and its formula (editable for inputs)."""
+
+    refused = Signal(str)
+
+    def __init__(self, grid, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("formulaLine")
+        self._grid = grid
+        self._doc = grid.doc
+        self._row, self._key, self._portfolio = -1, "", False
+        self.name = QLabel(self)
+        self.name.setObjectName("formulaName")
+        self.name.setFixedWidth(NAME_WIDTH)
+        self.name.setStyleSheet("QLabel { border: 1px solid #c4c9d0; padding: 2px 4px; }")
+        self.fx = QLabel("fx", self)
+        self.fx.setStyleSheet("QLabel { font-style: italic; color: #5f6368; padding: 0 4px; }")
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("formulaText")
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.edit.installEventFilter(self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.setSpacing(4)
+        layout.addWidget(self.name)
+        layout.addWidget(self.fx)
+        layout.addWidget(self.edit, 1)
+
+        grid.cell_selected.connect(self.show_cell)
+        self._doc.results_changed.connect(self.refresh)
+        self._doc.project_loaded.connect(self.refresh)
+        self.edit.returnPressed.connect(self._commit)
+        i18n.language().changed.connect(self.refresh)
+        self.refresh()
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    @Slot(int, str, bool)
+    def show_cell(self, row: int, key: str, portfolio: bool) -> None:
+        self._row, self._key, self._portfolio = row, key, portfolio
+        self.refresh()
+
+    def _index(self) -> QModelIndex:
+        model = self._grid.model
+        if self._portfolio or not self._key or not 0 <= self._row < model.rowCount():
+            return QModelIndex()
+        return model.index(self._row, model.column_of(self._key))
+
+    @Slot()
+    def refresh(self, *_args) -> None:
+        """Show the current cell (after a selection, an edit or a language switch)."""
+        if self.edit.hasFocus() and self.edit.isModified():
+            return  # the person is typing here: keep it
+        model = self._grid.model
+        fmt = model.fmt
+        lang = fmt.lang
+        key = self._key
+        if not key or (not self._portfolio and not 0 <= self._row < len(self._doc)):
+            self.name.setText("")
+            self._set("", editable=False)
+            return
+        col = schema.BY_KEY[key]
+        where = self.tr("Portfolio") if self._portfolio else (self._doc.names()[self._row] or "—")
+        label = f"{col.short(lang)} · {where}"
+        self.name.setText(
+            self.name.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, NAME_WIDTH - 10)
+        )
+        self.name.setToolTip(f"{col.label(lang)} · {where}")
+        index = self._index()
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            self._set(str(model.data(index, Qt.ItemDataRole.EditRole) or ""), editable=True)
+            problem = model.problem(self._row, key)
+            self.edit.setToolTip("\n".join(x for x in (col.definition(lang), problem) if x))
+            return
+        ex = cell_explanation(self._doc, self._row, key, self._portfolio, fmt)
+        if ex is not None:
+            text = explanation_text(ex, lang)
+            self._set(text, editable=False)
+            self.edit.setToolTip("\n".join(x for x in (text, ex.definition) if x))
+            return
+        if self._portfolio:
+            text = self.tr("{label}: not summed across segments.").format(label=col.label(lang))
+        elif index.isValid():
+            text = str(model.data(index, Qt.ItemDataRole.ToolTipRole) or col.definition(lang))
+        else:
+            text = col.definition(lang)
+        self._set(text, editable=False)
+        self.edit.setToolTip(col.definition(lang))
+
+    def _set(self, text: str, editable: bool) -> None:
+        self.edit.setReadOnly(not editable)
+        self.edit.setText(text)
+        self.edit.setCursorPosition(0)
+        self.edit.setModified(False)
+        self.edit.setStyleSheet("" if editable else "QLineEdit { background: #f6f8fb; }")
+
+    @Slot()
+    def _commit(self) -> None:
+        index = self._index()
+        if self.edit.isReadOnly() or not index.isValid():
+            return
+        model = self._grid.model
+        if model.setData(index, self.edit.text()):
+            self.edit.setModified(False)
+            self.refresh()
+            self._grid.view.setFocus()
+        else:
+            self.refused.emit(model.last_error)
+
+    def eventFilter(self, obj, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event
+            if key_event.key() == Qt.Key.Key_Escape:
+                self.edit.setModified(False)
+                self.refresh()
+                self._grid.view.setFocus()
+                return True
+        return super().eventFilter(obj, event)

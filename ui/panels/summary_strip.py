@@ -1,0 +1,228 @@
+"""The summary strip above the grid: the portfolio's answers, and the selected segment's.
+
+LTV, CLV, CAC, LTV:CAC with its verdict, payback with its verdict and CRR with its verdict, for
+the whole business in large type, and under them the same for the segment in hand (DESIGN.md §7
+"At first glance"). Each number is primary and whole; the verdict is a coloured word beside it,
+its full words in the tooltip. A click on a figure selects its cell, so the formula line
+explains it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+
+from core import schema
+from ui import i18n, style
+from ui.models import columns
+from ui.models.columns import ANSWERS, Cell
+from ui.views.delegates import GAP, badge_width, paint_badge
+
+
+class Figure(QWidget):
+    """A number with its verdict badge beside it (never over it)."""
+
+    clicked = Signal()
+
+    def __init__(self, big: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._big = big
+        self._text = ""
+        self._badge: tuple[str, str] | None = None
+        self._grey = False
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _font(self) -> QFont:
+        font = QFont(self.font())
+        if self._big:
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+            font.setBold(True)
+        return font
+
+    def set_figure(self, text: str, badge: tuple[str, str] | None, grey: bool = False) -> None:
+        self._text, self._badge, self._grey = text, badge, grey
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def badge(self) -> tuple[str, str] | None:
+        return self._badge
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        fm = QFontMetrics(self._font())
+        small = self.fontMetrics()
+        width = fm.horizontalAdvance(self._text) + 4
+        if self._badge:
+            width += GAP + badge_width(small, self._badge[1])
+        return QSize(width, max(fm.height(), small.height() + 4) + 4)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        font = self._font()
+        painter.setFont(font)
+        fm = QFontMetrics(font)
+        painter.setPen(style.GREY if self._grey else self.palette().windowText().color())
+        rect = self.rect()
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), self._text
+        )
+        if self._badge:
+            left = fm.horizontalAdvance(self._text) + GAP
+            painter.setFont(self.font())
+            paint_badge(
+                painter,
+                rect.adjusted(left, 0, 0, 0),
+                self._badge[0],
+                self._badge[1],
+                self.fontMetrics(),
+            )
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class SummaryStrip(QScrollArea):
+    """Two rows of answers: the portfolio's, and the selected segment's.
+
+    On a screen too narrow for all six figures the strip scrolls sideways rather than cut a
+    number or make the window wider than the screen.
+    """
+
+    def __init__(self, grid, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryStrip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setWidgetResizable(True)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._grid = grid
+        self._doc = grid.doc
+        self._row = -1
+        content = QWidget(self)
+        content.setObjectName("stripContent")
+        self.setWidget(content)
+        self.content = content
+        layout = QGridLayout(content)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.setHorizontalSpacing(18)
+        layout.setVerticalSpacing(0)
+        self.captions: dict[str, QLabel] = {}
+        self.portfolio: dict[str, Figure] = {}
+        self.segment: dict[str, Figure] = {}
+        self.portfolio_name = QLabel(content)
+        self.portfolio_name.setObjectName("stripPortfolio")
+        bold = QFont(self.portfolio_name.font())
+        bold.setBold(True)
+        self.portfolio_name.setFont(bold)
+        self.segment_name = QLabel(content)
+        self.segment_name.setObjectName("stripSegment")
+        self.segment_name.setMaximumWidth(220)
+        layout.addWidget(self.portfolio_name, 1, 0)
+        layout.addWidget(self.segment_name, 2, 0)
+        for i, key in enumerate(ANSWERS, start=1):
+            caption = QLabel(content)
+            caption.setStyleSheet("color: #5f6368;")
+            self.captions[key] = caption
+            big, small = Figure(True, content), Figure(False, content)
+            big.setObjectName(f"portfolio_{key}")
+            small.setObjectName(f"segment_{key}")
+            big.clicked.connect(lambda k=key: self._grid.select_portfolio(k))
+            small.clicked.connect(lambda k=key: self._on_segment_clicked(k))
+            self.portfolio[key], self.segment[key] = big, small
+            layout.addWidget(caption, 0, i)
+            layout.addWidget(big, 1, i)
+            layout.addWidget(small, 2, i)
+        layout.setColumnStretch(len(ANSWERS) + 1, 1)
+
+        grid.cell_selected.connect(self._on_cell_selected)
+        self._doc.results_changed.connect(self.refresh)
+        self._doc.settings_changed.connect(self.refresh)
+        i18n.language().changed.connect(self.refresh)
+        self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        inner = self.content.sizeHint()
+        return QSize(inner.width() + 2 * self.frameWidth(), self._height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(120, self._height())
+
+    def _height(self) -> int:
+        """As tall as the figures, and the scroll bar when they do not fit across."""
+        height = self.content.sizeHint().height() + 2 * self.frameWidth()
+        if self.content.sizeHint().width() > self.viewport().width():
+            height += self.horizontalScrollBar().sizeHint().height()
+        return height
+
+    def fit_height(self) -> None:
+        """Take the figures' height (after a resize or a change of the window's font)."""
+        self.content.adjustSize()
+        self.setFixedHeight(self._height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.setFixedHeight(self._height())
+
+    @Slot(int, str, bool)
+    def _on_cell_selected(self, row: int, _key: str, portfolio: bool) -> None:
+        if not portfolio and row != self._row:
+            self._row = row
+            self.refresh()
+
+    def _on_segment_clicked(self, key: str) -> None:
+        if 0 <= self._row < len(self._doc):
+            self._grid.select_cell(self._row, key)
+
+    def _show(self, figure: Figure, cell: Cell, key: str) -> None:
+        fmt = self._grid.model.fmt
+        lang = fmt.lang
+        unit = schema.BY_KEY[key].unit
+        if cell.value is not None:
+            text = fmt.cell(cell.value, unit)
+        elif cell.never:
+            from core import metrics
+
+            text = metrics.NEVER(lang)
+        else:
+            text = "—"
+        badge = (cell.verdict.level, columns.short_word(cell.verdict)) if cell.verdict else None
+        figure.set_figure(text, badge, grey=cell.value is None and not cell.never)
+        tip = [cell.reason, cell.flag, columns.verdict_text(cell.verdict, lang)]
+        figure.setToolTip("\n".join(x for x in tip if x))
+
+    @Slot()
+    def refresh(self, *_args) -> None:
+        doc = self._doc
+        lang = i18n.lang()
+        model = self._grid.model
+        n = len(doc)
+        self.portfolio_name.setText(self.tr("Portfolio · {n} segments").format(n=n))
+        for key in ANSWERS:
+            label = model.headerData(model.column_of(key), Qt.Orientation.Horizontal)
+            self.captions[key].setText(label)
+            self.captions[key].setToolTip(schema.BY_KEY[key].definition(lang))
+            self._show(self.portfolio[key], columns.portfolio_cell(doc, key, lang), key)
+        row = self._row if 0 <= self._row < n else -1
+        name = doc.names()[row] if row >= 0 else ""
+        self.segment_name.setText(
+            self.segment_name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, 210)
+        )
+        self.segment_name.setToolTip(name)
+        for key in ANSWERS:
+            figure = self.segment[key]
+            if row < 0:
+                figure.set_figure("", None)
+                figure.setToolTip("")
+            else:
+                self._show(figure, columns.metric_cell(doc, row, key, lang), key)

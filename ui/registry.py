@@ -1,0 +1,20 @@
+"""Where the parts of the window register: one line per part, in a file of its own.
+
+Each entry names a module (or ``module:Class``) imported when the window first needs it, so a
+part that is not shown costs nothing at start-up. See README "Extending the window".
+
+* ``COLUMN_GROUPS``: modules that call ``ui.models.columns.register(ColumnGroup(...))`` at
+  import time, adding a foldable group of columns to the grid.
+* ``SIDE_PANELS``: ``"module:Class"`` of widgets shown as tabs in the side panel (folded by
+  default). A panel class takes ``(shell, parent)``; ``shell`` is the window's
+  :class:`ui.window.shell.Shell` (the document, the selection, banners, tasks).
+* ``BOTTOM_PANELS``: the same for the tabs under the grid (the charts).
+"""
+
+from __future__ import annotations
+
+COLUMN_GROUPS: tuple[str, ...] = ()
+
+SIDE_PANELS: tuple[str, ...] = ("ui.panels.explain:ExplainPanel",)
+
+BOTTOM_PANELS: tuple[str, ...] = ("ui.panels.chart_tab:ChartsTab",)

@@ -1,0 +1,305 @@
+"""The grid pane: the column-group band, the segments grid, the bold portfolio row right under
+the last segment, and a line naming the segments the portfolio leaves out."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from core import explain
+from ui import i18n, preferences
+from ui.document import ProjectDocument
+from ui.models import columns
+from ui.models.portfolio import PortfolioModel
+from ui.models.segments import SegmentsTableModel
+from ui.views.delegates import CellDelegate
+from ui.views.grid import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, FrozenTableView, SegmentsView
+from ui.views.group_bar import ColumnGroupBar
+
+#: the segment column is at least this wide (names are what people look for)
+SEGMENT_MIN_WIDTH = 150
+
+
+class _Grid(SegmentsView):
+    """The segments view, as tall as its rows (so the portfolio row follows the last one)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        height = (
+            self.horizontalHeader().height()
+            + rows * self.verticalHeader().defaultSectionSize()
+            + 2 * self.frameWidth()
+            + self.horizontalScrollBar().sizeHint().height()
+        )
+        return QSize(hint.width(), height)
+
+
+class GridPane(QWidget):
+    """The segments grid with its portfolio row; folds column groups and fits column widths.
+
+    Signals
+    -------
+    cell_selected(row, key, portfolio)
+        The current cell changed: a segment's (``row`` ≥ 0) or the portfolio row's
+        (``portfolio`` True, ``row`` −1).
+    """
+
+    cell_selected = Signal(int, str, bool)
+
+    def __init__(self, doc: ProjectDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.model = SegmentsTableModel(doc, self)
+        self.portfolio_model = PortfolioModel(doc, self)
+        self.view = _Grid(self)
+        self.view.setObjectName("segmentsGrid")
+        self.view.setModel(self.model)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.footer = FrozenTableView(self)
+        self.footer.setObjectName("portfolioRow")
+        self.footer.setModel(self.portfolio_model)
+        self.footer.set_delegates(CellDelegate(self.footer), CellDelegate(self.footer.frozen))
+        self.footer.horizontalHeader().hide()
+        self.footer.setWordWrap(False)
+        self.footer.frozen.setWordWrap(False)
+        self.footer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.footer.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.footer.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.footer.frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.band = ColumnGroupBar(self.view, self)
+        self.note = QLabel(self)
+        self.note.setObjectName("portfolioNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet("color: #5f6368; padding: 2px 4px;")
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.band)
+        layout.addWidget(self.view)
+        layout.addWidget(self.footer)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self._folded: dict[str, bool] = {}
+        self.set_row_height(self.fontMetrics().height() + 10)
+
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_columns)
+
+        self.view.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.footer.selectionModel().currentChanged.connect(self._on_footer_current_changed)
+        self.view.horizontalHeader().sectionResized.connect(self._on_column_resized)
+        self.view.horizontalScrollBar().valueChanged.connect(
+            self.footer.horizontalScrollBar().setValue
+        )
+        self.band.fold_toggled.connect(self.set_folded)
+        doc.results_changed.connect(self._update_note)
+        doc.segments_inserted.connect(self._on_rows_changed)
+        doc.segments_removed.connect(self._on_rows_changed)
+        doc.project_loaded.connect(self._on_rows_changed)
+        i18n.language().changed.connect(self._on_language_changed)
+
+        for group in columns.groups():
+            self.set_folded(group.name, preferences.column_group_folded(group.name, group.folded))
+        self._update_note()
+
+    # Selection -------------------------------------------------------------------------------
+    def select_cell(self, row: int, key: str) -> QModelIndex:
+        """Make a segment's cell current, as a click would (its group unfolds if folded)."""
+        group = columns.group_of(self.model.column_of(key))
+        if group is not None and self.folded(group.name):
+            self.set_folded(group.name, False)
+        index = self.model.index(row, self.model.column_of(key))
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.view.scrollTo(index)
+        return index
+
+    def select_portfolio(self, key: str) -> None:
+        index = self.portfolio_model.index(0, self.portfolio_model.column_of(key))
+        self.footer.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def selected_rows(self) -> list[int]:
+        rows = {i.row() for i in self.view.selectionModel().selectedIndexes()}
+        current = self.view.currentIndex()
+        if not rows and current.isValid():
+            rows = {current.row()}
+        return sorted(rows)
+
+    def current(self) -> tuple[int, str, bool]:
+        """(row, key, portfolio) of the current cell; row −1 when there is none."""
+        footer = self.footer.currentIndex()
+        if footer.isValid() and self.footer.selectionModel().isSelected(footer):
+            return -1, self.model.key(footer.column()), True
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return -1, "", False
+        return index.row(), self.model.key(index.column()), False
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            self.cell_selected.emit(-1, "", False)
+            return
+        self.footer.selectionModel().clearSelection()
+        self.cell_selected.emit(current.row(), self.model.key(current.column()), False)
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_footer_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.view.selectionModel().clearSelection()
+            self.cell_selected.emit(-1, self.model.key(current.column()), True)
+
+    # Column groups ---------------------------------------------------------------------------
+    def folded(self, name: str) -> bool:
+        return self._folded.get(name, False)
+
+    @Slot(str, bool)
+    def set_folded(self, name: str, folded: bool) -> None:
+        """Fold (hide) or show the columns of group ``name``; remembered between runs."""
+        group = next(g for g in columns.groups() if g.name == name)
+        self._folded[name] = folded
+        for key in group.keys:
+            column = self.model.column_of(key)
+            self.view.setColumnHidden(column, folded)
+            self.footer.setColumnHidden(column, folded)
+        self.band.set_folded(name, folded)
+        preferences.set_column_group_folded(name, folded)
+        current = self.view.currentIndex()
+        if folded and current.isValid() and self.view.isColumnHidden(current.column()):
+            self.select_cell(current.row(), "segment")
+        self.schedule_fit()
+
+    # Columns and rows ------------------------------------------------------------------------
+    def set_row_height(self, height: int) -> None:
+        for table in (self.view, self.view.frozen, self.footer, self.footer.frozen):
+            table.verticalHeader().setDefaultSectionSize(height)
+        self._sync_footer_height()
+        self.view.updateGeometry()
+
+    def schedule_fit(self) -> None:
+        """Fit the columns when the event loop next runs (requests before then count once)."""
+        self._fit_timer.start()
+
+    def fit_columns(self) -> None:
+        """Widths from the headers and the cells in sight (numbers and badges), within bounds."""
+        view = self.view
+        header = view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if view.isColumnHidden(column):
+                continue
+            wanted = max(
+                header.sectionSizeFromContents(column).width(),
+                view.sizeHintForColumn(column),
+                self.footer.sizeHintForColumn(column),
+            )
+            width = min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, wanted))
+            if column == 0:
+                width = max(width, SEGMENT_MIN_WIDTH)
+            view.setColumnWidth(column, width)
+        self._sync_footer_columns()
+        self.band.spans.update()
+
+    def _sync_footer_columns(self) -> None:
+        for column in range(self.model.columnCount()):
+            self.footer.setColumnWidth(column, self.view.columnWidth(column))
+        self.footer.frozen.setColumnWidth(0, self.view.columnWidth(0))
+        self._sync_footer_height()
+
+    def _sync_footer_height(self) -> None:
+        # at least two digits wide (an empty grid's header asks for no width at all)
+        width = max(
+            self.view.verticalHeader().sizeHint().width(),
+            self.fontMetrics().horizontalAdvance("00") + 8,
+        )
+        self.footer.verticalHeader().setFixedWidth(width)
+        self.view.verticalHeader().setMinimumWidth(width)
+        height = self.footer.verticalHeader().defaultSectionSize() + 2 * self.footer.frameWidth()
+        self.footer.setFixedHeight(height)
+
+    @Slot(int, int, int)
+    def _on_column_resized(self, column: int, _old: int, new: int) -> None:
+        self.footer.setColumnWidth(column, new)
+        if column == 0:
+            self.footer.frozen.setColumnWidth(0, new)
+
+    def scroll_home(self) -> None:
+        """The grid from its first column and row (as it opens)."""
+        self.view.horizontalScrollBar().setValue(0)
+        self.view.verticalScrollBar().setValue(0)
+
+    @Slot()
+    def _on_rows_changed(self, *_args) -> None:
+        self._sync_footer_height()
+        self.view.updateGeometry()
+        self.schedule_fit()
+
+    @Slot(str)
+    def _on_language_changed(self, _code: str) -> None:
+        self.band.retranslate()
+        self._update_note()
+        self.schedule_fit()
+
+    # The segments the portfolio leaves out ---------------------------------------------------
+    @Slot()
+    def _update_note(self) -> None:
+        text = self.left_out_summary()
+        self._note_text = text
+        self.note.setToolTip(text)
+        self.note.setVisible(bool(text))
+        self._elide_note()
+
+    def _elide_note(self) -> None:
+        """The note in at most two lines; the rest in its tooltip."""
+        text = getattr(self, "_note_text", "")
+        fm = self.note.fontMetrics()
+        width = max(50, self.note.width() - 10)
+        lines = []
+        rest = text
+        for _ in range(2):
+            if not rest:
+                break
+            if fm.horizontalAdvance(rest) <= width or len(lines) == 1:
+                lines.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                break
+            cut = len(rest)
+            while cut > 1 and fm.horizontalAdvance(rest[:cut]) > width:
+                cut = rest.rfind(" ", 0, cut - 1) if " " in rest[: cut - 1] else cut - 1
+            lines.append(rest[:cut])
+            rest = rest[cut:].lstrip()
+        self.note.setText("\n".join(lines))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide_note()
+
+    def left_out_summary(self) -> str:
+        """One line: which figures of the portfolio leave which segments out, and why."""
+        results = self.doc.results
+        names = self.doc.names()
+        lang = i18n.lang()
+        p = results.portfolio
+        by_reason: dict[tuple[str, str], list[str]] = {}
+        for key in columns.ANSWERS:
+            if not p.left_out.get(key) or not p.included.get(key):
+                continue
+            for row, why in results.left_out(key, lang, limit=explain.NAMED_LEFT_OUT):
+                label = self.model.headerData(
+                    self.model.column_of(key), Qt.Orientation.Horizontal
+                ).split(" (")[0]
+                by_reason.setdefault((names[row], why), []).append(label)
+        if not by_reason:
+            return ""
+        parts = [
+            f"{name} — {', '.join(labels)}: {why}" if why else f"{name} — {', '.join(labels)}"
+            for (name, why), labels in by_reason.items()
+        ]
+        return self.tr("* Left out of the portfolio: {parts}").format(parts="; ".join(parts))

@@ -1,0 +1,1 @@
+"""The main window and its helpers: actions and menus, files, settings, presentation."""

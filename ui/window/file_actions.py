@@ -1,0 +1,318 @@
+"""Files: New, Open (a project, or a spreadsheet through the import preview), Save, Save As,
+recent files, export of the workbook and the PDF, recovery after a crash.
+
+Reading and writing run through the window's task runner (a worker, progress and Cancel in the
+window); what they report goes to the window's banner, with buttons to open what was written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.errors import LtvError
+from core.project import SUFFIX, Project, save_project
+from ui import i18n, preferences
+from ui.autosave import Recovery, discard, find_recoveries
+from ui.workers import export_job, load_grids_job
+
+APP_NAME = "LTV Studio"
+SPREADSHEETS = ("*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.csv")
+
+
+def is_project(path: Path) -> bool:
+    return path.name.lower().endswith(SUFFIX) or path.suffix.lower() == ".json"
+
+
+def dropped_file(mime) -> str | None:
+    """The first local project or spreadsheet among dropped URLs."""
+    if not mime.hasUrls():
+        return None
+    for url in mime.urls():
+        if url.isLocalFile():
+            path = url.toLocalFile()
+            if path.lower().endswith((SUFFIX, ".json", *(p[1:] for p in SPREADSHEETS))):
+                return path
+    return None
+
+
+class FileActions(QObject):
+    """The file side of a main window.
+
+    Signals
+    -------
+    imported(count, problems)
+        A spreadsheet became the open project (``count`` segments, ``problems`` flagged cells).
+    """
+
+    imported = Signal(int, int)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.doc = window.doc
+        self.import_dialog = None
+        #: import spreadsheets with the preview's defaults, without asking (``--screenshot``)
+        self.auto_import = False
+
+    # Asking ----------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current project (saved, discarded or unchanged)."""
+        if self.doc.undo_stack.isClean():
+            return True
+        name = (
+            self.doc.path.name if self.doc.path else (self.doc.project.name or self.tr("Untitled"))
+        )
+        answer = QMessageBox.question(
+            self.window,
+            APP_NAME,
+            self.tr("Save the changes to “{name}”?").format(name=name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # New and Open ----------------------------------------------------------------------------
+    def new_project(self) -> None:
+        if not self.maybe_save():
+            return
+        self.window.autosaver.remove()
+        self.doc.load(Project(settings=preferences.default_settings()))
+        self.window.editor.add()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        folder = str(self.doc.path.parent) if self.doc.path else ""
+        filters = ";;".join(
+            [
+                self.tr("Projects and tables ({patterns})").format(
+                    patterns=" ".join(("*" + SUFFIX, *SPREADSHEETS))
+                ),
+                self.tr("LTV Studio projects (*{suffix})").format(suffix=SUFFIX),
+                self.tr("Spreadsheets ({patterns})").format(patterns=" ".join(SPREADSHEETS)),
+                self.tr("All files (*)"),
+            ]
+        )
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open"), folder, filters)
+        if path:
+            self.open_file(path, ask=False)
+
+    def open_file(self, path: str | Path, ask: bool = True) -> bool:
+        """Open a project at once, or read a spreadsheet in a worker for the import preview."""
+        if ask and not self.maybe_save():
+            return False
+        path = Path(path)
+        lang = i18n.lang()
+        if is_project(path):
+            from core.project import load_project
+
+            try:
+                project = load_project(path, lang)
+            except LtvError as exc:
+                self.window.show_message(str(exc), "error")
+                return False
+            self.window.autosaver.remove()
+            self.doc.load(project, path)
+            preferences.add_recent(path)
+            self.window.show_message(self.tr("Opened {file}").format(file=path.name), "success")
+            return True
+        started = self.window.run_task(
+            load_grids_job(str(path), lang),
+            self.tr("Reading {file}…").format(file=path.name),
+            lambda grids: self._preview_import(grids, path),
+        )
+        return started is not None
+
+    def _preview_import(self, grids, path: Path) -> None:
+        from ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(grids, path, preferences.default_settings(), self.window)
+        self.import_dialog = dialog
+        if self.auto_import:
+            # the preview's defaults, without asking: import when its conversion is done
+            dialog.converted.connect(lambda: self._finish_import(dialog, path))
+            return
+        dialog.accepted.connect(lambda: self._finish_import(dialog, path))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _finish_import(self, dialog, path: Path) -> None:
+        project = dialog.project()
+        if project is None:
+            return
+        problems = len(dialog.read.problems) if dialog.read else 0
+        self.window.autosaver.remove()
+        self.doc.load(project, None, clean=False)
+        preferences.add_recent(path)
+        text = self.tr("Imported {n} segments from {file}.").format(
+            n=len(project.segments), file=path.name
+        )
+        if problems:
+            text += " " + self.tr(
+                "{p} cells could not be read: they are shown in red, their tooltips say why."
+            ).format(p=problems)
+        self.window.show_message(text, "warning" if problems else "success")
+        self.imported.emit(len(project.segments), problems)
+
+    # Save ------------------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.doc.path is None or not self.doc.path.name.lower().endswith(SUFFIX):
+            return self.save_as()
+        return self.save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        start = str(self.doc.path or Path.home() / ((self.doc.project.name or "project") + SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save As"),
+            start,
+            self.tr("LTV Studio projects (*{suffix})").format(suffix=SUFFIX),
+        )
+        if not path:
+            return False
+        if not path.lower().endswith(SUFFIX):
+            path += SUFFIX
+        return self.save_to(path)
+
+    def save_to(self, path: str | Path) -> bool:
+        path = Path(path)
+        try:
+            save_project(self.doc.project, path, i18n.lang())
+        except LtvError as exc:
+            self.window.show_message(str(exc), "error")
+            return False
+        if path != self.doc.path:
+            self.window.autosaver.remove()
+            self.doc.set_path(path)
+        self.doc.undo_stack.setClean()
+        self.window.autosaver.remove()
+        preferences.add_recent(path)
+        self.window.show_message(self.tr("Saved {file}").format(file=path.name), "success")
+        return True
+
+    def save_copy(self) -> None:
+        """Save a copy elsewhere without changing the open file (after an unexpected error)."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Save a Copy"),
+            str(Path.home() / ("copy" + SUFFIX)),
+            self.tr("LTV Studio projects (*{suffix})").format(suffix=SUFFIX),
+        )
+        if path:
+            try:
+                save_project(self.doc.snapshot(), path, i18n.lang())
+            except LtvError as exc:
+                self.window.show_message(str(exc), "error")
+
+    def fill_recent(self) -> None:
+        menu = self.window.actions.menu_recent
+        menu.clear()
+        files = preferences.recent_files()
+        for file in files:
+            act = menu.addAction(Path(file).name)
+            act.setToolTip(file)
+            act.setStatusTip(file)
+            act.triggered.connect(lambda _c=False, f=file: self.open_file(f))
+        if not files:
+            empty = menu.addAction(self.tr("No recent files"))
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            clear = menu.addAction(self.tr("Clear the List"))
+            clear.triggered.connect(preferences.clear_recent)
+
+    # Export ----------------------------------------------------------------------------------
+    def export(self, kind: str) -> None:
+        """Ask where, then write the workbook (kind "xlsx") or the PDF report."""
+        suffix = "." + kind
+        base = (
+            self.doc.path.name.split(".")[0]
+            if self.doc.path
+            else (self.doc.project.name or "report")
+        )
+        start = str((self.doc.path.parent if self.doc.path else Path.home()) / (base + suffix))
+        title = self.tr("Export Workbook") if kind == "xlsx" else self.tr("Export PDF Report")
+        filt = (
+            self.tr("Excel workbooks (*.xlsx)")
+            if kind == "xlsx"
+            else self.tr("PDF documents (*.pdf)")
+        )
+        path, _ = QFileDialog.getSaveFileName(self.window, title, start, filt)
+        if not path:
+            return
+        if not path.lower().endswith(suffix):
+            path += suffix
+        self.export_to(kind, path)
+
+    def export_to(self, kind: str, path: str) -> None:
+        job = export_job(kind, self.doc.snapshot(), path, i18n.lang(), None)
+        target = Path(path)
+
+        def done(problems) -> None:
+            count = len(problems or [])
+            text = self.tr("Exported {file}").format(file=target.name)
+            if count:
+                text += "; " + self.tr("{n} problems noted").format(n=count)
+            actions = [
+                (self.tr("Open file"), lambda: _open(target)),
+                (self.tr("Show folder"), lambda: _open(target.parent)),
+            ]
+            self.window.show_message(text, "warning" if count else "success", actions)
+
+        label = self.tr("Writing {file}…").format(file=target.name)
+        if kind == "pdf":
+            # the PDF draws its charts with Qt widgets, which live in the GUI thread only
+            self.window.runner.run_inline(job, label, done)
+        else:
+            self.window.run_task(job, label, done)
+
+    # Recovery --------------------------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """After a crash: offer each recovery copy (Restore / Discard) with its time."""
+        for recovery in find_recoveries():
+            if self._ask_restore(recovery):
+                self.restore(recovery)
+                return True
+            discard(recovery)
+        return False
+
+    def _ask_restore(self, recovery: Recovery) -> bool:
+        locale = i18n.locale_for(i18n.lang())
+        when = locale.toString(recovery.saved_at, locale.FormatType.ShortFormat)
+        what = (
+            Path(recovery.original).name
+            if recovery.original
+            else (recovery.project.name or self.tr("Untitled"))
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            APP_NAME,
+            self.tr(
+                "LTV Studio was closed unexpectedly. Unsaved changes to “{name}” were kept at "
+                "{time}. Restore them?"
+            ).format(name=what, time=when),
+            parent=self.window,
+        )
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        return box.clickedButton() is restore
+
+    def restore(self, recovery: Recovery) -> None:
+        path = Path(recovery.original) if recovery.original else None
+        self.doc.load(recovery.project, path, clean=False)
+        discard(recovery)
+        self.window.autosaver.save_now()
+        self.window.show_message(self.tr("Restored the unsaved changes."), "success")
+
+
+def _open(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

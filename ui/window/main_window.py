@@ -1,0 +1,554 @@
+"""The main window: the answers first (summary strip, formula line, grid), charts under the grid,
+an Explain panel that folds away, banners for what the program reports (DESIGN.md §7).
+
+The window only assembles and connects. Its parts each do one job and talk by signals: the grid
+pane (``ui.views.grid_pane``), the summary strip and the formula line (``ui.panels``), the
+actions and menus (``actions``), files (``file_actions``), settings (``settings_bar``),
+presentation mode (``presentation``), long work (``ui.workers.TaskRunner``). Panels registered in
+``ui.registry`` are created after the first paint and see the window through a ``Shell``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.project import Project
+from ui import i18n, none_guard, preferences, registry
+from ui.autosave import Autosaver
+from ui.document import ProjectDocument
+from ui.editing import GridEditor
+from ui.models import columns
+from ui.panels.banner import Banner, TaskBar
+from ui.panels.formula_line import FormulaLine
+from ui.panels.summary_strip import SummaryStrip
+from ui.views.grid_pane import GridPane
+from ui.window.actions import Actions
+from ui.window.file_actions import APP_NAME, FileActions, dropped_file
+from ui.window.presentation import Presentation
+from ui.window.settings_bar import SettingsBar
+from ui.window.shell import Shell
+from ui.workers import Job, Task, TaskRunner
+
+#: the side panel's share of the window's width when it opens
+SIDE_SHARE = 0.3
+#: the charts' share of the height left under the grid's rows
+BOTTOM_MIN = 180
+
+
+class _PanelSlot(QWidget):
+    """A tab's place, filled with its panel when the window first needs it."""
+
+    def __init__(self, spec: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.panel: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def panel_class(self):
+        module, _, name = self.spec.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+    def fill(self, shell: Shell) -> QWidget:
+        if self.panel is None:
+            self.panel = self.panel_class()(shell, self)
+            self.layout().addWidget(self.panel)
+        return self.panel
+
+
+class MainWindow(QMainWindow):
+    """One project in a spreadsheet-like window."""
+
+    language_switched = Signal(str)
+
+    def __init__(self, doc: ProjectDocument | None = None) -> None:
+        super().__init__()
+        none_guard.install()
+        if doc is None:
+            doc = ProjectDocument(Project(settings=preferences.default_settings()))
+        self.doc = doc
+        self.setAcceptDrops(True)
+        self.shell = Shell(self)
+        self.runner = TaskRunner(self)
+
+        # the parts
+        self.grid = GridPane(doc, self)
+        self.editor = GridEditor(doc, self.grid.model, self)
+        self.banner = Banner(self)
+        self.task_bar = TaskBar(self)
+        self.strip = SummaryStrip(self.grid, self)
+        self.formula = FormulaLine(self.grid, self)
+        self.files = FileActions(self)
+        self.settings_bar = SettingsBar(doc, self)
+        self.presentation = Presentation(self)
+        self.autosaver = Autosaver(doc, self)
+
+        # the layout: [banner, task bar, strip, fx, grid / bottom tabs] | side tabs
+        self.bottom = QTabWidget(self)
+        self.bottom.setObjectName("bottomPanels")
+        self.bottom.setTabBarAutoHide(True)
+        self.bottom.setDocumentMode(True)
+        self.side = QTabWidget(self)
+        self.side.setObjectName("sidePanels")
+        self.side.setDocumentMode(True)
+        self._slots: dict[str, _PanelSlot] = {}
+        for spec in registry.BOTTOM_PANELS:
+            self._add_slot(self.bottom, spec)
+        for spec in registry.SIDE_PANELS:
+            self._add_slot(self.side, spec)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("gridAndCharts")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.bottom)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        main = QWidget(self)
+        column = QVBoxLayout(main)
+        column.setContentsMargins(6, 4, 6, 0)
+        column.setSpacing(4)
+        for widget in (self.banner, self.task_bar, self.strip, self.formula):
+            column.addWidget(widget)
+        column.addWidget(self.splitter, 1)
+        self.side_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.side_splitter.setObjectName("mainAndSide")
+        self.side_splitter.addWidget(main)
+        self.side_splitter.addWidget(self.side)
+        self.side_splitter.setStretchFactor(0, 1)
+        self.side_splitter.setStretchFactor(1, 0)
+        self.setCentralWidget(self.side_splitter)
+        self.side.hide()
+        self.status_label = QLabel(self)
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self.actions = Actions(self)
+        self.addToolBar(self.actions.toolbar)
+        self.addToolBar(self.settings_bar)
+        self.view_bar = QToolBar(self)
+        self.view_bar.setObjectName("viewBar")
+        self.view_bar.setMovable(False)
+        self.view_bar.addAction(self.actions.side_panel)
+        self.view_bar.addAction(self.actions.presentation)
+        self.addToolBar(self.view_bar)
+        self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._leave.setContext(Qt.ShortcutContext.WindowShortcut)
+        self._leave.activated.connect(lambda: self.set_presentation(False))
+        self._leave.setEnabled(False)
+
+        # one block of connections
+        doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.path_changed.connect(self._update_title)
+        doc.project_loaded.connect(self._on_project_loaded)
+        self.grid.cell_selected.connect(self.shell.cell_selected)
+        self.grid.view.paste_requested.connect(self.editor.paste)
+        self.grid.view.fill_requested.connect(self.editor.fill)
+        self.grid.view.clear_requested.connect(self.editor.clear)
+        self.grid.view.status.connect(self._on_refused)
+        self.formula.refused.connect(self._on_refused)
+        self.editor.reported.connect(self._on_paste_reported)
+        self.runner.started.connect(self.task_bar.start)
+        self.runner.progressed.connect(self.task_bar.progress)
+        self.runner.idle.connect(self.task_bar.finish)
+        self.runner.failed.connect(self.error)
+        self.runner.cancelled.connect(self._on_task_cancelled)
+        self.task_bar.cancel_requested.connect(self.runner.cancel)
+        self.bottom.currentChanged.connect(self._fill_current_tabs)
+        self.side.currentChanged.connect(self._fill_current_tabs)
+        i18n.language().changed.connect(self._on_language_changed)
+
+        self.retranslate()
+        self._update_title()
+        self._panels_made = False
+        self.place_on_screen()
+        self.grid.schedule_fit()
+        if len(doc):
+            self.select_cell(0, "ltv")
+
+    # Panels ----------------------------------------------------------------------------------
+    def _add_slot(self, tabs: QTabWidget, spec: str) -> None:
+        slot = _PanelSlot(spec, tabs)
+        self._slots[spec] = slot
+        tabs.addTab(slot, "")
+
+    def panel(self, spec: str) -> QWidget:
+        """The panel registered as ``spec`` ("module:Class"), made now if it was not yet."""
+        return self._slots[spec].fill(self.shell)
+
+    @Slot()
+    def _fill_current_tabs(self, *_args) -> None:
+        for tabs in (self.bottom, self.side):
+            if tabs.isVisible() and isinstance(tabs.currentWidget(), _PanelSlot):
+                tabs.currentWidget().fill(self.shell)
+
+    def _make_panels(self) -> None:
+        """After the first paint: the panels in sight (Qt Charts loads here, not at start)."""
+        if self._panels_made:
+            return
+        self._panels_made = True
+        self._fill_current_tabs()
+
+    @property
+    def explain(self):
+        """The Explain panel (made on first use)."""
+        return self.panel("ui.panels.explain:ExplainPanel")
+
+    @property
+    def charts(self):
+        """The chart panel of the reports part (made on first use)."""
+        return self.panel("ui.panels.chart_tab:ChartsTab").panel
+
+    def grid_groups(self) -> tuple[columns.ColumnGroup, ...]:
+        return columns.groups()
+
+    def tool_bars(self) -> list[QToolBar]:
+        return [self.actions.toolbar, self.settings_bar, self.view_bar]
+
+    # The grid's parts, as tests and tools reach them ------------------------------------------
+    @property
+    def view(self):
+        return self.grid.view
+
+    @property
+    def model(self):
+        return self.grid.model
+
+    @property
+    def portfolio_model(self):
+        return self.grid.portfolio_model
+
+    @property
+    def footer(self):
+        return self.grid.footer
+
+    # Words ------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every word of the window in the language in force."""
+        self.actions.retranslate()
+        for tabs in (self.bottom, self.side):
+            for i in range(tabs.count()):
+                slot = tabs.widget(i)
+                cls = slot.panel_class()
+                tabs.setTabText(i, QCoreApplication.translate(cls.__name__, cls.TITLE))
+        self.view_bar.setWindowTitle(self.tr("View"))
+        self.banner.retranslate()
+        self.task_bar.retranslate()
+        self._update_title()
+
+    @Slot(str)
+    def _on_language_changed(self, code: str) -> None:
+        self.retranslate()
+        self.grid.schedule_fit()
+        self.language_switched.emit(code)
+
+    def set_language(self, code: str) -> None:
+        """Switch the interface language now; remembered for the next start."""
+        preferences.set_language(code)
+        i18n.language().set(code)
+        self.actions.lang[code if code in ("en", "ru") else ""].setChecked(True)
+
+    # Title, messages --------------------------------------------------------------------------
+    @Slot()
+    def _update_title(self, *_args) -> None:
+        path = self.doc.path
+        name = path.name if path else (self.doc.project.name or self.tr("Untitled"))
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(not self.doc.undo_stack.isClean())
+
+    def show_message(
+        self,
+        text: str,
+        kind: str = "info",
+        actions: Sequence[tuple[str, Callable[[], object]]] = (),
+    ) -> None:
+        """Say ``text`` in the banner above the grid (where it cannot be off-screen)."""
+        self.banner.show_message(text, kind, actions)
+        self.status_label.setText(text)
+        self.status_label.setToolTip(text)
+
+    @Slot(str)
+    def show_status(self, text: str) -> None:
+        self.show_message(text)
+
+    @Slot(str)
+    def error(self, text: str) -> None:
+        self.show_message(text, "error")
+
+    @Slot(str)
+    def _on_refused(self, text: str) -> None:
+        self.show_message(text, "warning")
+
+    @Slot(str)
+    def _on_paste_reported(self, text: str) -> None:
+        kind = "warning" if "red" in text or "not pasted" in text else "info"
+        self.show_message(text, kind)
+
+    @Slot()
+    def _on_task_cancelled(self) -> None:
+        self.show_message(self.tr("Cancelled."), "info")
+
+    # Long work --------------------------------------------------------------------------------
+    def run_task(self, job: Job, label: str, on_done) -> Task | None:
+        """Run ``job`` in a worker, its progress and Cancel in the window's task bar."""
+        task = self.runner.run(job, label, on_done)
+        if task is None:
+            self.show_message(self.tr("Please wait: the previous task is still running."), "info")
+        return task
+
+    @property
+    def task(self) -> Task | None:
+        return self.runner.task
+
+    # Selection --------------------------------------------------------------------------------
+    def select_cell(self, row: int, key: str):
+        """Make a cell current, as a click would."""
+        return self.grid.select_cell(row, key)
+
+    def selected_rows(self) -> list[int]:
+        return self.grid.selected_rows()
+
+    # Editing ----------------------------------------------------------------------------------
+    def undo(self) -> None:
+        if self.doc.undo_stack.canUndo():
+            self.doc.undo_stack.undo()
+            self._select_last_change()
+
+    def redo(self) -> None:
+        if self.doc.undo_stack.canRedo():
+            self.doc.undo_stack.redo()
+            self._select_last_change()
+
+    def _select_last_change(self) -> None:
+        """Select the cells the undone or redone step changed, the first one current."""
+        rows, keys = self.doc.last_change
+        rows = [r for r in rows if 0 <= r < len(self.doc)]
+        if not rows or not keys:
+            return
+        self.select_cell(rows[0], keys[0])
+        model = self.grid.model
+        selection = QItemSelection()
+        for key in keys:
+            column = model.column_of(key)
+            first = prev = rows[0]
+            for row in rows[1:] + [None]:
+                if row is not None and row == prev + 1:
+                    prev = row
+                    continue
+                selection.select(model.index(first, column), model.index(prev, column))
+                if row is not None:
+                    first = prev = row
+        self.grid.view.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+
+    def cut(self) -> None:
+        self.grid.view.cut_selection()
+
+    def copy(self) -> None:
+        self.grid.view.copy_selection()
+
+    def paste(self) -> None:
+        self.grid.view.paste()
+
+    def clear_cells(self) -> None:
+        self.grid.view.clear_selection_cells()
+
+    def select_all(self) -> None:
+        self.grid.view.selectAll()
+
+    def add_segment(self) -> None:
+        rows = self.selected_rows()
+        row = self.editor.add(rows[-1] if rows else None)
+        self.select_cell(row, "segment")
+
+    def duplicate_segments(self) -> None:
+        rows = self.editor.duplicate(self.selected_rows())
+        if rows:
+            self.select_cell(rows[0], "segment")
+
+    def delete_segments(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        self.editor.delete(rows)
+        if len(self.doc):
+            self.select_cell(min(rows[0], len(self.doc) - 1), "segment")
+
+    def move_segment(self, by: int) -> None:
+        current = self.grid.view.currentIndex()
+        if not current.isValid():
+            return
+        row = self.editor.move(current.row(), by)
+        self.select_cell(row, self.grid.model.key(current.column()))
+
+    # Files (FileActions does the work) --------------------------------------------------------
+    def open_file(self, path: str | Path, ask: bool = True) -> bool:
+        return self.files.open_file(path, ask)
+
+    def save(self) -> bool:
+        return self.files.save()
+
+    def save_to(self, path: str | Path) -> bool:
+        return self.files.save_to(path)
+
+    def save_copy(self) -> None:
+        self.files.save_copy()
+
+    def export_to(self, kind: str, path: str) -> None:
+        self.files.export_to(kind, path)
+
+    def new_project(self) -> None:
+        self.files.new_project()
+
+    def offer_recovery(self) -> bool:
+        return self.files.offer_recovery()
+
+    @Slot()
+    def _on_project_loaded(self) -> None:
+        self._update_title()
+        self.grid.schedule_fit()
+        self.grid.scroll_home()
+        if len(self.doc):
+            self.select_cell(0, "ltv")
+
+    # Side panel, presentation, zoom -----------------------------------------------------------
+    @Slot(bool)
+    def set_side_panel(self, on: bool) -> None:
+        """Show or fold the side panel (the Explain panel and the others registered there)."""
+        self.actions.side_panel.setChecked(on)
+        if on == self.side.isVisible():
+            return
+        self.side.setVisible(on)
+        if on:
+            width = self.side_splitter.width()
+            side = max(280, int(width * SIDE_SHARE))
+            self.side_splitter.setSizes([width - side, side])
+            self._fill_current_tabs()
+        preferences.set_side_panel_open(on)
+
+    @Slot(bool)
+    def set_presentation(self, on: bool) -> None:
+        self.actions.presentation.setChecked(on)
+        self._leave.setEnabled(on)
+        self.presentation.set(on)
+
+    def zoom(self, steps: int) -> None:
+        self.presentation.zoom(steps)
+
+    def rescaled(self, on: bool, scale: float) -> None:
+        """After the font changed (presentation, zoom): rows, columns and panels follow."""
+        # the new font's sizes take effect in layouts now, not at the next turn of the loop
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.strip.fit_height()
+        self.grid.set_row_height(self.grid.fontMetrics().height() + 10)
+        self.grid.fit_columns()
+        self.shell.scale = scale
+        self.shell.presentation_changed.emit(on or scale != 1.0, scale)
+        self._fit_grid_height()
+
+    # Geometry ---------------------------------------------------------------------------------
+    def place_on_screen(self) -> None:
+        """The size remembered, inside the screen's available area; the whole area at first."""
+        screen = self.screen().availableGeometry()
+        geometry, layout = preferences.window_state()
+        if geometry and self.restoreGeometry(geometry):
+            frame = self.geometry()
+            width, height = min(frame.width(), screen.width()), min(frame.height(), screen.height())
+            left = min(max(frame.left(), screen.left()), screen.right() - width + 1)
+            top = min(max(frame.top(), screen.top()), screen.bottom() - height + 1)
+            self.setGeometry(QRect(left, top, width, height))
+        else:
+            self.setGeometry(screen)
+        if layout:
+            self.restore_layout(json.loads(layout.decode("utf-8")))
+        self.set_side_panel(preferences.side_panel_open())
+
+    def save_layout(self) -> dict:
+        return {
+            "grid": self.splitter.sizes(),
+            "side": self.side_splitter.sizes(),
+            "side_open": self.side.isVisible(),
+        }
+
+    def restore_layout(self, layout: dict) -> None:
+        try:
+            if layout.get("side"):
+                self.side_splitter.setSizes([int(x) for x in layout["side"]])
+            if layout.get("grid"):
+                self.splitter.setSizes([int(x) for x in layout["grid"]])
+            self.set_side_panel(bool(layout.get("side_open")))
+        except (TypeError, ValueError, AttributeError):
+            pass  # a layout from another version: the defaults stand
+
+    def _fit_grid_height(self) -> None:
+        """Give the grid the height of its rows (up to what leaves the charts room)."""
+        total = sum(self.splitter.sizes())
+        if total <= 0:
+            return
+        wanted = self.grid.sizeHint().height()
+        grid = max(120, min(wanted, total - BOTTOM_MIN))
+        self.splitter.setSizes([grid, total - grid])
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._panels_made:
+            self._fit_grid_height()
+            QTimer.singleShot(0, self._make_panels)
+
+    # Window events ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.runner.wait()
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        if self.presentation.on:
+            self.set_presentation(False)
+        layout = json.dumps(self.save_layout()).encode("utf-8")
+        preferences.set_window_state(bytes(self.saveGeometry()), layout)
+        self.autosaver.remove()
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if dropped_file(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = dropped_file(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_file(path))
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About LTV Studio"),
+            self.tr(
+                "LTV Studio: customer lifetime value, LTV:CAC, payback and retention for each "
+                "segment, with every formula explained."
+            ),
+        )

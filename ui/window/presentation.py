@@ -1,0 +1,76 @@
+"""Presentation mode (F11): full screen, the whole window in large type, tool bars hidden, and
+the exact layout back on leaving. Ctrl+plus / Ctrl+minus zoom the whole window in any mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QObject, QRect, Qt
+from PySide6.QtGui import QFont
+
+#: how much larger everything is while presenting
+PRESENTATION_SCALE = 1.6
+ZOOM_STEP = 0.1
+MIN_SCALE, MAX_SCALE = 0.8, 3.0
+
+
+class Presentation(QObject):
+    """Scales and restores a main window; ``scale`` is the factor in force (1.0 normally)."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.on = False
+        self.scale = 1.0
+        self._base_font = QFont(window.font())
+        self._notice = ""
+        self._saved: tuple[QRect, QByteArray, Qt.WindowStates, dict] | None = None
+
+    def set(self, on: bool) -> None:
+        """Enter or leave presentation mode."""
+        w = self.window
+        if on == self.on:
+            return
+        if on:
+            self._saved = (QRect(w.geometry()), w.saveState(), w.windowState(), w.save_layout())
+            self.on = True
+            for bar in w.tool_bars():
+                bar.hide()
+            w.menuBar().hide()
+            w.statusBar().hide()
+            w.showFullScreen()
+            self.apply(PRESENTATION_SCALE)
+            self._notice = self.tr("Presentation mode: F11 or Esc returns to the normal window.")
+            w.show_message(self._notice, "info")
+            return
+        self.on = False
+        if w.banner.message() == self._notice:
+            w.banner.dismiss()
+        self.apply(1.0)
+        geometry, state, window_state, layout = self._saved
+        if window_state & Qt.WindowState.WindowMaximized:
+            w.showMaximized()
+        else:
+            w.showNormal()
+        w.setGeometry(geometry)
+        w.restoreState(state)
+        w.menuBar().show()
+        w.statusBar().show()
+        for bar in w.tool_bars():
+            bar.show()
+        w.restore_layout(layout)
+        self._saved = None
+
+    def zoom(self, steps: int) -> None:
+        """Make the whole window larger (steps > 0) or smaller."""
+        self.apply(min(MAX_SCALE, max(MIN_SCALE, round(self.scale + steps * ZOOM_STEP, 2))))
+
+    def apply(self, scale: float) -> None:
+        """Fonts and row heights of the whole window at ``scale`` × their normal size."""
+        self.scale = scale
+        font = QFont(self._base_font)
+        size = self._base_font.pointSizeF()
+        if size > 0:
+            font.setPointSizeF(size * scale)
+        else:
+            font.setPixelSize(max(1, round(self._base_font.pixelSize() * scale)))
+        self.window.setFont(font)
+        self.window.rescaled(self.on, scale)
