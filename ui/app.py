@@ -108,7 +108,7 @@ def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE) -> int
     window.setGeometry(0, 0, *size)
     window.show()
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
-    while (window.runner.busy or _converting(window)) and time.monotonic() < deadline:
+    while window.runner.busy and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
     for _ in range(5):
@@ -123,16 +123,6 @@ def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE) -> int
     ok = window.grab().save(out, "PNG")
     window.doc.undo_stack.setClean()
     return 0 if ok else 1
-
-
-def _converting(window) -> bool:
-    dialog = window.files.import_dialog
-    return (
-        dialog is not None
-        and window.doc.path is None
-        and dialog.read is None
-        and (dialog.runner.busy or dialog._pending)
-    )
 
 
 def run(

@@ -226,13 +226,24 @@ class TaskRunner(QObject):
         self.idle.emit()
 
 
-def load_grids_job(path: str, lang: str) -> Job:
-    """The job of reading every sheet of a file for the import preview."""
+def load_job(path: str, lang: str) -> Job:
+    """The job of reading every sheet of a file for the import preview (``pipeline.load``)."""
 
     def job(progress, cancelled):
-        from core.readers import load_grids
+        from core.readers import pipeline
 
-        return load_grids(path, lang, progress=progress, cancelled=cancelled)
+        return pipeline.load(path, lang, progress, cancelled)
+
+    return job
+
+
+def read_segments_job(path: str, lang: str) -> Job:
+    """The job of reading a segment table as the command line does (``pipeline.read``)."""
+
+    def job(progress, cancelled):
+        from core.readers import read_segments
+
+        return read_segments(path, lang, progress, cancelled)
 
     return job
 

@@ -50,11 +50,17 @@ def test_portfolio_model_passes_the_model_tester(app, qtmodeltester):
 
 
 def test_import_models_pass_the_model_tester(app, qtmodeltester):
+    from core.readers import Mapping
+
     mapping = MappingModel()
-    mapping.set_columns(
-        ["Segment", "AOV", "Notes"], ["a, b", "1, 2", ""], ["segment", "avg_order_value", None]
+    mapping.set_mapping(
+        Mapping("", 1, ["Segment", "AOV", "Notes"], ["segment", "avg_order_value", None]),
+        ["a, b", "1, 2", ""],
     )
     qtmodeltester.check(mapping)
+    assert mapping.setData(mapping.index(2, 2), "avg_order_value")  # a key reads from one column
+    assert mapping.keys == ["segment", None, "avg_order_value"]
+    assert mapping.index(2, 2).data(Qt.ItemDataRole.ToolTipRole) == "chosen by you"
     problems = ProblemsModel()
     qtmodeltester.check(problems)
 

@@ -1,14 +1,18 @@
-"""The import preview: which sheet and header row were found, the column mapping (editable)
-and the list of flagged cells, before a segment table becomes a project (DESIGN.md §4).
+"""The import preview: which sheet and header row were found, the column mapping (editable,
+with why each column was read so) and the cells not read, before a segment table becomes a
+project (DESIGN.md §4).
 
-It never blocks the window: the file is read in a worker before it opens, and each conversion
-(the first, and one after every change of sheet, header row or mapping) runs in a worker of its
-own, with progress and Cancel in the dialog; a newer change cancels the conversion in hand. The
-default mapping is the command line's (``core.readers.find_table``), so both read a file alike.
+It is the command line's reading pipeline (``core.readers.pipeline``), step by step: the window
+runs ``load`` in a worker before the preview opens; the preview takes ``find``'s mapping (the
+command line's), ``mapping_at`` when a person picks a sheet or a header row, ``Mapping.choose``
+when they pick a key, and runs ``convert`` in a worker of its own after each change, with
+progress and Stop in the dialog; a newer change cancels the conversion in hand. So the preview
+and ``compute`` get the same mapping, problems and notices, and the window never waits.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from core import schema
 from core.project import Project, Settings
-from core.readers import ColumnMapping, Grid, TableRead, convert, find_table
+from core.readers import Mapping, Result, Source, pipeline, specs
 from ui import i18n
 from ui.models.mapping import MappingModel, ProblemsModel
 from ui.workers import TaskRunner
@@ -48,13 +52,6 @@ def _cell(value) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
-
-
-def _row_keys(row: list) -> list[str | None]:
-    """The keys a chosen header row names, by the reader's own header matcher."""
-    from core.readers.table import _match_row
-
-    return _match_row(row, schema.COLUMNS)[0]
 
 
 class KeyDelegate(QStyledItemDelegate):
@@ -78,33 +75,32 @@ class KeyDelegate(QStyledItemDelegate):
 
 
 class ImportDialog(QDialog):
-    """Preview a segment table read from ``grids`` and turn it into a project.
+    """Preview the segment table of a file read by ``pipeline.load`` and make it a project.
 
     ``converted()`` fires each time a conversion ends and ``read`` holds its result (None while
     one runs, or when no column holds the segment names).
     """
 
     converted = Signal()
+    SPEC = specs.SEGMENTS
 
     def __init__(
         self,
-        grids: list[Grid],
-        path: str | Path,
+        source: Source,
         settings: Settings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._grids = [g for g in grids if g.rows] or grids
-        self._path = Path(path)
+        self.source = source
+        self._path = Path(source.path)
         self._settings = settings or Settings()
-        self.read: TableRead | None = None
-        self._mapping: ColumnMapping | None = None
+        self.read: Result | None = None
         self._pending = False
         self.setWindowTitle(self.tr("Import segments — {file}").format(file=self._path.name))
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
         self.sheet = QComboBox(self)
-        for grid in self._grids:
+        for grid in source.grids:
             self.sheet.addItem(grid.name or self._path.name)
         self.header_row = QSpinBox(self)
         self.header_row.setMinimum(1)
@@ -162,7 +158,7 @@ class ImportDialog(QDialog):
 
         self.sheet.currentIndexChanged.connect(self._on_sheet_changed)
         self.header_row.valueChanged.connect(self._on_header_row_changed)
-        self.mapping.dataChanged.connect(self._on_mapping_changed)
+        self.mapping.mapping_changed.connect(self._on_mapping_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.progress_cancel.clicked.connect(self.runner.cancel)
@@ -170,33 +166,29 @@ class ImportDialog(QDialog):
         self.runner.failed.connect(self._on_failed)
         self.runner.idle.connect(self._on_idle)
 
-        found = find_table(self._grids, schema.COLUMNS, required=("segment",))
-        self._grid_index = 0
-        header_index = 0
-        keys: list[str | None] | None = None
-        if found is not None:
-            self._grid_index = next(i for i, g in enumerate(self._grids) if g is found.grid)
-            header_index, keys = found.header_index, found.keys
-        self.sheet.blockSignals(True)
-        self.sheet.setCurrentIndex(self._grid_index)
-        self.sheet.blockSignals(False)
-        self._load_header(header_index, keys)
+        found = pipeline.find(source, self.SPEC)
+        if found is None:
+            found = pipeline.mapping_at(source, self.SPEC, 0, 0)
+        self._show_mapping(found)
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
         screen = (self.parentWidget() or self).screen().availableGeometry()
         self.resize(min(860, screen.width() - 40), min(620, screen.height() - 60))
 
-    # The grid and its header ---------------------------------------------------------------
+    # The sheet and its header --------------------------------------------------------------
     @property
-    def grid(self) -> Grid:
-        return self._grids[self._grid_index]
+    def grid(self):
+        return self.source.grids[self.sheet.currentIndex()]
 
     @Slot(int)
     def _on_sheet_changed(self, index: int) -> None:
-        self._grid_index = max(0, index)
-        found = find_table([self.grid], schema.COLUMNS, required=("segment",))
-        self._load_header(found.header_index if found else 0, found.keys if found else None)
+        index = max(0, index)
+        found = pipeline.find(Source(self.source.path, self.source.kind, [self.grid]), self.SPEC)
+        if found is None:
+            self._show_mapping(pipeline.mapping_at(self.source, self.SPEC, index, 0))
+        else:
+            self._show_mapping(replace(found, grid_index=index))
 
     @Slot(int)
     def _on_header_row_changed(self, value: int) -> None:
@@ -204,37 +196,29 @@ class ImportDialog(QDialog):
         index = (
             numbers.index(value) if value in numbers else max(0, min(value - 1, len(numbers) - 1))
         )
-        self._load_header(index, None, keep_spin=True)
+        grid_index = self.sheet.currentIndex()
+        self._show_mapping(pipeline.mapping_at(self.source, self.SPEC, grid_index, index), True)
 
-    def _load_header(
-        self, header_index: int, keys: list[str | None] | None, keep_spin: bool = False
-    ) -> None:
-        grid = self.grid
-        self._header_index = header_index
-        row = grid.rows[header_index] if grid.rows else []
-        headers = [_cell(c).strip() for c in row]
-        if keys is None:
-            keys = _row_keys(row)
-        keys = [k if k in schema.INPUT_KEYS else None for k in keys]
-        keys += [None] * (len(headers) - len(keys))
-        below = grid.rows[header_index + 1 : header_index + 1 + SAMPLE_ROWS]
+    def _show_mapping(self, mapping: Mapping, keep_spin: bool = False) -> None:
+        grid = self.source.grids[mapping.grid_index]
+        for widget in (self.sheet, self.header_row):
+            widget.blockSignals(True)
+        self.sheet.setCurrentIndex(mapping.grid_index)
+        if not keep_spin and grid.row_numbers:
+            self.header_row.setMaximum(max(grid.row_numbers))
+            self.header_row.setValue(mapping.header_row)
+        for widget in (self.sheet, self.header_row):
+            widget.blockSignals(False)
+        below = grid.rows[mapping.header_index + 1 : mapping.header_index + 1 + SAMPLE_ROWS]
         samples = [
             ", ".join(_cell(r[j]) for r in below if j < len(r) and _cell(r[j]).strip())
-            for j in range(len(headers))
+            for j in range(len(mapping.keys))
         ]
-        if not keep_spin and grid.row_numbers:
-            self.header_row.blockSignals(True)
-            self.header_row.setMaximum(max(grid.row_numbers))
-            self.header_row.setValue(grid.row_numbers[header_index])
-            self.header_row.blockSignals(False)
-        self.mapping.blockSignals(True)
-        self.mapping.set_columns(headers, samples, keys[: len(headers)])
-        self.mapping.blockSignals(False)
-        self.mapping_view.reset()
+        self.mapping.set_mapping(mapping, samples)
         self.reconvert(at_once=True)
 
     @Slot()
-    def _on_mapping_changed(self, *_args) -> None:
+    def _on_mapping_changed(self) -> None:
         self.reconvert()
 
     def set_key(self, column: int, key: str | None) -> None:
@@ -259,24 +243,19 @@ class ImportDialog(QDialog):
         if self.runner.busy:
             return  # starts again when the cancelled one is done (_on_idle)
         self._pending = False
-        grid = self.grid
-        number = grid.row_numbers[self._header_index] if grid.row_numbers else 1
-        mapping = ColumnMapping(
-            grid.name, number, list(self.mapping.headers), list(self.mapping.keys)
-        )
-        if "segment" not in mapping.keys:
+        mapping = self.mapping.mapping
+        if mapping is None or "segment" not in mapping.keys:
             self.problems.set_problems([])
             self.notices.setText("")
             self.summary.setText(self.tr("Choose which column holds the segment names."))
             self._show_working(False)
             self.converted.emit()
             return
-        header_index, file = self._header_index, self._path.name
+        source, spec, lang = self.source, self.SPEC, i18n.lang()
 
         def job(progress, cancelled):
-            return convert(grid, header_index, mapping, file, progress, cancelled)
+            return pipeline.convert(source, mapping, spec, lang, progress, cancelled)
 
-        self._mapping = mapping
         self._show_working(True)
         self.summary.setText(self.tr("Reading the table…"))
         self.runner.run(job, "", self._on_converted)
@@ -310,7 +289,7 @@ class ImportDialog(QDialog):
                     )
                 )
 
-    def _on_converted(self, read: TableRead) -> None:
+    def _on_converted(self, read: Result) -> None:
         if self._pending:
             return
         lang = i18n.lang()

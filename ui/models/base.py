@@ -13,10 +13,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from core import metrics, schema
+from core.metrics import Cell, State
 from ui import i18n, style
 from ui.document import ProjectDocument
 from ui.models import columns
-from ui.models.columns import Cell
 from ui.models.roles import (
     EmptyReasonRole,
     GroupRole,
@@ -180,7 +180,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if cell.value is not None:
                 return self._fmt.cell(cell.value, col.unit) + (" !" if cell.flag else "")
-            if cell.never:
+            if cell.state is State.NEVER:
                 return metrics.NEVER(lang)
             return EMPTY if cell.reason else None
         if role == EmptyReasonRole:
@@ -188,7 +188,7 @@ class GridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if cell.flag:
                 return QBrush(style.RED)
-            return QBrush(style.GREY) if cell.value is None and not cell.never else None
+            return QBrush(style.GREY) if cell.state is State.EMPTY else None
         if role == VerdictRole:
             return (cell.verdict.level, columns.short_word(cell.verdict)) if cell.verdict else None
         if role == VerdictTextRole:

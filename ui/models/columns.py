@@ -5,9 +5,10 @@ then the inputs, then the rest of the metrics. The groups are views of the one s
 (core.schema); another part of the window adds its own group with :func:`register` from a file of
 its own, listed in ``ui.registry.COLUMN_GROUPS``.
 
-A group's cells come from a *source*: ``source(doc, row, key, lang) -> Cell``. Metrics read the
-document's results (:func:`metric_cell`); a group of derived columns (a customer model's
-predictions) passes a source that reads its own lane of the document.
+A group's cells come from a *source*: ``source(doc, row, key, lang) -> core.metrics.Cell``.
+Metrics read the document's results (:func:`metric_cell`, i.e. ``Results.cell``); a group of
+derived columns (a customer model's predictions) passes a source that reads its own lane of the
+document and returns the same ``Cell`` (value, state, reason, flag, verdict).
 """
 
 from __future__ import annotations
@@ -18,58 +19,22 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from core import metrics, schema
-from core.metrics import Verdict
-
-
-@dataclass(frozen=True)
-class Cell:
-    """One computed cell as the grid, the strip and the formula line show it.
-
-    ``value`` is None when the cell is empty; then ``reason`` says why (or, with ``never``, why
-    the payback never comes). ``flag`` marks a value shown but not trusted ("inconsistent
-    counts"); ``verdict`` is the health verdict of §2, if the column has one.
-    """
-
-    value: float | None
-    reason: str = ""
-    never: bool = False
-    flag: str = ""
-    verdict: Verdict | None = None
-
+from core import schema
+from core.metrics import Cell, Verdict
 
 #: ``source(doc, row, key, lang) -> Cell``: where a group's computed cells come from.
 CellSource = Callable[[object, int, str, str], Cell]
 
 
 def metric_cell(doc, row: int, key: str, lang: str) -> Cell:
-    """A §2 metric of segment ``row`` from the document's results.
-
-    The one place the window reads "never", "inconsistent" and verdicts off ``Results``.
-    """
-    results = doc.results
-    value = results.value(row, key)
-    never = key == "payback_months" and bool(results.never[row])
-    reason = "" if value is not None and not never else results.reason(row, key, lang)
-    flag = ""
-    if key in ("crr", "churn_rate") and results.inconsistent[row]:
-        flag = metrics.INCONSISTENT_FLAG(lang)
-    verdict = results.verdict(row, key) if key in metrics.VERDICTS else None
-    return Cell(value, reason, never, flag, verdict)
+    """A §2 metric of segment ``row``: ``Results.cell`` (core decides "never" and flags)."""
+    return doc.results.cell(row, key, lang)
 
 
-def portfolio_cell(doc, key: str, lang: str) -> Cell:
-    """A figure of the portfolio row; ``Cell(None)`` with no reason when it is not pooled."""
+def portfolio_cell(doc, key: str, lang: str) -> Cell | None:
+    """A figure of the portfolio row, or None when it is not pooled across segments."""
     p = doc.results.portfolio
-    value = p.values.get(key)
-    if value is None and p.reasons.get(key, metrics.NOT_POOLED) == metrics.NOT_POOLED:
-        return Cell(None)
-    never = key == "payback_months" and p.never
-    reason = "" if value is not None else p.reason(key, lang)
-    flag = (
-        metrics.INCONSISTENT_FLAG(lang) if key in ("crr", "churn_rate") and p.inconsistent else ""
-    )
-    return Cell(value, reason, never, flag, p.verdicts.get(key))
+    return p.cell(key, lang) if p.pooled(key) else None
 
 
 @dataclass(frozen=True)

@@ -8,30 +8,46 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from core import schema
+from core.readers import Mapping
 from ui import i18n
 
 _ROOT = QModelIndex()
 
 
 class MappingModel(QAbstractTableModel):
-    """One row per column of the file: its header, sample values and the key it is read as."""
+    """One row per column of the file: its header, first values, the key it is read as and why.
+
+    It shows a ``core.readers.Mapping``; a change of a key (``setData`` on column 2) makes a new
+    mapping with ``Mapping.choose`` (a key reads from one column only) and says so by
+    ``mapping_changed``.
+    """
+
+    mapping_changed = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.headers: list[str] = []
+        self.mapping: Mapping | None = None
         self.samples: list[str] = []
-        self.keys: list[str | None] = []
 
-    def set_columns(self, headers: list[str], samples: list[str], keys: list[str | None]) -> None:
+    @property
+    def headers(self) -> list[str]:
+        return list(self.mapping.headers) if self.mapping else []
+
+    @property
+    def keys(self) -> list[str | None]:
+        return list(self.mapping.keys) if self.mapping else []
+
+    def set_mapping(self, mapping: Mapping | None, samples: list[str]) -> None:
         self.beginResetModel()
-        self.headers, self.samples, self.keys = list(headers), list(samples), list(keys)
+        self.mapping, self.samples = mapping, list(samples)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self.headers)
+        return 0 if parent.isValid() or self.mapping is None else len(self.mapping.keys)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 3
@@ -42,7 +58,7 @@ class MappingModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return str(section + 1) if 0 <= section < len(self.headers) else None
+            return self.mapping.cell(section) if 0 <= section < self.rowCount() else None
         names = (
             QCoreApplication.translate("MappingModel", "Column in the file"),
             QCoreApplication.translate("MappingModel", "First values"),
@@ -59,22 +75,25 @@ class MappingModel(QAbstractTableModel):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ):
-        if not index.isValid() or not 0 <= index.row() < len(self.headers):
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
         row, column = index.row(), index.column()
+        mapping = self.mapping
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return self.headers[row]
+                return mapping.headers[row]
             if column == 1:
-                return self.samples[row]
-            key = self.keys[row]
+                return self.samples[row] if row < len(self.samples) else ""
+            key = mapping.keys[row]
             return (
                 schema.BY_KEY[key].label(i18n.lang())
                 if key
                 else QCoreApplication.translate("MappingModel", "(not used)")
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return mapping.matches[row].why(i18n.lang())
         if role == Qt.ItemDataRole.EditRole and column == 2:
-            return self.keys[row] or ""
+            return mapping.keys[row] or ""
         return None
 
     def setData(
@@ -88,20 +107,14 @@ class MappingModel(QAbstractTableModel):
         key = value or None
         if key is not None and key not in schema.INPUT_KEYS:
             return False
-        changed = []
-        if key is not None:  # a key reads from one column only: take it from the other one
-            for other, k in enumerate(self.keys):
-                if k == key and other != index.row():
-                    self.keys[other] = None
-                    changed.append(other)
-        self.keys[index.row()] = key
-        changed.append(index.row())
-        for r in changed:
-            self.dataChanged.emit(
-                self.index(r, 2),
-                self.index(r, 2),
-                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole],
-            )
+        self.mapping = self.mapping.choose(index.row(), key)
+        rows = self.rowCount()
+        self.dataChanged.emit(
+            self.index(0, 2),
+            self.index(rows - 1, 2),
+            [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole],
+        )
+        self.mapping_changed.emit()
         return True
 
 

@@ -68,7 +68,7 @@ class PortfolioModel(GridModel):
         if key == "segment":
             return self._name_data(role)
         cell = columns.portfolio_cell(self._doc, key, self._fmt.lang)
-        if cell.value is None and not cell.reason and not cell.never:
+        if cell is None:
             # not pooled across segments (an average order value has no total)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate(

@@ -95,7 +95,7 @@ class ExplainPanel(QWidget):
         results = self._doc.results
         if self._portfolio:
             where = self.tr("Portfolio")
-            if columns.portfolio_cell(self._doc, key, lang) == columns.Cell(None):
+            if columns.portfolio_cell(self._doc, key, lang) is None:
                 self.title.setText(f"{col.label(lang)} — {where}")
                 self.browser.setHtml(
                     _p(col.definition(lang))

@@ -40,8 +40,7 @@ def cell_explanation(doc, row: int, key: str, portfolio: bool, fmt) -> Explanati
     """core.explain's explanation of a computed cell (a §2 metric or a portfolio figure)."""
     lang = fmt.lang
     if portfolio:
-        cell = columns.portfolio_cell(doc, key, lang)
-        if cell.value is None and not cell.reason and not cell.never:
+        if columns.portfolio_cell(doc, key, lang) is None:
             return None  # not pooled across segments
         return explain_portfolio(
             doc.results, key, lang, fmt, doc.settings.crr_benchmark, names=doc.names()

@@ -13,10 +13,11 @@ from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
-from core import schema
+from core import metrics, schema
+from core.metrics import Cell, State
 from ui import i18n, style
 from ui.models import columns
-from ui.models.columns import ANSWERS, Cell
+from ui.models.columns import ANSWERS
 from ui.views.delegates import GAP, badge_width, paint_badge
 
 
@@ -184,20 +185,22 @@ class SummaryStrip(QScrollArea):
         if 0 <= self._row < len(self._doc):
             self._grid.select_cell(self._row, key)
 
-    def _show(self, figure: Figure, cell: Cell, key: str) -> None:
+    def _show(self, figure: Figure, cell: Cell | None, key: str) -> None:
         fmt = self._grid.model.fmt
         lang = fmt.lang
         unit = schema.BY_KEY[key].unit
+        if cell is None:
+            figure.set_figure("—", None, grey=True)
+            figure.setToolTip("")
+            return
         if cell.value is not None:
             text = fmt.cell(cell.value, unit)
-        elif cell.never:
-            from core import metrics
-
+        elif cell.state is State.NEVER:
             text = metrics.NEVER(lang)
         else:
             text = "—"
         badge = (cell.verdict.level, columns.short_word(cell.verdict)) if cell.verdict else None
-        figure.set_figure(text, badge, grey=cell.value is None and not cell.never)
+        figure.set_figure(text, badge, grey=cell.state is State.EMPTY)
         tip = [cell.reason, cell.flag, columns.verdict_text(cell.verdict, lang)]
         figure.setToolTip("\n".join(x for x in tip if x))
 

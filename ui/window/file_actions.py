@@ -17,7 +17,7 @@ from core.errors import LtvError
 from core.project import SUFFIX, Project, save_project
 from ui import i18n, preferences
 from ui.autosave import Recovery, discard, find_recoveries
-from ui.workers import export_job, load_grids_job
+from ui.workers import export_job, load_job, read_segments_job
 
 APP_NAME = "LTV Studio"
 SPREADSHEETS = ("*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.csv")
@@ -124,31 +124,36 @@ class FileActions(QObject):
             preferences.add_recent(path)
             self.window.show_message(self.tr("Opened {file}").format(file=path.name), "success")
             return True
-        started = self.window.run_task(
-            load_grids_job(str(path), lang),
-            self.tr("Reading {file}…").format(file=path.name),
-            lambda grids: self._preview_import(grids, path),
-        )
-        return started is not None
+        label = self.tr("Reading {file}…").format(file=path.name)
+        if self.auto_import:
+            # the preview's defaults, without asking: the command line's reading of the file
+            job, done = read_segments_job(str(path), lang), lambda read: self._imported(read, path)
+        else:
+            job, done = load_job(str(path), lang), self._preview_import
+        return self.window.run_task(job, label, done) is not None
 
-    def _preview_import(self, grids, path: Path) -> None:
+    def _preview_import(self, source) -> None:
         from ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(grids, path, preferences.default_settings(), self.window)
+        dialog = ImportDialog(source, preferences.default_settings(), self.window)
         self.import_dialog = dialog
-        if self.auto_import:
-            # the preview's defaults, without asking: import when its conversion is done
-            dialog.converted.connect(lambda: self._finish_import(dialog, path))
-            return
-        dialog.accepted.connect(lambda: self._finish_import(dialog, path))
-        dialog.finished.connect(dialog.deleteLater)
+        dialog.accepted.connect(lambda: self._imported(dialog.read, source.path))
+        dialog.finished.connect(self._on_preview_closed)
         dialog.open()
 
-    def _finish_import(self, dialog, path: Path) -> None:
-        project = dialog.project()
-        if project is None:
+    def _on_preview_closed(self) -> None:
+        dialog, self.import_dialog = self.import_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()  # its grids go with it
+
+    def _imported(self, read, path: Path) -> None:
+        """Make the segments ``read`` (a ``core.readers.Result``) the open project."""
+        if read is None:
             return
-        problems = len(dialog.read.problems) if dialog.read else 0
+        path = Path(path)
+        name = path.name.split(".")[0]
+        project = Project(name=name, settings=preferences.default_settings(), segments=read.table)
+        problems = len(read.problems)
         self.window.autosaver.remove()
         self.doc.load(project, None, clean=False)
         preferences.add_recent(path)

@@ -165,6 +165,8 @@ class MainWindow(QMainWindow):
         doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
         doc.project_loaded.connect(self._on_project_loaded)
+        doc.segments_inserted.connect(self._schedule_grid_height)
+        doc.segments_removed.connect(self._schedule_grid_height)
         self.grid.cell_selected.connect(self.shell.cell_selected)
         self.grid.view.paste_requested.connect(self.editor.paste)
         self.grid.view.fill_requested.connect(self.editor.fill)
@@ -430,6 +432,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_project_loaded(self) -> None:
+        self._schedule_grid_height()
         self._update_title()
         self.grid.schedule_fit()
         self.grid.scroll_home()
@@ -504,6 +507,11 @@ class MainWindow(QMainWindow):
             self.set_side_panel(bool(layout.get("side_open")))
         except (TypeError, ValueError, AttributeError):
             pass  # a layout from another version: the defaults stand
+
+    @Slot()
+    def _schedule_grid_height(self, *_args) -> None:
+        """Fit the grid's height to its rows once the layout has taken the change in."""
+        QTimer.singleShot(0, self._fit_grid_height)
 
     def _fit_grid_height(self) -> None:
         """Give the grid the height of its rows (up to what leaves the charts room)."""
