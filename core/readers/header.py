@@ -181,6 +181,18 @@ def _related(a: str, b: str) -> bool:
 
 
 @functools.cache
+def _concept_index() -> dict[str, list[tuple[str, str]]]:
+    """Single-word concept stems by their first four letters (the whole stem when shorter):
+    ``_related`` stems always share those, so a header word is compared with a few only."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for name, phrases in _concept_stems().items():
+        for phrase in phrases:
+            if len(phrase) == 1:
+                index.setdefault(phrase[0][:4], []).append((name, phrase[0]))
+    return index
+
+
+@functools.cache
 def _concept_stems() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Each concept's words as stem sequences (a phrase such as "cost of goods" is several)."""
     out: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -196,13 +208,18 @@ def _concept_stems() -> dict[str, tuple[tuple[str, ...], ...]]:
 def _concepts_of(stems: tuple[str, ...]) -> tuple[tuple[str, frozenset[int]], ...]:
     """The concepts present in a header's stems, each with the positions it explains
     (a phrase such as "cost of goods" matches its words in a row, little words skipped)."""
-    found = []
+    hits: dict[str, set[int]] = {}
+    index = _concept_index()
+    for i, s in enumerate(stems):
+        for name, word in index.get(s[:4], ()):
+            if _related(s, word):
+                hits.setdefault(name, set()).add(i)
     content = [i for i, s in enumerate(stems) if s not in _NEUTRAL]
+    found = []
     for name, phrases in _concept_stems().items():
-        hit: set[int] = set()
+        hit: set[int] = hits.get(name, set())
         for phrase in phrases:
-            if len(phrase) == 1:
-                hit.update(i for i, s in enumerate(stems) if _related(s, phrase[0]))
+            if len(phrase) == 1 or len(phrase) > len(content):
                 continue
             for k0 in range(len(content) - len(phrase) + 1):
                 at = content[k0 : k0 + len(phrase)]
@@ -266,7 +283,9 @@ def match(text: str, spec: Spec) -> Match:
         return Match(key, EXACT, EXACT_HOW, (text.strip(),))
     raw = words(text)
     units = {_UNIT_OF[w] for w in raw if w in _UNIT_OF}
-    content = [w for w in raw if not w.isdigit()]
+    content = [w for w in raw if not any(ch.isdigit() for ch in w)]  # years, codes, ids
+    if not any(len(w) > 1 or w in ("№",) for w in content):
+        return Match(None)
     stems = tuple(stem(w) for w in content)
     present = dict(_concepts_of(stems))
     neutral = {i for i, w in enumerate(content) if w in _NEUTRAL or w in _UNIT_OF}

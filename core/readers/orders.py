@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from operator import itemgetter
 
 import numpy as np
 
@@ -42,33 +43,37 @@ ORDER_PROVED = Text(
 SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
 _ORDER_WORDS = {"dmy": ("day/month", "день/месяц"), "mdy": ("month/day", "месяц/день")}
 _TOTALS = frozenset({"итого", "всего", "итог", "total", "totals", "grand total", "общий итог"})
+_TOTAL_HEADS = frozenset([""] + [v for w in _TOTALS for v in (w[:2], w[:2].upper(), w[:2].title())])
 _AMOUNT = schema.BY_KEY["amount"]
 _COST = schema.BY_KEY["cost"]
 
 
-def _col(rows: list[list], j: int) -> list:
-    width = min(map(len, rows), default=0)
+def _col(rows: list[list], j: int, width: int | None = None) -> list:
+    """Column ``j`` of ``rows`` (None where a row is shorter), in one C-level pass."""
+    if width is None:
+        width = min(map(len, rows), default=0)
     if j < width:
-        return [r[j] for r in rows]
+        return list(map(itemgetter(j), rows))
     return [r[j] if j < len(r) else None for r in rows]
 
 
 def _present(col: list) -> np.ndarray:
     """True where a cell holds something (not None, not blank text)."""
+    n = len(col)
+    if set(map(type, col)) == {str}:
+        return np.fromiter(map(bool, map(str.strip, col)), bool, n)
     arr = np.array(col, dtype=object)
     present = (arr != None) & (arr != "")  # noqa: E711 - elementwise, in C
-    for i in np.flatnonzero(present):
+    for i in np.flatnonzero(present).tolist():
         c = col[i]
-        if type(c) is str and not c.strip():
+        if type(c) is str and c[:1].isspace() and not c.strip():
             present[i] = False
-        elif type(c) is not str:
-            continue
     return present
 
 
 def _texts(col: list) -> list[str]:
     """Cells as text: strings stripped, whole floats without ".0" (customer ids in workbooks)."""
-    if all(type(c) is str for c in col):
+    if set(map(type, col)) == {str}:
         return list(map(str.strip, col))
     out = []
     for c in col:
@@ -115,13 +120,21 @@ def convert_orders(
     notices: list[Notice] = []
     used = [j for j, k in enumerate(mapping.keys) if k is not None]
     n = len(body)
-    keep = np.zeros(n, bool)
-    for j in used:
-        keep |= _present(_col(body, j))
-    check(cancelled)
+    width = min(map(len, body), default=0)
+    cols = {j: _col(body, j, width) for j in used}
     cust_j = mapping.column_of("customer")
-    customers_all = _texts(_col(body, cust_j))
-    for i in np.flatnonzero(keep):  # totals rows: «Итого» as the customer or the first cell
+    keep = _present(cols[cust_j])
+    for j in used:  # a row without a customer is blank only when every used cell is empty
+        if j != cust_j and not keep.all():
+            rest = np.flatnonzero(~keep)
+            keep[rest] = _present([cols[j][i] for i in rest.tolist()])
+    check(cancelled)
+    customers_all = _texts(cols[cust_j])
+    # totals rows: «Итого» as the customer, or as the first cell when the customer is empty
+    heads = map(itemgetter(slice(0, 2)), customers_all)
+    totals_like = np.fromiter(map(_TOTAL_HEADS.__contains__, heads), bool, n)
+    suspects = np.flatnonzero(keep & totals_like)
+    for i in suspects.tolist():
         name = customers_all[i] or next(
             (c.strip() for c in body[i] if isinstance(c, str) and c.strip()), ""
         )
@@ -131,9 +144,14 @@ def convert_orders(
             notices.append(Notice(SKIPPED_TOTALS, (("cells", cells),)))
     rows = np.flatnonzero(keep)
     data_rows = len(rows)
-    body = [body[i] for i in rows] if len(rows) != n else body
-    numbers = [numbers[i] for i in rows] if len(rows) != n else numbers
-    customers = [customers_all[i] for i in rows] if len(rows) != n else customers_all
+    if len(rows) != n:
+        pick = rows.tolist()
+        body = [body[i] for i in pick]
+        numbers = [numbers[i] for i in pick]
+        customers = [customers_all[i] for i in pick]
+        cols = {j: [c[i] for i in pick] for j, c in cols.items()}
+    else:
+        customers = customers_all
     m = len(body)
     bad = np.zeros(m, bool)
 
@@ -150,17 +168,17 @@ def convert_orders(
             progress(step, 5)
 
     report(1)
-    cust_cells = _col(body, cust_j)
+    cust_cells = cols[cust_j]
     for i in np.flatnonzero(np.array(customers, dtype=object) == ""):
         bad[i] = True
         flag(int(i), cust_j, NO_CUSTOMER, key="customer")
-    for i, c in enumerate(cust_cells) if not all(type(c) is str for c in cust_cells) else ():
+    for i, c in enumerate(cust_cells) if set(map(type, cust_cells)) != {str} else ():
         if isinstance(c, CellError):
             bad[i] = True
             flag(i, cust_j, _left_out(columns.ERROR_VALUE), (("code", str(c)),), "customer")
     report(2)
     date_j = mapping.column_of("date")
-    date_cells = _col(body, date_j)
+    date_cells = cols[date_j]
     typed_dates = columns.dates(date_cells, grid.date1904, order)
     undecided = [i for i, (t, _) in typed_dates.errors.items() if t is dates.UNDECIDED]
     if undecided:  # flagged once for the column: the person chooses the order
@@ -205,7 +223,7 @@ def convert_orders(
             )
     report(3)
     amount_j = mapping.column_of("amount")
-    amount_cells = _col(body, amount_j)
+    amount_cells = cols[amount_j]
     typed_amounts = columns.numbers(amount_cells, _AMOUNT)
     for i, (text, fields) in sorted(typed_amounts.errors.items()):
         bad[i] = True
@@ -218,7 +236,7 @@ def convert_orders(
     cost = None
     cost_j = mapping.column_of("cost")
     if cost_j is not None:
-        typed_cost = columns.numbers(_col(body, cost_j), _COST)
+        typed_cost = columns.numbers(cols[cost_j], _COST)
         cost = typed_cost.values
         for i, (text, fields) in sorted(typed_cost.errors.items()):
             flag(i, cost_j, _kept(text), fields, "cost")
@@ -234,7 +252,7 @@ def convert_orders(
     segment = None
     seg_j = mapping.column_of("order_segment")
     if seg_j is not None:
-        segment = np.array(_texts(_col(body, seg_j)), dtype=object)[good]
+        segment = np.array(_texts(cols[seg_j]), dtype=object)[good]
     extra: dict[str, np.ndarray] = {}
     for j, (text, key) in enumerate(zip(mapping.headers, mapping.keys)):
         if key is None and text and text not in extra:

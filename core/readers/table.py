@@ -131,6 +131,17 @@ def find_table(
     return FoundTable(grid, mapping.header_index, mapping.keys, mapping.headers, group, mapping)
 
 
+def _match_row(
+    row: list, columns: tuple[schema.Column, ...] = (), group: list | None = None
+) -> tuple[list[str | None], list[str]]:
+    """Keys and header texts of a row, by the one matcher (kept for the first preview; new
+    code calls ``pipeline.mapping_at``, whose ``Mapping`` also says why)."""
+    from core.readers import header
+
+    matches, headers = header.match_row(row, specs.SEGMENTS.header, group)
+    return [m.key for m in matches], headers
+
+
 def read_segment_grid(
     grids: list[Grid],
     file: str,
