@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.jobs import IsCancelled, Progress, stage
 from core.models import bgnbd, gamma_gamma
-from core.models.fitting import Fit, IsCancelled, Progress, condense
+from core.models.fitting import Fit, condense
 from core.text import Text
 
 MONTH_DAYS = 365.25 / 12
@@ -171,12 +172,12 @@ def fit_customers(
 
     ``progress(done, 100)``: the purchase fit is the first 60, the spend fit the next 20, the
     predictions the rest; ``cancelled()`` is polled during the fits and raises
-    ``core.errors.Cancelled``.
+    ``core.jobs.Cancelled``.
     """
     purchase_fit = bgnbd.fit(
-        customers.x, customers.t_x, customers.T, _stage(progress, 0, 60), cancelled
+        customers.x, customers.t_x, customers.T, stage(progress, 0, 60), cancelled
     )
-    spend_fit = gamma_gamma.fit(customers.x, customers.zbar, _stage(progress, 60, 20), cancelled)
+    spend_fit = gamma_gamma.fit(customers.x, customers.zbar, stage(progress, 60, 20), cancelled)
     n = len(customers)
     nan = np.full(n, np.nan)
     p_alive, expected, value, clv = nan, nan, nan, nan
@@ -200,16 +201,6 @@ def fit_customers(
         value,
         clv,
     )
-
-
-def _stage(progress: Progress | None, start: int, span: int) -> Progress | None:
-    if progress is None:
-        return None
-
-    def report(done: int, total: int) -> None:
-        progress(start + span * min(done, total) // max(total, 1), 100)
-
-    return report
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,10 @@ from types import MappingProxyType
 
 import numpy as np
 
-from core.errors import Cancelled
+from core.jobs import IsCancelled, Progress, check
 from core.text import Text
 
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
+__all__ = ["IsCancelled", "Progress"]  # re-exported for the models' signatures
 #: f(log_params) -> (negative mean log-likelihood, its gradient over the log-parameters)
 Objective = Callable[[np.ndarray], tuple[float, np.ndarray]]
 
@@ -169,7 +168,7 @@ def maximise(
         The parameters' names; ``labels`` says what each is, in words, for messages.
     progress, cancelled
         ``progress(iteration, MAX_ITERATIONS)`` after each iteration; ``cancelled()`` polled
-        there too, raising ``core.errors.Cancelled``.
+        there too, raising ``core.jobs.Cancelled``.
 
     Returns
     -------
@@ -200,8 +199,7 @@ def _maximise(
     def step(_: np.ndarray) -> None:
         nonlocal iterations
         iterations += 1
-        if cancelled is not None and cancelled():
-            raise Cancelled()
+        check(cancelled)
         if progress is not None:
             progress(iterations, MAX_ITERATIONS)
 

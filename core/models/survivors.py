@@ -6,20 +6,21 @@ each further column is a cohort, its header the cohort's name.
     1, 631, 869
     …
 
-Read through the project's pipeline (``core.readers.load_grids``: CSV, xlsx, xls, ods, with every
-safety check), then this small step finds the table and reads its numbers. Cohorts observed for
-fewer periods leave their last cells empty. A cell that cannot be read, or survivors that grow,
-are problems with their A1 address; nothing is guessed.
+Read through the project's pipeline (``core.readers.pipeline.load``: CSV, xlsx, xls, ods, with
+every safety check), then this small step finds the table and reads its numbers (its columns
+are named by the table itself, one per cohort, so it is not a fixed-column ``TableSpec``).
+Cohorts observed for fewer periods leave their last cells empty. A cell that cannot be read, or
+survivors that grow, are problems with their A1 address; nothing is guessed.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import ReadError
+from core.jobs import IsCancelled, Progress
 from core.numbers import parse_number
 from core.problems import Notice, Problem, a1
 from core.readers.cells import CellError
@@ -58,9 +59,6 @@ NO_START = Text(
 )
 COHORT = Text("Cohort {number}", "Когорта {number}")
 SHEET_USED = Text("survivors read from the sheet “{sheet}”", "данные взяты с листа «{sheet}»")
-
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
 
 
 @dataclass(frozen=True)
@@ -188,10 +186,10 @@ def read_survivors(
     ReadError
         When the file cannot be read, or holds no such table, in one line.
     """
-    from core.readers import load_grids
+    from core.readers.pipeline import load
 
     path = Path(path)
-    grids = load_grids(path, lang, progress, cancelled)
+    grids = load(path, lang, progress, cancelled).grids
     for grid in grids:
         table = survivors_from_grid(grid, path.name, lang)
         if table is None:
