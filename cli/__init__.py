@@ -13,7 +13,7 @@ import importlib
 import sys
 
 #: The commands, each a module ``cli.<name>`` with ``HELP``, ``add_arguments`` and ``run``.
-COMMANDS = ("compute", "export", "retention", "orders")
+COMMANDS = ("compute", "export", "retention", "orders", "whatif")
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 2, 2, 1
 
 

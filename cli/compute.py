@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from cli import scenario
+
 HELP = "print inputs and metrics per segment"
 
 
@@ -20,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="basis of LTV:CAC and payback (default: the project's)",
     )
     parser.add_argument("--lang", choices=("en", "ru"), help="language of the words")
+    scenario.add_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,9 +36,12 @@ def run(args: argparse.Namespace) -> int:
     project = opened.project
     if args.lang is None and project.settings.language:
         lang = project.settings.language
+    project, name = scenario.apply(project, args.scenario, lang, args.file)
     results = project.compute(args.basis)
     if args.json:
         doc = report.to_json(project, results, opened.problems, lang)
+        if name is not None:
+            doc = {"basis": doc.pop("basis"), "scenario": name, **doc}
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         for problem in opened.problems:

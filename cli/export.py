@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from cli import scenario
+
 HELP = "write the report as a workbook (.xlsx) or a PDF"
 
 
@@ -22,6 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="basis of LTV:CAC and payback (default: the project's)",
     )
     parser.add_argument("--lang", choices=("en", "ru"), help="language of the report")
+    scenario.add_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     project = opened.project
     if args.lang is None and project.settings.language:
         lang = project.settings.language
+    project, _ = scenario.apply(project, args.scenario, lang, args.file)
     if kind == ".pdf":
         from ui.report_pdf import write_pdf
 

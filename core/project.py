@@ -13,7 +13,7 @@ import numpy as np
 
 from core import metrics, schema
 from core.atomic import write_atomic
-from core.errors import ReadError
+from core.errors import LtvError, ReadError
 from core.numbers import parse_number
 from core.problems import Problem
 from core.text import Text
@@ -158,23 +158,115 @@ class Scenario:
     segments: SegmentTable
 
 
+def fold_name(name: str) -> str:
+    """A name as names are compared: spaces collapsed, case folded ("A  b" = "a b")."""
+    return " ".join(str(name).split()).casefold()
+
+
+_NO_SCENARIO = Text(
+    "no scenario «{name}» in this project; its scenarios: {names}",
+    "в проекте нет сценария «{name}»; его сценарии: {names}",
+)
+_NO_SCENARIOS = Text(
+    "no scenario «{name}»: this project has no scenarios",
+    "сценария «{name}» нет: в этом проекте нет сценариев",
+)
+_SCENARIO_UNNAMED = Text("a scenario needs a name", "у сценария должно быть название")
+_SCENARIO_TAKEN = Text("a scenario named «{name}» already exists", "сценарий «{name}» уже есть")
+_SCENARIO_TITLE = Text("{project} — scenario «{scenario}»", "{project} — сценарий «{scenario}»")
+
+
+class ScenarioError(LtvError):
+    """An unknown scenario, or a name that cannot be given to one: one line for a person."""
+
+
 @dataclass
 class Project:
-    """Settings and segments, exactly as typed."""
+    """Settings and segments, exactly as typed, and the named scenarios (§7.1)."""
 
     name: str = ""
     settings: Settings = field(default_factory=Settings)
     segments: SegmentTable = field(default_factory=SegmentTable)
     scenarios: list[Scenario] = field(default_factory=list)
 
-    def compute(self, basis: str | None = None) -> metrics.Results:
-        """All metrics of all segments under the project's settings (or another basis)."""
+    def compute(self, basis: str | None = None, scenario: str | None = None) -> metrics.Results:
+        """All metrics of all segments under the project's settings (or another basis), of the
+        base or of the scenario named ``scenario``."""
+        table = self.segments if scenario is None else self.scenario(scenario).segments
         return metrics.compute(
-            self.segments.columns,
+            table.columns,
             basis or self.settings.basis,
             self.settings.crr_benchmark,
-            n=len(self.segments),
+            n=len(table),
         )
+
+    # Scenarios (§7.1) ------------------------------------------------------------------------
+    def scenario_index(self, name: str) -> int | None:
+        """The position of the scenario named ``name`` (spaces and case aside), or None."""
+        folded = fold_name(name)
+        for i, scenario in enumerate(self.scenarios):
+            if fold_name(scenario.name) == folded:
+                return i
+        return None
+
+    def scenario(self, name: str, lang: str = "en") -> Scenario:
+        """The scenario named ``name``; ``ScenarioError`` (one line, its names) when none is."""
+        i = self.scenario_index(name)
+        if i is None:
+            if not self.scenarios:
+                raise ScenarioError(_NO_SCENARIOS(lang, name=name))
+            names = ", ".join(f"«{s.name}»" for s in self.scenarios)
+            raise ScenarioError(_NO_SCENARIO(lang, name=name, names=names))
+        return self.scenarios[i]
+
+    def scenario_name_problem(self, name: str, lang: str = "en", keep: int | None = None) -> str:
+        """Why ``name`` cannot name a scenario (empty, taken by another than ``keep``), or ""."""
+        if not fold_name(name):
+            return _SCENARIO_UNNAMED(lang)
+        i = self.scenario_index(name)
+        if i is not None and i != keep:
+            return _SCENARIO_TAKEN(lang, name=self.scenarios[i].name)
+        return ""
+
+    def add_scenario(
+        self, name: str, segments: SegmentTable | None = None, index: int | None = None
+    ) -> Scenario:
+        """A new scenario: a copy of the base's inputs unless ``segments`` are given.
+
+        Raises ``ScenarioError`` when the name is empty or taken.
+        """
+        problem = self.scenario_name_problem(name)
+        if problem:
+            raise ScenarioError(problem)
+        scenario = Scenario(" ".join(name.split()), (segments or self.segments).copy())
+        self.scenarios.insert(len(self.scenarios) if index is None else index, scenario)
+        return scenario
+
+    def rename_scenario(self, name: str, new: str) -> None:
+        """Give the scenario ``name`` the name ``new``; ``ScenarioError`` if it cannot be."""
+        i = self.scenario_index(name)
+        if i is None:
+            raise ScenarioError(_NO_SCENARIO("en", name=name, names=""))
+        problem = self.scenario_name_problem(new, keep=i)
+        if problem:
+            raise ScenarioError(problem)
+        self.scenarios[i].name = " ".join(new.split())
+
+    def remove_scenario(self, name: str) -> tuple[int, Scenario]:
+        """Remove the scenario ``name``; returns (its position, it) so that undo can put it back."""
+        i = self.scenario_index(name)
+        if i is None:
+            raise ScenarioError(_NO_SCENARIO("en", name=name, names=""))
+        return i, self.scenarios.pop(i)
+
+    def with_scenario(self, name: str, lang: str = "en") -> Project:
+        """The project as the scenario ``name`` sees it: its inputs, the same settings.
+
+        What ``compute --scenario`` and ``export --scenario`` print and write.
+        """
+        scenario = self.scenario(name, lang)
+        title = _SCENARIO_TITLE(lang, project=self.name or "—", scenario=scenario.name)
+        return Project(name=title, settings=self.settings, segments=scenario.segments)
 
 
 # Checks ----------------------------------------------------------------------------------------

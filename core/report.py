@@ -15,7 +15,8 @@ from core.text import Text
 _NEVER_JSON = "never"
 
 
-def _json_number(value: float | None) -> float | int | None:
+def json_number(value: float | None) -> float | int | None:
+    """A number for JSON: None when empty or infinite, an int when whole (30000, not 30000.0)."""
     if value is None or not math.isfinite(value):
         return None
     if value.is_integer() and abs(value) < 2**53:
@@ -35,12 +36,12 @@ def to_json(project: Project, results: Results, problems: list[Problem], lang: s
         item: dict[str, object] = {"segment": table.names[row]}
         for key in schema.NUMERIC_INPUT_KEYS:
             value = table.value(row, key)
-            item[key] = _json_number(value) if isinstance(value, float) else None
+            item[key] = json_number(value) if isinstance(value, float) else None
         notes: dict[str, str] = {}
         verdicts: dict[str, str] = {}
         for key in schema.METRIC_KEYS:
             cell = results.cell(row, key, lang)
-            item[key] = _NEVER_JSON if cell.state is State.NEVER else _json_number(cell.value)
+            item[key] = _NEVER_JSON if cell.state is State.NEVER else json_number(cell.value)
             if cell.reason or cell.flag:
                 notes[key] = cell.flag or cell.reason
             if cell.verdict:
@@ -66,7 +67,7 @@ def portfolio_json(results: Results, lang: str = "en") -> dict:
     out: dict[str, object] = {"segments": len(results)}
     cells = {key: p.cell(key, lang) for key in _PORTFOLIO_JSON_KEYS}
     for key, cell in cells.items():
-        out[key] = _json_number(cell.value)
+        out[key] = json_number(cell.value)
     out["left_out"] = {k: v for k, v in p.left_out.items() if v}
     out["verdicts"] = {k: v("en") for k, v in p.verdicts.items() if v}
     notes = {k: cell.reason for k, cell in cells.items() if cell.reason}

@@ -177,6 +177,22 @@ def product_factor(product: np.ndarray, *others: np.ndarray) -> np.ndarray:
     return product / divisor
 
 
+def new_for_ltv_cac_from_counts(
+    ratio: float | np.ndarray,
+    spend: np.ndarray,
+    yearly_value: np.ndarray,
+    start: np.ndarray,
+    end: np.ndarray,
+) -> np.ndarray:
+    """The new customers N that give LTV:CAC = R when the lifetime comes from the counts.
+
+    N moves both CAC = spend / N and the lifetime S / (S − E + N) (§2), so §7.1's
+    R·spend / (AOV·F·L·m) does not hold; with W = AOV·F·m, W·N·S / (spend·(S − E + N)) = R
+    gives N = R·spend·(S − E) / (W·S − R·spend). The caller checks that N keeps CRR within 0…1.
+    """
+    return ratio * spend * (start - end) / (yearly_value * start - ratio * spend)
+
+
 def yearly_for_payback(cac: np.ndarray, months: float | np.ndarray) -> np.ndarray:
     """The yearly amount (g, or revenue) that repays CAC in P months: 12·CAC / P.
 

@@ -36,3 +36,20 @@ EXAMPLE_6 = dict(
     acquisition_spend=50,
     new_customers=1,
 )
+#: DESIGN.md §7.1's goal-seek table: the levers of LTV:CAC and of payback, in its order.
+LTV_CAC_LEVERS = (
+    "avg_order_value",
+    "purchases_per_year",
+    "retention_years",
+    "gross_margin",
+    "acquisition_spend",
+    "new_customers",
+)
+PAYBACK_LEVERS = (
+    "avg_order_value",
+    "purchases_per_year",
+    "gross_margin",
+    "service_cost_per_year",
+    "acquisition_spend",
+    "new_customers",
+)

@@ -1,0 +1,1 @@
+"""What-if (DESIGN.md §7.1): goal seek, sensitivity and named scenarios."""

@@ -1,0 +1,545 @@
+"""Goal seek (DESIGN.md §7.1): what one input would have to be for LTV:CAC or payback to reach a
+target, all else equal, for every segment and every lever at once.
+
+Each lever is solved in closed form with the inverses beside the formulas
+(``core.metrics.formulas``), then checked by recomputing §2 with that one input changed — all
+levers of all segments in one stacked ``compute``. An answer carries the value it reaches and
+that value's verdict; a lever without an answer says why: an input it needs is missing, the
+needed value lies outside the lever's range (§1), or no value can reach the target.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+
+from core import schema
+from core.metrics import Results, Verdict, compute, formulas, reason_text
+from core.metrics.verdicts import ltv_cac_verdicts, payback_verdicts, verdict_of
+from core.numbers import NumberFormat
+from core.text import Text
+from core.whatif import stack
+from core.whatif.sensitivity import verdict_inputs
+
+#: The targets of goal seek and their defaults (§7.1).
+TARGETS: dict[str, float] = {"ltv_cac": 3.0, "payback_months": 12.0}
+
+#: The levers of each target, in the order of §7.1's table.
+_LEVERS: dict[str, tuple[str, ...]] = {
+    "ltv_cac": (
+        "avg_order_value",
+        "purchases_per_year",
+        "retention_years",
+        "gross_margin",
+        "acquisition_spend",
+        "new_customers",
+    ),
+    "payback_months": (
+        "avg_order_value",
+        "purchases_per_year",
+        "gross_margin",
+        "service_cost_per_year",
+        "acquisition_spend",
+        "new_customers",
+    ),
+}
+_PROFIT_ONLY = frozenset({"gross_margin", "service_cost_per_year"})
+#: The levers that go down to raise LTV:CAC or to shorten the payback (the others go up).
+_DOWN = frozenset({"acquisition_spend", "service_cost_per_year"})
+#: How close a recomputed metric must come to the target to count as reaching it (relative).
+#: Not 1e-12: where g = AOV·F·m − s nearly cancels, one step of the last digit of m moves the
+#: payback by 4e-10 of itself (measured), and no float answer lands closer.
+_CLOSE = 1e-7
+
+
+def levers(target: str, basis: str = "profit") -> tuple[str, ...]:
+    """The inputs of §7.1's table for ``target`` on ``basis`` (margin and service cost are levers
+    on the profit basis only)."""
+    return tuple(k for k in _LEVERS[target] if basis == "profit" or k not in _PROFIT_ONLY)
+
+
+class Note(IntEnum):
+    """Why a lever has no answer, or what its answer changes besides."""
+
+    NONE = 0
+    REASON = 1  #: the target cannot be computed even with the lever set (``detail``: its reason)
+    UNREACHABLE = 2  #: no value reaches the target (``detail``: the cause, in ``CAUSES``)
+    OUTSIDE = 3  #: the value needed lies outside the lever's range (``at_bound``: the best there)
+    REPLACES_LIFETIME = 4  #: an answer for retention years: it replaces the lifetime from CRR
+
+
+#: Why no value of a lever reaches the target: the quantity that is not above 0.
+CAUSES: tuple[str, ...] = (
+    "avg_order_value",
+    "purchases_per_year",
+    "lifetime_years",
+    "gross_margin",
+    "annual_revenue",
+    "acquisition_spend",
+    "value",  # CLV, or LTV on the revenue basis
+    "yearly",  # the yearly amount that repays CAC
+    "cac",
+    "counts",  # N moves the lifetime from the counts as well as CAC
+    "precision",  # the recomputed metric did not come back to the target (overflow)
+)
+_CAUSE = {key: i for i, key in enumerate(CAUSES)}
+
+_NOT_ABOVE_ZERO = Text("{noun} is not above 0", "{noun} — не больше 0")
+_CAUSE_TEXT = {
+    "yearly/profit": Text(
+        "yearly gross profit less service cost is not above 0",
+        "годовая валовая прибыль за вычетом обслуживания не больше 0",
+    ),
+    "cac": Text("CAC is 0: there is nothing to pay back", "CAC равен 0: окупать нечего"),
+    "counts": Text(
+        "new customers also set the lifetime from the customer counts, and no number of them "
+        "gives this",
+        "новые клиенты меняют и срок жизни, посчитанный по количествам клиентов, и ни при каком "
+        "их числе этого не получить",
+    ),
+    "precision": Text("too large to compute", "слишком большое число для расчёта"),
+}
+_UNREACHABLE = Text(
+    "no value of {lever} gives {metric} {target}: {cause}",
+    "ни при каком значении «{lever}» {metric} не станет {target}: {cause}",
+)
+_OUTSIDE = Text(
+    "would have to be {needed}, out of range ({range}); even at {bound}, {metric} is {reached}",
+    "нужно {needed} — вне допустимого ({range}); даже при {bound} {metric} — {reached}",
+)
+_REPLACES = Text(
+    "replaces the lifetime of {years} years that came from CRR",
+    "заменяет срок жизни {years} лет, полученный из CRR",
+)
+_NEVER_COMES = Text("never comes", "не наступает")
+_MONTHS = Text("{n} months", "{n} мес.")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One lever of one segment: the value that reaches the target, or why there is none.
+
+    ``change`` is value ÷ current − 1 (None when the current input is empty or 0);
+    ``reaches`` is the target metric recomputed through §2 with the lever at ``value``.
+    """
+
+    lever: str
+    value: float | None
+    change: float | None
+    reaches: float | None
+    verdict: Verdict | None
+    note: str
+
+
+@dataclass(frozen=True)
+class Solutions:
+    """Goal seek for every lever (rows of the arrays) and segment (columns).
+
+    ``value`` is NaN where a lever has no answer; ``note``/``detail`` say why (``Note``);
+    ``needed`` is the closed form's value (outside the range for ``Note.OUTSIDE``), and
+    ``at_bound`` (with ``at_bound_never``) the metric at the range's bound.
+    """
+
+    levers: tuple[str, ...]
+    value: np.ndarray
+    current: np.ndarray
+    reaches: np.ndarray
+    verdict: np.ndarray
+    note: np.ndarray
+    detail: np.ndarray
+    needed: np.ndarray
+    at_bound: np.ndarray
+    at_bound_never: np.ndarray
+
+    @property
+    def change(self) -> np.ndarray:
+        """value ÷ current − 1; NaN where the current input is empty or 0."""
+        with np.errstate(all="ignore"):
+            current = np.where(self.current != 0, self.current, np.nan)
+            return self.value / current - 1.0
+
+
+@dataclass(frozen=True)
+class GoalSeek:
+    """Goal seek of ``target`` = ``value`` for every segment, on ``basis``.
+
+    ``results`` are the metrics of the segments as they are (the base).
+    """
+
+    target: str
+    value: float
+    basis: str
+    results: Results
+    solutions: Solutions
+
+    @property
+    def levers(self) -> tuple[str, ...]:
+        return self.solutions.levers
+
+    def answer(
+        self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None
+    ) -> Answer:
+        """Lever ``lever`` of segment ``row``, with its note in ``lang``."""
+        s = self.solutions
+        i = s.levers.index(lever)
+        value = _number(s.value[i, row])
+        code = Note(int(s.note[i, row]))
+        note = self._note_text(code, i, row, lang, fmt or NumberFormat(lang))
+        if value is None:
+            return Answer(lever, None, None, None, None, note)
+        return Answer(
+            lever,
+            value,
+            _number(s.change[i, row]),
+            _number(s.reaches[i, row]),
+            verdict_of(self.target, int(s.verdict[i, row])),
+            note,
+        )
+
+    def _note_text(self, code: Note, i: int, row: int, lang: str, fmt: NumberFormat) -> str:
+        s = self.solutions
+        lever = schema.BY_KEY[s.levers[i]]
+        metric = schema.BY_KEY[self.target]
+        if code is Note.NONE:
+            return ""
+        if code is Note.REASON:
+            return reason_text(int(s.detail[i, row]), lang)
+        if code is Note.REPLACES_LIFETIME:
+            years = self.results.value(row, "lifetime_years")
+            return _REPLACES(lang, years=fmt.format(years, schema.YEARS))
+        if code is Note.OUTSIDE:
+            needed = float(s.needed[i, row])
+            bound = lever.maximum if needed > (lever.maximum or math.inf) else lever.minimum
+            return _OUTSIDE(
+                lang,
+                needed=fmt.format(needed, lever.unit),
+                range=lever.range_text(lang),
+                bound=fmt.format(bound, lever.unit),
+                metric=metric.noun(lang),
+                reached=metric_text(
+                    self.target, float(s.at_bound[i, row]), s.at_bound_never[i, row], lang, fmt
+                ),
+            )
+        cause = CAUSES[int(s.detail[i, row])]
+        return _UNREACHABLE(
+            lang,
+            lever=lever.noun(lang),
+            metric=metric.noun(lang),
+            target=metric_text(self.target, self.value, False, lang, fmt),
+            cause=_cause_text(cause, self.basis, lang),
+        )
+
+
+def _number(x: float) -> float | None:
+    x = float(x)
+    return None if math.isnan(x) else x
+
+
+def metric_text(target: str, value: float, never: bool, lang: str, fmt: NumberFormat) -> str:
+    """A value of the target as words: "3", "12 months", "never comes"."""
+    if never:
+        return _NEVER_COMES(lang)
+    text = fmt.format(value, schema.BY_KEY[target].unit)
+    return _MONTHS(lang, n=text) if target == "payback_months" else text
+
+
+def _cause_text(cause: str, basis: str, lang: str) -> str:
+    if cause == "value":
+        cause = "clv" if basis == "profit" else "ltv"
+    elif cause == "yearly":
+        if basis == "profit":
+            return _CAUSE_TEXT["yearly/profit"](lang)
+        cause = "annual_revenue"
+    if cause in _CAUSE_TEXT:
+        return _CAUSE_TEXT[cause](lang)
+    return _NOT_ABOVE_ZERO(lang, noun=schema.BY_KEY[cause].noun(lang))
+
+
+# Closed forms ----------------------------------------------------------------------------------
+def _closed_forms(results: Results, target: str, goal: float, keys: tuple[str, ...]):
+    """Per lever: the closed-form value (§7.1's table) and the factors that must be above 0 for
+    a value to exist, as (cause, array) pairs in the order a person would read them."""
+    f = formulas
+    use, v, parts = results.inputs, results.values, results.intermediates
+    aov, freq = use["avg_order_value"], use["purchases_per_year"]
+    spend, new = use["acquisition_spend"], use["new_customers"]
+    life, cac = v["lifetime_years"], v["cac"]
+    m, s = parts.margin, parts.cost
+    out: dict[str, tuple[np.ndarray, list[tuple[str, np.ndarray]]]] = {}
+    if target == "ltv_cac":
+        need = f.value_for_ltv_cac(goal, cac)  # R·CAC
+        value, per_cac = parts.value, f.cac_for_ltv_cac(parts.value, goal)
+        out["avg_order_value"] = (
+            f.product_factor(need, freq, life, m),
+            [
+                ("cac", cac),
+                ("purchases_per_year", freq),
+                ("lifetime_years", life),
+                ("gross_margin", m),
+            ],
+        )
+        out["purchases_per_year"] = (
+            f.product_factor(need, aov, life, m),
+            [("cac", cac), ("avg_order_value", aov), ("lifetime_years", life), ("gross_margin", m)],
+        )
+        out["retention_years"] = (
+            f.product_factor(need, aov, freq, m),
+            [
+                ("cac", cac),
+                ("avg_order_value", aov),
+                ("purchases_per_year", freq),
+                ("gross_margin", m),
+            ],
+        )
+        out["gross_margin"] = (
+            f.product_factor(need, aov, freq, life),
+            [
+                ("cac", cac),
+                ("avg_order_value", aov),
+                ("purchases_per_year", freq),
+                ("lifetime_years", life),
+            ],
+        )
+        out["acquisition_spend"] = (f.spend_for_cac(per_cac, new), [("value", value)])
+        # N also sets the lifetime when it comes from the counts (§2): solve that equation there
+        start, end = use["customers_start"], use["customers_end"]
+        given = parts.lifetime_given
+        yearly_value = f.annual_revenue(aov, freq) * m
+        from_counts = f.new_for_ltv_cac_from_counts(goal, spend, yearly_value, start, end)
+        x = np.where(given, f.new_for_cac(spend, per_cac), from_counts)
+        consistent = (x > end - start) & (x <= end)  # CRR within 0…1 and churn above 0
+        out["new_customers"] = (
+            x,
+            [
+                ("value", np.where(given, value, yearly_value)),
+                ("acquisition_spend", spend),
+                ("counts", np.where(given | consistent, 1.0, 0.0)),
+            ],
+        )
+    else:
+        need = f.yearly_for_payback(cac, goal)  # 12·CAC / P
+        revenue, yearly = f.annual_revenue(aov, freq), parts.yearly
+        per_cac = f.cac_for_payback(yearly, goal)
+        out["avg_order_value"] = (
+            f.product_factor(f.revenue_for_yearly_profit(need, m, s), freq),
+            [("cac", cac), ("purchases_per_year", freq), ("gross_margin", m)],
+        )
+        out["purchases_per_year"] = (
+            f.product_factor(f.revenue_for_yearly_profit(need, m, s), aov),
+            [("cac", cac), ("avg_order_value", aov), ("gross_margin", m)],
+        )
+        out["gross_margin"] = (
+            f.margin_for_yearly_profit(need, revenue, s),
+            [("cac", cac), ("annual_revenue", revenue)],
+        )
+        out["service_cost_per_year"] = (
+            f.service_for_yearly_profit(need, revenue, m),
+            [("cac", cac)],
+        )
+        out["acquisition_spend"] = (f.spend_for_cac(per_cac, new), [("yearly", yearly)])
+        out["new_customers"] = (
+            f.new_for_cac(spend, per_cac),
+            [("yearly", yearly), ("acquisition_spend", spend)],
+        )
+    return {k: out[k] for k in keys}
+
+
+@dataclass(frozen=True)
+class _Ranges:
+    """The valid ranges (§1) of the levers, as arrays indexed by lever."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+    lo_in: np.ndarray
+    hi_in: np.ndarray
+
+    @classmethod
+    def of(cls, keys: tuple[str, ...]) -> _Ranges:
+        cols = [schema.BY_KEY[k] for k in keys]
+        return cls(
+            np.array([-math.inf if c.minimum is None else c.minimum for c in cols]),
+            np.array([math.inf if c.maximum is None else c.maximum for c in cols]),
+            np.array([c.min_inclusive for c in cols], dtype=bool),
+            np.array([c.max_inclusive for c in cols], dtype=bool),
+        )
+
+    def outside(self, values: np.ndarray, lever: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(below, above): where finite ``values`` of levers ``lever`` leave the range."""
+        lo, hi = self.lo[lever], self.hi[lever]
+        finite = np.isfinite(values)
+        below = finite & np.where(self.lo_in[lever], values < lo, values <= lo)
+        above = finite & np.where(self.hi_in[lever], values > hi, values >= hi)
+        return below, above
+
+    def inside(self, values: np.ndarray, lever: np.ndarray) -> np.ndarray:
+        below, above = self.outside(values, lever)
+        return np.isfinite(values) & ~below & ~above
+
+
+def goal_seek(
+    inputs,
+    target: str = "ltv_cac",
+    value: float | None = None,
+    basis: str = "profit",
+    n: int | None = None,
+) -> GoalSeek:
+    """Goal seek of ``target`` (``"ltv_cac"`` or ``"payback_months"``) for every segment.
+
+    Parameters
+    ----------
+    inputs
+        As for ``core.metrics.compute``: float arrays keyed as §1's numeric inputs.
+    target, value
+        The metric and the value to reach (default: 3 for LTV:CAC, 12 months for payback).
+    basis
+        "profit" or "revenue".
+    n
+        The number of segments, needed only when ``inputs`` is empty.
+
+    Raises
+    ------
+    ValueError
+        An unknown target, or a target value that is not a number above 0.
+    """
+    if target not in TARGETS:
+        raise ValueError(f"goal seek targets are {', '.join(TARGETS)}, not {target!r}")
+    goal = TARGETS[target] if value is None else float(value)
+    if not (math.isfinite(goal) and goal > 0):
+        raise ValueError(f"the target must be a number above 0, not {value!r}")
+    results = compute(inputs, basis, n=n)
+    keys = levers(target, basis)
+    count, k = len(results), len(keys)
+    with np.errstate(all="ignore"):
+        forms = _closed_forms(results, target, goal, keys)
+        solutions = _solve(results, target, goal, keys, forms, count, k)
+    return GoalSeek(target, goal, basis, results, solutions)
+
+
+def _solve(results: Results, target: str, goal: float, keys, forms, n: int, k: int) -> Solutions:
+    """Check every closed form through §2 at once and sort each lever into answer or note."""
+    use = results.inputs
+    shape = (k, n)
+    needed = np.stack([forms[key][0] for key in keys]) if k else np.empty(shape)
+    current = np.stack([use[key] for key in keys]) if k else np.empty(shape)
+    cause = np.full(shape, -1, dtype=np.int16)  # the first factor that is not above 0
+    for i, key in enumerate(keys):
+        for name, factor in reversed(forms[key][1]):
+            cause[i] = np.where(factor > 0, cause[i], _CAUSE[name])
+    solvable = cause < 0
+    ranges = _Ranges.of(keys)
+    lever = np.arange(k)[:, None]
+    below, above = ranges.outside(needed, lever)
+    inside = np.isfinite(needed) & ~below & ~above
+    lo, hi = ranges.lo[lever], ranges.hi[lever]
+    # the best a lever can do at its bound, when the value it needs lies beyond (§7.1's
+    # "even at no service cost the payback is 14.2 months")
+    clipped = solvable & (
+        (below & ranges.lo_in[lever] & np.isfinite(lo))
+        | (above & ranges.hi_in[lever] & np.isfinite(hi))
+    )
+    placeholder = np.where(np.isnan(current), 1.0, current)  # a valid value of every lever
+    tried = np.where(
+        solvable & inside, needed, np.where(clipped, np.clip(needed, lo, hi), placeholder)
+    )
+
+    rows = np.tile(np.arange(n), k)
+    which = np.repeat(np.arange(k), n)
+    flat = tried.ravel()
+    changes = [(key, which == i, flat) for i, key in enumerate(keys)]
+    keep = verdict_inputs(target, results.basis)
+    checked = stack.recompute(results.given, rows, changes, results.basis, keep)
+    reached = checked.values[target].reshape(shape)
+    never = checked.never.reshape(shape)
+    verdict = checked.verdicts[target].reshape(shape).copy()
+
+    close = np.abs(reached - goal) <= _CLOSE * goal
+    answer = solvable & inside & close
+    expected = _verdict_of_goal(target, goal, checked.values["lifetime_years"]).reshape(shape)
+    wrong = answer & (verdict != expected)
+    _nudge(results, target, goal, keys, ranges, wrong, tried, reached, verdict)
+
+    note = np.full(shape, Note.UNREACHABLE, dtype=np.int8)
+    detail = np.where(solvable, _CAUSE["precision"], cause).astype(np.int16)
+    used_placeholder = ~(solvable & inside) & ~clipped
+    no_metric = used_placeholder & np.isnan(reached) & ~never
+    note[no_metric] = Note.REASON
+    # the target's own reason with the lever set ("needs new customers"): where the lever kept
+    # its value the row is the segment itself, whose reasons are known; else compute them
+    same = no_metric & ~np.isnan(current)
+    if same.any():
+        detail[same] = np.broadcast_to(results.reasons[target], shape)[same]
+    other = no_metric & np.isnan(current)
+    if other.any():
+        pick = np.flatnonzero(other.ravel())
+        sub = stack.pick(changes, pick)
+        why = stack.recompute(results.given, rows[pick], sub, results.basis, keep).reasons[target]
+        detail.ravel()[pick] = why
+    outside = clipped & (np.isfinite(reached) | never)
+    note[outside] = Note.OUTSIDE
+    note[answer] = Note.NONE
+    if "retention_years" in keys:
+        i = keys.index("retention_years")
+        parts = results.intermediates
+        replaces = answer[i] & ~parts.lifetime_given & ~np.isnan(results.values["lifetime_years"])
+        note[i][replaces] = Note.REPLACES_LIFETIME
+    return Solutions(
+        levers=keys,
+        value=np.where(answer, tried, np.nan),
+        current=current,
+        reaches=np.where(answer, reached, np.nan),
+        verdict=np.where(answer, verdict, 0).astype(np.int8),
+        note=note,
+        detail=detail,
+        needed=needed,
+        at_bound=np.where(outside, reached, np.nan),
+        at_bound_never=outside & never,
+    )
+
+
+def _verdict_of_goal(target: str, goal: float, life: np.ndarray) -> np.ndarray:
+    """The verdict the target value itself has (payback's depends on the lifetime)."""
+    at_goal = np.full(len(life), goal)
+    if target == "ltv_cac":
+        return ltv_cac_verdicts(at_goal)
+    return payback_verdicts(at_goal, life, np.zeros(len(life), dtype=bool))
+
+
+def _nudge(results, target, goal, keys, ranges, wrong, tried, reached, verdict) -> None:
+    """Move answers whose verdict is not the target's own by the last digits until it is.
+
+    R·CAC / (F·L·m) recomputed as AOV·F·L·m / CAC can come back as 2.9999999999999996, whose
+    verdict is "below 3:1" where 3 is "healthy". Such an answer is moved by a step that starts
+    at its last digit and doubles, both ways at once (N moves LTV:CAC either way when the
+    lifetime comes from the counts), until the recomputed metric has the target's verdict while
+    staying within the lever's range and as close to the target; one that never does keeps its
+    value and its verdict.
+    """
+    keep = verdict_inputs(target, results.basis)
+    i, row = np.nonzero(wrong)
+    x = tried[i, row]
+    step = np.spacing(np.abs(x))  # one unit in the last place
+    for _ in range(16):
+        if not len(i):
+            return
+        both = np.concatenate([x + step, x - step])
+        ii, rr = np.concatenate([i, i]), np.concatenate([row, row])
+        changes = [(key, ii == a, both) for a, key in enumerate(keys)]
+        check = stack.recompute(results.given, rr, changes, results.basis, keep)
+        now = check.values[target]
+        inside = ranges.inside(both, ii)
+        expected = _verdict_of_goal(target, goal, check.values["lifetime_years"])
+        good = inside & (check.verdicts[target] == expected) & (np.abs(now - goal) <= _CLOSE * goal)
+        half = len(i)
+        take = np.where(good[:half], 0, np.where(good[half:], half, -1)) + np.arange(half)
+        done = good[:half] | good[half:]
+        pick = take[done]
+        tried[i[done], row[done]] = both[pick]
+        reached[i[done], row[done]] = now[pick]
+        verdict[i[done], row[done]] = check.verdicts[target][pick]
+        i, row, x, step = i[~done], row[~done], x[~done], step[~done] * 2
+
+
+__all__ = ["CAUSES", "TARGETS", "Answer", "GoalSeek", "Note", "goal_seek", "levers"]

@@ -1,0 +1,293 @@
+"""Goal seek (DESIGN.md §7.1): every lever's answer, put back through §2, reaches the target;
+the null-with-a-note cases; the numbers of the worked examples."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core import metrics, schema
+from core.whatif.goal_seek import TARGETS, Note, goal_seek, levers
+from tests.core.helpers import BASE, EXAMPLE_6, LTV_CAC_LEVERS, PAYBACK_LEVERS, inputs
+from tests.core.test_metrics_properties import reference
+
+EXAMPLE_2 = dict(
+    avg_order_value=1000,
+    purchases_per_year=6,
+    retention_years=5,
+    acquisition_spend=40_000,
+    new_customers=1,
+)
+EXAMPLE_4 = dict(
+    avg_order_value=10_000,
+    purchases_per_year=1,
+    retention_years=2,
+    gross_margin=1,
+    acquisition_spend=7000,
+    new_customers=1,
+)
+
+
+def seek(*segments, target="ltv_cac", value=None, basis="profit"):
+    return goal_seek(inputs(*segments), target, value, basis)
+
+
+def test_levers_follow_the_table():
+    assert levers("ltv_cac") == LTV_CAC_LEVERS
+    assert levers("payback_months") == PAYBACK_LEVERS
+    assert "gross_margin" not in levers("ltv_cac", "revenue")
+    assert "service_cost_per_year" not in levers("payback_months", "revenue")
+    assert TARGETS == {"ltv_cac": 3.0, "payback_months": 12.0}
+
+
+def test_worked_example_2_on_the_revenue_basis():
+    """Example 2: LTV 30 000, CAC 40 000, LTV:CAC 0.75. For 3: AOV = 3·40 000 / (6·5) = 4000,
+    F = 3·40 000 / (1000·5) = 24, retention 20, spend = 1·30 000 / 3 = 10 000, N = 4."""
+    g = seek(EXAMPLE_2, basis="revenue")
+    want = {
+        "avg_order_value": 4000,
+        "purchases_per_year": 24,
+        "retention_years": 20,
+        "acquisition_spend": 10_000,
+        "new_customers": 4,
+    }
+    assert g.levers == tuple(want)
+    for lever, value in want.items():
+        a = g.answer(0, lever)
+        assert a.value == pytest.approx(value, rel=1e-12), lever
+        assert a.reaches == pytest.approx(3, rel=1e-12)
+        assert a.reaches >= 3 and a.verdict.key == "healthy"
+        assert a.note == ""
+    assert g.answer(0, "avg_order_value").change == pytest.approx(3.0)
+    assert g.answer(0, "acquisition_spend").change == pytest.approx(-0.75)
+
+
+def test_worked_example_4_payback():
+    """Example 4: payback 8.4 months. For 12: AOV = 12·7000/12 / 1 = 7000, margin 70 %,
+    service cost 10 000 − 7000 = 3000, spend = 1·12·10 000 / 12 = 10 000, N = 0.7."""
+    g = seek(EXAMPLE_4, target="payback_months")
+    want = {
+        "avg_order_value": 7000,
+        "purchases_per_year": 0.7,
+        "gross_margin": 0.7,
+        "service_cost_per_year": 3000,
+        "acquisition_spend": 10_000,
+        "new_customers": 0.7,
+    }
+    for lever, value in want.items():
+        a = g.answer(0, lever)
+        assert a.value == pytest.approx(value, rel=1e-12), lever
+        assert a.reaches == pytest.approx(12, rel=1e-12) and a.reaches <= 12
+        assert a.verdict.key == "fast"
+    assert g.answer(0, "service_cost_per_year").change is None  # no current service cost
+
+
+def test_worked_example_6_is_already_at_3():
+    g = seek(EXAMPLE_6)
+    for lever in g.levers:
+        a = g.answer(0, lever)
+        assert a.value == pytest.approx(EXAMPLE_6[lever], rel=1e-12)
+        assert a.change == pytest.approx(0, abs=1e-12)
+
+
+def test_a_missing_input_is_named():
+    g = seek(dict(BASE, gross_margin=np.nan))
+    for lever in ("avg_order_value", "purchases_per_year", "retention_years", "new_customers"):
+        a = g.answer(0, lever)
+        assert a.value is None and a.note == "needs gross margin"
+    assert g.answer(0, "gross_margin").value == pytest.approx(3 * 1000 / (1000 * 6 * 5))
+    g = seek(dict(BASE, new_customers=np.nan), target="payback_months")
+    assert g.answer(0, "avg_order_value").note == "needs new customers"
+    assert g.answer(0, "avg_order_value", "ru").note == "укажите число новых клиентов"
+
+
+def test_the_lever_itself_may_be_missing():
+    """The answer does not need the lever's own value; its change is then null (§7.1)."""
+    g = seek(dict(BASE, avg_order_value=np.nan))
+    a = g.answer(0, "avg_order_value")
+    assert a.value == pytest.approx(3 * 1000 / (6 * 5 * 0.5))
+    assert a.change is None and a.verdict.key == "healthy"
+    assert g.answer(0, "purchases_per_year").note == "needs average order value"
+
+
+def test_a_margin_above_100_percent_is_out_of_range():
+    seg = dict(BASE, avg_order_value=100)  # CLV 1500, CAC 1000: margin would need 100 %
+    g = seek(seg, value=4)
+    a = g.answer(0, "gross_margin")
+    assert a.value is None
+    assert g.solutions.note[g.levers.index("gross_margin"), 0] == Note.OUTSIDE
+    # 4·1000 / (100·6·5) = 133.3 %; at 100 %: 3000 / 1000 = 3
+    assert a.note == (
+        "would have to be 133.3%, out of range (−100 % … 100 %); even at 100%, LTV:CAC is 3"
+    )
+
+
+def test_a_negative_service_cost_says_what_no_service_cost_gives():
+    """§7.1: "even at no service cost the payback is 14.2 months"."""
+    seg = dict(BASE, acquisition_spend=142_000, new_customers=10, service_cost_per_year=100)
+    g = seek(seg, target="payback_months")
+    a = g.answer(0, "service_cost_per_year")
+    assert a.value is None
+    # CAC 14 200, g at no service cost 3000 a year: 14 200 / 250 = 56.8 months
+    note = a.note.replace("\u00a0", " ")
+    assert (
+        note
+        == "would have to be −11,200 ₽, out of range (≥ 0); even at 0 ₽, payback is 56.8 months"
+    )
+    ru = g.answer(0, "service_cost_per_year", "ru").note.replace("\u00a0", " ")
+    assert ru.endswith("даже при 0 ₽ окупаемость — 56,8 мес.")
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_no_value_reaches_while_the_margin_is_not_above_0(target):
+    g = seek(dict(BASE, gross_margin=-0.2), target=target)
+    for lever in ("avg_order_value", "purchases_per_year"):
+        a = g.answer(0, lever)
+        assert a.value is None
+        assert a.note == (
+            f"no value of {schema.BY_KEY[lever].noun('en')} gives "
+            f"{schema.BY_KEY[target].noun('en')} "
+            f"{'3' if target == 'ltv_cac' else '12 months'}: gross margin is not above 0"
+        )
+    assert g.answer(0, "gross_margin").value is not None  # margin itself can fix it
+
+
+def test_payback_of_a_free_customer_has_nothing_to_reach():
+    g = seek(dict(BASE, acquisition_spend=0), target="payback_months")
+    a = g.answer(0, "avg_order_value")
+    assert a.value is None and a.note.endswith("CAC is 0: there is nothing to pay back")
+    assert g.answer(0, "acquisition_spend").value == pytest.approx(12 * 10 * 3000 / 12)
+
+
+def test_zero_cac_ratio_is_undefined():
+    g = seek(dict(BASE, acquisition_spend=0))
+    assert g.answer(0, "avg_order_value").note == "CAC is 0 — ratio undefined"
+    assert g.answer(0, "acquisition_spend").value == pytest.approx(10 * 15_000 / 3)
+
+
+def test_retention_replaces_a_lifetime_from_crr():
+    seg = dict(BASE, retention_years=np.nan, customers_start=1000, customers_end=800)
+    seg["new_customers"] = 200  # CRR 60 %, lifetime 2.5 years; CAC 50
+    g = seek(seg)
+    a = g.answer(0, "retention_years")
+    assert a.value == pytest.approx(3 * 50 / (1000 * 6 * 0.5))
+    assert a.change is None
+    assert a.note == "replaces the lifetime of 2.5 years that came from CRR"
+    assert g.answer(0, "retention_years", "ru").note.startswith("заменяет срок жизни 2,5 лет")
+
+
+def test_new_customers_when_the_lifetime_comes_from_the_counts():
+    """N moves CAC and the lifetime S / (S − E + N) together; the answer solves both."""
+    seg = dict(
+        BASE,
+        retention_years=np.nan,
+        customers_start=1000,
+        customers_end=900,
+        new_customers=200,
+        acquisition_spend=400_000,
+    )
+    g = seek(seg)
+    a = g.answer(0, "new_customers")
+    check = metrics.compute(inputs(dict(seg, new_customers=a.value)))
+    assert check.value(0, "ltv_cac") == pytest.approx(3, rel=1e-12)
+    assert a.reaches == check.value(0, "ltv_cac") and a.verdict.key == "healthy"
+    # E ≥ S + ... : when no N keeps CRR within 0…100 %, the note says so
+    grow = dict(seg, customers_start=700, customers_end=850, new_customers=400)
+    grow["acquisition_spend"] = 100
+    a = seek(grow).answer(0, "new_customers")
+    assert a.value is None and "customer counts" in a.note
+
+
+def test_bad_targets_are_refused():
+    with pytest.raises(ValueError):
+        seek(BASE, target="roi")
+    for bad in (0, -3, math.nan, math.inf):
+        with pytest.raises(ValueError):
+            seek(BASE, value=bad)
+
+
+def test_no_segments():
+    g = goal_seek({}, n=0)
+    assert g.solutions.value.shape == (6, 0)
+
+
+# Property: every answer, put back through §2, reaches the target -----------------------------
+positive = st.floats(min_value=0.01, max_value=1e5)
+segment = st.fixed_dictionaries(
+    {
+        "avg_order_value": positive,
+        "purchases_per_year": st.floats(min_value=0.1, max_value=100),
+        "retention_years": st.one_of(st.none(), st.floats(min_value=0.1, max_value=20)),
+        "gross_margin": st.floats(min_value=-1, max_value=1),
+        "service_cost_per_year": st.one_of(st.none(), st.floats(min_value=0, max_value=1e4)),
+        "acquisition_spend": st.floats(min_value=0, max_value=1e7),
+        "new_customers": st.floats(min_value=0, max_value=1e4),
+        "customers_start": st.floats(min_value=0, max_value=1e4),
+        "customers_end": st.floats(min_value=0, max_value=1e4),
+    }
+)
+
+
+def _segment_dict(seg: dict) -> dict:
+    return {k: v for k, v in seg.items() if v is not None}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(segment, min_size=1, max_size=5),
+    st.sampled_from(schema.BASES),
+    st.sampled_from(tuple(TARGETS)),
+    st.one_of(st.none(), st.floats(min_value=0.1, max_value=60)),
+)
+def test_every_answer_reaches_the_target(segments, basis, target, value):
+    segs = [_segment_dict(s) for s in segments]
+    g = goal_seek(inputs(*segs), target, value, basis)
+    goal = g.value
+    for row, seg in enumerate(segs):
+        for lever in g.levers:
+            a = g.answer(row, lever)
+            if a.value is None:
+                assert a.note, (lever, seg)  # never null without a word
+                continue
+            assert schema.BY_KEY[lever].in_range(a.value)
+            changed = dict(seg, **{lever: a.value})
+            # the ordinary §2 code, and its literal per-row reading, both reach the target
+            check = metrics.compute(inputs(changed), basis)
+            assert check.value(0, target) == a.reaches
+            assert math.isclose(a.reaches, goal, rel_tol=1e-7), (lever, seg, a)
+            literal = reference({k: changed.get(k) for k in schema.NUMERIC_INPUT_KEYS}, basis)
+            assert math.isclose(literal[target], goal, rel_tol=1e-6), (lever, seg, literal)
+            # the verdict is the target's own: 3 is healthy, 12 months fast (within the lifetime)
+            at_goal = metrics.compute(inputs(changed), basis)
+            if target == "ltv_cac":
+                want = metrics.ltv_cac_verdicts(np.array([goal]))[0]
+            else:
+                life = np.array([at_goal.value(0, "lifetime_years") or np.nan])
+                want = metrics.payback_verdicts(np.array([goal]), life, np.array([False]))[0]
+            assert a.verdict is metrics.VERDICTS[target][want - 1], (lever, seg, a)
+            current = seg.get(lever)
+            if current:
+                assert a.change == pytest.approx(a.value / current - 1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(segment, min_size=1, max_size=4), st.sampled_from(schema.BASES))
+def test_a_solvable_lever_is_answered(segments, basis):
+    """With every factor above 0 the closed forms exist: AOV, frequency and spend are answered
+    for LTV:CAC (retention given, margin above 0, CAC above 0)."""
+    segs = []
+    for s in segments:
+        s = _segment_dict(s)
+        s["retention_years"] = s.get("retention_years") or 2.0
+        s["gross_margin"] = max(abs(s["gross_margin"]), 0.01)
+        s["acquisition_spend"] = max(s["acquisition_spend"], 100.0)
+        s["new_customers"] = max(s["new_customers"], 1.0)
+        segs.append(s)
+    g = goal_seek(inputs(*segs), "ltv_cac", None, basis)
+    for row in range(len(segs)):
+        for lever in ("avg_order_value", "purchases_per_year", "acquisition_spend"):
+            assert g.answer(row, lever).value is not None, (lever, segs[row])
