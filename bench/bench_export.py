@@ -19,7 +19,8 @@ from bench.timing import median_time
 from core import metrics, schema
 from core.export import write_workbook
 from core.export.formulas import ROW, VERDICT_KEYS, Layout, row_formulas
-from core.export.workbook import FIRST_ROW, _Sheet
+from core.export.xlsx.book import FIRST_ROW
+from core.export.xlsx.fast_sheet import FastSheet
 from core.project import Project, SegmentTable, Settings
 
 
@@ -102,7 +103,7 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
                 xlsxwriter_only(names, cells)
 
             def lean_fn(names=names, cells=cells):
-                xlsxwriter_only(names, cells, _Sheet)
+                xlsxwriter_only(names, cells, FastSheet)
 
             ours = median_time(ours_fn, repeat=repeat)
             base = median_time(base_fn, repeat=repeat)

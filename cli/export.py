@@ -48,9 +48,11 @@ def run(args: argparse.Namespace) -> int:
 
         problems = write_pdf(project, out, lang=lang, basis=args.basis)
     else:
-        from core.export.workbook import write_workbook
+        from core.export import write_workbook
 
-        problems = write_workbook(project, out, lang=lang, basis=args.basis)
+        problems = write_workbook(
+            project, out, lang=lang, basis=args.basis, problems=opened.problems
+        )
     problems = list(opened.problems) + list(problems or [])
     for problem in problems:
         print(problem.line(lang), file=sys.stderr)

@@ -4,7 +4,7 @@ by month up to the end of its lifetime.
 
 The window (Qt Charts), the PDF report and the workbook's native charts all draw from here, so
 the three show the same segments in the same order with the same outcome. Nothing here formats
-a number or names a thing in words: that is the drawing side's job.
+a number; ``WORDS`` are the titles all three write the same way.
 """
 
 from __future__ import annotations
@@ -15,9 +15,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.metrics import Results, State
+from core.text import Text
 
 MAX_MONTHS = 120  # the profit curve's longest span: ten years of months
 LIMIT = 12  # segments compared in one chart unless the caller asks for another number
+
+WORDS = {
+    "ratio": Text("LTV:CAC by segment", "LTV:CAC по сегментам"),
+    "ratio_profit": Text("profit basis: CLV ÷ CAC", "по прибыли: CLV ÷ CAC"),
+    "ratio_revenue": Text("revenue basis: LTV ÷ CAC", "по выручке: LTV ÷ CAC"),
+    "of": Text("{shown} of {n} segments", "{shown} из {n} сегментов"),
+    "extremes": Text(
+        "{shown} of {n} segments: the highest and lowest LTV:CAC",
+        "{shown} из {n} сегментов: самые высокие и самые низкие LTV:CAC",
+    ),
+}
 
 # What the cumulative-profit curve of a segment comes to (ProfitCurve.outcome)
 PAYS_BACK = "pays_back"  # crosses zero within the lifetime (or the lifetime is unknown)
@@ -56,6 +68,18 @@ class Comparison:
     def capped(self) -> bool:
         """True when fewer segments are shown than the project has."""
         return len(self.rows) < self.total
+
+    def shown_words(self, lang: str) -> str:
+        """How many segments are shown, when not all of them: "12 of 30 segments: …"; "" """
+        if not self.capped:
+            return ""
+        key = "extremes" if self.extremes else "of"
+        return WORDS[key](lang, shown=len(self), n=self.total)
+
+    def subtitle(self, lang: str) -> str:
+        """The basis of the ratio, and how many segments are shown when not all of them."""
+        shown = self.shown_words(lang)
+        return WORDS["ratio_" + self.basis](lang) + (" · " + shown if shown else "")
 
     @property
     def value_key(self) -> str:

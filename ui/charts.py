@@ -39,24 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from core import metrics, schema
-from core.charts import BEYOND_LIFETIME, NEVER, PAYS_BACK, Comparison, ProfitCurve
+from core.charts import BEYOND_LIFETIME, NEVER, PAYS_BACK, WORDS, Comparison, ProfitCurve
 from core.numbers import NumberFormat
 from core.text import Text
 
 _T = Text
 _WORDS = {
-    "ratio": _T("LTV:CAC by segment", "LTV:CAC по сегментам"),
-    "ratio_profit": _T("profit basis: CLV ÷ CAC", "по прибыли: CLV ÷ CAC"),
-    "ratio_revenue": _T("revenue basis: LTV ÷ CAC", "по выручке: LTV ÷ CAC"),
     "sides": _T("{value} and CAC by segment", "{value} и CAC по сегментам"),
     "sides_note": _T("one customer, {basis} basis", "на одного клиента, {basis}"),
     "basis_profit": _T("profit", "по прибыли"),
     "basis_revenue": _T("revenue", "по выручке"),
-    "of": _T("{shown} of {n} segments", "{shown} из {n} сегментов"),
-    "extremes": _T(
-        "{shown} of {n} segments: the highest and lowest LTV:CAC",
-        "{shown} из {n} сегментов: самые высокие и самые низкие LTV:CAC",
-    ),
     "empty_left": _T("{n} more without LTV:CAC not shown", "ещё {n} без LTV:CAC не показаны"),
     "none": _T("No segments yet", "Сегментов пока нет"),
     "no_ratio": _T(
@@ -341,13 +333,10 @@ def ratio_chart(
     outlier does not flatten the others. Segments without a ratio are listed with the reason.
     """
     fmt = NumberFormat(lang, currency)
-    sub = _WORDS["ratio_" + data.basis](lang)
-    if data.capped:
-        key = "extremes" if data.extremes else "of"
-        sub += " · " + _WORDS[key](lang, shown=len(data), n=data.total)
+    sub = data.subtitle(lang)
     if data.left_out_empty:
         sub += " · " + _WORDS["empty_left"](lang, n=data.left_out_empty)
-    chart = SegmentChart(_WORDS["ratio"](lang), sub, compact)
+    chart = SegmentChart(WORDS["ratio"](lang), sub, compact)
     if not len(data):
         chart.legend().hide()
         _empty_note(chart, _WORDS["none"](lang))
@@ -518,8 +507,7 @@ def sides_chart(
     basis = _WORDS["basis_" + data.basis](lang)
     sub = _WORDS["sides_note"](lang, basis=basis)
     if data.capped:
-        key = "extremes" if data.extremes else "of"
-        sub += " · " + _WORDS[key](lang, shown=len(data), n=data.total)
+        sub += " · " + data.shown_words(lang)
     chart = SegmentChart(_WORDS["sides"](lang, value=label), sub, compact)
     if not len(data):
         chart.legend().hide()

@@ -255,7 +255,7 @@ def export_job(kind: str, project, path: str, lang: str, basis: str | None) -> J
         if kind == "pdf":
             from ui.report_pdf import write_pdf as write
         else:
-            from core.export.workbook import write_workbook as write
+            from core.export import write_workbook as write
         return write(project, path, lang=lang, basis=basis, progress=progress, cancelled=cancelled)
 
     return job

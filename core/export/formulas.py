@@ -5,8 +5,8 @@ spreadsheet engine gives the program's own numbers (tests/core/test_export_libre
 churn is (S − (E − N)) / S, the lifetime from churn S / (S − (E − N)), payback CAC / (yearly / 12),
 discounted CLV PV(d, L, −g). An input that is missing, is text or lies outside its range (§1) is
 not used, as in core; an empty result is "" (never 0, never #DIV/0!). A fraction outside −1…1
-is written as percent text ("150%", see workbook._percent_text), so a discount rate that is text
-ending in "%" counts as given and out of range.
+is written as percent text ("150%", see xlsx.data_sheet._percent_text), so a discount rate
+that is text ending in "%" counts as given and out of range.
 """
 
 from __future__ import annotations
@@ -32,26 +32,72 @@ def _q(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
+# The data sheet's columns left to right: the inputs, then the answers a reader looks for first
+# (each verdict beside its number), then the rest of §2; "notes" holds the portfolio's left-outs.
+ANSWERS = (
+    "ltv",
+    "clv",
+    "cac",
+    "ltv_cac",
+    "verdict:ltv_cac",
+    "payback_months",
+    "verdict:payback_months",
+    "net_clv",
+)
+DETAILS = (
+    "annual_revenue",
+    "crr",
+    "verdict:crr",
+    "churn_rate",
+    "lifetime_years",
+    "discounted_clv",
+    "max_cac",
+    "roi",
+    "notes",
+)
+ORDER = schema.INPUT_KEYS + ANSWERS + DETAILS
+assert sorted(k for k in ORDER if k in schema.BY_KEY) == sorted(
+    schema.INPUT_KEYS + schema.METRIC_KEYS
+)
+
+
 @dataclass
 class Layout:
-    """Where everything sits on the data sheet (0-based rows and columns)."""
+    """Where everything sits on the data sheet (0-based rows and columns).
+
+    ``columns`` maps a schema key, "verdict:<metric>" and "notes" to its column; ``groups``
+    are the column ranges printed one page across: the inputs, the answers, the details.
+    """
 
     n: int  # segments
     first_row: int  # the first segment row
     basis_cell: str  # absolute A1 of the basis word
     bench_cell: str  # absolute A1 of the CRR benchmark
-    keys: tuple[str, ...] = schema.INPUT_KEYS + schema.METRIC_KEYS
+    order: tuple[str, ...] = ORDER
     columns: dict[str, int] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.columns = {k: i for i, k in enumerate(self.keys)}
-        for i, key in enumerate(VERDICT_KEYS):
-            self.columns["verdict:" + key] = len(self.keys) + i
-        self.columns["notes"] = len(self.keys) + len(VERDICT_KEYS)
+        self.columns = {k: i for i, k in enumerate(self.order)}
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The schema keys, in the sheet's order (the hidden row of keys)."""
+        return tuple(k for k in self.order if k in schema.BY_KEY)
 
     @property
     def width(self) -> int:
-        return self.columns["notes"] + 1
+        return len(self.order)
+
+    @property
+    def groups(self) -> list[tuple[int, int]]:
+        """(first, last) column of each printed group: inputs, answers, details."""
+        first_answer = self.columns[ANSWERS[0]]
+        first_detail = self.columns[DETAILS[0]]
+        return [
+            (0, first_answer - 1),
+            (first_answer, first_detail - 1),
+            (first_detail, self.width - 1),
+        ]
 
     @property
     def last_row(self) -> int:

@@ -20,7 +20,8 @@ import pytest
 from core import charts, metrics, schema
 from core.export import write_workbook
 from core.export.formulas import PORTFOLIO_KEYS, VERDICT_KEYS, Layout, left_out_text
-from core.export.workbook import FIRST_ROW
+from core.export.xlsx import charts_sheet
+from core.export.xlsx.book import FIRST_ROW
 from tests.core.export_cases import case_project
 
 pytestmark = pytest.mark.libreoffice
@@ -201,16 +202,47 @@ def test_portfolio_row_equals_core(recalculated):
 
 
 def test_profit_curve_block_equals_core(recalculated):
-    """The chart data of the cumulative-profit chart: core.charts.profit_curve of the segment."""
-    for project, basis, _, path in recalculated:
+    """The chart data of the cumulative-profit chart: core.charts.profit_curve of the segment,
+    to the end of its lifetime, and its outcome in the program's words."""
+    for project, basis, lang, path in recalculated:
         results = project.compute(basis)
         ws = openpyxl.load_workbook(path, data_only=True).worksheets[1]
-        name = ws["L3"].value
+        value = charts_sheet.VALUE_COL + 1
+        name = ws.cell(charts_sheet.PICK_ROW + 1, value).value
         row = project.segments.names.index(name)
         curve = charts.profit_curve(results, row)
         assert curve is not None
-        assert_same(ws["L7"].value, curve.monthly, "monthly amount")
-        months = [ws.cell(13 + i, 11).value for i in range(len(curve.months))]
+        assert_same(ws.cell(charts_sheet.PICK_ROW + 5, value).value, curve.monthly, "monthly")
+        first = charts_sheet.MONTHS_HEAD_ROW + 2
+        months = [
+            ws.cell(first + i, charts_sheet.MONTH_COL + 1).value for i in range(len(curve.months))
+        ]
         assert months == curve.months.tolist()
         for i, want in enumerate(curve.profit.tolist()):
-            assert_same(ws.cell(13 + i, 12).value, want, f"profit month {i}")
+            got = ws.cell(first + i, charts_sheet.PROFIT_COL + 1).value
+            assert_same(got, want, f"profit month {i}")
+        outcome = ws.cell(charts_sheet.PICK_ROW + 8, value).value
+        # LibreOffice joins a number to text in its own locale: compare the digits
+        want = charts_sheet._outcome(results, row, lang)
+        assert outcome.replace(",", ".") == want.replace(",", ".") and want
+
+
+def test_comparison_table_equals_core(recalculated):
+    """The table the LTV:CAC chart reads: core's ratios, sorted as core.charts sorts them (in
+    the edited book, in the order of export, each segment's values following the edit)."""
+    for project, basis, _, path in recalculated:
+        results = project.compute(basis)
+        names = project.segments.names
+        data = charts.comparison(results, names, charts_sheet.CHART_SEGMENTS)
+        ws = openpyxl.load_workbook(path, data_only=True).worksheets[1]
+        col = charts_sheet.SORTED_COL + 1
+        shown = [n for i, n in enumerate(data.names) if data.ratio[i] == data.ratio[i]]
+        table = [ws.cell(4 + k, col).value for k in range(len(shown))]
+        if path.name != "edited.xlsx":
+            assert table == shown
+        value = "ltv" if basis == "revenue" else "clv"
+        for k, name in enumerate(table):
+            row = names.index(name)
+            for j, key in ((1, "ltv_cac"), (4, value), (5, "cac")):
+                got = ws.cell(4 + k, col + j).value
+                assert_same(got, results.value(row, key), f"{path.name} {name} {key}")

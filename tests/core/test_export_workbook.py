@@ -14,8 +14,9 @@ import pytest
 from core import metrics, schema
 from core.errors import SaveError
 from core.export import Cancelled, write_workbook
-from core.export.formulas import Layout
-from core.export.workbook import FIRST_ROW, HEADER_ROW, KEYS_ROW
+from core.export.formulas import Layout, letter
+from core.export.xlsx.book import FIRST_ROW, HEADER_ROW, KEYS_ROW
+from core.export.xlsx.charts_sheet import SORTED_COL
 from core.project import Project, SegmentTable, Settings
 from core.readers import load_grids, open_project
 from core.readers.table import find_header
@@ -81,7 +82,8 @@ def test_labels_in_the_projects_language_and_sheets(tmp_path):
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["Сегменты", "Графики", "Формулы"]
     ws = wb.worksheets[0]
-    labels = [ws.cell(HEADER_ROW + 1, i + 1).value for i in range(len(schema.COLUMNS))]
+    layout = Layout(0, FIRST_ROW, "Basis", "Benchmark")
+    labels = [ws.cell(HEADER_ROW + 1, layout.columns[c.key] + 1).value for c in schema.COLUMNS]
     assert labels == [c.label_ru for c in schema.COLUMNS]
     assert ws.row_dimensions[KEYS_ROW + 1].hidden
     assert ws["B2"].value == "прибыль"
@@ -94,15 +96,25 @@ def test_labels_in_the_projects_language_and_sheets(tmp_path):
 
 
 def test_layout_frozen_filtered_printable_with_charts(exported):
-    _, path, _ = exported
+    """Issue 14 item 2: on paper the segments print in three groups one page across each (the
+    inputs, the answers, the details), names and header repeated, at a scale that keeps the
+    text readable, never 29 columns squeezed onto one page."""
+    project, path, _ = exported
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     assert ws.freeze_panes == f"B{FIRST_ROW + 1}"
     assert ws.auto_filter.ref.startswith(f"A{HEADER_ROW + 1}:")
-    assert ws.page_setup.orientation == "landscape"
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToHeight == 0
-    assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default and may be left out
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.paperSize == 9
+    assert not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert 60 <= ws.page_setup.scale <= 100
+    layout = Layout(len(project.segments), FIRST_ROW, "Basis", "Benchmark")
+    breaks = [b.id for b in ws.col_breaks.brk]
+    assert breaks == [first for first, _ in layout.groups[1:]]
     assert ws.print_title_rows == f"${HEADER_ROW + 1}:${HEADER_ROW + 1}"
+    assert ws.print_title_cols == "$A:$A"
+    # each verdict beside its number
+    for key in ("ltv_cac", "payback_months", "crr"):
+        assert layout.columns["verdict:" + key] == layout.columns[key] + 1
     assert {"Basis", "Benchmark"} <= set(wb.defined_names)
     with zipfile.ZipFile(path) as z:
         names = z.namelist()
@@ -173,7 +185,9 @@ def test_cancel_keeps_the_old_file_and_progress_reports(tmp_path):
     assert seen[-1] == (len(project.segments), len(project.segments))
 
 
-def test_many_segments_chart_shows_the_first_20(tmp_path):
+def test_many_segments_chart_shows_20_sorted_by_ltv_cac(tmp_path):
+    """The chart compares the 10 highest and 10 lowest LTV:CAC of 300 segments, sorted, and
+    says so; its table holds the program's ratios in that order (issue 9 item 2)."""
     rng = np.random.default_rng(3)
     n = 300
     cols = {k: rng.uniform(1, 100, n) for k in schema.NUMERIC_INPUT_KEYS}
@@ -188,5 +202,12 @@ def test_many_segments_chart_shows_the_first_20(tmp_path):
     assert write_workbook(project, path) == []
     with zipfile.ZipFile(path) as z:
         chart = z.read("xl/charts/chart1.xml").decode()
-    assert "first 20 of 300 segments" in chart and "$A$24" in chart
-    assert metrics.compute(cols).values["ltv"].shape == (n,)
+    assert "20 of 300 segments: the highest and lowest LTV:CAC" in chart
+    first, last = 4, 23  # the sorted table: a header, then 20 rows
+    column = letter(SORTED_COL + 1)
+    assert f"${column}${first}:${column}${last}" in chart
+    ws = openpyxl.load_workbook(path, data_only=True)["Charts"]
+    shown = [ws.cell(r, SORTED_COL + 2).value for r in range(first, last + 1)]
+    ratios = metrics.compute(cols).values["ltv_cac"]
+    ratios = np.sort(ratios[~np.isnan(ratios)])[::-1]
+    assert shown == ratios[:10].tolist() + ratios[-10:].tolist()
