@@ -15,6 +15,9 @@ from __future__ import annotations
 
 COLUMN_GROUPS: tuple[str, ...] = ()
 
-SIDE_PANELS: tuple[str, ...] = ("ui.panels.explain:ExplainPanel",)
+SIDE_PANELS: tuple[str, ...] = (
+    "ui.panels.explain:ExplainPanel",
+    "ui.panels.retention:RetentionPanel",  # the sBG retention curve (issue 11)
+)
 
 BOTTOM_PANELS: tuple[str, ...] = ("ui.panels.chart_tab:ChartsTab",)

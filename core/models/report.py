@@ -128,8 +128,8 @@ _PURCHASES = Text("Purchases (BG/NBD)", "Покупки (BG/NBD)")
 _SPEND = Text("Spend (Gamma-Gamma)", "Траты (Gamma-Gamma)")
 _LOG_LIKELIHOOD = Text("log-likelihood", "логарифм правдоподобия")
 _HEADS = Text(
-    "Segment|Customers|Still buying|Purchases|Predicted CLV",
-    "Сегмент|Клиентов|Ещё покупают|Покупок|Прогноз CLV",
+    "Segment|Customers|Still active|Purchases|Predicted CLV{currency}",
+    "Сегмент|Клиентов|Ещё активны|Покупок|Прогноз CLV{currency}",
 )
 _LABELS = {"alpha": "α", "gamma": "γ"}
 
@@ -140,9 +140,10 @@ def format_lines(
     index,
     margins: Sequence[float | None],
     lang: str = "en",
+    currency: str = "₽",
 ) -> list[str]:
     """The models as ``orders`` prints them: each fit in a line, then per segment the mean
-    P(alive) ("still buying"), expected purchases and predicted CLV; an empty figure is "—"
+    P(alive) ("still active"), expected purchases and predicted CLV; an empty figure is "—"
     with its reason below the table."""
     from core.numbers import NumberFormat
 
@@ -162,7 +163,7 @@ def format_lines(
             )
         else:
             lines.append(f"{label(lang)}: {fit.message(lang)}")
-    heads = _HEADS(lang).split("|")
+    heads = _HEADS(lang, currency=f", {currency}" if currency else "").split("|")
     rows, reasons = [], []
     for figure, margin in zip(segment_means(result, names, index), margins):
         clv, why = _clv(result, figure, margin)

@@ -72,6 +72,37 @@ def curves(
     return [curve(c, last, discount_rate, period) for c in table.cohorts]
 
 
+#: Without an end to the lifetime (α ≤ 1), retention years count this many years at most.
+CAP_YEARS = 10
+
+
+@dataclass(frozen=True)
+class RetentionYears:
+    """A cohort's fitted lifetime as a segment's retention years (DESIGN.md §1: years > 0).
+
+    ``years`` is the expected lifetime, or — when it is infinite (α ≤ 1) — the expected
+    lifetime within ``cap_years`` years (``capped`` True); None without a fit.
+    """
+
+    years: float | None
+    capped: bool
+    cap_years: int
+
+
+def retention_years(
+    fitted: Curve, period: str = "year", cap_years: int = CAP_YEARS
+) -> RetentionYears:
+    """The retention years a segment can take from a fitted cohort: the expected lifetime in
+    years (periods ÷ periods a year), capped at ``cap_years`` when it is infinite."""
+    if not fitted.fit.converged or fitted.lifetime is None:
+        return RetentionYears(None, False, cap_years)
+    per_year = PERIODS_A_YEAR[period]
+    if math.isfinite(fitted.lifetime):
+        return RetentionYears(fitted.lifetime / per_year, False, cap_years)
+    within = sbg.lifetime_within(fitted.fit.params, cap_years * per_year)
+    return RetentionYears(within / per_year, True, cap_years)
+
+
 def _number(value: float | None) -> float | str | None:
     """A JSON value: a number, "infinite", or null."""
     if value is None or value != value:

@@ -167,6 +167,13 @@ def lifetime(params: Mapping[str, float]) -> float:
     return (alpha + beta - 1.0) / (alpha - 1.0) if alpha > 1.0 else float("inf")
 
 
+def lifetime_within(params: Mapping[str, float], periods: int) -> float:
+    """E[min(T, n)] = Σ_{t=0..n−1} S(t): the expected lifetime, in periods, counting at most
+    ``periods`` of them — a finite figure even when α ≤ 1 makes the whole lifetime infinite."""
+    t = np.arange(max(int(periods), 0), dtype=np.float64)
+    return float(survival(params, t).sum())
+
+
 def discounted_lifetime(params: Mapping[str, float], discount_rate: float) -> float:
     """DEL(d) = Σ_{t≥0} S(t)/(1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d)) (Fader & Hardie 2010,
     the discounted expected lifetime); the undiscounted ``lifetime`` when d = 0."""

@@ -601,6 +601,130 @@
     </message>
 </context>
 <context>
+    <name>RetentionPanel</name>
+    <message>
+        <source>year</source>
+        <translation>год</translation>
+    </message>
+    <message>
+        <source>quarter</source>
+        <translation>квартал</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>месяц</translation>
+    </message>
+    <message>
+        <source>Tables (*.csv *.xlsx *.xlsm *.xls *.ods *.txt *.tsv);;All files (*)</source>
+        <translation>Таблицы (*.csv *.xlsx *.xlsm *.xls *.ods *.txt *.tsv);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Retention curve</source>
+        <extracomment>the tab's title (translated in the context "RetentionPanel")</extracomment>
+        <translation>Кривая удержания</translation>
+    </message>
+    <message>
+        <source>Open survivors table…</source>
+        <translation>Открыть таблицу удержания…</translation>
+    </message>
+    <message>
+        <source>A table of customers still there by period: the first column counts periods 0, 1, 2, …, each further column is a cohort.</source>
+        <translation>Таблица оставшихся клиентов по периодам: в первом столбце периоды 0, 1, 2, …, в каждом следующем — когорта.</translation>
+    </message>
+    <message>
+        <source>One period:</source>
+        <translation>Один период:</translation>
+    </message>
+    <message>
+        <source>Discount rate a year:</source>
+        <translation>Ставка дисконтирования в год:</translation>
+    </message>
+    <message>
+        <source>Cap an endless life at:</source>
+        <translation>Бесконечный срок ограничить:</translation>
+    </message>
+    <message>
+        <source>years</source>
+        <translation>г.</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Когорта</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Срок жизни</translation>
+    </message>
+    <message>
+        <source>Discounted</source>
+        <translation>С дисконтом</translation>
+    </message>
+    <message>
+        <source>No table open.</source>
+        <translation>Таблица не открыта.</translation>
+    </message>
+    <message>
+        <source>Open survivors table</source>
+        <translation>Открыть таблицу удержания</translation>
+    </message>
+    <message>
+        <source>Reading {file}…</source>
+        <translation>Чтение {file}…</translation>
+    </message>
+    <message>
+        <source>Fitting the retention curves…</source>
+        <translation>Расчёт кривых удержания…</translation>
+    </message>
+    <message>
+        <source>(and {n} more)</source>
+        <translation>(и ещё {n})</translation>
+    </message>
+    <message>
+        <source>Open a table to fit its cohorts.</source>
+        <translation>Откройте таблицу, чтобы рассчитать её когорты.</translation>
+    </message>
+    <message>
+        <source>{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves and the expected lifetime has no end; within {cap} years it is {years} years.</source>
+        <translation>{cohort}: α {alpha} ≤ 1 — часть клиентов практически не уходит, и ожидаемый срок жизни бесконечен; в пределах {cap} г. он составляет {years} года.</translation>
+    </message>
+    <message>
+        <source>{cohort}: the expected lifetime is {years} years.</source>
+        <translation>{cohort}: ожидаемый срок жизни — {years} года.</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>Use {years} years as the retention of “{segment}”</source>
+        <translation>Взять {years} года как срок удержания «{segment}»</translation>
+    </message>
+    <message>
+        <source>Use the lifetime as a segment's retention</source>
+        <translation>Взять срок жизни как срок удержания сегмента</translation>
+    </message>
+    <message>
+        <source>Select a segment to use the lifetime as its retention</source>
+        <translation>Выберите сегмент, чтобы взять срок жизни как его срок удержания</translation>
+    </message>
+    <message>
+        <source>Use fitted lifetime</source>
+        <translation>Срок жизни по модели</translation>
+    </message>
+    <message>
+        <source>Retention of “{segment}” set to {years} years from the cohort “{cohort}” (Ctrl+Z undoes it).</source>
+        <translation>Срок удержания «{segment}»: {years} года по когорте «{cohort}» (Ctrl+Z отменит).</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>модель</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>факт</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsTableModel</name>
     <message>
         <source>profit</source>

@@ -78,10 +78,11 @@ def test_readable_lines(fitted):
         "Segment",
         "Customers",
         "Still",
-        "buying",
+        "active",
         "Purchases",
         "Predicted",
-        "CLV",
+        "CLV,",
+        "₽",
     ]
     web = lines[5].split()
     assert web[0] == "Web" and web[1] == f"{(index == 0).sum():,}"

@@ -118,3 +118,37 @@ def test_cohorts_that_cannot_be_fitted_give_no_numbers(survivors, words):
     assert not fit.converged and fit.params is None and fit.log_likelihood is None
     assert words in fit.message("en"), fit.message("en")
     assert "не сошёлся" in fit.message("ru")
+
+
+def test_lifetime_within_a_number_of_periods():
+    """E[min(T, n)] = Σ_{t<n} S(t): 1 for n = 1, the whole lifetime as n grows (α > 1), and a
+    finite figure when the lifetime is infinite."""
+    finite = {"alpha": 2.5, "beta": 4.0}
+    assert sbg.lifetime_within(finite, 1) == pytest.approx(1.0)
+    assert sbg.lifetime_within(finite, 0) == 0.0
+    assert sbg.lifetime_within(finite, 200_000) == pytest.approx(sbg.lifetime(finite), rel=1e-4)
+    regular = {"alpha": 0.704, "beta": 1.182}
+    ten = sbg.lifetime_within(regular, 10)
+    assert 1 < ten < 10 and np.isfinite(ten)
+    assert ten == pytest.approx(1 + sum(sbg.survival(regular, np.arange(1, 10))))
+
+
+def test_retention_years_from_a_cohort():
+    """Years for a segment: the expected lifetime when finite (÷ periods a year), else the
+    expected lifetime within 10 years; nothing without a fit."""
+    from core.models import retention
+    from core.models.survivors import Cohort
+
+    regular = retention.curve(Cohort("Regular", tuple(REGULAR)), 10, 0.1)
+    years = retention.retention_years(regular)
+    assert years.capped and years.cap_years == 10
+    assert years.years == pytest.approx(sbg.lifetime_within(regular.fit.params, 10))
+    monthly = retention.retention_years(regular, "month", cap_years=2)
+    assert monthly.years == pytest.approx(sbg.lifetime_within(regular.fit.params, 24) / 12)
+    steady = [10000, 5500, 3300, 2150, 1480, 1050]
+    finite = retention.curve(Cohort("Old", tuple(steady)), 10, 0.1)
+    assert finite.fit["alpha"] > 1
+    years = retention.retention_years(finite, "quarter")
+    assert not years.capped and years.years == pytest.approx(finite.lifetime / 4)
+    short = retention.curve(Cohort("Short", (100, 50)), 10, 0.1)
+    assert retention.retention_years(short).years is None

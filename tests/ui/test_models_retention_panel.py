@@ -1,0 +1,127 @@
+"""The retention-curve panel as a user works it (issue 11): open a survivors table, see α and β
+per cohort, take a fitted lifetime as a segment's retention years in one undoable edit."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.models import sbg
+from ui import i18n
+
+PANEL = "ui.panels.retention:RetentionPanel"
+PUBLISHED = """Year,Regular,High end
+0,1000,1000
+1,631,869
+2,468,743
+3,382,653
+4,326,593
+5,289,551
+6,262,517
+7,241,491
+"""
+
+
+@pytest.fixture
+def cohorts(tmp_path):
+    path = tmp_path / "cohorts.csv"
+    path.write_text(PUBLISHED, "utf-8")
+    return path
+
+
+def opened(window, qtbot, path):
+    """The panel, shown as a tab of the side panel, with ``path`` read and fitted."""
+    window.actions.side_panel.setChecked(True)
+    panel = window.panel(PANEL)
+    window.side.setCurrentWidget(panel.parent())
+    panel.open_file(str(path))
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    return panel
+
+
+def test_published_cohorts_in_the_panel(window, qtbot, cohorts):
+    panel = opened(window, qtbot, cohorts)
+    rows = [
+        [panel.cohorts.item(i, j).text() for j in range(5)] for i in range(panel.cohorts.rowCount())
+    ]
+    assert rows == [
+        ["Regular", "0.704", "1.182", "∞", "3.69"],
+        ["High end", "0.668", "3.806", "∞", "5.92"],
+    ]
+    assert panel.file_label.text() == "cohorts.csv"
+    assert panel.cohorts.currentRow() == 0
+    assert panel.chart_view is not None and len(panel.chart_view.chart().series()) == 2
+    assert "α 0.704 ≤ 1" in panel.summary.text() and "within 10 years" in panel.summary.text()
+
+
+def test_fitted_lifetime_becomes_retention_years_in_one_undo_step(window, qtbot, cohorts):
+    panel = opened(window, qtbot, cohorts)
+    window.select_cell(1, "ltv")
+    assert panel.use_button.isEnabled()
+    fit = panel.curves[0].fit
+    years = round(sbg.lifetime_within(fit.params, 10), 2)
+    name = window.doc.names()[1]
+    assert panel.use_button.text() == f"Use {years:.2f} years as the retention of “{name}”"
+    before = window.doc.value(1, "retention_years")
+    steps = window.doc.undo_stack.count()
+    panel.use_button.click()
+    assert window.doc.value(1, "retention_years") == years
+    assert window.doc.results.value(1, "lifetime_years") == years
+    assert window.doc.undo_stack.count() == steps + 1
+    assert window.doc.undo_stack.undoText() == "Use fitted lifetime"
+    assert "Retention of" in window.banner.message() and name in window.banner.message()
+    window.doc.undo_stack.undo()
+    assert window.doc.value(1, "retention_years") == before
+
+
+def test_a_monthly_table_gives_years_and_a_new_rate_refits(window, qtbot, cohorts):
+    panel = opened(window, qtbot, cohorts)
+    daily = panel.curves[0].discounted_lifetime
+    panel.period.setCurrentIndex(2)  # month: refits in the worker
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    assert panel.period_key() == "month"
+    assert panel.curves[0].discounted_lifetime > daily  # less discount a period
+    window.select_cell(0, "ltv")
+    years = panel.choice()
+    assert years.capped and years.years == pytest.approx(
+        sbg.lifetime_within(panel.curves[0].fit.params, 120) / 12
+    )
+
+
+def test_the_portfolio_row_or_no_table_cannot_take_a_lifetime(window, qtbot, cohorts):
+    window.actions.side_panel.setChecked(True)
+    panel = window.panel(PANEL)
+    assert not panel.use_button.isEnabled()
+    assert panel.summary.text() == "Open a table to fit its cohorts."
+    panel.open_file(str(cohorts))
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    window.grid.select_portfolio("ltv")
+    assert not panel.use_button.isEnabled()
+    assert panel.use_button.text() == "Select a segment to use the lifetime as its retention"
+
+
+def test_a_bad_cell_is_reported_and_an_unreadable_file_refused(window, qtbot, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Period,Cohort\n0,1000\n1,600\n2,abc\n3,300\n", "utf-8")
+    panel = opened(window, qtbot, bad)
+    assert window.banner.kind == "warning" and "bad.csv, B4" in window.banner.message()
+    assert panel.cohorts.rowCount() == 1  # the cohort up to the bad cell: too short to fit
+    assert panel.cohorts.item(0, 1).text() == "—"
+    other = tmp_path / "other.csv"
+    other.write_text("Name,Amount\nx,1\n", "utf-8")
+    panel.open_file(str(other))
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    assert window.banner.kind == "error" and "no table of survivors" in window.banner.message()
+
+
+def test_the_panel_speaks_russian(window, qtbot, cohorts):
+    panel = opened(window, qtbot, cohorts)
+    i18n.language().set("ru")
+    try:
+        assert panel.open_button.text() == "Открыть таблицу удержания…"
+        assert panel.cohorts.horizontalHeaderItem(3).text() == "Срок жизни"
+        assert panel.cohorts.item(0, 1).text() == "0,704"
+        assert "часть клиентов практически не уходит" in panel.summary.text()
+        window.select_cell(0, "ltv")
+        assert panel.use_button.text().startswith("Взять ")
+    finally:
+        i18n.language().set("en")
