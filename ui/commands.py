@@ -11,22 +11,36 @@ from core.project import Record
 from ui.document import CellValue, ProjectDocument
 
 
-class SetCellCommand(QUndoCommand):
+class _SegmentsCommand(QUndoCommand):
+    """An edit of the segments in view: it carries the scenario it was made in (None for the
+    base) and shows that scenario again before it is redone or undone (DESIGN.md §7.1)."""
+
+    def __init__(self, text: str, doc: ProjectDocument) -> None:
+        super().__init__(text)
+        self._scenario = doc.scenario
+
+    def _in_place(self, doc: ProjectDocument) -> None:
+        doc.show_scenario(self._scenario)
+
+
+class SetCellCommand(_SegmentsCommand):
     """Set one input cell."""
 
     def __init__(self, doc: ProjectDocument, row: int, key: str, value: CellValue) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Edit cell"))
+        super().__init__(QCoreApplication.translate("commands", "Edit cell"), doc)
         self._doc, self._row, self._key, self._new = doc, row, key, value
         self._old = doc.value(row, key)
 
     def redo(self) -> None:
+        self._in_place(self._doc)
         self._doc.set_value(self._row, self._key, self._new)
 
     def undo(self) -> None:
+        self._in_place(self._doc)
         self._doc.set_value(self._row, self._key, self._old)
 
 
-class SetCellsCommand(QUndoCommand):
+class SetCellsCommand(_SegmentsCommand):
     """Set many input cells at once (paste, clear a selection): one recompute, one step."""
 
     def __init__(
@@ -35,61 +49,69 @@ class SetCellsCommand(QUndoCommand):
         changes: Sequence[tuple[int, str, CellValue]],
         text: str | None = None,
     ) -> None:
-        super().__init__(text or QCoreApplication.translate("commands", "Edit cells"))
+        super().__init__(text or QCoreApplication.translate("commands", "Edit cells"), doc)
         self._doc = doc
         self._new = list(changes)
         self._old = [(row, key, doc.value(row, key)) for row, key, _ in self._new]
 
     def redo(self) -> None:
+        self._in_place(self._doc)
         self._doc.set_values(self._new)
 
     def undo(self) -> None:
+        self._in_place(self._doc)
         self._doc.set_values(list(reversed(self._old)))
 
 
-class InsertSegmentsCommand(QUndoCommand):
+class InsertSegmentsCommand(_SegmentsCommand):
     """Insert segments before ``row`` (add, duplicate, paste below the last row)."""
 
     def __init__(
         self, doc: ProjectDocument, row: int, records: Sequence[Record], text: str | None = None
     ) -> None:
-        super().__init__(text or QCoreApplication.translate("commands", "Add segment"))
+        super().__init__(text or QCoreApplication.translate("commands", "Add segment"), doc)
         self._doc, self._row, self._records = doc, row, [dict(r) for r in records]
 
     def redo(self) -> None:
+        self._in_place(self._doc)
         self._doc.insert(self._row, self._records)
 
     def undo(self) -> None:
+        self._in_place(self._doc)
         self._doc.remove(range(self._row, self._row + len(self._records)))
 
 
-class RemoveSegmentsCommand(QUndoCommand):
+class RemoveSegmentsCommand(_SegmentsCommand):
     """Remove segments; remembers their rows and contents to put them back."""
 
     def __init__(self, doc: ProjectDocument, rows: Sequence[int]) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Delete segments"))
+        super().__init__(QCoreApplication.translate("commands", "Delete segments"), doc)
         self._doc = doc
         self._rows = sorted(set(rows))
         self._removed: list[tuple[int, Record]] = []
 
     def redo(self) -> None:
+        self._in_place(self._doc)
         self._removed = self._doc.remove(self._rows)
 
     def undo(self) -> None:
+        self._in_place(self._doc)
         self._doc.restore(self._removed)
 
 
-class MoveSegmentCommand(QUndoCommand):
+class MoveSegmentCommand(_SegmentsCommand):
     """Move one segment up or down."""
 
     def __init__(self, doc: ProjectDocument, row: int, to: int) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Move segment"))
+        super().__init__(QCoreApplication.translate("commands", "Move segment"), doc)
         self._doc, self._row, self._to = doc, row, to
 
     def redo(self) -> None:
+        self._in_place(self._doc)
         self._doc.move(self._row, self._to)
 
     def undo(self) -> None:
+        self._in_place(self._doc)
         self._doc.move(self._to, self._row)
 
 

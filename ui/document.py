@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core import schema
-from core.project import Project, Record, SegmentTable, Settings
+from core.project import Project, Record, Scenario, SegmentTable, Settings, fold_name
 
 CellValue = float | str | None
 
@@ -35,7 +35,13 @@ class ProjectDocument(QObject):
     settings_changed()
         A project setting changed: basis, currency, CRR benchmark.
     project_loading(), project_loaded()
-        The whole project is being replaced / was replaced (New, Open, Restore).
+        The whole project is being replaced / was replaced (New, Open, Restore), or the grid
+        switches between the base and a scenario (the segments shown are replaced).
+    scenario_switched(name)
+        The grid now shows scenario ``name`` ("" for the base): its inputs are edited and
+        computed; every undo command carries the scenario it was made in (DESIGN.md §7.1).
+    scenarios_changed()
+        A scenario was added, renamed or deleted.
     """
 
     cells_changed = Signal(int, int)
@@ -50,6 +56,8 @@ class ProjectDocument(QObject):
     project_loading = Signal()
     project_loaded = Signal()
     path_changed = Signal(str)
+    scenario_switched = Signal(str)
+    scenarios_changed = Signal()
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +66,7 @@ class ProjectDocument(QObject):
         self._path: Path | None = None
         self._batch = 0
         self._last_change: tuple[list[int], list[str]] = ([], [])
+        self._scenario: str | None = None  # None: the base
         self.results = self._project.compute()
 
     # Reading ---------------------------------------------------------------------------------
@@ -71,7 +80,10 @@ class ProjectDocument(QObject):
 
     @property
     def segments(self) -> SegmentTable:
-        return self._project.segments
+        """The segments shown and edited: the base's, or the scenario's in view."""
+        if self._scenario is None:
+            return self._project.segments
+        return self._project.scenario(self._scenario).segments
 
     @property
     def path(self) -> Path | None:
@@ -82,25 +94,25 @@ class ProjectDocument(QObject):
         self.path_changed.emit(str(self._path or ""))
 
     def __len__(self) -> int:
-        return len(self._project.segments)
+        return len(self.segments)
 
     def value(self, row: int, key: str) -> CellValue:
         """An input cell as typed: the name, a number, unread text, or None."""
-        return self._project.segments.value(row, key)
+        return self.segments.value(row, key)
 
     def record(self, row: int) -> Record:
-        return self._project.segments.record(row)
+        return self.segments.record(row)
 
     def names(self) -> list[str]:
-        return list(self._project.segments.names)
+        return list(self.segments.names)
 
     def unique_name(self, base: str, taken: Iterable[str] = ()) -> str:
         """``base``, or ``base (2)``, ``base (3)``… — the first not used in the project."""
-        return schema.unique_name(base, [*self._project.segments.names, *taken])
+        return schema.unique_name(base, [*self.segments.names, *taken])
 
     def name_taken(self, name: str, row: int) -> bool:
         """True when another segment than ``row`` already has this name."""
-        return schema.name_clash(name, self._project.segments.names, row) is not None
+        return schema.name_clash(name, self.segments.names, row) is not None
 
     @property
     def last_change(self) -> tuple[list[int], list[str]]:
@@ -112,7 +124,7 @@ class ProjectDocument(QObject):
         """Set several cells at once; one recompute."""
         if not changes:
             return
-        table = self._project.segments
+        table = self.segments
         for row, key, value in changes:
             table.set_value(row, key, value)
         rows = [row for row, _, _ in changes]
@@ -128,7 +140,7 @@ class ProjectDocument(QObject):
         if not records:
             return
         self.segments_inserting.emit(row, len(records))
-        self._project.segments.insert(row, list(records))
+        self.segments.insert(row, list(records))
         self._last_change = (list(range(row, row + len(records))), ["segment"])
         self._recompute()
         self.segments_inserted.emit(row, len(records))
@@ -140,7 +152,7 @@ class ProjectDocument(QObject):
         removed = [(r, self.record(r)) for r in rows]
         for first, last in reversed(_runs(rows)):
             self.segments_removing.emit(first, last)
-            self._project.segments.remove(range(first, last + 1))
+            self.segments.remove(range(first, last + 1))
             self.segments_removed.emit(first, last)
         left = min(rows[0], len(self) - 1) if rows else -1
         self._last_change = ([left] if left >= 0 else [], ["segment"])
@@ -154,7 +166,7 @@ class ProjectDocument(QObject):
         by_row = dict(removed)
         for first, last in _runs(rows):
             self.segments_inserting.emit(first, last - first + 1)
-            self._project.segments.insert(first, [by_row[r] for r in range(first, last + 1)])
+            self.segments.insert(first, [by_row[r] for r in range(first, last + 1)])
             self.segments_inserted.emit(first, last - first + 1)
         self._last_change = (sorted(rows), ["segment"])
         self._recompute()
@@ -165,7 +177,7 @@ class ProjectDocument(QObject):
         if row == to:
             return
         self.segment_moving.emit(row, to)
-        self._project.segments.move(row, to)
+        self.segments.move(row, to)
         self._last_change = ([to], ["segment"])
         self._recompute()
         self.segment_moved.emit(row, to)
@@ -186,6 +198,7 @@ class ProjectDocument(QObject):
         """Replace the whole project (New, Open, Restore); the undo history starts afresh."""
         self.project_loading.emit()
         self._project = project
+        self._scenario = None
         self._last_change = ([], [])
         self._recompute()
         self.undo_stack.clear()
@@ -203,7 +216,7 @@ class ProjectDocument(QObject):
             name=p.name,
             settings=replace(p.settings),
             segments=p.segments.copy(),
-            scenarios=list(p.scenarios),
+            scenarios=[Scenario(s.name, s.segments.copy()) for s in p.scenarios],
         )
 
     @contextmanager
@@ -216,7 +229,48 @@ class ProjectDocument(QObject):
             self.undo_stack.endMacro()
 
     def _recompute(self) -> None:
-        self.results = self._project.compute()
+        self.results = self._project.compute(scenario=self._scenario)
+
+    # Scenarios (DESIGN.md §7.1; the undo commands in ui.scenario_commands call these) ------------
+    @property
+    def scenario(self) -> str | None:
+        """The scenario in view (its name as saved), or None for the base."""
+        return self._scenario
+
+    def show_scenario(self, name: str | None) -> None:
+        """Show and edit scenario ``name`` (None: the base); the grid's segments are replaced."""
+        if name is not None:
+            name = self._project.scenario(name).name
+        if name == self._scenario:
+            return
+        self.project_loading.emit()
+        self._scenario = name
+        self._last_change = ([], [])
+        self._recompute()
+        self.project_loaded.emit()
+        self.results_changed.emit()
+        self.scenario_switched.emit(name or "")
+
+    def add_scenario(self, name: str, table: SegmentTable, index: int | None = None) -> None:
+        """Add scenario ``name`` with a copy of ``table`` as its inputs, at ``index``."""
+        self._project.add_scenario(name, table, index)
+        self.scenarios_changed.emit()
+
+    def remove_scenario(self, name: str) -> tuple[int, Scenario]:
+        """Delete scenario ``name`` (showing the base if it was in view); (position, it)."""
+        if self._scenario is not None and fold_name(self._scenario) == fold_name(name):
+            self.show_scenario(None)
+        removed = self._project.remove_scenario(name)
+        self.scenarios_changed.emit()
+        return removed
+
+    def rename_scenario(self, name: str, new: str) -> None:
+        in_view = self._scenario is not None and fold_name(self._scenario) == fold_name(name)
+        self._project.rename_scenario(name, new)
+        if in_view:
+            self._scenario = self._project.scenario(new).name
+            self.scenario_switched.emit(self._scenario)
+        self.scenarios_changed.emit()
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ part that is not shown costs nothing at start-up. See README "Extending the wind
   default). A panel class takes ``(shell, parent)``; ``shell`` is the window's
   :class:`ui.window.shell.Shell` (the document, the selection, banners, tasks).
 * ``BOTTOM_PANELS``: the same for the tabs under the grid (the charts).
+* ``TOOL_BARS``: ``"module:Class"`` of toolbars taking ``(shell, parent)``, after the window's own.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ COLUMN_GROUPS: tuple[str, ...] = ()
 
 SIDE_PANELS: tuple[str, ...] = (
     "ui.panels.explain:ExplainPanel",
+    "ui.panels.whatif:WhatIfPanel",
+    "ui.panels.scenarios:ScenariosPanel",
     "ui.panels.retention:RetentionPanel",  # the sBG retention curve (issue 11)
 )
 
 BOTTOM_PANELS: tuple[str, ...] = ("ui.panels.chart_tab:ChartsTab",)
+
+TOOL_BARS: tuple[str, ...] = ("ui.window.scenario_bar:ScenarioBar",)

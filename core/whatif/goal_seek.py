@@ -212,7 +212,7 @@ class GoalSeek:
             return _REPLACES(lang, years=fmt.format(years, schema.YEARS))
         if code is Note.OUTSIDE:
             needed = float(s.needed[i, row])
-            bound = lever.maximum if needed > (lever.maximum or math.inf) else lever.minimum
+            bound = float(lever.maximum if needed > (lever.maximum or math.inf) else lever.minimum)
             return _OUTSIDE(
                 lang,
                 needed=fmt.format(needed, lever.unit),

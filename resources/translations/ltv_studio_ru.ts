@@ -217,6 +217,34 @@
     </message>
 </context>
 <context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Figure</source>
+        <extracomment>the columns: what, the base, the scenario, the difference</extracomment>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Base</source>
+        <translation>База</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Сценарий</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Разница</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>{change} against the base</source>
+        <translation>{change} к базе</translation>
+    </message>
+</context>
+<context>
     <name>ErrorHandler</name>
     <message>
         <source>Unexpected error</source>
@@ -725,6 +753,77 @@
     </message>
 </context>
 <context>
+    <name>ScenarioBar</name>
+    <message>
+        <source>Scenarios</source>
+        <extracomment>the data of the item that makes a new scenario (the others hold a name, a string)</extracomment>
+        <translation>Сценарии</translation>
+    </message>
+    <message>
+        <source>Base inputs</source>
+        <translation>Базовые данные</translation>
+    </message>
+    <message>
+        <source>Scenario «{name}»</source>
+        <translation>Сценарий «{name}»</translation>
+    </message>
+    <message>
+        <source>Which inputs the grid shows and edits: the base, or a scenario — a named copy of the inputs to try changes on.</source>
+        <translation>Какие исходные данные показаны и редактируются в таблице: база или сценарий — именованная копия данных, чтобы пробовать изменения.</translation>
+    </message>
+    <message>
+        <source>New scenario (a copy of the base)…</source>
+        <translation>Новый сценарий (копия базы)…</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>Scenarios</source>
+        <translation>Сценарии</translation>
+    </message>
+    <message>
+        <source>A scenario is a named copy of the inputs to try changes on (“Prices +10 %”). The grid shows the one chosen on the toolbar; edit it like the base.</source>
+        <translation>Сценарий — именованная копия исходных данных, чтобы пробовать изменения («Цены +10 %»). Таблица показывает выбранный на панели инструментов; редактируйте его как базу.</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Новый</translation>
+    </message>
+    <message>
+        <source>A copy of the base's inputs under a new name</source>
+        <translation>Копия исходных данных базы под новым именем</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Переименовать</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <source>Show and edit it in the grid</source>
+        <translation>Показать и редактировать в таблице</translation>
+    </message>
+    <message>
+        <source>Compared with the base:</source>
+        <translation>Сравнение с базой:</translation>
+    </message>
+    <message>
+        <source>Base (as typed)</source>
+        <translation>База (как введено)</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Портфель</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsTableModel</name>
     <message>
         <source>profit</source>
@@ -875,6 +974,86 @@
     <message>
         <source>{words} (rule: {rule})</source>
         <translation>{words} (правило: {rule})</translation>
+    </message>
+</context>
+<context>
+    <name>WhatIfPanel</name>
+    <message>
+        <source>What-if</source>
+        <extracomment>the values offered for each target (any other can be typed) the metrics the tornado can show: the two targets and CLV (§7.1)</extracomment>
+        <translation>Что если</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Цель:</translation>
+    </message>
+    <message>
+        <source>Pick a value or type your own</source>
+        <translation>Выберите значение или введите своё</translation>
+    </message>
+    <message>
+        <source>Select a segment to see what each input would have to be to reach the target, and which input moves it most.</source>
+        <translation>Выберите сегмент, чтобы увидеть, каким должен быть каждый показатель для достижения цели и какой из них влияет сильнее всего.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>What-if — {segment}</source>
+        <translation>Что если — {segment}</translation>
+    </message>
+    <message>
+        <source>Type a number above 0.</source>
+        <translation>Введите число больше 0.</translation>
+    </message>
+    <message>
+        <source>Now: {metric} {value}</source>
+        <translation>Сейчас: {metric} {value}</translation>
+    </message>
+    <message>
+        <source>To reach {metric} {target}, all else equal:</source>
+        <translation>Чтобы получить {metric} {target} при прочих равных:</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>reaches {value}</source>
+        <translation>даёт {value}</translation>
+    </message>
+    <message>
+        <source>Set {input} to {value} (one step: Ctrl+Z undoes it)</source>
+        <translation>Установить «{input}» = {value} (один шаг: Ctrl+Z отменяет)</translation>
+    </message>
+    <message>
+        <source>Which input moves {metric} most (each ±10 %)</source>
+        <translation>Какой показатель сильнее всего меняет {metric} (каждый ±10 %)</translation>
+    </message>
+    <message>
+        <source>now {value}</source>
+        <translation>сейчас {value}</translation>
+    </message>
+    <message>
+        <source>now: never</source>
+        <translation>сейчас: никогда</translation>
+    </message>
+    <message>
+        <source>input −10 %</source>
+        <translation>показатель −10 %</translation>
+    </message>
+    <message>
+        <source>input +10 %</source>
+        <translation>показатель +10 %</translation>
+    </message>
+    <message>
+        <source>What-if: {input}</source>
+        <translation>Что если: {input}</translation>
     </message>
 </context>
 <context>

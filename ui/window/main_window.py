@@ -61,6 +61,12 @@ SIDE_SHARE = 0.3
 BOTTOM_MIN = 180
 
 
+def _load(spec: str):
+    """The class named by ``"module:Class"``."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 class _PanelSlot(QWidget):
     """A tab's place, filled with its panel when the window first needs it."""
 
@@ -72,8 +78,7 @@ class _PanelSlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
 
     def panel_class(self):
-        module, _, name = self.spec.partition(":")
-        return getattr(importlib.import_module(module), name)
+        return _load(self.spec)
 
     def fill(self, shell: Shell) -> QWidget:
         if self.panel is None:
@@ -156,6 +161,9 @@ class MainWindow(QMainWindow):
         self.view_bar.addAction(self.actions.side_panel)
         self.view_bar.addAction(self.actions.presentation)
         self.addToolBar(self.view_bar)
+        self.extra_bars = [_load(spec)(self.shell, self) for spec in registry.TOOL_BARS]
+        for bar in self.extra_bars:
+            self.addToolBar(bar)
         self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         self._leave.setContext(Qt.ShortcutContext.WindowShortcut)
         self._leave.activated.connect(lambda: self.set_presentation(False))
@@ -229,7 +237,7 @@ class MainWindow(QMainWindow):
         return columns.groups()
 
     def tool_bars(self) -> list[QToolBar]:
-        return [self.actions.toolbar, self.settings_bar, self.view_bar]
+        return [self.actions.toolbar, self.settings_bar, self.view_bar, *self.extra_bars]
 
     # The grid's parts, as tests and tools reach them ------------------------------------------
     @property

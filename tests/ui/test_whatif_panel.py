@@ -1,0 +1,196 @@
+"""The What-if and Scenarios panels as a person uses them (DESIGN.md §7.1; issue 12's "Done
+when"): pick a segment below 3:1, see what each input would need, Apply one, Ctrl+Z; the
+tornado's strongest lever first; a scenario «Цены +10 %» made, edited, compared, saved, reopened."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.project import load_project
+from tests.core.helpers import LTV_CAC_LEVERS
+from ui.commands import SetCellsCommand
+
+GUESTS = 1  # «Случайные гости»: LTV:CAC 2.71, below 3:1
+PRICES = "Цены +10 %"
+
+
+def _open(window, spec: str):
+    """Show the side panel's tab ``spec`` as a click on it would, and the panel in it."""
+    window.set_side_panel(True)
+    panel = window.panel(spec)
+    window.side.setCurrentWidget(panel.parentWidget())
+    return panel
+
+
+@pytest.fixture
+def whatif(window):
+    panel = _open(window, "ui.panels.whatif:WhatIfPanel")
+    window.select_cell(GUESTS, "ltv_cac")
+    return panel
+
+
+@pytest.fixture
+def scenarios(window):
+    return _open(window, "ui.panels.scenarios:ScenariosPanel")
+
+
+def test_the_panel_says_what_each_lever_needs(window, whatif):
+    assert window.doc.results.verdict(GUESTS, "ltv_cac").key == "below_target"
+    assert whatif.row == GUESTS and "Случайные гости" in whatif.title.text()
+    seek = whatif.goal
+    assert seek.levers == LTV_CAC_LEVERS
+    for lever in seek.levers:
+        answer = seek.answer(0, lever)
+        assert answer.value is not None and answer.verdict.key == "healthy", lever
+        assert whatif.apply_button(lever).isEnabled()
+    text = whatif.lever_text("avg_order_value")
+    assert text == "380 ₽ → 420.26 ₽ (+10.6%) healthy reaches 3×"
+    assert "replaces the lifetime of 1.39 years" in whatif.lever_text("retention_years")
+
+
+def test_apply_is_one_edit_that_ctrl_z_undoes(window, whatif, qtbot):
+    doc = window.doc
+    needed = whatif.goal.answer(0, "avg_order_value").value
+    qtbot.mouseClick(whatif.apply_button("avg_order_value"), Qt.MouseButton.LeftButton)
+    assert doc.value(GUESTS, "avg_order_value") == needed
+    assert math.isclose(doc.results.value(GUESTS, "ltv_cac"), 3, rel_tol=1e-9)
+    assert doc.results.verdict(GUESTS, "ltv_cac").key == "healthy"
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText().startswith("What-if")
+    assert window.isWindowModified()
+    # the panel follows: the segment is at 3 now, so AOV needs no change
+    assert whatif.goal.answer(0, "avg_order_value").change == pytest.approx(0, abs=1e-9)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert doc.value(GUESTS, "avg_order_value") == 380
+    assert not window.isWindowModified()
+
+
+def test_a_lever_without_an_answer_says_why_and_cannot_be_applied(window, whatif):
+    window.select_cell(2, "ltv")  # «Доставка»: the margin would have to be 128.8 %
+    assert not whatif.apply_button("gross_margin").isEnabled()
+    assert "out of range" in whatif.apply_button("gross_margin").toolTip()
+    window.select_cell(5, "ltv")  # «Кофейные курсы»: no gross margin
+    assert whatif.apply_button("avg_order_value").toolTip() == "needs gross margin"
+    assert whatif.apply_button("gross_margin").isEnabled()
+
+
+def test_the_target_typed_or_picked(window, whatif):
+    whatif.set_target("payback_months")
+    assert whatif.value_box.currentText() == "12"
+    assert "service_cost_per_year" in whatif.goal.levers
+    whatif.set_target("ltv_cac", "2,5")  # as typed in Russian or English
+    assert whatif.goal.value == 2.5
+    whatif.set_target("ltv_cac", "abc")
+    assert whatif.goal is None and "number above 0" in whatif.now.text()
+    assert whatif.apply_button("avg_order_value") is None
+
+
+def test_tornado_has_the_strongest_lever_on_top(window, whatif):
+    bars = whatif.tornado.bars
+    swings = [abs(b.plus - b.minus) for b in bars if b.plus is not None and b.minus is not None]
+    assert swings == sorted(swings, reverse=True)
+    assert bars[0].label == "Customers at period end"  # CRR moves the lifetime most here
+    assert whatif.tornado.height() >= whatif.tornado.sizeHint().height()
+    whatif.tornado_box.setCurrentIndex(whatif.tornado_box.findData("payback_months"))
+    assert whatif.tornado.bars[0].label in ("Average order value", "Acquisition spend")
+
+
+def test_labels_follow_the_interface_language(window, whatif):
+    window.set_language("ru")
+    try:
+        assert whatif.tornado.bars[0].label == "Клиентов на конец периода"
+        assert whatif.apply_button("avg_order_value").text() == "Применить"
+        assert whatif.title.text().startswith("Что если")
+    finally:
+        window.set_language("en")
+
+
+def test_scenario_done_when(window, scenarios, tmp_path):
+    """Make «Цены +10 %», raise prices in it, compare with the base, save, reopen."""
+    doc = window.doc
+    base_aov = [doc.value(r, "avg_order_value") for r in range(len(doc))]
+    assert scenarios.new_scenario(PRICES) == PRICES
+    assert doc.scenario == PRICES  # the grid shows the new scenario at once
+    bar = window.extra_bars[0]
+    assert bar.box.currentText() == f"Scenario «{PRICES}»"
+    changes = [(r, "avg_order_value", v * 1.1) for r, v in enumerate(base_aov)]
+    doc.undo_stack.push(SetCellsCommand(doc, changes))
+    assert window.model.index(0, 0).isValid()
+    assert doc.results.value(0, "ltv") == pytest.approx(420 * 1.1 * 48 * 2.8, rel=1e-3)
+    # the comparison: AOV changed by 10 %, and every metric with its difference
+    window.select_cell(0, "ltv")
+    model = scenarios.model
+    assert model.keys()[0] == "avg_order_value"
+    aov = model.compared(0)
+    assert aov.base == 420 and aov.scenario == pytest.approx(462)
+    ltv = model.compared(model.keys().index("ltv"))
+    assert ltv.change == pytest.approx(0.1)
+    # the base is untouched
+    doc.show_scenario(None)
+    assert [doc.value(r, "avg_order_value") for r in range(len(doc))] == base_aov
+    # save and reopen
+    path = tmp_path / "coffee.ltv.json"
+    assert window.save_to(path)
+    back = load_project(path)
+    assert back.scenario(PRICES).segments.value(0, "avg_order_value") == pytest.approx(462)
+    assert window.open_file(path, ask=False)
+    assert [s.name for s in window.doc.project.scenarios] == [PRICES]
+
+
+def test_undo_carries_the_scenario(window, scenarios):
+    doc = window.doc
+    scenarios.new_scenario(PRICES)
+    doc.undo_stack.push(SetCellsCommand(doc, [(0, "avg_order_value", 999.0)]))
+    doc.show_scenario(None)  # back to the base, then undo the scenario's edit
+    window.undo()
+    assert doc.scenario == PRICES  # undo shows where it happens
+    assert doc.value(0, "avg_order_value") == 420
+    doc.show_scenario(None)
+    assert doc.value(0, "avg_order_value") == 420
+    window.undo()  # the scenario itself
+    assert doc.project.scenarios == [] and doc.scenario is None
+    window.redo()
+    window.redo()
+    assert doc.scenario == PRICES and doc.value(0, "avg_order_value") == 999
+
+
+def test_rename_delete_and_their_undo(window, scenarios):
+    doc = window.doc
+    scenarios.new_scenario("A")
+    scenarios.new_scenario("B")
+    assert not scenarios.rename("A", "b")  # taken
+    assert "already exists" in window.banner.text.text()
+    assert scenarios.rename("A", PRICES)
+    assert [s.name for s in doc.project.scenarios] == [PRICES, "B"]
+    scenarios.select("B")
+    scenarios.delete_scenario()
+    assert [s.name for s in doc.project.scenarios] == [PRICES] and doc.scenario is None
+    doc.undo_stack.undo()
+    assert [s.name for s in doc.project.scenarios] == [PRICES, "B"] and doc.scenario == "B"
+    doc.undo_stack.undo()
+    assert [s.name for s in doc.project.scenarios] == ["A", "B"]
+
+
+def test_switch_from_the_toolbar(window, scenarios):
+    doc = window.doc
+    scenarios.new_scenario(PRICES)
+    bar = window.extra_bars[0]
+    bar.box.activated.emit(bar.box.findData(""))
+    assert doc.scenario is None and bar.box.currentText() == "Base inputs"
+    bar.box.activated.emit(bar.box.findData(PRICES))
+    assert doc.scenario == PRICES
+    bar.box.activated.emit(bar.box.count() - 1)  # "New scenario (a copy of the base)…"
+    assert doc.scenario == "Scenario 1" and len(doc.project.scenarios) == 2
+
+
+def test_comparison_model(qtmodeltester, window, scenarios):
+    scenarios.new_scenario(PRICES)
+    window.select_cell(2, "ltv")
+    qtmodeltester.check(scenarios.model)
+    scenarios.segment_box.setCurrentIndex(0)  # the portfolio
+    scenarios.refresh_table()
+    qtmodeltester.check(scenarios.model)
+    assert "ltv" in scenarios.model.keys()
