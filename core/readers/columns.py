@@ -6,9 +6,10 @@ common shapes without a Python call per cell, and falls back to the oracle for e
 
 * Cells that are numbers already (workbooks) go through ``array.array``.
 * Text cells are joined into one ASCII buffer and cut into a byte matrix per text length
-  (numpy); a cell of the shape ``-?digits([.,]digits)?`` (at most 15 digits) is read as an
-  integer mantissa divided by a power of ten: both are exact doubles, so the one IEEE division
-  is the correctly rounded value of the decimal — the float ``Decimal(text)`` gives.
+  (numpy); a cell of the shape ``-?digits([.,]digits)?`` (at most 15 digits; thousands
+  grouped by spaces or no-break spaces allowed, ``1 234 567,50``) is read as an integer
+  mantissa divided by a power of ten: both are exact doubles, so the one IEEE division is the
+  correctly rounded value of the decimal — the float ``Decimal(text)`` gives.
 * Dates: date cells by ``toordinal``; serial numbers (1900 and 1904 systems) by arithmetic;
   text by its *shape* (digits replaced by ``d``): ``dd.mm.yyyy``, ``d.m.yy``, ``yyyy-mm-dd``,
   ``dd/mm/yyyy``, each with an optional time, read from the byte matrix; other shapes by the
@@ -68,6 +69,7 @@ ERROR_CODES = frozenset(
     }
 )
 _MAX_DIGITS = 15  # a mantissa below 2**53: exact in a double
+_SPACE_LIKE = str.maketrans("\u00a0\u202f\u2009\u2007\u200a\u2002\u2003", "       ")
 _MAX_ABS = 1e300
 
 Why = tuple[Text, tuple[tuple[str, str], ...]]
@@ -268,38 +270,49 @@ def _fast_text_numbers(texts: list[str]):
         return ok, mantissa, scale, sep, negative, ambiguous
     lens = np.fromiter(map(len, texts), np.int64, n)
     joined = "".join(texts)
+    if not joined.isascii():  # no-break spaces group thousands as a space does (one char each)
+        joined = joined.translate(_SPACE_LIKE)
     if joined.isascii():
         ascii_rows = None
         data = joined.encode("ascii")
     else:
-        ascii_mask = np.fromiter(map(str.isascii, texts), bool, n)
-        ascii_rows = np.flatnonzero(ascii_mask)
-        data = "".join([texts[i] for i in ascii_rows]).encode("ascii")
+        spaced = [t.translate(_SPACE_LIKE) for t in texts]
+        ascii_rows = np.flatnonzero(np.fromiter(map(str.isascii, spaced), bool, n))
+        data = "".join([spaced[i] for i in ascii_rows]).encode("ascii")
         lens = lens[ascii_rows]
     buf = np.frombuffer(data, np.uint8)
     starts = np.cumsum(lens) - lens
     for length in np.unique(lens):
-        if length == 0 or length > _MAX_DIGITS + 2:
+        if length == 0 or length > _MAX_DIGITS + 8:
             continue
         group = np.flatnonzero(lens == length)
         m = buf[starts[group, None] + np.arange(length)]
         is_sep = (m == 46) | (m == 44)
         seps = is_sep.sum(1)
         neg = m[:, 0] == 45
+        spaced = (m == 32).any(1)
         pos = np.where(seps == 1, is_sep.argmax(1), length)
-        # cells of one (separator position, sign) read their digits from the same columns
-        layout = np.where(seps <= 1, pos * 2 + neg, -1)
+        # cells of one (separator position, sign, grouping) read their digits from the same
+        # columns; a grouped one has its spaces every four places left of the separator
+        layout = np.where(seps <= 1, (pos * 2 + neg) * 2 + spaced, -1)
         for key in np.unique(layout):
             if key < 0:
                 continue
-            p, minus = divmod(int(key), 2)
-            cols = [c for c in range(minus, length) if c != p]
-            int_digits, frac_digits = p - minus, max(length - p - 1, 0)
+            rest, grouped = divmod(int(key), 2)
+            p, minus = divmod(rest, 2)
+            spaces = list(range(p - 4, minus, -4)) if grouped else []
+            if grouped and (not spaces or spaces[-1] - minus > 3):
+                continue  # 1 00 or 1234 567: the oracle says why
+            cols = [c for c in range(minus, length) if c != p and c not in spaces]
+            int_digits, frac_digits = p - minus - len(spaces), max(length - p - 1, 0)
             if int_digits < 1 or (p < length and frac_digits < 1) or len(cols) > _MAX_DIGITS:
                 continue
             members = np.flatnonzero(layout == key)
-            d = m[members][:, cols].astype(np.int64) - 48
+            rows = m[members]
+            d = rows[:, cols].astype(np.int64) - 48
             good = ((d >= 0) & (d <= 9)).all(1)
+            if spaces:
+                good &= (rows[:, spaces] == 32).all(1)
             if not good.any():
                 continue
             members, d = members[good], d[good]

@@ -28,10 +28,21 @@ def same(fast: columns.Typed, slow: columns.Typed) -> None:
     assert fast.order == slow.order
 
 
+def _grouped(whole: int, space: str) -> str:
+    text = str(whole)
+    if not space:
+        return text
+    head = len(text) % 3 or 3
+    return space.join([text[:head]] + [text[i : i + 3] for i in range(head, len(text), 3)])
+
+
 plain_numbers = st.builds(
-    lambda neg, whole, sep, frac: ("-" if neg else "") + str(whole) + (sep + frac if sep else ""),
+    lambda neg, whole, space, sep, frac: (
+        ("-" if neg else "") + _grouped(whole, space) + (sep + frac if sep else "")
+    ),
     st.booleans(),
     st.integers(0, 10**9),
+    st.sampled_from(["", "", " ", "\u00a0", "\u202f"]),
     st.sampled_from(["", ".", ","]),
     st.text("0123456789", min_size=1, max_size=5),
 )
@@ -59,6 +70,13 @@ odd_cells = st.sampled_from(
         "2,75",
         "1.500",
         "1234567890123456",
+        "1 00",
+        "1234 567",
+        "12 345 678",
+        "- 5",
+        " 5",
+        "1 000,500",
+        "1\u00a0500",
         "#DIV/0!",
         None,
         7,

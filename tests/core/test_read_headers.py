@@ -465,3 +465,11 @@ def test_the_matcher_is_lazy_about_its_stemmer():
     code = "import core.readers, core.readers.header, sys; print('Stemmer' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_pasted_header_row_is_recognised():
+    """Issue 9 item 6: a block pasted from Excel with its header row says so."""
+    assert header.looks_like_header(["Сегмент", "Средний чек", "Маржа, %"], SEG)
+    assert header.looks_like_header(["Segment name", "AOV"], SEG)
+    assert not header.looks_like_header(["Опт", "1 000", "35"], SEG)
+    assert not header.looks_like_header(["Сегмент"], SEG)  # one name alone is a segment called so

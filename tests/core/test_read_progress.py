@@ -59,3 +59,28 @@ def test_load_grids_takes_the_same_callbacks(tmp_path):
         path, "en", progress=lambda d, t: seen.append(d / t), cancelled=lambda: False
     )
     assert grids[0].rows[0] == ["Segment", "AOV", "Purchases per year"] and seen[-1] == 1
+
+
+def big_log(tmp_path, n=20_000):
+    path = tmp_path / "log.csv"
+    rows = "".join(f"C{i % 500};{1 + i % 28:02d}.03.2024;{i},50\n" for i in range(n))
+    path.write_text("Клиент;Дата заказа;Сумма\n" + rows, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("after", [0, 2, 5])
+def test_an_order_log_reports_progress_and_can_be_cancelled(tmp_path, after):
+    from core.readers import read_order_log
+
+    path = big_log(tmp_path)
+    seen: list[float] = []
+    log = read_order_log(path, progress=lambda d, t: seen.append(d / t))
+    assert len(log) == 20_000 and seen[-1] == 1 and seen == sorted(seen)
+    asked = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > after
+
+    with pytest.raises(Cancelled):
+        read_order_log(path, cancelled=cancelled)
