@@ -220,6 +220,24 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
     return _percent_rule(values, percent, column, errors, exact)
 
 
+def proved_decimals(texts: list[str]) -> set[str]:
+    """The decimal separators text cells prove ("," in ``2,75``; none in ``1,500``)."""
+    from core.numbers import parse_number
+
+    ok, _mantissa, _scale, sep, _negative, ambiguous = _fast_text_numbers(texts)
+    proved: set[str] = set()
+    seps = sep[ok & ~ambiguous]
+    if np.any(seps == 1):
+        proved.add(".")
+    if np.any(seps == 2):
+        proved.add(",")
+    for k in np.flatnonzero(~ok).tolist():
+        p = parse_number(texts[k])
+        if p.decimal:
+            proved.add(p.decimal)
+    return proved
+
+
 def _percent_rule(
     values: np.ndarray,
     percent: np.ndarray,
@@ -253,7 +271,22 @@ def _percent_rule(
     return Typed(values, errors)
 
 
+_CHUNK = 1 << 17  # rows per slice of the byte matrices: their temporaries stay ~50 MB
+
+
+def _by_slices(read, texts: list[str]) -> tuple[np.ndarray, ...]:
+    """``read(texts)`` a slice of rows at a time, the slices' arrays joined (bounded memory)."""
+    if len(texts) <= _CHUNK:
+        return read(texts)
+    parts = [read(texts[k : k + _CHUNK]) for k in range(0, len(texts), _CHUNK)]
+    return tuple(np.concatenate(arrays) for arrays in zip(*parts))
+
+
 def _fast_text_numbers(texts: list[str]):
+    return _by_slices(_fast_text_numbers_slice, texts)
+
+
+def _fast_text_numbers_slice(texts: list[str]):
     """Byte-matrix reading of ``-?digits([.,]digits)?`` cells.
 
     Returns arrays over ``texts``: ok (read here), mantissa (int64), scale (decimal places),
@@ -459,6 +492,10 @@ def _serials(
 
 
 def _fast_text_dates(texts: list[str]):
+    return _by_slices(_fast_text_dates_slice, texts)
+
+
+def _fast_text_dates_slice(texts: list[str]):
     """Text dates of the usual shapes from a byte matrix: ok, year, month, day (dotted and ISO
     read day-first; slashed ones left as parts ``a``/``b`` with ``slashed`` set)."""
     n = len(texts)

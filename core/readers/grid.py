@@ -116,11 +116,12 @@ def read_csv(
     except OSError as exc:
         raise ReadError(sniffing.CANNOT_OPEN(lang, path=path, why=exc.strerror or exc)) from None
     text, encoding = decode(data)
+    del data  # the text alone from here: a million-line log is read in under 1 GB
     sep = detect_separator(text)
     grid = Grid(name="", rows=[], row_numbers=[])
     if encoding != "UTF-8":
         grid.notices.append(Notice(_ENCODING, (("encoding", encoding),)))
-    if not _split_plain(text, sep, grid):
+    if not _split_plain(text, sep, grid, cancelled):
         lines = text.splitlines(keepends=True)
         start = 0
         while start < len(lines):
@@ -134,30 +135,43 @@ def read_csv(
 _ODD_CHARS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # line breaks to splitlines, not to csv
 
 
-def _split_plain(text: str, sep: str, grid: Grid) -> bool:
+def _split_plain(
+    text: str, sep: str, grid: Grid, cancelled: IsCancelled | None = None, chunk: int = 4 << 20
+) -> bool:
     """The common CSV — no quotes, lines ended by \\n or \\r\\n — split in C (``str.split``
     over the lines), as the csv module would read it; False (nothing done) for any other text.
 
-    1 000 000 lines: about 6 times faster than the csv module's reader.
+    The text is split a few megabytes at a time, so its lines never all exist at once beside
+    the rows. 1 000 000 lines: about 6 times faster than the csv module's reader.
     """
     if '"' in text or any(ch in text for ch in _ODD_CHARS):
         return False
-    if "\r" in text:
-        if text.count("\r") != text.count("\r\n"):
-            return False
-        text = text.replace("\r\n", "\n")
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    rows = list(map(str.split, lines, repeat(sep, len(lines))))
-    if "\n\n" in text or text.startswith("\n"):
-        i = -1
-        while True:
-            try:
-                i = lines.index("", i + 1)
-            except ValueError:
-                break
-            rows[i] = []  # the csv module's row for a blank line
+    crlf = "\r" in text
+    if crlf and text.count("\r") != text.count("\r\n"):
+        return False
+    rows: list[list[str]] = []
+    start, size = 0, len(text)
+    while start < size:
+        _check(cancelled)
+        end = text.find("\n", min(start + chunk, size))
+        end = size if end < 0 else end + 1
+        part = text[start:end]
+        if crlf:
+            part = part.replace("\r\n", "\n")
+        lines = part.split("\n")
+        if lines[-1] == "":
+            lines.pop()
+        first = len(rows)
+        rows.extend(map(str.split, lines, repeat(sep, len(lines))))
+        if "\n\n" in part or part.startswith("\n"):
+            i = -1
+            while True:
+                try:
+                    i = lines.index("", i + 1)
+                except ValueError:
+                    break
+                rows[first + i] = []  # the csv module's row for a blank line
+        start = end
     grid.rows = rows
     grid.row_numbers = list(range(1, len(rows) + 1))
     return True

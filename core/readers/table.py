@@ -14,7 +14,6 @@ import numpy as np
 
 from core import schema
 from core.jobs import IsCancelled, Progress, check
-from core.numbers import parse_number
 from core.problems import Notice, Problem, a1
 from core.project import SegmentTable
 from core.project import check as check_table
@@ -243,7 +242,7 @@ def convert(
         check(cancelled)
         if progress is not None:
             progress(n, len(used))
-        cells = [r[j] for r in rows] if j < width else [r[j] if j < len(r) else None for r in rows]
+        cells = _column(rows, j, width)
         typed = typed_columns.numbers(cells, schema.BY_KEY[key], decimal)
         columns[key] = typed.values
         for i, (text, fields) in sorted(typed.errors.items()):
@@ -358,9 +357,12 @@ def _names(rows: list[list], name_col: int | None) -> list:
     ]
 
 
-def _column(rows: list[list], j: int) -> list:
-    """Column ``j`` of ``rows`` (None where a row is shorter), in one C-level pass."""
-    if j < min(map(len, rows), default=0):
+def _column(rows: list[list], j: int, width: int | None = None) -> list:
+    """Column ``j`` of ``rows`` (None where a row is shorter), in one C-level pass;
+    ``width`` is the shortest row's length when the caller knows it."""
+    if width is None:
+        width = min(map(len, rows), default=0)
+    if j < width:
         return list(map(itemgetter(j), rows))
     return [r[j] if j < len(r) else None for r in rows]
 
@@ -397,13 +399,11 @@ def _raw(cell) -> str:
 def _file_decimal(rows: list[list], mapping: ColumnMapping, hint: str | None) -> str | None:
     """The decimal separator that the file's text numbers prove, if they agree."""
     proved: set[str] = set()
+    head = rows[:1000]
     for j, key in enumerate(mapping.keys):
         if key in schema.NUMERIC_INPUT_KEYS:
-            for r in rows[:1000]:
-                if j < len(r) and isinstance(r[j], str):
-                    p = parse_number(r[j])
-                    if p.decimal:
-                        proved.add(p.decimal)
+            texts = [r[j] for r in head if j < len(r) and isinstance(r[j], str)]
+            proved |= typed_columns.proved_decimals(texts)
     return proved.pop() if len(proved) == 1 else hint
 
 

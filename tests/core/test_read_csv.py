@@ -4,10 +4,15 @@ lines — good rows kept, bad lines named by number."""
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.readers import read_segments
+from core.readers.grid import Grid, _split_plain
 
 TABLE = [
     ["Сегмент", "Средний чек", "Покупок в год"],
@@ -91,3 +96,18 @@ def test_ambiguous_thousands_settled_by_the_column(tmp_path):
     text = 'Segment,AOV\nA,"1,500"\nB,"2,000.75"\n'
     read = read_segments(write(tmp_path / "e.csv", text))
     assert read.table.value(0, "avg_order_value") == 1500
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="ab1,;\t \r\n", max_size=60),
+    st.sampled_from([",", ";", "\t"]),
+    st.integers(1, 8),
+)
+def test_the_plain_split_is_the_csv_modules_reading(text, sep, chunk):
+    """A CSV without quotes is split in C, a few lines at a time: the csv module's rows."""
+    grid = Grid("", [], [])
+    if _split_plain(text, sep, grid, chunk=chunk):
+        assert grid.rows == list(csv.reader(io.StringIO(text), delimiter=sep))
+    else:
+        assert "\r" in text  # a lone carriage return: the csv module reads it

@@ -135,3 +135,30 @@ def test_the_head_of_a_csv_gives_the_header_alone(tmp_path):
     assert head.separator == ";" and head.encoding == "Windows-1251"
     assert head.mapping.header_row == 3
     assert head.mapping.keys == ["customer", "date", "amount"]
+
+
+def test_the_customer_summary_and_cohort_counts_of_section_10(tmp_path):
+    """DESIGN.md §10: the two tables a warehouse gives back, read by their own column names."""
+    summary = write(
+        tmp_path / "summary.csv",
+        "customer,segment,first_purchase,last_purchase,purchases,revenue,first_revenue,"
+        "purchases_y,revenue_y,cost_y,purchases_y1\n"
+        "A,Опт,2023-01-05,2024-03-01,3,300.5,100,2,200.5,,1\n"
+        "B,,2024-02-01,2024-02-01,1,50,50,1,50,,0\n",
+    )
+    read = pipeline.read(summary, specs.CUSTOMER_SUMMARY)
+    cols = read.table.columns
+    assert cols["customer"].tolist() == ["A", "B"] and cols["segment"].tolist() == ["Опт", ""]
+    assert cols["first_purchase"].tolist() == [dt.date(2023, 1, 5), dt.date(2024, 2, 1)]
+    assert cols["revenue"].tolist() == [300.5, 50.0] and np.isnan(cols["cost_y"]).all()
+    assert not read.problems and read.rows == 2
+    cohorts = write(
+        tmp_path / "summary.cohorts.csv",
+        "cohort,k,active,revenue\n2024-01,0,10,1000\n2024-01,1,3,250.5\n",
+    )
+    read = pipeline.read(cohorts, specs.COHORT_COUNTS)
+    assert read.table.columns["cohort"].tolist() == ["2024-01", "2024-01"]
+    assert read.table.columns["active"].tolist() == [10.0, 3.0]
+    with pytest.raises(ReadError) as err:
+        read_segments(summary, "en")
+    assert "a customer summary" in str(err.value) and "ltv-studio orders" in str(err.value)
