@@ -19,13 +19,16 @@ API (all Qt-free; ``progress(done, total)`` and ``cancelled()`` are optional eve
                      progress, cancelled, dates=None, end=None)
     result = read(path, spec, lang, progress, cancelled, dates=None, end=None)
                                                       # all of it; ReadError says why not
+    why = why_not(source, spec, mapping, lang)        # the same one line for the preview
+                                                      #   (None when the table can be read)
 
 ``Result`` holds ``table`` (a ``SegmentTable`` for segments, an ``OrderLog`` for order logs, a
 ``Columns`` for the §10 tables), ``mapping`` (with ``matches[j].why(lang)`` for every
 column), ``problems`` (cells that could not be read, by A1 cell), ``notices`` and ``rows``.
 ``load`` is the only step that touches the file; ``find`` and ``mapping_at`` look at the first
-``HEADER_SEARCH_ROWS`` rows only; ``convert`` is vectorised (100 000 segment rows of text
-numbers in well under a second), so the preview re-runs it on every change, in its worker.
+``HEADER_SEARCH_ROWS`` rows only; ``convert`` types a column at a time (numpy), cancellable
+between columns, so the preview re-runs it on every change, in its worker. A ``Result`` with
+``rows == 0`` is a header with nothing below (``read`` says so with the sheet and row).
 
 ``csv_head(path, spec, lang)`` finds the header and mapping from the first lines of a CSV alone
 (for the out-of-core order-log path, which reads the body with DuckDB).
@@ -74,6 +77,7 @@ __all__ = [
     "load",
     "mapping_at",
     "read",
+    "why_not",
 ]
 
 NO_DATA = Text(
@@ -253,11 +257,9 @@ def read(
     source = load(path, lang, stage(progress, 0, 80), cancelled)
     check(cancelled)
     mapping = find(source, spec)
-    other = _other_kind(source, spec, mapping)
-    if other is not None:
-        raise ReadError(other(lang))
-    if mapping is None:
-        raise ReadError(_not_found(source, spec, lang))
+    why = why_not(source, spec, mapping, lang)
+    if why is not None:
+        raise ReadError(why)
     result = convert(source, mapping, spec, lang, stage(progress, 80, 20), cancelled, dates, end)
     if result.rows == 0:
         grid = source.grids[mapping.grid_index]
@@ -268,6 +270,18 @@ def read(
 
 
 # Reasons ---------------------------------------------------------------------------------------
+def why_not(source: Source, spec: TableSpec, mapping: Mapping | None, lang: str) -> str | None:
+    """Why ``source`` cannot be read as ``spec``'s table, in one line, or None when it can:
+    another kind of table (with the command to run) or no known columns (listing those found).
+    The preview shows the same words the command line prints."""
+    other = _other_kind(source, spec, mapping)
+    if other is not None:
+        return other(lang)
+    if mapping is None:
+        return _not_found(source, spec, lang)
+    return None
+
+
 def _has_data(grid: Grid) -> bool:
     return any(
         c is not None and not (isinstance(c, str) and not c.strip()) for r in grid.rows for c in r

@@ -249,3 +249,14 @@ def test_the_preview_changes_the_mapping_and_reruns_only_convert(tmp_path, lang)
     result = pipeline.convert(source, chosen, specs.SEGMENTS, lang)
     assert result.table.value(0, "avg_order_value") == 1000
     assert mapping.keys[1] is None  # the first mapping is left as it was
+
+
+def test_the_preview_gets_the_command_lines_reason(tmp_path):
+    path = tmp_path / "log.csv"
+    path.write_text("Клиент;Дата;Сумма\nA;01.01.2024;5\n", "utf-8")
+    source = pipeline.load(path, "en")
+    mapping = pipeline.find(source, specs.SEGMENTS)
+    why = pipeline.why_not(source, specs.SEGMENTS, mapping, "en")
+    done = run("compute", str(path), "--lang", "en")
+    assert why == done.stderr.strip() and "ltv-studio orders log.csv" in why
+    assert pipeline.why_not(source, specs.ORDERS, pipeline.find(source, specs.ORDERS), "en") is None
