@@ -144,7 +144,10 @@ class ModelResult:
     """Both fits and what they predict for each customer.
 
     Arrays are per customer, in the order given, NaN where a fit gave no numbers.
-    ``predicted_value`` is revenue; ``predicted_clv`` multiplies it by a margin.
+    ``predicted_value`` is revenue; ``predicted_clv`` multiplies it by a margin. ``members``
+    marks the customers a segment's means are taken over (None: all of them; from an order log,
+    those with a purchase in the last 365 days — the segment's ``customers`` of DESIGN.md §8.2,
+    so that the model and the formula speak of the same people). Every customer is in the fit.
     """
 
     bgnbd: Fit
@@ -155,6 +158,7 @@ class ModelResult:
     expected_purchases: np.ndarray
     expected_value: np.ndarray
     predicted_value: np.ndarray
+    members: np.ndarray | None = None
 
     def predicted_clv(self, margin=1.0) -> np.ndarray:
         """``predicted_value`` × ``margin`` (a scalar or one per customer; NaN = unknown)."""
@@ -167,8 +171,11 @@ def fit_customers(
     discount_rate: float = 0.0,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    members: np.ndarray | None = None,
 ) -> ModelResult:
     """Fit BG/NBD and Gamma-Gamma to ``customers`` and predict each one (DESIGN.md §8.4).
+
+    ``members`` (optional, one bool per customer): whom the segments' means count.
 
     ``progress(done, 100)``: the purchase fit is the first 60, the spend fit the next 20, the
     predictions the rest; ``cancelled()`` is polled during the fits and raises
@@ -200,6 +207,7 @@ def fit_customers(
         expected,
         value,
         clv,
+        None if members is None else np.asarray(members, dtype=bool),
     )
 
 
@@ -218,16 +226,19 @@ def segment_means(result: ModelResult, names: Sequence[str], index) -> list[Segm
     """The mean P(alive), expected purchases and predicted value of each segment's customers.
 
     ``names`` are the segments, ``index`` each customer's segment as a position in ``names``
-    (as ``core.orders`` numbers them). A mean is NaN when the model gave no numbers or the
-    segment has no customers.
+    (as ``core.orders`` numbers them); only ``result.members`` count. A mean is NaN when the
+    model gave no numbers or the segment has no customers.
     """
     index = np.asarray(index, dtype=np.intp)
     k = len(names)
-    counts = np.bincount(index, minlength=k).astype(np.float64)
+    if result.members is not None:
+        index = np.where(result.members, index, k)  # the others go to a bin past the last
+    counts = np.bincount(index, minlength=k + 1)[:k].astype(np.float64)
 
     def mean(values: np.ndarray) -> np.ndarray:
+        sums = np.bincount(index, weights=values, minlength=k + 1)[:k]
         with np.errstate(invalid="ignore", divide="ignore"):
-            return np.bincount(index, weights=values, minlength=k) / counts
+            return sums / counts
 
     p, e, v = mean(result.p_alive), mean(result.expected_purchases), mean(result.predicted_value)
     return [

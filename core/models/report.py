@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
 
 from core.models import bgnbd, gamma_gamma
 from core.models.clv import (
@@ -38,7 +41,9 @@ def fit_summary(
     """Both models fitted to a per-customer summary (DESIGN.md §10) with report date ``end``.
 
     ``summary`` has the columns ``first_purchase``, ``last_purchase``, ``purchases``,
-    ``revenue`` and ``first_revenue`` (``core.orders.summary.CustomerSummary``).
+    ``revenue`` and ``first_revenue`` (``core.orders.summary.CustomerSummary``). Every customer
+    is in the fit; the segments' means count those with a purchase in the last 365 days
+    (``purchases_y`` > 0: the segment's ``customers`` of §8.2), when the summary has that column.
     """
     customers = customers_from_summary(
         summary.first_purchase,
@@ -48,7 +53,15 @@ def fit_summary(
         summary.first_revenue,
         end,
     )
-    return fit_customers(customers, horizon_months, discount_rate, progress, cancelled)
+    purchases_y = getattr(summary, "purchases_y", None)
+    members = None if purchases_y is None else np.asarray(purchases_y) > 0
+    return fit_customers(customers, horizon_months, discount_rate, progress, cancelled, members)
+
+
+NO_MEMBERS = Text(
+    "no customer of this segment bought in the last 365 days",
+    "никто из клиентов сегмента не покупал за последние 365 дней",
+)
 
 
 def _value(x: float | None) -> float | None:
@@ -66,17 +79,52 @@ def fit_json(fit: Fit, names: Sequence[str], lang: str = "en") -> dict:
     return doc
 
 
-def _clv(
-    result: ModelResult, figure: SegmentFigures, margin: float | None
-) -> tuple[float | None, Text | None]:
-    """A segment's predicted CLV (mean predicted value × its margin), or None and why."""
-    if not result.bgnbd.converged:
-        return None, NEEDS_FIT
-    if not result.gamma_gamma.converged:
-        return None, NEEDS_SPEND_FIT
-    if margin is None or not math.isfinite(margin):
-        return None, NEEDS_MARGIN
-    return _value(figure.predicted_value * margin), None
+@dataclass(frozen=True)
+class ModelSummary:
+    """What the models say per segment, without the per-customer arrays: what the window keeps
+    beside a project from an order log, and what a report's Models sheet or page shows (the
+    export's ``extras["models"]``).
+
+    ``segments`` are in the order the log's segments were made; their figures are means over
+    the segment's customers, ``predicted_value`` in revenue (× a margin gives the CLV).
+    """
+
+    bgnbd: Fit
+    gamma_gamma: Fit
+    horizon_months: int
+    discount_rate: float
+    segments: tuple[SegmentFigures, ...]
+
+    def figures(self, name: str) -> SegmentFigures | None:
+        """The figures of the segment called ``name`` (as the log named it), or None."""
+        return next((f for f in self.segments if f.name == name), None)
+
+    def predicted_clv(
+        self, figure: SegmentFigures, margin: float | None
+    ) -> tuple[float | None, Text | None]:
+        """A segment's predicted CLV — its mean predicted value × ``margin`` (1 on the revenue
+        basis) — or None and why."""
+        if not self.bgnbd.converged:
+            return None, NEEDS_FIT
+        if not self.gamma_gamma.converged:
+            return None, NEEDS_SPEND_FIT
+        if figure.customers == 0:
+            return None, NO_MEMBERS
+        if margin is None or not math.isfinite(margin):
+            return None, NEEDS_MARGIN
+        return _value(figure.predicted_value * margin), None
+
+
+def summarize(result: ModelResult, names: Sequence[str], index) -> ModelSummary:
+    """The per-segment summary of ``result`` (``names`` and ``index`` as ``core.orders`` made
+    the segments)."""
+    return ModelSummary(
+        result.bgnbd,
+        result.gamma_gamma,
+        result.horizon_months,
+        result.discount_rate,
+        tuple(segment_means(result, names, index)),
+    )
 
 
 def model_json(
@@ -95,27 +143,29 @@ def model_json(
     segments. predicted_clv is on the profit basis: the mean predicted value × the segment's
     gross margin. An empty figure is null with a note in ``"notes"`` saying why.
     """
-    figures = segment_means(result, names, index)
+    summary = summarize(result, names, index)
     segments = {}
-    for figure, margin in zip(figures, margins):
-        clv, why = _clv(result, figure, margin)
+    for figure, margin in zip(summary.segments, margins):
+        clv, why = summary.predicted_clv(figure, margin)
         item: dict[str, object] = {
             "p_alive": _value(figure.p_alive),
             "expected_purchases": _value(figure.expected_purchases),
             "predicted_clv": clv,
         }
         notes = {}
-        if not result.bgnbd.converged:
+        if not summary.bgnbd.converged:
             notes["p_alive"] = notes["expected_purchases"] = NEEDS_FIT(lang)
+        elif figure.customers == 0:
+            notes["p_alive"] = notes["expected_purchases"] = NO_MEMBERS(lang)
         if why is not None:
             notes["predicted_clv"] = why(lang)
         if notes:
             item["notes"] = notes
         segments[figure.name] = item
     return {
-        "bgnbd": fit_json(result.bgnbd, bgnbd.NAMES, lang),
-        "gamma_gamma": fit_json(result.gamma_gamma, gamma_gamma.NAMES, lang),
-        "horizon_months": result.horizon_months,
+        "bgnbd": fit_json(summary.bgnbd, bgnbd.NAMES, lang),
+        "gamma_gamma": fit_json(summary.gamma_gamma, gamma_gamma.NAMES, lang),
+        "horizon_months": summary.horizon_months,
         "segments": segments,
     }
 
@@ -165,8 +215,9 @@ def format_lines(
             lines.append(f"{label(lang)}: {fit.message(lang)}")
     heads = _HEADS(lang, currency=f", {currency}" if currency else "").split("|")
     rows, reasons = [], []
-    for figure, margin in zip(segment_means(result, names, index), margins):
-        clv, why = _clv(result, figure, margin)
+    summary = summarize(result, names, index)
+    for figure, margin in zip(summary.segments, margins):
+        clv, why = summary.predicted_clv(figure, margin)
         if why is not None and why(lang) not in reasons:
             reasons.append(why(lang))
         alive = _value(figure.p_alive)

@@ -162,3 +162,22 @@ def test_segment_means():
     assert shop.p_alive == pytest.approx(0.45) and shop.customers == 2
     assert shop.predicted_value == pytest.approx(20.0)
     assert empty.customers == 0 and np.isnan(empty.p_alive)
+
+
+def test_segment_means_count_only_the_members():
+    """From an order log the means are over the customers who bought in the last 365 days (the
+    segment's customers of §8.2); the others are in the fit but not in the means."""
+    result = clv.ModelResult(
+        bgnbd.fit([0], [0], [1]),
+        gamma_gamma.fit([0], [np.nan]),
+        12,
+        0.0,
+        p_alive=np.array([1.0, 0.1, 0.5, 0.3]),
+        expected_purchases=np.array([2.0, 0.0, 1.0, 1.0]),
+        expected_value=np.full(4, 10.0),
+        predicted_value=np.array([20.0, 0.0, 10.0, 10.0]),
+        members=np.array([True, False, True, False]),
+    )
+    web, shop = clv.segment_means(result, ["Web", "Shop"], [0, 0, 1, 1])
+    assert web == clv.SegmentFigures("Web", 1, 1.0, 2.0, 20.0)
+    assert shop == clv.SegmentFigures("Shop", 1, 0.5, 1.0, 10.0)

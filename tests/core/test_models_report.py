@@ -118,3 +118,37 @@ def test_fit_summary_reads_the_per_customer_summary():
     for name in ("r", "alpha", "a", "b"):
         assert result.bgnbd[name] == pytest.approx(direct.bgnbd[name], rel=1e-9)
     assert result.gamma_gamma["p"] == pytest.approx(direct.gamma_gamma["p"], rel=1e-6)
+
+
+def test_fit_summary_means_count_last_years_buyers():
+    """With ``purchases_y`` in the summary, a segment's means count its §8.2 customers; a
+    segment nobody bought from in the last 365 days has null figures with the reason."""
+    rng = np.random.default_rng(9)
+    n = 2000
+    end = np.datetime64("2025-09-30")
+    first = end - rng.integers(0, 700, n).astype("timedelta64[D]")
+    x, t_x = simulate.bgnbd_customers(PURCHASES, (end - first).astype(int) / 7, rng)
+    last = first + np.floor(t_x * 7).astype("timedelta64[D]")
+    zbar, _ = simulate.mean_spend(SPEND, x, rng)
+    recent = (end - last).astype(int) < 365
+    summary = SimpleNamespace(
+        first_purchase=first,
+        last_purchase=last,
+        purchases=(x + 1).astype(np.int64),
+        revenue=20.0 + np.where(x > 0, zbar * x, 0.0),
+        first_revenue=np.full(n, 20.0),
+        purchases_y=recent.astype(np.int64),
+    )
+    result = report.fit_summary(summary, end)
+    index = np.where(recent, 0, 1)  # "Lapsed": nobody in it bought in the last year
+    doc = report.model_json(result, ["Recent", "Lapsed"], index, [0.3, 0.3], "en")
+    recent_doc = doc["segments"]["Recent"]
+    assert recent_doc["p_alive"] == pytest.approx(result.p_alive[recent].mean(), rel=1e-12)
+    lapsed = doc["segments"]["Lapsed"]
+    assert lapsed["p_alive"] is None and lapsed["predicted_clv"] is None
+    reason = "no customer of this segment bought in the last 365 days"
+    assert lapsed["notes"] == {
+        "p_alive": reason,
+        "expected_purchases": reason,
+        "predicted_clv": reason,
+    }
