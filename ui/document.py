@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core import schema
+from core.metrics import Results
 from core.project import Project, Record, Scenario, SegmentTable, Settings, fold_name
 
 CellValue = float | str | None
@@ -67,6 +68,8 @@ class ProjectDocument(QObject):
         self._batch = 0
         self._last_change: tuple[list[int], list[str]] = ([], [])
         self._scenario: str | None = None  # None: the base
+        #: counts recomputations: results of an older revision are stale
+        self.revision = 0
         self.results = self._project.compute()
 
     # Reading ---------------------------------------------------------------------------------
@@ -194,13 +197,27 @@ class ProjectDocument(QObject):
     def setting(self, name: str) -> object:
         return getattr(self._project.settings, name)
 
-    def load(self, project: Project, path: str | Path | None = None, clean: bool = True) -> None:
-        """Replace the whole project (New, Open, Restore); the undo history starts afresh."""
+    def load(
+        self,
+        project: Project,
+        path: str | Path | None = None,
+        clean: bool = True,
+        results: Results | None = None,
+    ) -> None:
+        """Replace the whole project (New, Open, Restore); the undo history starts afresh.
+
+        ``results`` are the project's metrics when a worker computed them already (a large
+        import: ``prepare``), so the window does not compute them again.
+        """
         self.project_loading.emit()
         self._project = project
         self._scenario = None
         self._last_change = ([], [])
-        self._recompute()
+        if results is None:
+            self._recompute()
+        else:
+            self.results = results
+            self.revision += 1
         self.undo_stack.clear()
         self.set_path(path)
         self.project_loaded.emit()
@@ -230,6 +247,7 @@ class ProjectDocument(QObject):
 
     def _recompute(self) -> None:
         self.results = self._project.compute(scenario=self._scenario)
+        self.revision += 1
 
     # Scenarios (DESIGN.md §7.1; the undo commands in ui.scenario_commands call these) ------------
     @property
@@ -271,6 +289,15 @@ class ProjectDocument(QObject):
             self._scenario = self._project.scenario(new).name
             self.scenario_switched.emit(self._scenario)
         self.scenarios_changed.emit()
+
+
+def prepare(project: Project) -> Results:
+    """The project's metrics with the portfolio row and every empty cell's reason made, for a
+    worker to hand to ``load`` (both are computed on first use: here, not in the GUI thread)."""
+    results = project.compute()
+    results.portfolio  # noqa: B018
+    results.reasons  # noqa: B018
+    return results
 
 
 def _runs(rows: Sequence[int]) -> list[tuple[int, int]]:

@@ -7,7 +7,7 @@ colour goes with its words.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 # The grid ------------------------------------------------------------------------------------
 #: background of computed (read-only) cells
@@ -45,3 +45,12 @@ BANNER_COLOURS: dict[str, tuple[QColor, QColor]] = {
 def badge_colours(level: str) -> tuple[QColor, QColor]:
     """(background, text) of a verdict level; unknown levels look like "info"."""
     return BADGE_COLOURS.get(level, BADGE_COLOURS["info"])
+
+
+def grey_text(widget) -> None:
+    """Secondary words in grey. A palette, not a style sheet: a widget with a style sheet stops
+    following its window's font, and presentation mode scales the whole window by its font."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, GREY)
+    palette.setColor(QPalette.ColorRole.Text, GREY)
+    widget.setPalette(palette)

@@ -9,13 +9,18 @@ outlive it) and reports the end. Core functions take the ``progress(done, total)
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core.errors import LtvError
 from core.jobs import Cancelled
+from core.readers.nogc import paused_gc
 
 #: ``job(progress, cancelled) -> result``: what a worker runs.
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
@@ -226,24 +231,70 @@ class TaskRunner(QObject):
         self.idle.emit()
 
 
+@contextmanager
+def bulk():
+    """Make and keep millions of objects (a file's grids) without pausing the window.
+
+    The readers pause the cyclic collector while they read (``core.readers.nogc``); when it
+    restarts, its first collections walk every object read meanwhile — 100 to 300 ms with the
+    GIL held, in whichever thread allocates next, often the GUI thread. Freezing them before the
+    collector restarts (``gc.freeze``) keeps them out of every collection; they are acyclic and
+    go by reference counting. ``release_bulk()`` lets the collector see them again.
+    """
+    with paused_gc():
+        yield
+        gc.freeze()
+
+
+def release_bulk() -> None:
+    """Give the frozen objects back to the collector (after the preview that held them)."""
+    gc.unfreeze()
+
+
+@dataclass
+class Imported:
+    """A table read in a worker and made a project there, its metrics computed: what the window
+    loads without computing anything itself."""
+
+    read: object  # core.readers.Result
+    project: object  # core.project.Project
+    results: object  # core.metrics.Results
+
+
+def imported(read, path: str | Path, settings) -> Imported:
+    """``read`` (a segment table) as a project named after ``path``, with its metrics."""
+    from core.project import Project
+    from ui.document import prepare
+
+    project = Project(name=Path(path).name.split(".")[0], settings=settings, segments=read.table)
+    return Imported(read, project, prepare(project))
+
+
 def load_job(path: str, lang: str) -> Job:
-    """The job of reading every sheet of a file for the import preview (``pipeline.load``)."""
+    """The job of reading every sheet of a file and finding its segment table, for the import
+    preview: ``(pipeline.load(...), pipeline.find(...))`` (the header matcher's first use
+    imports its stemmer: in the worker too)."""
 
     def job(progress, cancelled):
-        from core.readers import pipeline
+        from core.readers import pipeline, specs
+        from ui.dialogs import import_dialog  # noqa: F401  (imported here, not in the GUI thread)
 
-        return pipeline.load(path, lang, progress, cancelled)
+        with bulk():
+            source = pipeline.load(path, lang, progress, cancelled)
+            return source, pipeline.find(source, specs.SEGMENTS)
 
     return job
 
 
-def read_segments_job(path: str, lang: str) -> Job:
-    """The job of reading a segment table as the command line does (``pipeline.read``)."""
+def read_segments_job(path: str, lang: str, settings) -> Job:
+    """The job of reading a segment table as the command line does (``pipeline.read``) and
+    making it a project (``Imported``)."""
 
     def job(progress, cancelled):
         from core.readers import read_segments
 
-        return read_segments(path, lang, progress, cancelled)
+        with bulk():
+            return imported(read_segments(path, lang, progress, cancelled), path, settings)
 
     return job
 

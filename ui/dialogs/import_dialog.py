@@ -39,7 +39,7 @@ from core.project import Project, Settings
 from core.readers import Mapping, Result, Source, pipeline, specs
 from ui import i18n
 from ui.models.mapping import MappingModel, ProblemsModel
-from ui.workers import TaskRunner
+from ui.workers import Imported, TaskRunner, bulk, imported
 
 SAMPLE_ROWS = 3
 #: a burst of mapping changes converts once, this long after the last
@@ -89,12 +89,16 @@ class ImportDialog(QDialog):
         source: Source,
         settings: Settings | None = None,
         parent: QWidget | None = None,
+        found: Mapping | None = None,
     ) -> None:
+        """``found`` is ``pipeline.find``'s mapping when the worker that read the file found
+        it already (None: found here)."""
         super().__init__(parent)
         self.source = source
         self._path = Path(source.path)
         self._settings = settings or Settings()
         self.read: Result | None = None
+        self.prepared: Imported | None = None
         self._pending = False
         self.setWindowTitle(self.tr("Import segments — {file}").format(file=self._path.name))
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -166,7 +170,7 @@ class ImportDialog(QDialog):
         self.runner.failed.connect(self._on_failed)
         self.runner.idle.connect(self._on_idle)
 
-        found = pipeline.find(source, self.SPEC)
+        found = found or pipeline.find(source, self.SPEC)
         if found is None:
             found = pipeline.mapping_at(source, self.SPEC, 0, 0)
         self._show_mapping(found)
@@ -228,7 +232,7 @@ class ImportDialog(QDialog):
     # Converting, in a worker ---------------------------------------------------------------
     def reconvert(self, at_once: bool = False) -> None:
         """Convert again under the mapping as shown (the one in hand is cancelled)."""
-        self.read = None
+        self.read = self.prepared = None
         self.import_button.setEnabled(False)
         self.runner.cancel()
         self._pending = True
@@ -253,8 +257,12 @@ class ImportDialog(QDialog):
             return
         source, spec, lang = self.source, self.SPEC, i18n.lang()
 
+        settings = self._settings
+
         def job(progress, cancelled):
-            return pipeline.convert(source, mapping, spec, lang, progress, cancelled)
+            with bulk():
+                read = pipeline.convert(source, mapping, spec, lang, progress, cancelled)
+                return imported(read, source.path, settings)
 
         self._show_working(True)
         self.summary.setText(self.tr("Reading the table…"))
@@ -289,11 +297,12 @@ class ImportDialog(QDialog):
                     )
                 )
 
-    def _on_converted(self, read: Result) -> None:
+    def _on_converted(self, prepared: Imported) -> None:
         if self._pending:
             return
         lang = i18n.lang()
-        self.read = read
+        self.prepared = prepared
+        self.read = read = prepared.read
         self._show_working(False)
         self.problems.set_problems(read.problems)
         self.problems_box.setTitle(
@@ -311,10 +320,7 @@ class ImportDialog(QDialog):
 
     def project(self) -> Project | None:
         """The project the preview makes (after Import)."""
-        if self.read is None:
-            return None
-        name = self._path.name.split(".")[0]
-        return Project(name=name, settings=self._settings, segments=self.read.table)
+        return None if self.prepared is None else self.prepared.project
 
     def done(self, result: int) -> None:  # noqa: A003 (Qt override)
         self._timer.stop()

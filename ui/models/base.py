@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -32,6 +34,25 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 #: shown in an empty computed cell; the reason is in its tooltip and the formula line
 EMPTY = "—"
+
+
+class Look(NamedTuple):
+    """What a delegate paints of a cell, asked of the model in one call (``GridModel.look``)."""
+
+    text: str
+    align: int
+    background: QBrush | None
+    foreground: QBrush | None
+    bold: bool
+    verdict: tuple[str, str] | None
+
+
+#: the brushes the grid paints with, made once
+METRIC_BRUSH = QBrush(style.METRIC_TINT)
+PORTFOLIO_BRUSH = QBrush(style.PORTFOLIO_TINT)
+PROBLEM_BRUSH = QBrush(style.PROBLEM_TINT)
+GREY_BRUSH = QBrush(style.GREY)
+RED_BRUSH = QBrush(style.RED)
 
 DISPLAY_ROLES = [
     Qt.ItemDataRole.DisplayRole,
@@ -89,6 +110,8 @@ class GridModel(QAbstractTableModel):
         self._keys = columns.keys()
         self._cols = tuple(schema.BY_KEY[k] for k in self._keys)
         self._fmt = i18n.QtNumberFormat(i18n.lang(), doc.settings.currency)
+        self._memo_stamp: tuple | None = None
+        self._memo: Cell | None = None
         i18n.language().changed.connect(self._on_language_changed)
         doc.settings_changed.connect(self._on_settings_changed)
 
@@ -161,14 +184,44 @@ class GridModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._keys) - 1)
         self._emit_all()
 
-    def verdict_for(self, index: QModelIndex) -> tuple[str, str] | None:
-        """The badge of a cell, read in Python.
+    def computed_cell(self, row: int, column: int, source) -> Cell | None:
+        """The computed cell at (row, column), kept while the same cell is asked again.
 
-        Delegates call this rather than ``index.data(VerdictRole)``: PySide6 6.12 on Python 3.11
-        loses a reference to None each time an empty QVariant comes back to Python, and a
-        delegate asks for every painted cell.
+        A delegate asks a cell for its text, colours and badge one role at a time; each would
+        otherwise build the cell anew (reasons, verdict) — four times per painted cell.
         """
-        return self.data(index, VerdictRole)
+        stamp = (row, column, self._doc.revision, self._fmt.lang)
+        if self._memo_stamp != stamp:
+            self._memo = source(self._doc, row, self._keys[column], self._fmt.lang)
+            self._memo_stamp = stamp
+        return self._memo
+
+    def look(self, index: QModelIndex) -> Look:
+        """Text, alignment, colours, weight and badge of a cell at once, for painting it.
+
+        One call instead of six ``data()`` calls per painted cell (the grid is painted from
+        Python, see ``ui.views.delegates``); subclasses answer it faster still.
+        """
+        text = self.data(index, Qt.ItemDataRole.DisplayRole)
+        align = self.data(index, Qt.ItemDataRole.TextAlignmentRole)
+        font = self.data(index, Qt.ItemDataRole.FontRole)
+        return Look(
+            "" if text is None else str(text),
+            LEFT if align is None else int(align),
+            self.data(index, Qt.ItemDataRole.BackgroundRole),
+            self.data(index, Qt.ItemDataRole.ForegroundRole),
+            font is not None and font.bold(),
+            self.data(index, VerdictRole),
+        )
+
+    def _computed_look(self, cell: Cell | None, col: schema.Column, background, bold: bool) -> Look:
+        """``look`` of a computed cell, from the cell built once."""
+        if cell is None:
+            return Look("", RIGHT, background, None, bold, None)
+        text = self._computed(cell, col, Qt.ItemDataRole.DisplayRole) or ""
+        foreground = self._computed(cell, col, Qt.ItemDataRole.ForegroundRole)
+        verdict = (cell.verdict.level, columns.short_word(cell.verdict)) if cell.verdict else None
+        return Look(text, RIGHT, background, foreground, bold, verdict)
 
     def _computed(self, cell: Cell, col: schema.Column, role: int):
         """A computed cell (a metric, or a registered group's) for ``role``."""
@@ -187,8 +240,8 @@ class GridModel(QAbstractTableModel):
             return "" if cell.value is not None else cell.reason
         if role == Qt.ItemDataRole.ForegroundRole:
             if cell.flag:
-                return QBrush(style.RED)
-            return QBrush(style.GREY) if cell.state is State.EMPTY else None
+                return RED_BRUSH
+            return GREY_BRUSH if cell.state is State.EMPTY else None
         if role == VerdictRole:
             return (cell.verdict.level, columns.short_word(cell.verdict)) if cell.verdict else None
         if role == VerdictTextRole:

@@ -8,15 +8,15 @@ come from core (``Results.portfolio``): nothing is summed or weighted here.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QFont
 
 from core import explain
-from ui import style
 from ui.document import ProjectDocument
 from ui.models import columns
-from ui.models.base import DISPLAY_ROLES, LEFT, RIGHT, ROOT, GridModel
+from ui.models.base import DISPLAY_ROLES, LEFT, PORTFOLIO_BRUSH, RIGHT, ROOT, GridModel
 from ui.models.roles import EmptyReasonRole, KeyRole, RawValueRole
 
+_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
 #: shown after a figure that left some segments out (the tooltip names them)
 LEFT_OUT_MARK = " *"
 
@@ -37,7 +37,7 @@ class PortfolioModel(GridModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        return _FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -60,14 +60,14 @@ class PortfolioModel(GridModel):
         col = self._cols[index.column()]
         key = col.key
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(style.PORTFOLIO_TINT)
+            return PORTFOLIO_BRUSH
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == KeyRole:
             return key
         if key == "segment":
             return self._name_data(role)
-        cell = columns.portfolio_cell(self._doc, key, self._fmt.lang)
+        cell = self.computed_cell(0, index.column(), _portfolio_source)
         if cell is None:
             # not pooled across segments (an average order value has no total)
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -79,11 +79,7 @@ class PortfolioModel(GridModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             text = self._computed(cell, col, role)
-            p = self._doc.results.portfolio
-            some_left = p.left_out.get(key) and p.included.get(key)
-            return (
-                f"{text}{LEFT_OUT_MARK}" if text and some_left and cell.value is not None else text
-            )
+            return f"{text}{LEFT_OUT_MARK}" if text and cell.left_out and not cell.empty else text
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._computed(cell, col, role) or ""
             return "\n".join(x for x in (tip, self.left_out(key)) if x) or None
@@ -110,3 +106,7 @@ class PortfolioModel(GridModel):
     @Slot()
     def _on_results_changed(self) -> None:
         self.dataChanged.emit(self.index(0, 0), self.index(0, len(self._keys) - 1), DISPLAY_ROLES)
+
+
+def _portfolio_source(doc, _row: int, key: str, lang: str):
+    return columns.portfolio_cell(doc, key, lang)

@@ -8,15 +8,27 @@ sources (``ui.models.columns``), and the model only formats them with QLocale (S
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QBrush
 
 from core import schema
 from core.schema import Parsed
-from ui import style
 from ui.document import CellValue, ProjectDocument
 from ui.models import columns
-from ui.models.base import DISPLAY_ROLES, LEFT, RIGHT, ROOT, GridModel
+from ui.models.base import (
+    DISPLAY_ROLES,
+    LEFT,
+    METRIC_BRUSH,
+    PROBLEM_BRUSH,
+    RED_BRUSH,
+    RIGHT,
+    ROOT,
+    GridModel,
+    Look,
+)
 from ui.models.roles import EmptyReasonRole, KeyRole, RawValueRole
+
+# made once: combining enum flags in Python is dear and views ask for every cell they paint
+_COMPUTED_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+_INPUT_FLAGS = _COMPUTED_FLAGS | Qt.ItemFlag.ItemIsEditable
 
 
 class SegmentsTableModel(GridModel):
@@ -46,10 +58,7 @@ class SegmentsTableModel(GridModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        if self._cols[index.column()].is_input:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+        return _INPUT_FLAGS if self._cols[index.column()].is_input else _COMPUTED_FLAGS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -74,11 +83,11 @@ class SegmentsTableModel(GridModel):
         if col.is_input:
             return self._input_data(row, col, role)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(style.METRIC_TINT)
+            return METRIC_BRUSH
         source = self._sources[column]
         if source is None:
             return None
-        return self._computed(source(self._doc, row, col.key, self._fmt.lang), col, role)
+        return self._computed(self.computed_cell(row, column, source), col, role)
 
     def setData(
         self,
@@ -162,10 +171,20 @@ class SegmentsTableModel(GridModel):
                 return self.problem(row, col.key)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(style.RED) if bad else None
+            return RED_BRUSH if bad else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(style.PROBLEM_TINT) if bad else None
+            return PROBLEM_BRUSH if bad else None
         return None
+
+    def look(self, index: QModelIndex) -> Look:
+        row, column = index.row(), index.column()
+        col = self._cols[column]
+        source = self._sources[column]
+        if col.is_input or source is None or not 0 <= row < len(self._doc):
+            return super().look(index)
+        return self._computed_look(
+            self.computed_cell(row, column, source), col, METRIC_BRUSH, False
+        )
 
     def problem(self, row: int, key: str) -> str:
         """Why an input cell cannot be used (unread text, out of range), or ""."""

@@ -9,12 +9,12 @@ cell (Enter commits through the same rule, Esc restores). core.explain gives the
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
 from core import schema
 from core.explain import Explanation, explain, explain_portfolio
-from ui import i18n
+from ui import i18n, style
 from ui.models import columns
 
 #: the width of the box naming the cell, left of "fx"
@@ -64,9 +64,14 @@ class FormulaLine(QWidget):
         self.name = QLabel(self)
         self.name.setObjectName("formulaName")
         self.name.setFixedWidth(NAME_WIDTH)
-        self.name.setStyleSheet("QLabel { border: 1px solid #c4c9d0; padding: 2px 4px; }")
+        self.name.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name.setContentsMargins(4, 0, 4, 0)
         self.fx = QLabel("fx", self)
-        self.fx.setStyleSheet("QLabel { font-style: italic; color: #5f6368; padding: 0 4px; }")
+        italic = QFont()
+        italic.setItalic(True)  # only the style: the size follows the window's font
+        self.fx.setFont(italic)
+        self.fx.setContentsMargins(4, 0, 4, 0)
+        style.grey_text(self.fx)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("formulaText")
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -145,7 +150,12 @@ class FormulaLine(QWidget):
         self.edit.setText(text)
         self.edit.setCursorPosition(0)
         self.edit.setModified(False)
-        self.edit.setStyleSheet("" if editable else "QLineEdit { background: #f6f8fb; }")
+        palette = self.edit.palette()
+        palette.setColor(
+            QPalette.ColorRole.Base,
+            self.palette().color(QPalette.ColorRole.Base) if editable else style.METRIC_TINT,
+        )
+        self.edit.setPalette(palette)
 
     @Slot()
     def _commit(self) -> None:

@@ -32,15 +32,24 @@ class Figure(QWidget):
         self._text = ""
         self._badge: tuple[str, str] | None = None
         self._grey = False
+        self._cached: tuple[str, QFont, QFontMetrics] | None = None
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def _font(self) -> QFont:
-        font = QFont(self.font())
-        if self._big:
-            font.setPointSizeF(font.pointSizeF() * 1.3)
-            font.setBold(True)
-        return font
+        """The figure's font and its metrics, made once per font of the window (dear)."""
+        key = self.font().key()
+        if self._cached is None or self._cached[0] != key:
+            font = QFont(self.font())
+            if self._big:
+                font.setPointSizeF(font.pointSizeF() * 1.3)
+                font.setBold(True)
+            self._cached = (key, font, QFontMetrics(font))
+        return self._cached[1]
+
+    def _metrics(self) -> QFontMetrics:
+        self._font()
+        return self._cached[2]
 
     def set_figure(self, text: str, badge: tuple[str, str] | None, grey: bool = False) -> None:
         self._text, self._badge, self._grey = text, badge, grey
@@ -54,7 +63,7 @@ class Figure(QWidget):
         return self._badge
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        fm = QFontMetrics(self._font())
+        fm = self._metrics()
         small = self.fontMetrics()
         width = fm.horizontalAdvance(self._text) + 4
         if self._badge:
@@ -68,7 +77,7 @@ class Figure(QWidget):
         painter = QPainter(self)
         font = self._font()
         painter.setFont(font)
-        fm = QFontMetrics(font)
+        fm = self._metrics()
         painter.setPen(style.GREY if self._grey else self.palette().windowText().color())
         rect = self.rect()
         painter.drawText(
@@ -123,8 +132,8 @@ class SummaryStrip(QScrollArea):
         self.segment: dict[str, Figure] = {}
         self.portfolio_name = QLabel(content)
         self.portfolio_name.setObjectName("stripPortfolio")
-        bold = QFont(self.portfolio_name.font())
-        bold.setBold(True)
+        bold = QFont()
+        bold.setBold(True)  # only the weight: the size follows the window's font
         self.portfolio_name.setFont(bold)
         self.segment_name = QLabel(content)
         self.segment_name.setObjectName("stripSegment")
@@ -133,7 +142,7 @@ class SummaryStrip(QScrollArea):
         layout.addWidget(self.segment_name, 2, 0)
         for i, key in enumerate(ANSWERS, start=1):
             caption = QLabel(content)
-            caption.setStyleSheet("color: #5f6368;")
+            style.grey_text(caption)
             self.captions[key] = caption
             big, small = Figure(True, content), Figure(False, content)
             big.setObjectName(f"portfolio_{key}")

@@ -70,66 +70,64 @@ class CellDelegate(QStyledItemDelegate):
     refused = Signal(str)
     move_requested = Signal(int, int)  # rows, columns to move after a commit
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fm: dict[str, QFontMetrics] = {}
+
     # Painting ------------------------------------------------------------------------------
     # The cell is described to the style from Python (``_describe``) rather than by
     # ``initStyleOption``/``super().paint()``: those call back into the model's ``data()``, and
     # PySide6 6.12 loses a reference to None on each such call-back (see ui.none_guard).
-    def _describe(self, option: QStyleOptionViewItem, index: QModelIndex) -> QStyleOptionViewItem:
+    def _describe(
+        self, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> tuple[QStyleOptionViewItem, tuple[str, str] | None]:
         opt = QStyleOptionViewItem(option)
-        model = index.model()
-        text = model.data(index, Qt.ItemDataRole.DisplayRole)
-        opt.text = "" if text is None else str(text)
+        look = index.model().look(index)
+        opt.text = look.text
         if opt.text:
             opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        align = model.data(index, Qt.ItemDataRole.TextAlignmentRole)
-        opt.displayAlignment = (
-            Qt.AlignmentFlag(align)
-            if align is not None
-            else (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        )
-        background = model.data(index, Qt.ItemDataRole.BackgroundRole)
-        if background is not None:
-            opt.backgroundBrush = background
-        foreground = model.data(index, Qt.ItemDataRole.ForegroundRole)
-        if foreground is not None:
-            opt.palette.setBrush(QPalette.ColorRole.Text, foreground)
-        font = model.data(index, Qt.ItemDataRole.FontRole)
-        if isinstance(font, QFont):
-            merged = font.resolve(opt.font)
-            opt.font = merged
-            opt.fontMetrics = QFontMetrics(merged)
+        opt.displayAlignment = Qt.AlignmentFlag(look.align)
+        if look.background is not None:
+            opt.backgroundBrush = look.background
+        if look.foreground is not None:
+            opt.palette.setBrush(QPalette.ColorRole.Text, look.foreground)
+        if look.bold:
+            opt.font = self._bold(opt.font)
+            opt.fontMetrics = self._metrics(opt.font)
         opt.index = index
-        return opt
+        return opt, look.verdict
+
+    def _bold(self, font: QFont) -> QFont:
+        bold = QFont(font)
+        bold.setBold(True)
+        return bold
+
+    def _metrics(self, font: QFont) -> QFontMetrics:
+        """Font metrics, made once per font (making them is dear)."""
+        key = font.key()
+        if key not in self._fm:
+            self._fm[key] = QFontMetrics(font)
+        return self._fm[key]
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = self._describe(option, index)
+        opt, verdict = self._describe(option, index)
         widget = opt.widget
         style_ = widget.style() if widget else QApplication.style()
-        verdict = _verdict(index)
-        if not verdict:
-            style_.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-            return
-        level, word = verdict
-        fm = opt.fontMetrics
         # the cell background and selection across the whole cell, the number at the right
         style_.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        number_w = fm.horizontalAdvance(opt.text) + 2 * PAD
-        room = opt.rect.adjusted(3, 0, -number_w - GAP + PAD, 0)
-        paint_badge(painter, room, level, word, fm)
+        if verdict:
+            level, word = verdict
+            fm = opt.fontMetrics
+            number_w = fm.horizontalAdvance(opt.text) + 2 * PAD
+            room = opt.rect.adjusted(3, 0, -number_w - GAP + PAD, 0)
+            paint_badge(painter, room, level, word, fm)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex):  # noqa: N802
-        model = index.model()
-        text = model.data(index, Qt.ItemDataRole.DisplayRole)
-        font = model.data(index, Qt.ItemDataRole.FontRole)
-        fm = (
-            QFontMetrics(font.resolve(option.font))
-            if isinstance(font, QFont)
-            else option.fontMetrics
-        )
-        width = fm.horizontalAdvance("" if text is None else str(text)) + 2 * PAD + 2
-        verdict = _verdict(index)
-        if verdict:
-            width += badge_width(fm, verdict[1]) + GAP + 3
+        look = index.model().look(index)
+        fm = self._metrics(self._bold(option.font)) if look.bold else option.fontMetrics
+        width = fm.horizontalAdvance(look.text) + 2 * PAD + 2
+        if look.verdict:
+            width += badge_width(fm, look.verdict[1]) + GAP + 3
         return QSize(width, fm.height() + 8)
 
     # Editing -------------------------------------------------------------------------------
@@ -192,10 +190,3 @@ class CellDelegate(QStyledItemDelegate):
         if not quiet:
             QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), message, editor)
         return False
-
-
-def _verdict(index: QModelIndex) -> tuple[str, str] | None:
-    """The cell's verdict badge, asked of the model in Python (see ``verdict_for``)."""
-    model = index.model()
-    ask = getattr(model, "verdict_for", None)
-    return ask(index) if ask is not None else None

@@ -16,6 +16,8 @@ from ui.views.delegates import CellDelegate
 
 MAX_COLUMN_WIDTH = 260
 MIN_COLUMN_WIDTH = 64
+#: column fitting looks at the rows in sight only (each cell asked costs a call into Python)
+FIT_ROWS = 0
 
 
 class _FrozenColumn(QTableView):
@@ -195,7 +197,7 @@ class SegmentsView(FrozenTableView):
         self.horizontalHeader().setHighlightSections(True)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setSectionsMovable(False)
-        self.horizontalHeader().setResizeContentsPrecision(0)  # fit to the rows in sight
+        self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self._last_copy = ""
 
     # Keys ----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, 
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from core import explain
-from ui import i18n, preferences
+from ui import i18n, preferences, style
 from ui.document import ProjectDocument
 from ui.models import columns
 from ui.models.portfolio import PortfolioModel
@@ -16,6 +16,8 @@ from ui.views.delegates import CellDelegate
 from ui.views.grid import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, FrozenTableView, SegmentsView
 from ui.views.group_bar import ColumnGroupBar
 
+#: columns fitted per turn of the event loop
+FIT_PER_TURN = 4
 #: the segment column is at least this wide (names are what people look for)
 SEGMENT_MIN_WIDTH = 150
 
@@ -73,7 +75,8 @@ class GridPane(QWidget):
         self.note = QLabel(self)
         self.note.setObjectName("portfolioNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setStyleSheet("color: #5f6368; padding: 2px 4px;")
+        self.note.setContentsMargins(4, 2, 4, 2)
+        style.grey_text(self.note)
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +92,8 @@ class GridPane(QWidget):
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
-        self._fit_timer.timeout.connect(self.fit_columns)
+        self._fit_timer.timeout.connect(self._fit_step)
+        self._fit_queue: list[int] = []
 
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.footer.selectionModel().currentChanged.connect(self._on_footer_current_changed)
@@ -186,27 +190,45 @@ class GridPane(QWidget):
         self.view.updateGeometry()
 
     def schedule_fit(self) -> None:
-        """Fit the columns when the event loop next runs (requests before then count once)."""
+        """Fit the columns from the next turn of the event loop, a few columns a turn (so a
+        large table's fitting never holds the window); asking again starts over."""
+        self._fit_queue = [
+            c for c in range(self.model.columnCount()) if not self.view.isColumnHidden(c)
+        ]
         self._fit_timer.start()
+
+    @Slot()
+    def _fit_step(self) -> None:
+        for _ in range(FIT_PER_TURN):
+            if not self._fit_queue:
+                break
+            self._fit_column(self._fit_queue.pop(0))
+        if self._fit_queue:
+            self._fit_timer.start()
+        else:
+            self._sync_footer_columns()
+            self.band.spans.update()
 
     def fit_columns(self) -> None:
         """Widths from the headers and the cells in sight (numbers and badges), within bounds."""
-        view = self.view
-        header = view.horizontalHeader()
+        self._fit_queue = []
         for column in range(self.model.columnCount()):
-            if view.isColumnHidden(column):
-                continue
-            wanted = max(
-                header.sectionSizeFromContents(column).width(),
-                view.sizeHintForColumn(column),
-                self.footer.sizeHintForColumn(column),
-            )
-            width = min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, wanted))
-            if column == 0:
-                width = max(width, SEGMENT_MIN_WIDTH)
-            view.setColumnWidth(column, width)
+            if not self.view.isColumnHidden(column):
+                self._fit_column(column)
         self._sync_footer_columns()
         self.band.spans.update()
+
+    def _fit_column(self, column: int) -> None:
+        view = self.view
+        wanted = max(
+            view.horizontalHeader().sectionSizeFromContents(column).width(),
+            view.sizeHintForColumn(column),
+            self.footer.sizeHintForColumn(column),
+        )
+        width = min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, wanted))
+        if column == 0:
+            width = max(width, SEGMENT_MIN_WIDTH)
+        view.setColumnWidth(column, width)
 
     def _sync_footer_columns(self) -> None:
         for column in range(self.model.columnCount()):
@@ -215,11 +237,9 @@ class GridPane(QWidget):
         self._sync_footer_height()
 
     def _sync_footer_height(self) -> None:
-        # at least two digits wide (an empty grid's header asks for no width at all)
-        width = max(
-            self.view.verticalHeader().sizeHint().width(),
-            self.fontMetrics().horizontalAdvance("00") + 8,
-        )
+        # as wide as the last row's number (asking the header walks all of its 100 000 rows)
+        digits = "0" * max(2, len(str(self.model.rowCount())))
+        width = self.view.verticalHeader().fontMetrics().horizontalAdvance(digits) + 12
         self.footer.verticalHeader().setFixedWidth(width)
         self.view.verticalHeader().setMinimumWidth(width)
         height = self.footer.verticalHeader().defaultSectionSize() + 2 * self.footer.frameWidth()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -17,7 +17,7 @@ from core.errors import LtvError
 from core.project import SUFFIX, Project, save_project
 from ui import i18n, preferences
 from ui.autosave import Recovery, discard, find_recoveries
-from ui.workers import export_job, load_job, read_segments_job
+from ui.workers import export_job, load_job, read_segments_job, release_bulk
 
 APP_NAME = "LTV Studio"
 SPREADSHEETS = ("*.xlsx", "*.xlsm", "*.xls", "*.ods", "*.csv")
@@ -127,35 +127,38 @@ class FileActions(QObject):
         label = self.tr("Reading {file}…").format(file=path.name)
         if self.auto_import:
             # the preview's defaults, without asking: the command line's reading of the file
-            job, done = read_segments_job(str(path), lang), lambda read: self._imported(read, path)
+            job = read_segments_job(str(path), lang, preferences.default_settings())
+            done = lambda ready: self._imported(ready, path)  # noqa: E731
         else:
             job, done = load_job(str(path), lang), self._preview_import
         return self.window.run_task(job, label, done) is not None
 
-    def _preview_import(self, source) -> None:
+    def _preview_import(self, found) -> None:
         from ui.dialogs.import_dialog import ImportDialog
 
-        dialog = ImportDialog(source, preferences.default_settings(), self.window)
+        source, mapping = found
+        dialog = ImportDialog(source, preferences.default_settings(), self.window, mapping)
         self.import_dialog = dialog
-        dialog.accepted.connect(lambda: self._imported(dialog.read, source.path))
+        dialog.accepted.connect(lambda: self._imported(dialog.prepared, source.path))
         dialog.finished.connect(self._on_preview_closed)
         dialog.open()
 
     def _on_preview_closed(self) -> None:
         dialog, self.import_dialog = self.import_dialog, None
         if dialog is not None:
-            dialog.deleteLater()  # its grids go with it
+            # its grids go with it; then the collector may see what is left
+            dialog.destroyed.connect(lambda: QTimer.singleShot(0, release_bulk))
+            dialog.deleteLater()
 
-    def _imported(self, read, path: Path) -> None:
-        """Make the segments ``read`` (a ``core.readers.Result``) the open project."""
-        if read is None:
+    def _imported(self, ready, path: Path) -> None:
+        """Make a table read and prepared in a worker (``ui.workers.Imported``) the project."""
+        if ready is None:
             return
         path = Path(path)
-        name = path.name.split(".")[0]
-        project = Project(name=name, settings=preferences.default_settings(), segments=read.table)
-        problems = len(read.problems)
+        project = ready.project
+        problems = len(ready.read.problems)
         self.window.autosaver.remove()
-        self.doc.load(project, None, clean=False)
+        self.doc.load(project, None, clean=False, results=ready.results)
         preferences.add_recent(path)
         text = self.tr("Imported {n} segments from {file}.").format(
             n=len(project.segments), file=path.name
@@ -166,6 +169,8 @@ class FileActions(QObject):
             ).format(p=problems)
         self.window.show_message(text, "warning" if problems else "success")
         self.imported.emit(len(project.segments), problems)
+        if self.import_dialog is None:  # read without the preview: nothing else holds the rows
+            QTimer.singleShot(0, release_bulk)
 
     # Save ------------------------------------------------------------------------------------
     def save(self) -> bool:

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.error)
         self.runner.cancelled.connect(self._on_task_cancelled)
         self.task_bar.cancel_requested.connect(self.runner.cancel)
+        self.banner.closed.connect(self.status_label.clear)
         self.bottom.currentChanged.connect(self._fill_current_tabs)
         self.side.currentChanged.connect(self._fill_current_tabs)
         i18n.language().changed.connect(self._on_language_changed)
@@ -478,6 +479,7 @@ class MainWindow(QMainWindow):
         self.strip.fit_height()
         self.grid.set_row_height(self.grid.fontMetrics().height() + 10)
         self.grid.fit_columns()
+        self.grid.schedule_fit()  # again once the layout has taken the new sizes in
         self.shell.scale = scale
         self.shell.presentation_changed.emit(on or scale != 1.0, scale)
         self._fit_grid_height()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QObject, QRect, Qt
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 #: how much larger everything is while presenting
 PRESENTATION_SCALE = 1.6
@@ -73,4 +74,10 @@ class Presentation(QObject):
         else:
             font.setPixelSize(max(1, round(self._base_font.pixelSize() * scale)))
         self.window.setFont(font)
+        # a widget with a style sheet (the frozen column's edge, the banner) keeps its own font
+        for widget in self.window.findChildren(QWidget):
+            if widget.styleSheet():
+                widget.setFont(font)
+                for child in widget.findChildren(QWidget):
+                    child.setFont(font)
         self.window.rescaled(self.on, scale)
