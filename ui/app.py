@@ -22,6 +22,30 @@ import core.project  # noqa: F401
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+
+def _tell_pyside_our_modules() -> None:
+    """Spare PySide6 reading the source of each of our modules as it is imported.
+
+    PySide6's import hook (``shibokensupport.feature``) reads every module's source after it is
+    imported to learn whether it uses PySide6 (for ``from __feature__ import ...``): some 60
+    files of ours at start-up. We know the answer: ``ui`` uses PySide6 (the "no feature" mark,
+    0), ``core`` and ``cli`` never do (a test holds ``core`` to that; -1, "ignore"). A PySide6
+    without this hook is left alone.
+    """
+    feature = sys.modules.get("shibokensupport.feature")
+    marks = getattr(feature, "pyside_feature_dict", None)
+    if not isinstance(marks, dict):
+        return
+    root = Path(__file__).resolve().parent.parent
+    for package, mark in (("ui", 0), ("core", -1), ("cli", -1)):
+        for path in (root / package).rglob("*.py"):
+            parts = path.relative_to(root).with_suffix("").parts
+            name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+            marks.setdefault(name, mark)
+
+
+_tell_pyside_our_modules()
+
 SCREENSHOT_SIZE = (1366, 768)
 SIZE_ENV = "LTV_STUDIO_SCREENSHOT_SIZE"
 #: the longest a screenshot waits for a spreadsheet to be read and imported

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from core.atomic import write_atomic
 from core.errors import LtvError
@@ -31,6 +31,8 @@ def recovery_folder() -> Path:
     override = os.environ.get(FOLDER_ENV)
     if override:
         return Path(override)
+    from PySide6.QtCore import QStandardPaths  # not at start-up
+
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base or Path.home() / ".ltv-studio") / "recovery"
 

@@ -7,7 +7,7 @@ import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class ErrorHandler:
@@ -47,6 +47,8 @@ class ErrorHandler:
             sys.stderr.write(detail)
             return
         self._showing = True
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: its enums are dear
+
         try:
             box = QMessageBox(self._window)
             box.setIcon(QMessageBox.Icon.Critical)

@@ -16,11 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.errors import LtvError
 from core.jobs import Cancelled
-from core.readers.nogc import paused_gc
 
 #: ``job(progress, cancelled) -> result``: what a worker runs.
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
@@ -86,6 +85,8 @@ class Task(QObject):
 
     def __init__(self, job: Job, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtCore import QThread  # not at start-up
+
         self.thread = QThread()
         self.worker = Worker(job)
         self.worker.moveToThread(self.thread)
@@ -241,6 +242,8 @@ def bulk():
     collector restarts (``gc.freeze``) keeps them out of every collection; they are acyclic and
     go by reference counting. ``release_bulk()`` lets the collector see them again.
     """
+    from core.readers.nogc import paused_gc  # the readers' package: not at start-up
+
     with paused_gc():
         yield
         gc.freeze()

@@ -495,7 +495,7 @@
     <name>GridPane</name>
     <message>
         <source>* Left out of the portfolio: {parts}</source>
-        <extracomment>the segment column is at least this wide (names are what people look for)</extracomment>
+        <extracomment>columns fitted per turn of the event loop the segment column is at least this wide (names are what people look for)</extracomment>
         <translation>* Не учтены в портфеле: {parts}</translation>
     </message>
 </context>
@@ -827,7 +827,7 @@
     <name>SegmentsTableModel</name>
     <message>
         <source>profit</source>
-        <extracomment>shown in an empty computed cell; the reason is in its tooltip and the formula line</extracomment>
+        <extracomment>up to this many segments the reasons of empty cells are computed for every row at once shown in an empty computed cell; the reason is in its tooltip and the formula line the brushes the grid paints with, made once</extracomment>
         <translation>прибыль</translation>
     </message>
     <message>
@@ -876,6 +876,7 @@
     <name>SegmentsView</name>
     <message>
         <source>“{column}” is computed: type into the white (input) columns.</source>
+        <extracomment>column fitting looks at the rows in sight only (each cell asked costs a call into Python)</extracomment>
         <translation>«{column}» вычисляется: вводите числа в белые столбцы (исходные данные).</translation>
     </message>
     <message>

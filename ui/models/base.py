@@ -29,6 +29,8 @@ from ui.models.roles import (
 )
 
 BASIS_KEYS = ("ltv_cac", "payback_months")
+#: up to this many segments the reasons of empty cells are computed for every row at once
+ALL_REASONS_UP_TO = 30_000
 ROOT = QModelIndex()
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -111,6 +113,7 @@ class GridModel(QAbstractTableModel):
         self._cols = tuple(schema.BY_KEY[k] for k in self._keys)
         self._fmt = i18n.QtNumberFormat(i18n.lang(), doc.settings.currency)
         self._memo_stamp: tuple | None = None
+        self._reasons_revision = -1
         self._memo: Cell | None = None
         i18n.language().changed.connect(self._on_language_changed)
         doc.settings_changed.connect(self._on_settings_changed)
@@ -192,6 +195,12 @@ class GridModel(QAbstractTableModel):
         """
         stamp = (row, column, self._doc.revision, self._fmt.lang)
         if self._memo_stamp != stamp:
+            if self._reasons_revision != self._doc.revision:
+                self._reasons_revision = self._doc.revision
+                if len(self._doc) <= ALL_REASONS_UP_TO:
+                    # every row's reasons at once (8 ms for 10 000) beat the rows in sight one
+                    # by one (about 1.5 ms each); beyond this size, one by one
+                    self._doc.results.reasons  # noqa: B018
             self._memo = source(self._doc, row, self._keys[column], self._fmt.lang)
             self._memo_stamp = stamp
         return self._memo

@@ -171,7 +171,9 @@ class SummaryStrip(QScrollArea):
     def _height(self) -> int:
         """As tall as the figures, and the scroll bar when they do not fit across."""
         height = self.content.sizeHint().height() + 2 * self.frameWidth()
-        if self.content.sizeHint().width() > self.viewport().width():
+        # (the strip's width, not viewport(): asking for that costs PySide6 dozens of enum
+        # classes at start-up)
+        if self.content.sizeHint().width() > self.width() - 2 * self.frameWidth():
             height += self.horizontalScrollBar().sizeHint().height()
         return height
 

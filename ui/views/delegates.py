@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolTip,
     QWidget,
 )
 
@@ -188,5 +187,7 @@ class CellDelegate(QStyledItemDelegate):
             return True
         self.refused.emit(message)
         if not quiet:
+            from PySide6.QtWidgets import QToolTip
+
             QToolTip.showText(editor.mapToGlobal(editor.rect().bottomLeft()), message, editor)
         return False

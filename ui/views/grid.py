@@ -69,7 +69,10 @@ class FrozenTableView(QTableView):
             "QTableView#frozenColumn { border: none; "
             f"border-right: 1px solid {style.FROZEN_EDGE.name()}; }}"
         )
-        self.viewport().stackUnder(self.frozen)
+        # the overlay over the viewport: made after it, it is above it already; raised over the
+        # headers too. (Asking for ``viewport()`` here made PySide6 resolve its type, 56 enum
+        # classes at start-up: measured.)
+        self.frozen.raise_()
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.frozen.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
@@ -148,12 +151,18 @@ class FrozenTableView(QTableView):
         if left < frozen_right:
             bar.setValue(bar.value() - (frozen_right - left))
 
+    def _viewport_bottom(self) -> int:
+        """The height of the headers and the viewport together (the area under the frame, above
+        a horizontal scroll bar)."""
+        bar = self.horizontalScrollBar()
+        return self.height() - 2 * self.frameWidth() - (bar.height() if bar.isVisible() else 0)
+
     def _update_frozen_geometry(self) -> None:
         self.frozen.setGeometry(
             self.verticalHeader().width() + self.frameWidth(),
             self.frameWidth(),
             self.columnWidth(0),
-            self.viewport().height() + self.horizontalHeader().height(),
+            self._viewport_bottom(),
         )
         self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
         if self.horizontalHeader().isHidden():

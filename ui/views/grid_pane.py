@@ -75,6 +75,7 @@ class GridPane(QWidget):
         self.note = QLabel(self)
         self.note.setObjectName("portfolioNote")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
         self.note.setContentsMargins(4, 2, 4, 2)
         style.grey_text(self.note)
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -102,7 +103,12 @@ class GridPane(QWidget):
             self.footer.horizontalScrollBar().setValue
         )
         self.band.fold_toggled.connect(self.set_folded)
-        doc.results_changed.connect(self._update_note)
+        self._note_text = ""
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(0)
+        self._note_timer.timeout.connect(self._update_note)
+        doc.results_changed.connect(self._schedule_note)
         doc.segments_inserted.connect(self._on_rows_changed)
         doc.segments_removed.connect(self._on_rows_changed)
         doc.project_loaded.connect(self._on_rows_changed)
@@ -270,6 +276,11 @@ class GridPane(QWidget):
 
     # The segments the portfolio leaves out ---------------------------------------------------
     @Slot()
+    def _schedule_note(self) -> None:
+        """Name the left-out segments after the edit's cells are painted (a turn later)."""
+        self._note_timer.start()
+
+    @Slot()
     def _update_note(self) -> None:
         text = self.left_out_summary()
         self._note_text = text
@@ -278,24 +289,12 @@ class GridPane(QWidget):
         self._elide_note()
 
     def _elide_note(self) -> None:
-        """The note in at most two lines; the rest in its tooltip."""
-        text = getattr(self, "_note_text", "")
+        """The note in at most two lines; all of it in its tooltip."""
         fm = self.note.fontMetrics()
-        width = max(50, self.note.width() - 10)
-        lines = []
-        rest = text
-        for _ in range(2):
-            if not rest:
-                break
-            if fm.horizontalAdvance(rest) <= width or len(lines) == 1:
-                lines.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-                break
-            cut = len(rest)
-            while cut > 1 and fm.horizontalAdvance(rest[:cut]) > width:
-                cut = rest.rfind(" ", 0, cut - 1) if " " in rest[: cut - 1] else cut - 1
-            lines.append(rest[:cut])
-            rest = rest[cut:].lstrip()
-        self.note.setText("\n".join(lines))
+        width = max(50, self.note.width() - 12)
+        # two lines' worth, less what wrapping at word ends may lose
+        room = 2 * width - 12 * fm.averageCharWidth()
+        self.note.setText(fm.elidedText(self._note_text, Qt.TextElideMode.ElideRight, room))
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

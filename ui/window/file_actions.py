@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import LtvError
 from core.project import SUFFIX, Project, save_project
@@ -66,6 +64,7 @@ class FileActions(QObject):
         name = (
             self.doc.path.name if self.doc.path else (self.doc.project.name or self.tr("Untitled"))
         )
+        QMessageBox = _message_box()  # noqa: N806
         answer = QMessageBox.question(
             self.window,
             APP_NAME,
@@ -101,7 +100,7 @@ class FileActions(QObject):
                 self.tr("All files (*)"),
             ]
         )
-        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open"), folder, filters)
+        path, _ = _file_dialog().getOpenFileName(self.window, self.tr("Open"), folder, filters)
         if path:
             self.open_file(path, ask=False)
 
@@ -180,7 +179,7 @@ class FileActions(QObject):
 
     def save_as(self) -> bool:
         start = str(self.doc.path or Path.home() / ((self.doc.project.name or "project") + SUFFIX))
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = _file_dialog().getSaveFileName(
             self.window,
             self.tr("Save As"),
             start,
@@ -210,7 +209,7 @@ class FileActions(QObject):
 
     def save_copy(self) -> None:
         """Save a copy elsewhere without changing the open file (after an unexpected error)."""
-        path, _ = QFileDialog.getSaveFileName(
+        path, _ = _file_dialog().getSaveFileName(
             self.window,
             self.tr("Save a Copy"),
             str(Path.home() / ("copy" + SUFFIX)),
@@ -255,7 +254,7 @@ class FileActions(QObject):
             if kind == "xlsx"
             else self.tr("PDF documents (*.pdf)")
         )
-        path, _ = QFileDialog.getSaveFileName(self.window, title, start, filt)
+        path, _ = _file_dialog().getSaveFileName(self.window, title, start, filt)
         if not path:
             return
         if not path.lower().endswith(suffix):
@@ -302,6 +301,7 @@ class FileActions(QObject):
             if recovery.original
             else (recovery.project.name or self.tr("Untitled"))
         )
+        QMessageBox = _message_box()  # noqa: N806
         box = QMessageBox(
             QMessageBox.Icon.Question,
             APP_NAME,
@@ -325,4 +325,21 @@ class FileActions(QObject):
 
 
 def _open(path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+# The file dialogs and message boxes are imported when first shown: importing a Qt class makes
+# all its enums, and these have many (measured in the start-up time, bench/bench_window.py).
+def _file_dialog():
+    from PySide6.QtWidgets import QFileDialog
+
+    return QFileDialog
+
+
+def _message_box():
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox

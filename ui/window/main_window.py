@@ -14,6 +14,7 @@ import importlib
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -26,11 +27,10 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -44,7 +44,6 @@ from ui.autosave import Autosaver
 from ui.document import ProjectDocument
 from ui.editing import GridEditor
 from ui.models import columns
-from ui.panels.banner import Banner, TaskBar
 from ui.panels.formula_line import FormulaLine
 from ui.panels.summary_strip import SummaryStrip
 from ui.views.grid_pane import GridPane
@@ -54,6 +53,9 @@ from ui.window.presentation import Presentation
 from ui.window.settings_bar import SettingsBar
 from ui.window.shell import Shell
 from ui.workers import Job, Task, TaskRunner
+
+if TYPE_CHECKING:
+    from ui.panels.banner import Banner, TaskBar
 
 #: the side panel's share of the window's width when it opens
 SIDE_SHARE = 0.3
@@ -105,8 +107,8 @@ class MainWindow(QMainWindow):
         # the parts
         self.grid = GridPane(doc, self)
         self.editor = GridEditor(doc, self.grid.model, self)
-        self.banner = Banner(self)
-        self.task_bar = TaskBar(self)
+        self._banner: Banner | None = None  # made on first use (see ``banner``)
+        self._task_bar: TaskBar | None = None
         self.strip = SummaryStrip(self.grid, self)
         self.formula = FormulaLine(self.grid, self)
         self.files = FileActions(self)
@@ -138,7 +140,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(main)
         column.setContentsMargins(6, 4, 6, 0)
         column.setSpacing(4)
-        for widget in (self.banner, self.task_bar, self.strip, self.formula):
+        self._column = column
+        for widget in (self.strip, self.formula):
             column.addWidget(widget)
         column.addWidget(self.splitter, 1)
         self.side_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -164,10 +167,7 @@ class MainWindow(QMainWindow):
         self.extra_bars = [_load(spec)(self.shell, self) for spec in registry.TOOL_BARS]
         for bar in self.extra_bars:
             self.addToolBar(bar)
-        self._leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self._leave.setContext(Qt.ShortcutContext.WindowShortcut)
-        self._leave.activated.connect(lambda: self.set_presentation(False))
-        self._leave.setEnabled(False)
+        self._leave = None  # Esc leaves presentation mode (made when first presenting)
 
         # one block of connections
         doc.undo_stack.cleanChanged.connect(self._update_title)
@@ -182,13 +182,11 @@ class MainWindow(QMainWindow):
         self.grid.view.status.connect(self._on_refused)
         self.formula.refused.connect(self._on_refused)
         self.editor.reported.connect(self._on_paste_reported)
-        self.runner.started.connect(self.task_bar.start)
-        self.runner.progressed.connect(self.task_bar.progress)
-        self.runner.idle.connect(self.task_bar.finish)
+        self.runner.started.connect(lambda label: self.task_bar.start(label))
+        self.runner.progressed.connect(lambda done, total: self.task_bar.progress(done, total))
+        self.runner.idle.connect(lambda: self._task_bar and self._task_bar.finish())
         self.runner.failed.connect(self.error)
         self.runner.cancelled.connect(self._on_task_cancelled)
-        self.task_bar.cancel_requested.connect(self.runner.cancel)
-        self.banner.closed.connect(self.status_label.clear)
         self.bottom.currentChanged.connect(self._fill_current_tabs)
         self.side.currentChanged.connect(self._fill_current_tabs)
         i18n.language().changed.connect(self._on_language_changed)
@@ -200,6 +198,29 @@ class MainWindow(QMainWindow):
         self.grid.schedule_fit()
         if len(doc):
             self.select_cell(0, "ltv")
+
+    # Messages and long work, made on first use ---------------------------------------------
+    @property
+    def banner(self) -> Banner:
+        """The banner above the summary strip (``ui.panels.banner``)."""
+        if self._banner is None:
+            from ui.panels.banner import Banner
+
+            self._banner = Banner(self)
+            self._banner.closed.connect(self.status_label.clear)
+            self._column.insertWidget(0, self._banner)
+        return self._banner
+
+    @property
+    def task_bar(self) -> TaskBar:
+        """The progress of the task in hand, with Cancel, under the banner."""
+        if self._task_bar is None:
+            from ui.panels.banner import TaskBar
+
+            self._task_bar = TaskBar(self)
+            self._task_bar.cancel_requested.connect(self.runner.cancel)
+            self._column.insertWidget(1 if self._banner is not None else 0, self._task_bar)
+        return self._task_bar
 
     # Panels ----------------------------------------------------------------------------------
     def _add_slot(self, tabs: QTabWidget, spec: str) -> None:
@@ -267,8 +288,9 @@ class MainWindow(QMainWindow):
                 cls = slot.panel_class()
                 tabs.setTabText(i, QCoreApplication.translate(cls.__name__, cls.TITLE))
         self.view_bar.setWindowTitle(self.tr("View"))
-        self.banner.retranslate()
-        self.task_bar.retranslate()
+        for part in (self._banner, self._task_bar):
+            if part is not None:
+                part.retranslate()
         self._update_title()
 
     @Slot(str)
@@ -466,7 +488,13 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def set_presentation(self, on: bool) -> None:
         self.actions.presentation.setChecked(on)
-        self._leave.setEnabled(on)
+        if on and self._leave is None:
+            from PySide6.QtGui import QKeySequence, QShortcut
+
+            self._leave = QShortcut(QKeySequence("Esc"), self)
+            self._leave.activated.connect(lambda: self.set_presentation(False))
+        if self._leave is not None:
+            self._leave.setEnabled(on)
         self.presentation.set(on)
 
     def zoom(self, steps: int) -> None:
@@ -562,6 +590,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.open_file(path))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About LTV Studio"),

@@ -3,7 +3,7 @@ the exact layout back on leaving. Ctrl+plus / Ctrl+minus zoom the whole window i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QObject, QRect, Qt
+from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +23,7 @@ class Presentation(QObject):
         self.scale = 1.0
         self._base_font = QFont(window.font())
         self._notice = ""
-        self._saved: tuple[QRect, QByteArray, Qt.WindowStates, dict] | None = None
+        self._saved: tuple | None = None  # geometry, tool bars, window state, splitters
 
     def set(self, on: bool) -> None:
         """Enter or leave presentation mode."""
