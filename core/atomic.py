@@ -1,9 +1,14 @@
-"""Writing a file so that it is either wholly new or untouched: DESIGN.md §5 "Saving is atomic"."""
+"""Writing a file so that it is either wholly new or untouched: DESIGN.md §5 "Saving is atomic".
+
+A new file gets the permissions any program of the user would give it (0666 less the umask),
+so a colleague on a shared folder can open a saved project, an export or a recovery copy;
+``tempfile.mkstemp`` would make every one of them 0600. A file written over keeps its mode.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -38,7 +43,7 @@ def write_atomic(
     if not folder.is_dir():
         raise SaveError(_CANNOT_WRITE(lang, path=target, why=_NO_FOLDER(lang)))
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _open_temp(folder, target.name)
     except PermissionError:
         raise SaveError(_CANNOT_WRITE(lang, path=target, why=_DENIED(lang))) from None
     except OSError as exc:
@@ -68,6 +73,34 @@ def write_atomic(
             raise SaveError(_CANNOT_WRITE(lang, path=target, why=exc.strerror or exc)) from None
         raise
     _fsync_folder(folder)
+
+
+#: As ``tempfile.mkstemp`` opens its file (exclusive, no symlink followed, binary, not
+#: inherited by child processes), but with the mode 0666 that the umask then narrows.
+_TEMP_FLAGS = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOINHERIT", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _open_temp(folder: Path, name: str) -> tuple[int, str]:
+    """A new hidden temporary file beside ``name`` in ``folder``: its descriptor and path.
+
+    The kernel applies the umask to the 0666 asked for (and a folder's default ACL, which a
+    later ``chmod`` would spoil), exactly as for a file any other program creates there.
+    """
+    for _ in range(100):
+        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, _TEMP_FLAGS, 0o666), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name for {name} in {folder}")
 
 
 def _fsync_folder(folder: Path) -> None:
