@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -18,8 +19,10 @@ def window_size(text: str) -> tuple[int, int]:
 def run_window(argv: list[str]) -> int:
     """Open the window (the sample when no file is given), or render it to a PNG."""
     from core.paths import sample
+    from core.version import NAME, VERSION
 
     parser = argparse.ArgumentParser(prog="ltv-studio")
+    parser.add_argument("--version", action="version", version=f"{NAME} {VERSION}")
     parser.add_argument("file", nargs="?", help="a project or a segment table to open")
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window off-screen into OUT.png and quit"
@@ -31,6 +34,13 @@ def run_window(argv: list[str]) -> int:
         help="the window's size in the screenshot (default 1366x768)",
     )
     args = parser.parse_args(argv)
+    if not args.screenshot:  # before Qt is loaded; off-screen needs no X11 libraries
+        from cli.platform_check import window_problem
+
+        problem = window_problem()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     try:
         from ui.app import run
     except ModuleNotFoundError as exc:  # a checkout without the window: print the table
