@@ -17,6 +17,7 @@ from pathlib import Path
 # ``feature_imported``), ~110 numpy modules for nothing: 20.1 -> 7.4 ms of such reads measured.
 import core.metrics  # noqa: F401  (the window shows metrics: numpy is needed before it)
 import core.project  # noqa: F401
+from core.paths import icons
 
 # isort: split
 from PySide6.QtCore import QCoreApplication
@@ -57,10 +58,26 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName("LTV Studio")
     QCoreApplication.setApplicationName("LTV Studio")
+    _set_icon(app)
     from ui import i18n, preferences
 
     i18n.language().set(preferences.language())
     return app
+
+
+def _set_icon(app: QApplication) -> None:
+    """The program's icon on every window, and the desktop file that describes the program
+    (Wayland and the docks match windows to ``ltv-studio.desktop`` by it)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for path in icons():  # with its size given, a file is read only when that size is drawn
+        size = int(path.stem.rsplit("-", 1)[1])
+        if size <= 128:  # X11 hands every size to the window manager; docks take the 256 and
+            icon.addFile(str(path), QSize(size, size))  # 512 of the desktop file's theme icon
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("ltv-studio")
 
 
 def open_window(

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from core import schema
+from core import paths, schema
 from core.numbers import NumberFormat
 from core.text import resolve_language
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS = paths.translations()  # beside core/ in a checkout, inside the bundle when frozen
 CURRENCIES = ("₽", "$", "€", "£", "¥", "₸", "Br", "₴")
 
 

@@ -32,6 +32,7 @@ from core.numbers import NumberFormat
 from core.problems import Problem
 from core.project import Project
 from core.text import Text
+from ui.fonts import ensure_fonts
 
 MAX_EXPLAINED = 200  # segments explained formula by formula; the tables hold every segment
 FONT = "DejaVu Sans"  # has Cyrillic; embedded by QPdfWriter
@@ -151,6 +152,7 @@ def render_pdf(
 ) -> bytes:
     """The report as PDF bytes."""
     doc = QTextDocument()
+    ensure_fonts()  # DejaVu Sans from resources/fonts where the system has none
     font = QFont(FONT)
     font.setPointSizeF(8.5)
     doc.setDefaultFont(font)
