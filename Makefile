@@ -1,10 +1,11 @@
 # LTV Studio. `make run` opens the program on the bundled sample; `make test` runs every test;
-# `make bench` prints the benchmark table. Each creates .venv and installs what it needs.
+# `make bench` prints the benchmark table; `make bundle` builds the standalone application in
+# `dist/LTV Studio/`. Each creates .venv and installs what it needs.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint bundle clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +32,17 @@ $(VENV)/.installed-bench: pyproject.toml | $(PY)
 bench: $(VENV)/.installed-bench
 	$(PY) bench/run.py
 
+$(VENV)/.installed-bundle: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[bundle]'
+	touch $@ $(VENV)/.installed-base
+
+# PyInstaller, one folder (packaging/ltv-studio.spec); build/pyinstaller keeps its cache
+bundle: $(VENV)/.installed-bundle
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/ltv-studio.spec
+
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
