@@ -585,6 +585,10 @@
         <source>LTV Studio: customer lifetime value, LTV:CAC, payback and retention for each segment, with every formula explained.</source>
         <translation>LTV Studio: пожизненная ценность клиента, LTV:CAC, окупаемость и удержание по каждому сегменту, с пояснением каждой формулы.</translation>
     </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Версия {version}</translation>
+    </message>
 </context>
 <context>
     <name>MappingModel</name>

@@ -592,11 +592,15 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from core.version import VERSION
+
         QMessageBox.about(
             self,
             self.tr("About LTV Studio"),
             self.tr(
                 "LTV Studio: customer lifetime value, LTV:CAC, payback and retention for each "
                 "segment, with every formula explained."
-            ),
+            )
+            + "\n\n"
+            + self.tr("Version {version}").format(version=VERSION),
         )
