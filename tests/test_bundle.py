@@ -119,14 +119,16 @@ def wheel(tmp_path_factory) -> Path:
     for name in ("cli", "core", "ui", "resources"):
         shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
     out = tmp_path_factory.mktemp("wheel")
-    done = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(out), str(source)],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout + done.stderr
+    pip("wheel", "--no-build-isolation", "--wheel-dir", str(out), str(source))
     (built,) = out.glob("ltv_studio-*.whl")
     return built
+
+
+def pip(*args: str) -> None:
+    """``pip COMMAND --quiet --no-deps ARGS`` with this Python; it must succeed."""
+    command = [sys.executable, "-m", "pip", args[0], "--quiet", "--no-deps", *args[1:]]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_wheel_carries_the_resources_and_the_command(wheel):
@@ -154,12 +156,7 @@ def test_wheel_carries_the_resources_and_the_command(wheel):
 def test_installed_command_runs_from_anywhere(wheel, tmp_path):
     """``pip install`` of the wheel, then its ``ltv-studio`` script outside the checkout."""
     target = tmp_path / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-compile",
-         "--target", str(target), str(wheel)],
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stdout + done.stderr
+    pip("install", "--no-compile", "--target", str(target), str(wheel))
     if sys.platform == "win32":  # pip writes a launcher .exe there
         command = [str(target / "bin" / "ltv-studio.exe")]
     else:
@@ -271,6 +268,8 @@ RUNS = {
     ),
     "orders-sql": (["orders", "--sql", "--end", "2025-12-31", "--dialect", "postgres"], {}),
     "retention": (["retention", "cohorts.csv", "--json"], {"cohorts.csv": COHORTS}),
+    "whatif": (["whatif", "sample.ltv.json", "--json", "--lang", "en"], {}),
+    "whatif-table": (["whatif", "sample.ltv.json", "--lang", "ru"], {}),
 }
 
 
