@@ -268,6 +268,9 @@ class Spec:
 
     keys: tuple[str, ...]
     words: dict[str, vocabulary.Words] = field(compare=False, hash=False)
+    #: (key, instead): a header naming ``key`` reads as ``instead`` when no other column does
+    #: (a segment table's "Lifetime, years" is its retention in years, DESIGN.md §2).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def __hash__(self) -> int:
         return hash(self.keys)
@@ -356,6 +359,12 @@ def match_row(
                     m, text = alone, sub
         matches.append(m)
         headers.append(text)
+    for key, instead in spec.aliases:
+        if not any(m.key == instead for m in matches):
+            matches = [
+                Match(instead, m.score, m.how, m.words, m.rivals) if m.key == key else m
+                for m in matches
+            ]
     best: dict[str, int] = {}
     for j, m in enumerate(matches):
         if m.key is not None and (m.key not in best or m.score > matches[best[m.key]].score):

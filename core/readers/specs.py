@@ -58,7 +58,11 @@ class TableSpec:
 
 SEGMENTS = TableSpec(
     SEGMENTS_KIND,
-    Spec(schema.INPUT_KEYS + schema.METRIC_KEYS, vocabulary.SEGMENTS),
+    Spec(
+        schema.INPUT_KEYS + schema.METRIC_KEYS,
+        vocabulary.SEGMENTS,
+        aliases=(("lifetime_years", "retention_years"),),
+    ),
     required=("segment",),
     used=schema.INPUT_KEYS,
     least=2,

@@ -473,3 +473,12 @@ def test_a_pasted_header_row_is_recognised():
     assert header.looks_like_header(["Segment name", "AOV"], SEG)
     assert not header.looks_like_header(["Опт", "1 000", "35"], SEG)
     assert not header.looks_like_header(["Сегмент"], SEG)  # one name alone is a segment called so
+
+
+def test_a_lifetime_in_years_is_the_retention_input_unless_one_is_given():
+    """«Срок жизни клиента, лет» is the metric's label; typed into a segment table with no
+    retention column it is the retention in years (DESIGN.md §2: lifetime = retention years)."""
+    alone, _ = header.match_row(["Сегмент", "Срок жизни клиента, лет"], SEG)
+    assert [m.key for m in alone] == ["segment", "retention_years"]
+    both, _ = header.match_row(["Сегмент", "Срок удержания, лет", "Срок жизни клиента, лет"], SEG)
+    assert [m.key for m in both] == ["segment", "retention_years", "lifetime_years"]
