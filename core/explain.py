@@ -97,8 +97,11 @@ _FORMS: dict[str, _Form] = {
     ),
     "discounted_clv/flat": _Form(
         _T(
-            "(annual revenue × gross margin − service cost) × lifetime",
-            "(выручка в год × маржинальность − затраты на обслуживание) × срок жизни",
+            "(annual revenue × gross margin − service cost) × lifetime — with no discount rate "
+            "nothing is discounted (with a rate d: g × (1 − (1 + d)^(−lifetime)) ÷ d)",
+            "(выручка в год × маржинальность − затраты на обслуживание) × срок жизни — без "
+            "ставки дисконтирования ничего не дисконтируется (со ставкой d: "
+            "g × (1 − (1 + d)^(−срок жизни)) ÷ d)",
         ),
         "({annual_revenue} × {gross_margin} − {service_cost_per_year}) × {lifetime_years}",
     ),

@@ -51,3 +51,12 @@ def test_portfolio_explanation_counts_left_out():
     assert e.formula == "CAC = Σ acquisition spend ÷ Σ new customers"
     assert e.numbers.replace("\u00a0", " ") == "CAC = 1,000 ₽ ÷ 10 = 100 ₽"
     assert "1 of 2 segments left out" in e.reason
+
+
+def test_an_undiscounted_discounted_clv_says_why_it_is_not_discounted():
+    """Issue 9 item 10: an empty (or undiscounted) Discounted CLV explained without a word of
+    discounting read as a wrong formula."""
+    e = explain(compute(dict(EX1, gross_margin=np.nan)), 0, "discounted_clv", "en")
+    assert e.value is None and e.reason == "needs gross margin"
+    assert "with no discount rate nothing is discounted" in e.formula
+    assert "(1 + d)^(−lifetime)" in e.formula
