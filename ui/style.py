@@ -54,3 +54,10 @@ def grey_text(widget) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, GREY)
     palette.setColor(QPalette.ColorRole.Text, GREY)
     widget.setPalette(palette)
+
+
+def red_text(widget) -> None:
+    """Words that say something cannot be used, in red (a palette; see ``grey_text``)."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, RED)
+    widget.setPalette(palette)

@@ -275,8 +275,8 @@ def imported(read, path: str | Path, settings) -> Imported:
 
 def load_job(path: str, lang: str) -> Job:
     """The job of reading every sheet of a file and finding its segment table, for the import
-    preview: ``(pipeline.load(...), pipeline.find(...))`` (the header matcher's first use
-    imports its stemmer: in the worker too)."""
+    preview: ``(source, mapping, why_not)`` of ``core.readers.pipeline`` (the header matcher's
+    first use imports its stemmer: in the worker too)."""
 
     def job(progress, cancelled):
         from core.readers import pipeline, specs
@@ -284,7 +284,8 @@ def load_job(path: str, lang: str) -> Job:
 
         with bulk():
             source = pipeline.load(path, lang, progress, cancelled)
-            return source, pipeline.find(source, specs.SEGMENTS)
+            mapping = pipeline.find(source, specs.SEGMENTS)
+            return source, mapping, pipeline.why_not(source, specs.SEGMENTS, mapping, lang)
 
     return job
 

@@ -126,3 +126,24 @@ def test_the_runner_runs_one_task_at_a_time_and_says_when_it_is_idle(app, qtbot)
     with qtbot.waitSignal(runner.idle, timeout=5000):
         release.set()
     assert results == ["first"] and not runner.busy
+
+
+def test_a_file_that_is_not_a_segment_table_says_so_as_the_command_line_does(
+    window, qtbot, tmp_path
+):
+    from core.readers import pipeline, specs
+
+    path = tmp_path / "заказы.csv"
+    path.write_text(
+        "Клиент;Дата;Сумма\nИванов;01.02.2024;1 200\nПетров;03.02.2024;800\n", encoding="utf-8"
+    )
+    source = pipeline.load(path)
+    expected = pipeline.why_not(source, specs.SEGMENTS, pipeline.find(source, specs.SEGMENTS), "en")
+    assert expected and "orders" in expected
+    window.open_file(path, ask=False)
+    qtbot.waitUntil(lambda: window.files.import_dialog is not None, timeout=10_000)
+    dialog = window.files.import_dialog
+    assert dialog.refusal.isVisibleTo(dialog) and dialog.refusal.text() == expected
+    qtbot.waitUntil(lambda: "segment names" in dialog.summary.text(), timeout=10_000)
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()

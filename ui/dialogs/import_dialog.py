@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from core import schema
 from core.project import Project, Settings
 from core.readers import Mapping, Result, Source, pipeline, specs
-from ui import i18n
+from ui import i18n, style
 from ui.models.mapping import MappingModel, ProblemsModel
 from ui.workers import Imported, TaskRunner, bulk, imported
 
@@ -90,9 +90,12 @@ class ImportDialog(QDialog):
         settings: Settings | None = None,
         parent: QWidget | None = None,
         found: Mapping | None = None,
+        why_not: str | None = None,
     ) -> None:
         """``found`` is ``pipeline.find``'s mapping when the worker that read the file found
-        it already (None: found here)."""
+        it already (None: found here); ``why_not`` is ``pipeline.why_not``'s line when the file
+        is not a segment table as it stands (the command line's words: another kind of table,
+        or no known columns) — shown at the top, and the columns may still be chosen by hand."""
         super().__init__(parent)
         self.source = source
         self._path = Path(source.path)
@@ -118,6 +121,11 @@ class ImportDialog(QDialog):
         self.problems_view = QTableView(self)
         self.problems_view.setModel(self.problems)
         self.problems_view.horizontalHeader().setStretchLastSection(True)
+        self.refusal = QLabel(why_not or "", self)
+        self.refusal.setObjectName("importRefusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setVisible(bool(why_not))
+        style.red_text(self.refusal)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.notices = QLabel(self)
@@ -146,6 +154,7 @@ class ImportDialog(QDialog):
         working.addWidget(self.progress, 1)
         working.addWidget(self.progress_cancel)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.refusal)
         layout.addLayout(top)
         layout.addWidget(mapping_box, 3)
         layout.addWidget(self.problems_box, 2)

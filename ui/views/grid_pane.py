@@ -33,9 +33,20 @@ class _Grid(SegmentsView):
             self.horizontalHeader().height()
             + rows * self.verticalHeader().defaultSectionSize()
             + 2 * self.frameWidth()
-            + self.horizontalScrollBar().sizeHint().height()
         )
+        if self._needs_scroll_bar():
+            height += self.horizontalScrollBar().sizeHint().height()
         return QSize(hint.width(), height)
+
+    def _needs_scroll_bar(self) -> bool:
+        """True when the shown columns are wider than the grid (a horizontal scroll bar)."""
+        model = self.model()
+        if model is None:
+            return False
+        widths = sum(
+            self.columnWidth(c) for c in range(model.columnCount()) if not self.isColumnHidden(c)
+        )
+        return widths + self.verticalHeader().width() + 2 * self.frameWidth() > self.width()
 
 
 class GridPane(QWidget):
@@ -49,6 +60,8 @@ class GridPane(QWidget):
     """
 
     cell_selected = Signal(int, str, bool)
+    #: the pane's wanted height may have changed (rows, the note, the columns' scroll bar)
+    height_changed = Signal()
 
     def __init__(self, doc: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -188,6 +201,17 @@ class GridPane(QWidget):
             self.select_cell(current.row(), "segment")
         self.schedule_fit()
 
+    def wanted_height(self) -> int:
+        """The height that shows every row, the portfolio row and the note (the grid's rows
+        scroll when the window has less)."""
+        note = self.note.heightForWidth(max(50, self.width())) if self.note.isVisible() else 0
+        return (
+            self.band.sizeHint().height()
+            + self.view.sizeHint().height()
+            + self.footer.height()
+            + max(note, 0)
+        )
+
     # Columns and rows ------------------------------------------------------------------------
     def set_row_height(self, height: int) -> None:
         for table in (self.view, self.view.frozen, self.footer, self.footer.frozen):
@@ -214,6 +238,7 @@ class GridPane(QWidget):
         else:
             self._sync_footer_columns()
             self.band.spans.update()
+            self.height_changed.emit()
 
     def fit_columns(self) -> None:
         """Widths from the headers and the cells in sight (numbers and badges), within bounds."""
@@ -223,6 +248,7 @@ class GridPane(QWidget):
                 self._fit_column(column)
         self._sync_footer_columns()
         self.band.spans.update()
+        self.height_changed.emit()
 
     def _fit_column(self, column: int) -> None:
         view = self.view
@@ -267,6 +293,7 @@ class GridPane(QWidget):
         self._sync_footer_height()
         self.view.updateGeometry()
         self.schedule_fit()
+        self.height_changed.emit()
 
     @Slot(str)
     def _on_language_changed(self, _code: str) -> None:
@@ -287,6 +314,7 @@ class GridPane(QWidget):
         self.note.setToolTip(text)
         self.note.setVisible(bool(text))
         self._elide_note()
+        self.height_changed.emit()
 
     def _elide_note(self) -> None:
         """The note in at most two lines; all of it in its tooltip."""

@@ -135,8 +135,8 @@ class FileActions(QObject):
     def _preview_import(self, found) -> None:
         from ui.dialogs.import_dialog import ImportDialog
 
-        source, mapping = found
-        dialog = ImportDialog(source, preferences.default_settings(), self.window, mapping)
+        source, mapping, why_not = found
+        dialog = ImportDialog(source, preferences.default_settings(), self.window, mapping, why_not)
         self.import_dialog = dialog
         dialog.accepted.connect(lambda: self._imported(dialog.prepared, source.path))
         dialog.finished.connect(self._on_preview_closed)

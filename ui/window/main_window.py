@@ -173,8 +173,8 @@ class MainWindow(QMainWindow):
         doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
         doc.project_loaded.connect(self._on_project_loaded)
-        doc.segments_inserted.connect(self._schedule_grid_height)
-        doc.segments_removed.connect(self._schedule_grid_height)
+        self.grid.height_changed.connect(self._schedule_grid_height)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.grid.cell_selected.connect(self.shell.cell_selected)
         self.grid.view.paste_requested.connect(self.editor.paste)
         self.grid.view.fill_requested.connect(self.editor.fill)
@@ -194,6 +194,11 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._update_title()
         self._panels_made = False
+        self._grid_height_by_hand = False
+        self._grid_height_timer = QTimer(self)
+        self._grid_height_timer.setSingleShot(True)
+        self._grid_height_timer.setInterval(0)
+        self._grid_height_timer.timeout.connect(self._fit_grid_height)
         self.place_on_screen()
         self.grid.schedule_fit()
         if len(doc):
@@ -463,6 +468,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_project_loaded(self) -> None:
+        self._grid_height_by_hand = False
         self._schedule_grid_height()
         self._update_title()
         self.grid.schedule_fit()
@@ -548,15 +554,21 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _schedule_grid_height(self, *_args) -> None:
-        """Fit the grid's height to its rows once the layout has taken the change in."""
-        QTimer.singleShot(0, self._fit_grid_height)
+        """Fit the grid's height to its rows once the layout has taken the change in (unless
+        the person set it by dragging the splitter, until the next project)."""
+        if not self._grid_height_by_hand and not self._grid_height_timer.isActive():
+            self._grid_height_timer.start()
+
+    @Slot(int, int)
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self._grid_height_by_hand = True
 
     def _fit_grid_height(self) -> None:
         """Give the grid the height of its rows (up to what leaves the charts room)."""
         total = sum(self.splitter.sizes())
         if total <= 0:
             return
-        wanted = self.grid.sizeHint().height()
+        wanted = self.grid.wanted_height()
         grid = max(120, min(wanted, total - BOTTOM_MIN))
         self.splitter.setSizes([grid, total - grid])
 
