@@ -113,6 +113,26 @@ def cumulative_purchases(
     return out[inverse]
 
 
+def discount_factors(horizon_months: int, discount_rate: float | None) -> np.ndarray:
+    """(1 + d)^(−m/12) for months m = 1…H (d = 0 when missing), DESIGN.md §8.4."""
+    d = 0.0 if discount_rate is None or not np.isfinite(discount_rate) else float(discount_rate)
+    return (1.0 + d) ** (-np.arange(1, horizon_months + 1) / 12.0)
+
+
+def monthly_value(
+    purchase_params: Mapping[str, float],
+    spend_params: Mapping[str, float],
+    customers: Customers,
+    horizon_months: int = DEFAULT_HORIZON,
+    month_weeks: float = MONTH_WEEKS,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Expected purchases over the horizon, E(M), and each month's expected revenue
+    E(M) × (E[Y(t_m)] − E[Y(t_{m−1})]) (one row per customer, H columns, undiscounted)."""
+    cumulative = cumulative_purchases(purchase_params, customers, horizon_months, month_weeks)
+    spend = gamma_gamma.conditional_expected_value(spend_params, customers.x, customers.zbar)
+    return cumulative[:, -1], spend, spend[:, None] * np.diff(cumulative, axis=1)
+
+
 def predicted_value(
     purchase_params: Mapping[str, float],
     spend_params: Mapping[str, float],
@@ -127,16 +147,11 @@ def predicted_value(
     E[Y] of FHL 2005 eq. (10) and E(M) of note 025 eq. (5). ``month_weeks`` is the length of a
     month in weeks (365.25/12/7 by DESIGN.md; other conventions only for comparisons).
     """
-    cumulative = cumulative_purchases(purchase_params, customers, horizon_months, month_weeks)
-    per_month = np.diff(cumulative, axis=1)
-    d = 0.0 if discount_rate is None or not np.isfinite(discount_rate) else float(discount_rate)
-    factors = (1.0 + d) ** (-np.arange(1, horizon_months + 1) / 12.0)
-    spend = gamma_gamma.conditional_expected_value(spend_params, customers.x, customers.zbar)
-    return (
-        cumulative[:, -1],
-        spend,
-        spend * np.einsum("ij,j->i", per_month, factors),
-    )  # not BLAS: see fitting.dot
+    expected, spend, monthly = monthly_value(
+        purchase_params, spend_params, customers, horizon_months, month_weeks
+    )
+    factors = discount_factors(horizon_months, discount_rate)
+    return expected, spend, np.einsum("ij,j->i", monthly, factors)  # not BLAS: see fitting.dot
 
 
 @dataclass(frozen=True)
@@ -159,6 +174,7 @@ class ModelResult:
     expected_value: np.ndarray
     predicted_value: np.ndarray
     members: np.ndarray | None = None
+    monthly_value: np.ndarray | None = None  # n × H: each month's expected revenue, undiscounted
 
     def predicted_clv(self, margin=1.0) -> np.ndarray:
         """``predicted_value`` × ``margin`` (a scalar or one per customer; NaN = unknown)."""
@@ -188,12 +204,15 @@ def fit_customers(
     n = len(customers)
     nan = np.full(n, np.nan)
     p_alive, expected, value, clv = nan, nan, nan, nan
+    monthly = None
     if purchase_fit.converged:
         p_alive = bgnbd.p_alive(purchase_fit.params, customers.x, customers.t_x, customers.T)
         if spend_fit.converged:
-            expected, value, clv = predicted_value(
-                purchase_fit.params, spend_fit.params, customers, horizon_months, discount_rate
+            expected, value, monthly = monthly_value(
+                purchase_fit.params, spend_fit.params, customers, horizon_months
             )
+            factors = discount_factors(horizon_months, discount_rate)
+            clv = np.einsum("ij,j->i", monthly, factors)
         else:
             expected = cumulative_purchases(purchase_fit.params, customers, horizon_months)[:, -1]
     if progress is not None:
@@ -208,6 +227,7 @@ def fit_customers(
         value,
         clv,
         None if members is None else np.asarray(members, dtype=bool),
+        monthly,
     )
 
 
@@ -220,6 +240,15 @@ class SegmentFigures:
     p_alive: float
     expected_purchases: float
     predicted_value: float
+    monthly_value: tuple[float, ...] = ()
+
+    def value_at(self, discount_rate: float | None) -> float:
+        """The predicted value discounted at ``discount_rate`` a year (a segment's own rate):
+        Σ_m monthly value_m × (1 + d)^(−m/12); NaN without the monthly values."""
+        if not self.monthly_value:
+            return float("nan")
+        factors = discount_factors(len(self.monthly_value), discount_rate)
+        return float(np.dot(self.monthly_value, factors))
 
 
 def segment_means(result: ModelResult, names: Sequence[str], index) -> list[SegmentFigures]:
@@ -241,7 +270,18 @@ def segment_means(result: ModelResult, names: Sequence[str], index) -> list[Segm
             return sums / counts
 
     p, e, v = mean(result.p_alive), mean(result.expected_purchases), mean(result.predicted_value)
+    if result.monthly_value is None:
+        months = np.empty((0, k))
+    else:
+        months = np.array([mean(column) for column in result.monthly_value.T])
     return [
-        SegmentFigures(str(names[i]), int(counts[i]), float(p[i]), float(e[i]), float(v[i]))
+        SegmentFigures(
+            str(names[i]),
+            int(counts[i]),
+            float(p[i]),
+            float(e[i]),
+            float(v[i]),
+            tuple(float(m) for m in months[:, i]) if counts[i] else (),
+        )
         for i in range(k)
     ]

@@ -100,10 +100,11 @@ class ModelSummary:
         return next((f for f in self.segments if f.name == name), None)
 
     def predicted_clv(
-        self, figure: SegmentFigures, margin: float | None
+        self, figure: SegmentFigures, margin: float | None, discount_rate: float | None = None
     ) -> tuple[float | None, Text | None]:
         """A segment's predicted CLV — its mean predicted value × ``margin`` (1 on the revenue
-        basis) — or None and why."""
+        basis) — or None and why. With ``discount_rate`` (the segment's own, a year; 0 when
+        missing) the value is discounted at it instead of at the fit's rate."""
         if not self.bgnbd.converged:
             return None, NEEDS_FIT
         if not self.gamma_gamma.converged:
@@ -112,7 +113,15 @@ class ModelSummary:
             return None, NO_MEMBERS
         if margin is None or not math.isfinite(margin):
             return None, NEEDS_MARGIN
-        return _value(figure.predicted_value * margin), None
+        return _value(self.value(figure, discount_rate) * margin), None
+
+    @staticmethod
+    def value(figure: SegmentFigures, discount_rate: float | None = None) -> float:
+        """A segment's mean predicted value (revenue), discounted at ``discount_rate`` a year
+        when given (and the monthly values are known), else at the fit's rate."""
+        if discount_rate is None or not figure.monthly_value:
+            return figure.predicted_value
+        return figure.value_at(discount_rate)
 
 
 def summarize(result: ModelResult, names: Sequence[str], index) -> ModelSummary:

@@ -181,3 +181,23 @@ def test_segment_means_count_only_the_members():
     web, shop = clv.segment_means(result, ["Web", "Shop"], [0, 0, 1, 1])
     assert web == clv.SegmentFigures("Web", 1, 1.0, 2.0, 20.0)
     assert shop == clv.SegmentFigures("Shop", 1, 0.5, 1.0, 10.0)
+
+
+def test_a_segment_value_at_any_discount_rate():
+    """The monthly values kept per segment give its predicted value at any yearly rate — the
+    segment's own discount rate in the window — equal to the mean of the customers' values
+    discounted at that rate."""
+    rng = np.random.default_rng(12)
+    c = simulate.customers(PURCHASES, SPEND, 4000, rng, weeks=78)
+    at_10 = clv.fit_customers(c, 12, 0.1)
+    at_0 = clv.fit_customers(c, 12, 0.0)
+    index = (c.x > 1).astype(int)
+    for fig10, fig0 in zip(
+        clv.segment_means(at_10, ["a", "b"], index), clv.segment_means(at_0, ["a", "b"], index)
+    ):
+        assert len(fig10.monthly_value) == 12
+        assert fig10.value_at(0.1) == pytest.approx(fig10.predicted_value, rel=1e-12)
+        assert fig10.value_at(0.0) == pytest.approx(fig0.predicted_value, rel=1e-12)
+        assert fig10.value_at(None) == pytest.approx(fig0.predicted_value, rel=1e-12)
+        assert fig10.value_at(0.3) < fig10.value_at(0.1)
+    assert np.isnan(clv.SegmentFigures("x", 0, 1.0, 1.0, 1.0).value_at(0.1))

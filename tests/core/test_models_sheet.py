@@ -108,6 +108,23 @@ def test_the_sheet_as_written(tmp_path):
     assert "not in the order log" in values.cell(at["Typed later"], 9).value
 
 
+def test_the_value_is_discounted_at_the_segments_own_rate(tmp_path):
+    """§8.4: d is the project's discount rate (0 when missing) — here each segment's own."""
+    proj = project()
+    proj.segments.set_value(0, "discount_rate", 0.2)
+    months = tuple([200.0] * 12)
+    online = SegmentFigures("Online", 2212, 0.737, 1.65, 2210.21, months)
+    path = tmp_path / "rates.xlsx"
+    write_workbook(
+        proj, path, lang="en", extras={"models": ModelSummary(BGNBD, SPEND, 12, 0.0, (online,))}
+    )
+    _, values = models_sheet(path)
+    row = rows_by_segment(values)["Online"]
+    expected = sum(200.0 * 1.2 ** (-m / 12) for m in range(1, 13))
+    assert values.cell(row, 5).value == pytest.approx(expected)
+    assert values.cell(row, 7).value == pytest.approx(expected * 0.35)
+
+
 def test_a_spend_fit_without_numbers_says_so(tmp_path):
     path = tmp_path / "failed.xlsx"
     write_workbook(project(), path, lang="ru", extras={"models": summary(failed(NO_SPENDERS))})

@@ -29,13 +29,15 @@ _WORDS = {
         "Fitted to the order log: BG/NBD (Fader, Hardie & Lee 2005) for how often customers buy "
         "and whether they are still customers, Gamma-Gamma (Fader, Hardie & Lee 2005; Hardie's "
         "note 025) for what a purchase is worth. Figures are for the next {months} months, "
-        "discounted at {rate} a year; each is the mean over the segment's customers who bought in "
-        "the last 365 days (its Customers on the first sheet).",
+        "discounted at each segment's own rate (none when it has none); each is the mean over "
+        "the segment's customers who bought in the last 365 days (its Customers on the first "
+        "sheet).",
         "Модели подобраны по журналу заказов: BG/NBD (Fader, Hardie & Lee 2005) — как часто "
         "клиенты покупают и остаются ли клиентами, Gamma-Gamma (Fader, Hardie & Lee 2005; "
         "заметка Hardie 025) — сколько стоит покупка. Значения — на следующие {months} мес. с "
-        "дисконтированием {rate} в год; каждое — среднее по клиентам сегмента, покупавшим за "
-        "последние 365 дней (его «Клиентов» на первом листе).",
+        "дисконтированием по ставке сегмента (без него, если ставки нет); каждое — среднее по "
+        "клиентам сегмента, покупавшим за последние 365 дней (его «Клиентов» на первом "
+        "листе).",
     ),
     "model": _T("Model", "Модель"),
     "parameter": _T("Parameter", "Параметр"),
@@ -75,8 +77,7 @@ def write(book: Book) -> None:
     for c, width in enumerate(WIDTHS):
         ws.set_column(c, c, width)
     ws.write_string(0, 0, _WORDS["title"](lang), style.title)
-    rate = report.fmt.format(summary.discount_rate, "fraction")
-    note = _WORDS["note"](lang, months=months, rate=rate)
+    note = _WORDS["note"](lang, months=months)
     ws.merge_range(1, 0, 1, len(WIDTHS) - 1, note, style.note_wrap)
     ws.set_row(1, 45)
 
@@ -130,10 +131,11 @@ def write(book: Book) -> None:
             ws.write_string(r, 8, _WORDS["not_in_log"](lang), style.note)
             continue
         ws.write_number(r, 1, figure.customers, style.metric["count"])
+        rate = _input(report, row, "discount_rate") or 0.0  # the segment's own (§8.4: 0 if none)
         for c, value, unit in (
             (2, figure.p_alive, "fraction"),
             (3, figure.expected_purchases, "number"),
-            (4, figure.predicted_value, "money"),
+            (4, summary.value(figure, rate), "money"),
         ):
             if math.isfinite(value):
                 ws.write_number(r, c, value, style.metric[unit])
@@ -143,7 +145,7 @@ def write(book: Book) -> None:
             ws.write_formula(
                 r, 5, f"=INDEX({margin_ref},{row + 1})", style.metric["fraction"], _cached(margin)
             )
-        clv, why = summary.predicted_clv(figure, margin)
+        clv, why = summary.predicted_clv(figure, margin, rate)
         value_cell = f"{letter(4)}{r + 1}"
         formula = (
             f"=IF(AND(ISNUMBER({value_cell}),ISNUMBER({letter(5)}{r + 1})),"
@@ -155,7 +157,9 @@ def write(book: Book) -> None:
         formula_clv = report.results.value(row, "clv" if profit else "ltv")
         if formula_clv is not None and math.isfinite(formula_clv):
             ws.write_number(r, 7, formula_clv, style.metric["money"])
-        words = why(lang) if why is not None else _comparison(report, row, summary, figure, lang)
+        words = (
+            why(lang) if why is not None else _comparison(report, row, summary, figure, rate, lang)
+        )
         book.text(ws, r, 8, words, style.wrap)
         ws.set_row(r, st.LINE_PT * max(st.lines_needed(words, WIDTHS[8]), 1))
     ws.freeze_panes(first, 1)
@@ -172,15 +176,14 @@ def _cached(value: float | None) -> float | str:
     return value if value is not None and math.isfinite(value) else ""
 
 
-def _comparison(report, row: int, summary: ModelSummary, figure, lang: str) -> str:
+def _comparison(report, row: int, summary: ModelSummary, figure, rate: float, lang: str) -> str:
     """The model against the formula over the model's horizon, in one sentence."""
     formula = formula_over(
         _input(report, row, "avg_order_value"),
         _input(report, row, "purchases_per_year"),
         report.results.value(row, "lifetime_years"),
         summary.horizon_months,
-        _input(report, row, "discount_rate"),
+        rate,
     )
-    return compare(
-        formula, figure.predicted_value, figure.p_alive, summary.horizon_months
-    ).sentence(lang)
+    value = summary.value(figure, rate)
+    return compare(formula, value, figure.p_alive, summary.horizon_months).sentence(lang)
