@@ -43,6 +43,9 @@ class ProjectDocument(QObject):
         computed; every undo command carries the scenario it was made in (DESIGN.md §7.1).
     scenarios_changed()
         A scenario was added, renamed or deleted.
+    lane_changed(name)
+        A lane beside the segments changed (``lanes[name]``: the fitted customer models …);
+        ``results_changed`` follows, so whatever shows results shows it.
     """
 
     cells_changed = Signal(int, int)
@@ -59,6 +62,7 @@ class ProjectDocument(QObject):
     path_changed = Signal(str)
     scenario_switched = Signal(str)
     scenarios_changed = Signal()
+    lane_changed = Signal(str)
 
     def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +74,8 @@ class ProjectDocument(QObject):
         self._scenario: str | None = None  # None: the base
         #: counts recomputations: results of an older revision are stale
         self.revision = 0
+        #: figures derived beside the segments, by name (``set_lane``); a new project has none
+        self.lanes: dict[str, object] = {}
         self.results = self._project.compute()
 
     # Reading ---------------------------------------------------------------------------------
@@ -211,6 +217,7 @@ class ProjectDocument(QObject):
         """
         self.project_loading.emit()
         self._project = project
+        self.lanes.clear()
         self._scenario = None
         self._last_change = ([], [])
         if results is None:
@@ -225,6 +232,15 @@ class ProjectDocument(QObject):
         if not clean:
             # a restored copy is not saved anywhere yet: mark it modified
             self.undo_stack.resetClean()
+
+    def set_lane(self, name: str, value: object | None) -> None:
+        """Keep (or, with None, drop) the lane ``name`` beside the segments, and say so."""
+        if value is None:
+            self.lanes.pop(name, None)
+        else:
+            self.lanes[name] = value
+        self.lane_changed.emit(name)
+        self.results_changed.emit()
 
     def snapshot(self) -> Project:
         """A copy of the project (for saving from another thread or an autosave)."""

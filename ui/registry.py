@@ -14,7 +14,7 @@ part that is not shown costs nothing at start-up. See README "Extending the wind
 
 from __future__ import annotations
 
-COLUMN_GROUPS: tuple[str, ...] = ()
+COLUMN_GROUPS: tuple[str, ...] = ("ui.customer_models",)  # the models of an order log (§8.4)
 
 SIDE_PANELS: tuple[str, ...] = (
     "ui.panels.explain:ExplainPanel",

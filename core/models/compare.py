@@ -20,21 +20,21 @@ from dataclasses import dataclass
 from core.text import Text
 
 MORE = Text(
-    "the model expects {change} more than the formula over the next {months} months: "
+    "the model expects {change} more than the formula over {months} months: "
     "{alive} of these customers are probably still buying",
-    "модель ожидает на {change} больше, чем формула, за следующие {months} мес.: "
+    "модель ожидает на {change} больше, чем формула, за {months} мес.: "
     "{alive} этих клиентов, вероятно, ещё покупают",
 )
 LESS = Text(
-    "the model expects {change} less than the formula over the next {months} months: "
+    "the model expects {change} less than the formula over {months} months: "
     "{left} of these customers have probably left",
-    "модель ожидает на {change} меньше, чем формула, за следующие {months} мес.: "
+    "модель ожидает на {change} меньше, чем формула, за {months} мес.: "
     "{left} этих клиентов, вероятно, ушли",
 )
 SAME = Text(
-    "the model expects about as much as the formula over the next {months} months; "
+    "the model expects about as much as the formula over {months} months; "
     "{left} of these customers have probably left",
-    "модель ожидает примерно столько же, сколько формула, за следующие {months} мес.; "
+    "модель ожидает примерно столько же, сколько формула, за {months} мес.; "
     "{left} этих клиентов, вероятно, ушли",
 )
 NO_FORMULA = Text(

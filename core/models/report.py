@@ -26,6 +26,7 @@ from core.models.clv import (
     fit_customers,
     segment_means,
 )
+from core.models.compare import Comparison, compare, formula_over
 from core.models.fitting import Fit, IsCancelled, Progress
 from core.text import Text
 
@@ -115,6 +116,19 @@ class ModelSummary:
             return None, NEEDS_MARGIN
         return _value(self.value(figure, discount_rate) * margin), None
 
+    def compare(self, results, row: int, figure: SegmentFigures) -> Comparison:
+        """The model against the formula for segment ``row`` of ``results`` (core.metrics
+        ``Results``), over the model's horizon, at the segment's own discount rate."""
+        rate = segment_input(results, row, "discount_rate")
+        formula = formula_over(
+            segment_input(results, row, "avg_order_value"),
+            segment_input(results, row, "purchases_per_year"),
+            results.value(row, "lifetime_years"),
+            self.horizon_months,
+            rate,
+        )
+        return compare(formula, self.value(figure, rate), figure.p_alive, self.horizon_months)
+
     @staticmethod
     def value(figure: SegmentFigures, discount_rate: float | None = None) -> float:
         """A segment's mean predicted value (revenue), discounted at ``discount_rate`` a year
@@ -122,6 +136,12 @@ class ModelSummary:
         if discount_rate is None or not figure.monthly_value:
             return figure.predicted_value
         return figure.value_at(discount_rate)
+
+
+def segment_input(results, row: int, key: str) -> float | None:
+    """An input of segment ``row`` as the metrics used it (None when empty or out of range)."""
+    value = float(results.inputs[key][row])
+    return None if value != value else value
 
 
 def summarize(result: ModelResult, names: Sequence[str], index) -> ModelSummary:

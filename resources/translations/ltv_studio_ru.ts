@@ -197,7 +197,7 @@
     <name>ColumnGroup</name>
     <message>
         <source>Results</source>
-        <extracomment>``source(doc, row, key, lang) -&gt; Cell``: where a group's computed cells come from.</extracomment>
+        <extracomment>``source(doc, row, key, lang) -&gt; Cell``: where a group's computed cells come from. ``portfolio(doc, key, lang) -&gt; Cell | None``: a group's figure for the whole business. ``explain(doc, row, key, lang, fmt) -&gt; str``: the formula line's words for a group's cell.</extracomment>
         <translation>Результаты</translation>
     </message>
     <message>
@@ -207,6 +207,10 @@
     <message>
         <source>More results</source>
         <translation>Другие показатели</translation>
+    </message>
+    <message>
+        <source>Customer model</source>
+        <translation>Модель клиентов</translation>
     </message>
 </context>
 <context>
@@ -242,6 +246,57 @@
     <message>
         <source>{change} against the base</source>
         <translation>{change} к базе</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerModels</name>
+    <message>
+        <source>Customer models fitted: {said}.</source>
+        <translation>Модели клиентов подобраны: {said}.</translation>
+    </message>
+    <message>
+        <source>The customer models give no figures: {said}.</source>
+        <translation>Модели клиентов не дали значений: {said}.</translation>
+    </message>
+    <message>
+        <source>Fitting the customer models…</source>
+        <translation>Подбор моделей клиентов…</translation>
+    </message>
+    <message>
+        <source>open an order log: the models are fitted to its customers</source>
+        <translation>откройте журнал заказов: модели подбираются по его клиентам</translation>
+    </message>
+    <message>
+        <source>no customers of this name in the order log</source>
+        <translation>в журнале заказов нет клиентов с таким сегментом</translation>
+    </message>
+    <message>
+        <source>nobody in this segment bought in the last 365 days</source>
+        <translation>никто в этом сегменте не покупал за последние 365 дней</translation>
+    </message>
+    <message>
+        <source>no segment has this figure</source>
+        <translation>ни у одного сегмента нет этого значения</translation>
+    </message>
+    <message>
+        <source>{label} = {value}: each segment's figure weighted by its customers</source>
+        <translation>{label} = {value}: значения сегментов, взвешенные по числу клиентов</translation>
+    </message>
+    <message>
+        <source>P(alive) = {value}: the mean over {n} customers who bought in the last 365 days (BG/NBD)</source>
+        <translation>P(активен) = {value}: среднее по {n} клиентам, покупавшим за последние 365 дней (BG/NBD)</translation>
+    </message>
+    <message>
+        <source>Expected purchases in the next {months} months = {value} a customer (BG/NBD)</source>
+        <translation>Ожидаемых покупок за {months} мес. = {value} на клиента (BG/NBD)</translation>
+    </message>
+    <message>
+        <source>; the formula counts {f} a year</source>
+        <translation>; формула считает {f} в год</translation>
+    </message>
+    <message>
+        <source>Predicted CLV = {value} revenue in {months} mo × {margin} = {clv}</source>
+        <translation>Прогноз CLV = {value} выручки за {months} мес. × {margin} = {clv}</translation>
     </message>
 </context>
 <context>
@@ -495,7 +550,7 @@
     <name>GridPane</name>
     <message>
         <source>* Left out of the portfolio: {parts}</source>
-        <extracomment>columns fitted per turn of the event loop the segment column is at least this wide (names are what people look for)</extracomment>
+        <extracomment>columns fitted per turn of the event loop the segment column is at least this wide (names are what people look for) the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
         <translation>* Не учтены в портфеле: {parts}</translation>
     </message>
 </context>
@@ -931,6 +986,7 @@
     <name>SummaryStrip</name>
     <message>
         <source>Portfolio · {n} segments</source>
+        <extracomment>figures of registered column groups after the answers (the model's CLV), shown when the group has a portfolio figure for them</extracomment>
         <translation>Портфель · сегментов: {n}</translation>
     </message>
 </context>

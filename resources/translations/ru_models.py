@@ -51,4 +51,32 @@ RU = {
     ),
     "model": "модель",
     "observed": "факт",
+    # CustomerModels (ui/customer_models.py)
+    "Customer model": "Модель клиентов",
+    "Customer models fitted: {said}.": "Модели клиентов подобраны: {said}.",
+    "The customer models give no figures: {said}.": "Модели клиентов не дали значений: {said}.",
+    "Fitting the customer models…": "Подбор моделей клиентов…",
+    "open an order log: the models are fitted to its customers": (
+        "откройте журнал заказов: модели подбираются по его клиентам"
+    ),
+    "no customers of this name in the order log": (
+        "в журнале заказов нет клиентов с таким сегментом"
+    ),
+    "nobody in this segment bought in the last 365 days": (
+        "никто в этом сегменте не покупал за последние 365 дней"
+    ),
+    "no segment has this figure": "ни у одного сегмента нет этого значения",
+    "{label} = {value}: each segment's figure weighted by its customers": (
+        "{label} = {value}: значения сегментов, взвешенные по числу клиентов"
+    ),
+    "P(alive) = {value}: the mean over {n} customers who bought in the last 365 days (BG/NBD)": (
+        "P(активен) = {value}: среднее по {n} клиентам, покупавшим за последние 365 дней (BG/NBD)"
+    ),
+    "Expected purchases in the next {months} months = {value} a customer (BG/NBD)": (
+        "Ожидаемых покупок за {months} мес. = {value} на клиента (BG/NBD)"
+    ),
+    "; the formula counts {f} a year": "; формула считает {f} в год",
+    "Predicted CLV = {value} revenue in {months} mo × {margin} = {clv}": (
+        "Прогноз CLV = {value} выручки за {months} мес. × {margin} = {clv}"
+    ),
 }

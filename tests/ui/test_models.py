@@ -105,10 +105,19 @@ def test_verdict_badge_has_a_word_and_the_tooltip_the_full_words(app):
     assert "rule: from 3 to 5" in model.index(1, COL["ltv_cac"]).data(Qt.ItemDataRole.ToolTipRole)
 
 
+def _registered_keys() -> list[str]:
+    """The columns of groups other parts of the window registered (``ui.registry``)."""
+    from ui.models import columns
+
+    built_in = {"answers", "inputs", "more"}
+    return [k for g in columns.groups() if g.name not in built_in for k in g.keys]
+
+
 def test_only_inputs_are_editable_and_headers_have_definitions(app):
     model = SegmentsTableModel(_doc())
-    assert model.columnCount() == len(schema.COLUMNS)
-    for col in schema.COLUMNS:
+    registered = [schema.BY_KEY[k] for k in _registered_keys()]
+    assert model.columnCount() == len(schema.COLUMNS) + len(registered)
+    for col in (*schema.COLUMNS, *registered):
         column = COL[col.key]
         editable = bool(model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable)
         assert editable == col.is_input
@@ -121,7 +130,7 @@ def test_the_answers_come_first_then_the_inputs():
     segment's name, then the inputs, then the other metrics."""
     from ui.models import columns
 
-    keys = columns.keys()
+    keys = tuple(k for k in columns.keys() if k not in _registered_keys())
     assert keys[:7] == ("segment", "ltv", "clv", "cac", "ltv_cac", "payback_months", "crr")
     assert keys[7:18] == tuple(k for k in schema.INPUT_KEYS if k != "segment")
     assert set(keys[18:]) == set(schema.METRIC_KEYS) - set(keys[:7])

@@ -24,6 +24,10 @@ from core.metrics import Cell, Verdict
 
 #: ``source(doc, row, key, lang) -> Cell``: where a group's computed cells come from.
 CellSource = Callable[[object, int, str, str], Cell]
+#: ``portfolio(doc, key, lang) -> Cell | None``: a group's figure for the whole business.
+PortfolioSource = Callable[[object, str, str], Cell | None]
+#: ``explain(doc, row, key, lang, fmt) -> str``: the formula line's words for a group's cell.
+Explainer = Callable[[object, int, str, str, object], str]
 
 
 def metric_cell(doc, row: int, key: str, lang: str) -> Cell:
@@ -34,7 +38,12 @@ def metric_cell(doc, row: int, key: str, lang: str) -> Cell:
 def portfolio_cell(doc, key: str, lang: str) -> Cell | None:
     """A figure of the portfolio row, or None when it is not pooled across segments."""
     p = doc.results.portfolio
-    return p.cell(key, lang) if p.pooled(key) else None
+    if p.pooled(key):
+        return p.cell(key, lang)
+    group = group_of_key(key)
+    if group is not None and group.portfolio is not None:
+        return group.portfolio(doc, key, lang)
+    return None
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,10 @@ class ColumnGroup:
 
     ``title`` is English, translated in the context "ColumnGroup" (mark it with
     ``QT_TRANSLATE_NOOP("ColumnGroup", ...)``). ``source`` gives the cells of computed columns;
-    input columns (``editable``) read the document's segments.
+    input columns (``editable``) read the document's segments. A registered group may also give
+    ``portfolio`` (its figures for the portfolio row and the summary strip), ``explain`` (the
+    formula line's words for its cells) and ``strip`` (its keys shown in the summary strip after
+    the answers, when ``portfolio`` has a figure for them).
     """
 
     name: str
@@ -52,6 +64,9 @@ class ColumnGroup:
     folded: bool = False
     editable: bool = False
     source: CellSource | None = metric_cell
+    portfolio: PortfolioSource | None = None
+    explain: Explainer | None = None
+    strip: tuple[str, ...] = ()
 
     def label(self) -> str:
         return QCoreApplication.translate("ColumnGroup", self.title)
@@ -92,6 +107,11 @@ def register(group: ColumnGroup, before: str | None = None) -> None:
     at = next((i for i, g in enumerate(_groups) if g.name == before), len(_groups))
     _groups.insert(at, group)
     _layout.cache_clear()
+
+
+def group_of_key(key: str) -> ColumnGroup | None:
+    """The group that shows column ``key``, or None (the segment name, an unknown key)."""
+    return next((g for g in groups() if key in g.keys), None)
 
 
 def groups() -> tuple[ColumnGroup, ...]:

@@ -50,6 +50,7 @@ class SegmentsTableModel(GridModel):
         doc.segment_moved.connect(self._on_moved)
         doc.project_loading.connect(self._on_loading)
         doc.project_loaded.connect(self._on_loaded)
+        doc.lane_changed.connect(lambda _name: self._emit_all())  # a group's lane changed
 
     # Qt model API ----------------------------------------------------------------------------
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = ROOT) -> int:

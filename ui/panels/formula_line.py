@@ -130,6 +130,13 @@ class FormulaLine(QWidget):
             problem = model.problem(self._row, key)
             self.edit.setToolTip("\n".join(x for x in (col.definition(lang), problem) if x))
             return
+        group = columns.group_of_key(key)
+        if group is not None and group.explain is not None:  # a registered group's own words
+            text = group.explain(self._doc, -1 if self._portfolio else self._row, key, lang, fmt)
+            if text:
+                self._set(text, editable=False)
+                self.edit.setToolTip("\n".join(x for x in (text, col.definition(lang)) if x))
+                return
         ex = cell_explanation(self._doc, self._row, key, self._portfolio, fmt)
         if ex is not None:
             text = explanation_text(ex, lang)

@@ -140,7 +140,10 @@ class SummaryStrip(QScrollArea):
         self.segment_name.setMaximumWidth(220)
         layout.addWidget(self.portfolio_name, 1, 0)
         layout.addWidget(self.segment_name, 2, 0)
-        for i, key in enumerate(ANSWERS, start=1):
+        #: figures of registered column groups after the answers (the model's CLV), shown when
+        #: the group has a portfolio figure for them
+        self.extra_keys = tuple(k for g in columns.groups() for k in g.strip)
+        for i, key in enumerate(ANSWERS + self.extra_keys, start=1):
             caption = QLabel(content)
             style.grey_text(caption)
             self.captions[key] = caption
@@ -153,7 +156,7 @@ class SummaryStrip(QScrollArea):
             layout.addWidget(caption, 0, i)
             layout.addWidget(big, 1, i)
             layout.addWidget(small, 2, i)
-        layout.setColumnStretch(len(ANSWERS) + 1, 1)
+        layout.setColumnStretch(len(ANSWERS) + len(self.extra_keys) + 1, 1)
 
         grid.cell_selected.connect(self._on_cell_selected)
         self._doc.results_changed.connect(self.refresh)
@@ -240,3 +243,26 @@ class SummaryStrip(QScrollArea):
                 figure.setToolTip("")
             else:
                 self._show(figure, columns.metric_cell(doc, row, key, lang), key)
+        self._refresh_extras(row, lang)
+
+    def _refresh_extras(self, row: int, lang: str) -> None:
+        """The registered groups' figures: shown only when the group has one for the portfolio."""
+        doc, model = self._doc, self._grid.model
+        for key in self.extra_keys:
+            cell = columns.portfolio_cell(doc, key, lang)
+            shown = cell is not None
+            for widget in (self.captions[key], self.portfolio[key], self.segment[key]):
+                widget.setVisible(shown)
+            if not shown:
+                continue
+            label = model.headerData(model.column_of(key), Qt.Orientation.Horizontal)
+            self.captions[key].setText(label)
+            self.captions[key].setToolTip(schema.BY_KEY[key].definition(lang))
+            self._show(self.portfolio[key], cell, key)
+            source = columns.group_of_key(key).source
+            figure = self.segment[key]
+            if row < 0 or source is None:
+                figure.set_figure("", None)
+                figure.setToolTip("")
+            else:
+                self._show(figure, source(doc, row, key, lang), key)

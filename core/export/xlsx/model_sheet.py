@@ -17,8 +17,7 @@ from core.export.formulas import letter
 from core.export.xlsx import style as st
 from core.export.xlsx.book import Book
 from core.models import bgnbd, gamma_gamma
-from core.models.compare import compare, formula_over
-from core.models.report import ModelSummary
+from core.models.report import ModelSummary, segment_input
 from core.text import Text
 
 TITLE = Text("Models", "Модели")
@@ -158,7 +157,9 @@ def write(book: Book) -> None:
         if formula_clv is not None and math.isfinite(formula_clv):
             ws.write_number(r, 7, formula_clv, style.metric["money"])
         words = (
-            why(lang) if why is not None else _comparison(report, row, summary, figure, rate, lang)
+            why(lang)
+            if why is not None
+            else summary.compare(report.results, row, figure).sentence(lang)
         )
         book.text(ws, r, 8, words, style.wrap)
         ws.set_row(r, st.LINE_PT * max(st.lines_needed(words, WIDTHS[8]), 1))
@@ -167,23 +168,8 @@ def write(book: Book) -> None:
 
 
 def _input(report, row: int, key: str) -> float | None:
-    """An input of segment ``row`` as the metrics used it (None when empty or out of range)."""
-    value = float(report.results.inputs[key][row])
-    return None if value != value else value
+    return segment_input(report.results, row, key)
 
 
 def _cached(value: float | None) -> float | str:
     return value if value is not None and math.isfinite(value) else ""
-
-
-def _comparison(report, row: int, summary: ModelSummary, figure, rate: float, lang: str) -> str:
-    """The model against the formula over the model's horizon, in one sentence."""
-    formula = formula_over(
-        _input(report, row, "avg_order_value"),
-        _input(report, row, "purchases_per_year"),
-        report.results.value(row, "lifetime_years"),
-        summary.horizon_months,
-        rate,
-    )
-    value = summary.value(figure, rate)
-    return compare(formula, value, figure.p_alive, summary.horizon_months).sentence(lang)

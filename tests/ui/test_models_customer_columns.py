@@ -1,0 +1,175 @@
+"""The customer models in the window (issue 11): fitted in the worker for a project from an order
+log, their columns beside the formula's answers, the formula line's sentence, the strip's model
+CLV; following the margin and discount rate as they are typed; nothing for a typed project."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core.models import simulate
+from core.project import Project, SegmentTable
+from ui import i18n
+from ui.models.columns import COL
+
+SEGMENTS = [
+    (
+        "Online",
+        700,
+        {"r": 0.6, "alpha": 9.0, "a": 0.8, "b": 3.0},
+        {"p": 6.0, "q": 4.0, "gamma": 700.0},
+        0.35,
+    ),
+    (
+        "Shop",
+        500,
+        {"r": 1.1, "alpha": 8.0, "a": 1.2, "b": 6.0},
+        {"p": 5.0, "q": 5.0, "gamma": 1100.0},
+        0.45,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def derived(tmp_path_factory):
+    """A two-year shop log drawn from the models, read and derived as ``orders`` does."""
+    from core.orders.derive import derive_log
+    from core.readers import read_order_log
+
+    path = tmp_path_factory.mktemp("log") / "orders.csv"
+    simulate.order_log(SEGMENTS, "2025-09-30", np.random.default_rng(5), weeks=110).write_csv(path)
+    return derive_log(read_order_log(path, "en"), None, None, "en")
+
+
+def project_of(derived) -> Project:
+    """The project an order-log import makes: the derived inputs, and a spend typed by hand."""
+    from core.orders.segments import DERIVED_INPUTS
+
+    values = {
+        k: np.array([np.nan if s.values.get(k) is None else s.values[k] for s in derived.segments])
+        for k in DERIVED_INPUTS
+    }
+    values["acquisition_spend"] = np.array([300_000.0, 200_000.0])
+    return Project(name="shop", segments=SegmentTable([s.name for s in derived.segments], values))
+
+
+@pytest.fixture
+def fitted(window, qtbot, derived):
+    from ui.customer_models import start_fit
+
+    window.doc.load(project_of(derived))
+    assert start_fit(window.shell, derived.summary, derived.windows.end) is not None
+    qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+    return window
+
+
+def shown(window, row: int, key: str) -> str:
+    return window.model.index(row, COL[key]).data(Qt.ItemDataRole.DisplayRole)
+
+
+def test_fitted_models_beside_the_formula(fitted):
+    from ui.customer_models import model_summary
+    from ui.models.roles import RawValueRole
+
+    window = fitted
+    summary = model_summary(window.doc)
+    assert summary.bgnbd.converged and summary.gamma_gamma.converged
+    assert "Customer models fitted" in window.banner.message()
+    assert not window.grid.folded("customer_model")
+    assert COL["p_alive"] == COL["crr"] + 1  # right after the formula's answers
+    online = summary.figures("Online")
+    margin = window.doc.results.inputs["gross_margin"][0]
+    assert online.customers == window.doc.results.inputs["customers"][0]  # §8.2's customers
+    assert shown(window, 0, "p_alive") == f"{100 * online.p_alive:.1f}%"
+    assert shown(window, 0, "expected_purchases") == f"{online.expected_purchases:.2f}"
+    clv = window.model.index(0, COL["predicted_clv"]).data(RawValueRole)
+    assert clv == pytest.approx(online.value_at(None) * margin)
+    # the current cell is the first segment's model CLV, and the formula line compares
+    assert window.grid.current() == (0, "predicted_clv", False)
+    text = window.formula.text()
+    assert text.startswith("Predicted CLV = ") and " revenue in 12 mo × 35% = " in text
+    assert "the model expects" in text and "of these customers" in text
+    # the strip shows both CLVs
+    strip = window.strip
+    assert (
+        strip.portfolio["predicted_clv"].isVisible() and strip.captions["predicted_clv"].isVisible()
+    )
+    assert strip.segment["predicted_clv"].text() == shown(window, 0, "predicted_clv")
+    weights = np.array([f.customers for f in summary.segments], float)
+    clvs = [window.model.index(r, COL["predicted_clv"]).data(RawValueRole) for r in range(2)]
+    portfolio = window.portfolio_model.index(0, COL["predicted_clv"]).data(RawValueRole)
+    assert portfolio == pytest.approx(float(np.dot(weights, clvs) / weights.sum()))
+
+
+def test_the_model_clv_follows_margin_and_discount_rate_as_typed(fitted):
+    from ui.customer_models import model_summary
+    from ui.models.roles import RawValueRole
+
+    window = fitted
+    online = model_summary(window.doc).figures("Online")
+    cell = window.model.index(0, COL["predicted_clv"])
+    assert window.model.setData(window.model.index(0, COL["gross_margin"]), "50%")
+    assert cell.data(RawValueRole) == pytest.approx(online.value_at(None) * 0.5)
+    assert window.model.setData(window.model.index(0, COL["discount_rate"]), "20%")
+    assert cell.data(RawValueRole) == pytest.approx(online.value_at(0.2) * 0.5)
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert cell.data(RawValueRole) == pytest.approx(online.value_at(None) * 0.35)
+    window.doc.set_setting("basis", "revenue")
+    assert cell.data(RawValueRole) == pytest.approx(online.value_at(None))
+
+
+def test_a_renamed_segment_or_a_typed_one_says_why(fitted):
+    from ui.models.roles import EmptyReasonRole
+
+    window = fitted
+    assert window.model.setData(window.model.index(1, COL["segment"]), "Shop (old)")
+    reason = window.model.index(1, COL["p_alive"]).data(EmptyReasonRole)
+    assert reason == "no customers of this name in the order log"
+    window.doc.undo_stack.undo()
+    assert window.model.index(1, COL["p_alive"]).data(EmptyReasonRole) == ""
+
+
+def test_a_typed_project_has_no_model_figures(window):
+    from ui.models.roles import EmptyReasonRole
+
+    assert window.grid.folded("customer_model")
+    assert not window.strip.captions["predicted_clv"].isVisibleTo(window.strip)
+    reason = window.model.index(0, COL["predicted_clv"]).data(EmptyReasonRole)
+    assert reason.startswith("open an order log")
+    window.grid.select_cell(0, "p_alive")
+    assert window.formula.text().startswith("P(alive) — open an order log")
+
+
+def test_opening_another_project_drops_the_models(fitted):
+    from ui.customer_models import model_summary
+
+    window = fitted
+    window.doc.load(Project())
+    assert model_summary(window.doc) is None
+    assert not window.strip.portfolio["predicted_clv"].isVisibleTo(window.strip)
+
+
+def test_the_fit_runs_in_the_worker_and_can_be_cancelled(window, qtbot, derived):
+    from ui.customer_models import model_summary, start_fit
+
+    window.doc.load(project_of(derived))
+    task = start_fit(window.shell, derived.summary, derived.windows.end)
+    assert task is not None and window.task is task  # the GUI thread returned at once
+    window.runner.cancel()
+    qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+    assert model_summary(window.doc) is None
+
+
+def test_russian(fitted):
+    window = fitted
+    i18n.language().set("ru")
+    try:
+        window.grid.select_cell(0, "predicted_clv")
+        text = window.formula.text()
+        assert text.startswith("Прогноз CLV = ") and "модель ожидает на " in text
+        window.grid.select_cell(0, "p_alive")
+        assert window.formula.text().startswith("P(активен) = ")
+    finally:
+        i18n.language().set("en")

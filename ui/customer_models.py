@@ -1,0 +1,246 @@
+"""The customer models beside a project from an order log (issue 11, DESIGN.md §8.4).
+
+The fit (BG/NBD and Gamma-Gamma over every customer of the log) runs in the window's worker with
+progress and Cancel; its per-segment summary (``core.models.report.ModelSummary``) becomes the
+document's ``"models"`` lane. This module registers (``ui.registry.COLUMN_GROUPS``) the grid's
+"Customer model" columns — P(alive), expected purchases, predicted CLV — beside the formula
+metrics, their figures for the portfolio row and the summary strip, and the formula line's
+words: the model's figure with its numbers and how it compares with the formula's.
+
+Core computes every number; this module only looks them up by segment name and formats them. A
+segment's predicted CLV follows its inputs as they are typed: its gross margin on the profit
+basis and its discount rate (no new fit is needed).
+
+Entry point for whatever makes a project from a log (the order-log import)::
+
+    from ui.customer_models import start_fit
+    start_fit(shell, derived.summary, derived.windows.end)   # after doc.load(project)
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from core.metrics import Cell, State
+from core.models.clv import DEFAULT_HORIZON
+from ui.models import columns
+
+LANE = "models"
+KEYS = ("p_alive", "expected_purchases", "predicted_clv")
+TITLE = QT_TRANSLATE_NOOP("ColumnGroup", "Customer model")
+
+
+def fit_job(summary, end, horizon_months: int = DEFAULT_HORIZON, lang: str = "en"):
+    """The worker's job: both models fitted to a per-customer summary, as a ``ModelSummary``
+    over the segments ``core.orders`` makes of it."""
+
+    def job(progress, cancelled):
+        from core.models import report
+        from core.orders.segments import segment_index
+
+        result = report.fit_summary(summary, end, horizon_months, 0.0, progress, cancelled)
+        names, index = segment_index(summary, lang)
+        return report.summarize(result, names, index)
+
+    return job
+
+
+def start_fit(shell, summary, end, horizon_months: int = DEFAULT_HORIZON):
+    """Fit the customer models of a project just made from an order log, in the window's
+    worker; when done they are the document's ``"models"`` lane, the model's columns unfold and
+    the first segment's predicted CLV is selected, so the formula line compares it with the
+    formula. Returns the task, or None when another task is running."""
+    from ui import i18n
+
+    doc = shell.doc
+    project = doc.project
+
+    def done(model_summary) -> None:
+        if doc.project is not project:
+            return  # another project was opened meanwhile
+        doc.set_lane(LANE, model_summary)
+        said = model_summary.bgnbd.message(i18n.lang())
+        if model_summary.bgnbd.converged and model_summary.gamma_gamma.converged:
+            shell.show_message(
+                QCoreApplication.translate(
+                    "CustomerModels", "Customer models fitted: {said}."
+                ).format(said=said),
+                "success",
+            )
+        else:
+            failed = (
+                model_summary.gamma_gamma if model_summary.bgnbd.converged else model_summary.bgnbd
+            )
+            shell.show_message(
+                QCoreApplication.translate(
+                    "CustomerModels", "The customer models give no figures: {said}."
+                ).format(said=failed.message(i18n.lang())),
+                "warning",
+            )
+        if len(doc):
+            shell.select_cell(0, "predicted_clv")
+
+    job = fit_job(summary, end, horizon_months, i18n.lang())
+    return shell.run_task(
+        job, QCoreApplication.translate("CustomerModels", "Fitting the customer models…"), done
+    )
+
+
+# Cells -----------------------------------------------------------------------------------------
+def model_summary(doc):
+    """The document's fitted models (``ModelSummary``), or None."""
+    return getattr(doc, "lanes", {}).get(LANE)
+
+
+def _input(doc, row: int, key: str) -> float | None:
+    from core.models.report import segment_input
+
+    return segment_input(doc.results, row, key)
+
+
+def _margin(doc, row: int) -> float | None:
+    """The margin a segment's CLV takes: its gross margin on the profit basis, 1 on revenue."""
+    return _input(doc, row, "gross_margin") if doc.settings.basis == "profit" else 1.0
+
+
+def _empty(key: str, reason: str) -> Cell:
+    return Cell(key, None, State.EMPTY, reason)
+
+
+def _figure(doc, row: int):
+    """(summary, the segment's figures) or (None, the empty cell's reason)."""
+    summary = model_summary(doc)
+    if summary is None:
+        return None, QCoreApplication.translate(
+            "CustomerModels", "open an order log: the models are fitted to its customers"
+        )
+    figure = summary.figures(doc.names()[row])
+    if figure is None:
+        return None, QCoreApplication.translate(
+            "CustomerModels", "no customers of this name in the order log"
+        )
+    return (summary, figure), ""
+
+
+def model_cell(doc, row: int, key: str, lang: str) -> Cell:
+    """A segment's P(alive), expected purchases or predicted CLV (DESIGN.md §8.4)."""
+    found, reason = _figure(doc, row)
+    if found is None:
+        return _empty(key, reason)
+    summary, figure = found
+    if not summary.bgnbd.converged:
+        return _empty(key, summary.bgnbd.message(lang))
+    if figure.customers == 0:
+        return _empty(
+            key,
+            QCoreApplication.translate(
+                "CustomerModels", "nobody in this segment bought in the last 365 days"
+            ),
+        )
+    if key == "p_alive":
+        return Cell(key, figure.p_alive, State.VALUE)
+    if key == "expected_purchases":
+        return Cell(key, figure.expected_purchases, State.VALUE)
+    clv, why = summary.predicted_clv(figure, _margin(doc, row), _input(doc, row, "discount_rate"))
+    if clv is None:
+        return _empty(key, why(lang))
+    return Cell(key, clv, State.VALUE)
+
+
+def portfolio_figure(doc, key: str, lang: str) -> Cell | None:
+    """The whole business: each segment's figure weighted by its customers (those in the
+    model's means); None when the project has no fitted models."""
+    if model_summary(doc) is None:
+        return None
+    total = weight = 0.0
+    for row in range(len(doc)):
+        found, _ = _figure(doc, row)
+        cell = model_cell(doc, row, key, lang)
+        if found is None or cell.value is None:
+            continue
+        customers = found[1].customers
+        total += cell.value * customers
+        weight += customers
+    if weight == 0:
+        return _empty(
+            key, QCoreApplication.translate("CustomerModels", "no segment has this figure")
+        )
+    return Cell(key, total / weight, State.VALUE)
+
+
+# The formula line ------------------------------------------------------------------------------
+def explain(doc, row: int, key: str, lang: str, fmt) -> str:
+    """The model's figure with its numbers, and the model beside the formula, in words."""
+    if row < 0:
+        cell = portfolio_figure(doc, key, lang)
+        if cell is None:
+            return ""
+        if cell.value is None:
+            return cell.reason
+        return QCoreApplication.translate(
+            "CustomerModels", "{label} = {value}: each segment's figure weighted by its customers"
+        ).format(label=_label(key, lang), value=fmt.cell(cell.value, _unit(key)))
+    cell = model_cell(doc, row, key, lang)
+    if cell.value is None:
+        return f"{_label(key, lang)} — {cell.reason}"
+    summary, figure = _figure(doc, row)[0]
+    months = summary.horizon_months
+    shown = fmt.cell(cell.value, _unit(key))
+    if key == "p_alive":
+        text = QCoreApplication.translate(
+            "CustomerModels",
+            "P(alive) = {value}: the mean over {n} customers who bought in the last 365 days "
+            "(BG/NBD)",
+        ).format(value=shown, n=fmt.cell(float(figure.customers), "count"))
+    elif key == "expected_purchases":
+        text = QCoreApplication.translate(
+            "CustomerModels",
+            "Expected purchases in the next {months} months = {value} a customer (BG/NBD)",
+        )
+        text = text.format(months=months, value=shown)
+        per_year = _input(doc, row, "purchases_per_year")
+        if per_year is not None:
+            text += QCoreApplication.translate(
+                "CustomerModels", "; the formula counts {f} a year"
+            ).format(f=fmt.cell(per_year, "number"))
+    else:
+        value = summary.value(figure, _input(doc, row, "discount_rate"))
+        margin = _margin(doc, row)
+        text = QCoreApplication.translate(
+            "CustomerModels",
+            "Predicted CLV = {value} revenue in {months} mo × {margin} = {clv}",
+        )
+        text = text.format(
+            value=fmt.cell(value, "money"),
+            months=months,
+            margin=fmt.cell(margin, "fraction"),
+            clv=shown,
+        )
+    return f"{text} · {summary.compare(doc.results, row, figure).sentence(lang)}"
+
+
+def _label(key: str, lang: str) -> str:
+    from core import schema
+
+    return schema.BY_KEY[key].label(lang)
+
+
+def _unit(key: str) -> str:
+    from core import schema
+
+    return schema.BY_KEY[key].unit
+
+
+columns.register(
+    columns.ColumnGroup(
+        "customer_model",
+        TITLE,
+        KEYS,
+        folded=True,
+        source=model_cell,
+        portfolio=portfolio_figure,
+        explain=explain,
+        strip=("predicted_clv",),
+    ),
+    before="inputs",  # beside the formula's answers
+)
