@@ -303,14 +303,31 @@ def read_segments_job(path: str, lang: str, settings) -> Job:
     return job
 
 
-def export_job(kind: str, project, path: str, lang: str, basis: str | None) -> Job:
-    """The job of writing the workbook (kind "xlsx") or the PDF report (kind "pdf")."""
+def export_job(
+    kind: str, project, path: str, lang: str, basis: str | None, extras: dict | None = None
+) -> Job:
+    """The job of writing the workbook (kind "xlsx") or the PDF report (kind "pdf").
+
+    ``extras``: the document's lanes (``ProjectDocument.lanes``: fitted customer models …) for
+    the sheets that show them (``core.export.base.Report.extras``)."""
 
     def job(progress, cancelled):
         if kind == "pdf":
-            from ui.report_pdf import write_pdf as write
-        else:
-            from core.export import write_workbook as write
-        return write(project, path, lang=lang, basis=basis, progress=progress, cancelled=cancelled)
+            from ui.report_pdf import write_pdf
+
+            return write_pdf(
+                project, path, lang=lang, basis=basis, progress=progress, cancelled=cancelled
+            )
+        from core.export import write_workbook
+
+        return write_workbook(
+            project,
+            path,
+            lang=lang,
+            basis=basis,
+            progress=progress,
+            cancelled=cancelled,
+            extras=extras,
+        )
 
     return job

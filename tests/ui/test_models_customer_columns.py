@@ -173,3 +173,20 @@ def test_russian(fitted):
         assert window.formula.text().startswith("P(активен) = ")
     finally:
         i18n.language().set("en")
+
+
+def test_the_workbook_exported_from_the_window_has_the_models_sheet(fitted, qtbot, tmp_path):
+    import openpyxl
+
+    window = fitted
+    path = tmp_path / "shop.xlsx"
+    window.files.export_to("xlsx", str(path))
+    qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+    book = openpyxl.load_workbook(path, data_only=True)
+    assert "Models" in book.sheetnames
+    cells = [c.value for row in book["Models"].iter_rows() for c in row if c.value is not None]
+    assert (
+        "Online" in cells
+        and "Shop" in cells
+        and "the fit converged (" in " ".join(str(c) for c in cells)
+    )

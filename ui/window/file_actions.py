@@ -262,7 +262,9 @@ class FileActions(QObject):
         self.export_to(kind, path)
 
     def export_to(self, kind: str, path: str) -> None:
-        job = export_job(kind, self.doc.snapshot(), path, i18n.lang(), None)
+        job = export_job(
+            kind, self.doc.snapshot(), path, i18n.lang(), None, extras=dict(self.doc.lanes)
+        )
         target = Path(path)
 
         def done(problems) -> None:
