@@ -44,9 +44,9 @@ def run(args: argparse.Namespace) -> int:
         lang = project.settings.language
     project, _ = scenario.apply(project, args.scenario, lang, args.file)
     if kind == ".pdf":
-        from ui.report_pdf import write_pdf
+        from ui.report import write_pdf
 
-        problems = write_pdf(project, out, lang=lang, basis=args.basis)
+        problems = write_pdf(project, out, lang=lang, basis=args.basis, problems=opened.problems)
     else:
         from core.export import write_workbook
 

@@ -54,4 +54,4 @@ def test_export_pdf_without_a_window(tmp_path):
     done = run("export", "resources/sample.ltv.json", "-o", str(out), "--lang", "en")
     assert done.returncode == 0, done.stderr
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
-    assert "Portfolio summary" in text and "Кофейня «Зерно»" in text
+    assert "Portfolio: all segments together" in text and "Кофейня «Зерно»" in text

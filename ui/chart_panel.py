@@ -6,7 +6,8 @@ The API is small on purpose, so the window can place the panel wherever its layo
 - ``set_results(results, names, currency)`` after every recompute (or ``follow(doc)`` to have
   the panel listen to a ``ProjectDocument`` itself);
 - ``select(row)`` when the selected segment changes (``None``: no segment);
-- ``segment_clicked(row)`` is emitted when the user clicks a segment's bar.
+- ``segment_clicked(row)`` is emitted when the user clicks a segment's bar;
+- ``set_scale(factor)`` enlarges the charts' words (presentation mode).
 
 The charts are drawn by ``ui.charts`` (shared with the PDF report) shortly after the last change,
 so typing never waits for a chart.
@@ -15,13 +16,12 @@ so typing never waits for a chart.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCursor, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QToolButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +55,7 @@ class ChartPanel(QWidget):
         self._row: int | None = 0
         self._views: list = []
         self._doc = None
+        self._scale = 1.0
         self.redraws = 0
         self._missing = QLabel(self)
         self._missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -122,6 +123,16 @@ class ChartPanel(QWidget):
         """The charts drawn now (comparison, profit curve)."""
         return [view.chart() for view in self._views]
 
+    def set_scale(self, factor: float) -> None:
+        """Words on the charts ``factor`` times their size (presentation mode: 1.5, say)."""
+        if factor != self._scale:
+            self._scale = factor
+            self._ratio_button.setStyleSheet(
+                f"font-size: {round(9 * factor)}pt" if factor != 1 else ""
+            )
+            self._sides_button.setStyleSheet(self._ratio_button.styleSheet())
+            self.schedule()
+
     def showing_sides(self) -> bool:
         """True when the comparison shows CLV (or LTV) and CAC rather than LTV:CAC."""
         return self._sides_button.isChecked()
@@ -186,20 +197,18 @@ class ChartPanel(QWidget):
         n = len(results)
         row = None if self._row is None or not n else min(max(self._row, 0), n - 1)
         data = charts.comparison(results, names, MAX_BARS, keep=row)
-        compact = self._views[0].height() < COMPACT_BELOW
+        size = {"compact": self._views[0].height() < COMPACT_BELOW * self._scale}
+        size["scale"] = self._scale
         build = sides_chart if self.showing_sides() else ratio_chart
-        compared = build(data, lang, currency, selected=row, compact=compact)
+        compared = build(data, lang, currency, selected=row, **size)
         if row is not None:
             curve = charts.profit_curve(results, row)
             why = results.reason(row, "payback_months", lang)
-            profit = profit_chart(
-                curve, names[row], lang, currency, why, results.basis, compact=compact
-            )
+            profit = profit_chart(curve, names[row], lang, currency, why, results.basis, **size)
         else:
-            profit = profit_chart(None, "", lang, currency, basis=results.basis, compact=compact)
+            profit = profit_chart(None, "", lang, currency, basis=results.basis, **size)
         for chart in (compared, profit):
-            chart.segment_clicked.connect(self.segment_clicked)
-            chart.bar_hovered.connect(self._on_bar_hovered)
+            chart.interactive(self._on_chart_clicked)
         for view, chart in zip(self._views, (compared, profit)):
             old = view.chart()
             view.setChart(chart)
@@ -207,12 +216,8 @@ class ChartPanel(QWidget):
                 old.deleteLater()
         self.redraws += 1
 
-    @Slot(bool, str)
-    def _on_bar_hovered(self, inside: bool, text: str) -> None:
-        if inside and text:
-            QToolTip.showText(QCursor.pos(), text, self)
-        else:
-            QToolTip.hideText()
+    def _on_chart_clicked(self, row: int) -> None:
+        self.segment_clicked.emit(row)
 
     # Words -------------------------------------------------------------------------------------
     def _retranslate(self) -> None:

@@ -8,7 +8,12 @@ window's), so they are ``core.text.Text`` pairs rather than ``tr()``.
 
 Every chart is a ``SegmentChart``: it carries its own labels (value labels, reference-line
 labels, the outcome written on the plot, an empty state inside the plot) and places them again
-whenever Qt lays the plot out, and it emits ``segment_clicked(row)`` when a bar is clicked.
+whenever Qt lays the plot out (in a view: ``interactive``), and calls back with the segment's
+row when a bar is clicked.
+
+PySide6 6.12 on Python 3.11 loses a reference to None at each call from a Qt signal into Python,
+and one to True at each ``emit`` from Python: a chart drawn for the PDF makes no such call (its
+labels are placed once, directly), and a chart in a view makes one per layout and per click.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Slot
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -133,17 +138,15 @@ _Z = 20.0  # labels above the plot's series
 class SegmentChart(QChart):
     """A chart with its own labels, placed again at every layout, and clickable segments.
 
-    ``rows`` maps a category (bottom = 0) to the segment's row in the project;
-    ``segment_clicked(row)`` is emitted when its bar is clicked.
+    ``rows`` maps a category (bottom = 0) to the segment's row in the project; ``tips`` are
+    the figures shown when the mouse rests on a segment's bar.
     """
 
-    segment_clicked = Signal(int)
-    bar_hovered = Signal(bool, str)  # entered (True) or left a bar, and that segment's figures
-
-    def __init__(self, main: str, sub: str = "", compact: bool = False) -> None:
+    def __init__(self, main: str, sub: str = "", compact: bool = False, scale: float = 1.0) -> None:
         super().__init__()
         self.compact = compact
-        self.points = 7.5 if compact else 9.0  # the size of every word on the chart
+        # the size of every word on the chart; ``scale`` enlarges them (presentation mode)
+        self.points = (7.5 if compact else 9.0) * scale
         title = html.escape(main)
         if sub:  # under the title; beside it in a small chart, where height is scarce
             style = "font-weight:normal" + ("" if compact else "; font-size:small")
@@ -161,7 +164,8 @@ class SegmentChart(QChart):
         self.tips: list[str] = []
         self.labels: list[QGraphicsItem] = []  # every label drawn on the plot, for tests
         self._placers: list[Callable[[QRectF], None]] = []
-        self.plotAreaChanged.connect(self._place)
+        self._bars: list[QAbstractBarSeries] = []
+        self._on_click: Callable[[int], None] | None = None
 
     def text(
         self, words: str, colour: QColor = COLOURS["text"], bold: bool = False, backdrop=False
@@ -221,19 +225,33 @@ class SegmentChart(QChart):
         self._place(self.plotArea())
 
     def connect_bars(self, series: QAbstractBarSeries) -> None:
-        """Clicking a bar of ``series`` emits the segment's row; hovering, its figures."""
-        series.clicked.connect(self._on_bar_clicked)
-        series.hovered.connect(self._on_bar_hovered)
+        """The bars whose segments a click selects (once the chart is ``interactive``)."""
+        self._bars.append(series)
+
+    def interactive(self, on_click: Callable[[int], None] | None = None) -> None:
+        """For a chart in a view: labels follow every layout, a click on a bar calls
+        ``on_click(row)``, the mouse resting on one shows that segment's figures."""
+        self._on_click = on_click
+        self.plotAreaChanged.connect(self._place)
+        for series in self._bars:
+            series.clicked.connect(self._on_bar_clicked)
+            series.hovered.connect(self._on_bar_hovered)
 
     @Slot(int, QBarSet)
     def _on_bar_clicked(self, index: int, _set: QBarSet) -> None:
-        if 0 <= index < len(self.rows):
-            self.segment_clicked.emit(self.rows[index])
+        if 0 <= index < len(self.rows) and self._on_click is not None:
+            self._on_click(self.rows[index])
 
     @Slot(bool, int, QBarSet)
     def _on_bar_hovered(self, inside: bool, index: int, _set: QBarSet) -> None:
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QToolTip
+
         tip = self.tips[index] if 0 <= index < len(self.tips) else ""
-        self.bar_hovered.emit(inside and bool(tip), tip)
+        if inside and tip:
+            QToolTip.showText(QCursor.pos(), tip)
+        else:
+            QToolTip.hideText()
 
     def all_text(self) -> str:
         """Every word drawn on the chart: title, axes, legend and labels (for tests)."""
@@ -325,6 +343,7 @@ def ratio_chart(
     currency: str = "",
     selected: int | None = None,
     compact: bool = False,
+    scale: float = 1.0,
 ) -> SegmentChart:
     """LTV:CAC per segment, highest on top, coloured by verdict (the legend names the verdicts),
     with reference lines at 1 and 3 and each bar's value written beside it.
@@ -336,7 +355,7 @@ def ratio_chart(
     sub = data.subtitle(lang)
     if data.left_out_empty:
         sub += " · " + _WORDS["empty_left"](lang, n=data.left_out_empty)
-    chart = SegmentChart(WORDS["ratio"](lang), sub, compact)
+    chart = SegmentChart(WORDS["ratio"](lang), sub, compact, scale)
     if not len(data):
         chart.legend().hide()
         _empty_note(chart, _WORDS["none"](lang))
@@ -500,6 +519,7 @@ def sides_chart(
     currency: str,
     selected: int | None = None,
     compact: bool = False,
+    scale: float = 1.0,
 ) -> SegmentChart:
     """The ratio's two sides per segment, in the same order as the LTV:CAC chart: CLV (LTV on
     the revenue basis) and CAC of one customer, each bar labelled with its amount."""
@@ -508,7 +528,7 @@ def sides_chart(
     sub = _WORDS["sides_note"](lang, basis=basis)
     if data.capped:
         sub += " · " + data.shown_words(lang)
-    chart = SegmentChart(_WORDS["sides"](lang, value=label), sub, compact)
+    chart = SegmentChart(_WORDS["sides"](lang, value=label), sub, compact, scale)
     if not len(data):
         chart.legend().hide()
         _empty_note(chart, _WORDS["none"](lang))
@@ -589,6 +609,7 @@ def profit_chart(
     why: str = "",
     basis: str = "profit",
     compact: bool = False,
+    scale: float = 1.0,
 ) -> SegmentChart:
     """Cumulative profit of one new customer by month, from −CAC at month 0 to the end of its
     lifetime, with the outcome written on the plot: "pays back in 9 months", "does not pay back
@@ -600,7 +621,7 @@ def profit_chart(
     """
     basis = curve.basis if curve is not None else basis
     what = _WORDS[basis + ("_short" if compact else "")](lang)
-    chart = SegmentChart(" ".join(name.split()) or "—", what, compact)
+    chart = SegmentChart(" ".join(name.split()) or "—", what, compact, scale)
     chart.legend().hide()
     if curve is None:
         words = _WORDS["no_curve"](lang, why=why) if why else _WORDS["no_segment"](lang)

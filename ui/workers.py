@@ -313,14 +313,10 @@ def export_job(
 
     def job(progress, cancelled):
         if kind == "pdf":
-            from ui.report_pdf import write_pdf
-
-            return write_pdf(
-                project, path, lang=lang, basis=basis, progress=progress, cancelled=cancelled
-            )
-        from core.export import write_workbook
-
-        return write_workbook(
+            from ui.report import write_pdf as write
+        else:
+            from core.export import write_workbook as write
+        return write(
             project,
             path,
             lang=lang,

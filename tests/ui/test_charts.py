@@ -113,11 +113,13 @@ def test_ratio_chart_says_12_of_n_and_keeps_an_outlier_from_flattening_the_rest(
     assert "5,000 ›" in label_texts(chart)  # with its true value written inside
 
 
-def test_clicking_a_bar_emits_the_segments_row(qapp, qtbot, sample):
+def test_clicking_a_bar_gives_the_segments_row(qapp, qtbot, sample):
     from PySide6.QtCharts import QChartView
 
     results, names = sample
     chart = ratio_chart(charts.comparison(results, names), "en", "₽")
+    clicked = []
+    chart.interactive(clicked.append)
     view = QChartView(chart)
     view.resize(640, 360)
     view.show()
@@ -127,9 +129,8 @@ def test_clicking_a_bar_emits_the_segments_row(qapp, qtbot, sample):
     category = chart.rows.index(delivery)
     at = chart.mapToPosition(QPointF(0.4, category), bars)
     point = view.mapFromScene(chart.mapToScene(at))
-    with qtbot.waitSignal(chart.segment_clicked, timeout=2000) as signal:
-        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    assert signal.args == [delivery]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: clicked == [delivery], timeout=2000)
     view.close()
 
 
@@ -231,10 +232,15 @@ def test_panel_follows_results_selection_and_clicks(qapp, qtbot, sample):
     qtbot.waitUntil(lambda: panel.redraws > before, timeout=3000)
     assert "Доставка" in panel.charts()[1].title()
     with qtbot.waitSignal(panel.segment_clicked, timeout=1000) as signal:
-        panel.charts()[0].segment_clicked.emit(3)
-    assert signal.args == [3]
+        panel.charts()[0]._on_bar_clicked(3, None)  # as a click on the fourth bar from below
+    assert signal.args == [panel.charts()[0].rows[3]]
     before = panel.redraws
     panel.show_sides(True)
     qtbot.waitUntil(lambda: panel.redraws > before, timeout=3000)
     assert "CLV and CAC" in panel.charts()[0].title()
+    normal = panel.charts()[0].points
+    before = panel.redraws
+    panel.set_scale(1.5)  # presentation mode
+    qtbot.waitUntil(lambda: panel.redraws > before, timeout=3000)
+    assert panel.charts()[0].points == pytest.approx(normal * 1.5)
     panel.close()
