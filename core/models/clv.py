@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.jobs import IsCancelled, Progress, stage
+from core.jobs import IsCancelled, Progress, check, stage
 from core.models import bgnbd, gamma_gamma
 from core.models.fitting import Fit, condense
 from core.text import Text
@@ -100,16 +100,22 @@ def cumulative_purchases(
     customers: Customers,
     horizon_months: int,
     month_weeks: float = MONTH_WEEKS,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> np.ndarray:
     """E[Y(t_m) | x, t_x, T] for m = 0…H months: one row per customer, H + 1 columns.
 
-    Computed once per distinct (x, t_x, T) and spread back.
+    Computed once per distinct (x, t_x, T) and spread back; ``progress(m, H)`` after each
+    month, ``cancelled()`` polled there.
     """
     (ux, utx, uT), _, inverse = condense(customers.x, customers.t_x, customers.T)
     months = np.arange(horizon_months + 1, dtype=np.float64) * month_weeks
     out = np.zeros((len(ux), horizon_months + 1))
     for m in range(1, horizon_months + 1):
         out[:, m] = bgnbd.conditional_expected_purchases(params, months[m], ux, utx, uT)
+        check(cancelled)
+        if progress is not None:
+            progress(m, horizon_months)
     return out[inverse]
 
 
@@ -125,10 +131,14 @@ def monthly_value(
     customers: Customers,
     horizon_months: int = DEFAULT_HORIZON,
     month_weeks: float = MONTH_WEEKS,
+    progress: Progress | None = None,
+    cancelled: IsCancelled | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Expected purchases over the horizon, E(M), and each month's expected revenue
     E(M) × (E[Y(t_m)] − E[Y(t_{m−1})]) (one row per customer, H columns, undiscounted)."""
-    cumulative = cumulative_purchases(purchase_params, customers, horizon_months, month_weeks)
+    cumulative = cumulative_purchases(
+        purchase_params, customers, horizon_months, month_weeks, progress, cancelled
+    )
     spend = gamma_gamma.conditional_expected_value(spend_params, customers.x, customers.zbar)
     return cumulative[:, -1], spend, spend[:, None] * np.diff(cumulative, axis=1)
 
@@ -209,12 +219,23 @@ def fit_customers(
         p_alive = bgnbd.p_alive(purchase_fit.params, customers.x, customers.t_x, customers.T)
         if spend_fit.converged:
             expected, value, monthly = monthly_value(
-                purchase_fit.params, spend_fit.params, customers, horizon_months
+                purchase_fit.params,
+                spend_fit.params,
+                customers,
+                horizon_months,
+                progress=stage(progress, 80, 19),
+                cancelled=cancelled,
             )
             factors = discount_factors(horizon_months, discount_rate)
             clv = np.einsum("ij,j->i", monthly, factors)
         else:
-            expected = cumulative_purchases(purchase_fit.params, customers, horizon_months)[:, -1]
+            expected = cumulative_purchases(
+                purchase_fit.params,
+                customers,
+                horizon_months,
+                progress=stage(progress, 80, 19),
+                cancelled=cancelled,
+            )[:, -1]
     if progress is not None:
         progress(100, 100)
     return ModelResult(

@@ -28,6 +28,9 @@ Objective = Callable[[np.ndarray], tuple[float, np.ndarray]]
 LOG_BOUND = 30.0
 _EDGE = 0.5  # a log-parameter within this of the box has run away
 MAX_ITERATIONS = 2000
+#: Progress counts iterations against this many (the fits here take 10–40; a longer one waits
+#: at the last step until it ends), so the bar moves rather than creeping towards 2000.
+EXPECTED_ITERATIONS = 40
 #: A fit has converged when the Newton step from it is below this in every log-parameter (a
 #: relative change of 10⁻⁶ in each parameter).
 NEWTON_TOLERANCE = 1e-6
@@ -167,7 +170,8 @@ def maximise(
     names
         The parameters' names; ``labels`` says what each is, in words, for messages.
     progress, cancelled
-        ``progress(iteration, MAX_ITERATIONS)`` after each iteration; ``cancelled()`` polled
+        ``progress(iteration, EXPECTED_ITERATIONS)`` (capped below it) after each iteration;
+        ``cancelled()`` polled
         there too, raising ``core.jobs.Cancelled``.
 
     Returns
@@ -201,7 +205,7 @@ def _maximise(
         iterations += 1
         check(cancelled)
         if progress is not None:
-            progress(iterations, MAX_ITERATIONS)
+            progress(min(iterations, EXPECTED_ITERATIONS - 1), EXPECTED_ITERATIONS)
 
     def guarded(theta: np.ndarray) -> tuple[float, np.ndarray]:
         with np.errstate(all="ignore"):
