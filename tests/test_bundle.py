@@ -29,6 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LINUX = sys.platform.startswith("linux")
 #: the program a terminal runs: on Windows the console twin of the windowed "LTV Studio.exe"
 EXE_NAME = "ltv-studio.exe" if sys.platform == "win32" else NAME
+#: main.py's environment: English, and UTF-8 on a pipe on Windows too (the bundle's own mode)
+ENV = {**os.environ, "LANG": "en_US.UTF-8", "PYTHONUTF8": "1"}
 
 
 # --- the version ---------------------------------------------------------------------------
@@ -161,9 +163,10 @@ def test_installed_command_runs_from_anywhere(wheel, tmp_path):
         command = [str(target / "bin" / "ltv-studio.exe")]
     else:
         command = [sys.executable, str(target / "bin" / "ltv-studio")]
-    env = {**os.environ, "PYTHONPATH": str(target), "LANG": "en_US.UTF-8"}
+    env = {**ENV, "PYTHONPATH": str(target)}
     run = lambda *args: subprocess.run(  # noqa: E731
-        [*command, *args], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120,
+        [*command, *args], cwd=tmp_path, env=env, capture_output=True, text=True,
+        encoding="utf-8", timeout=120,
     )  # fmt: skip
     version = run("--version")
     assert version.returncode == 0, version.stderr
@@ -185,8 +188,9 @@ def main_json(*args: str) -> str:
         cwd=ROOT,
         capture_output=True,
         text=True,
+        encoding="utf-8",
         timeout=120,
-        env={**os.environ, "LANG": "en_US.UTF-8"},
+        env=ENV,
     )
     assert done.returncode == 0, done.stderr
     return done.stdout
@@ -284,7 +288,7 @@ def test_bundle_prints_what_main_py_prints(bare, tmp_path, case):
         (tmp_path / name).write_text(text, "utf-8")
     expected = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args], cwd=tmp_path, capture_output=True,
-        text=True, timeout=300, encoding="utf-8", env={**os.environ, "LANG": "en_US.UTF-8"},
+        text=True, timeout=300, encoding="utf-8", env=ENV,
     )  # fmt: skip
     done = bare(*args)
     assert (done.returncode, done.stdout) == (expected.returncode, expected.stdout), done.stderr
