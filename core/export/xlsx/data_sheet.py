@@ -69,6 +69,14 @@ def write(book: Book) -> None:
     ws = book.add_sheet(TITLE(book.lang))
     book.data_name = ws.get_name()
     _settings(book, ws)
+    write_table(book, ws)
+
+
+def write_table(book: Book, ws) -> None:
+    """The segments of ``book.report`` on ``ws`` below its title and settings rows: the header,
+    the hidden keys, the rows with live formulas, the portfolio row, verdict colours, input
+    checks and print set-up. The formulas read the settings by their defined names, so a
+    scenario's sheet (``scenario_sheets``) is written by this too."""
     widths = _header(book, ws)
     _segment_rows(book, ws, widths["segment"])
     if book.n:

@@ -28,10 +28,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from core.export.xlsx import charts_sheet, data_sheet, formulas_sheet, model_sheet
+from core.export.xlsx import (
+    charts_sheet,
+    data_sheet,
+    formulas_sheet,
+    model_sheet,
+    scenario_sheets,
+)
 
 SHEETS: tuple[Callable, ...] = (
     data_sheet.write,
+    scenario_sheets.write,
     charts_sheet.write,
     formulas_sheet.write,
     model_sheet.write,  # the fitted customer models, when the project came from an order log
