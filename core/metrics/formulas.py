@@ -32,9 +32,25 @@ class Retention(NamedTuple):
     """The retention figures of §2 from the customer counts, computed together."""
 
     crr: np.ndarray  #: (E − N) / S
-    churn: np.ndarray  #: 1 − crr, written (S − (E − N)) / S so that it is rounded once
+    churn: np.ndarray  #: 1 − crr, written (S − E + N) / S with the sum rounded once
     inconsistent: np.ndarray  #: crr outside 0…1: the counts contradict each other
-    lifetime: np.ndarray  #: 1 / churn = S / (S − (E − N)); empty when churn ≤ 0 or inconsistent
+    lifetime: np.ndarray  #: 1 / churn = S / (S − E + N); empty when churn ≤ 0 or inconsistent
+
+
+def _sum3(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """a + b + c as if rounded once (Knuth's two-sum keeps what each addition rounds away).
+
+    S − E + N cancels when the counts nearly balance: S = E = 333 109, N = 0.00001 lost a
+    millionth in either order of plain addition, and S = 3e−229, E = N = 1 all of it in one.
+    For whole counts every order is exact, and equals the workbook's S − (E − N).
+    """
+    first = a + b
+    back = first - a
+    error = (a - (first - back)) + (b - back)
+    total = first + c
+    back = total - first
+    error += (first - (total - back)) + (c - back)
+    return total + error
 
 
 def retention(start: np.ndarray, end: np.ndarray, new: np.ndarray) -> Retention:
@@ -46,7 +62,7 @@ def retention(start: np.ndarray, end: np.ndarray, new: np.ndarray) -> Retention:
     """
     start_pos = _positive(start)
     kept = end - new
-    lost = start - kept
+    lost = _sum3(start, -end, new)
     rate = kept / start_pos
     churn = lost / start_pos
     counts_inconsistent = (rate < 0) | (rate > 1)

@@ -8,6 +8,7 @@ inf, or NaN without a reason.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 from hypothesis import given, settings
@@ -16,8 +17,14 @@ from hypothesis import strategies as st
 from core import metrics, schema
 
 
-def reference(seg: dict, basis: str) -> dict:
-    """§2 for one segment, read literally. None = empty; "never" for a payback that never comes."""
+def reference(seg: dict, basis: str, exact: bool = False) -> dict:
+    """§2 for one segment, read literally. None = empty; "never" for a payback that never comes.
+
+    With ``exact``, CRR, churn and the lifetime from them are computed in exact fractions (then
+    rounded once): near CRR = 1 the literal 1 − CRR cancels, and the float reading is then the
+    inaccurate side (the property test compares core with the exact one; the benchmark's loop
+    keeps plain floats).
+    """
 
     def get(key):
         v = seg.get(key)
@@ -42,13 +49,16 @@ def reference(seg: dict, basis: str) -> dict:
     out = {}
     out["annual_revenue"] = aov * f if aov is not None and f is not None else None
     crr = (E - n) / S if S not in (None, 0) and E is not None and n is not None else None
-    out["crr"] = crr
-    out["churn_rate"] = None if crr is None else 1 - crr
+    if exact and crr is not None:
+        crr = Fraction(E) - Fraction(n)
+        crr /= Fraction(S)
+    out["crr"] = None if crr is None else _float(crr)
+    out["churn_rate"] = None if crr is None else _float(1 - crr)
     consistent = crr is not None and 0 <= crr <= 1
     if years is not None:
         life = years
     elif consistent and 1 - crr > 0:
-        life = 1 / (1 - crr)
+        life = _float(1 / (1 - crr))
     else:
         life = None
     out["lifetime_years"] = life
@@ -91,6 +101,14 @@ def reference(seg: dict, basis: str) -> dict:
     return out
 
 
+def _float(x) -> float:
+    """A fraction (or float) as a float; beyond float's range, infinite (core: "too large")."""
+    try:
+        return float(x)
+    except OverflowError:
+        return math.inf if x > 0 else -math.inf
+
+
 value = st.one_of(
     st.none(),
     st.just(0.0),
@@ -108,9 +126,9 @@ def _close(a, b) -> bool:
         return a is None and b is None
     if a == "never" or b == "never":
         return a == b
-    # The two evaluate in different orders: near CRR = 1, 1 − CRR cancels in the literal reading
-    # while core computes churn as (S − (E − N)) / S. Agreement to 1e-6 separates a rounding
-    # difference from a wrong formula; the worked examples pin exact values.
+    # The two evaluate in different orders (CRR and churn exactly here, ((S − E) + N) / S in
+    # core). Agreement to 1e-6 separates a rounding difference from a wrong formula; the worked
+    # examples pin exact values.
     return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
 
 
@@ -123,7 +141,7 @@ def test_vectorised_equals_per_row(segments, basis):
     }
     results = metrics.compute(arrays, basis)
     for row, seg in enumerate(segments):
-        expected = reference(seg, basis)
+        expected = reference(seg, basis, exact=True)
         for key in schema.METRIC_KEYS:
             got = (
                 "never"

@@ -259,7 +259,9 @@ def test_every_answer_reaches_the_target(segments, basis, target, value):
             check = metrics.compute(inputs(changed), basis)
             assert check.value(0, target) == a.reaches
             assert math.isclose(a.reaches, goal, rel_tol=1e-7), (lever, seg, a)
-            literal = reference({k: changed.get(k) for k in schema.NUMERIC_INPUT_KEYS}, basis)
+            literal = reference(
+                {k: changed.get(k) for k in schema.NUMERIC_INPUT_KEYS}, basis, exact=True
+            )
             assert math.isclose(literal[target], goal, rel_tol=1e-6), (lever, seg, literal)
             # the verdict is the target's own: 3 is healthy, 12 months fast (within the lifetime)
             at_goal = metrics.compute(inputs(changed), basis)
