@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.report import content
+from ui.report import content, scenarios
 
 SECTIONS: tuple[Callable, ...] = (
     content.summary,
     content.charts_and_inputs,
     content.formulas,
+    scenarios.section,  # each scenario beside the base (issue 12)
 )
