@@ -138,6 +138,61 @@ class ModelSummary:
         return figure.value_at(discount_rate)
 
 
+@dataclass(frozen=True)
+class SegmentRow:
+    """One segment of a project beside its model figures, as a report shows it.
+
+    ``figure`` is None for a segment not in the log (renamed, or typed later). ``value`` is the
+    predicted revenue discounted at the segment's own rate; ``margin`` what the CLV multiplies
+    it by (1 on the revenue basis); ``clv`` or ``why`` not; ``formula_clv`` the formula's CLV
+    (LTV on the revenue basis); ``words`` the sentence beside them, in the report's language.
+    """
+
+    name: str
+    figure: SegmentFigures | None
+    rate: float = 0.0
+    value: float | None = None
+    margin: float | None = None
+    clv: float | None = None
+    why: Text | None = None
+    formula_clv: float | None = None
+    words: str = ""
+
+
+def segment_rows(
+    summary: ModelSummary, results, names: Sequence[str], lang: str
+) -> list[SegmentRow]:
+    """Each segment of a project (``results`` on the report's basis, ``names`` its segments)
+    beside the model's figures: what the Models sheet and the PDF's models page list."""
+    profit = results.basis == "profit"
+    rows = []
+    for row, name in enumerate(names):
+        figure = summary.figures(name)
+        if figure is None:
+            rows.append(SegmentRow(name, None, words=WORDS["not_in_log"](lang)))
+            continue
+        rate = segment_input(results, row, "discount_rate") or 0.0  # §8.4: 0 when missing
+        margin = segment_input(results, row, "gross_margin") if profit else 1.0
+        clv, why = summary.predicted_clv(figure, margin, rate)
+        words = (
+            why(lang) if why is not None else summary.compare(results, row, figure).sentence(lang)
+        )
+        rows.append(
+            SegmentRow(
+                name,
+                figure,
+                rate,
+                _value(summary.value(figure, rate)),
+                margin,
+                clv,
+                why,
+                results.value(row, "clv" if profit else "ltv"),
+                words,
+            )
+        )
+    return rows
+
+
 def segment_input(results, row: int, key: str) -> float | None:
     """An input of segment ``row`` as the metrics used it (None when empty or out of range)."""
     value = float(results.inputs[key][row])
@@ -210,7 +265,8 @@ _HEADS = Text(
     "Segment|Customers|Still active|Purchases|Predicted CLV{currency}",
     "Сегмент|Клиентов|Ещё активны|Покупок|Прогноз CLV{currency}",
 )
-_LABELS = {"alpha": "α", "gamma": "γ"}
+#: How the parameters are written for people.
+LABELS = {"alpha": "α", "gamma": "γ"}
 
 
 def format_lines(
@@ -234,7 +290,7 @@ def format_lines(
     ):
         if fit.converged:
             shown = ", ".join(
-                f"{_LABELS.get(n, n)} {fmt.number(fit[n], 3, keep_zeros=True)}" for n in params
+                f"{LABELS.get(n, n)} {fmt.number(fit[n], 3, keep_zeros=True)}" for n in params
             )
             ll = fmt.number(fit.log_likelihood, 1, keep_zeros=True)
             lines.append(
@@ -268,3 +324,64 @@ def format_lines(
         lines.append("   ".join(cells).rstrip())
     lines += [f"— {reason}" for reason in reasons]
     return lines
+
+
+_T = Text
+#: The words of the Models sheet and the PDF's models page (core.export.xlsx.model_sheet,
+#: ui.report.models).
+WORDS = {
+    "title": _T("Customer models", "Модели клиентов"),
+    "note": _T(
+        "Fitted to the order log: BG/NBD (Fader, Hardie & Lee 2005) for how often customers buy "
+        "and whether they are still customers, Gamma-Gamma (Fader, Hardie & Lee 2005; Hardie's "
+        "note 025) for what a purchase is worth. Figures are for the next {months} months, "
+        "discounted at each segment's own rate (none when it has none); each is the mean over "
+        "the segment's customers who bought in the last 365 days (its Customers on the first "
+        "sheet).",
+        "Модели подобраны по журналу заказов: BG/NBD (Fader, Hardie & Lee 2005) — как часто "
+        "клиенты покупают и остаются ли клиентами, Gamma-Gamma (Fader, Hardie & Lee 2005; "
+        "заметка Hardie 025) — сколько стоит покупка. Значения — на следующие {months} мес. с "
+        "дисконтированием по ставке сегмента (без него, если ставки нет); каждое — среднее по "
+        "клиентам сегмента, покупавшим за последние 365 дней (его «Клиентов» на первом "
+        "листе).",
+    ),
+    "model": _T("Model", "Модель"),
+    "parameter": _T("Parameter", "Параметр"),
+    "parameters": _T("Parameters", "Параметры"),
+    "convergence": _T("Convergence", "Сходимость"),
+    "value": _T("Value", "Значение"),
+    "bgnbd": _T("Purchases (BG/NBD)", "Покупки (BG/NBD)"),
+    "gamma_gamma": _T("Spend (Gamma-Gamma)", "Траты (Gamma-Gamma)"),
+    "log_likelihood": _T("log-likelihood", "логарифм правдоподобия"),
+    "converged": _T("converged", "расчёт сошёлся"),
+    "yes": _T("yes", "да"),
+    "no": _T("no", "нет"),
+    "segment": _T("Segment", "Сегмент"),
+    "customers": _T("Customers (last 365 days)", "Клиентов (за 365 дней)"),
+    "p_alive": _T("P(alive)", "P(активен)"),
+    "expected": _T("Expected purchases, {months} mo", "Ожидаемых покупок, {months} мес."),
+    "predicted_value": _T("Predicted revenue, {months} mo", "Прогноз выручки, {months} мес."),
+    "margin": _T("Gross margin", "Маржинальность"),
+    "predicted_clv": _T("Predicted CLV, {months} mo", "Прогноз CLV, {months} мес."),
+    "formula_clv": _T("CLV by the formula (lifetime)", "CLV по формуле (весь срок)"),
+    "compared": _T("The model beside the formula", "Модель и формула"),
+    "not_in_log": _T(
+        "not in the order log (renamed or added later)",
+        "нет в журнале заказов (переименован или добавлен позже)",
+    ),
+}
+
+
+def segment_heads(lang: str, months: int) -> tuple[str, ...]:
+    """The column heads of ``segment_rows`` in a report, in order."""
+    return (
+        WORDS["segment"](lang),
+        WORDS["customers"](lang),
+        WORDS["p_alive"](lang),
+        WORDS["expected"](lang, months=months),
+        WORDS["predicted_value"](lang, months=months),
+        WORDS["margin"](lang),
+        WORDS["predicted_clv"](lang, months=months),
+        WORDS["formula_clv"](lang),
+        WORDS["compared"](lang),
+    )

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.report import content, scenarios
+from ui.report import content, models, scenarios
 
 SECTIONS: tuple[Callable, ...] = (
     content.summary,
     content.charts_and_inputs,
     content.formulas,
     scenarios.section,  # each scenario beside the base (issue 12)
+    models.section,  # the fitted customer models of a project from an order log (issue 11)
 )
