@@ -146,6 +146,9 @@ def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE) -> int
     panels shown after the first paint (the charts) are given the time to draw.
     """
     app = QApplication.instance()
+    from PySide6.QtCore import Qt
+
+    window.setWindowState(Qt.WindowState.WindowNoState)
     window.setGeometry(0, 0, *size)
     window.show()
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from core.atomic import write_atomic
 from core.errors import LtvError
 from core.project import Project, from_document, to_json
 from ui.document import ProjectDocument
+
+#: up to this many segments a file is written at once (milliseconds); beyond, in a thread
+INLINE_SEGMENTS = 5_000
 
 DELAY_ENV = "LTV_STUDIO_AUTOSAVE_MS"
 FOLDER_ENV = "LTV_STUDIO_RECOVERY_DIR"
@@ -92,11 +96,32 @@ def discard(recovery: Recovery) -> None:
         pass
 
 
+def _recovery_text(project: Project, original: Path | None) -> str:
+    """The recovery copy: the project file's text inside a note of whose it was and when."""
+    head = {
+        "pid": os.getpid(),
+        "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+        "original": str(original or ""),
+    }
+    return json.dumps(head, ensure_ascii=False)[:-1] + ', "project": ' + to_json(project) + "}"
+
+
+def _write(target: Path, text: str) -> str:
+    """Write ``text`` to ``target`` atomically; "" when written, else why not."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, text.encode("utf-8"))
+    except (OSError, LtvError) as exc:
+        return str(exc)
+    return ""
+
+
 class Autosaver(QObject):
     """Writes the document's recovery copy a while after the last change."""
 
     saved = Signal(str)
     failed = Signal(str)
+    _written = Signal(str, str, int)  # from the writing thread: file, error, generation
 
     def __init__(self, doc: ProjectDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +131,9 @@ class Autosaver(QObject):
         self._timer.setInterval(delay_ms())
         self._timer.timeout.connect(self.save_now)
         self._file: Path | None = None
+        self._writing = self._again = False
+        self._generation = 0
+        self._written.connect(self._on_written)
         doc.undo_stack.indexChanged.connect(self._on_changed)
         doc.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
@@ -133,30 +161,58 @@ class Autosaver(QObject):
 
     @Slot()
     def save_now(self) -> None:
-        """Write the recovery copy now (atomically); never the user's own file."""
+        """Write the recovery copy now (atomically); never the user's own file.
+
+        A large project is written in a thread of its own (100 000 segments take seconds to
+        write): the window never waits for its recovery copy.
+        """
         if self._doc.undo_stack.isClean():
             return
-        target = self.file
-        doc = {
-            "pid": os.getpid(),
-            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-            "original": str(self._doc.path or ""),
-            "project": json.loads(to_json(self._doc.snapshot())),
-        }
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, json.dumps(doc, ensure_ascii=False).encode("utf-8"))
-        except (OSError, LtvError) as exc:
-            self.failed.emit(str(exc))
+        if self._writing:
+            self._again = True  # after the copy in hand: this one is newer
             return
-        if self._file is not None and self._file != target:
-            self._unlink(self._file)
-        self._file = target
-        self.saved.emit(str(target))
+        target = self.file
+        text = _recovery_text(self._doc.snapshot(), self._doc.path)
+        generation = self._generation
+        if len(self._doc) <= INLINE_SEGMENTS:
+            self._on_written(str(target), _write(target, text), generation)
+            return
+        self._writing = True
+        threading.Thread(
+            target=self._write_in_thread, args=(target, text, generation), daemon=True
+        ).start()
+
+    def _write_in_thread(self, target: Path, text: str, generation: int) -> None:
+        error = _write(target, text)
+        if generation != self._generation:  # removed while it was written: not wanted
+            self._unlink(target)
+        try:
+            self._written.emit(str(target), error, generation)
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    @Slot(str, str, int)
+    def _on_written(self, target: str, error: str, generation: int) -> None:
+        self._writing = False
+        path = Path(target)
+        if generation != self._generation:  # removed meanwhile (saved, closed): not wanted
+            self._unlink(path)
+        elif error:
+            self.failed.emit(error)
+        else:
+            if self._file is not None and self._file != path:
+                self._unlink(self._file)
+            self._file = path
+            self.saved.emit(target)
+        if self._again:
+            self._again = False
+            self.save_now()
 
     def remove(self) -> None:
         """Remove the recovery copy (after a save, a clean close or a discard)."""
         self._timer.stop()
+        self._generation += 1  # a copy being written now is removed when it is done
+        self._again = False
         for file in {self._file, self.file} - {None}:
             self._unlink(file)
         self._file = None

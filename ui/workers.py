@@ -178,6 +178,35 @@ class TaskRunner(QObject):
         task.start()
         return task
 
+    def run_and_wait(self, job: Job, label: str) -> tuple[bool, object]:
+        """Run ``job`` in a worker and wait for it while the window goes on answering (a local
+        event loop): for a step a flow cannot go on without (the save before a close).
+
+        Returns ``(True, result)``, or ``(False, why)`` when it failed ("" when cancelled or
+        when another task was running).
+        """
+        from PySide6.QtCore import QEventLoop
+
+        outcome: list = [False, ""]
+
+        def done(result: object) -> None:
+            outcome[:] = [True, result]
+
+        def failed(message: str) -> None:
+            outcome[:] = [False, message]
+
+        self.failed.connect(failed)
+        try:
+            if self.run(job, label, done) is None:
+                return False, ""
+            loop = QEventLoop()
+            self.idle.connect(loop.quit)
+            loop.exec()
+            self.idle.disconnect(loop.quit)
+        finally:
+            self.failed.disconnect(failed)
+        return outcome[0], outcome[1]
+
     def run_inline(self, job: Job, label: str, on_done: Callable[[object], object]) -> bool:
         """Run ``job`` in the GUI thread, keeping the window painted and Cancel live between
         its steps: for work that needs Qt widgets (the PDF's charts). False when busy."""

@@ -131,3 +131,28 @@ def test_discard_removes_the_recovery_copy(app, tmp_path, monkeypatch):
         window.doc.undo_stack.setClean()
         window.close()
         window.deleteLater()
+
+
+def test_a_large_project_is_saved_and_copied_in_the_background(window, qtbot, tmp_path):
+    """100 000 segments take seconds to write: Save and the recovery copy run off the GUI
+    thread (the window answers meanwhile) and still write the whole project."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    from core.project import Project, SegmentTable
+    from ui.autosave import INLINE_SEGMENTS
+
+    n = INLINE_SEGMENTS * 4
+    window.doc.load(Project(segments=SegmentTable([f"S{i}" for i in range(n)])), clean=False)
+    ticks = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(10)
+    window.autosaver.save_now()
+    qtbot.waitUntil(lambda: window.autosaver.file.exists(), timeout=60_000)
+    assert window.save_to(tmp_path / "big.ltv.json")
+    timer.stop()
+    assert len(load_project(tmp_path / "big.ltv.json").segments) == n
+    assert not window.isWindowModified()
+    assert len(ticks) > 2  # the event loop ran while the files were written

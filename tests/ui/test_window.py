@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from core.project import load_project
+from tests.ui.conftest import SAMPLE
 from ui.models.columns import COL
 
 
@@ -223,3 +224,39 @@ def test_a_dropped_project_file_opens(window, tmp_path, qtbot):
     assert dropped_file(mime) == str(target)
     window.open_file(dropped_file(mime))
     assert len(window.doc) == 2
+
+
+def test_the_window_opens_inside_the_screen_and_remembers_its_size(app, qtbot, tmp_path):
+    """Issue 9 item 4: at the screen's available area, never larger; the size comes back."""
+    from ui.app import open_window
+    from ui.window.main_window import MainWindow
+
+    win = open_window(None, SAMPLE, recover=False, catch_errors=False)
+    win.show()
+    qtbot.waitExposed(win)
+    screen = win.screen().availableGeometry()
+    assert win.isMaximized() or screen.contains(win.frameGeometry())
+    assert win.minimumSizeHint().width() <= screen.width()
+    win.showNormal()
+    win.setGeometry(screen.left() + 10, screen.top() + 10, 700, 500)
+    win.doc.undo_stack.setClean()
+    win.close()
+    again = MainWindow()
+    assert (again.width(), again.height()) == (700, 500)
+    again.close()
+
+
+def test_a_click_on_a_bar_selects_its_segment_and_the_strip_follows(window, qtbot):
+    charts = window.charts
+    charts.segment_clicked.emit(3)
+    assert window.grid.view.currentIndex().row() == 3
+    assert window.strip.segment_name.text() == window.doc.names()[3]
+    assert window.strip.segment["ltv"].text().replace("\u00a0", " ") == "888,000 ₽"
+
+
+def test_export_says_where_the_file_is_in_a_banner_with_open_and_show(window, qtbot, tmp_path):
+    target = tmp_path / "report.xlsx"
+    window.export_to("xlsx", str(target))
+    qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+    assert window.banner.isVisible() and "Exported report.xlsx" in window.banner.message()
+    assert [b.text() for b in window.banner.buttons()] == ["Open file", "Show folder"]

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.errors import LtvError
 from core.project import SUFFIX, Project, save_project
 from ui import i18n, preferences
-from ui.autosave import Recovery, discard, find_recoveries
+from ui.autosave import INLINE_SEGMENTS, Recovery, discard, find_recoveries
 from ui.workers import export_job, load_job, read_segments_job, release_bulk
 
 APP_NAME = "LTV Studio"
@@ -193,10 +193,7 @@ class FileActions(QObject):
 
     def save_to(self, path: str | Path) -> bool:
         path = Path(path)
-        try:
-            save_project(self.doc.project, path, i18n.lang())
-        except LtvError as exc:
-            self.window.show_message(str(exc), "error")
+        if not self._write(self.doc.project, path):
             return False
         if path != self.doc.path:
             self.window.autosaver.remove()
@@ -216,10 +213,27 @@ class FileActions(QObject):
             self.tr("LTV Studio projects (*{suffix})").format(suffix=SUFFIX),
         )
         if path:
+            self._write(self.doc.snapshot(), Path(path))
+
+    def _write(self, project: Project, path: Path) -> bool:
+        """Save ``project`` to ``path``; a large one in a worker while the window answers
+        (100 000 segments take seconds). False, said in the banner, when it could not."""
+        lang = i18n.lang()
+        if len(project.segments) <= INLINE_SEGMENTS:
             try:
-                save_project(self.doc.snapshot(), path, i18n.lang())
+                save_project(project, path, lang)
             except LtvError as exc:
                 self.window.show_message(str(exc), "error")
+                return False
+            return True
+        copy = self.doc.snapshot() if project is self.doc.project else project
+        ok, why = self.window.runner.run_and_wait(
+            lambda _progress, _cancelled: save_project(copy, path, lang),
+            self.tr("Writing {file}…").format(file=path.name),
+        )
+        if not ok and why:
+            self.window.show_message(str(why), "error")
+        return ok
 
     def fill_recent(self) -> None:
         menu = self.window.actions.menu_recent

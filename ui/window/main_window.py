@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QRect,
     Qt,
     QTimer,
     Signal,
@@ -520,20 +519,34 @@ class MainWindow(QMainWindow):
 
     # Geometry ---------------------------------------------------------------------------------
     def place_on_screen(self) -> None:
-        """The size remembered, inside the screen's available area; the whole area at first."""
-        screen = self.screen().availableGeometry()
+        """The size remembered, or the screen's whole available area (maximized) at first.
+
+        Once shown, ``_fit_frame_on_screen`` keeps the frame inside the available area (a
+        remembered size from a larger screen, or the frame's own margins, could overhang).
+        """
         geometry, layout = preferences.window_state()
-        if geometry and self.restoreGeometry(geometry):
-            frame = self.geometry()
-            width, height = min(frame.width(), screen.width()), min(frame.height(), screen.height())
-            left = min(max(frame.left(), screen.left()), screen.right() - width + 1)
-            top = min(max(frame.top(), screen.top()), screen.bottom() - height + 1)
-            self.setGeometry(QRect(left, top, width, height))
-        else:
-            self.setGeometry(screen)
+        if not (geometry and self.restoreGeometry(geometry)):
+            self.setGeometry(self.screen().availableGeometry())
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         if layout:
             self.restore_layout(json.loads(layout.decode("utf-8")))
         self.set_side_panel(preferences.side_panel_open())
+
+    @Slot()
+    def _fit_frame_on_screen(self) -> None:
+        """Move and shrink the window so that its frame lies inside the screen's free area."""
+        full = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
+        if self.windowState() & full:
+            return
+        area = self.screen().availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        left, top = inner.left() - frame.left(), inner.top() - frame.top()
+        right, bottom = frame.right() - inner.right(), frame.bottom() - inner.bottom()
+        width, height = min(frame.width(), area.width()), min(frame.height(), area.height())
+        x = min(max(frame.left(), area.left()), area.right() - width + 1)
+        y = min(max(frame.top(), area.top()), area.bottom() - height + 1)
+        if (x, y, width, height) != (frame.left(), frame.top(), frame.width(), frame.height()):
+            self.setGeometry(x + left, y + top, width - left - right, height - top - bottom)
 
     def save_layout(self) -> dict:
         return {
@@ -576,6 +589,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._panels_made:
             self._fit_grid_height()
+            QTimer.singleShot(0, self._fit_frame_on_screen)
             QTimer.singleShot(0, self._make_panels)
 
     # Window events ----------------------------------------------------------------------------
