@@ -148,6 +148,7 @@ def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE) -> int
     app = QApplication.instance()
     from PySide6.QtCore import Qt
 
+    window.keep_on_screen = False  # the picture's size, whatever the off-screen screen's
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.setGeometry(0, 0, *size)
     window.show()

@@ -193,6 +193,8 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._update_title()
         self._panels_made = False
+        #: keep the frame inside the screen (off for a picture of a given size: --screenshot)
+        self.keep_on_screen = True
         self._grid_height_by_hand = False
         self._grid_height_timer = QTimer(self)
         self._grid_height_timer.setSingleShot(True)
@@ -536,7 +538,7 @@ class MainWindow(QMainWindow):
     def _fit_frame_on_screen(self) -> None:
         """Move and shrink the window so that its frame lies inside the screen's free area."""
         full = Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen
-        if self.windowState() & full:
+        if self.windowState() & full or not self.keep_on_screen:
             return
         area = self.screen().availableGeometry()
         frame, inner = self.frameGeometry(), self.geometry()
