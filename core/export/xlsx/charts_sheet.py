@@ -32,11 +32,16 @@ CHART_HEIGHT = 270
 MONTH_COL, PROFIT_COL, MONTHS_HEAD_ROW = 13, 14, 2
 # the sorted table the comparison charts read
 SORTED_COL = 16
+LABEL_CHARS = 22  # a category label under a bar: longer names are shortened with "…"
+LABEL_CHARS_MANY = 14  # … when more than 8 bars share the width (labels then slant)
+SIDES_LABELLED = 10  # up to this many segments, each bar of CLV and CAC carries its amount
 
 _T = Text
 _WORDS = {
     "sides": _T("{value} and CAC of one customer", "{value} и CAC на одного клиента"),
     "without": _T("without LTV:CAC: {names}", "без LTV:CAC: {names}"),
+    "label": _T("Label under the bar", "Подпись под столбцом"),
+    "basis": _T("basis: {basis}", "база: {basis}"),
     "sorted": _T(
         "Segments sorted by LTV:CAC as exported; the values follow the inputs on the first sheet.",
         "Сегменты упорядочены по LTV:CAC на момент выгрузки; значения следуют за исходными "
@@ -84,6 +89,7 @@ def write(book: Book) -> None:
     ws.set_column(MONTH_COL, PROFIT_COL, 14)
     ws.set_column(SORTED_COL, SORTED_COL, 24)
     ws.set_column(SORTED_COL + 1, SORTED_COL + 5, 12)
+    ws.set_column(SORTED_COL + 6, SORTED_COL + 6, 24)
     if book.n:
         _comparison(book, ws)
         _profit(book, ws)
@@ -101,7 +107,7 @@ def _comparison(book: Book, ws) -> None:
     names = book.report.names
     missing = [names[r] for r in range(book.n) if res.value(r, "ltv_cac") is None]
     value_label = schema.BY_KEY[data.value_key].label(lang)
-    heads = ["segment", "ltv_cac", "1:1", "3:1", "value", "cac"]
+    heads = ["segment", "ltv_cac", "1:1", "3:1", "value", "cac", "label"]
     labels = {
         "segment": schema.BY_KEY["segment"].label(lang),
         "ltv_cac": "LTV:CAC",
@@ -109,6 +115,7 @@ def _comparison(book: Book, ws) -> None:
         "3:1": "3:1",
         "value": f"{BASIS_WORDS['profit'](lang)}: CLV / {BASIS_WORDS['revenue'](lang)}: LTV",
         "cac": "CAC",
+        "label": _WORDS["label"](lang),
     }
     top = 2
     for j, key in enumerate(heads):
@@ -116,6 +123,7 @@ def _comparison(book: Book, ws) -> None:
     data_ref = book.data_ref
     is_revenue = f'{BASIS_NAME}="{BASIS_WORDS["revenue"](lang)}"'
     money = book.style.metric[schema.MONEY]
+    chars = LABEL_CHARS if len(valued) <= 8 else LABEL_CHARS_MANY
     for k, i in enumerate(valued):
         r = top + 1 + k
         row = int(data.rows[i]) + 1  # INDEX is 1-based among the segments
@@ -124,6 +132,9 @@ def _comparison(book: Book, ws) -> None:
             return f"INDEX({data_ref}!{lay.span(key)},{row})"
 
         ws.write_formula(r, SORTED_COL, "=" + at("segment"), None, names[row - 1])
+        name = f"{letter(SORTED_COL)}{r + 1}"  # a long name, shortened under its bar
+        short = f'=IF(LEN({name})>{chars},LEFT({name},{chars - 1})&"…",{name})'
+        ws.write_formula(r, SORTED_COL + 6, short, None, _short(names[row - 1], chars))
         ws.write_formula(
             r, SORTED_COL + 1, "=" + at("ltv_cac"), book.style.metric[schema.RATIO], data.ratio[i]
         )
@@ -145,14 +156,14 @@ def _comparison(book: Book, ws) -> None:
 
     sub = data.subtitle(lang)
     if missing:
-        shown = ", ".join(missing[:3]) + (" …" if len(missing) > 3 else "")
+        shown = ", ".join(_short(m) for m in missing[:2]) + (" …" if len(missing) > 2 else "")
         sub += " · " + _WORDS["without"](lang, names=shown)
     rotate = -45 if len(valued) > 8 else 0
     ratio = book.wb.add_chart({"type": "column"})
     ratio.add_series(
         {
             "name": "LTV:CAC",
-            "categories": col(0),
+            "categories": col(6),
             "values": col(1),
             "points": [{"fill": {"color": st.BAR_COLOURS[data.levels[i]]}} for i in valued],
             "data_labels": {"value": True, "num_format": "0.00", "position": "outside_end"},
@@ -164,7 +175,7 @@ def _comparison(book: Book, ws) -> None:
         lines.add_series(
             {
                 "name": [sheet, top, SORTED_COL + j],
-                "categories": col(0),
+                "categories": col(6),
                 "values": col(j),
                 "line": {"color": colour, "dash_type": "dash", "width": 1.5},
                 "marker": {"type": "none"},
@@ -173,6 +184,17 @@ def _comparison(book: Book, ws) -> None:
     ratio.combine(lines)
     _chart_look(ratio, charts.WORDS["ratio"](lang), sub, rotate, "0.0")
     ratio.set_x_axis({"num_font": {"rotation": rotate}, "label_position": "low"})
+    finite = sorted(float(data.ratio[i]) for i in valued)
+    if len(finite) >= 2 and finite[-1] > max(8.0, 2.5 * max(finite[-2], 1.0)):
+        # an outlier (as the window draws it): to the top edge, its value still on its label
+        ratio.set_y_axis(
+            {
+                "num_format": "0.0",
+                "max": math.ceil(max(6.0, finite[-2] * 1.4)),
+                "min": min(0.0, math.floor(finite[0])),
+                "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+            }
+        )
     ratio.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
     ws.insert_chart(2, 0, ratio, {"object_position": 3})
 
@@ -182,17 +204,25 @@ def _comparison(book: Book, ws) -> None:
         sides.add_series(
             {
                 "name": name,
-                "categories": col(0),
+                "categories": col(6),
                 "values": col(j),
                 "fill": {"color": colour},
-                "data_labels": {"value": True, "num_format": money_label},
+                "data_labels": {
+                    "value": len(valued) <= SIDES_LABELLED,
+                    "num_format": money_label,
+                },
                 "gap": 60,
             }
         )
-    basis = BASIS_WORDS[res.basis](lang)
+    basis = _WORDS["basis"](lang, basis=BASIS_WORDS[res.basis](lang))
     _chart_look(sides, _WORDS["sides"](lang, value=value_label), basis, rotate, money_label)
     sides.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
     ws.insert_chart(18, 0, sides, {"object_position": 3})
+
+
+def _short(name: str, chars: int = LABEL_CHARS) -> str:
+    """A name as the charts' category labels show it: at most ``chars`` characters."""
+    return name if len(name) <= chars else name[: chars - 1] + "…"
 
 
 def _cached(value: float):
