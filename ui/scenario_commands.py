@@ -14,15 +14,15 @@ from ui import i18n
 from ui.document import ProjectDocument
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("scenario_commands", text)
-
-
 class AddScenarioCommand(QUndoCommand):
     """A new scenario: a copy of ``table`` (the base's inputs), shown at once for editing."""
 
     def __init__(self, doc: ProjectDocument, name: str, table: SegmentTable) -> None:
-        super().__init__(_tr("New scenario «{name}»").format(name=name))
+        super().__init__(
+            QCoreApplication.translate("scenario_commands", "New scenario «{name}»").format(
+                name=name
+            )
+        )
         self._doc, self._name, self._table = doc, name, table.copy()
         self._before = doc.scenario
 
@@ -37,7 +37,11 @@ class AddScenarioCommand(QUndoCommand):
 
 class RenameScenarioCommand(QUndoCommand):
     def __init__(self, doc: ProjectDocument, name: str, new: str) -> None:
-        super().__init__(_tr("Rename scenario «{name}»").format(name=name))
+        super().__init__(
+            QCoreApplication.translate("scenario_commands", "Rename scenario «{name}»").format(
+                name=name
+            )
+        )
         self._doc, self._old, self._new = doc, doc.project.scenario(name).name, new
 
     def redo(self) -> None:
@@ -51,7 +55,11 @@ class RemoveScenarioCommand(QUndoCommand):
     """Delete a scenario; remembers its place and inputs to put it back."""
 
     def __init__(self, doc: ProjectDocument, name: str) -> None:
-        super().__init__(_tr("Delete scenario «{name}»").format(name=name))
+        super().__init__(
+            QCoreApplication.translate("scenario_commands", "Delete scenario «{name}»").format(
+                name=name
+            )
+        )
         self._doc, self._name = doc, doc.project.scenario(name).name
         self._shown = doc.scenario
         self._removed: tuple[int, Scenario] | None = None
@@ -73,7 +81,7 @@ def new_scenario(shell, name: str | None = None) -> str:
     """
     doc = shell.doc
     if name is None:
-        pattern, n = _tr("Scenario {n}"), 1
+        pattern, n = QCoreApplication.translate("scenario_commands", "Scenario {n}"), 1
         while doc.project.scenario_index(pattern.format(n=n)) is not None:
             n += 1
         name = pattern.format(n=n)

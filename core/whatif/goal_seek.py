@@ -24,6 +24,9 @@ from core.text import Text
 from core.whatif import stack
 from core.whatif.sensitivity import verdict_inputs
 
+#: Decimals of a value as shown and typed, per unit (a fraction is shown as a percent).
+SHOWN_DECIMALS = {schema.MONEY: 2, schema.FRACTION: 3}
+
 #: The targets of goal seek and their defaults (§7.1).
 TARGETS: dict[str, float] = {"ltv_cac": 3.0, "payback_months": 12.0}
 
@@ -198,6 +201,41 @@ class GoalSeek:
             verdict_of(self.target, int(s.verdict[i, row])),
             note,
         )
+
+    def rounded(
+        self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None
+    ) -> Answer:
+        """The answer at the precision the value is shown and typed in (cents, 0.1 % of a
+        margin, hundredths otherwise), rounded the way that keeps the target's own verdict, and
+        checked again through §2 — what Apply puts in a cell, so that the cell says what it
+        holds. The exact answer when neither way keeps the verdict within 1 % of the target.
+        """
+        exact = self.answer(row, lever, lang, fmt)
+        if exact.value is None:
+            return exact
+        scale = 10.0 ** SHOWN_DECIMALS.get(schema.BY_KEY[lever].unit, 2)
+        down, up = math.floor(exact.value * scale) / scale, math.ceil(exact.value * scale) / scale
+        nearest = sorted({down, up}, key=lambda v: abs(v - exact.value))
+        col = schema.BY_KEY[lever]
+        tries = [v for v in nearest if col.in_range(v)]
+        if not tries:
+            return exact
+        given = self.results.given
+        rows = np.full(len(tries), row)
+        changes = [(lever, np.ones(len(tries), dtype=bool), np.array(tries))]
+        check = stack.recompute(given, rows, changes, self.basis)
+        want = _verdict_of_goal(self.target, self.value, check.values["lifetime_years"])
+        for k, value in enumerate(tries):
+            reached = float(check.values[self.target][k])
+            # within 1 % of the target: what the shown digits allow (2.76 or 2.77 purchases)
+            if check.verdicts[self.target][k] == want[k] and math.isclose(
+                reached, self.value, rel_tol=0.01
+            ):
+                current = float(self.results.inputs[lever][row])
+                change = value / current - 1.0 if current == current and current else None
+                verdict = verdict_of(self.target, int(check.verdicts[self.target][k]))
+                return Answer(lever, value, change, reached, verdict, exact.note)
+        return exact
 
     def _note_text(self, code: Note, i: int, row: int, lang: str, fmt: NumberFormat) -> str:
         s = self.solutions

@@ -1151,4 +1151,23 @@
         <translation>Изменение настройки</translation>
     </message>
 </context>
+<context>
+    <name>scenario_commands</name>
+    <message>
+        <source>New scenario «{name}»</source>
+        <translation>Новый сценарий «{name}»</translation>
+    </message>
+    <message>
+        <source>Rename scenario «{name}»</source>
+        <translation>Переименование сценария «{name}»</translation>
+    </message>
+    <message>
+        <source>Delete scenario «{name}»</source>
+        <translation>Удаление сценария «{name}»</translation>
+    </message>
+    <message>
+        <source>Scenario {n}</source>
+        <translation>Сценарий {n}</translation>
+    </message>
+</context>
 </TS>

@@ -202,6 +202,25 @@ def test_new_customers_when_the_lifetime_comes_from_the_counts():
     assert a.value is None and "customer counts" in a.note
 
 
+def test_rounded_to_what_a_cell_shows_keeping_the_verdict():
+    """Apply puts the answer in a cell at the precision it is shown: cents, 0.1 % of a margin,
+    hundredths — rounded the way that still reaches the target's verdict."""
+    g = seek(dict(BASE, acquisition_spend=10_003))  # CAC 1000.3: AOV 3·1000.3 / 15 = 200.06
+    for lever, decimals in (("avg_order_value", 2), ("gross_margin", 3), ("new_customers", 2)):
+        exact, shown = g.answer(0, lever), g.rounded(0, lever)
+        assert shown.value == round(shown.value, decimals)
+        assert abs(shown.value - exact.value) <= 10**-decimals
+        assert shown.verdict.key == "healthy" and shown.reaches >= 3
+        check = metrics.compute(
+            inputs(dict(BASE, acquisition_spend=10_003, **{lever: shown.value}))
+        )
+        assert check.value(0, "ltv_cac") == shown.reaches
+    p = seek(dict(BASE, acquisition_spend=10_003), target="payback_months").rounded(
+        0, "purchases_per_year"
+    )
+    assert p.value == round(p.value, 2) and p.reaches <= 12 and p.verdict.key == "fast"
+
+
 def test_bad_targets_are_refused():
     with pytest.raises(ValueError):
         seek(BASE, target="roi")

@@ -100,6 +100,7 @@ class ScenariosPanel(QWidget):
         shell.cell_selected.connect(self._on_cell_selected)
         i18n.language().changed.connect(self.retranslate)
         self.retranslate()
+        self._on_cell_selected(*shell.current())  # compare the segment in hand from the start
 
     # Words -----------------------------------------------------------------------------------
     @Slot()

@@ -270,7 +270,7 @@ class WhatIfPanel(QWidget):
         unit = schema.BY_KEY[seek.target].unit
         for i, lever in enumerate(seek.levers):
             col = schema.BY_KEY[lever]
-            answer = seek.answer(0, lever, lang, fmt)
+            answer = seek.rounded(0, lever, lang, fmt)  # as typed in a cell: what Apply puts
             name = QLabel(f"<b>{html.escape(col.label(lang))}</b>", self.levers)
             detail = QLabel(self.levers)
             detail.setWordWrap(True)
