@@ -156,7 +156,7 @@ class SegmentChart(QChart):
         self.setTitleFont(self._font(bold=True, larger=not compact))
         self.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.setBackgroundRoundness(0)
-        self.setMargins(QMargins(2, 2, 6, 2) if compact else QMargins(4, 4, 8, 4))
+        self.setMargins(QMargins(6, 2, 6, 2) if compact else QMargins(10, 4, 8, 4))
         self.layout().setContentsMargins(0, 0, 0, 0)
         self.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.legend().setFont(self._font())
@@ -286,12 +286,24 @@ def compact_money(value: float, lang: str, currency: str) -> str:
     return f"{text}\u00a0{currency}" if currency else text
 
 
-def _label_name(name: str, limit: int, selected: bool) -> str:
-    name = " ".join(name.split()) or "—"
-    if len(name) > limit:
-        name = name[: limit - 1] + "…"
-    name = html.escape(name)
-    return f"<b>{name}</b>" if selected else name
+def category_labels(names: list[str], rows: list[int], selected: int | None, limit=26):
+    """The names under the bars: shortened in the middle ("Оптовые клиенты…канал 4", where
+    names that share a long beginning differ), the selected one in bold, and all different:
+    Qt merges equal categories, which would put bars where no label is."""
+    out, seen = [], set()
+    for name, row in zip(names, rows):
+        name = " ".join(name.split()) or "—"
+        if len(name) > limit:
+            tail = max(6, limit // 3)
+            name = name[: limit - tail - 1] + "…" + name[-tail:]
+        label = html.escape(name)
+        if row == selected:
+            label = f"<b>{label}</b>"
+        while label in seen:  # a zero-width space keeps equal names apart, unseen
+            label += "\u200b"
+        seen.add(label)
+        out.append(label)
+    return out
 
 
 def _hidden_axis(chart: QChart) -> QValueAxis:
@@ -387,9 +399,7 @@ def ratio_chart(
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     names = [data.names[i] for i in order]
-    categories.append(
-        [_label_name(n, 26, chart.rows[k] == selected) for k, n in enumerate(names)] + [" "]
-    )
+    categories.append(category_labels(names, chart.rows, selected) + [" "])
     categories.setTruncateLabels(False)
     axis = QValueAxis()
     _nice_axis(axis, low * 1.1, min(high, clip) * 1.18)
@@ -554,9 +564,7 @@ def sides_chart(
         series.append(bar_set)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append(
-        [_label_name(data.names[i], 26, chart.rows[k] == selected) for k, i in enumerate(order)]
-    )
+    categories.append(category_labels([data.names[i] for i in order], chart.rows, selected))
     categories.setTruncateLabels(False)
     axis = QValueAxis()
     span = (high - low) / factor

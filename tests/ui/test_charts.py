@@ -206,13 +206,37 @@ def test_profit_curve_never_revenue_basis_and_empty_state(qapp):
     assert "revenue" in chart.title() and "profit" not in words(chart)
 
 
+def test_names_alike_stay_apart_under_their_bars(qapp):
+    """Imported names that share a long beginning: each bar keeps its own label (Qt merges
+    equal categories, which once left most bars outside the plot)."""
+    names = [f"Оптовые клиенты Северо-Западного федерального округа, канал {i}" for i in range(8)]
+    names[3] = names[5]  # even two equal names
+    r = compute(
+        *[
+            dict(
+                avg_order_value=100 * (i + 1),
+                purchases_per_year=1,
+                retention_years=1,
+                acquisition_spend=100,
+                new_customers=1,
+            )
+            for i in range(8)
+        ],
+        basis="revenue",
+    )
+    chart = ratio_chart(charts.comparison(r, names), "ru", "₽")
+    labels = next(a for a in chart.axes() if hasattr(a, "categories")).categories()
+    assert len(labels) == len(set(labels)) == 9  # eight segments and the band of the lines
+    assert "Оптовые клиенты С… канал 7" in labels
+
+
 def test_long_names_are_shortened_not_hidden(qapp):
     names = ["Клуб лояльности", "A & B <wholesale>", "Очень длинное название сегмента из Excel"]
     r = compute(*[dict(avg_order_value=100, purchases_per_year=1, retention_years=1)] * 3)
     chart = ratio_chart(charts.comparison(r, names), "ru", "₽")
     labels = next(a for a in chart.axes() if hasattr(a, "categories")).categories()
     assert "A &amp; B &lt;wholesale&gt;" in labels
-    assert "Очень длинное название се…" in labels  # cut with an ellipsis, never dropped
+    assert "Очень длинное наз…из Excel" in labels  # shortened in the middle, kept
 
 
 def test_panel_follows_results_selection_and_clicks(qapp, qtbot, sample):

@@ -179,6 +179,8 @@ class Table(Block):
                 fits = k
             else:
                 break
+        if fits == len(self.rows) - 1 and fits > 1:
+            fits -= 1  # the last row (a total) never alone at the top of a page
         while fits > 0:
             first = Table(head, self.rows[:fits], self.title, self.continued, "", self.attributes)
             if first.height(width) <= room:
@@ -196,8 +198,6 @@ class Table(Block):
 
     def _fixed_head(self, table: QTextTable, layout) -> str:
         """The header with each column's width as laid out in the whole table."""
-        if "width=" in self.head:
-            return self.head
         lefts = [
             layout.blockBoundingRect(table.cellAt(0, c).firstCursorPosition().block()).left()
             for c in range(table.columns())
@@ -206,7 +206,8 @@ class Table(Block):
         widths = [b - a for a, b in zip(lefts, [*lefts[1:], right])]
         total = sum(widths) or 1.0
         cells = iter(f" width='{100 * w / total:.2f}%'" for w in widths)
-        return re.sub(r"<th(?=[ >])", lambda m: "<th" + next(cells, ""), self.head)
+        head = re.sub(r" width='[^']*'", "", self.head)
+        return re.sub(r"<th(?=[ >])", lambda m: "<th" + next(cells, ""), head)
 
 
 class Chart(Block):

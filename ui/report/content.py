@@ -27,6 +27,7 @@ from ui.report.blocks import Block, Chart, Columns, Html, Table, breakable
 MAX_EXPLAINED = 200  # segments explained formula by formula; the tables hold every segment
 MAX_PROBLEMS = 100  # problems listed; the rest are counted
 MAX_COMPARED = 20  # segments in the comparison charts (the highest and lowest beyond that)
+NAME_SHARE = "16%"  # of a table's width for the segment's name: a long one wraps in a few lines
 TABLE_KEYS = (
     "ltv",
     "clv",
@@ -101,10 +102,15 @@ def badge(verdict: metrics.Verdict | None, lang: str, words: str | None = None) 
     return f'<span style="background-color:{bg}; color:{fg};">&nbsp;{_e(text)}&nbsp;</span>'
 
 
-def header_row(heads: list[str] | tuple[str, ...], numbers_from: int = 1) -> str:
-    """A table's header row; the columns from ``numbers_from`` on hold numbers (right-aligned)."""
+def header_row(
+    heads: list[str] | tuple[str, ...], numbers_from: int = 1, first: str = NAME_SHARE
+) -> str:
+    """A table's header row; the columns from ``numbers_from`` on hold numbers (right-aligned);
+    the first column takes ``first`` of the width (room for a segment's name)."""
     cells = (
-        f"<th{' class=n' if i >= numbers_from else ''}>{_e(h)}</th>" for i, h in enumerate(heads)
+        f"<th{' class=n' if i >= numbers_from else ''}"
+        f"{f' width={first!r}' if i == 0 and first else ''}>{_e(h)}</th>"
+        for i, h in enumerate(heads)
     )
     return "<tr>" + "".join(cells) + "</tr>"
 
@@ -233,7 +239,7 @@ def _problems(report: Report) -> Table | None:
     if not problems:
         return None
     heads = (WORDS["where"](lang), WORDS["found"](lang), WORDS["problem"](lang))
-    head = header_row(heads, numbers_from=len(heads))
+    head = header_row(heads, numbers_from=len(heads), first="")
     rows = []
     for problem in problems[:MAX_PROBLEMS]:
         where = ", ".join(x for x in (problem.file, problem.sheet, problem.cell) if x)
