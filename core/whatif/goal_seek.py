@@ -449,11 +449,12 @@ def goal_seek(
         raise ValueError(f"the target must be a number above 0, not {value!r}")
     results = compute(inputs, basis, n=n)
     keys = levers(target, basis)
-    count, k = len(results), len(keys)
+    parts = []
     with np.errstate(all="ignore"):
-        forms = _closed_forms(results, target, goal, keys)
-        solutions = _solve(results, target, goal, keys, forms, count, k)
-    return GoalSeek(target, goal, basis, results, solutions)
+        for _, block in stack.blocks(results, basis):
+            forms = _closed_forms(block, target, goal, keys)
+            parts.append(_solve(block, target, goal, keys, forms, len(block), len(keys)))
+    return GoalSeek(target, goal, basis, results, stack.join(parts))
 
 
 def _solve(results: Results, target: str, goal: float, keys, forms, n: int, k: int) -> Solutions:

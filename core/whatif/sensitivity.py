@@ -199,6 +199,12 @@ def sensitivity(
         raise ValueError(f"unknown metric {metric!r}")
     if results is None:
         results = compute(inputs, basis, n=n)
+    parts = [_moves(block, metric, basis, step) for _, block in stack.blocks(results, basis)]
+    return stack.join(parts, results=results)
+
+
+def _moves(results: Results, metric: str, basis: str, step: float) -> Sensitivity:
+    """``sensitivity`` of one block of segments (all of them stacked in one recompute)."""
     keys = inputs_of(metric, basis)
     count, k = len(results), len(keys)
     shape = (k, count)

@@ -7,6 +7,7 @@ in one vectorised call.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -51,3 +52,36 @@ def pick(
 ) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """The same changes for a subset of the output rows (indices into them)."""
     return [(key, mask[rows], values[rows]) for key, mask, values in changes]
+
+
+#: Segments per stacked recompute: goal seek stacks 6 copies of them and sensitivity up to 16,
+#: so 10 000 segments take some 60 MB at once (measured); more are done a block at a time.
+BLOCK = 10_000
+
+
+def blocks(results: Results, basis: str, size: int | None = None):
+    """``(slice, results of those segments)`` a block of ``size`` (``BLOCK``) segments at a
+    time (the results themselves when they fit in one block)."""
+    size = size or BLOCK
+    n = len(results)
+    if n <= size:
+        yield slice(0, n), results
+        return
+    for start in range(0, n, size):
+        part = slice(start, min(n, start + size))
+        given = {key: values[part] for key, values in results.given.items()}
+        yield part, compute(given, basis, n=part.stop - part.start)
+
+
+def join(parts: list, **fields):
+    """Dataclass instances of blocks of segments as one: their arrays joined along the last
+    axis (segments); ``fields`` replace the rest (the whole results)."""
+    first = parts[0]
+    joined = {}
+    for f in dataclasses.fields(first):
+        value = getattr(first, f.name)
+        if isinstance(value, np.ndarray) and len(parts) > 1:
+            value = np.concatenate([getattr(p, f.name) for p in parts], axis=-1)
+        joined[f.name] = value
+    joined.update(fields)
+    return type(first)(**joined)

@@ -312,3 +312,21 @@ def test_a_solvable_lever_is_answered(segments, basis):
     for row in range(len(segs)):
         for lever in ("avg_order_value", "purchases_per_year", "acquisition_spend"):
             assert g.answer(row, lever).value is not None, (lever, segs[row])
+
+
+def test_many_segments_are_done_a_block_at_a_time_with_the_same_answers(monkeypatch):
+    """Memory stays bounded (a block of segments per stacked recompute), answers unchanged."""
+    from bench.bench_recompute import segments
+    from core.whatif import stack
+    from core.whatif.sensitivity import sensitivity
+
+    data = segments(2500, seed=3)
+    whole, moves = goal_seek(data), sensitivity(data)
+    monkeypatch.setattr(stack, "BLOCK", 700)
+    blocked, moved = goal_seek(data), sensitivity(data)
+    for name in ("value", "reaches", "verdict", "note", "detail", "needed", "at_bound"):
+        a, b = getattr(whole.solutions, name), getattr(blocked.solutions, name)
+        assert a.shape == b.shape == (6, 2500) and np.array_equal(a, b, equal_nan=True), name
+    for name in ("minus", "plus", "minus_reason", "plus_reason", "swing", "has", "plus_out"):
+        assert np.array_equal(getattr(moves, name), getattr(moved, name), equal_nan=True), name
+    assert moved.results is blocked.results or len(moved.results) == 2500
