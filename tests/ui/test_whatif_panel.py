@@ -195,3 +195,13 @@ def test_comparison_model(qtmodeltester, window, scenarios):
     scenarios.refresh_table()
     qtmodeltester.check(scenarios.model)
     assert "ltv" in scenarios.model.keys()
+
+
+def test_presentation_mode_makes_the_tornado_taller(window, whatif):
+    before = whatif.tornado.height()
+    window.set_presentation(True)
+    try:
+        assert whatif.tornado.height() > before * 1.3
+    finally:
+        window.set_presentation(False)
+    assert whatif.tornado.height() == before

@@ -85,6 +85,11 @@ class TornadoChart(QWidget):
         i = int((y - self._row_height()) // self._row_height())
         return self._bars[i] if 0 <= i < len(self._bars) else None
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == event.Type.FontChange:  # presentation mode, zoom: rows follow
+            self.setFixedHeight(self.sizeHint().height())
+        super().changeEvent(event)
+
     def event(self, event) -> bool:
         if event.type() == event.Type.ToolTip:
             bar = self.bar_at(event.pos().y())
