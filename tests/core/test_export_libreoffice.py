@@ -241,7 +241,10 @@ def test_comparison_table_equals_core(recalculated):
         if path.name != "edited.xlsx":
             assert table == shown
         value = "ltv" if basis == "revenue" else "clv"
+        chars = charts_sheet.LABEL_CHARS if len(table) <= 8 else charts_sheet.LABEL_CHARS_MANY
         for k, name in enumerate(table):
+            label = ws.cell(4 + k, col + 6).value  # under the bar, as the formula shortens it
+            assert label == charts_sheet._short(name, chars), (label, name)
             row = names.index(name)
             for j, key in ((1, "ltv_cac"), (4, value), (5, "cac")):
                 got = ws.cell(4 + k, col + j).value

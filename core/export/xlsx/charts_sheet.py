@@ -133,7 +133,8 @@ def _comparison(book: Book, ws) -> None:
 
         ws.write_formula(r, SORTED_COL, "=" + at("segment"), None, names[row - 1])
         name = f"{letter(SORTED_COL)}{r + 1}"  # a long name, shortened under its bar
-        short = f'=IF(LEN({name})>{chars},LEFT({name},{chars - 1})&"…",{name})'
+        head, tail = _split(chars)
+        short = f'=IF(LEN({name})>{chars},LEFT({name},{head})&"…"&RIGHT({name},{tail}),{name})'
         ws.write_formula(r, SORTED_COL + 6, short, None, _short(names[row - 1], chars))
         ws.write_formula(
             r, SORTED_COL + 1, "=" + at("ltv_cac"), book.style.metric[schema.RATIO], data.ratio[i]
@@ -220,9 +221,19 @@ def _comparison(book: Book, ws) -> None:
     ws.insert_chart(18, 0, sides, {"object_position": 3})
 
 
+def _split(chars: int) -> tuple[int, int]:
+    """How much of a long name's beginning and end a label keeps (the window's rule)."""
+    tail = max(4, chars // 3)
+    return chars - tail - 1, tail
+
+
 def _short(name: str, chars: int = LABEL_CHARS) -> str:
-    """A name as the charts' category labels show it: at most ``chars`` characters."""
-    return name if len(name) <= chars else name[: chars - 1] + "…"
+    """A name as the charts' category labels show it: at most ``chars`` characters, shortened
+    in the middle, so names that begin alike ("…канал 4", "…канал 5") stay apart."""
+    if len(name) <= chars:
+        return name
+    head, tail = _split(chars)
+    return name[:head] + "…" + name[-tail:]
 
 
 def _cached(value: float):
