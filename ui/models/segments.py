@@ -178,6 +178,9 @@ class SegmentsTableModel(GridModel):
         return None
 
     def look(self, index: QModelIndex) -> Look:
+        return self.cached_look(index, self._make_look)
+
+    def _make_look(self, index: QModelIndex) -> Look:
         row, column = index.row(), index.column()
         col = self._cols[column]
         source = self._sources[column]
@@ -207,12 +210,14 @@ class SegmentsTableModel(GridModel):
     @Slot(int, int)
     def _on_cells_changed(self, first: int, last: int) -> None:
         # a segment's metrics depend on its own inputs only: these rows are all that changed
+        self.forget_looks(first, last)
         self.dataChanged.emit(
             self.index(first, 0), self.index(last, len(self._keys) - 1), DISPLAY_ROLES
         )
 
     @Slot(int, int)
     def _on_inserting(self, row: int, count: int) -> None:
+        self.forget_looks()
         self.beginInsertRows(QModelIndex(), row, row + count - 1)
 
     @Slot(int, int)
@@ -221,6 +226,7 @@ class SegmentsTableModel(GridModel):
 
     @Slot(int, int)
     def _on_removing(self, first: int, last: int) -> None:
+        self.forget_looks()
         self.beginRemoveRows(QModelIndex(), first, last)
 
     @Slot(int, int)
@@ -229,6 +235,7 @@ class SegmentsTableModel(GridModel):
 
     @Slot(int, int)
     def _on_moving(self, row: int, to: int) -> None:
+        self.forget_looks()
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to + 1 if to > row else to)
 
     @Slot(int, int)
@@ -237,6 +244,7 @@ class SegmentsTableModel(GridModel):
 
     @Slot()
     def _on_loading(self) -> None:
+        self.forget_looks()
         self.beginResetModel()
 
     @Slot()

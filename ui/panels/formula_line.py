@@ -8,7 +8,7 @@ cell (Enter commits through the same rule, Esc restores). core.explain gives the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
@@ -84,7 +84,12 @@ class FormulaLine(QWidget):
         layout.addWidget(self.edit, 1)
 
         grid.cell_selected.connect(self.show_cell)
-        self._doc.results_changed.connect(self.refresh)
+        # after an edit, a turn later (see the summary strip)
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.refresh)
+        self._doc.results_changed.connect(self._later.start)
         self._doc.project_loaded.connect(self.refresh)
         self.edit.returnPressed.connect(self._commit)
         i18n.language().changed.connect(self.refresh)

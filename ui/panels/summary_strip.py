@@ -9,7 +9,7 @@ explains it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
@@ -159,8 +159,15 @@ class SummaryStrip(QScrollArea):
         layout.setColumnStretch(len(ANSWERS) + len(self.extra_keys) + 1, 1)
 
         grid.cell_selected.connect(self._on_cell_selected)
-        self._doc.results_changed.connect(self.refresh)
-        self._doc.settings_changed.connect(self.refresh)
+        # after an edit, a turn later: the edited cells are painted first, and a paste of many
+        # cells refreshes the strip once
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(0)
+        self._later.timeout.connect(self.refresh)
+        self._doc.results_changed.connect(self._later.start)
+        self._doc.settings_changed.connect(self._later.start)
+        self._doc.project_loaded.connect(self.refresh)  # a new project: at once
         i18n.language().changed.connect(self.refresh)
         self.refresh()
 
