@@ -34,8 +34,10 @@ MAX_LOOKS = 20_000
 #: up to this many segments the reasons of empty cells are computed for every row at once
 ALL_REASONS_UP_TO = 1_000
 ROOT = QModelIndex()
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+RIGHT_FLAG = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT_FLAG = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT, LEFT = int(RIGHT_FLAG), int(LEFT_FLAG)
+_FLAGS = {RIGHT: RIGHT_FLAG, LEFT: LEFT_FLAG}
 #: shown in an empty computed cell; the reason is in its tooltip and the formula line
 EMPTY = "—"
 
@@ -44,7 +46,7 @@ class Look(NamedTuple):
     """What a delegate paints of a cell, asked of the model in one call (``GridModel.look``)."""
 
     text: str
-    align: int
+    align: Qt.AlignmentFlag
     background: QBrush | None
     foreground: QBrush | None
     bold: bool
@@ -241,7 +243,7 @@ class GridModel(QAbstractTableModel):
         font = self.data(index, Qt.ItemDataRole.FontRole)
         return Look(
             "" if text is None else str(text),
-            LEFT if align is None else int(align),
+            LEFT_FLAG if align is None else _FLAGS.get(align) or Qt.AlignmentFlag(align),
             self.data(index, Qt.ItemDataRole.BackgroundRole),
             self.data(index, Qt.ItemDataRole.ForegroundRole),
             font is not None and font.bold(),
@@ -251,11 +253,11 @@ class GridModel(QAbstractTableModel):
     def _computed_look(self, cell: Cell | None, col: schema.Column, background, bold: bool) -> Look:
         """``look`` of a computed cell, from the cell built once."""
         if cell is None:
-            return Look("", RIGHT, background, None, bold, None)
+            return Look("", RIGHT_FLAG, background, None, bold, None)
         text = self._computed(cell, col, Qt.ItemDataRole.DisplayRole) or ""
         foreground = self._computed(cell, col, Qt.ItemDataRole.ForegroundRole)
         verdict = (cell.verdict.level, columns.short_word(cell.verdict)) if cell.verdict else None
-        return Look(text, RIGHT, background, foreground, bold, verdict)
+        return Look(text, RIGHT_FLAG, background, foreground, bold, verdict)
 
     def _computed(self, cell: Cell, col: schema.Column, role: int):
         """A computed cell (a metric, or a registered group's) for ``role``."""

@@ -25,6 +25,11 @@ from PySide6.QtWidgets import (
 
 from ui import style
 
+# enum members looked up once (each lookup is a Python enum operation, per painted cell)
+_ITEM = QStyle.ControlElement.CE_ItemViewItem
+_HAS_DISPLAY = QStyleOptionViewItem.ViewItemFeature.HasDisplay
+_TEXT = QPalette.ColorRole.Text
+
 PAD = 6  # inside a badge, left and right of its word
 GAP = 8  # between a badge and its number
 DOT = 8  # a badge squeezed to a coloured dot when its word does not fit
@@ -84,12 +89,12 @@ class CellDelegate(QStyledItemDelegate):
         look = index.model().look(index)
         opt.text = look.text
         if opt.text:
-            opt.features |= QStyleOptionViewItem.ViewItemFeature.HasDisplay
-        opt.displayAlignment = Qt.AlignmentFlag(look.align)
+            opt.features |= _HAS_DISPLAY
+        opt.displayAlignment = look.align
         if look.background is not None:
             opt.backgroundBrush = look.background
         if look.foreground is not None:
-            opt.palette.setBrush(QPalette.ColorRole.Text, look.foreground)
+            opt.palette.setBrush(_TEXT, look.foreground)
         if look.bold:
             opt.font = self._bold(opt.font)
             opt.fontMetrics = self._metrics(opt.font)
@@ -113,7 +118,7 @@ class CellDelegate(QStyledItemDelegate):
         widget = opt.widget
         style_ = widget.style() if widget else QApplication.style()
         # the cell background and selection across the whole cell, the number at the right
-        style_.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        style_.drawControl(_ITEM, opt, painter, widget)
         if verdict:
             level, word = verdict
             fm = opt.fontMetrics
