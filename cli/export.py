@@ -16,7 +16,9 @@ HELP = "write the report as a workbook (.xlsx) or a PDF"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a project, a segment table (anything compute reads)")
+    parser.add_argument(
+        "file", help="a project, a segment table (anything compute reads) or an order log"
+    )
     parser.add_argument("-o", "--output", required=True, help="OUT.xlsx or OUT.pdf")
     parser.add_argument(
         "--basis",
@@ -30,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from cli import EXIT_OK, EXIT_PROBLEMS
     from core.errors import LtvError
-    from core.readers import open_project
+    from core.readers import Opened, open_project
     from core.text import resolve_language
 
     out = Path(args.output)
@@ -38,7 +40,14 @@ def run(args: argparse.Namespace) -> int:
     if kind not in (".xlsx", ".pdf"):
         raise LtvError(f"{out}: the report is written as .xlsx or .pdf, not {kind or 'no type'}")
     lang = resolve_language(args.lang)
-    opened = open_project(args.file, lang)
+    from cli.orders import report_of_log  # an order log: the project made from it
+
+    made = report_of_log(args.file, lang)
+    if made is not None:
+        project, extras, derived = made
+        opened = Opened(project, derived.problems, derived.notices)
+    else:
+        opened, extras = open_project(args.file, lang), {}
     project = opened.project
     if args.lang is None and project.settings.language:
         lang = project.settings.language
@@ -46,12 +55,14 @@ def run(args: argparse.Namespace) -> int:
     if kind == ".pdf":
         from ui.report import write_pdf
 
-        problems = write_pdf(project, out, lang=lang, basis=args.basis, problems=opened.problems)
+        problems = write_pdf(
+            project, out, lang=lang, basis=args.basis, problems=opened.problems, extras=extras
+        )
     else:
         from core.export import write_workbook
 
         problems = write_workbook(
-            project, out, lang=lang, basis=args.basis, problems=opened.problems
+            project, out, lang=lang, basis=args.basis, problems=opened.problems, extras=extras
         )
     problems = list(opened.problems) + list(problems or [])
     for problem in problems:

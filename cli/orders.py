@@ -34,7 +34,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="months the customer models look ahead (default 12)",
     )
     parser.add_argument("--no-model", action="store_true", help="do not fit the customer models")
-    parser.add_argument("--customers", metavar="OUT.csv", help="write the per-customer summary")
+    parser.add_argument(
+        "--customers",
+        metavar="OUT.csv",
+        help="write the per-customer summary (and the cohort counts as OUT.cohorts.csv)",
+    )
     parser.add_argument(
         "--dates", choices=("dmy", "mdy"), help="order of slashed dates (11/8/2016)"
     )
@@ -66,16 +70,16 @@ def run(args: argparse.Namespace) -> int:
                 "orders: укажите журнал заказов (или --sql --end ГГГГ-ММ-ДД)",
             )(lang)
         )
-    from core.orders.derive import derive_log
+    from core.orders.files import derive_file
     from core.orders.report import format_table, to_json
-    from core.readers import read_order_log
 
-    log = read_order_log(args.file, lang, dates=args.dates)
-    derived = derive_log(log, end, args.by, lang)
-    if args.customers:
-        from core.orders.summary import write_summary_csv
+    derived = derive_file(args.file, end, args.by, args.dates, lang)
+    if args.customers:  # and the cohort counts beside it, so that the pair opens again (§10)
+        from core.orders.summary import cohorts_path, write_cohorts_csv, write_summary_csv
 
         write_summary_csv(derived.summary, args.customers)
+        if derived.counts is not None:
+            write_cohorts_csv(derived.counts, cohorts_path(args.customers))
     model_doc, model_lines = None, []
     if not args.no_model:
         model_doc, model_lines = _models(derived, args.horizon, lang)
@@ -148,3 +152,38 @@ def _print_sql(end: dt.date | None, dialect: str, lang: str) -> int:
         f"{cohorts};\n"
     )
     return EXIT_OK
+
+
+def report_of_log(path: str, lang: str, horizon: int = 12):
+    """What ``export FILE`` writes for an order log: the project made from it (its cohorts
+    inside), the fitted customer models as the report's extras, and the derivation; None when
+    ``path`` is not an order log or a customer summary."""
+    from pathlib import Path
+
+    from core.errors import ReadError
+    from core.orders.files import derive_file, derive_loaded, is_order_file
+    from core.orders.origin import project_from_orders
+    from core.readers import pipeline
+    from core.readers import sniff as sniffing
+
+    if is_order_file(path, lang):
+        derived = derive_file(path, lang=lang)
+    elif sniffing.sniff(Path(path), lang) in (sniffing.CSV, sniffing.PROJECT):
+        return None
+    else:
+        try:
+            derived = derive_loaded(pipeline.load(path, lang), lang=lang)
+        except ReadError:
+            return None
+        if derived is None:
+            return None
+    project = project_from_orders(derived, Path(path).name.split(".")[0])
+    extras = {}
+    if len(derived.summary):
+        from core.models.report import fit_summary, summarize
+        from core.orders.segments import segment_index
+
+        names, index = segment_index(derived.summary, lang)
+        result = fit_summary(derived.summary, derived.windows.end, horizon)
+        extras["models"] = summarize(result, names, index)
+    return project, extras, derived

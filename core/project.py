@@ -188,6 +188,9 @@ class Project:
     settings: Settings = field(default_factory=Settings)
     segments: SegmentTable = field(default_factory=SegmentTable)
     scenarios: list[Scenario] = field(default_factory=list)
+    #: where inputs derived from an order log came from, and its cohorts (core.orders.origin);
+    #: None for a project typed or imported as segments
+    orders: dict | None = None
 
     def compute(self, basis: str | None = None, scenario: str | None = None) -> metrics.Results:
         """All metrics of all segments under the project's settings (or another basis), of the
@@ -400,6 +403,8 @@ def to_json(project: Project) -> str:
             {"name": s.name, "segments": s.segments.records()} for s in project.scenarios
         ],
     }
+    if project.orders:
+        doc["orders"] = project.orders
     return json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
 
 
@@ -458,8 +463,13 @@ def from_document(doc: object, path: str | os.PathLike = "", lang: str = "en") -
         ]
     except (TypeError, KeyError, AttributeError, ValueError) as exc:
         raise ReadError(_DAMAGED(lang, path=path, why=exc)) from None
+    orders = doc.get("orders")
     return Project(
-        name=str(doc.get("name") or ""), settings=settings, segments=segments, scenarios=scenarios
+        name=str(doc.get("name") or ""),
+        settings=settings,
+        segments=segments,
+        scenarios=scenarios,
+        orders=orders if isinstance(orders, dict) else None,  # older files have none
     )
 
 

@@ -183,3 +183,105 @@ def test_sql_prints_the_two_queries(tmp_path):
 
     summary, cohorts = sql.queries(sql.Windows(__import__("datetime").date(2025, 9, 30)))
     assert summary in duck and cohorts in duck
+
+
+def shop_rows(n_customers: int = 120, seed: int = 5):
+    """A Russian shop over two and a half years: channels, returns, free orders, costs."""
+    import datetime as dt
+    import random
+
+    rng = random.Random(seed)
+    start = dt.date(2023, 3, 1)
+    rows = []
+    for c in range(n_customers):
+        name = f"Клиент {c:03d}"
+        channel = rng.choice(["Сайт", "Магазин", "Маркетплейс"])
+        day = start + dt.timedelta(days=rng.randrange(0, 900))
+        for _ in range(rng.randrange(1, 8)):
+            if day > dt.date(2025, 8, 31):
+                break
+            cents = rng.randrange(5_000, 900_000)
+            rows.append((name, day, cents / 100, channel, round(cents * 0.55) / 100))
+            if rng.random() < 0.1:  # a return, the same day or later
+                back = day + dt.timedelta(days=rng.choice([0, 3, 10]))
+                rows.append((name, back, -(cents // 2) / 100, channel, None))
+            if rng.random() < 0.05:
+                rows.append((name, day, 0.0, channel, 0.0))
+            day += dt.timedelta(days=rng.randrange(10, 200))
+    return rows
+
+
+def test_an_xlsx_log_and_its_cp1251_csv_twin_give_the_same_json(tmp_path):
+    """Issue 15 "done when": dates as date cells in the workbook and dd.mm.yyyy text in the CSV,
+    amounts as numbers and as "1 234,50"; `orders` gives the same JSON from both."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    rows = shop_rows()
+    book_path = tmp_path / "магазин.xlsx"
+    book = xlsxwriter.Workbook(str(book_path))
+    sheet = book.add_worksheet("Заказы")
+    dates = book.add_format({"num_format": "dd.mm.yyyy"})
+    sheet.write_row(0, 0, ["Отчёт о заказах"])
+    sheet.write_row(2, 0, ["Клиент", "Дата заказа", "Сумма, руб.", "Канал", "Себестоимость"])
+    for i, (name, day, amount, channel, cost) in enumerate(rows, start=3):
+        sheet.write(i, 0, name)
+        sheet.write_datetime(i, 1, dt.datetime.combine(day, dt.time()), dates)
+        sheet.write_number(i, 2, amount)
+        sheet.write(i, 3, channel)
+        if cost is not None:
+            sheet.write_number(i, 4, cost)
+    book.close()
+
+    def text(x: float) -> str:
+        whole, cents = divmod(round(abs(x) * 100), 100)
+        grouped = f"{whole:,}".replace(",", "\u00a0")
+        return ("-" if x < 0 else "") + f"{grouped},{cents:02d}"
+
+    lines = ["Клиент;Дата заказа;Сумма, руб.;Канал;Себестоимость"]
+    for name, day, amount, channel, cost in rows:
+        lines.append(
+            f"{name};{day:%d.%m.%Y};{text(amount)};{channel};{'' if cost is None else text(cost)}"
+        )
+    csv_path = tmp_path / "магазин.csv"
+    csv_path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1251"))
+    docs = []
+    for path in (book_path, csv_path):
+        done = run(str(path), "--json", "--end", "2025-08-31", "--lang", "ru")
+        assert done.returncode == 0, done.stderr
+        docs.append(json.loads(done.stdout))
+    assert docs[0] == docs[1]
+    assert docs[0]["orders"] == len(rows) and len(docs[0]["segments"]) == 3
+    assert docs[0]["model"]["bgnbd"]["converged"] in (True, False)
+
+
+def test_export_of_an_order_log_has_its_cohorts_and_models(shop, tmp_path):
+    """§6: `export FILE` where FILE is an order log: the workbook has the Cohorts (and Models)
+    sheet, the PDF the cohorts page."""
+    import openpyxl
+
+    def export(out):
+        return subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "export", str(shop), "-o", str(out)]
+            + ["--lang", "en"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+
+    book = tmp_path / "shop.xlsx"
+    done = export(book)
+    assert done.returncode == 2, done.stderr  # the bad row of SHOP, as for orders
+    wb = openpyxl.load_workbook(book)
+    assert "Cohorts" in wb.sheetnames and "Models" in wb.sheetnames
+    ws = wb["Cohorts"]
+    assert ws["A1"].value == "Cohorts by month of first purchase"
+    assert [c.value for c in ws[5][:3]] == ["Cohort", "Customers", 0]
+    assert wb["Segments"]["A1"].value is not None
+    pdf = tmp_path / "shop.pdf"
+    done = export(pdf)
+    assert done.returncode == 2, done.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert "Cohorts by month of" in text and "Rolling retention" in text  # ﬁ: a ligature

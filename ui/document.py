@@ -250,6 +250,7 @@ class ProjectDocument(QObject):
             settings=replace(p.settings),
             segments=p.segments.copy(),
             scenarios=[Scenario(s.name, s.segments.copy()) for s in p.scenarios],
+            orders=p.orders,  # where derived inputs came from: read-only once made
         )
 
     @contextmanager

@@ -10,6 +10,9 @@ part that is not shown costs nothing at start-up. See README "Extending the wind
   :class:`ui.window.shell.Shell` (the document, the selection, banners, tasks).
 * ``BOTTOM_PANELS``: the same for the tabs under the grid (the charts).
 * ``TOOL_BARS``: ``"module:Class"`` of toolbars taking ``(shell, parent)``, after the window's own.
+* ``INPUT_NOTES``: ``"module:function"`` of ``function(doc, row, key, fmt) -> str | None`` saying
+  where an input's value came from (an order log); the formula line shows it beside the value,
+  the cell's tooltip too, and the cell's number is drawn in the "derived" colour.
 """
 
 from __future__ import annotations
@@ -23,6 +26,24 @@ SIDE_PANELS: tuple[str, ...] = (
     "ui.panels.retention:RetentionPanel",  # the sBG retention curve (issue 11)
 )
 
-BOTTOM_PANELS: tuple[str, ...] = ("ui.panels.chart_tab:ChartsTab",)
+BOTTOM_PANELS: tuple[str, ...] = (
+    "ui.panels.chart_tab:ChartsTab",
+    "ui.panels.cohorts:CohortsPanel",  # the cohorts of an order log (issue 15)
+)
 
 TOOL_BARS: tuple[str, ...] = ("ui.window.scenario_bar:ScenarioBar",)
+
+INPUT_NOTES: tuple[str, ...] = ("ui.orders_import:input_note",)  # inputs from an order log
+
+
+def input_note(doc, row: int, key: str, fmt) -> str | None:
+    """Where input ``key`` of segment ``row`` came from, by the first ``INPUT_NOTES`` that
+    knows; None for a value typed or imported as it is."""
+    import importlib
+
+    for spec in INPUT_NOTES:
+        module, _, name = spec.partition(":")
+        note = getattr(importlib.import_module(module), name)(doc, row, key, fmt)
+        if note:
+            return note
+    return None

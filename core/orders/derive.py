@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.errors import LtvError
+from core.jobs import IsCancelled, Progress
 from core.orders.cohorts import Cohort, cohort_table
-from core.orders.engine import IsCancelled, Progress, Session
+from core.orders.engine import Session
 from core.orders.log import OrderLog
 from core.orders.segments import SegmentInputs, segment_inputs
 from core.orders.sql import Windows
@@ -67,6 +68,11 @@ class Derived:
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     file: str = ""
+    #: which column was read as what (``core.readers.mapping.Mapping``), for the preview
+    mapping: object | None = None
+    #: the first and last order dates of the log (for the preview's report date)
+    first_date: np.datetime64 | None = None
+    last_date: np.datetime64 | None = None
 
     @property
     def purchases(self) -> int:
@@ -100,7 +106,7 @@ def choose_end(
 def segment_column(log: OrderLog, by: str | None, lang: str = "en") -> np.ndarray | None:
     """The column that names each order's segment: ``by`` (any of the log's columns, matched
     case- and punctuation-insensitively), or the log's own segment column."""
-    if by is None:
+    if by is None or by == "":
         return log.segment
     wanted = fold(by)
     headers = getattr(log, "headers", {}) or {}
@@ -140,6 +146,8 @@ def derive_log(
         When ``cancelled()`` returned True.
     """
     segment = segment_column(log, by, lang)
+    if by == "":  # one segment for everyone, whatever the log's segment column says
+        segment = None
     with Session(progress, cancelled, lang) as session:
         session.register_log(log, segment)
         return derive_session(
@@ -163,14 +171,14 @@ def derive_session(
     today: dt.date | None = None,
 ) -> Derived:
     """The derivation over a session whose relation ``orders`` is ready (in memory or a file)."""
-    session.load_days()
-    first, last = session.date_range()
+    totals, (first, last), _unusable = session.log_totals(end)
     windows = choose_end(end, first, last, file, lang, today)
-    totals = session.totals(windows)
     summary, counts = session.summarise(windows)
     if totals.after_end:
         notices.append(Notice(AFTER_END, (("n", str(totals.after_end)), ("end", str(windows.end)))))
-    return finish(summary, counts, totals, problems, notices, file, lang)
+    derived = finish(summary, counts, totals, problems, notices, file, lang)
+    derived.first_date, derived.last_date = first, last
+    return derived
 
 
 def finish(

@@ -8,25 +8,25 @@ it. A session holds one connection whose relation ``orders`` is either an in-mem
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
 
 import numpy as np
 
 from core.errors import Cancelled, LtvError
+from core.jobs import IsCancelled, Progress
 from core.orders import sql
 from core.orders.log import OrderLog
 from core.orders.summary import CohortCounts, CustomerSummary, LogTotals
 from core.text import Text
 
-Progress = Callable[[int, int], None]
-IsCancelled = Callable[[], bool]
-
 #: DuckDB's own budget; with Python, numpy and the results the process stays under 1 GB (§9).
-MEMORY_LIMIT = os.environ.get("LTV_DUCKDB_MEMORY", "600MB")
+MEMORY_LIMIT = os.environ.get("LTV_DUCKDB_MEMORY", "300MB")
+_CHUNK_VECTORS = 100  # a summary is fetched ~200 000 rows at a time, not all at once
+_SHARED_TEXT = ("segment", "cohort")  # few distinct values: one string object for each
 _POLL_SECONDS = 0.05
 _OUT_OF_MEMORY = Text(
     "not enough memory to summarise the log (DuckDB's limit is {limit}; set LTV_DUCKDB_MEMORY "
@@ -36,9 +36,13 @@ _OUT_OF_MEMORY = Text(
 )
 _FAILED = Text("the log could not be summarised: {why}", "не удалось свести журнал: {why}")
 
-# How much of the work each step is, for one progress bar over all of them (measured shares
-# on a 2 000 000-row CSV; the first step reads the file).
-_WEIGHTS = {"days": 70, "stats": 3, "purchases": 8, "firsts": 4, "summary": 8, "cohorts": 7}
+# How much of the work each step is, for one progress bar over all three (the totals read the
+# log once without grouping; each query reads it, groups it by customer and day, and sorts it).
+_WEIGHTS = {"scan": 15, "totals": 15, "summary": 40, "cohorts": 30}
+
+
+class SerialScanNeeded(LtvError):
+    """DuckDB's parallel CSV scan met a quoted field over several lines; read in one thread."""
 
 
 class Session:
@@ -69,6 +73,7 @@ class Session:
         self.con.execute(f"SET memory_limit = '{memory_limit}'")
         self.con.execute(f"SET temp_directory = '{_quote(self._spill)}'")
         self.con.execute("SET preserve_insertion_order = false")
+        self.con.execute("SET enable_progress_bar = false")
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         self._done = 0
@@ -87,8 +92,9 @@ class Session:
             shutil.rmtree(self._spill, ignore_errors=True)
 
     # Running ------------------------------------------------------------------------------------
-    def run(self, statement: str, step: str = "", fetch: bool = True) -> dict | None:
-        """Run one statement; its result as numpy columns (``fetch``), with progress and cancel.
+    def run(self, statement: str, step: str = "", fetch: bool | str = True) -> dict | None:
+        """Run one statement; its result as numpy columns (``fetch``; ``"chunks"`` fetches a
+        large result a piece at a time), with progress and cancel.
 
         The statement runs in a helper thread while this one polls DuckDB's progress and the
         ``cancelled`` check, so that a cancel (or Ctrl+C) interrupts DuckDB at once.
@@ -101,7 +107,10 @@ class Session:
         def work() -> None:
             try:
                 cursor = self.con.execute(statement)
-                out["result"] = cursor.fetchnumpy() if fetch else None
+                if fetch == "chunks":
+                    out["result"] = _fetch_chunks(cursor)
+                else:
+                    out["result"] = cursor.fetchnumpy() if fetch else None
             except BaseException as exc:  # handed to the calling thread
                 out["error"] = exc
 
@@ -144,14 +153,23 @@ class Session:
             return Cancelled()
         if isinstance(error, duckdb.OutOfMemoryException):
             return LtvError(_OUT_OF_MEMORY(self.lang, limit=self._limit))
+        if isinstance(error, duckdb.Error) and "parallel=false" in str(error):
+            return SerialScanNeeded(str(error).splitlines()[0])
         if isinstance(error, duckdb.Error):
             first = str(error).strip().splitlines()[0] if str(error).strip() else type(error)
             return LtvError(_FAILED(self.lang, why=first))
         return error
 
     # The relation `orders` -----------------------------------------------------------------------
-    def register_log(self, log: OrderLog, segment: np.ndarray | None = None) -> None:
-        """Make an in-memory order log the relation ``orders(customer, order_date, amount,
+    @property
+    def spill(self) -> str:
+        """The session's own folder for DuckDB's spills and temporary files."""
+        return self._spill
+
+    def register_log(
+        self, log: OrderLog, segment: np.ndarray | None = None, name: str = "orders"
+    ) -> None:
+        """Make an in-memory order log the relation ``name(customer, order_date, amount,
         segment, cost)``; ``segment`` replaces the log's own segment column (``--by``)."""
         segment = log.segment if segment is None else segment
         n = len(log)
@@ -170,56 +188,61 @@ class Session:
                 else np.full(n, np.nan)
             ),
         }
-        self.con.register("orders_log", columns)
-        self._registered.append("orders_log")
+        self.con.register(f"{name}_np", columns)
+        self._registered.append(f"{name}_np")
         self.con.execute(
-            "CREATE OR REPLACE TEMP VIEW orders AS SELECT customer, "
+            f"CREATE OR REPLACE TEMP VIEW {name} AS SELECT customer, "
             "CAST(DATE '1970-01-01' + day AS DATE) AS order_date, amount, "
-            "CAST(segment AS VARCHAR) AS segment, cost FROM orders_log"
+            f"CAST(segment AS VARCHAR) AS segment, cost FROM {name}_np"
         )
 
     # The derivation ------------------------------------------------------------------------------
-    def load_days(self) -> None:
-        """Group ``orders`` by customer and day once (the shared ``days`` part of §10)."""
-        self.run(f"CREATE OR REPLACE TEMP TABLE days AS\n{sql.DAYS}", "days", fetch=False)
-
-    def date_range(self) -> tuple[np.datetime64 | None, np.datetime64 | None]:
-        """The first and last order dates among the rows used (None for an empty log)."""
-        res = self.run("SELECT MIN(order_date) AS first, MAX(order_date) AS last FROM days")
-        first, last = _scalar(res["first"]), _scalar(res["last"])
-        if first is None or last is None:
-            return None, None
-        return _day(first), _day(last)
-
-    def totals(self, windows: sql.Windows) -> LogTotals:
-        """Rows used (up to T), their distinct customers and amounts; rows after T (§8.1)."""
-        end = windows.end.isoformat()
-        res = self.run(
-            "SELECT "
-            f"SUM(orders) FILTER (WHERE order_date <= DATE '{end}') AS orders, "
-            f"COUNT(DISTINCT customer) FILTER (WHERE order_date <= DATE '{end}') AS customers, "
-            f"SUM(total) FILTER (WHERE order_date <= DATE '{end}') AS revenue, "
-            f"SUM(orders) FILTER (WHERE order_date > DATE '{end}') AS after_end "
-            "FROM days",
-            "stats",
-        )
-        orders, customers = _scalar(res["orders"]), _scalar(res["customers"])
-        revenue, after = _scalar(res["revenue"]), _scalar(res["after_end"])
-        return LogTotals(
-            orders=int(orders or 0),
-            customers=int(customers or 0),
+    def log_totals(self, end: dt.date | None) -> tuple[LogTotals, tuple, int]:
+        """Totals of §8.1 (rows used up to ``end``, or all when None), the first and last order
+        dates (None for a log without a usable row) and the rows that cannot be used."""
+        res = self.run(sql.totals_query(end), "totals")
+        first, last = _scalar(res["first_date"]), _scalar(res["last_date"])
+        dates = (None, None) if first is None or last is None else (_day(first), _day(last))
+        revenue = _scalar(res["revenue"])
+        totals = LogTotals(
+            orders=int(_scalar(res["orders"]) or 0),
+            customers=int(_scalar(res["customers"]) or 0),
             revenue=float(revenue) if revenue is not None else 0.0,
-            after_end=int(after or 0),
+            after_end=int(_scalar(res["after_end"]) or 0),
         )
+        return totals, dates, int(_scalar(res["unusable"]) or 0)
 
     def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts]:
-        """The per-customer summary and the cohort counts for T (``days`` loaded)."""
-        shared, summary_sql, cohorts_sql = sql.staged(windows)
-        for name, text in shared[1:]:  # `days` is loaded already
-            self.run(f"CREATE OR REPLACE TEMP TABLE {name} AS\n{text}", name, fetch=False)
-        s = self.run(summary_sql, "summary")
-        c = self.run(cohorts_sql, "cohorts")
-        return summary_from_columns(s, windows), cohorts_from_columns(c)
+        """The per-customer summary and the cohort counts for T: the two queries of §10 as
+        ``orders --sql`` prints them for DuckDB."""
+        columns = self.run(sql.summary_query(windows), "summary", fetch="chunks")
+        summary = summary_from_columns(columns, windows)
+        return summary, cohorts_from_columns(self.run(sql.cohort_query(windows), "cohorts"))
+
+
+def _fetch_chunks(cursor) -> dict[str, np.ndarray]:
+    """A large result as numpy columns, fetched in pieces (the whole result never sits twice in
+    memory); text columns of few values share their string objects."""
+    names = [d[0] for d in cursor.description]
+    parts: dict[str, list[np.ndarray]] = {name: [] for name in names}
+    shared: dict[str, str] = {}
+    while True:
+        frame = cursor.fetch_df_chunk(_CHUNK_VECTORS)
+        if not len(frame):
+            break
+        for name in names:
+            series = frame[name]
+            if series.dtype.kind in "iufM":
+                parts[name].append(series.to_numpy())
+                continue
+            values = series.to_numpy(dtype=object, na_value=None)
+            if name in _SHARED_TEXT:
+                values = np.array([shared.setdefault(v, v) for v in values], dtype=object)
+            parts[name].append(values)
+    return {
+        name: np.concatenate(chunks) if chunks else np.empty(0, dtype=object)
+        for name, chunks in parts.items()
+    }
 
 
 def summary_from_columns(columns: dict, windows: sql.Windows) -> CustomerSummary:

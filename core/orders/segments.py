@@ -93,16 +93,15 @@ def exact_sums(index: np.ndarray, values: np.ndarray, k: int) -> np.ndarray:
 
 def segment_index(summary: CustomerSummary, lang: str = "en") -> tuple[list[str], np.ndarray]:
     """Segment names in order (alphabetical, "No segment" last) and each customer's index."""
-    seg = summary.segment
-    has = np.array([bool(s) for s in seg], dtype=bool) if len(seg) else np.zeros(0, bool)
-    if not has.any():
+    seg = summary.segment.tolist()
+    distinct = sorted(set(seg))  # a few names: a dict beats sorting every customer's
+    if distinct in ([], [""]):
         return [ALL_CUSTOMERS(lang)], np.zeros(len(seg), dtype=np.int64)
-    names, index = np.unique(np.where(has, seg, ""), return_inverse=True)
-    names = [str(n) for n in names]
-    if names[0] == "":  # "" sorts first: customers without a segment
-        names = names[1:] + [NO_SEGMENT(lang)]
-        index = np.where(index == 0, len(names) - 1, index - 1)
-    return names, index.astype(np.int64)
+    names = [n for n in distinct if n] + ([NO_SEGMENT(lang)] if "" in distinct else [])
+    position = {n: i for i, n in enumerate(names) if i < len(names) - ("" in distinct)}
+    position[""] = len(names) - 1
+    index = np.fromiter(map(position.__getitem__, seg), dtype=np.int64, count=len(seg))
+    return names, index
 
 
 def segment_inputs(summary: CustomerSummary, lang: str = "en") -> list[SegmentInputs]:

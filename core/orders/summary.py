@@ -57,6 +57,11 @@ class CustomerSummary:
     def __len__(self) -> int:
         return len(self.customer)
 
+    def take(self, index: np.ndarray) -> CustomerSummary:
+        """The rows at ``index`` (a permutation or a selection), same windows."""
+        columns = {name: getattr(self, name)[index] for name in SUMMARY_COLUMNS}
+        return CustomerSummary(**columns, windows=self.windows)
+
     @property
     def has_cost(self) -> bool:
         """True when any customer has a cost in Y (a log without costs has none)."""

@@ -107,11 +107,14 @@ def convert_orders(
     cancelled: IsCancelled | None = None,
     order: str | None = None,
     end: dt.date | None = None,
+    decimal: str | None = None,
 ) -> tuple[OrderLog, int]:
     """The rows below ``mapping``'s header as an ``OrderLog``; also how many data rows there were.
 
     ``order`` ("dmy"/"mdy") reads slashed dates when their column does not prove an order;
-    ``end`` (T) leaves out the orders after it, counted in a notice.
+    ``end`` (T) leaves out the orders after it, counted in a notice; ``decimal`` ("," or ".")
+    settles ``1,500`` when these rows do not (the out-of-core reader passes what the whole
+    column proved).
     """
     sheet = grid.name
     body = grid.rows[mapping.header_index + 1 :]
@@ -224,7 +227,7 @@ def convert_orders(
     report(3)
     amount_j = mapping.column_of("amount")
     amount_cells = cols[amount_j]
-    typed_amounts = columns.numbers(amount_cells, _AMOUNT)
+    typed_amounts = columns.numbers(amount_cells, _AMOUNT, decimal)
     for i, (text, fields) in sorted(typed_amounts.errors.items()):
         bad[i] = True
         flag(i, amount_j, _left_out(text), fields, "amount")
@@ -236,7 +239,7 @@ def convert_orders(
     cost = None
     cost_j = mapping.column_of("cost")
     if cost_j is not None:
-        typed_cost = columns.numbers(cols[cost_j], _COST)
+        typed_cost = columns.numbers(cols[cost_j], _COST, decimal)
         cost = typed_cost.values
         for i, (text, fields) in sorted(typed_cost.errors.items()):
             flag(i, cost_j, _kept(text), fields, "cost")

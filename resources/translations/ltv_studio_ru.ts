@@ -194,6 +194,49 @@
     </message>
 </context>
 <context>
+    <name>CohortsPanel</name>
+    <message>
+        <source>Classic retention: buying in month k</source>
+        <translation>Классическое удержание: покупали в месяц k</translation>
+    </message>
+    <message>
+        <source>Rolling retention: buying in month k or later</source>
+        <translation>Скользящее удержание: покупали в месяц k или позже</translation>
+    </message>
+    <message>
+        <source>Revenue per customer to month k</source>
+        <translation>Выручка на клиента к месяцу k</translation>
+    </message>
+    <message>
+        <source>Cohorts</source>
+        <translation>Когорты</translation>
+    </message>
+    <message>
+        <source>The cohorts of an order log appear here: open a log of orders (File ▸ Open) — a table with a customer, an order date and an amount.</source>
+        <translation>Здесь появляются когорты журнала заказов: откройте журнал (Файл ▸ Открыть) — таблицу с клиентом, датой заказа и суммой.</translation>
+    </message>
+    <message>
+        <source>{cohort} · {n} customers</source>
+        <translation>{cohort} · клиентов: {n}</translation>
+    </message>
+    <message>
+        <source>Month 0 is the month of the first purchase; months up to {end}, from {file}.</source>
+        <translation>Месяц 0 — месяц первой покупки; месяцы по {end}, из {file}.</translation>
+    </message>
+    <message>
+        <source>{text} of the {cohort} cohort bought in month {k}</source>
+        <translation>{text} когорты {cohort} покупали в месяц {k}</translation>
+    </message>
+    <message>
+        <source>{text} of the {cohort} cohort bought in month {k} or later</source>
+        <translation>{text} когорты {cohort} покупали в месяц {k} или позже</translation>
+    </message>
+    <message>
+        <source>{text} per customer of the {cohort} cohort by month {k}</source>
+        <translation>{text} на клиента когорты {cohort} к месяцу {k}</translation>
+    </message>
+</context>
+<context>
     <name>ColumnGroup</name>
     <message>
         <source>Results</source>
@@ -629,7 +672,7 @@
     </message>
     <message>
         <source>View</source>
-        <extracomment>the side panel's share of the window's width when it opens the charts' share of the height left under the grid's rows</extracomment>
+        <extracomment>the side panel's share of the window's width when it opens the charts' share of the height left under the grid's rows keep the frame inside the screen (off for a picture of a given size: --screenshot)</extracomment>
         <translation>Вид</translation>
     </message>
     <message>
@@ -657,11 +700,105 @@
     </message>
     <message>
         <source>Read as</source>
-        <translation>Читать как</translation>
+        <translation>Прочитан как</translation>
     </message>
     <message>
         <source>(not used)</source>
         <translation>(не используется)</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersDialog</name>
+    <message>
+        <source>Orders from {file}</source>
+        <translation>Заказы из {file}</translation>
+    </message>
+    <message>
+        <source>Create project</source>
+        <translation>Создать проект</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Прочитан как</translation>
+    </message>
+    <message>
+        <source>Report date T:</source>
+        <translation>Дата отчёта T:</translation>
+    </message>
+    <message>
+        <source>Segments by:</source>
+        <translation>Сегменты по:</translation>
+    </message>
+    <message>
+        <source>Segments and the inputs the log gives:</source>
+        <translation>Сегменты и данные, которые даёт журнал:</translation>
+    </message>
+    <message>
+        <source>{column} (the log's segment column)</source>
+        <translation>{column} (столбец сегмента в журнале)</translation>
+    </message>
+    <message>
+        <source>One segment: all customers</source>
+        <translation>Один сегмент: все клиенты</translation>
+    </message>
+    <message>
+        <source>{orders} orders, {purchases} purchases of {customers} customers, from {first} to {last}. Report date T: {end}; the year Y is the 365 days to it.</source>
+        <translation>Заказов: {orders}, покупок: {purchases}, клиентов: {customers}, с {first} по {last}. Дата отчёта T: {end}; год Y — 365 дней до неё.</translation>
+    </message>
+    <message>
+        <source>not used</source>
+        <translation>не используется</translation>
+    </message>
+    <message>
+        <source>Rows left out: {n}</source>
+        <translation>Не учтено строк: {n}</translation>
+    </message>
+    <message>
+        <source>Every row was read.</source>
+        <translation>Прочитаны все строки.</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>… и ещё {n}</translation>
+    </message>
+    <message>
+        <source>Deriving {file}…</source>
+        <translation>Расчёт по {file}…</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersImport</name>
+    <message>
+        <source>customer</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>order date</source>
+        <translation>дата заказа</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>сумма</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>сегмент</translation>
+    </message>
+    <message>
+        <source>cost of goods</source>
+        <translation>себестоимость</translation>
+    </message>
+    <message>
+        <source>Made {n} segments from the orders in {file} (report date {end}): customers, average order value, purchases per year, margin and the yearly counts come from the log; type acquisition spend, service cost and retention, which a log cannot know.</source>
+        <translation>Создано сегментов: {n} — по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, затраты на обслуживание и срок удержания журнал знать не может — введите их.</translation>
+    </message>
+    <message>
+        <source>{n} rows were left out (see the preview's list).</source>
+        <translation>Не учтено строк: {n} (список — в окне просмотра).</translation>
     </message>
 </context>
 <context>
@@ -886,7 +1023,7 @@
     <name>SegmentsTableModel</name>
     <message>
         <source>profit</source>
-        <extracomment>up to this many segments the reasons of empty cells are computed for every row at once shown in an empty computed cell; the reason is in its tooltip and the formula line the brushes the grid paints with, made once</extracomment>
+        <extracomment>the most cell looks kept (a screenful is a few hundred) up to this many segments the reasons of empty cells are computed for every row at once shown in an empty computed cell; the reason is in its tooltip and the formula line the brushes the grid paints with, made once</extracomment>
         <translation>прибыль</translation>
     </message>
     <message>
@@ -903,10 +1040,12 @@
     </message>
     <message>
         <source>benchmark {value}</source>
+        <extracomment>the looks of painted cells, kept until their row changes (``forget_looks``)</extracomment>
         <translation>ориентир {value}</translation>
     </message>
     <message>
         <source>This column is computed; type into the white columns.</source>
+        <extracomment>the number of an input derived from an order log (its tooltip and the formula line say how)</extracomment>
         <translation>Этот столбец рассчитывается; вводите данные в белые столбцы.</translation>
     </message>
     <message>

@@ -133,13 +133,11 @@ def test_a_file_that_is_not_a_segment_table_says_so_as_the_command_line_does(
 ):
     from core.readers import pipeline, specs
 
-    path = tmp_path / "заказы.csv"
-    path.write_text(
-        "Клиент;Дата;Сумма\nИванов;01.02.2024;1 200\nПетров;03.02.2024;800\n", encoding="utf-8"
-    )
+    path = tmp_path / "прочее.csv"
+    path.write_text("Товар;Склад;Остаток\nЧай;Север;12\nКофе;Юг;8\n", encoding="utf-8")
     source = pipeline.load(path)
     expected = pipeline.why_not(source, specs.SEGMENTS, pipeline.find(source, specs.SEGMENTS), "en")
-    assert expected and "orders" in expected
+    assert expected
     window.open_file(path, ask=False)
     qtbot.waitUntil(lambda: window.files.import_dialog is not None, timeout=10_000)
     dialog = window.files.import_dialog
@@ -147,3 +145,17 @@ def test_a_file_that_is_not_a_segment_table_says_so_as_the_command_line_does(
     qtbot.waitUntil(lambda: "segment names" in dialog.summary.text(), timeout=10_000)
     assert not dialog.import_button.isEnabled()
     dialog.reject()
+
+
+def test_an_order_log_goes_to_its_own_preview_not_the_segment_tables(window, qtbot, tmp_path):
+    """Issue 15: opening an order log shows the order-log preview (tests/ui/test_orders_*)."""
+    from ui.orders_import import OrdersDialog
+
+    path = tmp_path / "заказы.csv"
+    path.write_text(
+        "Клиент;Дата;Сумма\nИванов;01.02.2024;1 200\nПетров;03.02.2024;800\n", encoding="utf-8"
+    )
+    window.open_file(path, ask=False)
+    qtbot.waitUntil(lambda: bool(window.findChildren(OrdersDialog)), timeout=30_000)
+    assert window.files.import_dialog is None
+    window.findChildren(OrdersDialog)[-1].reject()

@@ -8,9 +8,11 @@ sources (``ui.models.columns``), and the model only formats them with QLocale (S
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QColor
 
 from core import schema
 from core.schema import Parsed
+from ui import registry
 from ui.document import CellValue, ProjectDocument
 from ui.models import columns
 from ui.models.base import (
@@ -25,6 +27,9 @@ from ui.models.base import (
     Look,
 )
 from ui.models.roles import EmptyReasonRole, KeyRole, RawValueRole
+
+#: the number of an input derived from an order log (its tooltip and the formula line say how)
+DERIVED_BRUSH = QBrush(QColor("#1f5fa8"))
 
 # made once: combining enum flags in Python is dear and views ask for every cell they paint
 _COMPUTED_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -170,9 +175,14 @@ class SegmentsTableModel(GridModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if unread or bad:
                 return self.problem(row, col.key)
-            return None
+            return registry.input_note(self._doc, row, col.key, self._fmt)  # from orders
         if role == Qt.ItemDataRole.ForegroundRole:
-            return RED_BRUSH if bad else None
+            if bad:
+                return RED_BRUSH
+            noted = isinstance(value, float) and registry.input_note(
+                self._doc, row, col.key, self._fmt
+            )
+            return DERIVED_BRUSH if noted else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return PROBLEM_BRUSH if bad else None
         return None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolic
 
 from core import schema
 from core.explain import Explanation, explain, explain_portfolio
-from ui import i18n, style
+from ui import i18n, registry, style
 from ui.models import columns
 
 #: the width of the box naming the cell, left of "fx"
@@ -82,6 +82,13 @@ class FormulaLine(QWidget):
         layout.addWidget(self.name)
         layout.addWidget(self.fx)
         layout.addWidget(self.edit, 1)
+        # where an input's value came from (ui.registry.INPUT_NOTES: an order log), beside it
+        self.origin = QLabel(self)
+        self.origin.setObjectName("formulaOrigin")
+        self.origin.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        style.grey_text(self.origin)
+        self.origin.hide()
+        layout.addWidget(self.origin, 3)
 
         grid.cell_selected.connect(self.show_cell)
         # after an edit, a turn later (see the summary strip)
@@ -133,8 +140,13 @@ class FormulaLine(QWidget):
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             self._set(str(model.data(index, Qt.ItemDataRole.EditRole) or ""), editable=True)
             problem = model.problem(self._row, key)
-            self.edit.setToolTip("\n".join(x for x in (col.definition(lang), problem) if x))
+            note = registry.input_note(self._doc, self._row, key, fmt)
+            self.origin.setText(note or "")
+            self.origin.setToolTip(note or "")
+            self.origin.setVisible(bool(note))
+            self.edit.setToolTip("\n".join(x for x in (col.definition(lang), note, problem) if x))
             return
+        self.origin.hide()
         group = columns.group_of_key(key)
         if group is not None and group.explain is not None:  # a registered group's own words
             text = group.explain(self._doc, -1 if self._portfolio else self._row, key, lang, fmt)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.report import content, models, scenarios
+from ui.report import cohorts, content, models, scenarios
 
 SECTIONS: tuple[Callable, ...] = (
     content.summary,
@@ -30,4 +30,5 @@ SECTIONS: tuple[Callable, ...] = (
     content.formulas,
     scenarios.section,  # each scenario beside the base (issue 12)
     models.section,  # the fitted customer models of a project from an order log (issue 11)
+    cohorts.section,  # the cohorts of the order log a project was made from (issue 15)
 )

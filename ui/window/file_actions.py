@@ -124,17 +124,27 @@ class FileActions(QObject):
             self.window.show_message(self.tr("Opened {file}").format(file=path.name), "success")
             return True
         label = self.tr("Reading {file}…").format(file=path.name)
+        from ui.orders_import import routed_load_job  # an order log goes to its own preview
+
         if self.auto_import:
             # the preview's defaults, without asking: the command line's reading of the file
             job = read_segments_job(str(path), lang, preferences.default_settings())
+            job = routed_load_job(str(path), lang, job)
             done = lambda ready: self._imported(ready, path)  # noqa: E731
         else:
-            job, done = load_job(str(path), lang), self._preview_import
+            job, done = (
+                routed_load_job(str(path), lang, load_job(str(path), lang)),
+                self._preview_import,
+            )
         return self.window.run_task(job, label, done) is not None
 
     def _preview_import(self, found) -> None:
         from ui.dialogs.import_dialog import ImportDialog
+        from ui.orders_import import OrdersFound, open_preview
 
+        if isinstance(found, OrdersFound):
+            open_preview(self.window, found)
+            return
         source, mapping, why_not = found
         dialog = ImportDialog(source, preferences.default_settings(), self.window, mapping, why_not)
         self.import_dialog = dialog
@@ -152,6 +162,11 @@ class FileActions(QObject):
     def _imported(self, ready, path: Path) -> None:
         """Make a table read and prepared in a worker (``ui.workers.Imported``) the project."""
         if ready is None:
+            return
+        from ui.orders_import import OrdersFound, make_project
+
+        if isinstance(ready, OrdersFound):  # an order log, with the preview's defaults
+            make_project(self.window, ready)
             return
         path = Path(path)
         project = ready.project

@@ -30,6 +30,7 @@ from collections.abc import Callable
 
 from core.export.xlsx import (
     charts_sheet,
+    cohort_sheet,
     data_sheet,
     formulas_sheet,
     model_sheet,
@@ -42,4 +43,5 @@ SHEETS: tuple[Callable, ...] = (
     charts_sheet.write,
     formulas_sheet.write,
     model_sheet.write,  # the fitted customer models, when the project came from an order log
+    cohort_sheet.write,  # the cohorts of the order log the project was made from (issue 15)
 )

@@ -1,0 +1,160 @@
+"""Order logs through ``orders``: read and derived (§8.2–8.3) against reading the same file alone.
+
+DESIGN.md §9:
+
+* a 1 000 000-row order log (CSV) read and derived — the per-customer summary, the cohort
+  counts, the segment inputs and the cohort table — against pandas' C parser reading the same
+  file (``read_csv`` with the date column parsed): target ≤ 2×;
+* a 20 000 000-row order log (CSV) the same way, out of core, against DuckDB's own ``read_csv``
+  + ``GROUP BY customer, order_date`` of the same file into a table (the one grouping that
+  purchases need), both under the same memory limit: target ≤ 1.5×; and the peak memory of
+  ours (VmHWM of a child process): target < 1 GB.
+
+The files are generated at bench time (DuckDB writes them) into a temporary folder and removed
+after. ``--quick``: 100 000 and 2 000 000 rows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.timing import median_time
+
+ROOT = Path(__file__).resolve().parent.parent
+
+_CHILD = """
+import resource, sys, time
+sys.path.insert(0, {root!r})
+import cli
+cli.keep_freed_memory()
+start = time.perf_counter()
+{body}
+took = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(took, peak)
+"""
+_OURS = """
+from core.orders.files import derive_file
+derived = derive_file({path!r})
+assert derived.totals.orders == {n}, derived.totals
+"""
+_DUCKDB = """
+import duckdb
+from core.orders.engine import MEMORY_LIMIT
+con = duckdb.connect()
+con.execute(f"SET memory_limit = '{{MEMORY_LIMIT}}'")
+con.execute("SET temp_directory = {spill!r}")
+con.execute("SET preserve_insertion_order = false")
+con.execute("SET enable_progress_bar = false")
+con.execute(
+    "CREATE TABLE days AS SELECT customer, order_date, SUM(amount) AS total "
+    "FROM read_csv({path!r}) GROUP BY customer, order_date"
+)
+"""
+
+
+def make_log(path: Path, n: int) -> None:
+    """``n`` orders of ``n // 10`` customers over three years, as a CSV a database exports:
+    ISO dates, decimal points, a channel and a cost; returns and free orders among them."""
+    import duckdb
+
+    customers = max(n // 10, 1)
+    con = duckdb.connect()
+    con.execute(
+        f"""
+        COPY (
+          SELECT
+            'C' || lpad(CAST(c AS VARCHAR), 8, '0') AS customer,
+            DATE '2022-01-01' + CAST(floor(random() * 1000) AS INTEGER) AS order_date,
+            CASE WHEN random() < 0.01 THEN 0
+                 ELSE round((CASE WHEN random() < 0.03 THEN -1 ELSE 1 END)
+                            * (100 + random() * 5000), 2) END AS amount,
+            ['Сайт', 'Магазин', 'Маркетплейс'][1 + CAST(c % 3 AS INTEGER)] AS channel,
+            round(60 + random() * 3000, 2) AS cost
+          FROM (SELECT CAST(floor(pow(random(), 2) * {customers}) AS BIGINT) AS c
+                FROM range({n}))
+        ) TO '{path}' (HEADER, DELIMITER ',')
+        """
+    )
+    con.close()
+
+
+def _child(body: str) -> tuple[float, int]:
+    """Seconds and peak memory (bytes) of ``body`` run in a fresh interpreter."""
+    code = _CHILD.format(root=str(ROOT), body=body)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=3600
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
+    took, peak = done.stdout.split()[-2:]
+    return float(took), int(peak)
+
+
+def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
+    """Rows for `make bench`: (what, our seconds, baseline name, baseline seconds, note)."""
+    out = []
+    folder = Path(tempfile.mkdtemp(prefix="ltv-bench-orders-"))
+    try:
+        n = 100_000 if quick else 1_000_000
+        path = folder / f"orders_{n}.csv"
+        make_log(path, n)
+        from core.orders.files import derive_file
+
+        def ours() -> None:
+            derive_file(path)
+
+        def pandas_read() -> None:
+            import pandas as pd
+
+            pd.read_csv(path, engine="c", parse_dates=["order_date"], date_format="%Y-%m-%d")
+
+        repeat = 1 if quick else 3
+        mine = median_time(ours, repeat=repeat)
+        base = median_time(pandas_read, repeat=repeat)
+        note = f"{path.stat().st_size / 2**20:.0f} MB; summary, cohort counts, segments, cohorts"
+        if quick:
+            note += "; --quick: 100 000 rows instead of 1 000 000"
+        what = f"orders: {n:,}-row CSV read + derived"
+        out.append((what, mine, "pandas read_csv (C)", base, note))
+        path.unlink()
+
+        n = 2_000_000 if quick else 20_000_000
+        path = folder / f"orders_{n}.csv"
+        make_log(path, n)
+        spill = folder / "spill"
+        spill.mkdir()
+        mine, peak = _child(_OURS.format(path=str(path), n=n))
+        base, base_peak = _child(_DUCKDB.format(path=str(path), spill=str(spill)))
+        note = (
+            f"{path.stat().st_size / 2**30:.2f} GB; peak {peak / 2**20:,.0f} MB ours, "
+            f"{base_peak / 2**20:,.0f} MB DuckDB (target < 1 GB)"
+        )
+        if quick:
+            note += "; --quick: 2 000 000 rows instead of 20 000 000"
+        out.append(
+            (
+                f"orders: {n:,}-row CSV out of core",
+                mine,
+                "DuckDB read_csv + GROUP BY",
+                base,
+                note,
+            )
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return out
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    for row in rows("--quick" in sys.argv):
+        print(row)
+    print(f"{time.perf_counter() - started:.1f} s", file=sys.stderr)
+    os._exit(0)

@@ -1,0 +1,742 @@
+"""An order log that DuckDB reads itself — a CSV or Parquet file of any size — never whole in
+Python memory (DESIGN.md §9, §10).
+
+The reading pipeline finds the header and the column mapping from the file's first lines
+(``core.readers.pipeline.csv_head``, the one header matcher) and a sample of rows shows how the
+file writes its numbers and dates. DuckDB then reads every cell as text and types the cells of
+the common shapes in SQL (``1234``, ``1 234,50``, ``1,234.50``, ``1234,5 ₽``; ``2025-09-30``,
+``30.09.2025``, ``30.09.25``, slashed dates in the column's order) to exactly the values the
+reading pipeline gives them. A row with any other cell — a bad date, an amount written in words,
+an odd shape, a totals row — is not guessed in SQL: with its line number it goes through the
+reading pipeline's own conversion (``core.readers.orders.convert_orders``), which reads it (the
+row joins the others) or lists it in problems, word for word as for a log read in memory.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import numpy as np
+
+from core.errors import ReadError
+from core.jobs import check
+from core.numbers import parse_number
+from core.orders.engine import SerialScanNeeded, Session
+from core.orders.log import OrderLog
+from core.problems import Notice, Problem
+from core.readers import dates as dates_mod
+from core.readers import specs
+from core.readers.grid import Grid
+from core.readers.mapping import Mapping
+from core.text import Text
+
+PARQUET_MAGIC = b"PAR1"
+_SAMPLE_BYTES = 4 << 20
+_SAMPLE_ROWS = 5_000
+_BATCH = 50_000  # rows of the reading pipeline's conversion at a time
+_TRANSCODE_CHUNK = 8 << 20
+
+#: What Python's ``str.strip()`` strips (the reading pipeline strips cells with it).
+_WS = (
+    " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+#: The same as an RE2 character class (DuckDB's ``trim(x, chars)`` with many characters measured
+#: 15 times slower than one anchored regexp_replace).
+_WS_CLASS = (
+    "[ \\t\\n\\r\\x{0b}\\x{0c}\\x{1c}-\\x{1f}\\x{85}\\x{a0}\\x{1680}"
+    "\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}]"
+)
+#: The spaces ``core.numbers.parse_number`` accepts between groups of thousands.
+_GROUP = "[ \u00a0\u202f\u2009\u2007\u200a\u2002\u2003]"
+_TOTAL_WORDS = ("итого", "всего", "итог", "total", "totals", "grand total", "общий итог")
+
+_UNREADABLE_LINE = Text("the line could not be read ({why})", "строку не удалось прочитать ({why})")
+_NOT_PARQUET_LOG = Text(
+    "{path}: no order log found — the Parquet file has no customer, order date and amount "
+    "columns; its columns are {found}",
+    "{path}: журнал заказов не найден — в файле Parquet нет столбцов клиента, даты заказа и "
+    "суммы; его столбцы: {found}",
+)
+
+
+# Number and date shapes, as RE2 patterns (DuckDB) and the values the reading pipeline gives -----
+_NUMBER_SHAPES = (
+    # (name, pattern, SQL of the plain decimal text from `c`)
+    ("int", r"-?\d{1,15}", "{c}"),
+    ("amb", r"-?\d{1,3}[.,]\d{3}", None),  # 1,500: thousands or decimals; the column decides
+    ("dec", r"-?\d{1,11}[.,]\d{1,4}", "replace({c}, ',', '.')"),
+    ("space", rf"-?\d{{1,3}}(?:{_GROUP}\d{{3}}){{1,3}}(?:[.,]\d{{1,4}})?", None),
+    ("us", r"-?\d{1,3}(?:,\d{3}){1,3}\.\d{1,4}", "replace({c}, ',', '')"),
+    ("eu", r"-?\d{1,3}(?:\.\d{3}){1,3},\d{1,4}", "replace(replace({c}, '.', ''), ',', '.')"),
+    ("thc", r"-?\d{1,3}(?:,\d{3}){2,4}", "replace({c}, ',', '')"),
+    ("thd", r"-?\d{1,3}(?:\.\d{3}){2,4}", "replace({c}, '.', '')"),
+)
+_CURRENCY = r"^(?:\$|€|₽)[ \x{00a0}]*|[ \x{00a0}]*(?:₽|руб\.?|р\.|\$|€)$"
+_TIME = r"[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+_DAY = {
+    "iso": r"[1-9]\d{3}-\d{1,2}-\d{1,2}",
+    "dot4": r"\d{1,2}\.\d{1,2}\.[1-9]\d{3}",
+    "dot2": r"\d{1,2}\.\d{1,2}\.\d{2}",
+    "slash4": r"\d{1,2}/\d{1,2}/[1-9]\d{3}",
+    "slash2": r"\d{1,2}/\d{1,2}/\d{2}",
+}
+#: Each date shape, and the same with a time of day after it ("iso+t").
+_DATE_SHAPES = {**_DAY, **{f"{name}+t": day + _TIME for name, day in _DAY.items()}}
+_SHAPE_NAMES = tuple(name for name, _p, _s in _NUMBER_SHAPES)
+_PY_DATES = {name: re.compile(p) for name, p in _DATE_SHAPES.items()}
+_PY_NUMBERS = {name: re.compile(p) for name, p, _ in _NUMBER_SHAPES}
+_PY_CURRENCY = re.compile(r"^(?:\$|€|₽)|(?:₽|руб\.?|р\.|\$|€)$")
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def text_sql(col: str) -> str:
+    """A cell as the reading pipeline keeps text: stripped, NULL when nothing is left (the
+    replacement runs only for the few cells that start or end with a space)."""
+    ends = _lit(f"^{_WS_CLASS}|{_WS_CLASS}$")
+    strip = _lit(f"^{_WS_CLASS}+|{_WS_CLASS}+$")
+    return (
+        f"CASE WHEN regexp_matches({col}, {ends}) "
+        f"THEN NULLIF(regexp_replace({col}, {strip}, '', 'g'), '') ELSE NULLIF({col}, '') END"
+    )
+
+
+_SIGN_AT_ENDS = "^(?:\\$|€|₽)|(?:₽|руб\\.?|р\\.|\\$|€)$"
+
+
+def cleaned_sql(t: str) -> str:
+    """Stripped text ``t`` (a column) without a currency sign or word at either end."""
+    w = _WS_CLASS
+    pattern = f"^(?:\\$|€|₽){w}*|{w}*(?:₽|руб\\.?|р\\.|\\$|€)$"
+    return (
+        f"CASE WHEN regexp_matches({t}, {_lit(_SIGN_AT_ENDS)}) "
+        f"THEN NULLIF(regexp_replace({t}, {_lit(pattern)}, '', 'g'), '') ELSE {t} END"
+    )
+
+
+_AMB = (
+    "(regexp_full_match({c}, '-?\\d{{1,3}}[.,]\\d{{3}}') "
+    "AND NOT regexp_full_match({c}, '-?0[.,]\\d{{3}}'))"
+)
+
+
+def number_sql(c: str, decimal: str | None, shapes: list[str] | None = None) -> str:
+    """The DECIMAL(18, 4) value of cleaned text ``c`` (a column) when it is of one of
+    ``shapes`` (all when None; else the ones a sample of the column shows), else NULL (→ the
+    oracle). ``decimal``, what the column proves, settles 1,500. The ambiguous shape is tested
+    before the plain decimal one, which it is a case of."""
+    wanted = set(_SHAPE_NAMES if shapes is None else shapes)
+    if "dec" in wanted:
+        wanted.add("amb")
+    cases = []
+    for name, pattern, plain in _NUMBER_SHAPES:
+        if name not in wanted:
+            continue
+        if name == "amb":
+            if decimal is None:
+                cases.append(f"WHEN {_AMB.format(c=c)} THEN NULL")
+                continue
+            other = "." if decimal == "," else ","
+            plain = (
+                f"CASE WHEN contains({c}, {_lit(decimal)}) THEN replace({c}, {_lit(decimal)}, '.') "
+                f"ELSE replace({c}, {_lit(other)}, '') END"
+            )
+            cases.append(f"WHEN {_AMB.format(c=c)} THEN {plain}")
+            continue
+        if name == "space":
+            plain = f"replace(regexp_replace({c}, {_lit(_GROUP)}, '', 'g'), ',', '.')"
+        cases.append(f"WHEN regexp_full_match({c}, {_lit(pattern)}) THEN {plain.format(c=c)}")
+    if not cases:
+        return "CAST(NULL AS DECIMAL(18, 4))"
+    return f"TRY_CAST(CASE {' '.join(cases)} END AS DECIMAL(18, 4))"
+
+
+def number_shapes(cells) -> tuple[list[str], str | None]:
+    """The number shapes of ``cells`` (most frequent first) and the decimal separator they
+    prove (as ``parse_number`` proves it: a separator no other reading explains), if one."""
+    counts: dict[str, int] = {}
+    proved: set[str] = set()
+    for cell in cells:
+        text = _PY_CURRENCY.sub("", cell.strip()).strip()
+        if not text:
+            continue
+        for name, pattern in _PY_NUMBERS.items():
+            if pattern.fullmatch(text):
+                counts[name] = counts.get(name, 0) + 1
+                digits = text.lstrip("-")
+                if name == "amb" and digits[:2] in ("0,", "0."):
+                    proved.add(digits[1])  # 0,500: only a decimal reading fits
+                elif name in ("dec", "space"):
+                    proved.update(sep for sep in ",." if sep in text)
+                elif name in ("us", "eu"):
+                    proved.add("." if name == "us" else ",")
+                break
+        else:
+            found = parse_number(cell).decimal
+            if found:
+                proved.add(found)
+    shapes = sorted(counts, key=counts.get, reverse=True)
+    return shapes, proved.pop() if len(proved) == 1 else None
+
+
+def date_sql(d: str, shapes: list[str], order: str | None) -> str:
+    """The DATE of text ``d`` (a column) of one of ``shapes``, else NULL (→ the oracle).
+
+    Dotted dates are day-first; slashed ones follow ``order`` ("dmy"/"mdy") and are not typed
+    here without one; two-digit years below 70 are 20xx, the others 19xx (as the pipeline). The
+    shape is checked by a regular expression first (DuckDB's own casts accept more).
+    """
+    cases = []
+    for shape in shapes:
+        name, timed = shape.removesuffix("+t"), shape.endswith("+t")
+        if name.startswith("slash") and order not in (dates_mod.DMY, dates_mod.MDY):
+            continue
+        test = f"regexp_full_match({d}, {_lit(_DATE_SHAPES[shape])})"
+        day = f"regexp_replace({d}, '[ T].*$', '')" if timed else d
+        if name == "iso":
+            cases.append(f"WHEN {test} THEN TRY_CAST({day} AS DATE)")
+            continue
+        sep = "/" if name.startswith("slash") else "."
+        first, second = ("%m", "%d") if sep == "/" and order == dates_mod.MDY else ("%d", "%m")
+        year = "%y" if name.endswith("2") else "%Y"
+        moment = f"try_strptime({day}, '{first}{sep}{second}{sep}{year}')"
+        if year == "%y":  # DuckDB's century for %y is not the pipeline's: 69 → 2069 here
+            yy = f"year({moment}) % 100"
+            moment = (
+                f"make_date({yy} + CASE WHEN {yy} < 70 THEN 2000 ELSE 1900 END, "
+                f"month({moment}), day({moment}))"
+            )
+        cases.append(f"WHEN {test} THEN CAST({moment} AS DATE)")
+    if not cases:
+        return "CAST(NULL AS DATE)"
+    return f"CASE {' '.join(cases)} END"
+
+
+def slashed_order_sql(d: str) -> tuple[str, str]:
+    """Whether stripped text ``d`` proves slashed dates day-first (first part > 12) or
+    month-first (second part > 12), as ``dates.date_order``."""
+    starts = _lit(r"^\d{1,2}/\d{1,2}/\d")
+    slashed = f"regexp_matches({d}, {starts})"
+    out = []
+    for k in (1, 2):
+        part = f"TRY_CAST(regexp_extract({d}, '^(\\d{{1,2}})/(\\d{{1,2}})/', {k}) AS INT)"
+        out.append(f"({slashed} AND {part} > 12)")
+    return out[0], out[1]
+
+
+# The plan: how a file's columns become orders(customer, order_date, amount, segment, cost) -----
+@dataclass
+class Plan:
+    """What the head and a sample of a file say about reading all of it."""
+
+    path: Path  # the file DuckDB reads (a UTF-8 copy of a file in another encoding)
+    file: str  # the name people know, for messages
+    kind: str  # "csv" or "parquet"
+    names: list[str]  # the column names DuckDB gives (c0, c1, … for a CSV)
+    mapping: Mapping
+    segment_col: int | None
+    separator: str = ","
+    header_line: int = 1
+    decimal: str | None = None
+    order: str | None = None
+    date_shapes: list[str] = field(default_factory=list)
+    amount_shapes: list[str] | None = None
+    cost_shapes: list[str] | None = None
+    cost_decimal: str | None = None
+    currency: bool = False  # the sample writes currency signs beside amounts
+    native: dict[str, str] = field(default_factory=dict)  # Parquet: key → DuckDB type
+    parallel: bool = True  # DuckDB's parallel CSV scan cannot pad rows with quoted newlines
+    notices: list[Notice] = field(default_factory=list)
+
+    def col(self, key: str) -> int | None:
+        return self.mapping.column_of(key)
+
+
+def is_parquet(path: str | os.PathLike) -> bool:
+    with open(path, "rb") as handle:
+        return handle.read(4) == PARQUET_MAGIC
+
+
+def _sample_rows(path: Path, encoding: str, separator: str, header_line: int) -> list[list[str]]:
+    with path.open("rb") as handle:
+        data = handle.read(_SAMPLE_BYTES)
+    cut = data.rfind(b"\n")
+    if 0 < cut < len(data) - 1:
+        data = data[: cut + 1]
+    codec = {"Windows-1251": "cp1251", "UTF-16": "utf-16"}.get(encoding, "utf-8-sig")
+    text = data.decode(codec, errors="replace")
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    rows = []
+    for row in reader:
+        if reader.line_num <= header_line:
+            continue
+        rows.append(row)
+        if len(rows) >= _SAMPLE_ROWS:
+            break
+    return rows
+
+
+def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
+    """The decimal separators, the number and date shapes and the slashed order a sample
+    shows: the SQL types those shapes, and every other cell goes to the reading pipeline."""
+
+    def cells(key: str) -> list[str]:
+        j = plan.col(key)
+        return [] if j is None else [row[j] for row in rows if j < len(row)]
+
+    amounts, costs = cells("amount"), cells("cost")
+    dates = [text.strip() for text in cells("date")]
+    counts = dict.fromkeys(_PY_DATES, 0)
+    for text in dates:
+        for name, pattern in _PY_DATES.items():
+            if pattern.fullmatch(text):
+                counts[name] += 1
+                break
+    shapes = [n for n in sorted(counts, key=counts.get, reverse=True) if counts[n]] or ["iso"]
+    found = dates_mod.date_order(dates)
+    order = dates_order or (found if found in (dates_mod.DMY, dates_mod.MDY) else None)
+    amount_shapes, decimal = number_shapes(amounts)
+    cost_shapes, cost_decimal = number_shapes(costs)
+    return replace(
+        plan,
+        decimal=decimal,
+        cost_decimal=cost_decimal,
+        order=order,
+        date_shapes=shapes,
+        amount_shapes=amount_shapes or None,
+        cost_shapes=cost_shapes or None,
+        currency=any(_PY_CURRENCY.search(c.strip()) for c in amounts + costs),
+    )
+
+
+def plan_csv(
+    path: Path, session: Session, lang: str, dates: str | None, by_col: int | None
+) -> Plan | None:
+    """The plan for a CSV order log, or None when its head is not an order log."""
+    from core.readers.pipeline import csv_head
+
+    head = csv_head(path, specs.ORDERS, lang)
+    if head.mapping is None:
+        return None
+    source = path
+    if head.encoding != "UTF-8":
+        source = _transcode(path, head.encoding, Path(session.spill))
+    width = len(head.mapping.headers)  # a longer line is not read (as the pipeline)
+    from core.readers.mapping import notices as mapping_notices
+    from core.readers.table import where_notices
+
+    notices = where_notices(head.grid, head.mapping) + mapping_notices(head.mapping, specs.ORDERS)
+    plan = Plan(
+        path=source,
+        file=path.name,
+        kind="csv",
+        names=[f"c{j}" for j in range(width)],
+        mapping=head.mapping,
+        segment_col=by_col if by_col is not None else head.mapping.column_of("order_segment"),
+        separator=head.separator,
+        header_line=head.mapping.header_row,
+        notices=notices,
+    )
+    rows = _sample_rows(path, head.encoding, head.separator, plan.header_line)
+    return _learn(plan, rows, dates)
+
+
+def _transcode(path: Path, encoding: str, folder: Path) -> Path:
+    """A UTF-8 copy of a CSV in another encoding (DuckDB reads UTF-8), written in chunks."""
+    codec = {"Windows-1251": "cp1251", "UTF-16": "utf-16"}.get(encoding, encoding)
+    out = folder / "log.utf8.csv"
+    decoder = codecs.getincrementaldecoder(codec)(errors="replace")
+    with path.open("rb") as src, out.open("wb") as dst:
+        while chunk := src.read(_TRANSCODE_CHUNK):
+            dst.write(decoder.decode(chunk).encode("utf-8"))
+        dst.write(decoder.decode(b"", final=True).encode("utf-8"))
+    return out
+
+
+def csv_source(plan: Plan, numbered: bool = False) -> str:
+    """DuckDB's scan of the CSV body: every field as text, rows longer than the header
+    rejected (with their line numbers), shorter ones padded with NULL."""
+    columns = ", ".join(f"'{n}': 'VARCHAR'" for n in plan.names)
+    scan = (
+        f"read_csv({_lit(str(plan.path))}, delim={_lit(plan.separator)}, header=false, "
+        f"skip={plan.header_line}, columns={{{columns}}}, quote='\"', escape='\"', "
+        "null_padding=true, auto_detect=false, strict_mode=true, ignore_errors=true, "
+        f"store_rejects=true{'' if plan.parallel else ', parallel=false'})"
+    )
+    if numbered:
+        return f"(SELECT row_number() OVER () AS record, * FROM {scan})"
+    return scan
+
+
+def typed_sql(plan: Plan, source: str) -> str:
+    """``source``'s rows typed: the five columns of ``orders`` plus ``fast`` (every cell was of
+    a common shape: the row is used as it is) and ``blank`` (nothing in the mapped columns),
+    and the texts the column proofs look at (``a_txt``, ``d_txt``)."""
+    name = lambda j: plan.names[j]  # noqa: E731
+    text = lambda j: text_sql(f"CAST({name(j)} AS VARCHAR)")  # noqa: E731
+    cust_j, date_j, amount_j = plan.col("customer"), plan.col("date"), plan.col("amount")
+    cost_j, seg_j = plan.col("cost"), plan.segment_col
+    native = plan.native
+    # Dates and numbers are matched as they stand: a cell with spaces around it, or of a shape
+    # the sample did not show, is left to the pipeline (which strips it); only the customer and
+    # the segment, kept as text, are stripped here.
+    raw = lambda j: f"CAST({name(j)} AS VARCHAR)"  # noqa: E731
+    layer1 = [
+        f"{text(cust_j)} AS customer",
+        f"{raw(date_j)} AS d_txt",
+        f"{raw(amount_j)} AS a_raw",
+        "CAST(NULL AS VARCHAR) AS segment" if seg_j is None else f"{text(seg_j)} AS segment",
+        "CAST(NULL AS VARCHAR) AS k_raw" if cost_j is None else f"{raw(cost_j)} AS k_raw",
+    ]
+    mapped = [j for j, k in enumerate(plan.mapping.keys) if k is not None]
+    blank = " AND ".join(f"{name(j)} IS NULL" for j in mapped)  # DuckDB reads "" as NULL
+    first_text = "COALESCE(" + ", ".join(text(j) for j in range(len(plan.names))) + ")"
+    clean = cleaned_sql if plan.currency else (lambda c: c)
+    layer15 = [f"{clean('a_raw')} AS a_txt", f"{clean('k_raw')} AS k_txt", f"({blank}) AS blank"]
+    if native.get("date", "").upper().startswith(("DATE", "TIMESTAMP")):
+        date = f"CAST({name(date_j)} AS DATE)"
+    else:
+        date = date_sql("d_txt", plan.date_shapes, plan.order)
+    if _numeric(native.get("amount")):
+        amount = f"CAST({name(amount_j)} AS DECIMAL(18, 4))"
+    else:
+        amount = number_sql("a_txt", plan.decimal, plan.amount_shapes)
+    if cost_j is not None and _numeric(native.get("cost")):
+        cost = f"CAST({name(cost_j)} AS DECIMAL(18, 4))"
+    else:
+        cost = number_sql("k_txt", plan.cost_decimal, plan.cost_shapes)
+    layer2 = [f"{date} AS order_date", f"{amount} AS amount", f"{cost} AS cost"]
+    totals = _lit("(?i)(?:" + "|".join(_TOTAL_WORDS) + "):*")
+    words = f"CASE WHEN customer IS NULL THEN {first_text} ELSE customer END"
+    is_total = f"regexp_full_match({words}, {totals})"
+    fast = (
+        "customer IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL "
+        f"AND NOT {is_total} AND NOT (k_raw IS NOT NULL AND cost IS NULL)"
+    )
+    return (
+        f"SELECT *, {fast} AS fast FROM (SELECT *, {', '.join(layer2)} FROM "
+        f"(SELECT *, {', '.join(layer15)} FROM (SELECT *, {', '.join(layer1)} FROM {source})))"
+    )
+
+
+def _numeric(kind: str | None) -> bool:
+    if not kind:
+        return False
+    kind = kind.upper()
+    return kind.startswith(
+        (
+            "DECIMAL",
+            "DOUBLE",
+            "FLOAT",
+            "REAL",
+            "BIGINT",
+            "INTEGER",
+            "SMALLINT",
+            "TINYINT",
+            "HUGEINT",
+            "UBIGINT",
+            "UINTEGER",
+            "USMALLINT",
+            "UTINYINT",
+        )
+    )
+
+
+# Parquet -----------------------------------------------------------------------------------------
+def plan_parquet(
+    path: Path, session: Session, lang: str, dates: str | None, by: str | None
+) -> Plan:
+    """The plan for a Parquet order log: its columns matched by name, typed as stored."""
+    from core.readers.mapping import find_table
+
+    described = session.con.execute(
+        f"DESCRIBE SELECT * FROM read_parquet({_lit(str(path))})"
+    ).fetchall()
+    names = [str(r[0]) for r in described]
+    types = [str(r[1]) for r in described]
+    grid = Grid(name="", rows=[names], row_numbers=[1])
+    mapping = find_table([grid], specs.ORDERS)
+    if mapping is None:
+        raise ReadError(
+            _NOT_PARQUET_LOG(lang, path=path.name, found=", ".join(f"“{n}”" for n in names))
+        )
+    native = {k: types[j] for j, k in enumerate(mapping.keys) if k is not None}
+    plan = Plan(
+        path=path,
+        file=path.name,
+        kind="parquet",
+        names=[f"c{j}" for j in range(len(names))],
+        mapping=mapping,
+        segment_col=mapping.column_of("order_segment"),
+        native=native,
+    )
+    return plan
+
+
+def parquet_source(plan: Plan, numbered: bool = False) -> str:
+    """The Parquet file's columns as c0, c1, … (so that none is called like a typed one)."""
+    quoted = ['"' + h.replace('"', '""') + '"' for h in plan.mapping.headers]
+    renamed = ", ".join(f"{q} AS c{j}" for j, q in enumerate(quoted))
+    if numbered:
+        scan = f"read_parquet({_lit(str(plan.path))}, file_row_number=true)"
+        return f"(SELECT file_row_number + 1 AS record, {renamed} FROM {scan})"
+    return f"(SELECT {renamed} FROM read_parquet({_lit(str(plan.path))}))"
+
+
+# Setting `orders` up and handing the rest to the reading pipeline --------------------------------
+@dataclass
+class Prepared:
+    """A file made the relation ``orders`` of a session, with what reading it found."""
+
+    plan: Plan
+    problems: list[Problem]
+    notices: list[Notice]
+    rows: int
+
+
+def prepare(
+    session: Session,
+    plan: Plan,
+    lang: str = "en",
+    cancelled=None,
+) -> Prepared:
+    """Make ``plan``'s file the relation ``orders`` of ``session``; the rows that are not of a
+    common shape go through the reading pipeline (read, or listed in problems).
+
+    The file is read and typed once, into a compact table (DuckDB keeps it within its memory
+    limit and spills the rest to its folder); every later query reads that table.
+    """
+    source = csv_source(plan) if plan.kind == "csv" else parquet_source(plan)
+    if plan.kind == "csv" and plan.order is None and _has_slashed(plan):
+        plan = replace(plan, order=_slashed_order(session, plan, source))
+    session.con.execute(f"CREATE OR REPLACE TEMP VIEW typed AS {typed_sql(plan, source)}")
+    try:
+        session.run(
+            "CREATE OR REPLACE TEMP TABLE log AS SELECT customer, order_date, amount, segment, "
+            "cost, fast, blank FROM typed",
+            "scan",
+            fetch=False,
+        )
+    except SerialScanNeeded:
+        if not plan.parallel:
+            raise
+        # a quoted field over several lines: read the file in one thread
+        return prepare(session, replace(plan, parallel=False), lang, cancelled)
+    _set_orders(session, recovered=False)
+    counts = session.con.execute(
+        "SELECT COUNT(CASE WHEN NOT blank THEN 1 END), "
+        "COUNT(CASE WHEN NOT blank AND NOT fast THEN 1 END) FROM log"
+    ).fetchone()
+    rows, slow = int(counts[0] or 0), int(counts[1] or 0)
+    problems, notices = _rejected(session, plan), list(plan.notices)
+    rejected = {int(p.cell) for p in problems}
+    if slow:
+        read, extra_problems, extra_notices, skipped = _through_pipeline(
+            session, plan, lang, cancelled, rejected
+        )
+        problems += extra_problems
+        notices += extra_notices
+        rows -= skipped
+        if read is not None and len(read):
+            session.register_log(read, name="orders_recovered")
+            _set_orders(session, recovered=True)
+    return Prepared(plan, problems, notices, rows)
+
+
+def _has_slashed(plan: Plan) -> bool:
+    return any(shape.startswith("slash") for shape in plan.date_shapes)
+
+
+def _slashed_order(session: Session, plan: Plan, source: str) -> str | None:
+    """The order the whole date column proves for slashed dates (one pass over the file, only
+    when the sample does not settle it)."""
+    d = f"CAST({plan.names[plan.col('date')]} AS VARCHAR)"
+    first, second = slashed_order_sql(d)
+    found = session.run(
+        f"SELECT BOOL_OR({first}) AS first, BOOL_OR({second}) AS second FROM {source}", "scan"
+    )
+    first, second = bool(found["first"][0]), bool(found["second"][0])
+    if first and not second:
+        return dates_mod.DMY
+    if second and not first:
+        return dates_mod.MDY
+    return None
+
+
+def _set_orders(session: Session, recovered: bool) -> None:
+    body = "SELECT customer, order_date, amount, segment, cost FROM log WHERE fast"
+    if recovered:
+        body += (
+            " UNION ALL SELECT customer, order_date, CAST(amount AS DECIMAL(18, 4)), segment, "
+            "CAST(cost AS DECIMAL(18, 4)) FROM orders_recovered"
+        )
+    session.con.execute(f"CREATE OR REPLACE TEMP VIEW orders AS {body}")
+
+
+def _rejected(session: Session, plan: Plan) -> list[Problem]:
+    """Lines DuckDB could not split into the header's fields (too many, an unclosed quote), by
+    their line (found from DuckDB's byte position: its own line count skips blank lines)."""
+    if plan.kind != "csv":
+        return []
+    try:
+        found = session.con.execute(
+            "SELECT DISTINCT line_byte_position, error_type, csv_line FROM reject_errors "
+            "ORDER BY line_byte_position"
+        ).fetchall()
+    except Exception:  # no rejects table: nothing was rejected
+        return []
+    from core.readers.grid import _RAGGED_LONG, _UNCLOSED  # the pipeline's own words
+
+    lines = lines_at(plan.path, [int(r[0]) for r in found])
+    out = []
+    for line, (_pos, kind, raw) in zip(lines, found):
+        raw = str(raw or "")
+        if "TOO MANY" in str(kind):
+            row = next(csv.reader([raw], delimiter=plan.separator), [])
+            fields = (("got", str(len(row))), ("want", str(len(plan.names))))
+            out.append(Problem(plan.file, "", f"{line}", ";".join(row)[:200], _RAGGED_LONG, fields))
+        elif "QUOTE" in str(kind).upper():
+            out.append(Problem(plan.file, "", f"{line}", raw[:200], _UNCLOSED))
+        else:
+            fields = (("why", str(kind).lower()),)
+            out.append(Problem(plan.file, "", f"{line}", raw[:200], _UNREADABLE_LINE, fields))
+    return out
+
+
+def lines_at(path: Path, positions: list[int]) -> list[int]:
+    """The 1-based line of each byte position (ascending) of ``path``."""
+    out = []
+    line, offset = 1, 0
+    with open(path, "rb") as handle:
+        for pos in positions:
+            while offset < pos:
+                chunk = handle.read(min(16 << 20, pos - offset))
+                if not chunk:
+                    break
+                line += chunk.count(b"\n")
+                offset += len(chunk)
+            out.append(line)
+    return out
+
+
+def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, rejected: set[int]):
+    """The rows SQL did not type, read by the reading pipeline's own conversion, in batches."""
+    from core.readers.orders import convert_orders
+
+    numbered = csv_source(plan, True) if plan.kind == "csv" else parquet_source(plan, True)
+    names = ", ".join(plan.names)
+    query = (
+        f"SELECT record, {names} FROM ({typed_sql(plan, numbered)}) "
+        "WHERE NOT blank AND NOT fast ORDER BY record"
+    )
+    cursor = session.con.execute(query)
+    logs, problems, notices, skipped = [], [], [], 0
+    while True:
+        check(cancelled)
+        batch = cursor.fetchmany(_BATCH)
+        if not batch:
+            break
+        records = [r[0] for r in batch]
+        lines = _lines(plan, records, rejected)
+        grid = Grid(
+            name="",
+            rows=[list(plan.mapping.headers)]
+            + [["" if c is None else c for c in r[1:]] for r in batch],
+            row_numbers=[plan.header_line] + lines,
+        )
+        mapping = replace(plan.mapping, header_index=0, grid_index=0)
+        log, data_rows = convert_orders(
+            grid, mapping, plan.file, order=plan.order, decimal=plan.decimal
+        )
+        skipped += len(batch) - data_rows
+        logs.append(log)
+        problems += log.problems
+        notices += log.notices
+    if not logs:
+        return None, problems, notices, skipped
+    return _concat(logs), problems, notices, skipped
+
+
+def _concat(logs: list[OrderLog]) -> OrderLog:
+    pick = lambda name: [getattr(log, name) for log in logs]  # noqa: E731
+    segment = None if logs[0].segment is None else np.concatenate(pick("segment"))
+    cost = None if logs[0].cost is None else np.concatenate(pick("cost"))
+    return OrderLog(
+        customer=np.concatenate(pick("customer")),
+        date=np.concatenate(pick("date")),
+        amount=np.concatenate(pick("amount")),
+        segment=segment,
+        cost=cost,
+    )
+
+
+def _lines(plan: Plan, records: list[int], rejected: set[int]) -> list[int]:
+    """The line (CSV) or row (Parquet, counting a header row) where each record starts."""
+    if plan.kind != "csv":
+        return [r + 1 for r in records]
+    return record_lines(plan.path, plan.header_line, records, rejected)
+
+
+def record_lines(
+    path: Path, header_line: int, records: list[int], rejected: set[int] | None = None
+) -> list[int]:
+    """The 1-based line on which each of ``records`` (1-based, ascending) begins: DuckDB's rows
+    after the header, counting neither empty lines nor lines it rejected, and a quoted field
+    over several lines as one record.
+
+    One pass over the bytes with numpy: newlines, and whether each falls inside quotes (the
+    parity of the quotes before it).
+    """
+    rejected = rejected or set()
+    wanted = np.asarray(records, dtype=np.int64)
+    out = np.zeros(len(wanted), dtype=np.int64)
+    found = 0
+    record = 0  # records seen so far
+    line = 0  # lines fully read so far
+    quotes = 0  # quotes before the current position (parity matters)
+    start_line = 1  # line on which the current record started
+    length = 0  # bytes in the current record that are not line ends
+    with open(path, "rb") as handle:
+        while found < len(wanted):
+            chunk = handle.read(16 << 20)
+            if not chunk:
+                break
+            arr = np.frombuffer(chunk, dtype=np.uint8)
+            q = np.cumsum(arr == 34, dtype=np.int64) + quotes
+            nl = np.flatnonzero(arr == 10)
+            prev = -1
+            for pos in nl.tolist():
+                line += 1
+                seg = arr[prev + 1 : pos]
+                content = len(seg) - (1 if len(seg) and seg[-1] == 13 else 0)
+                length += content
+                prev = pos
+                if q[pos] % 2:  # inside a quoted field: the record goes on
+                    length += 1
+                    continue
+                if line > header_line and length > 0 and start_line not in rejected:
+                    record += 1
+                    if record == wanted[found]:
+                        out[found] = start_line
+                        found += 1
+                        if found == len(wanted):
+                            break
+                start_line, length = line + 1, 0
+            quotes = int(q[-1]) if len(q) else quotes
+            if prev < len(arr) - 1 and found < len(wanted):
+                length += len(arr) - prev - 1
+    while found < len(wanted):  # a last line without a newline
+        record += 1
+        if record == wanted[found]:
+            out[found] = start_line
+        found += 1
+    return out.tolist()

@@ -1,0 +1,65 @@
+"""Russian texts of the order-log preview and the cohort tab (ui/orders_import.py,
+ui/panels/cohorts.py)."""
+
+RU = {
+    # OrdersImport / OrdersDialog
+    "customer": "клиент",
+    "order date": "дата заказа",
+    "amount": "сумма",
+    "segment": "сегмент",
+    "cost of goods": "себестоимость",
+    "Made {n} segments from the orders in {file} (report date {end}): customers, average "
+    "order value, purchases per year, margin and the yearly counts come from the log; type "
+    "acquisition spend, service cost and retention, which a log cannot know.": (
+        "Создано сегментов: {n} — по заказам из {file} (дата отчёта {end}): клиенты, средний "
+        "чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, "
+        "затраты на обслуживание и срок удержания журнал знать не может — введите их."
+    ),
+    "{n} rows were left out (see the preview's list).": (
+        "Не учтено строк: {n} (список — в окне просмотра)."
+    ),
+    "Orders from {file}": "Заказы из {file}",
+    "Create project": "Создать проект",
+    "Column": "Столбец",
+    "Read as": "Прочитан как",
+    "Report date T:": "Дата отчёта T:",
+    "Segments by:": "Сегменты по:",
+    "Segments and the inputs the log gives:": "Сегменты и данные, которые даёт журнал:",
+    "{column} (the log's segment column)": "{column} (столбец сегмента в журнале)",
+    "One segment: all customers": "Один сегмент: все клиенты",
+    "{orders} orders, {purchases} purchases of {customers} customers, from {first} to "
+    "{last}. Report date T: {end}; the year Y is the 365 days to it.": (
+        "Заказов: {orders}, покупок: {purchases}, клиентов: {customers}, с {first} по {last}. "
+        "Дата отчёта T: {end}; год Y — 365 дней до неё."
+    ),
+    "not used": "не используется",
+    "Rows left out: {n}": "Не учтено строк: {n}",
+    "Every row was read.": "Прочитаны все строки.",
+    "… and {n} more": "… и ещё {n}",
+    "Deriving {file}…": "Расчёт по {file}…",
+    # CohortsPanel
+    "Cohorts": "Когорты",
+    "Classic retention: buying in month k": "Классическое удержание: покупали в месяц k",
+    "Rolling retention: buying in month k or later": (
+        "Скользящее удержание: покупали в месяц k или позже"
+    ),
+    "Revenue per customer to month k": "Выручка на клиента к месяцу k",
+    "The cohorts of an order log appear here: open a log of orders (File ▸ Open) — "
+    "a table with a customer, an order date and an amount.": (
+        "Здесь появляются когорты журнала заказов: откройте журнал (Файл ▸ Открыть) — таблицу "
+        "с клиентом, датой заказа и суммой."
+    ),
+    "{cohort} · {n} customers": "{cohort} · клиентов: {n}",
+    "Month 0 is the month of the first purchase; months up to {end}, from {file}.": (
+        "Месяц 0 — месяц первой покупки; месяцы по {end}, из {file}."
+    ),
+    "{text} of the {cohort} cohort bought in month {k}": (
+        "{text} когорты {cohort} покупали в месяц {k}"
+    ),
+    "{text} of the {cohort} cohort bought in month {k} or later": (
+        "{text} когорты {cohort} покупали в месяц {k} или позже"
+    ),
+    "{text} per customer of the {cohort} cohort by month {k}": (
+        "{text} на клиента когорты {cohort} к месяцу {k}"
+    ),
+}

@@ -1,0 +1,118 @@
+"""An order log opened in the window: the preview, the project it makes, the derived inputs
+explained in the formula line, the cohort tab, the project file remembering (issue 15 item 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+SHOP = """Клиент;Дата заказа;Сумма;Канал;Себестоимость;Город
+Анна;01.06.2023;1 000,00;Сайт;600;Москва
+Анна;01.03.2024;500;Магазин;300;Москва
+Анна;01.02.2025;700;Магазин;350;Москва
+Анна;01.02.2025;-100;Магазин;;Москва
+Борис;05.05.2024;300;Сайт;100;Тула
+Вера;03.03.2025;200;Сайт;120;Тула
+Вера;09.09.2025;400;Сайт;200;Тула
+Глеб;10.10.2025;900;Магазин;500;Москва
+Дина;31.12.2024;50;Магазин;10;Тула
+Дина;01.01.2025;60;Магазин;20;Тула
+Ефим;15.06.2025;много;Сайт;1;Тула
+"""
+
+
+@pytest.fixture
+def shop(tmp_path):
+    path = tmp_path / "shop.csv"
+    path.write_text(SHOP, "utf-8")
+    return path
+
+
+def open_preview(window, qtbot, path):
+    from ui.orders_import import OrdersDialog
+
+    window.open_file(path, ask=False)
+    qtbot.waitUntil(
+        lambda: any(isinstance(w, OrdersDialog) for w in window.findChildren(OrdersDialog)),
+        timeout=30_000,
+    )
+    return window.findChildren(OrdersDialog)[-1]
+
+
+def test_an_order_log_opens_its_preview_and_makes_a_project(window, qtbot, shop, tmp_path):
+    dialog = open_preview(window, qtbot, shop)
+    assert "10 orders" in dialog.summary.text()
+    roles = {
+        dialog.columns.item(i, 0).text(): dialog.columns.item(i, 1).text()
+        for i in range(dialog.columns.rowCount())
+    }
+    assert roles["Клиент"] == "customer" and roles["Дата заказа"] == "order date"
+    assert roles["Сумма"] == "amount" and roles["Канал"] == "segment"
+    names = [
+        dialog.segments.verticalHeaderItem(i).text() for i in range(dialog.segments.rowCount())
+    ]
+    assert names == ["Магазин", "Сайт"]
+    assert dialog.problems.count() == 1 and "много" in dialog.problems.item(0).text()
+    # another report date and another column to group by: derived again in the worker
+    dialog.end.setDate(dialog.end.date().addDays(-30))
+    qtbot.waitUntil(lambda: dialog.found.end is not None, timeout=30_000)
+    assert dialog.found.derived.windows.end == dt.date(2025, 9, 10)
+    dialog.by.setCurrentIndex(dialog.by.findData("Город"))
+    qtbot.waitUntil(lambda: dialog.found.by == "Город", timeout=30_000)
+    names = [
+        dialog.segments.verticalHeaderItem(i).text() for i in range(dialog.segments.rowCount())
+    ]
+    assert names == ["Москва", "Тула"]
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=5_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.names() == ["Москва", "Тула"], timeout=10_000)
+    doc = window.doc
+    origin = doc.project.orders
+    assert origin["file"] == "shop.csv" and origin["end"] == "2025-09-10"
+    assert doc.value(0, "avg_order_value") is not None
+    # the formula line explains a derived input while it holds the derived value
+    window.select_cell(0, "avg_order_value")
+    line = window.formula
+    qtbot.waitUntil(lambda: line.origin.isVisible(), timeout=5_000)
+    assert (
+        line.origin.text().startswith("AOV = ")
+        and "purchases in the 365 days to" in line.origin.text()
+    )
+    assert "from shop.csv" in line.origin.text()
+    tip = window.grid.model.data(
+        window.grid.model.index(0, window.grid.model.column_of("avg_order_value")),
+        __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.ItemDataRole.ToolTipRole,
+    )
+    assert tip and tip.startswith("AOV = ")
+    # a typed value is the person's own: no longer explained as from the orders
+    assert window.grid.model.setData(
+        window.grid.model.index(0, window.grid.model.column_of("avg_order_value")), "999"
+    )
+    window.select_cell(0, "avg_order_value")
+    qtbot.waitUntil(lambda: not line.origin.isVisible(), timeout=5_000)
+    window.undo()
+    # the project file remembers where the inputs came from
+    saved = tmp_path / "shop.ltv.json"
+    assert window.files.save_to(saved)
+    from core.project import load_project
+
+    again = load_project(saved)
+    assert again.orders["file"] == "shop.csv" and again.orders["cohorts"]
+
+
+def test_the_cohort_tab_shows_the_logs_cohorts(window, qtbot, shop):
+    dialog = open_preview(window, qtbot, shop)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    panel = window.panel("ui.panels.cohorts:CohortsPanel")
+    assert panel.table.rowCount() == len(window.doc.project.orders["cohorts"]) > 0
+    assert panel.table.item(0, 0).text() == "100%"
+    assert panel.table.verticalHeaderItem(0).text().startswith("2023-06")
+    panel.view.setCurrentIndex(panel.view.findData("revenue_per_customer"))
+    assert panel.table.item(0, 0).text() == "1,000"
+    # a project without an order log says how to get cohorts
+    from core.project import Project
+
+    window.doc.load(Project())
+    assert panel.empty.isVisibleTo(panel) and not panel.table.isVisibleTo(panel)

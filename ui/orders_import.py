@@ -1,0 +1,379 @@
+"""Opening an order log in the window (DESIGN.md §8, issue 15 item 7): a preview, then a project.
+
+The preview shows what was read — which column is the customer, the date, the amount (and the
+segment and the cost), the dates the log covers, the rows left out and why — and the segments it
+derives; the person may change the report date T and the column customers are grouped by. Every
+derivation runs in the window's worker (progress and Cancel; a CSV or Parquet log is read by
+DuckDB out of core). "Create project" makes a project whose derived inputs remember where they
+came from (``core.orders.origin``): the formula line explains them, the cohort tab shows the
+log's cohorts, and the customer models are fitted in the worker (``ui.customer_models``).
+
+Core derives every number; this module only shows them and wires the dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import schema
+from core.orders.report import SEGMENT_KEYS
+from ui import i18n
+
+ONE_SEGMENT = ""  # ``by`` for "every customer in one segment"
+_SHOWN_PROBLEMS = 500
+PREVIEW_KEYS = SEGMENT_KEYS  # the inputs a log gives and the repeat purchase rate
+_ROLES = {
+    "customer": QT_TRANSLATE_NOOP("OrdersImport", "customer"),
+    "date": QT_TRANSLATE_NOOP("OrdersImport", "order date"),
+    "amount": QT_TRANSLATE_NOOP("OrdersImport", "amount"),
+    "order_segment": QT_TRANSLATE_NOOP("OrdersImport", "segment"),
+    "cost": QT_TRANSLATE_NOOP("OrdersImport", "cost of goods"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrdersImport", text)
+
+
+@dataclass
+class OrdersFound:
+    """An order log (or a customer summary) found where a file was opened, derived with the
+    defaults (T = the last order, the log's own segment column)."""
+
+    path: str
+    derived: object  # core.orders.derive.Derived
+    end: dt.date | None = None
+    by: str | None = None
+
+
+def routed_load_job(path: str, lang: str, segments_job):
+    """The window's job for a file that is not a project: an order log or a summary is derived
+    (``OrdersFound``); anything else goes on as ``segments_job`` (the segment import preview).
+    A workbook is read once for both questions."""
+
+    def job(progress, cancelled):
+        from core.orders.files import derive_file, derive_loaded, is_order_file
+        from core.readers import pipeline
+        from core.readers import sniff as sniffing
+
+        if is_order_file(path, lang):
+            return OrdersFound(
+                path, derive_file(path, lang=lang, progress=progress, cancelled=cancelled)
+            )
+        if sniffing.sniff(Path(path), lang) in (sniffing.CSV, sniffing.PROJECT):
+            return segments_job(progress, cancelled)
+        from ui.workers import bulk
+
+        with bulk():
+            source = pipeline.load(path, lang, progress, cancelled)
+            derived = derive_loaded(source, lang=lang, cancelled=cancelled)
+            if derived is not None:
+                return OrdersFound(path, derived)
+        return segments_job(progress, cancelled)
+
+    return job
+
+
+def derive_job(path: str, end: dt.date | None, by: str | None, lang: str):
+    """The worker's job of deriving the log again with another T or segment column."""
+
+    def job(progress, cancelled):
+        from core.orders.files import derive_file
+
+        return OrdersFound(
+            path,
+            derive_file(path, end, by, lang=lang, progress=progress, cancelled=cancelled),
+            end,
+            by,
+        )
+
+    return job
+
+
+def make_project(window, found: OrdersFound) -> None:
+    """Make the project from a derived log: its segments, where each input came from, the
+    cohorts; then fit the customer models in the worker."""
+    from core.orders.origin import project_from_orders
+    from ui import preferences
+    from ui.customer_models import start_fit
+
+    derived = found.derived
+    path = Path(found.path)
+    project = project_from_orders(derived, path.name.split(".")[0], preferences.default_settings())
+    window.autosaver.remove()
+    window.doc.load(project, None, clean=False)
+    preferences.add_recent(path)
+    text = QCoreApplication.translate(
+        "OrdersImport",
+        "Made {n} segments from the orders in {file} (report date {end}): customers, average "
+        "order value, purchases per year, margin and the yearly counts come from the log; type "
+        "acquisition spend, service cost and retention, which a log cannot know.",
+    ).format(n=len(project.segments), file=path.name, end=derived.windows.end.isoformat())
+    problems = len(derived.problems)
+    if problems:
+        text += " " + QCoreApplication.translate(
+            "OrdersImport", "{n} rows were left out (see the preview's list)."
+        ).format(n=problems)
+    window.show_message(text, "warning" if problems else "success")
+    if len(derived.summary):
+        start_fit(window.shell, derived.summary, derived.windows.end)
+
+
+class OrdersDialog(QDialog):
+    """The order-log preview: what was read, T and the segment column, the segments it gives."""
+
+    def __init__(self, window, found: OrdersFound, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.setObjectName("ordersDialog")
+        self.setWindowTitle(self.tr("Orders from {file}").format(file=Path(found.path).name))
+        self._window = window
+        self.found = found
+        self._busy = False
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.columns = QTableWidget(0, 2, self)
+        self.columns.setObjectName("ordersColumns")
+        self.end = QDateEdit(self)
+        self.end.setObjectName("ordersEnd")
+        self.end.setCalendarPopup(True)
+        self.end.setDisplayFormat("dd.MM.yyyy" if i18n.lang() == "ru" else "yyyy-MM-dd")
+        self.by = QComboBox(self)
+        self.by.setObjectName("ordersBy")
+        self.segments = QTableWidget(0, len(PREVIEW_KEYS), self)
+        self.segments.setObjectName("ordersSegments")
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("ordersProblems")
+        self.problems_label = QLabel(self)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create project"))
+        for table in (self.columns, self.segments):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.verticalHeader().setVisible(table is self.segments)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.columns.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Read as")])
+        self.columns.setMaximumHeight(170)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Report date T:"), self.end)
+        form.addRow(self.tr("Segments by:"), self.by)
+        top = QHBoxLayout()
+        top.addWidget(self.columns, 1)
+        top.addLayout(form, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("Segments and the inputs the log gives:"), self))
+        layout.addWidget(self.segments, 2)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.problems_label)
+        layout.addWidget(self.problems, 1)
+        layout.addWidget(self.buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self._rederive)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._fill_choices()
+        self.show_found(found)
+        self.end.dateChanged.connect(self._changed)
+        self.by.currentIndexChanged.connect(self._changed)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        screen = self._window.screen().availableGeometry()
+        self.resize(min(980, screen.width() - 40), min(700, screen.height() - 60))
+
+    # Showing -----------------------------------------------------------------------------------
+    def _fill_choices(self) -> None:
+        derived = self.found.derived
+        mapping = derived.mapping
+        self.by.blockSignals(True)
+        self.by.clear()
+        own = None
+        if mapping is not None:
+            for header, key in zip(mapping.headers, mapping.keys):
+                if header and key == "order_segment":
+                    own = header
+            if own:
+                self.by.addItem(
+                    self.tr("{column} (the log's segment column)").format(column=own), None
+                )
+            for header, key in zip(mapping.headers, mapping.keys):
+                if header and key is None and "customer" in mapping.keys:
+                    self.by.addItem(header, header)
+        self.by.addItem(self.tr("One segment: all customers"), ONE_SEGMENT)
+        self.by.setEnabled(self.by.count() > 1 and "customer" in (mapping.keys if mapping else ()))
+        self.by.blockSignals(False)
+
+    def show_found(self, found: OrdersFound) -> None:
+        self.found = found
+        derived = found.derived
+        lang = i18n.lang()
+        fmt = i18n.QtNumberFormat(lang, "₽")
+        first, last = derived.first_date, derived.last_date
+        totals = derived.totals
+        orders = "—" if totals.orders is None else fmt.number(float(totals.orders), 0)
+        self.summary.setText(
+            self.tr(
+                "{orders} orders, {purchases} purchases of {customers} customers, from {first} to "
+                "{last}. Report date T: {end}; the year Y is the 365 days to it."
+            ).format(
+                orders=orders,
+                purchases=fmt.number(float(derived.purchases), 0),
+                customers=fmt.number(float(len(derived.summary)), 0),
+                first=_day(first),
+                last=_day(last),
+                end=_day(np.datetime64(derived.windows.end, "D")),
+            )
+        )
+        self.end.blockSignals(True)
+        if first is not None:
+            self.end.setMinimumDate(_qdate(first))
+        self.end.setMaximumDate(QDate.currentDate())
+        self.end.setDate(
+            QDate(derived.windows.end.year, derived.windows.end.month, derived.windows.end.day)
+        )
+        self.end.blockSignals(False)
+        mapping = derived.mapping
+        rows = (
+            []
+            if mapping is None
+            else [
+                (h, _tr(_ROLES[k]) if k in _ROLES else (k or self.tr("not used")))
+                for h, k in zip(mapping.headers, mapping.keys)
+                if h
+            ]
+        )
+        self.columns.setRowCount(len(rows))
+        for i, (header, role) in enumerate(rows):
+            self.columns.setItem(i, 0, QTableWidgetItem(header))
+            self.columns.setItem(i, 1, QTableWidgetItem(role))
+        self._show_segments(derived, fmt, lang)
+        notes = [n.message(lang) for n in derived.notices]
+        self.notes.setText("\n".join(notes[:6]))
+        problems = derived.problems
+        self.problems_label.setText(
+            self.tr("Rows left out: {n}").format(n=len(problems))
+            if problems
+            else self.tr("Every row was read.")
+        )
+        self.problems.clear()
+        for problem in problems[:_SHOWN_PROBLEMS]:
+            self.problems.addItem(problem.line(lang))
+        if len(problems) > _SHOWN_PROBLEMS:
+            self.problems.addItem(
+                self.tr("… and {n} more").format(n=len(problems) - _SHOWN_PROBLEMS)
+            )
+        self.problems.setVisible(bool(problems))
+
+    def _show_segments(self, derived, fmt, lang: str) -> None:
+        self.segments.setRowCount(len(derived.segments))
+        self.segments.setHorizontalHeaderLabels(
+            [schema.BY_KEY[k].short(lang) for k in PREVIEW_KEYS]
+        )
+        self.segments.setVerticalHeaderLabels([s.name for s in derived.segments])
+        for row, seg in enumerate(derived.segments):
+            for col, key in enumerate(PREVIEW_KEYS):
+                value = seg.values.get(key)
+                unit = schema.BY_KEY[key].unit
+                text = "—" if value is None else fmt.cell(float(value), unit)
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                note = seg.note(key, lang)
+                if note:
+                    item.setToolTip(note)
+                self.segments.setItem(row, col, item)
+
+    # Changes -----------------------------------------------------------------------------------
+    @Slot()
+    def _changed(self, *_args) -> None:
+        self._timer.start()
+
+    @Slot()
+    def _rederive(self) -> None:
+        date = self.end.date()
+        end = dt.date(date.year(), date.month(), date.day())
+        by = self.by.currentData()
+        job = derive_job(self.found.path, end, by, i18n.lang())
+        label = self.tr("Deriving {file}…").format(file=Path(self.found.path).name)
+        self._set_busy(True)
+        task = self._window.run_task(job, label, self._rederived)
+        if task is None:
+            self._set_busy(False)
+            self._timer.start()  # another task is running: try again shortly
+            return
+        task.failed.connect(self._failed)  # the banner says why; the dialog stays usable
+        task.cancelled.connect(lambda: self._set_busy(False))
+
+    def _rederived(self, found) -> None:
+        self._set_busy(False)
+        if found is not None:
+            self.show_found(found)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.problems_label.setText(message)
+
+    def _set_busy(self, on: bool) -> None:
+        self._busy = on
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not on)
+
+
+def open_preview(window, found: OrdersFound) -> OrdersDialog:
+    """Show the preview; "Create project" makes the project."""
+    dialog = OrdersDialog(window, found)
+    dialog.accepted.connect(lambda: make_project(window, dialog.found))
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def _qdate(day) -> QDate:
+    d = day.astype("datetime64[D]").astype(dt.date)
+    return QDate(d.year, d.month, d.day)
+
+
+def _day(day) -> str:
+    if day is None:
+        return "—"
+    d = day.astype("datetime64[D]").astype(dt.date)
+    return d.strftime("%d.%m.%Y") if i18n.lang() == "ru" else d.isoformat()
+
+
+def input_note(doc, row: int, key: str, fmt) -> str | None:
+    """How a derived input was made ("AOV = 1 234 567 ₽ ÷ 812 purchases in the 365 days to
+    30.09.2025 · from orders.csv") while it holds the derived value; None otherwise. Registered
+    in ``ui.registry.INPUT_NOTES`` for the formula line and the cell's tooltip."""
+    origin = doc.project.orders
+    if not origin or doc.scenario is not None or not 0 <= row < len(doc):
+        return None
+    from core.orders.origin import explain_input
+
+    return explain_input(origin, doc.names()[row], key, doc.value(row, key), fmt)
