@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from core.errors import Cancelled, LtvError, ReadError
 from core.text import Text
 
@@ -91,29 +93,26 @@ class ZipScan:
         return max(0, last - first + 1) * width
 
 
-# Where cells are. The plain spelling (what Excel, LibreOffice, openpyxl and XlsxWriter write)
-# has literal prefixes that the regex engine finds fast; prefixed or single-quoted XML, or a
-# chunk whose <row> tags do not all match, is searched with the general patterns.
-_ROW_REF = re.compile(rb'<row(?: r="([0-9]{1,9})")?')  # b"" for a tag spelled otherwise
-_CELL_REF = re.compile(rb' r="(?:([A-Z]{2,3})[0-9]|[A-Z]{1,3}([0-9]{7,9})")')
+# Where cells are. Row tags of the usual spelling (``<row r="12"``, what Excel, LibreOffice,
+# openpyxl and XlsxWriter write) and every cell reference are found with numpy over the chunk's
+# bytes (``_sheet_window``); a chunk with a row tag spelled otherwise (prefixed, odd spacing or
+# quotes) has its rows found with the general pattern.
 _ROW_REF_ANY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b[^>]*?\sr=[\"']([0-9]{1,9})")
-_CELL_REF_ANY = re.compile(rb"\sr=[\"'](?:([A-Z]{2,3})[0-9]|[A-Z]{1,3}([0-9]{7,9})[\"'])")
+_NO_ROW = 1 << 30
 
 
 def _markers(name: str, first: bytes) -> tuple[bytes, ...]:
-    """Byte strings that make a worksheet part worth a second look (formulas, error cells).
+    """Byte strings that make a part worth a second look (formulas, error cells).
 
-    ``first`` is the part's first chunk: prefixed (``<x:c>``) or single-quoted XML gets the
-    markers of its spelling too; a plain part needs only two searches per chunk.
+    ``first`` is the part's first chunk: prefixed (``<x:c>``) XML gets the markers of its
+    spelling too. Error cells of a worksheet (``t="e"``, either quotes) are found with its cell
+    references (``_sheet_window``).
     """
     lower = name.lower()
     if lower.startswith("xl/worksheets/") and lower.endswith(".xml"):
-        markers = [b"</f>", b't="e"']  # every formula has a closing </f> (shared ones too)
         if b":worksheet" in first[:4096]:
-            markers.append(b":f>")
-        if b"='" in first:
-            markers.append(b"t='e'")
-        return tuple(markers)
+            return (b"</f>", b":f>")
+        return (b"</f>",)  # every formula has a closing </f> (shared ones too)
     if lower == "content.xml":  # OpenDocument: formula cells and error values
         return (b"table:formula=", b'value-type="error"')
     return ()
@@ -152,6 +151,138 @@ _KEYS = {
         (b'value-type="error"', 7),
     )
 }
+
+
+def _sheet_window(window: bytes) -> tuple[bool, int, int, int]:
+    """What one stretch of a worksheet part says about its cells, exactly, without a regex pass.
+
+    Returns ``(error_cell, first_row, last_row, width)``:
+
+    * ``error_cell``: the stretch holds ``t="e"`` (or ``t='e'``), an error value's cell;
+    * rows: every ``<row r="N">`` tag (all of them through ``_ROW_REF_ANY`` when one is spelled
+      otherwise), and the row of every cell reference with two or three letters or with seven
+      to nine digits (calamine places a cell by its own reference, whatever its row tag says);
+    * ``width``: the column of every cell reference with two or three letters. Columns A…Z are
+      not counted (every cell would be): a sheet within them is at most 26 wide.
+
+    ``first_row`` is ``_NO_ROW`` and ``last_row``/``width`` 0 when the stretch has none. Every
+    cell reference (``r="…"`` after white space, in either quotes) is looked at, so a far cell
+    cannot hide behind a near row tag, another quote or a tab. A tag or reference cut off at
+    the end is left to the overlap window, which holds it whole.
+
+    The bytes are read with numpy: the positions of ``w`` (row tags) and ``=`` (attributes),
+    then four bytes at a time around each through an overlapping 32-bit view.
+    """
+    n = len(window)
+    data = window + _PAD
+    buf = np.frombuffer(data, np.uint8)
+    words = np.ndarray((len(data) - 3,), "<u4", data, 0, (1,))  # words[i]: bytes i…i+3
+    first, last, width = _NO_ROW, 0, 0
+    rows = _row_tags(buf, words, n)
+    if rows is None:  # some row tag spelled otherwise
+        rows = np.array([int(r) for r in _ROW_REF_ANY.findall(window)], np.int64)
+    if len(rows):
+        first, last = int(rows.min()), int(rows.max())
+    eq = np.flatnonzero(buf[1:n] == 61) + 1  # "=": attributes
+    te = words[eq - 1]
+    maybe = eq[(te == _T_E) | (te == _T_E_SINGLE)]
+    error = bool(np.any(buf[maybe + 3] == buf[maybe + 1]))
+    eq = eq[eq >= 2]
+    before = words[eq - 2]  # " r=\"" in the usual spelling
+    plain = before == _R_EQ
+    odd = ((before & 0x00FFFF00) == _R_EQ_MID) & ~plain
+    if np.any(odd):  # another white space or quote: still a reference
+        space, quote = before & 0xFF, before >> 24
+        plain |= odd & ((space == 32) | ((space >= 9) & (space <= 13)))
+        plain &= (quote == 34) | (quote == 39)
+    start = eq[plain] + 2  # the first character of each reference
+    head = words[start]
+    cell = ((head & 0xFF) - 65) < 26  # a letter: a cell's (a row tag's holds digits)
+    start, head = start[cell], head[cell]
+    # worth a closer look: two letters, or a letter and seven digits (A1048576)
+    two = (((head >> 8) & 0xFF) - 65) < 26
+    far = _digits(head >> 8, 0x00F0F0F0, 0x00303030) & _digits(words[start + 4])
+    start = start[two | far]
+    if len(start):
+        r_first, r_last, width = _references(buf, start, n)
+        first, last = min(first, r_first), max(last, r_last)
+    return error, first, last, width
+
+
+_PAD = b"\0" * 16
+_R_EQ = int.from_bytes(b' r="', "little")
+_R_EQ_MID = int.from_bytes(b"\0r=\0", "little")
+_T_E = int.from_bytes(b't="e', "little")
+_T_E_SINGLE = int.from_bytes(b"t='e", "little")
+_ROW_OPEN = int.from_bytes(b"<row", "little")
+_ROW_PREFIXED = int.from_bytes(b":row", "little")
+
+
+def _digits(word: np.ndarray, mask: int = 0xF0F0F0F0, digits: int = 0x30303030) -> np.ndarray:
+    """True where every byte of ``word`` that ``mask`` covers is an ASCII digit."""
+    return ((word & mask) == digits) & (((word + (0x06060606 & mask)) & mask) == digits)
+
+
+def _upper(c: np.ndarray) -> np.ndarray:
+    return (c >= 65) & (c <= 90)
+
+
+def _number(buf: np.ndarray, at: np.ndarray, most: int = 9) -> tuple[np.ndarray, np.ndarray]:
+    """The number written at each of ``at`` (up to ``most`` digits) and how many digits."""
+    value = np.zeros(len(at), np.int64)
+    count = np.zeros(len(at), np.int64)
+    going = np.ones(len(at), bool)
+    for k in range(most):
+        d = buf[at + k].astype(np.int64) - 48
+        going &= (d >= 0) & (d <= 9)
+        if not going.any():
+            break
+        value = np.where(going, value * 10 + d, value)
+        count += going
+    return value, count
+
+
+def _row_tags(buf: np.ndarray, words: np.ndarray, n: int) -> np.ndarray | None:
+    """The numbers of the ``<row r="N"`` tags among the first ``n`` bytes, or None when some row
+    tag is spelled otherwise (the general pattern decides)."""
+    w = np.flatnonzero(buf[3:n] == 119) + 3  # the "w" of "row": rare in sheet XML
+    tag = words[w - 3]
+    if np.any(tag == _ROW_PREFIXED):  # <x:row>
+        return None
+    w = w[tag == _ROW_OPEN]
+    w = w[w + 5 < n]
+    if not len(w):
+        return np.zeros(0, np.int64)
+    value, count = _number(buf, w + 5)
+    if not np.all((words[w + 1] == _R_EQ) & (count > 0)):
+        return None
+    return value[w + 5 + count < n]
+
+
+def _references(buf: np.ndarray, start: np.ndarray, n: int) -> tuple[int, int, int]:
+    """(first row, last row, width) of the cell references beginning at ``start``."""
+    letters = np.zeros(len(start), np.int64)
+    going = np.ones(len(start), bool)
+    for k in range(4):
+        going &= _upper(buf[start + k])
+        letters += going
+    value, count = _number(buf, start + letters)
+    closing = buf[start + letters + count]
+    whole = start + letters + count < n
+    # two or three letters and a row: the column, and the row, count
+    wide = ((letters == 2) | (letters == 3)) & (count > 0) & whole
+    # one to three letters and seven to nine digits, closed by a quote: a far row
+    far = (letters >= 1) & (letters <= 3) & (count >= 7) & ((closing == 34) | (closing == 39))
+    first, last, width = _NO_ROW, 0, 0
+    if np.any(wide):
+        at = start[wide]
+        c = [buf[at + k].astype(np.int64) - 64 for k in range(3)]
+        column = np.where(letters[wide] == 3, (c[0] * 26 + c[1]) * 26 + c[2], c[0] * 26 + c[1])
+        width = int(column.max())
+    rowed = wide | far
+    if np.any(rowed):
+        first, last = int(value[rowed].min()), int(value[rowed].max())
+    return first, last, width
 
 
 _DTD = (
@@ -289,7 +420,7 @@ def _inflate_member(
     dtd = (b"<!",)
     lower = info.filename.lower()
     sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
-    first_row, last_row, width = 1 << 30, 0, 0
+    first_row, last_row, width = _NO_ROW, 0, 0
     got = 0
     tail = b""
     cap = min(info.file_size, MAX_MEMBER_INFLATED)
@@ -322,25 +453,11 @@ def _inflate_member(
                 scan.formula_parts.add(info.filename)
         if sheet:  # where the cells really are: never trust <dimension>
             for window in (edge, out):
-                plain = (
-                    markers is not None
-                    and b"</f>" in markers
-                    and b":f>" not in markers
-                    and b"t='e'" not in markers
-                )
-                rows = _ROW_REF.findall(window) if plain else []
-                if not plain or b"" in rows:  # some <row…> tag is not in the plain spelling
-                    rows = _ROW_REF_ANY.findall(window)
-                if rows:
-                    numbers = list(map(int, rows))
-                    first_row = min(first_row, min(numbers))
-                    last_row = max(last_row, max(numbers))
-                for letters, far in (_CELL_REF if plain else _CELL_REF_ANY).findall(window):
-                    if letters:
-                        width = max(width, _column_number(letters))
-                    else:
-                        last_row = max(last_row, int(far))
-                        first_row = min(first_row, last_row)
+                error, first, last, wide = _sheet_window(window)
+                if error:
+                    scan.formula_parts.add(info.filename)
+                first_row, last_row = min(first_row, first), max(last_row, last)
+                width = max(width, wide)
         tail = out[-_OVERLAP:] if len(out) >= _OVERLAP else (tail + out)[-_OVERLAP:]
 
     if info.compress_size >= _AHEAD_FROM:
@@ -468,13 +585,6 @@ def iter_member(path: str | os.PathLike, name: str):
     """A scanned member's inflated bytes in bounded chunks (for the formula look-up)."""
     with Path(path).open("rb") as raw, zipfile.ZipFile(raw) as archive:
         yield from _inflated(raw, archive.getinfo(name))
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
 
 
 def _mb(n: int, lang: str = "en") -> str:

@@ -202,6 +202,34 @@ def test_a_stray_cell_far_away_is_refused_before_calamine_fills_the_rectangle(tm
     assert "лишние ячейки" in line
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<c r="XFD1048576"><v>5</v></c>',
+        "<c r='XFD1048576'><v>5</v></c>",
+        '<c\tr="AB1048576"><v>5</v></c>',
+    ],
+)
+def test_a_far_cell_inside_a_near_row_is_refused(tmp_path, cell):
+    """calamine places a cell by its own reference, whatever its row tag says: a far cell in row
+    2 (in single quotes, after a tab) is found too, before calamine fills the rectangle."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Segment", "AOV"])
+    ws.append(["A", 10])
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    sheet = zipfile.ZipFile(plain).read("xl/worksheets/sheet1.xml")
+    row = sheet.index(b"</row>", sheet.index(b'<row r="2"'))
+    path = xlsx_with(tmp_path, "xl/worksheets/sheet1.xml", b"")
+    far = sheet[:row] + cell.encode() + sheet[row:]
+    path.write_bytes(rf.replace_member(plain.read_bytes(), "xl/worksheets/sheet1.xml", far))
+    line, _ = open_limited(path)
+    assert line.startswith("REFUSED") and "stray cells" in line
+
+
 def test_a_wide_but_honest_sheet_still_reads(tmp_path):
     import openpyxl
 

@@ -6,6 +6,7 @@ rare byte first; both must give the same scan, the same refusals and the same co
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 
@@ -124,3 +125,73 @@ _BYTES = st.binary(max_size=300) | st.lists(
 @given(_BYTES, st.sampled_from(sorted(guards._KEYS)), st.integers(0, 70))
 def test_marker_search_through_a_rare_byte_is_exact(window, marker, budget):
     assert guards._contains(window, marker, budget) == (marker in window)
+
+
+# The cell extent without a regex pass: the same answer as the patterns written out -------------
+_ROW_TAG = re.compile(rb'<row r="([0-9]{1,9})')
+_ANY_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row\b")
+_REFERENCE = re.compile(rb"\sr=[\"'](?=([A-Z]{1,4})([0-9]{0,10})(.?))", re.DOTALL)
+
+
+def _extent_by_patterns(window: bytes) -> tuple[bool, int, int, int]:
+    """``guards._sheet_window`` written as regular expressions over the whole window."""
+    tags = list(re.finditer(rb"<row", window))
+    odd = b":row" in window or any(
+        not window.startswith(b' r="', t.end()) or not window[t.end() + 4 : t.end() + 5].isdigit()
+        for t in tags
+        if t.end() + 4 < len(window)
+    )
+    if odd:
+        rows = [int(r) for r in guards._ROW_REF_ANY.findall(window)]
+    else:
+        rows = [int(m.group(1)) for m in _ROW_TAG.finditer(window) if m.end(1) < len(window)]
+    width = 0
+    for m in _REFERENCE.finditer(window):
+        letters, digits, closing = m.group(1), m.group(2), m.group(3)
+        if 2 <= len(letters) <= 3 and digits and m.start(2) + min(len(digits), 9) < len(window):
+            column = 0
+            for ch in letters:
+                column = column * 26 + ch - 64
+            width = max(width, column)
+            rows.append(int(digits[:9]))
+        elif len(letters) <= 3 and 7 <= len(digits) <= 9 and closing in (b'"', b"'"):
+            rows.append(int(digits))
+    error = b't="e"' in window or b"t='e'" in window
+    return error, min(rows, default=guards._NO_ROW), max(rows, default=0), width
+
+
+_LETTERS = st.sampled_from([b"", b"A", b"Z", b"AB", b"AZ", b"XFD", b"ABCD", b"a"])
+_NUMBER = st.integers(0, 10**10).map(lambda k: str(k).encode()) | st.just(b"")
+_QUOTE = st.sampled_from([b'"', b"'", b""])
+_REF = st.tuples(
+    st.sampled_from([b" r=", b"\tr=", b"r=", b" x="]), _QUOTE, _LETTERS, _NUMBER, _QUOTE
+)
+_TAG = st.tuples(
+    st.sampled_from([b"<row r=", b"<row  r=", b"<x:row r=", b"<rowBreaks r="]),
+    _QUOTE,
+    _NUMBER,
+    _QUOTE,
+)
+_XML = st.lists(
+    _REF.map(b"".join)
+    | _TAG.map(b"".join)
+    | st.sampled_from(
+        [b"</row>", b"<c", b"><v>1</v></c>", b' t="e"', b" t='e'", b' t="e', b"w", b"=", b"<row>"]
+    ),
+    max_size=40,
+).map(b"".join)
+
+
+@given(_XML)
+def test_cell_extent_equals_the_patterns(window):
+    assert guards._sheet_window(window) == _extent_by_patterns(window)
+
+
+def test_a_far_cell_inside_a_near_row_is_found():
+    """A reference decides where calamine puts the cell, whatever its row tag says."""
+    window = b'<sheetData><row r="1"><c r="A1"/><c r="XFD1048576"><v>5</v></c></row></sheetData>'
+    assert guards._sheet_window(window) == (False, 1, 1_048_576, 16_384)
+    single = b"<sheetData><row r=\"1\"><c r='A1048576'><v>5</v></c></row></sheetData>"
+    assert guards._sheet_window(single)[1:3] == (1, 1_048_576)
+    tab = b'<sheetData><row r="2"><c\tr="B1048577"><v>5</v></c></row></sheetData>'
+    assert guards._sheet_window(tab)[1:3] == (2, 1_048_577)
