@@ -82,13 +82,13 @@ def parse_target(text: str, lang: str = "en") -> tuple[str, float | None]:
     from core import schema
     from core.errors import LtvError
     from core.numbers import parse_number
+    from core.readers import header
     from core.text import Text
     from core.whatif.goal_seek import TARGETS
 
     name, _, raw = text.partition("=")
-    targets = tuple(schema.BY_KEY[k] for k in TARGETS)
     column = schema.BY_KEY.get(name.strip()) if name.strip() in TARGETS else None
-    column = column or schema.match_header(name, targets)
+    column = column or schema.BY_KEY.get(header.match(name, header.Spec(tuple(TARGETS), {})).key)
     if column is None:
         raise LtvError(
             Text(

@@ -10,7 +10,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -53,7 +53,6 @@ class Column:
     max_inclusive: bool = True
     short_en: str = ""
     short_ru: str = ""
-    folded_synonyms: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     @property
     def is_input(self) -> bool:
@@ -296,12 +295,7 @@ def unique_name(base: str, names: Iterable[str]) -> str:
 
 
 def _column(**kw) -> Column:
-    column = Column(**kw)
-    folded = {fold(column.key), fold(column.label_en), fold(column.label_ru)}
-    folded.update(fold(s) for s in column.synonyms)
-    folded.discard("")
-    object.__setattr__(column, "folded_synonyms", frozenset(folded))
-    return column
+    return Column(**kw)
 
 
 # Header folding --------------------------------------------------------------------------------
@@ -972,14 +966,3 @@ BASES = ("profit", "revenue")
 def column(key: str) -> Column:
     """The column with ``key``; KeyError names the key."""
     return BY_KEY[key]
-
-
-def match_header(text: str, columns: tuple[Column, ...] = COLUMNS) -> Column | None:
-    """The column whose label or synonym folds like ``text``, or None."""
-    folded = fold(text)
-    if not folded:
-        return None
-    for col in columns:
-        if folded in col.folded_synonyms:
-            return col
-    return None

@@ -29,14 +29,17 @@ HEADER_SHARE = 0.5
 def header_keys(cells: Sequence[str]) -> list[str | None] | None:
     """The input keys a pasted first row names, cell by cell, or None when it is not a header.
 
-    The import's names (``core.schema.match_header``: labels, synonyms, both languages) decide;
+    The import's header matcher (``core.readers.header.match``: names and words, both
+    languages) decides;
     a row counts as a header when at least half its filled cells name a column and none of them
     reads as a number.
     """
     filled = [c for c in cells if c.strip()]
     if not filled:
         return None
-    found = [schema.match_header(c, schema.COLUMNS) if c.strip() else None for c in cells]
+    from core.readers import header, specs
+
+    found = [schema.BY_KEY.get(header.match(c, specs.SEGMENTS.header).key) for c in cells]
     named = sum(1 for f in found if f is not None)
     numbers = sum(1 for c in filled if schema.BY_KEY["customers"].parse(c).value is not None)
     if named == 0 or named < HEADER_SHARE * len(filled) or numbers:

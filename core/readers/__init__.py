@@ -27,32 +27,18 @@ from core.readers.grid import Grid
 from core.readers.guards import check_xml_safety, ensure_xml_safety
 from core.readers.mapping import Mapping
 from core.readers.pipeline import Result, Source
-from core.readers.table import (
-    ColumnMapping,
-    FoundTable,
-    TableRead,
-    convert,
-    find_header,
-    find_table,
-)
 
 __all__ = [
     "Cancelled",
     "CellError",
-    "ColumnMapping",
-    "FoundTable",
     "Grid",
     "Mapping",
     "Opened",
     "ReadError",
     "Result",
     "Source",
-    "TableRead",
     "check_xml_safety",
-    "convert",
     "ensure_xml_safety",
-    "find_header",
-    "find_table",
     "load_grids",
     "open_project",
     "pipeline",

@@ -4,7 +4,7 @@ The exact per-cell parsers stay the oracle — ``Column.parse_column`` (``core.n
 numbers and ``core.readers.dates.read_date`` for dates. This module gets the same answer for the
 common shapes without a Python call per cell, and falls back to the oracle for every other cell:
 
-* Cells that are numbers already (workbooks) go through ``array.array``.
+* Cells that are numbers already (workbooks) are packed in one ``struct`` call.
 * Text cells are joined into one ASCII buffer and cut into a byte matrix per text length
   (numpy); a cell of the shape ``-?digits([.,]digits)?`` (at most 15 digits; thousands
   grouped by spaces or no-break spaces allowed, ``1 234 567,50``) is read as an integer
@@ -21,9 +21,9 @@ values and the same flags on generated columns.
 
 from __future__ import annotations
 
-import array
 import datetime as dt
 import re
+import struct
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -129,12 +129,12 @@ def exact_numbers(cells: list, column: schema.Column, decimal: str | None = None
 def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> Typed:
     """A number column, vectorised; the same values and flags as ``exact_numbers``."""
     n = len(cells)
-    kinds = set(map(type, cells))
-    if kinds <= {float, int}:
-        values = np.frombuffer(array.array("d", cells), dtype=np.float64).copy()
+    values = _floats(cells)
+    if values is not None:
         if np.all(np.abs(values) <= _MAX_ABS):
             return _percent_rule(values, np.zeros(n, bool), column, {})
         return exact_numbers(cells, column, decimal)
+    kinds = set(map(type, cells))
     values = np.full(n, np.nan)
     percent = np.zeros(n, bool)  # typed with % (already a fraction)
     errors: dict[int, Why] = {}
@@ -218,6 +218,23 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
             values[i] = p.value
             percent[i] = p.percent
     return _percent_rule(values, percent, column, errors, exact)
+
+
+def _floats(cells: list) -> np.ndarray | None:
+    """The cells as float64 when every one is a number (int or float, not bool), else None.
+
+    One C-level pass packs them (``struct`` refuses text, None, dates and error cells); TRUE and
+    FALSE pack as 1 and 0, so only the cells that packed as 0 or 1 are looked at for a bool.
+    """
+    values = np.empty(len(cells), np.float64)
+    try:
+        struct.pack_into(f"{len(cells)}d", values, 0, *cells)
+    except (struct.error, TypeError, OverflowError):
+        return None
+    for i in np.flatnonzero((values == 0) | (values == 1)).tolist():
+        if type(cells[i]) is bool:
+            return None
+    return values
 
 
 def proved_decimals(texts: list[str]) -> set[str]:

@@ -21,6 +21,7 @@ from core.numbers import parse_number
 from core.orders.log import OrderLog
 from core.problems import Notice, Problem, a1
 from core.readers import columns, dates
+from core.readers import rows as rows_mod
 from core.readers.cells import CellError
 from core.readers.grid import Grid
 from core.readers.mapping import Mapping, grid_problems
@@ -32,6 +33,21 @@ NO_CUSTOMER = Text(
 NO_DATE = Text("no date in this order; the row is left out", "в заказе нет даты; строка не учтена")
 NO_AMOUNT = Text(
     "no amount in this order; the row is left out", "в заказе нет суммы; строка не учтена"
+)
+ERROR_CUSTOMER = Text(
+    "the customer cell shows the error {code} instead of a customer's name or id",
+    "в ячейке клиента ошибка {code} вместо имени или кода клиента",
+)
+ERROR_SEGMENT = Text(
+    "the segment cell shows the error {code} instead of a segment's name; the order is read "
+    "without a segment",
+    "в ячейке сегмента ошибка {code} вместо названия сегмента; заказ прочитан без сегмента",
+)
+NO_RESULT_SEGMENT = Text(
+    "the segment cell is a formula without a saved result ({formula}); the order is read "
+    "without a segment",
+    "в ячейке сегмента формула без сохранённого результата ({formula}); заказ прочитан без "
+    "сегмента",
 )
 LEFT_OUT = Text("{why}; the row is left out", "{why}; строка не учтена")
 COST_UNREAD = Text("{why}; the cost is left empty", "{why}; себестоимость не учтена")
@@ -46,48 +62,6 @@ _TOTALS = frozenset({"итого", "всего", "итог", "total", "totals", 
 _TOTAL_HEADS = frozenset([""] + [v for w in _TOTALS for v in (w[:2], w[:2].upper(), w[:2].title())])
 _AMOUNT = schema.BY_KEY["amount"]
 _COST = schema.BY_KEY["cost"]
-
-
-def _col(rows: list[list], j: int, width: int | None = None) -> list:
-    """Column ``j`` of ``rows`` (None where a row is shorter), in one C-level pass."""
-    if width is None:
-        width = min(map(len, rows), default=0)
-    if j < width:
-        return list(map(itemgetter(j), rows))
-    return [r[j] if j < len(r) else None for r in rows]
-
-
-def _present(col: list) -> np.ndarray:
-    """True where a cell holds something (not None, not blank text)."""
-    n = len(col)
-    if set(map(type, col)) == {str}:
-        return np.fromiter(map(bool, map(str.strip, col)), bool, n)
-    arr = np.array(col, dtype=object)
-    present = (arr != None) & (arr != "")  # noqa: E711 - elementwise, in C
-    for i in np.flatnonzero(present).tolist():
-        c = col[i]
-        if type(c) is str and c[:1].isspace() and not c.strip():
-            present[i] = False
-    return present
-
-
-def _texts(col: list) -> list[str]:
-    """Cells as text: strings stripped, whole floats without ".0" (customer ids in workbooks)."""
-    if set(map(type, col)) == {str}:
-        return list(map(str.strip, col))
-    out = []
-    for c in col:
-        if c is None:
-            out.append("")
-        elif type(c) is str:
-            out.append(c.strip())
-        elif type(c) is float and c.is_integer():
-            out.append(str(int(c)))
-        elif isinstance(c, (dt.datetime, dt.date)):
-            out.append(c.isoformat())
-        else:
-            out.append(str(c).strip())
-    return out
 
 
 def _is_text_column(col: list) -> bool:
@@ -123,20 +97,26 @@ def convert_orders(
     notices: list[Notice] = []
     used = [j for j, k in enumerate(mapping.keys) if k is not None]
     n = len(body)
-    width = min(map(len, body), default=0)
-    cols = {j: _col(body, j, width) for j in used}
+    width = rows_mod.shortest(body)
+    cols = {j: rows_mod.column(body, j, width) for j in used}
     cust_j = mapping.column_of("customer")
-    keep = _present(cols[cust_j])
-    for j in used:  # a row without a customer is blank only when every used cell is empty
-        if j != cust_j and not keep.all():
-            rest = np.flatnonzero(~keep)
-            keep[rest] = _present([cols[j][i] for i in rest.tolist()])
+    customers_all = rows_mod.texts(cols[cust_j])
+    if all(customers_all):  # every row has a customer: none is blank
+        keep = np.ones(n, bool)
+    else:
+        keep = np.fromiter(map(bool, customers_all), bool, n)
+        for j in used:  # a row without a customer is blank only when every used cell is empty
+            if j != cust_j and not keep.all():
+                rest = np.flatnonzero(~keep)
+                keep[rest] = rows_mod.present([cols[j][i] for i in rest.tolist()])
     check(cancelled)
-    customers_all = _texts(cols[cust_j])
     # totals rows: «Итого» as the customer, or as the first cell when the customer is empty
-    heads = map(itemgetter(slice(0, 2)), customers_all)
-    totals_like = np.fromiter(map(_TOTAL_HEADS.__contains__, heads), bool, n)
-    suspects = np.flatnonzero(keep & totals_like)
+    if _TOTAL_HEADS.isdisjoint(map(itemgetter(slice(0, 2)), customers_all)):
+        suspects = np.zeros(0, np.intp)
+    else:
+        heads = map(itemgetter(slice(0, 2)), customers_all)
+        totals_like = np.fromiter(map(_TOTAL_HEADS.__contains__, heads), bool, n)
+        suspects = np.flatnonzero(keep & totals_like)
     for i in suspects.tolist():
         name = customers_all[i] or next(
             (c.strip() for c in body[i] if isinstance(c, str) and c.strip()), ""
@@ -163,7 +143,9 @@ def convert_orders(
 
     def flag(i: int, j: int, text: Text, fields=(), key: str | None = None) -> None:
         cell = body[i][j] if j < len(body[i]) else None
-        problems.append(Problem(file, sheet, address(i, j), _raw(cell), text, fields, key=key))
+        problems.append(
+            Problem(file, sheet, address(i, j), rows_mod.raw(cell), text, fields, key=key)
+        )
 
     def report(step: int) -> None:
         check(cancelled)
@@ -172,13 +154,17 @@ def convert_orders(
 
     report(1)
     cust_cells = cols[cust_j]
-    for i in np.flatnonzero(np.array(customers, dtype=object) == ""):
+    customer = np.array(customers, dtype=object)
+    for i in [] if all(customers) else np.flatnonzero(customer == ""):
         bad[i] = True
         flag(int(i), cust_j, NO_CUSTOMER, key="customer")
-    for i, c in enumerate(cust_cells) if set(map(type, cust_cells)) != {str} else ():
-        if isinstance(c, CellError):
-            bad[i] = True
-            flag(i, cust_j, _left_out(columns.ERROR_VALUE), (("code", str(c)),), "customer")
+    for i in _errors(cust_cells, customers):  # an error value, or a formula never calculated
+        bad[i] = True
+        c = cust_cells[i]
+        if isinstance(c, CellError) and c.uncalculated:
+            flag(i, cust_j, _left_out(columns.NO_RESULT), (("formula", str(c)),), "customer")
+        else:
+            flag(i, cust_j, _left_out(ERROR_CUSTOMER), (("code", customers[i]),), "customer")
     report(2)
     date_j = mapping.column_of("date")
     date_cells = cols[date_j]
@@ -191,9 +177,9 @@ def convert_orders(
                 file,
                 sheet,
                 mapping.cell(date_j),
-                _raw(date_cells[first]),
+                rows_mod.raw(date_cells[first]),
                 dates.UNDECIDED,
-                (("example", _raw(date_cells[first])),),
+                (("example", rows_mod.raw(date_cells[first])),),
                 key="date",
             )
         )
@@ -255,15 +241,24 @@ def convert_orders(
     segment = None
     seg_j = mapping.column_of("order_segment")
     if seg_j is not None:
-        segment = np.array(_texts(cols[seg_j]), dtype=object)[good]
+        names = rows_mod.texts(cols[seg_j])
+        for i in _errors(cols[seg_j], names):  # flagged, and read as no segment: the order counts
+            c, code, names[i] = cols[seg_j][i], names[i], ""
+            if not good[i]:
+                continue
+            if isinstance(c, CellError) and c.uncalculated:
+                flag(i, seg_j, NO_RESULT_SEGMENT, (("formula", code),), "order_segment")
+            else:
+                flag(i, seg_j, ERROR_SEGMENT, (("code", code),), "order_segment")
+        segment = np.array(names, dtype=object)[good]
     extra: dict[str, np.ndarray] = {}
     for j, (text, key) in enumerate(zip(mapping.headers, mapping.keys)):
         if key is None and text and text not in extra:
-            col = _col(body, j)
-            if _is_text_column(col):
-                extra[text] = np.array(_texts(col), dtype=object)[good]
+            if _is_text_column([r[j] if j < len(r) else None for r in body[:2000]]):
+                col = rows_mod.column(body, j)
+                extra[text] = np.array(rows_mod.texts(col), dtype=object)[good]
     log = OrderLog(
-        customer=np.array(customers, dtype=object)[good],
+        customer=customer if good.all() else customer[good],
         date=date_values[good],
         amount=typed_amounts.values[good],
         segment=segment,
@@ -280,6 +275,18 @@ def convert_orders(
     return log, data_rows
 
 
+def _errors(cells: list, texts: list[str]) -> list[int]:
+    """The rows whose cell is an error value (a ``CellError``, or ``#N/A`` as text, as a CSV
+    saved from a spreadsheet has it) or a formula without a result; ``texts`` are the cells as
+    text."""
+    errors = set() if columns.ERROR_CODES.isdisjoint(texts) else set(columns.ERROR_CODES)
+    if not errors and set(map(type, cells)) <= {str, float, int}:
+        return []
+    return [
+        i for i, (c, t) in enumerate(zip(cells, texts)) if isinstance(c, CellError) or t in errors
+    ]
+
+
 @functools.cache
 def _left_out(text: Text) -> Text:
     return Text(LEFT_OUT.en.replace("{why}", text.en), LEFT_OUT.ru.replace("{why}", text.ru))
@@ -288,11 +295,3 @@ def _left_out(text: Text) -> Text:
 @functools.cache
 def _kept(text: Text) -> Text:
     return Text(COST_UNREAD.en.replace("{why}", text.en), COST_UNREAD.ru.replace("{why}", text.ru))
-
-
-def _raw(cell: object) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float):
-        return str(int(cell)) if cell.is_integer() else repr(cell)
-    return str(cell).strip()

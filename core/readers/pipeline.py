@@ -62,6 +62,7 @@ from core.readers.mapping import (
 from core.readers.mapping import mapping_at as _mapping_at
 from core.readers.mapping import notices as mapping_notices
 from core.readers.nogc import paused_gc
+from core.readers.rows import where
 from core.readers.specs import TableSpec
 from core.text import Text
 
@@ -218,15 +219,13 @@ def convert(
     grid = source.grids[mapping.grid_index]
     with paused_gc():
         if spec.kind == specs.SEGMENTS_KIND:
-            from core.readers.table import convert as convert_segments
+            from core.readers import segments
 
-            read = convert_segments(
-                grid, mapping.header_index, mapping, source.name, progress, cancelled
+            table, problems, notices = segments.convert(
+                grid, mapping, source.name, progress, cancelled
             )
-            return Result(read.table, mapping, read.problems, read.notices, spec, len(read.table))
-        from core.readers.table import where_notices
-
-        notices = where_notices(grid, mapping) + list(grid.notices) + mapping_notices(mapping, spec)
+            return Result(table, mapping, problems, notices, spec, len(table))
+        notices = where(grid, mapping) + list(grid.notices) + mapping_notices(mapping, spec)
         if spec.kind == specs.ORDERS_KIND:
             from core.readers.orders import convert_orders
 
@@ -374,14 +373,14 @@ def _convert_columns(
     """A customer summary or cohort counts: each mapped column typed by its unit."""
     from core import schema
     from core.problems import a1
-    from core.readers.orders import _col, _present, _raw, _texts
+    from core.readers import rows as rows_mod
 
     body = grid.rows[mapping.header_index + 1 :]
     numbers = grid.row_numbers[mapping.header_index + 1 :]
     keep = np.zeros(len(body), bool)
     for j, k in enumerate(mapping.keys):
         if k is not None:
-            keep |= _present(_col(body, j))
+            keep |= rows_mod.present(rows_mod.column(body, j))
     rows = np.flatnonzero(keep)
     body = [body[i] for i in rows]
     numbers = [numbers[i] for i in rows]
@@ -391,10 +390,10 @@ def _convert_columns(
         check(cancelled)
         if key is None or key not in spec.used:
             continue
-        cells = _col(body, j)
+        cells = rows_mod.column(body, j)
         unit = spec.unit(key)
         if unit == schema.TEXT:
-            out[key] = np.array(_texts(cells), dtype=object)
+            out[key] = np.array(rows_mod.texts(cells), dtype=object)
             continue
         if unit == schema.DATE:
             typed = columns.dates(cells, grid.date1904)
@@ -403,7 +402,8 @@ def _convert_columns(
         out[key] = typed.values
         for i, (text, fields) in sorted(typed.errors.items()):
             cell = a1(numbers[i] - 1, grid.first_col + j)
-            problems.append(Problem(file, grid.name, cell, _raw(cells[i]), text, fields, key=key))
+            raw = rows_mod.raw(cells[i])
+            problems.append(Problem(file, grid.name, cell, raw, text, fields, key=key))
     return Result(Columns(out), mapping, problems, notices, spec, len(body))
 
 

@@ -18,8 +18,7 @@ from core.export.formulas import Layout, letter
 from core.export.xlsx.book import FIRST_ROW, HEADER_ROW, KEYS_ROW
 from core.export.xlsx.charts_sheet import SORTED_COL
 from core.project import Project, SegmentTable, Settings
-from core.readers import load_grids, open_project
-from core.readers.table import find_header
+from core.readers import open_project, pipeline, specs
 from tests.core.export_cases import case_project
 
 
@@ -47,7 +46,8 @@ def test_round_trip_gives_back_exactly_the_inputs(exported):
 
 def test_reader_picks_the_hidden_key_row(exported):
     _, path, _ = exported
-    grid, index, keys = find_header(load_grids(path), schema.COLUMNS, required=("segment",))
+    mapping = pipeline.find(pipeline.load(path), specs.SEGMENTS)
+    index, keys = mapping.header_index, mapping.keys
     assert index == KEYS_ROW
     assert keys[: len(schema.INPUT_KEYS)] == list(schema.INPUT_KEYS)
     metric_keys = keys[len(schema.INPUT_KEYS) : len(schema.COLUMNS)]

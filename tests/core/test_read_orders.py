@@ -162,3 +162,36 @@ def test_the_customer_summary_and_cohort_counts_of_section_10(tmp_path):
     with pytest.raises(ReadError) as err:
         read_segments(summary, "en")
     assert "a customer summary" in str(err.value) and "ltv-studio orders" in str(err.value)
+
+
+def test_error_values_in_customer_and_segment_cells_say_what_is_wrong(tmp_path):
+    """A customer cell showing #N/A is no customer (the row is left out); a segment cell showing
+    one is no segment (the order counts without one): each says so in words for its column,
+    not "not a number"."""
+    path = tmp_path / "log.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Orders")
+    sheet.write_row(0, 0, ["Customer", "Order date", "Amount", "Segment"])
+    sheet.write_row(1, 0, ["C1", "01.03.2024", 100, "web"])
+    sheet.write_formula(2, 0, "=NA()", None, "#N/A")
+    sheet.write_row(2, 1, ["02.03.2024", 200, "web"])
+    sheet.write_row(3, 0, ["C2", "03.03.2024", 300])
+    sheet.write_formula(3, 3, "=VLOOKUP(A4,X:Y,2,0)", None, "#N/A")
+    book.close()
+    for lang, customer_words, segment_words in (
+        ("en", "instead of a customer's name or id", "read without a segment"),
+        ("ru", "вместо имени или кода клиента", "заказ прочитан без сегмента"),
+    ):
+        log = read_order_log(path, lang)
+        assert log.customer.tolist() == ["C1", "C2"]
+        assert log.segment.tolist() == ["web", ""]
+        said = {p.cell: p.message(lang) for p in log.problems}
+        assert set(said) == {"A3", "D4"}
+        assert customer_words in said["A3"] and "#N/A" in said["A3"]
+        assert segment_words in said["D4"] and "#N/A" in said["D4"]
+        assert not any("number" in m or "число" in m for m in said.values())
+    text = write(
+        tmp_path / "log.csv", "Customer;Date;Amount\nC1;01.03.2024;10\n#N/A;02.03.2024;20\n"
+    )
+    (problem,) = read_order_log(text, "en").problems
+    assert problem.cell == "A3" and "instead of a customer's name or id" in problem.message("en")
