@@ -332,7 +332,7 @@ def plan_csv(
         source = _transcode(path, head.encoding, Path(session.spill))
     width = len(head.mapping.headers)  # a longer line is not read (as the pipeline)
     from core.readers.mapping import notices as mapping_notices
-    from core.readers.table import where_notices
+    from core.readers.rows import where as where_notices
 
     notices = where_notices(head.grid, head.mapping) + mapping_notices(head.mapping, specs.ORDERS)
     plan = Plan(
