@@ -172,18 +172,24 @@ class Autosaver(QObject):
             self._again = True  # after the copy in hand: this one is newer
             return
         target = self.file
-        text = _recovery_text(self._doc.snapshot(), self._doc.path)
+        project, original = self._doc.snapshot(), self._doc.path
         generation = self._generation
         if len(self._doc) <= INLINE_SEGMENTS:
+            text = _recovery_text(project, original)
             self._on_written(str(target), _write(target, text), generation)
             return
         self._writing = True
         threading.Thread(
-            target=self._write_in_thread, args=(target, text, generation), daemon=True
+            target=self._write_in_thread,
+            args=(target, project, original, generation),
+            daemon=True,
         ).start()
 
-    def _write_in_thread(self, target: Path, text: str, generation: int) -> None:
-        error = _write(target, text)
+    def _write_in_thread(
+        self, target: Path, project: Project, original: Path | None, generation: int
+    ) -> None:
+        # the text too is made here: 100 000 segments take a second to turn into JSON
+        error = _write(target, _recovery_text(project, original))
         if generation != self._generation:  # removed while it was written: not wanted
             self._unlink(target)
         try:
