@@ -79,14 +79,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except MemoryError:
         print("error: not enough memory", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return EXIT_INTERNAL
     except Exception as exc:  # the one top-level handler: never a traceback on the terminal
         from core.logs import log_exception
 
         where = log_exception(exc)
         detail = f"; details in {where}" if where else ""
-        print(
-            f"internal error: {type(exc).__name__}: {exc}{detail}".splitlines()[0],
-            file=sys.stderr,
-        )
-        return EXIT_PROBLEMS
+        first = (str(exc).splitlines() or [""])[0]
+        print(f"internal error: {type(exc).__name__}: {first}{detail}", file=sys.stderr)
+        return EXIT_INTERNAL

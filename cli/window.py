@@ -18,10 +18,15 @@ def window_size(text: str) -> tuple[int, int]:
 
 def run_window(argv: list[str]) -> int:
     """Open the window (the sample when no file is given), or render it to a PNG."""
+    from cli import COMMANDS
     from core.paths import sample
     from core.version import NAME, VERSION
 
-    parser = argparse.ArgumentParser(prog="ltv-studio")
+    parser = argparse.ArgumentParser(
+        prog="ltv-studio",
+        description="Customer lifetime value: opens the window, or runs a command.",
+        epilog=f"commands: {', '.join(COMMANDS)} — `ltv-studio COMMAND --help` for each",
+    )
     parser.add_argument("--version", action="version", version=f"{NAME} {VERSION}")
     parser.add_argument("file", nargs="?", help="a project or a segment table to open")
     parser.add_argument(

@@ -134,3 +134,33 @@ def test_xlsx_segment_table(tmp_path):
     seg = by_name(json.loads(done.stdout))
     assert seg["Опт"]["ltv"] == 30000 and seg["Опт"]["gross_margin"] == 0.35
     assert seg["Опт"]["clv"] == 10500
+
+
+def test_an_internal_error_is_one_line_exit_1_and_the_traceback_in_the_log(
+    tmp_path, monkeypatch, capsys
+):
+    """§6: exit 1 for anything but a file, a cell or a usage problem; one line naming the log."""
+    import cli
+    import cli.compute
+
+    def broken(args):
+        raise RuntimeError("something broke\nsecond line")
+
+    monkeypatch.setattr(cli.compute, "run", broken)
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    code = cli.main(["compute", str(ROOT / "resources" / "sample.ltv.json")])
+    err = capsys.readouterr().err
+    assert code == 1
+    log = tmp_path / "ltv-studio" / "error.log"
+    assert err.splitlines() == [f"internal error: RuntimeError: something broke; details in {log}"]
+    assert "Traceback" in log.read_text(encoding="utf-8")
+
+
+def test_help_names_the_commands(capsys):
+    import cli
+
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert all(name in out for name in cli.COMMANDS)
