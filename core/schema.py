@@ -188,11 +188,11 @@ class Column:
         )
 
     def range_text(self, lang: str) -> str:
-        """The valid range in words: "≥ 0", "> 0", "−100 % … 100 %"."""
+        """The valid range in words: "≥ 0", "> 0", "−100% … 100%" ("−100 % … 100 %" in Russian)."""
 
         def show(v: float) -> str:
-            if self.unit == FRACTION:
-                return f"{v * 100:g} %".replace("-", "−")
+            if self.unit == FRACTION:  # "100%" in English, "100 %" in Russian typography
+                return f"{v * 100:g}{' %' if lang == 'ru' else '%'}".replace("-", "−")
             return f"{v:g}".replace("-", "−")
 
         lo, hi = self.minimum, self.maximum

@@ -81,7 +81,7 @@ def test_readable_table_by_default():
     assert "Доставка — LTV:CAC: 0.88, loses money" in out
     assert "To reach LTV:CAC 3, all else equal:" in out
     assert "reaches 3, healthy" in out
-    assert "with each input moved by −10 % / +10 %" in out
+    assert "with each input moved by −10% / +10%" in out
 
 
 def test_target_value_and_basis(tmp_path):

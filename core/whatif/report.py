@@ -84,7 +84,7 @@ _SEEK = Text(
 )
 _REACHES = Text("reaches {value}, {verdict}", "даёт {value}, {verdict}")
 _SENSITIVITY = Text(
-    "{metric} with each input moved by −10 % / +10 %:",
+    "{metric} with each input moved by −10% / +10%:",
     "{metric} при сдвиге каждого показателя на −10 % / +10 %:",
 )
 _NEVER = Text("never", "никогда")

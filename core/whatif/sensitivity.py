@@ -49,7 +49,7 @@ _OUT_OF_RANGE = Text(
     "{side}: {noun} of {value} is out of range ({range})",
     "{side}: {noun} {value} — вне допустимого диапазона ({range})",
 )
-_SIDES = {"minus": Text("−10 %", "−10 %"), "plus": Text("+10 %", "+10 %")}
+_SIDES = {"minus": Text("−10%", "−10 %"), "plus": Text("+10%", "+10 %")}
 
 
 def inputs_of(metric: str, basis: str = "profit") -> tuple[str, ...]:

@@ -102,7 +102,7 @@ def test_refusals_say_why(text, words_en, words_ru):
 def test_out_of_range_keeps_the_value_and_says_the_range():
     parsed = MARGIN.parse("150")
     assert parsed.value == 1.5 and not parsed.ok
-    assert parsed.message("en") == "out of range: Gross margin must be −100 % … 100 %"
+    assert parsed.message("en") == "out of range: Gross margin must be −100% … 100%"
     assert "Маржинальность" in parsed.message("ru")
     assert schema.BY_KEY["retention_years"].parse("0").message("en").endswith("must be > 0")
 

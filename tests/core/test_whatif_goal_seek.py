@@ -122,7 +122,7 @@ def test_a_margin_above_100_percent_is_out_of_range():
     assert g.solutions.note[g.levers.index("gross_margin"), 0] == Note.OUTSIDE
     # 4·1000 / (100·6·5) = 133.3 %; at 100 %: 3000 / 1000 = 3
     assert a.note == (
-        "would have to be 133.3%, out of range (−100 % … 100 %); even at 100%, LTV:CAC is 3"
+        "would have to be 133.3%, out of range (−100% … 100%); even at 100%, LTV:CAC is 3"
     )
 
 

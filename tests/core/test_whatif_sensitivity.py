@@ -66,7 +66,7 @@ def test_a_moved_value_out_of_range_is_null_with_a_note():
     s = sensitivity(inputs(dict(BASE, gross_margin=0.95)))
     move = next(m for m in s.moves(0) if m.input == "gross_margin")
     assert move.plus is None and move.minus == pytest.approx(15 * 0.95 / 0.5 * 0.9)
-    assert move.note == "+10 %: gross margin of 104.5% is out of range (−100 % … 100 %)"
+    assert move.note == "+10%: gross margin of 104.5% is out of range (−100% … 100%)"
     ru = next(m for m in s.moves(0, "ru") if m.input == "gross_margin").note
     assert ru.startswith("+10 %: маржинальность 104,5")
 
@@ -111,8 +111,8 @@ def test_stacked_equals_one_compute_per_move(segments, basis, metric):
     for row, seg in enumerate(segs):
         for move in s.moves(row):
             for side, factor, got, never in (
-                ("−10 %", 0.9, move.minus, move.minus_never),
-                ("+10 %", 1.1, move.plus, move.plus_never),
+                ("−10%", 0.9, move.minus, move.minus_never),
+                ("+10%", 1.1, move.plus, move.plus_never),
             ):
                 moved = dict(seg, **{move.input: seg[move.input] * factor})
                 one = metrics.compute(inputs(moved), basis)
