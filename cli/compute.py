@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from cli import scenario
+from cli import options, scenario
 
 HELP = "print inputs and metrics per segment"
 
@@ -16,12 +16,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file", help="a project (.ltv.json) or a segment table (.csv, .xlsx, .xlsm, .xls, .ods)"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument(
-        "--basis",
-        choices=("profit", "revenue"),
-        help="basis of LTV:CAC and payback (default: the project's)",
-    )
-    parser.add_argument("--lang", choices=("en", "ru"), help="language of the words")
+    options.add_basis(parser)
+    options.add_lang(parser)
     scenario.add_argument(parser)
 
 

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli import scenario
+from cli import options, scenario
 
 HELP = "write the report as a workbook (.xlsx) or a PDF"
 
@@ -20,12 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file", help="a project, a segment table (anything compute reads) or an order log"
     )
     parser.add_argument("-o", "--output", required=True, help="OUT.xlsx or OUT.pdf")
-    parser.add_argument(
-        "--basis",
-        choices=("profit", "revenue"),
-        help="basis of LTV:CAC and payback (default: the project's)",
-    )
-    parser.add_argument("--lang", choices=("en", "ru"), help="language of the report")
+    options.add_basis(parser)
+    options.add_lang(parser, "the report")
     scenario.add_argument(parser)
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from cli import scenario
+from cli import options, scenario
 
 HELP = "what each input would have to be to reach a target, and which input matters most"
 
@@ -22,14 +22,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="ltv_cac",
         help="ltv_cac=3 (the default) or payback_months=12; the value may be left out",
     )
-    parser.add_argument(
-        "--basis",
-        choices=("profit", "revenue"),
-        help="basis of LTV:CAC and payback (default: the project's)",
-    )
+    options.add_basis(parser)
     scenario.add_argument(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--lang", choices=("en", "ru"), help="language of the words")
+    options.add_lang(parser)
 
 
 def run(args: argparse.Namespace) -> int:

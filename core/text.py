@@ -6,6 +6,9 @@ import locale
 import os
 from typing import NamedTuple
 
+#: The interface languages, as settings, files and ``--lang`` name them.
+LANGUAGES = ("en", "ru")
+
 
 class Text(NamedTuple):
     """A message in English and Russian, with ``str.format`` fields."""
@@ -33,4 +36,4 @@ def system_language() -> str:
 
 def resolve_language(setting: str | None) -> str:
     """The language to speak: the setting when it names one, otherwise the system's."""
-    return setting if setting in ("en", "ru") else system_language()
+    return setting if setting in LANGUAGES else system_language()
