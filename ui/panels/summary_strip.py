@@ -168,6 +168,7 @@ class SummaryStrip(QScrollArea):
         self._doc.results_changed.connect(self._later.start)
         self._doc.settings_changed.connect(self._later.start)
         self._doc.project_loaded.connect(self.refresh)  # a new project: at once
+        self._doc.lane_changed.connect(self.refresh)  # a fit finished (its figures): at once
         i18n.language().changed.connect(self.refresh)
         self.refresh()
 
