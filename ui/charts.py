@@ -424,17 +424,22 @@ def ratio_chart(
         line.attachAxis(across)
         _hide_from_legend(chart, line)
         _bar_label(chart, series, count, x, f"{x:g}:1", colour=colour, centred=True)
-    # value labels, the reason beside a segment without a ratio
+    # value labels, the reason beside a segment without a ratio; when no segment has one for
+    # the same reason, that reason once inside the plot instead (over the rows it would cover)
+    reasons = {
+        _reason_code(data, row) for row, r in zip(chart.rows, ratios) if not math.isfinite(r)
+    }
+    one_reason = not finite and len(reasons) == 1
     for k, (ratio, row) in enumerate(zip(ratios, chart.rows)):
         if math.isfinite(ratio):
             text = fmt.number(ratio, 2) + (" ›" if ratio > clip else "")
             _bar_label(chart, series, k, min(ratio, clip), text, inside=ratio > clip)
-        else:
+        elif not one_reason:
             why = metrics.reason_text(_reason_code(data, row), lang)
             _bar_label(chart, series, k, 0.0, "— " + why, colour=COLOURS["quiet"])
     chart.tips = [_tip(data, i, lang, currency) for i in order]  # in category order, like rows
-    if not finite:
-        why = metrics.reason_text(_reason_code(data, chart.rows[-1]), lang)
+    if one_reason:
+        why = metrics.reason_text(reasons.pop(), lang)
         _empty_note(chart, _WORDS["no_ratio"](lang, why=why))
     chart.connect_bars(series)
     return chart.finish()

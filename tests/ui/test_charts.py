@@ -91,6 +91,23 @@ def test_ratio_chart_sorted_with_lines_at_1_and_3_and_value_labels(qapp, sample)
     assert "по прибыли: CLV ÷ CAC" in chart.title()  # the basis is named
 
 
+def test_no_ratio_anywhere_is_said_once_and_never_over_a_row_label(qapp):
+    """Every segment lacks LTV:CAC for one reason: the plot says so once (it was written over
+    the first row's own "— needs …" label); for different reasons, each row says its own."""
+
+    def without(key):
+        return {k: v for k, v in EXAMPLE_4.items() if k != key}
+
+    alike = [without("gross_margin"), without("gross_margin")]
+    chart = laid_out(ratio_chart(charts.comparison(compute(*alike), ["a", "b"]), "en", "$"))
+    assert "No segment has LTV:CAC yet: needs gross margin" in words(chart)
+    assert not [t for t in label_texts(chart) if t.startswith("— ")]
+    unlike = [without("gross_margin"), without("new_customers")]
+    chart = laid_out(ratio_chart(charts.comparison(compute(*unlike), ["a", "b"]), "en", "$"))
+    assert "No segment has LTV:CAC" not in words(chart)
+    assert len([t for t in label_texts(chart) if t.startswith("— ")]) == 2
+
+
 def test_ratio_chart_says_12_of_n_and_keeps_an_outlier_from_flattening_the_rest(qapp):
     segments = [
         dict(
