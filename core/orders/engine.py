@@ -25,8 +25,6 @@ from core.text import Text
 
 #: DuckDB's own budget; with Python, numpy and the results the process stays under 1 GB (§9).
 MEMORY_LIMIT = os.environ.get("LTV_DUCKDB_MEMORY", "300MB")
-_CHUNK_VECTORS = 100  # a summary is fetched ~200 000 rows at a time, not all at once
-_SHARED_TEXT = ("segment", "cohort")  # few distinct values: one string object for each
 _POLL_SECONDS = 0.05
 _OUT_OF_MEMORY = Text(
     "not enough memory to summarise the log (DuckDB's limit is {limit}; set LTV_DUCKDB_MEMORY "
@@ -38,7 +36,7 @@ _FAILED = Text("the log could not be summarised: {why}", "не удалось с
 
 # How much of the work each step is, for one progress bar over all three (the totals read the
 # log once without grouping; each query reads it, groups it by customer and day, and sorts it).
-_WEIGHTS = {"scan": 15, "totals": 15, "summary": 40, "cohorts": 30}
+_WEIGHTS = {"scan": 30, "totals": 10, "summary": 60}
 
 
 class SerialScanNeeded(LtvError):
@@ -92,9 +90,8 @@ class Session:
             shutil.rmtree(self._spill, ignore_errors=True)
 
     # Running ------------------------------------------------------------------------------------
-    def run(self, statement: str, step: str = "", fetch: bool | str = True) -> dict | None:
-        """Run one statement; its result as numpy columns (``fetch``; ``"chunks"`` fetches a
-        large result a piece at a time), with progress and cancel.
+    def run(self, statement: str, step: str = "", fetch: bool = True) -> dict | None:
+        """Run one statement; its result as numpy columns (``fetch``), with progress and cancel.
 
         The statement runs in a helper thread while this one polls DuckDB's progress and the
         ``cancelled`` check, so that a cancel (or Ctrl+C) interrupts DuckDB at once.
@@ -107,10 +104,7 @@ class Session:
         def work() -> None:
             try:
                 cursor = self.con.execute(statement)
-                if fetch == "chunks":
-                    out["result"] = _fetch_chunks(cursor)
-                else:
-                    out["result"] = cursor.fetchnumpy() if fetch else None
+                out["result"] = cursor.fetchnumpy() if fetch else None
             except BaseException as exc:  # handed to the calling thread
                 out["error"] = exc
 
@@ -213,36 +207,21 @@ class Session:
         return totals, dates, int(_scalar(res["unusable"]) or 0)
 
     def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts]:
-        """The per-customer summary and the cohort counts for T: the two queries of §10 as
-        ``orders --sql`` prints them for DuckDB."""
-        columns = self.run(sql.summary_query(windows), "summary", fetch="chunks")
-        summary = summary_from_columns(columns, windows)
-        return summary, cohorts_from_columns(self.run(sql.cohort_query(windows), "cohorts"))
-
-
-def _fetch_chunks(cursor) -> dict[str, np.ndarray]:
-    """A large result as numpy columns, fetched in pieces (the whole result never sits twice in
-    memory); text columns of few values share their string objects."""
-    names = [d[0] for d in cursor.description]
-    parts: dict[str, list[np.ndarray]] = {name: [] for name in names}
-    shared: dict[str, str] = {}
-    while True:
-        frame = cursor.fetch_df_chunk(_CHUNK_VECTORS)
-        if not len(frame):
-            break
-        for name in names:
-            series = frame[name]
-            if series.dtype.kind in "iufM":
-                parts[name].append(series.to_numpy())
-                continue
-            values = series.to_numpy(dtype=object, na_value=None)
-            if name in _SHARED_TEXT:
-                values = np.array([shared.setdefault(v, v) for v in values], dtype=object)
-            parts[name].append(values)
-    return {
-        name: np.concatenate(chunks) if chunks else np.empty(0, dtype=object)
-        for name, chunks in parts.items()
-    }
+        """The per-customer summary (ordered by customer, as the printed query) and the cohort
+        counts for T: the two queries of §10 run as one statement (``sql.combined``)."""
+        res = self.run(sql.combined(windows), "summary")
+        part = np.asarray(res[sql.PART])
+        pick = lambda n: {k: v[part == n] for k, v in res.items()}  # noqa: E731
+        names = pick(3)
+        words = np.full(len(names["segment_code"]) + 1, "", dtype=object)
+        words[_ints(names["segment_code"])] = _texts(names["segment_name"])
+        s = pick(1)
+        s["segment"] = words[_ints(s["segment_code"])]  # a few words, shared by every customer
+        summary = summary_from_columns(s, windows)  # in customer order: the statement sorts
+        c = pick(2)
+        counts = cohorts_from_columns({k: c[f"cohort_{k}"] for k in sql.COHORT_COLUMNS})
+        order = np.lexsort((counts.k, counts.cohort))
+        return summary, CohortCounts(*(getattr(counts, k)[order] for k in sql.COHORT_COLUMNS))
 
 
 def summary_from_columns(columns: dict, windows: sql.Windows) -> CustomerSummary:

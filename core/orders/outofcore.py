@@ -135,6 +135,16 @@ def number_sql(c: str, decimal: str | None, shapes: list[str] | None = None) -> 
     oracle). ``decimal``, what the column proves, settles 1,500. The ambiguous shape is tested
     before the plain decimal one, which it is a case of."""
     wanted = set(_SHAPE_NAMES if shapes is None else shapes)
+    if decimal is not None and wanted <= {"int", "dec", "amb"}:
+        # the common case, one test: whole numbers and decimals with the column's separator
+        # (1,500 with that separator is then a decimal too, as the pipeline settles it)
+        sep = _lit("\\" + decimal if decimal == "." else decimal)[1:-1]
+        plain = f"-?\\d{{1,15}}|-?\\d{{1,11}}{sep}\\d{{1,4}}"
+        value = c if decimal == "." else f"replace({c}, ',', '.')"
+        return (
+            f"CASE WHEN regexp_full_match({c}, {_lit(plain)}) "
+            f"THEN TRY_CAST({value} AS DECIMAL(18, 4)) END"
+        )
     if "dec" in wanted:
         wanted.add("amb")
     cases = []
@@ -417,7 +427,10 @@ def typed_sql(plan: Plan, source: str) -> str:
     layer2 = [f"{date} AS order_date", f"{amount} AS amount", f"{cost} AS cost"]
     totals = _lit("(?i)(?:" + "|".join(_TOTAL_WORDS) + "):*")
     words = f"CASE WHEN customer IS NULL THEN {first_text} ELSE customer END"
-    is_total = f"regexp_full_match({words}, {totals})"
+    firsts = ", ".join(
+        _lit(c) for c in sorted({w[0] for w in _TOTAL_WORDS} | {w[0].upper() for w in _TOTAL_WORDS})
+    )
+    is_total = f"(left({words}, 1) IN ({firsts}) AND regexp_full_match({words}, {totals}))"
     fast = (
         "customer IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL "
         f"AND NOT {is_total} AND NOT (k_raw IS NOT NULL AND cost IS NULL)"

@@ -6,10 +6,15 @@ The program runs this text itself with embedded DuckDB (``core.orders.engine``),
 (a maintained transpiler), never by hand. One derivation, not two.
 
 The queries are made of named parts (``days``, ``purchases``) that each carries as ``WITH``
-clauses; the program runs the two queries exactly as printed for ``duckdb``. (Running both in
-one statement over a shared ``purchases``, or through a temporary table, measured slower with
-DuckDB 2.0 than running them one after the other: DuckDB reads a CSV fast, and sharing costs a
-materialisation of every purchase.)
+clauses. The program runs the same parts and the same two final selects joined into one
+statement (``combined``: ``purchases`` materialised once, the segment names apart), because
+grouping a large log by customer and day twice cost more than keeping its purchases: on a
+2 000 000-row CSV the derivation took about a quarter less CPU and 40 MB less peak memory than
+running the two printed queries one after the other (while fetching the summary in chunks). A
+test holds the combined results to the printed queries' column by column.
+
+Where a customer's first day has orders in two segments the smaller name wins (``MIN``): a
+warehouse whose text collation is not by code point may pick the other one.
 
 Amounts and costs are summed as ``DECIMAL(18, 4)``: exact to a hundredth of a kopeck and the
 same in every engine and in every order of summation (a float sum depends on the order in
@@ -177,6 +182,51 @@ def summary_query(windows: Windows) -> str:
 def cohort_query(windows: Windows) -> str:
     """The cohort counts (§10) over ``orders``, T written in; DuckDB's SQL."""
     return _with(_PARTS, COHORTS).format(**windows.fields())
+
+
+#: The column that says which table a row of ``combined`` belongs to: 1 the summary, 2 the
+#: cohort counts, 3 the segment names (the summary carries each customer's as a number).
+PART = "part"
+
+
+def combined(windows: Windows) -> str:
+    """The two queries as the program runs them: in one statement, so that the log is grouped
+    by customer and day and sorted once for both (``purchases`` materialised); the summary's
+    segment comes as a number (``segment_code``) with the names in rows of their own, so that
+    millions of customers do not become millions of copies of a few words in Python.
+
+    The parts and the two final selects are the text of ``summary_query`` and
+    ``cohort_query``; a test holds the results of this statement to theirs.
+    """
+    fields = windows.fields()
+    summary_cols = [c for c in SUMMARY_COLUMNS if c != "segment"]
+    cohort_cols = [f"{c} AS cohort_{c}" for c in COHORT_COLUMNS]
+    null = lambda names: ", ".join(f"NULL AS {n}" for n in names)  # noqa: E731
+    no_summary = null(summary_cols + ["segment_code"])
+    no_cohort = null(f"cohort_{c}" for c in COHORT_COLUMNS)
+    body = (
+        "names AS (\n"
+        "  SELECT segment, CAST(ROW_NUMBER() OVER (ORDER BY segment) AS INTEGER) AS code\n"
+        "  FROM (SELECT DISTINCT segment FROM summary WHERE segment IS NOT NULL)\n"
+        ")\n"
+        f"SELECT 1 AS {PART}, {', '.join('s.' + c for c in summary_cols)}, "
+        f"COALESCE(n.code, 0) AS segment_code, {no_cohort}, NULL AS segment_name\n"
+        "FROM summary AS s LEFT JOIN names AS n ON s.segment = n.segment\n"
+        f"UNION ALL SELECT 2, {no_summary}, {', '.join(cohort_cols)}, NULL FROM cohorts\n"
+        f"UNION ALL SELECT 3, {null(summary_cols)}, code, {no_cohort}, segment FROM names\n"
+        f"ORDER BY {PART}, customer"
+    )
+    parts = (
+        ("days", DAYS),
+        ("purchases", PURCHASES),
+        ("summary", SUMMARY.replace("\nORDER BY customer", "")),
+        ("cohorts", COHORTS.replace("\nORDER BY cohort, k", "")),
+    )
+    ctes = ",\n".join(
+        f"{name} AS {'MATERIALIZED ' if name == 'purchases' else ''}(\n{_indent(text)}\n)"
+        for name, text in parts
+    )
+    return f"WITH {ctes},\n{body}".format(**fields)
 
 
 def totals_query(end: dt.date | None) -> str:

@@ -31,9 +31,9 @@ def session():
         yield one
 
 
-def sql_numbers(session, cells, decimal):
+def sql_numbers(session, cells, decimal, shapes=None):
     session.con.register("cells_np", {"v": np.array(cells, dtype=object)})
-    expr = number_sql("c", decimal)
+    expr = number_sql("c", decimal, shapes)
     rows = session.con.execute(
         f"SELECT CAST({expr} AS DOUBLE) FROM (SELECT {cleaned_sql('v')} AS c FROM cells_np)"
     ).fetchall()
@@ -92,15 +92,17 @@ number_cells = st.one_of(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(
-    cells=st.lists(number_cells, min_size=1, max_size=12), decimal=st.sampled_from([None, ",", "."])
+    cells=st.lists(number_cells, min_size=1, max_size=12),
+    decimal=st.sampled_from([None, ",", "."]),
+    shapes=st.sampled_from([None, ["int", "dec"], ["dec"], ["space", "int"]]),
 )
-def test_sql_numbers_are_the_pipelines_or_nothing(session, cells, decimal):
+def test_sql_numbers_are_the_pipelines_or_nothing(session, cells, decimal, shapes):
     """A cell SQL types gets the pipeline's value; the others are left to the pipeline. SQL is
     told the separator the whole column proves, as the out-of-core reader learns it."""
     want = columns.numbers(list(cells), AMOUNT, decimal)
     proved = {p.decimal for p in map(parse_number, cells) if p.decimal}
     settle = proved.pop() if len(proved) == 1 else decimal
-    got = sql_numbers(session, cells, settle)
+    got = sql_numbers(session, cells, settle, shapes)
     for i, (cell, value) in enumerate(zip(cells, got)):
         if value is None:
             continue
@@ -136,7 +138,8 @@ date_cells = st.one_of(
 def test_sql_dates_are_the_pipelines_or_nothing(session, cells, order):
     want = columns.dates(list(cells), False, order)
     use = order or (want.order if want.order in ("dmy", "mdy") else None)
-    got = sql_dates(session, cells, ["iso", "dot4", "dot2", "slash4", "slash2"], use)
+    shapes = [s + t for s in ("iso", "dot4", "dot2", "slash4", "slash2") for t in ("", "+t")]
+    got = sql_dates(session, cells, shapes, use)
     for i, (cell, value) in enumerate(zip(cells, got)):
         if value is None:
             continue

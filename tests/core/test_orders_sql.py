@@ -85,8 +85,8 @@ def test_duckdb_summary_equals_the_oracle_on_generated_logs(case, session):
 
 
 def test_the_printed_queries_give_what_the_program_runs(session):
-    """One derivation: the printed DuckDB text, run as it is, equals the program's one
-    statement that runs both."""
+    """One derivation: the printed DuckDB text, run as it is, equals the program's statement
+    that runs both at once (``sql.combined``)."""
     log = random_log(7)
     end = dt.date(2024, 3, 31)
     windows = sql.Windows(end)
