@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 
 import pytest
 
+from tests.conftest import require_tool
 from tests.test_cli import by_name, run
 
 
@@ -46,10 +46,10 @@ def test_missing_folder_is_one_line_exit_2(tmp_path, name):
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext not installed")
 def test_export_pdf_without_a_window(tmp_path):
     import subprocess
 
+    require_tool("pdftotext", package="poppler-utils")
     out = tmp_path / "r.pdf"
     done = run("export", "resources/sample.ltv.json", "-o", str(out), "--lang", "en")
     assert done.returncode == 0, done.stderr

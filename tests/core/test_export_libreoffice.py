@@ -7,9 +7,7 @@ LibreOffice from the formulas. Skips without LibreOffice, unless REQUIRE_LIBREOF
 from __future__ import annotations
 
 import math
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -22,6 +20,7 @@ from core.export import write_workbook
 from core.export.formulas import PORTFOLIO_KEYS, VERDICT_KEYS, Layout, left_out_text
 from core.export.xlsx import charts_sheet
 from core.export.xlsx.book import FIRST_ROW
+from tests.conftest import require_tool
 from tests.core.export_cases import case_project
 
 pytestmark = pytest.mark.libreoffice
@@ -39,12 +38,9 @@ _CACHED = re.compile(r'(<c [^>]*?)(?: t="(?:str|e|b|n)")?>(<f>[^<]*</f>)<v>[^<]*
 @pytest.fixture(scope="module")
 def soffice() -> str:
     """The LibreOffice executable; skips when absent, fails when REQUIRE_LIBREOFFICE=1."""
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    if exe is None:
-        if os.environ.get("REQUIRE_LIBREOFFICE") == "1":
-            pytest.fail("REQUIRE_LIBREOFFICE=1 but LibreOffice (soffice) is not installed")
-        pytest.skip("LibreOffice (soffice) is not installed")
-    return exe
+    return require_tool(
+        "soffice", "libreoffice", package="LibreOffice", required_by="REQUIRE_LIBREOFFICE"
+    )
 
 
 def strip_cached_values(src: Path, dst: Path, edits: dict[str, float] | None = None) -> int:

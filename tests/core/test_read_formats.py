@@ -6,7 +6,6 @@ Each file is made here: by openpyxl, zipfile, the OLE writer in ``read_files`` o
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 import zipfile
 
@@ -15,6 +14,7 @@ import pytest
 from core.errors import ReadError
 from core.readers import load_grids, read_segments
 from core.readers.sniff import ole_streams
+from tests.conftest import require_tool
 from tests.core import read_files as rf
 
 
@@ -153,10 +153,10 @@ def test_xlsb_and_numbers_are_named(tmp_path):
         assert words in refusal(path)
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice to make .xls/.ods")
 @pytest.mark.libreoffice
 def test_xls_and_ods_give_the_same_table(tmp_path):
     """The done-when workbook converted by LibreOffice to .xls (BIFF8) and .ods reads the same."""
+    require_tool("soffice", package="LibreOffice", required_by="REQUIRE_LIBREOFFICE")
     source = rf.ru_workbook(tmp_path / "ru.xlsx")
     out = tmp_path / "out"
     for fmt in ("xls", "ods"):

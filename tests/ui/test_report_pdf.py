@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -20,7 +19,7 @@ from core import schema
 from core.errors import SaveError
 from core.project import Project, SegmentTable, Settings, load_project
 from core.readers import open_project
-from tests.conftest import ROOT
+from tests.conftest import ROOT, require_tool
 from tests.core.export_cases import case_project
 from ui.report import write_pdf
 from ui.report.content import TABLE_KEYS
@@ -32,12 +31,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 @pytest.fixture(scope="module")
 def poppler() -> str:
     """pdftotext; a skip without it, a failure on CI (.ci/run installs poppler-utils)."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("CI=true but pdftotext (poppler-utils) is not installed")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return exe
+    return require_tool("pdftotext", package="poppler-utils")
 
 
 def pages_of(path) -> list[str]:
