@@ -59,18 +59,12 @@ def start_fit(shell, summary, end, horizon_months: int = DEFAULT_HORIZON):
         if doc.project is not project:
             return  # another project was opened meanwhile
         doc.set_lane(LANE, model_summary)
-        said = model_summary.bgnbd.message(i18n.lang())
-        if model_summary.bgnbd.converged and model_summary.gamma_gamma.converged:
-            shell.show_message(
-                QCoreApplication.translate(
-                    "CustomerModels", "Customer models fitted: {said}."
-                ).format(said=said),
-                "success",
-            )
-        else:
-            failed = (
-                model_summary.gamma_gamma if model_summary.bgnbd.converged else model_summary.bgnbd
-            )
+        # a fit that gave figures needs no banner (the columns unfold and the formula line
+        # speaks), and the import's own banner — what to type next — stays in sight
+        failed = next(
+            (f for f in (model_summary.bgnbd, model_summary.gamma_gamma) if not f.converged), None
+        )
+        if failed is not None:
             shell.show_message(
                 QCoreApplication.translate(
                     "CustomerModels", "The customer models give no figures: {said}."

@@ -361,7 +361,7 @@ WORDS = {
     "p_alive": _T("P(alive)", "P(активен)"),
     "expected": _T("Expected purchases, {months} mo", "Ожидаемых покупок, {months} мес."),
     "predicted_value": _T("Predicted revenue, {months} mo", "Прогноз выручки, {months} мес."),
-    "margin": _T("Gross margin", "Маржинальность"),
+    "margin": _T("Gross margin", "Маржа"),
     "predicted_clv": _T("Predicted CLV, {months} mo", "Прогноз CLV, {months} мес."),
     "formula_clv": _T("CLV by the formula (lifetime)", "CLV по формуле (весь срок)"),
     "compared": _T("The model beside the formula", "Модель и формула"),

@@ -294,10 +294,6 @@
 <context>
     <name>CustomerModels</name>
     <message>
-        <source>Customer models fitted: {said}.</source>
-        <translation>Модели клиентов подобраны: {said}.</translation>
-    </message>
-    <message>
         <source>The customer models give no figures: {said}.</source>
         <translation>Модели клиентов не дали значений: {said}.</translation>
     </message>

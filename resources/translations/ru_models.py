@@ -53,7 +53,6 @@ RU = {
     "observed": "факт",
     # CustomerModels (ui/customer_models.py)
     "Customer model": "Модель клиентов",
-    "Customer models fitted: {said}.": "Модели клиентов подобраны: {said}.",
     "The customer models give no figures: {said}.": "Модели клиентов не дали значений: {said}.",
     "Fitting the customer models…": "Подбор моделей клиентов…",
     "open an order log: the models are fitted to its customers": (
