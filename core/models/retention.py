@@ -162,7 +162,7 @@ _UNIT = {
     "month": (Text("month", "месяц"), Text("months", "месяцев")),
 }
 _HEAD = Text(
-    "{file} · {count} cohorts · period: {unit} · discount rate {rate} a year",
+    "{file} · cohorts: {count} · period: {unit} · discount rate {rate} a year",
     "{file} · когорт: {count} · период: {unit} · ставка дисконтирования {rate} в год",
 )
 _FITTED = Text(

@@ -102,6 +102,21 @@ def test_fitted_models_beside_the_formula(fitted):
     assert portfolio == pytest.approx(float(np.dot(weights, clvs) / weights.sum()))
 
 
+def test_the_explain_panel_explains_a_model_cell(fitted):
+    """Opening the side panel with a model cell current (the import leaves one current) shows
+    the model's own words, for a segment and for the portfolio — never a formula it lacks."""
+    window = fitted
+    assert window.grid.current() == (0, "predicted_clv", False)
+    window.set_side_panel(True)
+    text = window.explain.text()
+    assert text.startswith("Predicted CLV = ") and "the model expects" in text
+    window.select_cell(1, "p_alive")
+    assert window.explain.text().startswith("P(alive) = ")
+    window.explain.show_cell(None, "expected_purchases", portfolio=True)
+    assert "each segment's figure weighted by its customers" in window.explain.text()
+    window.set_side_panel(False)
+
+
 def test_the_model_clv_follows_margin_and_discount_rate_as_typed(fitted):
     from ui.customer_models import model_summary
     from ui.models.roles import RawValueRole

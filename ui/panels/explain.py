@@ -93,6 +93,10 @@ class ExplainPanel(QWidget):
             return
         col = schema.BY_KEY[key]
         results = self._doc.results
+        group = columns.group_of_key(key)
+        if group is not None and group.explain is not None:  # a registered group's own words
+            self._group_html(group, col, lang, fmt)
+            return
         if self._portfolio:
             where = self.tr("Portfolio")
             if columns.portfolio_cell(self._doc, key, lang) is None:
@@ -114,6 +118,24 @@ class ExplainPanel(QWidget):
             self.browser.setHtml(self._input_html(col, lang, fmt))
             return
         self.browser.setHtml(self._html(explain(results, self._row, key, lang, fmt)))
+
+    def _group_html(self, group, col: schema.Column, lang: str, fmt: i18n.QtNumberFormat) -> None:
+        """A registered group's cell (the customer models): the group's own words — its
+        figure with the numbers first, then what it says beside the formula — and the
+        column's definition."""
+        row = -1 if self._portfolio else self._row
+        text = group.explain(self._doc, row, col.key, lang, fmt)
+        where = (
+            self.tr("Portfolio")
+            if self._portfolio
+            else self._doc.segments.names[row] or self.tr("(no name)")
+        )
+        self.title.setText(f"{col.label(lang)} — {where}")
+        first, *rest = text.split(" · ") if text else [""]
+        parts = [_p(first, big=True)] if first else []
+        parts += [_p(part) for part in rest]
+        parts.append(_p(col.definition(lang), grey=True))
+        self.browser.setHtml("".join(parts))
 
     def _input_html(self, col: schema.Column, lang: str, fmt: i18n.QtNumberFormat) -> str:
         value = self._doc.value(self._row, col.key)
