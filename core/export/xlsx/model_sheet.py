@@ -21,7 +21,7 @@ from core.models.report import LABELS, WORDS, ModelSummary, segment_heads, segme
 from core.text import Text
 
 TITLE = Text("Models", "Модели")
-WIDTHS = (26, 14, 12, 16, 16, 13, 16, 16, 60)
+WIDTHS = (26, 23, 12, 16, 16, 13, 16, 16, 60)  # B holds "логарифм правдоподобия"
 
 
 def write(book: Book) -> None:
