@@ -8,11 +8,14 @@ defined; readers, export and the window's workers import them from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from core.errors import Cancelled
 
-__all__ = ["Cancelled", "IsCancelled", "Progress", "check", "stage"]
+__all__ = ["Cancelled", "IsCancelled", "Progress", "check", "paused_gc", "stage"]
 
 #: ``progress(done, total)``: how far the work is; ``total`` may change between calls.
 Progress = Callable[[int, int], object]
@@ -38,3 +41,32 @@ def stage(progress: Progress | None, start: int, span: int, total: int = 100) ->
         progress(start + span * min(done, work) // max(work, 1), total)
 
     return report
+
+
+_gc_lock = threading.Lock()
+_gc_depth = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic collector for the block (re-entrant, thread-safe); its state is restored
+    when the last block open in any thread ends.
+
+    For bulk reading (millions of acyclic objects: ``core.readers.nogc``) and for every job a
+    window runs in a worker thread (``ui.workers.Worker``: a collection there would delete the
+    window's Qt objects in the wrong thread).
+    """
+    global _gc_depth, _gc_was_enabled
+    with _gc_lock:
+        if _gc_depth == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_depth += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_depth -= 1
+            if _gc_depth == 0 and _gc_was_enabled:
+                gc.enable()

@@ -274,7 +274,8 @@ class Project:
 
 # Checks ----------------------------------------------------------------------------------------
 _UNREAD = Text("cannot be read as a number", "не читается как число")
-_DUPLICATE = Text(
+#: a segment name that repeats an earlier one (``check``)
+DUPLICATE_NAME = Text(
     "segment name repeats row {first}; names must be unique",
     "название сегмента повторяет строку {first}; названия не должны повторяться",
 )
@@ -331,7 +332,7 @@ def check(
                     sheet,
                     cell(row, "segment"),
                     name,
-                    _DUPLICATE,
+                    DUPLICATE_NAME,
                     (("first", str(seen[folded] + 1)),),
                     row=row,
                     key="segment",

@@ -188,6 +188,14 @@ class Autosaver(QObject):
     def _write_in_thread(
         self, target: Path, project: Project, original: Path | None, generation: int
     ) -> None:
+        from core.jobs import paused_gc
+
+        with paused_gc():  # no collection of the window's Qt objects here (ui.workers.Worker)
+            self._write_and_report(target, project, original, generation)
+
+    def _write_and_report(
+        self, target: Path, project: Project, original: Path | None, generation: int
+    ) -> None:
         # the text too is made here: 100 000 segments take a second to turn into JSON
         error = _write(target, _recovery_text(project, original))
         if generation != self._generation:  # removed while it was written: not wanted

@@ -76,6 +76,11 @@ class ProjectDocument(QObject):
         self.revision = 0
         #: figures derived beside the segments, by name (``set_lane``); a new project has none
         self.lanes: dict[str, object] = {}
+        #: what reading the project's file found (``core.problems.Problem``): an import's
+        #: unreadable cells, an order log's rows left out; the reports list those still true
+        self.read_problems: list = []
+        #: the segments' names as read, beside ``read_problems`` (rows move with edits)
+        self.read_names: list[str] = []
         self.results = self._project.compute()
 
     # Reading ---------------------------------------------------------------------------------
@@ -209,15 +214,19 @@ class ProjectDocument(QObject):
         path: str | Path | None = None,
         clean: bool = True,
         results: Results | None = None,
+        problems: Sequence = (),
     ) -> None:
         """Replace the whole project (New, Open, Restore); the undo history starts afresh.
 
         ``results`` are the project's metrics when a worker computed them already (a large
-        import: ``prepare``), so the window does not compute them again.
+        import: ``prepare``), so the window does not compute them again. ``problems``: what
+        reading the file found (``read_problems``), for the reports.
         """
         self.project_loading.emit()
         self._project = project
         self.lanes.clear()
+        self.read_problems = list(problems)
+        self.read_names = list(project.segments.names) if self.read_problems else []
         self._scenario = None
         self._last_change = ([], [])
         if results is None:

@@ -122,7 +122,7 @@ def make_project(window, found: OrdersFound) -> None:
     path = Path(found.path)
     project = project_from_orders(derived, path.name.split(".")[0], preferences.default_settings())
     window.autosaver.remove()
-    window.doc.load(project, None, clean=False)
+    window.doc.load(project, None, clean=False, problems=derived.problems)
     preferences.add_recent(path)
     text = QCoreApplication.translate(
         "OrdersImport",

@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.errors import LtvError
-from core.jobs import Cancelled
+from core.jobs import Cancelled, paused_gc
 
 #: ``job(progress, cancelled) -> result``: what a worker runs.
 Job = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
@@ -51,6 +51,15 @@ class Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        # Python's cyclic collector runs in whichever thread allocates. Run here, it would
+        # finalise the window's cyclic garbage (Python-owned Qt objects: a closed dialog, a
+        # lambda holding a widget) in this thread, and Qt objects may only be deleted in their
+        # own: a crash was seen while a workbook was written. So the collector is paused while
+        # the job runs and reports; the GUI thread collects afterwards.
+        with paused_gc():
+            self._run()
+
+    def _run(self) -> None:
         try:
             result = self._job(self._progress, self._cancel.is_set)
         except Cancelled:
@@ -271,8 +280,6 @@ def bulk():
     collector restarts (``gc.freeze``) keeps them out of every collection; they are acyclic and
     go by reference counting. ``release_bulk()`` lets the collector see them again.
     """
-    from core.readers.nogc import paused_gc  # the readers' package: not at start-up
-
     with paused_gc():
         yield
         gc.freeze()
@@ -333,14 +340,25 @@ def read_segments_job(path: str, lang: str, settings) -> Job:
 
 
 def export_job(
-    kind: str, project, path: str, lang: str, basis: str | None, extras: dict | None = None
+    kind: str,
+    project,
+    path: str,
+    lang: str,
+    basis: str | None,
+    extras: dict | None = None,
+    read: tuple[list, list[str]] = ([], []),
 ) -> Job:
     """The job of writing the workbook (kind "xlsx") or the PDF report (kind "pdf").
 
     ``extras``: the document's lanes (``ProjectDocument.lanes``: fitted customer models …) for
-    the sheets that show them (``core.export.base.Report.extras``)."""
+    the sheets that show them (``core.export.base.Report.extras``). ``read``: what reading the
+    project's file found and the names as read (``ProjectDocument.read_problems``,
+    ``read_names``); the report lists those still true of the project and the project's own
+    (``core.export.base.current_problems``), as the command line lists what it read."""
 
     def job(progress, cancelled):
+        from core.export.base import current_problems
+
         if kind == "pdf":
             from ui.report import write_pdf as write
         else:
@@ -350,6 +368,7 @@ def export_job(
             path,
             lang=lang,
             basis=basis,
+            problems=current_problems(read[0], project, lang, read[1] or None),
             progress=progress,
             cancelled=cancelled,
             extras=extras,

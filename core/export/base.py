@@ -18,7 +18,7 @@ from core.jobs import Cancelled  # the one Cancelled (core/jobs.py); an export s
 from core.metrics import Results
 from core.numbers import NumberFormat
 from core.problems import Problem
-from core.project import Project, check
+from core.project import DUPLICATE_NAME, Project, check
 from core.text import Text, resolve_language
 
 TEXT_LIMIT = 32_767  # the most characters one Excel cell holds
@@ -115,6 +115,75 @@ def segment_problems(project: Project, lang: str = "en") -> list[Problem]:
         return f"{names[row] or row + 1} · {schema.BY_KEY[key].label(lang)}"
 
     return check(project.segments, cell=cell)
+
+
+def current_problems(
+    read: Sequence[Problem],
+    project: Project,
+    lang: str = "en",
+    names: Sequence[str] | None = None,
+) -> list[Problem]:
+    """What a report of ``project`` lists when the project was read from a file that gave the
+    problems ``read`` and may have been edited since (the window's export).
+
+    A problem of the file that is not about a segment's cell (an order log's row left out, a
+    sheet skipped) is listed as read. A problem of a cell is listed as the file named it
+    (sheet and A1 cell) while the cell still holds what was read and is still wrong; a cell
+    typed wrong since is listed by segment and column (``segment_problems``), a cell put right
+    is not listed. ``names``: the segments' names as read; with them a row that moved (a
+    segment inserted or removed above it) is never given another row's address. The command
+    line lists ``read`` itself: nothing was edited there.
+    """
+    now = segment_problems(project, lang)
+    segments = project.segments
+
+    def same_row(row: int) -> bool:
+        return names is None or (row < len(names) and names[row] == segments.names[row])
+
+    by_cell: dict[tuple[int, str | None], list[Problem]] = {}
+    for problem in read:
+        if problem.row is not None:
+            by_cell.setdefault((problem.row, problem.key), []).append(problem)
+    listed = [p for p in read if p.row is None]
+    used: set[int] = set()
+    cells: list[Problem] = []
+    for problem in now:
+        as_read = next(
+            (
+                r
+                for r in by_cell.get((problem.row, problem.key), ())
+                if id(r) not in used
+                and same_row(r.row)
+                and _checked(r)
+                and r.value == problem.value
+                and (r.key != "segment" or r.text is problem.text)
+            ),
+            None,
+        )
+        if as_read is not None:
+            used.add(id(as_read))
+        cells.append(as_read or problem)
+    for problem in read:
+        # what the project's own check cannot see (a name cell that showed an error code):
+        # kept while the cell holds what was read
+        row = problem.row
+        if (
+            row is not None
+            and not _checked(problem)
+            and row < len(segments)
+            and same_row(row)
+            and segments.value(row, problem.key) == problem.value
+        ):
+            cells.append(problem)
+    order = {key: i for i, key in enumerate(schema.INPUT_KEYS)}
+    cells.sort(key=lambda p: (p.row, order.get(p.key or "", -1)))
+    return listed + cells
+
+
+def _checked(problem: Problem) -> bool:
+    """True when ``core.project.check`` judges this kind of problem itself: every problem of a
+    number cell (unread text, a value out of range), and an empty or repeated name."""
+    return problem.key != "segment" or problem.text in (schema.NO_NAME, DUPLICATE_NAME)
 
 
 _MONTHS_EN = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

@@ -1,8 +1,17 @@
-"""Export to a workbook and a PDF from the window, in a worker, without freezing it."""
+"""Export to a workbook and a PDF from the window, in a worker, without freezing it; the PDF
+lists what reading the project's file found, as the command line's does."""
 
 from __future__ import annotations
 
+import gc
+import shutil
+import subprocess
+import threading
 import zipfile
+
+import pytest
+
+from ui.workers import TaskRunner
 
 
 def test_export_workbook_from_the_window(window, qtbot, tmp_path):
@@ -19,3 +28,64 @@ def test_export_pdf_from_the_window(window, qtbot, tmp_path):
     window.export_to("pdf", str(target))
     qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
     assert target.read_bytes()[:5] == b"%PDF-"
+
+
+CSV = "Сегмент;Средний чек;Покупок в год;Маржа, %\nРозница;1 200,50;4;35\nОпт;много;2;20\n"
+
+
+def _pdf_text(path) -> str:
+    if shutil.which("pdftotext") is None:  # .ci/run installs poppler-utils
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
+    return " ".join(done.stdout.replace("\u00a0", " ").split())
+
+
+def _export_pdf(window, qtbot, target) -> str:
+    window.export_to("pdf", str(target))
+    qtbot.waitUntil(lambda: window.task is None and target.exists(), timeout=60_000)
+    return _pdf_text(target)
+
+
+def test_the_pdf_lists_the_cells_the_import_could_not_read(window, qtbot, tmp_path):
+    """The command line's PDF of this file names B3 of клиенты.csv; so does the window's,
+    until the cell is put right in the window."""
+    from ui.commands import SetCellCommand
+
+    path = tmp_path / "клиенты.csv"
+    path.write_text(CSV, encoding="utf-8")
+    window.files.auto_import = True  # the preview's defaults, as --screenshot opens a table
+    window.open_file(path, ask=False)
+    qtbot.waitUntil(lambda: window.doc.names() == ["Розница", "Опт"], timeout=30_000)
+    text = _export_pdf(window, qtbot, tmp_path / "read.pdf")
+    assert "Problems found in the data" in text
+    assert "клиенты.csv, B3 много" in text  # the file's cell, not "Опт · Average order value"
+    window.doc.undo_stack.push(SetCellCommand(window.doc, 1, "avg_order_value", 800.0))
+    text = _export_pdf(window, qtbot, tmp_path / "fixed.pdf")
+    assert "B3" not in text and "Problems found in the data" not in text
+
+
+def test_a_worker_never_runs_the_collector(qapp, qtbot):
+    """Python's cyclic collector runs in whichever thread allocates; collecting a window's
+    cyclic garbage (its Qt objects) in a worker thread deletes them there, which Qt does not
+    allow (a crash was seen in the export). Workers run with the collector paused."""
+    threads: list[bool] = []
+
+    def seen(phase: str, info: dict) -> None:
+        if phase == "start":
+            threads.append(threading.current_thread() is threading.main_thread())
+
+    def job(progress, cancelled):
+        made = [[i] for i in range(200_000)]  # thousands of collections' worth of containers
+        return len(made)
+
+    runner = TaskRunner()
+    results: list[object] = []
+    gc.callbacks.append(seen)
+    try:
+        runner.run(job, "", results.append)
+        qtbot.waitUntil(lambda: bool(results), timeout=60_000)
+    finally:
+        gc.callbacks.remove(seen)
+    assert results == [200_000]
+    assert False not in threads  # no collection in the worker's thread
+    assert gc.isenabled()  # and the collector is back when the work is done

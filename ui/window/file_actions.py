@@ -172,7 +172,9 @@ class FileActions(QObject):
         project = ready.project
         problems = len(ready.read.problems)
         self.window.autosaver.remove()
-        self.doc.load(project, None, clean=False, results=ready.results)
+        self.doc.load(
+            project, None, clean=False, results=ready.results, problems=ready.read.problems
+        )
         preferences.add_recent(path)
         text = self.tr("Imported {n} segments from {file}.").format(
             n=len(project.segments), file=path.name
@@ -292,7 +294,13 @@ class FileActions(QObject):
 
     def export_to(self, kind: str, path: str) -> None:
         job = export_job(
-            kind, self.doc.snapshot(), path, i18n.lang(), None, extras=dict(self.doc.lanes)
+            kind,
+            self.doc.snapshot(),
+            path,
+            i18n.lang(),
+            None,
+            extras=dict(self.doc.lanes),
+            read=(list(self.doc.read_problems), list(self.doc.read_names)),
         )
         target = Path(path)
 
