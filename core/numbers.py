@@ -300,15 +300,7 @@ def percent_of(p: ParsedNumber) -> float:
 
 # Display ---------------------------------------------------------------------------------------
 _PREFIX_CURRENCIES = ("$", "£", "¥", "US$")
-_DECIMALS = {
-    units.MONEY: 2,
-    units.COUNT: 2,
-    units.NUMBER: 2,
-    units.YEARS: 2,
-    units.MONTHS: 1,
-    units.RATIO: 2,
-    units.FRACTION: 1,
-}
+_DECIMALS = units.DECIMALS
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from core import metrics, schema
 from core.charts import BEYOND_LIFETIME, NEVER, PAYS_BACK, WORDS, Comparison, ProfitCurve
 from core.numbers import NumberFormat
 from core.text import Text
+from ui.i18n import QtNumberFormat, locale_for
 
 _T = Text
 _WORDS = {
@@ -142,9 +143,15 @@ class SegmentChart(QChart):
     the figures shown when the mouse rests on a segment's bar.
     """
 
-    def __init__(self, main: str, sub: str = "", compact: bool = False, scale: float = 1.0) -> None:
+    def __init__(
+        self, main: str, sub: str, lang: str, compact: bool = False, scale: float = 1.0
+    ) -> None:
         super().__init__()
         self.compact = compact
+        # the axes' numbers as the language writes them: "2,5" and "1 000" in Russian (the
+        # label formats' precision is kept; the separators come from the locale)
+        self.setLocale(locale_for(lang))
+        self.setLocalizeNumbers(True)
         # the size of every word on the chart; ``scale`` enlarges them (presentation mode)
         self.points = (7.5 if compact else 9.0) * scale
         title = html.escape(main)
@@ -367,7 +374,7 @@ def ratio_chart(
     sub = data.subtitle(lang)
     if data.left_out_empty:
         sub += " · " + _WORDS["empty_left"](lang, n=data.left_out_empty)
-    chart = SegmentChart(WORDS["ratio"](lang), sub, compact, scale)
+    chart = SegmentChart(WORDS["ratio"](lang), sub, lang, compact, scale)
     if not len(data):
         chart.legend().hide()
         _empty_note(chart, _WORDS["none"](lang))
@@ -451,7 +458,8 @@ def _reason_code(data: Comparison, row: int) -> int:
 
 
 def _tip(data: Comparison, i: int, lang: str, currency: str) -> str:
-    fmt = NumberFormat(lang, currency)
+    """The figures shown when the mouse rests on a segment's bar, as the grid writes them."""
+    fmt = QtNumberFormat(lang, currency)
     level = data.levels[i]
     words = {v.level: v(lang) for v in metrics.VERDICTS["ltv_cac"]}
     verdict = f" — {words[level]}" if level else ""
@@ -543,7 +551,7 @@ def sides_chart(
     sub = _WORDS["sides_note"](lang, basis=basis)
     if data.capped:
         sub += " · " + data.shown_words(lang)
-    chart = SegmentChart(_WORDS["sides"](lang, value=label), sub, compact, scale)
+    chart = SegmentChart(_WORDS["sides"](lang, value=label), sub, lang, compact, scale)
     if not len(data):
         chart.legend().hide()
         _empty_note(chart, _WORDS["none"](lang))
@@ -634,7 +642,7 @@ def profit_chart(
     """
     basis = curve.basis if curve is not None else basis
     what = _WORDS[basis + ("_short" if compact else "")](lang)
-    chart = SegmentChart(" ".join(name.split()) or "—", what, compact, scale)
+    chart = SegmentChart(" ".join(name.split()) or "—", what, lang, compact, scale)
     chart.legend().hide()
     if curve is None:
         words = _WORDS["no_curve"](lang, why=why) if why else _WORDS["no_segment"](lang)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
 
-from core import paths, schema
+from core import paths, schema, units
 from core.numbers import NumberFormat
 from core.text import resolve_language
 
@@ -75,11 +75,8 @@ def lang() -> str:
     return language().code
 
 
-# Unit words shown after numbers that are not money or percents; core keeps no Qt words.
-_UNIT_SUFFIX = {
-    "en": {schema.YEARS: "\u00a0yr", schema.MONTHS: "\u00a0mo", schema.RATIO: "\u00d7"},
-    "ru": {schema.YEARS: "\u00a0г.", schema.MONTHS: "\u00a0мес.", schema.RATIO: "\u00d7"},
-}
+# Unit words shown after numbers that are not money or percents (the workbook writes the same)
+_UNIT_SUFFIX = units.SUFFIX
 
 
 @dataclass(frozen=True)

@@ -204,37 +204,97 @@ def crr_verdict(ref: str, bench: str, lang: str) -> str:
 
 
 _LEFT_OUT = Text("left out", "не учтено")
-PORTFOLIO_KEYS = ("customers", "cac", "crr", "churn_rate", "ltv", "clv", "net_clv", "ltv_cac")
+#: the portfolio row's figures (core.metrics.portfolio): the inputs that add up summed, CAC and
+#: CRR pooled, the rest weighted by customers, LTV:CAC, ROI and payback over the pooled CAC
+PORTFOLIO_KEYS = (
+    "customers",
+    "acquisition_spend",
+    "new_customers",
+    "customers_start",
+    "customers_end",
+    "annual_revenue",
+    "cac",
+    "crr",
+    "churn_rate",
+    "lifetime_years",
+    "ltv",
+    "clv",
+    "net_clv",
+    "ltv_cac",
+    "payback_months",
+    "discounted_clv",
+    "max_cac",
+    "roi",
+)
+#: portfolio figures written as array formulas (a sum over segments of a per-segment expression)
+ARRAY_KEYS = ("payback_months",)
+
+
+def _valid_each(col: schema.Column, span: str) -> str:
+    """``_valid`` of every cell of ``span`` at once, as 1 or 0 (for an array formula)."""
+    parts = [f"ISNUMBER({span})"]
+    if col.minimum is not None:
+        parts.append(f"({span}{'>=' if col.min_inclusive else '>'}{col.minimum:g})")
+    if col.maximum is not None:
+        parts.append(f"({span}{'<=' if col.max_inclusive else '<'}{col.maximum:g})")
+    return "*".join(parts)
 
 
 def portfolio_formulas(layout: Layout, lang: str) -> dict[str, str]:
-    """Formulas of the portfolio row (§2): pooled CAC and CRR, customer-weighted LTV/CLV/net CLV,
-    LTV:CAC by the basis, their verdicts, and how many segments each figure left out."""
+    """Formulas of the portfolio row (§2, and core.metrics.portfolio beyond it): the inputs
+    that add up summed, pooled CAC and CRR, customer-weighted revenue, lifetime, LTV, CLV, net
+    CLV and discounted CLV, max CAC, LTV:CAC by the basis, ROI and payback over the pooled CAC,
+    their verdicts, and how many segments the §2 figures left out. Each is computed in the
+    arithmetic order of core, so a spreadsheet gives core's numbers."""
     s = layout.span
     row = str(layout.total_row + 1)
     c = lambda key: layout.cell(key, row)  # noqa: E731
     cust = s("customers")
     f: dict[str, str] = {}
-    f["customers"] = f'=IF(COUNTIFS({cust},">=0")=0,"",SUMIFS({cust},{cust},">=0"))'
+    for key in ("customers", "acquisition_spend", "new_customers"):
+        span = s(key)
+        f[key] = f'=IF(COUNTIFS({span},">=0")=0,"",SUMIFS({span},{span},">=0"))'
     pool_cac = f'{s("acquisition_spend")},">=0",{s("new_customers")},">=0"'
     den = f"SUMIFS({s('new_customers')},{pool_cac})"
     f["cac"] = f'=IF({den}=0,"",SUMIFS({s("acquisition_spend")},{pool_cac})/{den})'
     pool_crr = f'{s("customers_start")},">=0",{s("customers_end")},">=0",{s("new_customers")},">=0"'
+    for key in ("customers_start", "customers_end"):  # the segments of the pooled CRR
+        f[key] = f'=IF(COUNTIFS({pool_crr})=0,"",SUMIFS({s(key)},{pool_crr}))'
     den = f"SUMIFS({s('customers_start')},{pool_crr})"
     f["crr"] = (
         f'=IF({den}=0,"",(SUMIFS({s("customers_end")},{pool_crr})-'
         f"SUMIFS({s('new_customers')},{pool_crr}))/{den})"
     )
     f["churn_rate"] = f'=IF({c("crr")}="","",1-{c("crr")})'
-    weighted = {}
-    for key in ("ltv", "clv", "net_clv"):
+    for key in ("annual_revenue", "lifetime_years", "ltv", "clv", "net_clv", "discounted_clv"):
         den = f"SUMPRODUCT(--({cust}>=0),{cust},--ISNUMBER({s(key)}))"
-        weighted[key] = den
         f[key] = f'=IF({den}=0,"",SUMPRODUCT(--({cust}>=0),{cust},{s(key)})/{den})'
+    den = f"SUMPRODUCT(--({cust}>=0),{cust},--ISNUMBER({s('clv')}))"
+    f["max_cac"] = f'=IF({den}=0,"",SUMPRODUCT(--({cust}>=0),{cust},{s("clv")})/3/{den})'
     is_revenue = f"{layout.basis_cell}={_q(BASIS_WORDS['revenue'](lang))}"
     base = f"IF({is_revenue},{c('ltv')},{c('clv')})"
-    f["ltv_cac"] = f'=IF(OR(N({c("cac")})<=0,{base}=""),"",{base}/{c("cac")})'
+    cac = c("cac")
+    f["ltv_cac"] = f'=IF(OR(N({cac})<=0,{base}=""),"",{base}/{cac})'
+    f["roi"] = f'=IF(OR({c("clv")}="",N({cac})<=0),"",({c("clv")}-{cac})/{cac})'
+    # payback: the pooled CAC over the customer-weighted yearly amount of the segments that
+    # have one: g = revenue × margin − service (a missing service as 0), or the revenue
+    rev, margin, service = s("annual_revenue"), s("gross_margin"), s("service_cost_per_year")
+    counted = (
+        f"{_valid_each(schema.BY_KEY['customers'], cust)}*ISNUMBER({rev})*IF({is_revenue},1,"
+        f"{_valid_each(schema.BY_KEY['gross_margin'], margin)}"
+        f"*(1-ISNUMBER({service})*({service}<0)))"
+    )
+    yearly = f"IF({is_revenue},{rev},{rev}*{margin}-IF(ISNUMBER({service}),{service},0))"
+    weight = f"SUM(IF({counted},{cust},0))"
+    mean = f"(SUM(IF({counted},{cust}*{yearly},0))/{weight})"
+    f["payback_months"] = (
+        f'=IF({cac}="","",IF({weight}=0,"",IF({mean}>0,{cac}/({mean}/12),'
+        f"{_q(metrics.NEVER(lang))})))"
+    )
     f["verdict:ltv_cac"] = ltv_cac_verdict(c("ltv_cac"), lang)
+    f["verdict:payback_months"] = row_formulas(layout, lang)["verdict:payback_months"].replace(
+        ROW, row
+    )
     f["verdict:crr"] = crr_verdict(c("crr"), layout.bench_cell, lang)
     n = f"ROWS({cust})"
     counts = {

@@ -20,6 +20,7 @@ from core.export import write_workbook
 from core.export.formulas import PORTFOLIO_KEYS, VERDICT_KEYS, Layout, left_out_text
 from core.export.xlsx import charts_sheet
 from core.export.xlsx.book import FIRST_ROW
+from core.project import Project, SegmentTable, Settings
 from tests.conftest import require_tool
 from tests.core.export_cases import case_project
 
@@ -32,7 +33,8 @@ _RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 """
-_CACHED = re.compile(r'(<c [^>]*?)(?: t="(?:str|e|b|n)")?>(<f>[^<]*</f>)<v>[^<]*</v>')
+# a formula cell's cached value; an array formula's <f> carries its range (t="array" ref=…)
+_CACHED = re.compile(r'(<c [^>]*?)(?: t="(?:str|e|b|n)")?>(<f(?: [^>]*)?>[^<]*</f>)<v>[^<]*</v>')
 
 
 @pytest.fixture(scope="module")
@@ -140,6 +142,31 @@ def recalculated(soffice, tmp_path_factory):
     aov = edited.segments.value(0, "avg_order_value") * 3
     edited.segments.set_value(0, "avg_order_value", aov)
     books[path.name] = (edited, "profit", "en")
+    # a business whose portfolio never pays back: its payback is "never", its verdict says so
+    losing = Project(
+        name="never",
+        settings=Settings(basis="profit", language="ru"),
+        segments=SegmentTable.from_records(
+            [
+                {
+                    "segment": name,
+                    "customers": customers,
+                    "avg_order_value": 500,
+                    "purchases_per_year": 2,
+                    "retention_years": 3,
+                    "gross_margin": margin,
+                    "service_cost_per_year": 300,
+                    "acquisition_spend": 900,
+                    "new_customers": 3,
+                }
+                for name, customers, margin in (("A", 10, 0.2), ("B", 30, -0.1), ("C", 5, "?"))
+            ]
+        ),
+    )
+    losing.segments.set_value(2, "gross_margin", "?")  # unread: left out of the payback
+    never = work / "never.xlsx"
+    write_workbook(losing, never)
+    books[never.name] = (losing, "profit", "ru")
     column = Layout(1, FIRST_ROW, "", "").cell("avg_order_value", str(FIRST_ROW + 1))
     out = recalculate(soffice, [work / name for name in books], work, {path.name: {column: aov}})
     return [(books[name][0], books[name][1], books[name][2], path) for name, path in out.items()]
@@ -171,7 +198,7 @@ def test_every_metric_cell_equals_core(recalculated):
                     want = metrics.INCONSISTENT_FLAG(lang)
                 got = ws.cell(row, layout.columns["verdict:" + key] + 1).value
                 assert_same(got, want, f"{path.name} {name} verdict {key}")
-    assert checked == 3 * len(recalculated[0][0].segments) * len(schema.METRIC_KEYS)
+    assert checked == sum(len(r[0].segments) for r in recalculated) * len(schema.METRIC_KEYS)
 
 
 def test_portfolio_row_equals_core(recalculated):
@@ -183,18 +210,24 @@ def test_portfolio_row_equals_core(recalculated):
         ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
         row = layout.total_row + 1
         for key in PORTFOLIO_KEYS:
+            want = p.values[key]
+            if key == "payback_months" and p.never:
+                want = metrics.NEVER(lang)
             assert_same(
-                ws.cell(row, layout.columns[key] + 1).value,
-                p.values[key],
-                f"{path.name} portfolio {key}",
+                ws.cell(row, layout.columns[key] + 1).value, want, f"{path.name} portfolio {key}"
             )
-        verdict = p.verdicts["ltv_cac"]
-        assert_same(
-            ws.cell(row, layout.columns["verdict:ltv_cac"] + 1).value,
-            verdict(lang) if verdict else None,
-            "portfolio verdict",
-        )
+        for key in VERDICT_KEYS:
+            verdict = p.verdicts[key]
+            want = verdict(lang) if verdict else None
+            if key == "crr" and p.inconsistent:
+                want = metrics.INCONSISTENT_FLAG(lang)
+            assert_same(
+                ws.cell(row, layout.columns["verdict:" + key] + 1).value,
+                want,
+                f"{path.name} portfolio verdict {key}",
+            )
         assert ws.cell(row, layout.columns["notes"] + 1).value == left_out_text(results, lang)
+    assert any(project.compute().portfolio.never for project, *_ in recalculated)
 
 
 def test_profit_curve_block_equals_core(recalculated):
@@ -245,3 +278,89 @@ def test_comparison_table_equals_core(recalculated):
             for j, key in ((1, "ltv_cac"), (4, value), (5, "cac")):
                 got = ws.cell(4 + k, col + j).value
                 assert_same(got, results.value(row, key), f"{path.name} {name} {key}")
+
+
+def _window_text(value: float, unit: str, lang: str, currency: str) -> str:
+    """A number as the window's grid shows it (ui.i18n.QtNumberFormat.cell, whose digits are
+    core's NumberFormat's in English): computed money whole from 1 000 up, the unit's decimals
+    with trailing zeros dropped, the unit's word after it."""
+    from core import units
+    from core.numbers import NumberFormat
+
+    fmt = NumberFormat(lang, currency)
+    if unit == schema.MONEY:
+        if abs(value) >= 1000:
+            value = math.copysign(math.floor(abs(value) + 0.5), value)
+        text = fmt.money(value)
+    else:
+        text = fmt.format(value, unit) + units.SUFFIX[lang].get(unit, "")
+    return text.replace("\u00a0", " ")
+
+
+@pytest.fixture(scope="module")
+def printed_sample(soffice, tmp_path_factory):
+    """The sample's workbook in each language printed by LibreOffice: {lang: (project, text)}."""
+    from core.project import load_project
+    from tests.conftest import ROOT
+
+    work = tmp_path_factory.mktemp("print")
+    project = load_project(ROOT / "resources" / "sample.ltv.json")
+    books = []
+    for lang in ("en", "ru"):
+        books.append(work / f"sample-{lang}.xlsx")
+        write_workbook(project, books[-1], lang=lang)
+    profile = work / "profile"
+    done = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+        + ["--convert-to", "pdf", "--outdir", str(work), *map(str, books)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    printed = {}
+    pdftotext = require_tool("pdftotext", package="poppler-utils")
+    for lang in ("en", "ru"):
+        pdf = work / f"sample-{lang}.pdf"
+        assert pdf.exists(), done.stderr[-2000:]
+        text = subprocess.run(
+            [pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        printed[lang] = (project, text.replace("\u00a0", " "))
+    return printed
+
+
+def test_printed_numbers_look_as_in_the_window(printed_sample):
+    """The workbook printed by a spreadsheet shows each figure of the sample, the portfolio
+    row's too, as the window shows it: "9 mo" not "9.0", "40%" not "40.0%", "4.12×", "2.8 yr",
+    "−2,011 ₽"; in Russian with its unit words and "40 %"."""
+    project, text = printed_sample["en"]
+    results = project.compute()
+    lines = text.splitlines()
+
+    def row_text(name: str) -> str:
+        return " ".join(line for line in lines if line.startswith(name + " "))
+
+    def assert_shown(row: str, value, unit: str, where: str) -> None:
+        want = _window_text(value, unit, "en", project.settings.currency)
+        assert re.search(rf"(^|\s){re.escape(want)}(\s|$)", row), f"{where}: {want!r} in {row!r}"
+
+    checked = 0
+    for i, name in enumerate(project.segments.names):
+        row = row_text(name)
+        for key in schema.METRIC_KEYS:
+            value = results.value(i, key)
+            if value is not None:
+                assert_shown(row, value, schema.BY_KEY[key].unit, f"{name} {key}")
+                checked += 1
+    total = row_text("Total")
+    p = results.portfolio
+    for key in PORTFOLIO_KEYS:
+        if p.values[key] is not None:
+            assert_shown(total, p.values[key], schema.BY_KEY[key].unit, f"Total {key}")
+            checked += 1
+    assert checked > 6 * 10
+    assert not re.search(r"\d\.0 mo|\d\.0%", text)
+    assert "−2,011 ₽" in text  # a true minus, as the window writes it
+    _, text_ru = printed_sample["ru"]
+    assert re.search(r"(^|\s)9 мес\.", text_ru) and re.search(r"(^|\s)40 %", text_ru)
+    assert "2.8 г." in text_ru or "2,8 г." in text_ru  # the separator is the spreadsheet's

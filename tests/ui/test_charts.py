@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QAreaSeries,
     QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QLineSeries,
     QScatterSeries,
 )
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from core import charts
@@ -148,6 +149,34 @@ def test_clicking_a_bar_gives_the_segments_row(qapp, qtbot, sample):
     point = view.mapFromScene(chart.mapToScene(at))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     qtbot.waitUntil(lambda: clicked == [delivery], timeout=2000)
+    view.close()
+
+
+@pytest.mark.parametrize("build", [ratio_chart, sides_chart])
+def test_resting_on_a_bar_shows_the_segments_figures_in_its_language(qapp, qtbot, sample, build):
+    """The tooltip of a bar: the segment, its LTV:CAC with the verdict, CLV and CAC, in the
+    chart's language and with the grid's numbers."""
+    from PySide6.QtCharts import QChartView
+    from PySide6.QtWidgets import QToolTip
+
+    results, names = sample
+    chart = build(charts.comparison(results, names), "ru", "₽")
+    chart.interactive(lambda row: None)
+    view = QChartView(chart)
+    view.resize(640, 360)
+    view.show()
+    qtbot.waitExposed(view)
+    (bars,) = [s for s in chart.series() if isinstance(s, QAbstractBarSeries)]
+    delivery = names.index("Доставка")
+    at = chart.mapToPosition(QPointF(0.3, chart.rows.index(delivery)), bars)
+    point = view.mapFromScene(chart.mapToScene(at))
+    qtbot.mouseMove(view.viewport(), point - QPoint(3, 0))
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
+    tip = _plain(QToolTip.text())
+    assert tip.startswith("Доставка\nLTV:CAC 0,88 — убыточно\n"), tip
+    assert "3 933 ₽ · CAC 4 444 ₽" in tip  # as the grid writes them
+    QToolTip.hideText()
     view.close()
 
 

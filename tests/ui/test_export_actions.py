@@ -4,13 +4,11 @@ lists what reading the project's file found, as the command line's does."""
 from __future__ import annotations
 
 import gc
-import shutil
 import subprocess
 import threading
 import zipfile
 
-import pytest
-
+from tests.conftest import require_tool
 from ui.workers import TaskRunner
 
 
@@ -34,9 +32,8 @@ CSV = "Сегмент;Средний чек;Покупок в год;Маржа,
 
 
 def _pdf_text(path) -> str:
-    if shutil.which("pdftotext") is None:  # .ci/run installs poppler-utils
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    done = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True)
+    pdftotext = require_tool("pdftotext", package="poppler-utils")  # .ci/run installs it
+    done = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, text=True)
     return " ".join(done.stdout.replace("\u00a0", " ").split())
 
 

@@ -114,6 +114,24 @@ def test_russian_report_of_the_sample(sample_pdfs):
     assert "DejaVuSans" in fonts and " yes " in fonts  # embedded
 
 
+def test_chart_axes_write_numbers_as_the_language_does(sample_pdfs):
+    """The charts' axis ticks in Russian: a decimal comma ("2,5") and a space between thousands
+    ("1 000"), as every other number of the report; in English "2.5" and "1,000"."""
+    _, paths = sample_pdfs
+    axes = {}
+    for lang in ("ru", "en"):
+        lines = page_lines(paths[lang], 2)
+        # the line of the two charts' tick labels: numbers only, the LTV:CAC axis from 0
+        ticks = next(
+            line.split("  ")
+            for line in lines
+            if re.fullmatch(r"[\d.,  ]+", line) and line.startswith(("0.0", "0,0"))
+        )
+        axes[lang] = [t.strip() for t in ticks if t.strip()]
+    assert axes["ru"][:3] == ["0,0", "2,5", "5,0"] and "1 000" in axes["ru"]
+    assert axes["en"][:3] == ["0.0", "2.5", "5.0"] and "1,000" in axes["en"]
+
+
 def test_page_1_shows_the_summary_strips_figures(sample_pdfs):
     """The portfolio's LTV, CLV, CAC, LTV:CAC with its verdict, payback and CRR: the window's
     summary strip, with the program's numbers."""

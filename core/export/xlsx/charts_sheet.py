@@ -350,6 +350,8 @@ def _profit(book: Book, ws) -> None:
     ws.write_formula(rows["monthly"], VALUE_COL, monthly, money, curve.monthly if curve else "")
     for key in ("cac", "revenue", "monthly"):  # "8 500 ₽", not "8 500.00 ₽"
         style.shorten(ws, schema.MONEY, rows[key], rows[key], VALUE_COL, computed=True)
+    for key in ("payback", "life"):  # "9 mo", not "9.0 mo"
+        style.shorten(ws, schema.MONTHS, rows[key], rows[key], VALUE_COL, computed=True)
     pb = ref["payback"]
     # the outcome in words, from the payback, its verdict and the lifetime
     verdict = f"INDEX({data_ref}!{lay.span('verdict:payback_months')},{ref['row']})"

@@ -16,6 +16,7 @@ import numpy as np
 from core import metrics, schema
 from core.export import base
 from core.export.formulas import (
+    ARRAY_KEYS,
     BASIS_WORDS,
     PORTFOLIO_KEYS,
     ROW,
@@ -59,9 +60,6 @@ _WORDS = {
 INPUT_WIDTH = 12  # characters: "3 400 000 ₽" and a header wrapped on up to four lines
 METRIC_WIDTH = 12
 NAME_WIDTH = (14, 36)  # the segment column: at least, at most (longer names wrap)
-# metrics whose decimals drop when whole (money also from 1 000 up): not the ones that carry a
-# verdict colour, whose conditional formats stay alone on their cells
-_SHORTENED = ("ltv", "clv", "cac", "net_clv", "annual_revenue", "discounted_clv", "max_cac")
 
 
 def write(book: Book) -> None:
@@ -137,6 +135,8 @@ def _header(book: Book, ws) -> dict[str, float]:
             label = schema.BY_KEY[key].label(lang)
             ws.write_string(KEYS_ROW, col, key, book.style.keys)
             width = widths.get(key, INPUT_WIDTH if schema.BY_KEY[key].is_input else METRIC_WIDTH)
+            # the header's longest word on one line ("Дисконтированный" is not broken)
+            width = max(width, max(len(w) for w in label.split()) * 1.15 + 1)
         widths[key] = width
         ws.write_string(HEADER_ROW, col, label, book.style.header)
         ws.set_column(col, col, width)
@@ -238,8 +238,14 @@ def _portfolio_row(book: Book, ws, notes_width: float) -> None:
         fmt = style.total[unit]
         if key in PORTFOLIO_KEYS:
             value = p.values.get(key)
-            ws.write_formula(row, col, f[key], fmt, "" if value is None else value)
-        elif key in ("verdict:ltv_cac", "verdict:crr"):
+            cached = "" if value is None else value
+            if key == "payback_months" and p.never:
+                cached = metrics.NEVER(lang)
+            if key in ARRAY_KEYS:  # sums over the segments of an expression per segment
+                ws.write_array_formula(row, col, row, col, "{" + f[key] + "}", fmt, cached)
+            else:
+                ws.write_formula(row, col, f[key], fmt, cached)
+        elif key.startswith("verdict:"):
             metric = key[8:]
             verdict = p.verdicts.get(metric)
             cached = verdict(lang) if verdict else ""
@@ -256,13 +262,18 @@ def _portfolio_row(book: Book, ws, notes_width: float) -> None:
 
 def _verdict_colours(book: Book, ws) -> None:
     """Colour plus words: each verdict's words get its level's colours, and so do the metric
-    cells they judge."""
+    cells they judge, which also drop their decimals when whole ("9 mo", "3×", "40%").
+
+    A spreadsheet applies the first conditional format that holds (LibreOffice; Excel with
+    "stop if true"), so the judged cells get one rule per level and wholeness together."""
     lay, lang = book.layout, book.lang
     last = lay.total_row
     for key in VERDICT_KEYS:
         vcol = lay.columns["verdict:" + key]
         mcol = lay.columns[key]
         letter_v = letter(vcol)
+        unit = schema.BY_KEY[key].unit
+        whole = st.whole(unit, f"{letter(mcol)}{FIRST_ROW + 1}", computed=True)
         levels = [(v(lang), v.level) for v in metrics.VERDICTS[key]]
         if key == "crr":
             levels.append((metrics.INCONSISTENT_FLAG(lang), metrics.BAD))
@@ -276,17 +287,23 @@ def _verdict_colours(book: Book, ws) -> None:
                 vcol,
                 {"type": "cell", "criteria": "==", "value": quoted, "format": fmt},
             )
-            ws.conditional_format(
-                FIRST_ROW,
-                mcol,
-                last,
-                mcol,
-                {
-                    "type": "formula",
-                    "criteria": f"=${letter_v}{FIRST_ROW + 1}={quoted}",
-                    "format": fmt,
-                },
-            )
+            judged = f"${letter_v}{FIRST_ROW + 1}={quoted}"
+            rules = [(f"={judged}", fmt)]
+            if whole is not None:
+                rules.insert(0, (f"=AND({judged},{whole})", book.style.level_short(level, unit)))
+            for criteria, format_ in rules:
+                ws.conditional_format(
+                    FIRST_ROW,
+                    mcol,
+                    last,
+                    mcol,
+                    {
+                        "type": "formula",
+                        "criteria": criteria,
+                        "format": format_,
+                        "stop_if_true": True,
+                    },
+                )
 
 
 def _input_checks(book: Book, ws) -> None:
@@ -336,16 +353,19 @@ def _input_checks(book: Book, ws) -> None:
 
 
 def _shorten(book: Book, ws) -> None:
-    """Whole numbers without decimals, as the program shows them: inputs, and computed money
-    (also from 1 000 up); the portfolio row too."""
+    """Whole numbers without decimals, as the program shows them: inputs as typed, computed
+    figures at the window's decimals (money also from 1 000 up); the portfolio row too. The
+    cells judged by a verdict got theirs with its colours (``_verdict_colours``)."""
     lay = book.layout
     for col in schema.NUMERIC_INPUTS:
         c = lay.columns[col.key]
         book.style.shorten(ws, col.unit, FIRST_ROW, lay.last_row, c, computed=False)
-    for key in _SHORTENED:
-        c = lay.columns[key]
-        unit = schema.BY_KEY[key].unit
-        book.style.shorten(ws, unit, FIRST_ROW, lay.total_row, c, computed=True)
+        if col.key in PORTFOLIO_KEYS:  # a sum, shown as the window shows a computed figure
+            book.style.shorten(ws, col.unit, lay.total_row, lay.total_row, c, computed=True)
+    for col in schema.METRICS:
+        if col.key not in VERDICT_KEYS:
+            c = lay.columns[col.key]
+            book.style.shorten(ws, col.unit, FIRST_ROW, lay.total_row, c, computed=True)
 
 
 def _print(book: Book, ws, widths: dict[str, float]) -> None:

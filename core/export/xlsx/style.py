@@ -3,14 +3,16 @@ every sheet shares (``Styles``), plus the arithmetic of column widths and row he
 
 Numbers appear as in the window: money without kopecks or cents when they are whole ("420 ₽",
 not "420.00 ₽") and a computed amount of 1 000 or more without them; percents with decimals
-only when there are some ("62%", "64.3%"). Conditional formatting drops the decimals, so a value
-typed later in the spreadsheet follows the same rule. The thousands and decimal separators are
+only when there are some ("62%", "64.3%"); payback, lifetime and LTV:CAC with the window's
+decimals and unit words ("9 mo", "2.78 yr", "4.12×"); a true minus ("−2,011 ₽").
+Conditional formatting drops the decimals, so a value typed later in the spreadsheet follows
+the same rule. The thousands and decimal separators are
 the reading spreadsheet's own (a Russian Excel writes 1 000,5), as with any workbook.
 """
 
 from __future__ import annotations
 
-from core import metrics, schema
+from core import metrics, schema, units
 
 LEVEL_COLOURS = {
     metrics.GOOD: ("#C6EFCE", "#006100"),
@@ -37,29 +39,47 @@ FONT, FONT_PT, ROW_PX = "Arial", 10, 17  # the workbook's font; a row of one lin
 LINE_PT = 13.0  # one line of 10-point Arial, with room
 
 
+def signed(code: str) -> str:
+    """``code`` with a true minus before a negative number ("−2,011 ₽"), as the window writes
+    it: the format's second section, which shows the number without its sign."""
+    return f'{code};"\u2212"{code}'
+
+
 def money_code(currency: str, lang: str, cents: bool = True) -> str:
     """The number format of money in ``currency``, with or without cents."""
     cur = currency.replace('"', "").replace("\\", "")
     digits = "#,##0.00" if cents else "#,##0"
     if not cur:
-        return digits
+        return signed(digits)
     if cur in PREFIX_CURRENCIES and lang != "ru":
-        return f'"{cur}"{digits};-"{cur}"{digits}'
-    return f'{digits} "{cur}"'
+        return signed(f'"{cur}"{digits}')
+    return signed(f'{digits} "{cur}"')
+
+
+def _suffix(unit: str, lang: str) -> str:
+    """The unit's word after the number, as a format's literal ('" mo"'), or ""."""
+    word = units.SUFFIX["ru" if lang == "ru" else "en"].get(unit, "")
+    return f'"{word}"' if word else ""
+
+
+def _percent(lang: str) -> str:
+    """The percent sign as the window writes it: "62%", in Russian "62 %"."""
+    return '"\u00a0"%' if lang == "ru" else "%"
 
 
 def number_codes(currency: str, lang: str, typed: bool = False) -> dict[str, str]:
     """The number format of each unit, of computed cells or (``typed``) of inputs, which keep
     the decimals a person typed; ``short_codes`` gives the one without decimals that
-    conditional formatting puts on whole values."""
+    conditional formatting puts on whole values. Computed numbers get the window's decimals
+    (``core.units.DECIMALS``) and its unit words: "8.4 mo", "2.78 yr", "4.12×", "64.3%"."""
     return {
         schema.MONEY: money_code(currency, lang),
-        schema.COUNT: "#,##0",
-        schema.NUMBER: "#,##0.0##" if typed else "#,##0.0#",
-        schema.YEARS: "#,##0.0#",
-        schema.FRACTION: "0.0#%" if typed else "0.0%",
-        schema.MONTHS: "0.0",
-        schema.RATIO: "0.00",
+        schema.COUNT: signed("#,##0"),
+        schema.NUMBER: signed("#,##0.0##" if typed else "#,##0.0#"),
+        schema.YEARS: signed("#,##0.0#" + _suffix(schema.YEARS, lang)),
+        schema.FRACTION: signed(("0.0#" if typed else "0.0") + _percent(lang)),
+        schema.MONTHS: signed("#,##0.0" + _suffix(schema.MONTHS, lang)),
+        schema.RATIO: signed("#,##0.0#" + _suffix(schema.RATIO, lang)),
         schema.TEXT: "@",
     }
 
@@ -68,28 +88,38 @@ def short_codes(currency: str, lang: str) -> dict[str, str]:
     """The formats of whole values (and of computed money from 1 000 up): "420 ₽", "62%"."""
     return {
         schema.MONEY: money_code(currency, lang, cents=False),
-        schema.COUNT: "#,##0",
-        schema.NUMBER: "#,##0",
-        schema.YEARS: "#,##0",
-        schema.FRACTION: "0%",
+        schema.COUNT: signed("#,##0"),
+        schema.NUMBER: signed("#,##0"),
+        schema.YEARS: signed("#,##0" + _suffix(schema.YEARS, lang)),
+        schema.FRACTION: signed("0" + _percent(lang)),
+        schema.MONTHS: signed("#,##0" + _suffix(schema.MONTHS, lang)),
+        schema.RATIO: signed("#,##0" + _suffix(schema.RATIO, lang)),
     }
 
 
-def short_rule(unit: str, ref: str, computed: bool) -> str | None:
+def whole(unit: str, ref: str, computed: bool) -> str | None:
     """The condition under which a cell (``ref``, relative, the range's first cell) drops its
-    decimals: a whole value ("420 ₽", "62%", "4 years"); computed money also from 1 000 up, as
-    the window shows it. None: the unit keeps its format."""
-    if unit == schema.MONEY:
-        whole = f"ROUND({ref},2)=ROUND({ref},0)"
-        if computed:
-            whole = f"OR(ABS({ref})>=999.995,{whole})"
-    elif unit == schema.FRACTION:
-        whole = f"ROUND({ref}*100,4)=ROUND({ref}*100,0)"
-    elif unit in (schema.NUMBER, schema.YEARS):
-        whole = f"ROUND({ref},6)=ROUND({ref},0)"
-    else:
+    decimals: a value that is whole at the decimals it is shown with ("420 ₽", "62%", "9 mo",
+    "3×"); computed money also from 1 000 up, as the window shows it. A typed input keeps the
+    decimals typed (up to 2 of a percent, 6 of a number). None: the unit keeps its format."""
+    if unit not in units.DECIMALS or unit == schema.COUNT:
         return None
-    return f"=AND(ISNUMBER({ref}),{whole})"
+    if unit == schema.FRACTION:
+        places = units.DECIMALS[unit] if computed else 4
+        return f"ISNUMBER({ref}),ROUND({ref}*100,{places})=ROUND({ref}*100,0)"
+    places = units.DECIMALS[unit] if computed else 6
+    test = f"ROUND({ref},{places})=ROUND({ref},0)"
+    if unit == schema.MONEY:
+        test = f"ROUND({ref},2)=ROUND({ref},0)"
+        if computed:
+            test = f"OR(ABS({ref})>=999.995,{test})"
+    return f"ISNUMBER({ref}),{test}"
+
+
+def short_rule(unit: str, ref: str, computed: bool) -> str | None:
+    """``whole`` as a conditional format's formula."""
+    condition = whole(unit, ref, computed)
+    return None if condition is None else f"=AND({condition})"
 
 
 def width_px(chars: float) -> int:
@@ -154,7 +184,7 @@ class Styles:
         self.keys = add({"font_color": "#808080", "font_size": 8})
         setting = {"bg_color": INPUT_FILL, "font_color": INPUT_FONT, "bold": True, **border}
         self.setting = add(setting)
-        self.setting_pct = add({**setting, "num_format": "0%"})
+        self.setting_pct = add({**setting, "num_format": "0" + _percent(lang)})
         self.metric = {
             unit: add({"bg_color": METRIC_FILL, "num_format": code, **border})
             for unit, code in self.codes.items()
@@ -194,8 +224,20 @@ class Styles:
             for level, (bg, fg) in LEVEL_COLOURS.items()
         }
         self.bad_input = add({"font_color": "#9C0006", "bg_color": "#FFC7CE"})
+        self._level_short: dict[tuple[str, str], object] = {}
         self.number = add({"num_format": "0.##"})
         self.month = add({"num_format": "0.0#"})
+
+    def level_short(self, level: str, unit: str):
+        """A verdict level's colours with the unit's format of whole values (made once)."""
+        key = (level, unit)
+        if key not in self._level_short:
+            bg, fg = LEVEL_COLOURS[level]
+            code = short_codes(self.currency, self.lang)[unit]
+            self._level_short[key] = self._wb.add_format(
+                {"bg_color": bg, "font_color": fg, "num_format": code}
+            )
+        return self._level_short[key]
 
     def shorten(self, ws, unit: str, first_row: int, last_row: int, col: int, computed: bool):
         """Whole values of column ``col`` drop their decimals ("420 ₽"), by conditional
@@ -210,5 +252,10 @@ class Styles:
             col,
             last_row,
             col,
-            {"type": "formula", "criteria": rule, "format": self.short[unit]},
+            {
+                "type": "formula",
+                "criteria": rule,
+                "format": self.short[unit],
+                "stop_if_true": True,
+            },
         )
