@@ -281,6 +281,27 @@ DUPLICATE_NAME = Text(
 )
 
 
+_NAMES_AT_ONCE = 1 << 14  # each bulk step below is one C call: a few ms for this many names
+
+
+def _name_keys(names: list[str]) -> list[str]:
+    """``schema.name_key`` of every name, in bulk where it can be: every whitespace character
+    but the space is unprintable, so printable names without doubled, leading or trailing
+    spaces are already normalised, and casefold works character by character, so one casefold
+    of the names joined gives each one's."""
+    joined = "\n".join(names)
+    if (
+        "".join(names).isprintable()
+        and "  " not in joined
+        and " \n" not in joined
+        and "\n " not in joined
+        and joined[:1] != " "
+        and joined[-1:] != " "
+    ):
+        return joined.casefold().split("\n") if names else []
+    return [schema.name_key(name) for name in names]
+
+
 def check(
     table: SegmentTable, file: str = "", sheet: str = "", cell=None, unread: bool = True
 ) -> list[Problem]:
@@ -296,22 +317,12 @@ def check(
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     names = table.names
-    # One pass in bulk: every whitespace character but the space is unprintable, so printable
-    # names without doubled, leading or trailing spaces are already normalised, and casefold
-    # works character by character, so one casefold of all names joined gives each one's.
-    joined = "\n".join(names)
-    if (
-        "".join(names).isprintable()
-        and "  " not in joined
-        and " \n" not in joined
-        and "\n " not in joined
-        and joined[:1] != " "
-        and joined[-1:] != " "
-    ):
-        all_folded = joined.casefold().split("\n") if names else []
-    else:
-        all_folded = [schema.name_key(name) for name in names]
-    distinct = set(all_folded)
+    all_folded: list[str] = []
+    distinct: set[str] = set()
+    for start in range(0, len(names), _NAMES_AT_ONCE):
+        block = _name_keys(names[start : start + _NAMES_AT_ONCE])
+        all_folded.extend(block)
+        distinct.update(block)
     if len(distinct) == len(names) and "" not in distinct and not (unread and any(table.unread)):
         rows: range | tuple = ()  # no empty, repeated or unread cells: nothing to say per row
     else:

@@ -69,7 +69,7 @@ ERROR_CODES = frozenset(
     }
 )
 _MAX_DIGITS = 15  # a mantissa below 2**53: exact in a double
-_SPACE_LIKE = str.maketrans("\u00a0\u202f\u2009\u2007\u200a\u2002\u2003", "       ")
+_SPACE_LIKE = np.array([ord(c) for c in "\u00a0\u202f\u2009\u2007\u200a\u2002\u2003"], np.uint32)
 _MAX_ABS = 1e300
 
 Why = tuple[Text, tuple[tuple[str, str], ...]]
@@ -288,15 +288,42 @@ def _percent_rule(
     return Typed(values, errors)
 
 
-_CHUNK = 1 << 17  # rows per slice of the byte matrices: their temporaries stay ~50 MB
+# Rows per slice of the byte matrices. A slice's every step is one C call that holds the GIL
+# (joining, encoding, gathering the matrix): at 16 384 rows none takes more than a few ms, so a
+# reading worker never keeps the window waiting; the temporaries stay a few MB.
+_CHUNK = 1 << 14
 
 
 def _by_slices(read, texts: list[str]) -> tuple[np.ndarray, ...]:
-    """``read(texts)`` a slice of rows at a time, the slices' arrays joined (bounded memory)."""
+    """``read(texts)`` a slice of rows at a time, the slices' arrays joined (bounded time per C
+    call and bounded memory)."""
     if len(texts) <= _CHUNK:
         return read(texts)
     parts = [read(texts[k : k + _CHUNK]) for k in range(0, len(texts), _CHUNK)]
     return tuple(np.concatenate(arrays) for arrays in zip(*parts))
+
+
+def _byte_matrix(texts: list[str], spaces: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The texts joined as one byte per character: ``(buf, starts, lens)``, text ``k`` being
+    ``buf[starts[k]:starts[k] + lens[k]]``, with ``lens[k] == 0`` for a text holding a character
+    beyond ASCII (left to the oracle). With ``spaces`` no-break and thin spaces count as spaces
+    (they group thousands as a space does).
+
+    Each step is one C call over the whole slice and none is slow per character: text beyond
+    ASCII is read as UTF-32 code points (``str.translate`` of such a text takes ~1 µs a
+    character with the GIL held: 100 000 cells of money kept the window waiting ~0.3 s).
+    """
+    lens = np.fromiter(map(len, texts), np.int64, len(texts))
+    starts = np.cumsum(lens) - lens
+    joined = "".join(texts)
+    if joined.isascii():
+        return np.frombuffer(joined.encode("ascii"), np.uint8), starts, lens
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+    if spaces:
+        codes = np.where(np.isin(codes, _SPACE_LIKE), np.uint32(32), codes)
+    wide = np.concatenate(([0], np.cumsum(codes > 127)))  # characters beyond ASCII so far
+    lens = np.where(wide[starts + lens] == wide[starts], lens, 0)
+    return codes.astype(np.uint8), starts, lens  # the rows read hold ASCII alone: exact bytes
 
 
 def _fast_text_numbers(texts: list[str]):
@@ -318,20 +345,7 @@ def _fast_text_numbers_slice(texts: list[str]):
     ambiguous = np.zeros(n, bool)
     if n == 0:
         return ok, mantissa, scale, sep, negative, ambiguous
-    lens = np.fromiter(map(len, texts), np.int64, n)
-    joined = "".join(texts)
-    if not joined.isascii():  # no-break spaces group thousands as a space does (one char each)
-        joined = joined.translate(_SPACE_LIKE)
-    if joined.isascii():
-        ascii_rows = None
-        data = joined.encode("ascii")
-    else:
-        spaced = [t.translate(_SPACE_LIKE) for t in texts]
-        ascii_rows = np.flatnonzero(np.fromiter(map(str.isascii, spaced), bool, n))
-        data = "".join([spaced[i] for i in ascii_rows]).encode("ascii")
-        lens = lens[ascii_rows]
-    buf = np.frombuffer(data, np.uint8)
-    starts = np.cumsum(lens) - lens
+    buf, starts, lens = _byte_matrix(texts, spaces=True)
     for length in np.unique(lens):
         if length == 0 or length > _MAX_DIGITS + 8:
             continue
@@ -367,7 +381,7 @@ def _fast_text_numbers_slice(texts: list[str]):
                 continue
             members, d = members[good], d[good]
             mant = d @ (10 ** np.arange(len(cols) - 1, -1, -1, dtype=np.int64))
-            idx = group[members] if ascii_rows is None else ascii_rows[group[members]]
+            idx = group[members]
             ok[idx] = True
             mantissa[idx] = mant
             negative[idx] = bool(minus)
@@ -525,15 +539,7 @@ def _fast_text_dates_slice(texts: list[str]):
     slashed = np.zeros(n, bool)
     if n == 0:
         return ok, year, month, day, a, b, slashed
-    lens = np.fromiter(map(len, texts), np.int64, n)
-    joined = "".join(texts)
-    rows_of = None
-    if not joined.isascii():
-        rows_of = np.flatnonzero(np.fromiter(map(str.isascii, texts), bool, n))
-        joined = "".join([texts[i] for i in rows_of])
-        lens = lens[rows_of]
-    buf = np.frombuffer(joined.encode("ascii"), np.uint8)
-    starts = np.cumsum(lens) - lens
+    buf, starts, lens = _byte_matrix(texts, spaces=False)
     for length in np.unique(lens):
         if not 6 <= length <= 19:
             continue
@@ -565,7 +571,7 @@ def _fast_text_dates_slice(texts: list[str]):
                     fine &= number(10) < 60
             else:
                 fine = np.ones(len(members), bool)
-            idx = group[members] if rows_of is None else rows_of[group[members]]
+            idx = group[members]
             if found.group(5) is not None:  # ISO
                 y, mo, d = number(5), number(6), number(7)
             else:

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 
+from core.project import SegmentTable
 from core.readers import CellError, load_grids, open_project, read_segments
 
 HEAD = ["Сегмент", "Средний чек", "Покупок в год", "Срок удержания, лет", "Маржа, %"]
@@ -271,3 +272,19 @@ def test_cell_error_shows_as_the_spreadsheet_does():
     assert str(CellError("#N/A")) == "#N/A"
     assert str(CellError(None, "A1*2")) == "=A1*2"
     assert CellError(None).uncalculated and not CellError("#REF!").uncalculated
+
+
+def test_repeated_names_are_found_across_blocks_of_names(monkeypatch):
+    """Names are folded a block at a time (each bulk step one short C call); a repeat in a later
+    block, and a block that needs the name-by-name path, are found as in one pass."""
+    from core import project
+
+    table = SegmentTable(["Retail", "Опт", "b", " RETAIL", "ОПТ", "c", "B  "])
+    whole = [(p.cell, p.message("en")) for p in project.check(table)]
+    monkeypatch.setattr(project, "_NAMES_AT_ONCE", 2)
+    assert [(p.cell, p.message("en")) for p in project.check(table)] == whole
+    assert whole == [
+        ("4:segment", "segment name repeats row 1; names must be unique"),
+        ("5:segment", "segment name repeats row 2; names must be unique"),
+        ("7:segment", "segment name repeats row 3; names must be unique"),
+    ]

@@ -5,6 +5,7 @@ every value and every flag, for numbers as people type them and for dates (DESIG
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -77,6 +78,9 @@ odd_cells = st.sampled_from(
         " 5",
         "1 000,500",
         "1\u00a0500",
+        "60 627,47 ₽",
+        "1\u2009000\u2009000",
+        "7\ud800",
         "#DIV/0!",
         None,
         7,
@@ -98,6 +102,21 @@ odd_cells = st.sampled_from(
 def test_numbers_fast_path_equals_the_oracle(cells, decimal):
     for column in (AOV, MARGIN):
         same(columns.numbers(cells, column, decimal), columns.exact_numbers(cells, column, decimal))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(plain_numbers, odd_cells), max_size=30),
+    st.sampled_from([None, ",", "."]),
+    st.integers(1, 4),
+)
+def test_numbers_read_a_slice_at_a_time_are_the_oracles(cells, decimal, rows):
+    """Long columns are read a slice of rows at a time (no C call holds the GIL long): slices
+    of any size give the oracle's values and flags."""
+    with mock.patch.object(columns, "_CHUNK", rows):
+        for column in (AOV, MARGIN):
+            fast = columns.numbers(cells, column, decimal)
+            same(fast, columns.exact_numbers(cells, column, decimal))
 
 
 @settings(max_examples=100, deadline=None)
@@ -151,6 +170,8 @@ bad_dates = st.sampled_from(
         " 05.03.2024",
         "0000-01-01",
         "5.3/2024",
+        "05.03.2024\u00a014:30",
+        "05.03.2024 14:30 мск",
         CellError("#N/A"),
     ]
 )
@@ -167,6 +188,17 @@ def test_dates_fast_path_equals_the_oracle(cells, date1904, order):
         columns.dates(cells, date1904, order),
         columns.exact_dates(cells, date1904, order),
     )
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.one_of(typed_dates(), bad_dates), max_size=30),
+    st.sampled_from([None, "dmy", "mdy"]),
+    st.integers(1, 4),
+)
+def test_dates_read_a_slice_at_a_time_are_the_oracles(cells, order, rows):
+    with mock.patch.object(columns, "_CHUNK", rows):
+        same(columns.dates(cells, False, order), columns.exact_dates(cells, False, order))
 
 
 def test_slashed_dates_follow_what_the_column_proves():
