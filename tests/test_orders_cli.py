@@ -164,6 +164,23 @@ def test_usage_errors_are_one_line_and_exit_2(args, message):
     assert done.stdout == ""
 
 
+@pytest.mark.parametrize("command", ["orders", "export"])
+def test_a_missing_log_is_one_line_and_exit_2(tmp_path, command):
+    missing = tmp_path / "nowhere.csv"
+    args = [str(missing), "--lang", "en"]
+    if command == "export":
+        args += ["-o", str(tmp_path / "out.xlsx")]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), command, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr == f"{missing}: no such file\n"
+
+
 def test_t_before_every_order_is_one_line(shop):
     done = run(str(shop), "--end", "2020-01-01", "--lang", "en")
     assert done.returncode == 2

@@ -42,6 +42,7 @@ from ui import i18n
 
 ONE_SEGMENT = ""  # ``by`` for "every customer in one segment"
 _SHOWN_PROBLEMS = 500
+_SHOWN_COLUMNS = 8  # rows of the column table shown before it scrolls
 PREVIEW_KEYS = SEGMENT_KEYS  # the inputs a log gives and the repeat purchase rate
 _ROLES = {
     "customer": QT_TRANSLATE_NOOP("OrdersImport", "customer"),
@@ -129,7 +130,7 @@ def make_project(window, found: OrdersFound) -> None:
         "Made {n} segments from the orders in {file} (report date {end}): customers, average "
         "order value, purchases per year, margin and the yearly counts come from the log; type "
         "acquisition spend, service cost and retention, which a log cannot know.",
-    ).format(n=len(project.segments), file=path.name, end=derived.windows.end.isoformat())
+    ).format(n=len(project.segments), file=path.name, end=_day(np.datetime64(derived.windows.end)))
     problems = len(derived.problems)
     if problems:
         text += " " + QCoreApplication.translate(
@@ -176,7 +177,6 @@ class OrdersDialog(QDialog):
             table.verticalHeader().setVisible(table is self.segments)
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.columns.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Read as")])
-        self.columns.setMaximumHeight(170)
 
         form = QFormLayout()
         form.addRow(self.tr("Report date T:"), self.end)
@@ -275,6 +275,7 @@ class OrdersDialog(QDialog):
         for i, (header, role) in enumerate(rows):
             self.columns.setItem(i, 0, QTableWidgetItem(header))
             self.columns.setItem(i, 1, QTableWidgetItem(role))
+        self._fit_columns(len(rows))
         self._show_segments(derived, fmt, lang)
         notes = [n.message(lang) for n in derived.notices]
         self.notes.setText("\n".join(notes[:6]))
@@ -292,6 +293,17 @@ class OrdersDialog(QDialog):
                 self.tr("… and {n} more").format(n=len(problems) - _SHOWN_PROBLEMS)
             )
         self.problems.setVisible(bool(problems))
+
+    def _fit_columns(self, rows: int) -> None:
+        """The column table as tall as its rows (a log's usual five or six columns all show),
+        up to eight; more scroll."""
+        table = self.columns
+        shown = max(1, min(rows, _SHOWN_COLUMNS))
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(i) for i in range(min(rows, shown))) or (
+            table.verticalHeader().defaultSectionSize()
+        )
+        table.setFixedHeight(height)
 
     def _show_segments(self, derived, fmt, lang: str) -> None:
         self.segments.setRowCount(len(derived.segments))

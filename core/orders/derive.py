@@ -147,7 +147,7 @@ def derive_log(
     """
     segment = segment_column(log, by, lang)
     if by == "":  # one segment for everyone, whatever the log's segment column says
-        segment = None
+        segment = np.full(len(log), "", dtype=object)
     with Session(progress, cancelled, lang) as session:
         session.register_log(log, segment)
         return derive_session(

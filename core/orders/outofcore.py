@@ -272,8 +272,13 @@ class Plan:
 
 
 def is_parquet(path: str | os.PathLike) -> bool:
-    with open(path, "rb") as handle:
-        return handle.read(4) == PARQUET_MAGIC
+    """True when ``path`` starts as a Parquet file does; False when it cannot be opened (the
+    reading pipeline's sniffing then says why, in one line)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == PARQUET_MAGIC
+    except OSError:
+        return False
 
 
 def _sample_rows(path: Path, encoding: str, separator: str, header_line: int) -> list[list[str]]:

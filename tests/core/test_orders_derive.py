@@ -217,6 +217,15 @@ def test_by_another_column():
         derive(log, by="Region")
 
 
+def test_by_nothing_puts_every_customer_in_one_segment():
+    """``--by ""`` (the preview's "One segment: all customers"): the log's own segment column
+    is set aside, in memory as out of core."""
+    log = make_log([("a", "2025-01-01", 10, "X"), ("b", "2025-01-02", 20, "Y")])
+    (one,) = derive(log, by="").segments
+    assert one.name == "All customers" and one.values["customers"] == 2
+    assert [s.name for s in derive(log).segments] == ["X", "Y"]
+
+
 def test_cohorts_by_hand():
     """§8.3: cohort = month of first purchase; only months that end on or before T."""
     log = make_log(

@@ -116,3 +116,34 @@ def test_the_cohort_tab_shows_the_logs_cohorts(window, qtbot, shop):
 
     window.doc.load(Project())
     assert panel.empty.isVisibleTo(panel) and not panel.table.isVisibleTo(panel)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "continued"), ("ru", "продолжение")])
+def test_a_long_cohort_table_of_the_pdf_names_itself_where_it_continues(lang, word):
+    """A log of 30 months: each table is split across (18 months a table) and, when a table
+    runs over a page, its continuation is headed with its own name, never a bare placeholder."""
+    from core.export.base import prepare
+    from core.project import Project
+    from ui.report import cohorts
+
+    months = 30
+    rows = [
+        {
+            "cohort": f"{2023 + (i // 12)}-{i % 12 + 1:02d}",
+            "customers": 10,
+            "active": [1.0] + [0.5] * (months - i - 1),
+            "rolling": [1.0] + [0.6] * (months - i - 1),
+            "revenue_per_customer": [100.0 * (k + 1) for k in range(months - i)],
+        }
+        for i in range(months)
+    ]
+    project = Project(orders={"file": "log.csv", "end": "2025-06-30", "cohorts": rows})
+    blocks = cohorts.section(prepare(project, "out.pdf", lang), 700.0)
+    tables = [b for b in blocks if hasattr(b, "continued")]
+    assert len(tables) == 6  # three kinds, each in months 0…17 and 18…29
+    for table in tables:
+        assert "{" not in table.continued and word in table.continued
+        assert table.continued.removeprefix("<h2>").startswith(
+            table.title.removeprefix("<h2>").removesuffix("</h2>")
+        )
+    assert "(18…29)" in tables[1].title

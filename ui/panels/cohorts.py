@@ -157,7 +157,7 @@ class CohortsPanel(QWidget):
                 text = (
                     fmt.number(value, 0)
                     if key == "revenue_per_customer"
-                    else (fmt.number(value * 100, 0) + "%")
+                    else fmt.number(value * 100, 0) + ("\u00a0%" if lang == "ru" else "%")
                 )
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -77,9 +77,15 @@ def section(report: Report, width: float) -> list[Block]:
                     + "".join(cells)
                     + "</tr>"
                 )
-            title = f"<h2>{_e(WORDS[kind](lang))}</h2>"
-            if start:
-                title = f"<h2>{_e(WORDS[kind](lang))} ({start}…{span[-1]})</h2>"
-            blocks.append(Table(head, rows, title=title, continued=REPORT_WORDS["continued"](lang)))
+            heading = WORDS[kind](lang) + (f" ({start}…{span[-1]})" if start else "")
+            continued = REPORT_WORDS["continued"](lang, title=heading)
+            blocks.append(
+                Table(
+                    head,
+                    rows,
+                    title=f"<h2>{_e(heading)}</h2>",
+                    continued=f"<h2>{_e(continued)}</h2>",
+                )
+            )
         report.check_cancelled()
     return blocks
