@@ -64,7 +64,7 @@ class Comparison:
             return NO_FORMULA(lang)
         if self.model is None or self.change is None:
             return NO_MODEL(lang)
-        percent = "\u00a0%" if lang == "ru" else " %"
+        percent = "\u00a0%" if lang == "ru" else "%"  # English: 35%, as the rest of the program
 
         def share(value: float) -> str:
             return f"{round(100 * value):d}{percent}"

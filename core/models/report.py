@@ -65,6 +65,11 @@ NO_MEMBERS = Text(
 )
 
 
+def _percent(fmt, share: float) -> str:
+    """A share as a percent with one decimal kept (76.0%, not 76%, in a column of 78.7%)."""
+    return fmt.number(share * 100, 1, keep_zeros=True) + ("\u00a0%" if fmt.lang == "ru" else "%")
+
+
 def _value(x: float | None) -> float | None:
     return None if x is None or not math.isfinite(x) else float(x)
 
@@ -310,7 +315,7 @@ def format_lines(
             [
                 figure.name,
                 fmt.number(figure.customers, 0),
-                "—" if alive is None else fmt.format(alive, "fraction"),
+                "—" if alive is None else _percent(fmt, alive),
                 "—"
                 if _value(figure.expected_purchases) is None
                 else fmt.number(figure.expected_purchases, 2, keep_zeros=True),

@@ -24,8 +24,8 @@ def test_less_than_the_formula():
     c = compare(6000, 4800, 0.62, 12)
     assert c.change == pytest.approx(-0.2) and c.left == pytest.approx(0.38)
     assert c.sentence("en") == (
-        "the model expects 20 % less than the formula over 12 months: "
-        "38 % of these customers have probably left"
+        "the model expects 20% less than the formula over 12 months: "
+        "38% of these customers have probably left"
     )
     assert c.sentence("ru") == (
         "модель ожидает на 20\u00a0% меньше, чем формула, за 12 мес.: "
@@ -36,8 +36,8 @@ def test_less_than_the_formula():
 def test_more_than_and_as_much_as_the_formula():
     more = compare(1000, 1250, 0.9, 6)
     assert more.sentence("en") == (
-        "the model expects 25 % more than the formula over 6 months: "
-        "90 % of these customers are probably still buying"
+        "the model expects 25% more than the formula over 6 months: "
+        "90% of these customers are probably still buying"
     )
     same = compare(1000, 1003, 0.7, 12)
     assert same.sentence("en").startswith("the model expects about as much as the formula")
