@@ -16,7 +16,7 @@ so typing never waits for a chart.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -34,6 +34,10 @@ MAX_BARS = charts.LIMIT  # segments compared at once: the highest, the lowest an
 REDRAW_DELAY_MS = 120  # after an edit: typing never waits for a chart
 SELECT_DELAY_MS = 15  # after a click in the grid: at once, but one redraw for a quick run
 COMPACT_BELOW = 330  # a chart view lower than this gets the compact charts (smaller words)
+# a bar's room in lines of text, and the lines the title, axis and legend take (measured: 5.8
+# to 6.3): fewer bars are compared when a low view (presentation mode on a laptop, a banner, a
+# large import's task bar) would crush them and Qt would drop their names
+BAR_LINES, FRAME_LINES = 1.5, 6.5
 
 
 class ChartPanel(QWidget):
@@ -56,6 +60,7 @@ class ChartPanel(QWidget):
         self._views: list = []
         self._doc = None
         self._scale = 1.0
+        self._fit = (MAX_BARS, False)  # the bars and the compactness drawn for
         self.redraws = 0
         self._missing = QLabel(self)
         self._missing.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -177,6 +182,7 @@ class ChartPanel(QWidget):
             view.setMinimumHeight(150)
             if i == 0:
                 self._left.addWidget(view, 1)
+                view.installEventFilter(self)
             else:
                 self._layout.addWidget(view, 1)
             self._views.append(view)
@@ -196,8 +202,9 @@ class ChartPanel(QWidget):
             results = _no_results()
         n = len(results)
         row = None if self._row is None or not n else min(max(self._row, 0), n - 1)
-        data = charts.comparison(results, names, MAX_BARS, keep=row)
-        size = {"compact": self._views[0].height() < COMPACT_BELOW * self._scale}
+        self._fit = self._drawn_for()
+        data = charts.comparison(results, names, self._fit[0], keep=row)
+        size = {"compact": self._compact(self._height())}
         size["scale"] = self._scale
         build = sides_chart if self.showing_sides() else ratio_chart
         compared = build(data, lang, currency, selected=row, **size)
@@ -215,6 +222,36 @@ class ChartPanel(QWidget):
             if old is not None:
                 old.deleteLater()
         self.redraws += 1
+
+    def bars_that_fit(self) -> int:
+        """How many segments the comparison shows: at most ``MAX_BARS``, fewer when the view is
+        too low for their names and values to stay apart (never fewer than three)."""
+        if not self._views:
+            return MAX_BARS
+        height = self._height()
+        font = QFont(self.font())  # the size of the chart's words, as ui.charts.SegmentChart's
+        font.setPointSizeF((7.5 if self._compact(height) else 9.0) * self._scale)
+        line = QFontMetrics(font).height()
+        room = height - FRAME_LINES * line
+        bands = int(room // (BAR_LINES * line)) - 1  # the top band holds the 1:1 and 3:1 labels
+        return max(3, min(MAX_BARS, bands))
+
+    def _drawn_for(self) -> tuple[int, bool]:
+        return self.bars_that_fit(), bool(self._views) and self._compact(self._height())
+
+    def _height(self) -> float:
+        """The comparison's height in the chart's own units: a view that draws its chart larger
+        (the window's presentation mode scales the view) holds that much less of it."""
+        view = self._views[0]
+        return view.height() / max(view.transform().m11(), 0.01)
+
+    def _compact(self, height: int) -> bool:
+        return height < COMPACT_BELOW * self._scale
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize and self._drawn_for() != self._fit:
+            self.schedule()  # the view grew or shrank past a bar's room or the compact size
+        return False
 
     def _on_chart_clicked(self, row: int) -> None:
         self.segment_clicked.emit(row)

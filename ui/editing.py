@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core import schema
 from core.project import Record
+from ui import i18n
 from ui.commands import (
     InsertSegmentsCommand,
     MoveSegmentCommand,
@@ -143,25 +144,25 @@ class GridEditor(QObject):
                 if changes:
                     self._doc.undo_stack.push(SetCellsCommand(self._doc, changes))
         if new:
-            notes.append(self.tr("{n} new segments added below.").format(n=len(new)))
+            notes.append(self.tr("{n} new segments added below.").format(n=i18n.count(len(new))))
         if unread:
             notes.append(
                 self.tr(
                     "{n} pasted cells could not be read as numbers; they are kept as typed and "
                     "shown in red (the tooltip says why)."
-                ).format(n=unread)
+                ).format(n=i18n.count(unread))
             )
         if out_of_range:
             notes.append(
                 self.tr(
                     "{n} pasted values are out of range; they are kept, shown in red and not used."
-                ).format(n=out_of_range)
+                ).format(n=i18n.count(out_of_range))
             )
         if skipped:
             notes.append(
                 self.tr(
                     "{n} cells fell on computed or unknown columns and were not pasted."
-                ).format(n=skipped)
+                ).format(n=i18n.count(skipped))
             )
         if notes:
             self.reported.emit(" ".join(notes))

@@ -122,3 +122,8 @@ class QtNumberFormat(NumberFormat):
 
 
 _LOCALES = {False: locale_for("en"), True: locale_for("ru")}
+
+
+def count(n: int) -> str:
+    """A count as the language writes it: "10,000" in English, "10 000" in Russian."""
+    return _LOCALES[lang() == "ru"].toString(int(n))

@@ -588,8 +588,12 @@
 <context>
     <name>GridPane</name>
     <message>
-        <source>* Left out of the portfolio: {parts}</source>
+        <source>{figures}: {n} of {total} segments</source>
         <extracomment>columns fitted per turn of the event loop the segment column is at least this wide (names are what people look for) the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
+        <translation>{figures}: сегментов {n} из {total}</translation>
+    </message>
+    <message>
+        <source>* Left out of the portfolio: {parts}</source>
         <translation>* Не учтены в портфеле: {parts}</translation>
     </message>
 </context>
@@ -801,7 +805,6 @@
     <name>Presentation</name>
     <message>
         <source>Presentation mode: F11 or Esc returns to the normal window.</source>
-        <extracomment>how much larger everything is while presenting</extracomment>
         <translation>Режим презентации: F11 или Esc возвращают обычное окно.</translation>
     </message>
 </context>

@@ -32,6 +32,7 @@ RU = {
     "Fold the “{group}” columns": "Свернуть столбцы «{group}»",
     "Portfolio · {n} segments": "Портфель · сегментов: {n}",
     "* Left out of the portfolio: {parts}": "* Не учтены в портфеле: {parts}",
+    "{figures}: {n} of {total} segments": "{figures}: сегментов {n} из {total}",
     "{label}: not summed across segments.": "{label}: не суммируется по сегментам.",
     "Not summed across segments.": "Не суммируется по сегментам.",
     (

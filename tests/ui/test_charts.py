@@ -314,3 +314,47 @@ def test_panel_follows_results_selection_and_clicks(qapp, qtbot, sample):
     qtbot.waitUntil(lambda: panel.redraws > before, timeout=3000)
     assert panel.charts()[0].points == pytest.approx(normal * 1.5)
     panel.close()
+
+
+def test_a_low_panel_compares_fewer_segments_so_their_names_stay_apart(qapp, qtbot):
+    """A chart too low for 12 bars (presentation mode on a laptop, a banner, an import's task
+    bar) compares fewer — the highest, the lowest and the selected, "N of 30" in its title —
+    and goes back to 12 when it has the room."""
+    from ui.chart_panel import MAX_BARS, ChartPanel
+
+    segments = [
+        dict(
+            avg_order_value=100 * k,
+            purchases_per_year=1,
+            retention_years=1,
+            acquisition_spend=100,
+            new_customers=1,
+        )
+        for k in range(1, 31)
+    ]
+    panel = ChartPanel()
+    panel.resize(1200, 180)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_results(compute(*segments, basis="revenue"), [f"s{i}" for i in range(30)], "$")
+    # drawn for the height it settled at (a resize past a bar's room draws again)
+    qtbot.waitUntil(
+        lambda: (
+            panel.redraws > 0
+            and f"{panel.bars_that_fit()} of 30 segments" in panel.charts()[0].title()
+        ),
+        timeout=3000,
+    )
+    low = panel.bars_that_fit()
+    assert 3 <= low < MAX_BARS
+    assert f"{low} of 30 segments" in panel.charts()[0].title()
+    assert panel.charts()[0].points == 7.5  # the compact chart's words
+    categories = next(a for a in panel.charts()[0].axes() if hasattr(a, "categories"))
+    assert len(categories.categories()) == low + 1  # and the top band of the reference lines
+    before = panel.redraws
+    panel.resize(1200, 700)
+    qtbot.waitUntil(lambda: panel.redraws > before, timeout=3000)
+    assert panel.bars_that_fit() == MAX_BARS
+    assert f"{MAX_BARS} of 30 segments" in panel.charts()[0].title()
+    assert panel.charts()[0].points == 9.0  # drawn again at the full size once it is tall
+    panel.close()

@@ -180,3 +180,22 @@ def test_folding_a_column_group_and_the_formula_line(window, qtbot):
     assert window.doc.value(0, "avg_order_value") == 430.0
     window.select_cell(5, "clv")
     assert window.formula.text() == "CLV = LTV × gross margin — needs gross margin"
+
+
+def test_the_portfolio_note_says_how_many_it_left_out_beyond_those_it_names(window, qtbot):
+    """1 200 segments, 1 100 of them without a gross margin: the note under the portfolio names
+    a few and says how many in all, in the language's digits (the strip and the row too)."""
+    from core.project import Project, SegmentTable
+
+    whole = dict(customers=100, avg_order_value=1000, purchases_per_year=2, retention_years=3)
+    records = [
+        dict(segment=f"S{i}", **whole, gross_margin=None if i < 1100 else 0.4) for i in range(1200)
+    ]
+    window.doc.load(Project(segments=SegmentTable.from_records(records)), clean=False)
+    qtbot.waitUntil(lambda: "S0" in window.grid.left_out_summary(), timeout=3000)
+    note = window.grid.left_out_summary()
+    assert note.startswith("* Left out of the portfolio: CLV")
+    assert ": 1,100 of 1,200 segments; S0 — CLV" in note
+    qtbot.waitUntil(lambda: "1,200" in window.strip.portfolio_name.text(), timeout=3000)
+    assert window.strip.portfolio_name.text() == "Portfolio · 1,200 segments"
+    window.doc.undo_stack.setClean()

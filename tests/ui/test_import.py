@@ -76,6 +76,34 @@ def test_changing_the_mapping_converts_again_in_a_worker(app, qtbot, tmp_path, q
     dialog.deleteLater()
 
 
+def test_leaving_the_drop_down_does_not_convert_again(app, qtbot, tmp_path):
+    """A key picked in the drop-down is committed once more when the drop-down loses focus (the
+    click on Import takes it): the same key is no change, so Import stays enabled under the
+    click and imports."""
+    from PySide6.QtWidgets import QComboBox
+
+    from core.readers import pipeline
+
+    path = tmp_path / "t.csv"
+    path.write_text(CSV, encoding="utf-8")
+    dialog = ImportDialog(pipeline.load(path))
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    index = dialog.mapping.index(1, 2)
+    dialog.mapping_view.setCurrentIndex(index)  # opens the drop-down (any edit trigger)
+    box = dialog.mapping_view.findChild(QComboBox)
+    box.setCurrentIndex(box.findData("acquisition_spend"))
+    box.activated.emit(box.currentIndex())  # a pick in the list
+    assert dialog.read is None
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    assert dialog.mapping.keys[1] == "acquisition_spend"
+    read = dialog.read
+    dialog.mapping_view.itemDelegateForColumn(2).commitData.emit(box)  # focus leaves it
+    assert dialog.read is read and dialog.import_button.isEnabled()
+    dialog.done(0)
+    dialog.deleteLater()
+
+
 def test_the_preview_maps_a_file_as_the_command_line_does(app, qtbot, tmp_path):
     """One pipeline: the preview's default mapping and notices are those of ``compute``."""
     from core.readers import pipeline, read_segments

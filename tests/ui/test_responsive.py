@@ -104,7 +104,7 @@ def _open_and_import(window, qtbot, path, rows: int) -> Watchdog:
     window.select_cell(rows - 1, "ltv")
     qtbot.wait(200)
     dog.stop()
-    assert f"Imported {rows} segments" in window.banner.message()
+    assert f"Imported {rows:,} segments" in window.banner.message()
     window.doc.undo_stack.setClean()
     return dog
 

@@ -137,6 +137,9 @@ def test_presentation_mode_is_full_screen_scaled_and_restores_the_layout(window,
     assert window.strip.portfolio["ltv"].font().pointSizeF() > font * 1.4
     assert window.grid.view.verticalHeader().defaultSectionSize() > row
     assert window.explain.point_size > explain_size
+    name = window.formula.name  # "LTV · Клуб лояльности" in the larger type, whole
+    assert name.fontMetrics().horizontalAdvance(name.text()) <= name.maximumWidth() - 8
+    assert name.text() == "LTV · Клуб лояльности"
     window.actions.presentation.trigger()
     assert not window.isFullScreen()
     assert all(bar.isVisible() for bar in window.tool_bars())
@@ -144,6 +147,16 @@ def test_presentation_mode_is_full_screen_scaled_and_restores_the_layout(window,
     assert window.grid.view.verticalHeader().defaultSectionSize() == row
     qtbot.wait(50)
     assert (window.geometry(), window.splitter.sizes(), window.side_splitter.sizes()) == before
+
+
+def test_presentation_scale_follows_the_screen():
+    """1.6 × on a 1080-pixel-high screen or projector and above; 1.5 × on a 768-pixel laptop,
+    where 1.6 × left the charts too low for their bars; in between, in proportion."""
+    from ui.window.presentation import presentation_scale
+
+    assert presentation_scale(2160) == presentation_scale(1080) == 1.6
+    assert presentation_scale(768) == presentation_scale(600) == 1.5
+    assert 1.5 < presentation_scale(1024) < 1.6
 
 
 def test_zoom_scales_the_whole_window(window):

@@ -134,6 +134,11 @@ class ImportDialog(QDialog):
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(10)
         self.progress_cancel = QPushButton(self.tr("Stop reading"), self)
+        for widget in (self.progress, self.progress_cancel):
+            # their room is kept while hidden: the tables do not jump at each conversion
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -187,7 +192,7 @@ class ImportDialog(QDialog):
 
     def _fit_to_screen(self) -> None:
         screen = (self.parentWidget() or self).screen().availableGeometry()
-        self.resize(min(860, screen.width() - 40), min(620, screen.height() - 60))
+        self.resize(min(900, screen.width() - 40), min(700, screen.height() - 60))
 
     # The sheet and its header --------------------------------------------------------------
     @property

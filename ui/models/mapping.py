@@ -107,6 +107,10 @@ class MappingModel(QAbstractTableModel):
         key = value or None
         if key is not None and key not in schema.INPUT_KEYS:
             return False
+        if key == self.mapping.keys[index.row()]:
+            # the drop-down commits again when it loses focus (a click on Import): no change, no
+            # new conversion — that would disable Import under the click
+            return True
         self.mapping = self.mapping.choose(index.row(), key)
         rows = self.rowCount()
         self.dataChanged.emit(

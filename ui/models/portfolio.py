@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QFont
 
 from core import explain
+from ui import i18n
 from ui.document import ProjectDocument
 from ui.models import columns
 from ui.models.base import DISPLAY_ROLES, LEFT, PORTFOLIO_BRUSH, RIGHT, ROOT, GridModel
@@ -88,7 +89,7 @@ class PortfolioModel(GridModel):
     def _name_data(self, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("SegmentsTableModel", "Portfolio ({n})").format(
-                n=len(self._doc)
+                n=i18n.count(len(self._doc))
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate(

@@ -46,6 +46,7 @@ class ChartsTab(QWidget):
     def _on_presentation(self, _on: bool, scale: float) -> None:
         self.scale = scale
         self._fit_all()
+        self.panel.schedule()  # drawn again for the room the larger words leave (fewer bars)
 
     # Scaling the charts ----------------------------------------------------------------------
     def _fit_all(self) -> None:

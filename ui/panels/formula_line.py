@@ -106,6 +106,11 @@ class FormulaLine(QWidget):
         return self.edit.text()
 
     @Slot(int, str, bool)
+    def rescale(self, scale: float) -> None:
+        """The name box grows with the font (presentation mode, zoom), so its words still fit."""
+        self.name.setFixedWidth(round(NAME_WIDTH * scale))
+        self.refresh()
+
     def show_cell(self, row: int, key: str, portfolio: bool) -> None:
         self._row, self._key, self._portfolio = row, key, portfolio
         self.refresh()
@@ -133,7 +138,9 @@ class FormulaLine(QWidget):
         where = self.tr("Portfolio") if self._portfolio else (self._doc.names()[self._row] or "—")
         label = f"{col.short(lang)} · {where}"
         self.name.setText(
-            self.name.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, NAME_WIDTH - 10)
+            self.name.fontMetrics().elidedText(
+                label, Qt.TextElideMode.ElideRight, self.name.maximumWidth() - 10
+            )
         )
         self.name.setToolTip(f"{col.label(lang)} · {where}")
         index = self._index()

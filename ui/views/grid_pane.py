@@ -335,17 +335,27 @@ class GridPane(QWidget):
         lang = i18n.lang()
         p = results.portfolio
         by_reason: dict[tuple[str, str], list[str]] = {}
+        by_count: dict[int, list[str]] = {}  # more left out than named: how many in all
         for key in columns.ANSWERS:
             if not p.left_out.get(key) or not p.included.get(key):
                 continue
+            label = self.model.headerData(
+                self.model.column_of(key), Qt.Orientation.Horizontal
+            ).split(" (")[0]
             for row, why in results.left_out(key, lang, limit=explain.NAMED_LEFT_OUT):
-                label = self.model.headerData(
-                    self.model.column_of(key), Qt.Orientation.Horizontal
-                ).split(" (")[0]
                 by_reason.setdefault((names[row], why), []).append(label)
+            if p.left_out[key] > explain.NAMED_LEFT_OUT:
+                by_count.setdefault(p.left_out[key], []).append(label)
         if not by_reason:
             return ""
+        total = i18n.count(len(results))
         parts = [
+            self.tr("{figures}: {n} of {total} segments").format(
+                figures=", ".join(labels), n=i18n.count(n), total=total
+            )
+            for n, labels in by_count.items()
+        ]
+        parts += [
             f"{name} — {', '.join(labels)}: {why}" if why else f"{name} — {', '.join(labels)}"
             for (name, why), labels in by_reason.items()
         ]

@@ -73,7 +73,9 @@ class _Spans(QWidget):
             painter.drawLine(left + 2, h - 6, left + 2, h - 2)
             painter.drawLine(right - 3, h - 6, right - 3, h - 2)
             title = f"▾ {group.label()}"
-            width = min(fm.horizontalAdvance(title) + 8, right - start - 4)
+            width = min(
+                fm.horizontalAdvance(title) + 8, right - start - 4, self.width() - start - 4
+            )
             if width < fm.horizontalAdvance("▾") + 8:
                 continue
             rect = QRect(start + 4, 0, width, h - 3)

@@ -177,12 +177,12 @@ class FileActions(QObject):
         )
         preferences.add_recent(path)
         text = self.tr("Imported {n} segments from {file}.").format(
-            n=len(project.segments), file=path.name
+            n=i18n.count(len(project.segments)), file=path.name
         )
         if problems:
             text += " " + self.tr(
                 "{p} cells could not be read: they are shown in red, their tooltips say why."
-            ).format(p=problems)
+            ).format(p=i18n.count(problems))
         self.window.show_message(text, "warning" if problems else "success")
         self.imported.emit(len(project.segments), problems)
         if self.import_dialog is None:  # read without the preview: nothing else holds the rows

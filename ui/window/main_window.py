@@ -519,6 +519,7 @@ class MainWindow(QMainWindow):
         # the new font's sizes take effect in layouts now, not at the next turn of the loop
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         self.strip.fit_height()
+        self.formula.rescale(scale)
         self.grid.set_row_height(self.grid.fontMetrics().height() + 10)
         self.grid.fit_columns()
         self.grid.schedule_fit()  # again once the layout has taken the new sizes in
