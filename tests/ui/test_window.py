@@ -159,6 +159,16 @@ def test_presentation_scale_follows_the_screen():
     assert 1.5 < presentation_scale(1024) < 1.6
 
 
+def test_a_message_in_the_old_language_goes_when_the_language_changes(window, qtbot):
+    """No English left in the Russian window: a warning written before the switch is closed,
+    banner and status bar (what it said is in the grid: the red cell, its tooltip)."""
+    window.show_message("“n/a”: not a number: there are no digits in it", "warning")
+    assert window.banner.isVisible() and window.status_label.text()
+    window.set_language("ru")
+    assert not window.banner.isVisible() and window.status_label.text() == ""
+    window.set_language("en")
+
+
 def test_zoom_scales_the_whole_window(window):
     font = window.grid.view.font().pointSizeF()
     window.actions.zoom_in.trigger()

@@ -307,6 +307,10 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_language_changed(self, code: str) -> None:
+        if self._banner is not None and self._banner.isVisible():
+            # a message was written in the other language: it goes (its news is in the grid)
+            self._banner.dismiss()
+        self.status_label.clear()
         self.retranslate()
         self.grid.schedule_fit()
         self.language_switched.emit(code)
