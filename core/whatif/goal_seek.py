@@ -86,7 +86,8 @@ CAUSES: tuple[str, ...] = (
     "yearly",  # the yearly amount that repays CAC
     "cac",
     "counts",  # N moves the lifetime from the counts as well as CAC
-    "precision",  # the recomputed metric did not come back to the target (overflow)
+    "precision",  # the recomputed metric did not come back to the target, or not with the
+    # target's verdict (an overflow; a value of 4.5e-317 customers, whose last digit is 1e-7 of it)
 )
 _CAUSE = {key: i for i, key in enumerate(CAUSES)}
 
@@ -103,7 +104,10 @@ _CAUSE_TEXT = {
         "новые клиенты меняют и срок жизни, посчитанный по количествам клиентов, и ни при каком "
         "их числе этого не получить",
     ),
-    "precision": Text("too large to compute", "слишком большое число для расчёта"),
+    "precision": Text(
+        "the numbers are beyond the precision of the calculation",
+        "числа за пределами точности расчёта",
+    ),
 }
 _UNREACHABLE = Text(
     "no value of {lever} gives {metric} {target}: {cause}",
@@ -499,6 +503,7 @@ def _solve(results: Results, target: str, goal: float, keys, forms, n: int, k: i
     expected = _verdict_of_goal(target, goal, checked.values["lifetime_years"]).reshape(shape)
     wrong = answer & (verdict != expected)
     _nudge(results, target, goal, keys, ranges, wrong, tried, reached, verdict)
+    answer &= verdict == expected  # never "reaches 12, slow": no answer, and why (precision)
 
     note = np.full(shape, Note.UNREACHABLE, dtype=np.int8)
     detail = np.where(solvable, _CAUSE["precision"], cause).astype(np.int16)

@@ -330,3 +330,16 @@ def test_many_segments_are_done_a_block_at_a_time_with_the_same_answers(monkeypa
     for name in ("minus", "plus", "minus_reason", "plus_reason", "swing", "has", "plus_out"):
         assert np.array_equal(getattr(moves, name), getattr(moved, name), equal_nan=True), name
     assert moved.results is blocked.results or len(moved.results) == 2500
+
+
+def test_an_answer_beyond_the_precision_of_floats_is_no_answer_and_says_so():
+    """Found by the property above: a spend of 2.2e-311 needs 4.5e-317 new customers for a
+    12-month payback, a number whose last digit is 1e-7 of it; no such value comes back as
+    12 months "fast" (it came back as 12.00000003, "slow"). No answer, and why."""
+    seg = dict(avg_order_value=41196.0, purchases_per_year=12.0, gross_margin=0.0)
+    seg.update(acquisition_spend=2.225073858507e-311, new_customers=0.0)
+    seg.update(customers_start=0.0, customers_end=0.0)
+    g = goal_seek(inputs(seg), "payback_months", 12, "revenue")
+    a = g.answer(0, "new_customers")
+    assert a.value is None and a.verdict is None
+    assert "beyond the precision of the calculation" in a.note
