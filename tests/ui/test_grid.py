@@ -167,6 +167,10 @@ def test_folding_a_column_group_and_the_formula_line(window, qtbot):
     assert not grid.view.isColumnHidden(COL["net_clv"])
     grid.set_folded("inputs", True)
     assert grid.view.isColumnHidden(COL["customers"])
+    from ui import preferences
+
+    assert preferences.column_group_folded("inputs", False)  # remembered for the next start
+    assert not preferences.column_group_folded("more", True)
     window.select_cell(0, "customers")  # selecting an input shows its group again
     assert not grid.view.isColumnHidden(COL["customers"])
     # the formula line: a metric with its numbers, an input as typed and editable

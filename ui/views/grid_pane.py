@@ -127,8 +127,9 @@ class GridPane(QWidget):
         doc.project_loaded.connect(self._on_rows_changed)
         i18n.language().changed.connect(self._on_language_changed)
 
-        for group in columns.groups():
-            self.set_folded(group.name, preferences.column_group_folded(group.name, group.folded))
+        for group in columns.groups():  # as remembered; nothing to write back (16 ms a group)
+            folded = preferences.column_group_folded(group.name, group.folded)
+            self.set_folded(group.name, folded, remember=False)
         self._update_note()
 
     # Selection -------------------------------------------------------------------------------
@@ -186,7 +187,7 @@ class GridPane(QWidget):
         return self._folded.get(name, False)
 
     @Slot(str, bool)
-    def set_folded(self, name: str, folded: bool) -> None:
+    def set_folded(self, name: str, folded: bool, remember: bool = True) -> None:
         """Fold (hide) or show the columns of group ``name``; remembered between runs."""
         group = next(g for g in columns.groups() if g.name == name)
         self._folded[name] = folded
@@ -195,7 +196,8 @@ class GridPane(QWidget):
             self.view.setColumnHidden(column, folded)
             self.footer.setColumnHidden(column, folded)
         self.band.set_folded(name, folded)
-        preferences.set_column_group_folded(name, folded)
+        if remember:
+            preferences.set_column_group_folded(name, folded)
         current = self.view.currentIndex()
         if folded and current.isValid() and self.view.isColumnHidden(current.column()):
             self.select_cell(current.row(), "segment")
