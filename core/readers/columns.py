@@ -7,9 +7,10 @@ common shapes without a Python call per cell, and falls back to the oracle for e
 * Cells that are numbers already (workbooks) are packed in one ``struct`` call.
 * Text cells are joined into one ASCII buffer and cut into a byte matrix per text length
   (numpy); a cell of the shape ``-?digits([.,]digits)?`` (at most 15 digits; thousands
-  grouped by spaces or no-break spaces allowed, ``1 234 567,50``) is read as an integer
-  mantissa divided by a power of ten: both are exact doubles, so the one IEEE division is the
-  correctly rounded value of the decimal — the float ``Decimal(text)`` gives.
+  grouped by spaces or no-break spaces allowed, ``1 234 567,50``), with or without a unit
+  (``60 627,47 ₽``, ``39%``, ``343 тыс.``, ``$1,250.75``), is read as an integer mantissa
+  multiplied or divided by a power of ten: both are exact doubles, so the one IEEE operation is
+  the correctly rounded value of the decimal — the float ``Decimal(text)`` gives.
 * Dates: date cells by ``toordinal``; serial numbers (1900 and 1904 systems) by arithmetic;
   text by its *shape* (digits replaced by ``d``): ``dd.mm.yyyy``, ``d.m.yy``, ``yyyy-mm-dd``,
   ``dd/mm/yyyy``, each with an optional time, read from the byte matrix; other shapes by the
@@ -71,6 +72,7 @@ ERROR_CODES = frozenset(
 _MAX_DIGITS = 15  # a mantissa below 2**53: exact in a double
 _SPACE_LIKE = np.array([ord(c) for c in "\u00a0\u202f\u2009\u2007\u200a\u2002\u2003"], np.uint32)
 _MAX_ABS = 1e300
+_UNSEEN = ParsedNumber(None)  # a marker: no text has this very result
 
 Why = tuple[Text, tuple[tuple[str, str], ...]]
 
@@ -164,19 +166,24 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
                 else:
                     values[i] = special.value
     rows = np.arange(n) if text_rows is None else np.asarray(text_rows, dtype=np.intp)
-    fast = _fast_text_numbers(texts)
-    ok, mantissa, scale, sep, negative, ambiguous = fast
-    # the oracle for every text cell outside the common shapes
+    ok, mantissa, scale, sep, negative, ambiguous, power, typed_percent = _fast_text_numbers(texts)
+    # the oracle for every text cell outside the common shapes, once per distinct text (a
+    # column's «н/д» or «—» repeats; a ParsedNumber is immutable, so the rows share it)
     from core.numbers import parse_number
 
-    for k in np.flatnonzero(~ok):
+    seen: dict[str, ParsedNumber | None] = {}
+    for k in np.flatnonzero(~ok).tolist():
         text = texts[k]
-        i = int(rows[k])
-        if text.strip() == "":
-            continue
-        special = special_number(text)
-        p = special if special is not None else parse_number(text)
-        exact[i] = p
+        p = seen.get(text, _UNSEEN)
+        if p is _UNSEEN:
+            if text.strip() == "":
+                p = None
+            else:
+                special = special_number(text)
+                p = special if special is not None else parse_number(text)
+            seen[text] = p
+        if p is not None:
+            exact[int(rows[k])] = p
     # the decimal separator the column proves (unambiguous cells with a separator)
     proved: set[str] = set()
     seps = sep[ok & ~ambiguous]
@@ -186,29 +193,21 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
         proved.add(",")
     proved.update(p.decimal for p in exact.values() if p.decimal)
     settle = proved.pop() if len(proved) == 1 else decimal
-    # fast cells: value = mantissa / 10**scale, exact (both exact doubles, one IEEE division)
-    plain = ok & ~ambiguous
-    v = mantissa.astype(np.float64)
-    with np.errstate(all="ignore"):
-        v[plain] = v[plain] / 10.0 ** scale[plain]
+    # fast cells: value = mantissa × 10**(power − scale), exact: both exact doubles, one IEEE
+    # multiplication or division (the correctly rounded value of the decimal, as Decimal gives)
     amb_rows = np.flatnonzero(ok & ambiguous)
     if len(amb_rows):
-        sep_char = np.where(sep[amb_rows] == 1, ".", ",")
         if settle is None:
             for k in amb_rows:
                 exact[int(rows[k])] = parse_number(texts[k])  # the oracle's words
             ok[amb_rows] = False
-        else:
-            decimal_reading = sep_char == settle
-            with np.errstate(all="ignore"):
-                v[amb_rows] = np.where(
-                    decimal_reading,
-                    mantissa[amb_rows] / 10.0 ** scale[amb_rows],
-                    mantissa[amb_rows].astype(np.float64),
-                )
+        else:  # 1,500 read as thousands: no decimal places
+            scale[amb_rows[np.where(sep[amb_rows] == 1, ".", ",") != settle]] = 0
+    v = _scaled(mantissa, power - scale)
     v = np.where(negative, -v, v)
     fast_rows = rows[ok]
     values[fast_rows] = v[ok]
+    percent[fast_rows] = typed_percent[ok]
     for i, p in exact.items():
         if p.error is AMBIGUOUS_SEPARATOR and settle is not None:
             p = parse_number(cells[i], settle)
@@ -218,6 +217,15 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
             values[i] = p.value
             percent[i] = p.percent
     return _percent_rule(values, percent, column, errors, exact)
+
+
+def _scaled(mantissa: np.ndarray, exponent: np.ndarray) -> np.ndarray:
+    """``mantissa × 10**exponent`` with one IEEE operation on exact doubles (|exponent| ≤ 22)."""
+    m = mantissa.astype(np.float64)
+    with np.errstate(all="ignore"):
+        return np.where(
+            exponent >= 0, m * 10.0 ** np.maximum(exponent, 0), m / 10.0 ** np.maximum(-exponent, 0)
+        )
 
 
 def _floats(cells: list) -> np.ndarray | None:
@@ -241,7 +249,7 @@ def proved_decimals(texts: list[str]) -> set[str]:
     """The decimal separators text cells prove ("," in ``2,75``; none in ``1,500``)."""
     from core.numbers import parse_number
 
-    ok, _mantissa, _scale, sep, _negative, ambiguous = _fast_text_numbers(texts)
+    ok, _mantissa, _scale, sep, _negative, ambiguous, _power, _percent = _fast_text_numbers(texts)
     proved: set[str] = set()
     seps = sep[ok & ~ambiguous]
     if np.any(seps == 1):
@@ -303,27 +311,125 @@ def _by_slices(read, texts: list[str]) -> tuple[np.ndarray, ...]:
     return tuple(np.concatenate(arrays) for arrays in zip(*parts))
 
 
-def _byte_matrix(texts: list[str], spaces: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The texts joined as one byte per character: ``(buf, starts, lens)``, text ``k`` being
-    ``buf[starts[k]:starts[k] + lens[k]]``, with ``lens[k] == 0`` for a text holding a character
-    beyond ASCII (left to the oracle). With ``spaces`` no-break and thin spaces count as spaces
-    (they group thousands as a space does).
+def _byte_matrix(
+    texts: list[str], spaces: bool, affixes: bool = False
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The texts joined as one byte per character: ``(buf, starts, lens, power, percent)``,
+    text ``k`` being ``buf[starts[k]:starts[k] + lens[k]]``, with ``lens[k] == 0`` for a text
+    holding a character beyond ASCII (left to the oracle). With ``spaces`` no-break and thin
+    spaces count as spaces (they group thousands as a space does). With ``affixes`` a unit is
+    taken off each text first (``_affixes``): ``power`` is the power of ten it multiplies by
+    (3 for «тыс.», −2 for %) and ``percent`` where it was a percent sign.
 
     Each step is one C call over the whole slice and none is slow per character: text beyond
     ASCII is read as UTF-32 code points (``str.translate`` of such a text takes ~1 µs a
     character with the GIL held: 100 000 cells of money kept the window waiting ~0.3 s).
     """
-    lens = np.fromiter(map(len, texts), np.int64, len(texts))
+    n = len(texts)
+    lens = np.fromiter(map(len, texts), np.int64, n)
     starts = np.cumsum(lens) - lens
     joined = "".join(texts)
     if joined.isascii():
-        return np.frombuffer(joined.encode("ascii"), np.uint8), starts, lens
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
-    if spaces:
-        codes = np.where(np.isin(codes, _SPACE_LIKE), np.uint32(32), codes)
-    wide = np.concatenate(([0], np.cumsum(codes > 127)))  # characters beyond ASCII so far
-    lens = np.where(wide[starts + lens] == wide[starts], lens, 0)
-    return codes.astype(np.uint8), starts, lens  # the rows read hold ASCII alone: exact bytes
+        codes = np.frombuffer(joined.encode("ascii"), np.uint8)
+        affixes = affixes and any(c in joined for c in _ASCII_UNITS)
+    else:
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+        if spaces:
+            codes = np.where(np.isin(codes, _SPACE_LIKE), np.uint32(32), codes)
+    power, percent = np.zeros(n, np.int64), np.zeros(n, bool)
+    if affixes:
+        starts, lens = _affixes(codes, starts, lens, power, percent)
+    if codes.dtype != np.uint8:
+        wide = np.concatenate(([0], np.cumsum(codes > 127)))  # characters beyond ASCII so far
+        lens = np.where(wide[starts + lens] == wide[starts], lens, 0)
+        codes = codes.astype(np.uint8)  # the rows read hold ASCII alone: exact bytes
+    return codes, starts, lens, power, percent
+
+
+def _words(*words: str) -> list[np.ndarray]:
+    return [np.array([ord(c) for c in w], np.uint32) for w in words]
+
+
+# The units a number is typed with, as ``core.numbers.parse_number`` takes them off: a currency
+# sign or word at either end; before a currency word at the end, a percent sign or a multiplier
+# (-2: a percent). Each may stand apart by spaces. Other spellings and orders go to the oracle.
+_CURRENCY_END = _words("₽", "руб.", "руб", "р.", "$", "€", "£", "¥")
+_SCALE_END = list(
+    zip(
+        _words("%", "тыс.", "тыс", "k", "K", "млн", "млн.", "млрд", "млрд."),
+        (-2, 3, 3, 3, 3, 6, 6, 9, 9),
+        strict=True,
+    )
+)
+_CURRENCY_START = _words("$", "€", "₽", "£", "¥")
+_ASCII_UNITS = "%$kK"  # the units' characters within ASCII
+_SCALE_POWERS = np.array([p for _, p in _SCALE_END], np.int64)
+_END_EDGES = np.unique([w[-1] for w in _CURRENCY_END + [w for w, _ in _SCALE_END]])
+_START_EDGES = np.unique([w[0] for w in _CURRENCY_START])
+
+
+def _affixes(
+    codes: np.ndarray,
+    starts: np.ndarray,
+    lens: np.ndarray,
+    power: np.ndarray,
+    percent: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Take a unit off each text (``_CURRENCY_END``, then ``_SCALE_END``, then
+    ``_CURRENCY_START``) and the spaces beside it: the new ``(starts, lens)``, with ``power``
+    and ``percent`` filled in. Where no number is left the text is left to the oracle.
+
+    Only the texts whose first or last character may begin or end a unit are looked at (a
+    plain number's are digits: none), so a column without units costs two gathers.
+    """
+    if not len(codes):
+        return starts, lens
+    ends = starts + lens
+    some = lens > 0
+    last = codes[np.maximum(ends - 1, 0)]
+    first = codes[np.minimum(starts, len(codes) - 1)]
+    rows = np.flatnonzero(
+        some & ((last[:, None] == _END_EDGES).any(1) | (first[:, None] == _START_EDGES).any(1))
+    )
+    if not len(rows):
+        return starts, lens
+    s, e = starts[rows], ends[rows]  # copies: the candidates' extents, cut below
+
+    def take(words: list[np.ndarray], at_end: bool) -> np.ndarray:
+        """Take one of ``words`` off the end (start) of each candidate, with the spaces beside
+        it: the word's index in ``words`` per candidate (-1 where none)."""
+        which = np.full(len(rows), -1)
+        for w_i, w in enumerate(words):
+            k = len(w)
+            at = np.flatnonzero((e - s > k) & (which < 0))
+            at = at[codes[e[at] - 1 if at_end else s[at]] == w[-1 if at_end else 0]]
+            if not len(at):
+                continue
+            head = e[at] - k if at_end else s[at]
+            at = at[(codes[head[:, None] + np.arange(k)] == w).all(1)]
+            which[at] = w_i
+            if at_end:
+                e[at] -= k
+            else:
+                s[at] += k
+        at = np.flatnonzero(which >= 0)
+        while len(at):  # the spaces beside the word, one a pass
+            at = at[(e[at] > s[at]) & (codes[e[at] - 1 if at_end else s[at]] == 32)]
+            if at_end:
+                e[at] -= 1
+            else:
+                s[at] += 1
+        return which
+
+    take(_CURRENCY_END, True)
+    scaled = take([w for w, _ in _SCALE_END], True)
+    take(_CURRENCY_START, False)
+    unit = scaled >= 0
+    power[rows[unit]] = _SCALE_POWERS[scaled[unit]]
+    percent[rows[scaled == 0]] = True
+    starts, ends = starts.copy(), ends.copy()
+    starts[rows], ends[rows] = s, e
+    return starts, np.maximum(ends - starts, 0)
 
 
 def _fast_text_numbers(texts: list[str]):
@@ -331,10 +437,11 @@ def _fast_text_numbers(texts: list[str]):
 
 
 def _fast_text_numbers_slice(texts: list[str]):
-    """Byte-matrix reading of ``-?digits([.,]digits)?`` cells.
+    """Byte-matrix reading of ``-?digits([.,]digits)?`` cells, with a unit (``_affixes``).
 
     Returns arrays over ``texts``: ok (read here), mantissa (int64), scale (decimal places),
-    sep (0 none, 1 ".", 2 ","), negative, ambiguous (``1,500``: thousands or decimals?).
+    sep (0 none, 1 ".", 2 ","), negative, ambiguous (``1,500``: thousands or decimals?), power
+    (of ten, the unit's: 3 for «тыс.», −2 for a percent) and percent (typed with %).
     """
     n = len(texts)
     ok = np.zeros(n, bool)
@@ -343,9 +450,7 @@ def _fast_text_numbers_slice(texts: list[str]):
     sep = np.zeros(n, np.int8)
     negative = np.zeros(n, bool)
     ambiguous = np.zeros(n, bool)
-    if n == 0:
-        return ok, mantissa, scale, sep, negative, ambiguous
-    buf, starts, lens = _byte_matrix(texts, spaces=True)
+    buf, starts, lens, power, percent = _byte_matrix(texts, spaces=True, affixes=True)
     for length in np.unique(lens):
         if length == 0 or length > _MAX_DIGITS + 8:
             continue
@@ -390,7 +495,7 @@ def _fast_text_numbers_slice(texts: list[str]):
                 sep[idx] = np.where(m[members, p] == 46, 1, 2)
                 if frac_digits == 3 and int_digits <= 3:  # "1,500": thousands or decimals?
                     ambiguous[idx] = ~((int_digits == 1) & (d[:, 0] == 0))  # not "0,500"
-    return ok, mantissa, scale, sep, negative, ambiguous
+    return ok, mantissa, scale, sep, negative, ambiguous, power, percent
 
 
 # Dates -----------------------------------------------------------------------------------------
@@ -539,7 +644,7 @@ def _fast_text_dates_slice(texts: list[str]):
     slashed = np.zeros(n, bool)
     if n == 0:
         return ok, year, month, day, a, b, slashed
-    buf, starts, lens = _byte_matrix(texts, spaces=False)
+    buf, starts, lens, _, _ = _byte_matrix(texts, spaces=False)
     for length in np.unique(lens):
         if not 6 <= length <= 19:
             continue

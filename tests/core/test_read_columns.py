@@ -47,6 +47,17 @@ plain_numbers = st.builds(
     st.sampled_from(["", ".", ","]),
     st.text("0123456789", min_size=1, max_size=5),
 )
+units = st.sampled_from(
+    ["%", " %", "\u00a0%", " ₽", "₽", "\u00a0₽", " руб.", " руб", " р.", " $", "€", " £", " ¥"]
+    + [" тыс.", "тыс", " k", "K", " млн", " млн.", " млрд", "млрд.", " тыс. ₽", "k$", "% ₽"]
+    + [" m", " Руб.", " %%", " ₽ ", "  ₽", " тыс. %", "% тыс.", " ₽%", " $ тыс.", "тыс.р."]
+)
+with_units = st.builds(
+    lambda prefix, number, unit: prefix + number + unit,
+    st.sampled_from(["", "", "$", "€ ", "₽\u00a0", "$-"]),
+    plain_numbers,
+    units,
+)
 odd_cells = st.sampled_from(
     [
         "",
@@ -79,6 +90,14 @@ odd_cells = st.sampled_from(
         "1 000,500",
         "1\u00a0500",
         "60 627,47 ₽",
+        "₽",
+        "%",
+        "тыс.",
+        "$",
+        "-5%",
+        "1,500 тыс.",
+        "1,500%",
+        "0,5 млрд",
         "1\u2009000\u2009000",
         "7\ud800",
         "#DIV/0!",
@@ -97,7 +116,8 @@ odd_cells = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.lists(st.one_of(plain_numbers, odd_cells), max_size=30), st.sampled_from([None, ",", "."])
+    st.lists(st.one_of(plain_numbers, with_units, odd_cells), max_size=30),
+    st.sampled_from([None, ",", "."]),
 )
 def test_numbers_fast_path_equals_the_oracle(cells, decimal):
     for column in (AOV, MARGIN):
@@ -106,7 +126,7 @@ def test_numbers_fast_path_equals_the_oracle(cells, decimal):
 
 @settings(max_examples=200, deadline=None)
 @given(
-    st.lists(st.one_of(plain_numbers, odd_cells), max_size=30),
+    st.lists(st.one_of(plain_numbers, with_units, odd_cells), max_size=30),
     st.sampled_from([None, ",", "."]),
     st.integers(1, 4),
 )
@@ -123,6 +143,25 @@ def test_numbers_read_a_slice_at_a_time_are_the_oracles(cells, decimal, rows):
 @given(st.lists(plain_numbers, min_size=1, max_size=40))
 def test_a_plain_column_is_read_without_the_oracle(cells):
     """Every cell of the common shape is read by the byte matrix (none left to parse_number)."""
+    ok = columns._fast_text_numbers(cells)[0]
+    assert ok.all()
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            lambda number, unit: number + unit,
+            plain_numbers,
+            st.sampled_from(["%", " %", " ₽", "\u00a0₽", " руб.", " тыс.", " млн", " тыс. ₽"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_numbers_with_a_unit_are_read_without_the_oracle(cells):
+    """Money, percents and thousands as people type them (``60 627,47 ₽``, ``39%``,
+    ``343 тыс.``) are read by the byte matrix too."""
     ok = columns._fast_text_numbers(cells)[0]
     assert ok.all()
 
