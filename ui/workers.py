@@ -354,7 +354,9 @@ def export_job(
     the sheets that show them (``core.export.base.Report.extras``). ``read``: what reading the
     project's file found and the names as read (``ProjectDocument.read_problems``,
     ``read_names``); the report lists those still true of the project and the project's own
-    (``core.export.base.current_problems``), as the command line lists what it read."""
+    (``core.export.base.current_problems``), as the command line lists what it read.
+
+    The job returns those problems and any found while writing (text cut to fit a cell)."""
 
     def job(progress, cancelled):
         from core.export.base import current_problems
@@ -363,15 +365,17 @@ def export_job(
             from ui.report import write_pdf as write
         else:
             from core.export import write_workbook as write
-        return write(
+        listed = current_problems(read[0], project, lang, read[1] or None)
+        written = write(
             project,
             path,
             lang=lang,
             basis=basis,
-            problems=current_problems(read[0], project, lang, read[1] or None),
+            problems=listed,
             progress=progress,
             cancelled=cancelled,
             extras=extras,
         )
+        return [*listed, *(written or [])]
 
     return job
