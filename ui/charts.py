@@ -527,7 +527,7 @@ def _bar_label(
 def _blank_axes(chart: SegmentChart, lang: str, x_title: str = "") -> None:
     axis_x, axis_y = QValueAxis(), QValueAxis()
     axis_x.setRange(0, 12)
-    axis_x.setLabelFormat("%d")
+    axis_x.setLabelFormat("%.0f")  # "%d" with localised numbers drew no labels
     axis_x.setTitleText(x_title)
     axis_y.setRange(-1, 1)
     axis_y.setLabelsVisible(False)
@@ -689,7 +689,7 @@ def profit_chart(
         chart.addSeries(s)
     axis_x = QValueAxis()
     axis_x.setRange(0, x_end)
-    axis_x.setLabelFormat("%d")
+    axis_x.setLabelFormat("%.0f")  # "%d" with localised numbers drew no labels
     axis_x.setTitleText(_WORDS["month"](lang))
     axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
     axis_x.setTickAnchor(0)

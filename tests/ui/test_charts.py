@@ -358,3 +358,22 @@ def test_a_low_panel_compares_fewer_segments_so_their_names_stay_apart(qapp, qtb
     assert f"{MAX_BARS} of 30 segments" in panel.charts()[0].title()
     assert panel.charts()[0].points == 9.0  # drawn again at the full size once it is tall
     panel.close()
+
+
+def test_the_month_axis_writes_its_numbers_in_both_languages(qapp):
+    """The months under the profit curve are written (a "%d" label format drew none once the
+    chart localised its numbers): dark pixels in the band just under the plot."""
+    results = compute(EXAMPLE_4)
+    curve = charts.profit_curve(results, 0)
+    for lang in ("en", "ru"):
+        chart = profit_chart(curve, "Example 4", lang, "₽")
+        image = QImage(640, 360, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        paint_chart(chart, painter, QRectF(0, 0, 640, 360))
+        painter.end()
+        area = chart.plotArea()
+        band = range(int(area.bottom()) + 4, int(area.bottom()) + 16)
+        columns = range(int(area.left()), int(area.right()))
+        dark = sum(1 for y in band for x in columns if QColor(image.pixel(x, y)).lightness() < 120)
+        assert dark > 20, lang
