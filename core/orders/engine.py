@@ -26,6 +26,7 @@ from core.text import Text
 #: DuckDB's own budget; with Python, numpy and the results the process stays under 1 GB (§9).
 MEMORY_LIMIT = os.environ.get("LTV_DUCKDB_MEMORY", "300MB")
 _POLL_SECONDS = 0.05
+_CHUNK_VECTORS = 100  # a large result is fetched ~200 000 rows at a time, never all at once
 _OUT_OF_MEMORY = Text(
     "not enough memory to summarise the log (DuckDB's limit is {limit}; set LTV_DUCKDB_MEMORY "
     "to allow more)",
@@ -90,8 +91,9 @@ class Session:
             shutil.rmtree(self._spill, ignore_errors=True)
 
     # Running ------------------------------------------------------------------------------------
-    def run(self, statement: str, step: str = "", fetch: bool = True) -> dict | None:
-        """Run one statement; its result as numpy columns (``fetch``), with progress and cancel.
+    def run(self, statement: str, step: str = "", fetch=True) -> dict | None:
+        """Run one statement with progress and cancel; its result as numpy columns (``fetch``
+        True), nothing (False), or what ``fetch(cursor)`` makes of it.
 
         The statement runs in a helper thread while this one polls DuckDB's progress and the
         ``cancelled`` check, so that a cancel (or Ctrl+C) interrupts DuckDB at once.
@@ -104,7 +106,10 @@ class Session:
         def work() -> None:
             try:
                 cursor = self.con.execute(statement)
-                out["result"] = cursor.fetchnumpy() if fetch else None
+                if callable(fetch):
+                    out["result"] = fetch(cursor)
+                else:
+                    out["result"] = cursor.fetchnumpy() if fetch else None
             except BaseException as exc:  # handed to the calling thread
                 out["error"] = exc
 
@@ -209,19 +214,56 @@ class Session:
     def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts]:
         """The per-customer summary (ordered by customer, as the printed query) and the cohort
         counts for T: the two queries of §10 run as one statement (``sql.combined``)."""
-        res = self.run(sql.combined(windows), "summary")
-        part = np.asarray(res[sql.PART])
-        pick = lambda n: {k: v[part == n] for k, v in res.items()}  # noqa: E731
-        names = pick(3)
+        wanted = {
+            1: [c for c in sql.SUMMARY_COLUMNS if c != "segment"] + ["segment_code"],
+            2: [f"cohort_{c}" for c in sql.COHORT_COLUMNS],
+            3: ["segment_code", "segment_name"],
+        }
+        parts = self.run(sql.combined(windows), "summary", lambda c: _fetch_parts(c, wanted))
+        names = parts[3]
         words = np.full(len(names["segment_code"]) + 1, "", dtype=object)
         words[_ints(names["segment_code"])] = _texts(names["segment_name"])
-        s = pick(1)
+        s = parts.pop(1)
         s["segment"] = words[_ints(s["segment_code"])]  # a few words, shared by every customer
         summary = summary_from_columns(s, windows)  # in customer order: the statement sorts
-        c = pick(2)
+        del s
+        c = parts[2]
         counts = cohorts_from_columns({k: c[f"cohort_{k}"] for k in sql.COHORT_COLUMNS})
         order = np.lexsort((counts.k, counts.cohort))
         return summary, CohortCounts(*(getattr(counts, k)[order] for k in sql.COHORT_COLUMNS))
+
+
+def _fetch_parts(cursor, wanted: dict[int, list[str]]) -> dict[int, dict[str, np.ndarray]]:
+    """The rows of a ``sql.combined`` result by part, each part with its own columns only,
+    fetched a piece at a time: the whole result (two million customers from a 20 000 000-row
+    log) never sits in memory at once, nor the other parts' NULLs beside each row."""
+    pieces = {n: {name: [] for name in names} for n, names in wanted.items()}
+    while True:
+        frame = cursor.fetch_df_chunk(_CHUNK_VECTORS)
+        if not len(frame):
+            break
+        part = frame[sql.PART].to_numpy()
+        for n, names in wanted.items():
+            rows = part == n
+            if not rows.any():
+                continue
+            for name in names:
+                series = frame[name][rows]
+                if series.dtype.kind == "M":
+                    values = series.to_numpy()
+                elif series.dtype.kind in "iuf":
+                    values = series.to_numpy(dtype=np.float64, na_value=np.nan)
+                else:
+                    values = series.to_numpy(dtype=object, na_value=None)
+                pieces[n][name].append(values)
+        del frame
+    return {
+        n: {
+            name: np.concatenate(chunks) if chunks else np.empty(0, dtype=object)
+            for name, chunks in columns.items()
+        }
+        for n, columns in pieces.items()
+    }
 
 
 def summary_from_columns(columns: dict, windows: sql.Windows) -> CustomerSummary:

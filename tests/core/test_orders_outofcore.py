@@ -254,3 +254,39 @@ def test_parquet_gives_the_same_as_the_csv(tmp_path):
     a = to_json(derive_file(csv_path, today=TODAY))
     b = to_json(derive_file(parquet, today=TODAY))
     assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def _big_log(tmp_path, n: int = 200_000):
+    """A CSV log as a database exports it (the bench's generator), ``n`` rows."""
+    from bench.bench_orders import make_log
+
+    path = tmp_path / "big.csv"
+    make_log(path, n)
+    return path
+
+
+def test_a_large_log_reports_progress_up_to_the_end(tmp_path):
+    """§9: progress over the whole out-of-core derivation, never going back, ending at the
+    total."""
+    path = _big_log(tmp_path)
+    seen: list[tuple[int, int]] = []
+    derived = derive_file(path, progress=lambda done, total: seen.append((done, total)))
+    assert derived.totals.orders == 200_000
+    done = [d for d, _t in seen]
+    assert done == sorted(done) and seen[-1][0] == seen[-1][1] > 0
+
+
+def test_a_large_log_can_be_cancelled(tmp_path, monkeypatch):
+    """§9: Cancel interrupts DuckDB; nothing is returned, the spill folder is removed."""
+    import os
+
+    from core.errors import Cancelled
+
+    path = _big_log(tmp_path)
+    spills: list[str] = []
+    close = Session.close
+    monkeypatch.setattr(Session, "close", lambda self: (spills.append(self.spill), close(self)))
+    seen: list[int] = []
+    with pytest.raises(Cancelled):
+        derive_file(path, progress=lambda d, t: seen.append(d), cancelled=lambda: bool(seen))
+    assert spills and not any(os.path.exists(folder) for folder in spills)
