@@ -138,7 +138,9 @@ def make_project(window, found: OrdersFound) -> None:
         ).format(n=problems)
     window.show_message(text, "warning" if problems else "success")
     if len(derived.summary):
-        start_fit(window.shell, derived.summary, derived.windows.end)
+        # on the next turn: made from the reading task's own result (a file opened without the
+        # preview), the runner is still busy with it until that returns
+        QTimer.singleShot(0, lambda: start_fit(window.shell, derived.summary, derived.windows.end))
 
 
 class OrdersDialog(QDialog):

@@ -147,3 +147,19 @@ def test_a_long_cohort_table_of_the_pdf_names_itself_where_it_continues(lang, wo
             table.title.removeprefix("<h2>").removesuffix("</h2>")
         )
     assert "(18…29)" in tables[1].title
+
+
+def test_a_log_opened_without_the_preview_gets_its_models_fitted(window, qtbot, shop):
+    """The screenshot's way (the preview's defaults, without asking): the project is made from
+    the reading task's own result, and the fit then starts instead of being refused with
+    "the previous task is still running"."""
+    from ui.customer_models import model_summary
+
+    window.files.auto_import = True
+    messages: list[str] = []
+    show = window.show_message
+    window.show_message = lambda text, *more: (messages.append(text), show(text, *more))
+    window.open_file(shop, ask=False)
+    qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
+    assert window.doc.names() == ["Магазин", "Сайт"]
+    assert not any("still running" in m for m in messages), messages
