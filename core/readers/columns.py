@@ -305,10 +305,17 @@ _CHUNK = 1 << 14
 def _by_slices(read, texts: list[str]) -> tuple[np.ndarray, ...]:
     """``read(texts)`` a slice of rows at a time, the slices' arrays joined (bounded time per C
     call and bounded memory)."""
-    if len(texts) <= _CHUNK:
+    n = len(texts)
+    if n <= _CHUNK:
         return read(texts)
-    parts = [read(texts[k : k + _CHUNK]) for k in range(0, len(texts), _CHUNK)]
-    return tuple(np.concatenate(arrays) for arrays in zip(*parts))
+    out: tuple[np.ndarray, ...] = ()
+    for k in range(0, n, _CHUNK):
+        part = read(texts[k : k + _CHUNK])
+        if not out:  # the whole column's arrays, filled a slice at a time (no copies to join)
+            out = tuple(np.empty(n, a.dtype) for a in part)
+        for whole, a in zip(out, part):
+            whole[k : k + len(a)] = a
+    return out
 
 
 def _byte_matrix(
@@ -336,7 +343,7 @@ def _byte_matrix(
         codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
         if spaces:
             codes = np.where(np.isin(codes, _SPACE_LIKE), np.uint32(32), codes)
-    power, percent = np.zeros(n, np.int64), np.zeros(n, bool)
+    power, percent = np.zeros(n, np.int8), np.zeros(n, bool)
     if affixes:
         starts, lens = _affixes(codes, starts, lens, power, percent)
     if codes.dtype != np.uint8:
@@ -363,7 +370,7 @@ _SCALE_END = list(
 )
 _CURRENCY_START = _words("$", "€", "₽", "£", "¥")
 _ASCII_UNITS = "%$kK"  # the units' characters within ASCII
-_SCALE_POWERS = np.array([p for _, p in _SCALE_END], np.int64)
+_SCALE_POWERS = np.array([p for _, p in _SCALE_END], np.int8)
 _END_EDGES = np.unique([w[-1] for w in _CURRENCY_END + [w for w, _ in _SCALE_END]])
 _START_EDGES = np.unique([w[0] for w in _CURRENCY_START])
 
@@ -446,7 +453,7 @@ def _fast_text_numbers_slice(texts: list[str]):
     n = len(texts)
     ok = np.zeros(n, bool)
     mantissa = np.zeros(n, np.int64)
-    scale = np.zeros(n, np.int64)
+    scale = np.zeros(n, np.int8)
     sep = np.zeros(n, np.int8)
     negative = np.zeros(n, bool)
     ambiguous = np.zeros(n, bool)
@@ -536,28 +543,31 @@ def dates(cells: list, date1904: bool = False, order: str | None = None) -> Type
     slow: list[int] = []
     texts: list[str] = []
     text_rows: list[int] = []
-    by_kind: dict[type, list[int]] = {}
+    text_idx = None
+    by_kind: dict[type, list[int] | None] = {}
     for i, c in enumerate(cells) if len(set(map(type, cells))) > 1 else ():
         by_kind.setdefault(type(c), []).append(i)
     if not by_kind and n:
-        by_kind[type(cells[0])] = list(range(n))  # one kind: no loop over the cells
+        by_kind[type(cells[0])] = None  # one kind: every row, no loop over the cells
     for kind, rows in by_kind.items():
-        whole = len(rows) == n
-        part = cells if whole else [cells[i] for i in rows]
-        idx = np.arange(n) if whole else np.asarray(rows, dtype=np.intp)
+        part = cells if rows is None else [cells[i] for i in rows]
+        idx = np.arange(n) if rows is None else np.asarray(rows, dtype=np.intp)
         if kind is dt.datetime or kind is dt.date:
             ordinals = np.fromiter(map(dt.date.toordinal, part), np.int64, len(part))
             days[idx] = ordinals - _UNIX
         elif kind is float or kind is int:
             _serials(np.asarray(part, dtype=np.float64), date1904, idx, days, errors)
+        elif kind is str and rows is None:
+            texts, text_idx = cells, idx  # the column itself: no copy, no int per row
         elif kind is str:
             texts.extend(part)
-            text_rows.extend(idx.tolist())
+            text_rows.extend(rows)
         elif kind is type(None):
             continue
         else:
-            slow.extend(rows)
-    text_idx = np.asarray(text_rows, dtype=np.intp)
+            slow.extend(range(n) if rows is None else rows)
+    if text_idx is None:
+        text_idx = np.asarray(text_rows, dtype=np.intp)
     parsed = _fast_text_dates(texts)
     ok, year, month, day, a, b, slashed = parsed
     # the order slashed dates prove (fast cells by their parts, the others by the oracle's)
@@ -636,11 +646,11 @@ def _fast_text_dates_slice(texts: list[str]):
     read day-first; slashed ones left as parts ``a``/``b`` with ``slashed`` set)."""
     n = len(texts)
     ok = np.zeros(n, bool)
-    year = np.zeros(n, np.int64)
-    month = np.zeros(n, np.int64)
-    day = np.zeros(n, np.int64)
-    a = np.zeros(n, np.int64)
-    b = np.zeros(n, np.int64)
+    year = np.zeros(n, np.int32)  # parts of at most 4 digits: int32 (a row's 20 bytes, not 40)
+    month = np.zeros(n, np.int32)
+    day = np.zeros(n, np.int32)
+    a = np.zeros(n, np.int32)
+    b = np.zeros(n, np.int32)
     slashed = np.zeros(n, bool)
     if n == 0:
         return ok, year, month, day, a, b, slashed

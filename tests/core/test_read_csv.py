@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.readers import read_segments
-from core.readers.grid import Grid, _split_plain
+from core.readers.grid import Grid, _split_plain, decode, detect_separator
 
 TABLE = [
     ["Сегмент", "Средний чек", "Покупок в год"],
@@ -100,14 +100,23 @@ def test_ambiguous_thousands_settled_by_the_column(tmp_path):
 
 @settings(max_examples=300, deadline=None)
 @given(
-    st.text(alphabet="ab1,;\t \r\n", max_size=60),
-    st.sampled_from([",", ";", "\t"]),
+    st.text(alphabet="ab1,;\t \r\nжё", max_size=60),
+    st.sampled_from([",", ";", "\t", None]),
     st.integers(1, 8),
+    st.sampled_from(["utf-8", "cp1251", "utf-8-sig"]),
 )
-def test_the_plain_split_is_the_csv_modules_reading(text, sep, chunk):
-    """A CSV without quotes is split in C, a few lines at a time: the csv module's rows."""
+def test_the_plain_split_is_the_csv_modules_reading(text, sep, chunk, encoding):
+    """A CSV without quotes is decoded and split in C, a few lines at a time: the csv module's
+    rows of the whole file decoded, in the encoding and with the separator found for the whole
+    file (a slice of 1-8 bytes holds one line: the separator is still found from the head)."""
     grid = Grid("", [], [])
-    if _split_plain(text, sep, grid, chunk=chunk):
-        assert grid.rows == list(csv.reader(io.StringIO(text), delimiter=sep))
+    data = text.encode(encoding)
+    whole, expected_encoding = decode(data)
+    found = _split_plain(data, grid, chunk=chunk, sep=sep)
+    if found is not None:
+        sep = sep or detect_separator(whole)
+        assert grid.separator == sep
+        assert [list(r) for r in grid.rows] == list(csv.reader(io.StringIO(whole), delimiter=sep))
+        assert found == expected_encoding
     else:
         assert "\r" in text  # a lone carriage return: the csv module reads it
