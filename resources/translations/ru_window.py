@@ -33,6 +33,9 @@ RU = {
     "Portfolio · {n} segments": "Портфель · сегментов: {n}",
     "* Left out of the portfolio: {parts}": "* Не учтены в портфеле: {parts}",
     "{figures}: {n} of {total} segments": "{figures}: сегментов {n} из {total}",
+    # Qt's file dialog (ui/qt_words.py): words its Russian catalogue lacks
+    "&Look in:": "&Перейти к:",
+    "Files of &type:": "&Типы файлов:",
     "{label}: not summed across segments.": "{label}: не суммируется по сегментам.",
     "Not summed across segments.": "Не суммируется по сегментам.",
     (

@@ -159,6 +159,22 @@ def test_presentation_scale_follows_the_screen():
     assert 1.5 < presentation_scale(1024) < 1.6
 
 
+def test_the_russian_file_dialog_has_no_english_labels(app):
+    """Qt 6.11's file dialog says "&Look in:" and "Files of &type:", which Qt's own Russian
+    catalogue lacks: ours gives them (they were in English in the Russian window)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ui import i18n
+
+    i18n.language().set("ru")
+    try:
+        for source, russian in (("&Look in:", "&Перейти к:"), ("Files of &type:", "&Типы файлов:")):
+            assert QCoreApplication.translate("QFileDialog", source) == russian
+        assert QCoreApplication.translate("QFileDialog", "File &name:") == "&Имя файла:"
+    finally:
+        i18n.language().set("en")
+
+
 def test_a_message_in_the_old_language_goes_when_the_language_changes(window, qtbot):
     """No English left in the Russian window: a warning written before the switch is closed,
     banner and status bar (what it said is in the grid: the red cell, its tooltip)."""
