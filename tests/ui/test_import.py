@@ -187,3 +187,17 @@ def test_an_order_log_goes_to_its_own_preview_not_the_segment_tables(window, qtb
     qtbot.waitUntil(lambda: bool(window.findChildren(OrdersDialog)), timeout=30_000)
     assert window.files.import_dialog is None
     window.findChildren(OrdersDialog)[-1].reject()
+
+
+def test_the_preview_counts_in_the_language_s_digits(app, qtbot, tmp_path):
+    from core.readers import pipeline
+
+    path = tmp_path / "many.csv"
+    rows = "".join(f"S{i};{i % 50 + 1};{'x' if i < 1100 else '3'}\n" for i in range(1200))
+    path.write_text("Сегмент;Средний чек;Покупок в год\n" + rows, encoding="utf-8")
+    dialog = ImportDialog(pipeline.load(path))
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=20_000)
+    assert dialog.summary.text().startswith("1,200 segments will be imported.")
+    assert dialog.problems_box.title() == "Cells that could not be read: 1,100"
+    dialog.done(0)
+    dialog.deleteLater()

@@ -320,14 +320,14 @@ class ImportDialog(QDialog):
         self._show_working(False)
         self.problems.set_problems(read.problems)
         self.problems_box.setTitle(
-            self.tr("Cells that could not be read: {n}").format(n=len(read.problems))
+            self.tr("Cells that could not be read: {n}").format(n=i18n.count(len(read.problems)))
         )
         self.notices.setText("\n".join(n.message(lang) for n in read.notices))
         self.summary.setText(
             self.tr(
                 "{n} segments will be imported. Cells that could not be read are kept as typed and "
                 "shown in red; fix them in the grid."
-            ).format(n=len(read.table))
+            ).format(n=i18n.count(len(read.table)))
         )
         self.import_button.setEnabled(True)
         self.converted.emit()
