@@ -46,7 +46,7 @@ END_BEFORE_ORDERS = Text(
 )
 AFTER_END = Text(
     "{n} orders after the report date {end} were left out",
-    "заказов после даты отчёта {end} не учтено: {n}",
+    "заказов после даты отчёта {end_ru} не учтено: {n}",
 )
 UNKNOWN_BY = Text(
     "{file}: no column “{column}” to group customers by; the log has: {columns}",
@@ -175,7 +175,8 @@ def derive_session(
     windows = choose_end(end, first, last, file, lang, today)
     summary, counts = session.summarise(windows)
     if totals.after_end:
-        notices.append(Notice(AFTER_END, (("n", str(totals.after_end)), ("end", str(windows.end)))))
+        ends = (("end", str(windows.end)), ("end_ru", windows.end.strftime("%d.%m.%Y")))
+        notices.append(Notice(AFTER_END, (("n", str(totals.after_end)), *ends)))
     derived = finish(summary, counts, totals, problems, notices, file, lang)
     derived.first_date, derived.last_date = first, last
     return derived

@@ -19,24 +19,25 @@ NO_SEGMENT = Text("No segment", "Без сегмента")
 
 NEEDS_TWO_YEARS = Text(
     "needs two years of orders (the log covers {days} days before {end})",
-    "нужны заказы за два года (журнал охватывает {days} дн. до {end})",
+    "нужны заказы за два года (журнал охватывает {days} дн. до {end_ru})",
 )
 ANNUALISED = Text(
     "the log covers {days} days: purchases per year annualised (× 365 / {days})",
     "журнал охватывает {days} дн.: покупки в год пересчитаны на год (× 365 / {days})",
 )
 NO_PURCHASES_IN_Y = Text(
-    "no purchases in the 365 days to {end}", "нет покупок за 365 дней до {end}"
+    "no purchases in the 365 days to {end}", "нет покупок за 365 дней до {end_ru}"
 )
 NO_COST = Text(
     "needs the cost of goods (the log has none for the 365 days to {end})",
-    "нужна себестоимость (в журнале её нет за 365 дней до {end})",
+    "нужна себестоимость (в журнале её нет за 365 дней до {end_ru})",
 )
 MISSING_COST = Text(
     "{n} of {m} customers buying in the 365 days to {end} have no cost; counted at no cost",
-    "у {n} из {m} клиентов, покупавших за 365 дней до {end}, нет себестоимости; она учтена как 0",
+    "у {n} из {m} клиентов, покупавших за 365 дней до {end_ru}, нет себестоимости; она учтена "
+    "как 0",
 )
-NO_REVENUE_IN_Y = Text("no revenue in the 365 days to {end}", "нет выручки за 365 дней до {end}")
+NO_REVENUE_IN_Y = Text("no revenue in the 365 days to {end}", "нет выручки за 365 дней до {end_ru}")
 
 #: The §1 inputs an order log gives, in the order of the schema.
 DERIVED_INPUTS = (
@@ -132,7 +133,9 @@ def segment_inputs(summary: CustomerSummary, lang: str = "en") -> list[SegmentIn
     repeat = total(summary.purchases >= 2)
 
     days = summary.covered_days
+    # the date as each language writes it: 2025-09-30, 30.09.2025 (as the formula line does)
     end_text = w.end.isoformat()
+    ends = (("end", end_text), ("end_ru", w.end.strftime("%d.%m.%Y")))
     annualise = 365.0 / days if 0 < days < 365 else 1.0
     out = []
     for g, name in enumerate(names):
@@ -145,23 +148,23 @@ def segment_inputs(summary: CustomerSummary, lang: str = "en") -> list[SegmentIn
             if annualise != 1.0:
                 notes["purchases_per_year"] = (ANNUALISED, (("days", str(days)),))
         else:
-            why = (NO_PURCHASES_IN_Y, (("end", end_text),))
+            why = (NO_PURCHASES_IN_Y, ends)
             notes["avg_order_value"] = notes["purchases_per_year"] = why
         if cost_y is None:
-            notes["gross_margin"] = (NO_COST, (("end", end_text),))
+            notes["gross_margin"] = (NO_COST, ends)
         elif revenue_y[g] > 0:
             values["gross_margin"] = 1.0 - cost_y[g] / revenue_y[g]
             if no_cost[g]:
                 fields = (("n", str(int(no_cost[g]))), ("m", str(int(customers[g]))))
-                notes["gross_margin"] = (MISSING_COST, fields + (("end", end_text),))
+                notes["gross_margin"] = (MISSING_COST, fields + ends)
         else:
-            notes["gross_margin"] = (NO_REVENUE_IN_Y, (("end", end_text),))
+            notes["gross_margin"] = (NO_REVENUE_IN_Y, ends)
         if days >= 730:
             values["new_customers"] = float(new_customers[g])
             values["customers_start"] = float(customers_start[g])
             values["customers_end"] = float(customers_end[g])
         else:
-            why = (NEEDS_TWO_YEARS, (("days", str(days)), ("end", end_text)))
+            why = (NEEDS_TWO_YEARS, (("days", str(days)), *ends))
             for key in ("new_customers", "customers_start", "customers_end"):
                 notes[key] = why
         values["repeat_purchase_rate"] = repeat[g] / everyone[g] if everyone[g] else None

@@ -65,6 +65,7 @@ def test_orders_after_t_are_left_out_and_counted():
     assert [n.message("en") for n in d.notices] == [
         "2 orders after the report date 2025-06-30 were left out"
     ]
+    assert d.notices[0].message("ru") == "заказов после даты отчёта 30.06.2025 не учтено: 2"
     assert summary_row(d, "a")["purchases"] == 1
 
 
@@ -163,6 +164,13 @@ def test_less_than_two_years_leaves_the_counts_empty_with_a_note():
     assert seg.values["gross_margin"] is None
     assert seg.note("gross_margin") == (
         "needs the cost of goods (the log has none for the 365 days to 2025-06-30)"
+    )
+    # in Russian the date is written as Russians write it, as in the formula line
+    assert seg.note("customers_start", "ru") == (
+        "нужны заказы за два года (журнал охватывает 395 дн. до 30.06.2025)"
+    )
+    assert seg.note("gross_margin", "ru") == (
+        "нужна себестоимость (в журнале её нет за 365 дней до 30.06.2025)"
     )
 
 
