@@ -109,8 +109,9 @@ def test_no_ratio_anywhere_is_said_once_and_never_over_a_row_label(qapp):
     assert len([t for t in label_texts(chart) if t.startswith("— ")]) == 2
 
 
-def test_ratio_chart_says_12_of_n_and_keeps_an_outlier_from_flattening_the_rest(qapp):
-    segments = [
+def _thirty_segments() -> list[dict]:
+    """30 segments whose LTV:CAC runs 1, 2, … 30 (revenue basis)."""
+    return [
         dict(
             avg_order_value=100 * k,
             purchases_per_year=1,
@@ -120,6 +121,10 @@ def test_ratio_chart_says_12_of_n_and_keeps_an_outlier_from_flattening_the_rest(
         )
         for k in range(1, 31)
     ]
+
+
+def test_ratio_chart_says_12_of_n_and_keeps_an_outlier_from_flattening_the_rest(qapp):
+    segments = _thirty_segments()
     segments[0]["avg_order_value"] = 500_000  # LTV:CAC 5 000
     results = compute(*segments, basis="revenue")
     data = charts.comparison(results, [f"s{i}" for i in range(30)], limit=12)
@@ -322,16 +327,7 @@ def test_a_low_panel_compares_fewer_segments_so_their_names_stay_apart(qapp, qtb
     and goes back to 12 when it has the room."""
     from ui.chart_panel import MAX_BARS, ChartPanel
 
-    segments = [
-        dict(
-            avg_order_value=100 * k,
-            purchases_per_year=1,
-            retention_years=1,
-            acquisition_spend=100,
-            new_customers=1,
-        )
-        for k in range(1, 31)
-    ]
+    segments = _thirty_segments()
     panel = ChartPanel()
     panel.resize(1200, 180)
     panel.show()
