@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.metrics import Results, State
+from core.numbers import NumberFormat
 from core.text import Text
 
 MAX_MONTHS = 120  # the profit curve's longest span: ten years of months
@@ -74,7 +75,8 @@ class Comparison:
         if not self.capped:
             return ""
         key = "extremes" if self.extremes else "of"
-        return WORDS[key](lang, shown=len(self), n=self.total)
+        fmt = NumberFormat(lang)  # "4 of 10,000", «4 из 10 000»
+        return WORDS[key](lang, shown=fmt.number(len(self), 0), n=fmt.number(self.total, 0))
 
     def subtitle(self, lang: str) -> str:
         """The basis of the ratio, and how many segments are shown when not all of them."""

@@ -84,6 +84,13 @@ def test_capped_shows_the_highest_and_lowest_and_says_so():
     assert data.ratio.tolist() == [30, 29, 28, 27, 26, 25, 6, 5, 4, 3, 2, 1]
 
 
+def test_the_count_shown_is_written_the_languages_way():
+    results, names = _many(1200)
+    data = charts.comparison(results, names, limit=4)
+    assert data.shown_words("en") == "4 of 1,200 segments: the highest and lowest LTV:CAC"
+    assert data.shown_words("ru").replace("\u00a0", " ").startswith("4 из 1 200 сегментов")
+
+
 def test_capped_keeps_the_selected_segment():
     results, names = _many(30)
     middle = names.index("s15")
