@@ -28,7 +28,9 @@ def run_window(argv: list[str]) -> int:
         epilog=f"commands: {', '.join(COMMANDS)} — `ltv-studio COMMAND --help` for each",
     )
     parser.add_argument("--version", action="version", version=f"{NAME} {VERSION}")
-    parser.add_argument("file", nargs="?", help="a project or a segment table to open")
+    parser.add_argument(
+        "file", nargs="?", help="a project, a segment table or an order log to open"
+    )
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window off-screen into OUT.png and quit"
     )
