@@ -231,12 +231,16 @@ def _scaled(mantissa: np.ndarray, exponent: np.ndarray) -> np.ndarray:
 def _floats(cells: list) -> np.ndarray | None:
     """The cells as float64 when every one is a number (int or float, not bool), else None.
 
-    One C-level pass packs them (``struct`` refuses text, None, dates and error cells); TRUE and
-    FALSE pack as 1 and 0, so only the cells that packed as 0 or 1 are looked at for a bool.
+    C-level passes pack them, a slice of rows each (``struct`` refuses text, None, dates and
+    error cells); TRUE and FALSE pack as 1 and 0, so only the cells that packed as 0 or 1 are
+    looked at for a bool.
     """
-    values = np.empty(len(cells), np.float64)
+    n = len(cells)
+    values = np.empty(n, np.float64)
     try:
-        struct.pack_into(f"{len(cells)}d", values, 0, *cells)
+        for k in range(0, n, _CHUNK):
+            part = cells[k : k + _CHUNK]
+            struct.pack_into(f"{len(part)}d", values, 8 * k, *part)
     except (struct.error, TypeError, OverflowError):
         return None
     for i in np.flatnonzero((values == 0) | (values == 1)).tolist():

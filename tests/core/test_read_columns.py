@@ -262,3 +262,28 @@ def test_serials_match_from_serial(date1904):
     for s, v in zip(serials, col.values):
         moment = dates.from_serial(s, date1904)
         assert (v == np.datetime64(moment.date(), "D")) if moment else np.isnat(v)
+
+
+@pytest.mark.parametrize("rows", [1, 2, 3, 7])
+def test_number_cells_packed_a_slice_at_a_time(rows):
+    """Workbook numbers are packed a slice of rows at a time; a TRUE or a text in a later slice
+    still sends the column to the cell-by-cell path."""
+    clean = [1, 2.5, 3, 4e9, -5.25, 6, 7, 0, 1]
+    with mock.patch.object(columns, "_CHUNK", rows):
+        assert columns._floats(clean).tolist() == [float(c) for c in clean]
+        assert columns._floats(clean[:-1] + [True]) is None
+        assert columns._floats(clean[:-1] + ["1"]) is None
+        for cells in (clean, clean[:-1] + [True], clean[:-1] + ["1"]):
+            same(columns.numbers(cells, AOV), columns.exact_numbers(cells, AOV))
+
+
+def test_plain_texts_looks_at_every_block():
+    from core.readers import rows
+
+    heads = frozenset({"It"})
+    with mock.patch.object(rows, "_BLOCK", 2):
+        assert rows.plain_texts(["a", "b", "c", "d", "e"], heads)
+        assert not rows.plain_texts(["a", "b", "c", "d", "Itogo"], heads)
+        assert not rows.plain_texts(["a", "b", "c", " d"], heads)
+        assert not rows.plain_texts(["a", "b", "c", ""], heads)
+        assert not rows.plain_texts(["a", "b", "c", None], heads)

@@ -171,3 +171,40 @@ def test_xls_and_ods_give_the_same_table(tmp_path):
         got = read_segments(out / f"ru.{fmt}")
         assert got.table.records() == want.table.records(), fmt
         assert got.problems == []
+
+
+def test_sheet_rows_are_calamines_to_python(tmp_path):
+    """A sheet is taken row by row (other threads run in between); the cells are those of
+    calamine's to_python, for a table from A1 and one that starts at C4 with a far cell."""
+    import python_calamine as calamine
+    import xlsxwriter
+
+    from core.readers.grid import _sheet_rows
+
+    path = tmp_path / "offset.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Сдвиг")
+    sheet.write_row(3, 2, ["Segment", "AOV"])
+    sheet.write_row(4, 2, ["A", 10])
+    sheet.write(9, 6, "note")
+    book.add_worksheet("Пусто")
+    book.close()
+    for source in (path, rf.ru_workbook(tmp_path / "ru.xlsx")):
+        with source.open("rb") as handle:
+            workbook = calamine.CalamineWorkbook.from_filelike(handle)
+        for name in workbook.sheet_names:
+            sheet = workbook.get_sheet_by_name(name)
+            rows = _sheet_rows(sheet if sheet.start is None else _RowByRow(sheet))
+            assert rows == sheet.to_python(), (source.name, name)
+    assert read_segments(path).table.records()[0]["segment"] == "A"
+
+
+class _RowByRow:
+    """A calamine sheet whose to_python may not be called (the row-by-row path must serve)."""
+
+    def __init__(self, sheet) -> None:
+        self._sheet = sheet
+
+    def __getattr__(self, name: str):
+        assert name != "to_python", "read with to_python, not row by row"
+        return getattr(self._sheet, name)
