@@ -167,6 +167,10 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
                     values[i] = special.value
     rows = np.arange(n) if text_rows is None else np.asarray(text_rows, dtype=np.intp)
     ok, mantissa, scale, sep, negative, ambiguous, power, typed_percent = _fast_text_numbers(texts)
+    # a multiplier may take a value past 2**53, where a double is no longer the exact decimal
+    # (and the percent rule's /100 would round twice): those few go to the oracle
+    grow = np.maximum(power - np.where(ambiguous, 0, scale), 0)
+    ok &= mantissa <= (2**53 - 1) // 10 ** grow.astype(np.int64)
     # the oracle for every text cell outside the common shapes, once per distinct text (a
     # column's «н/д» or «—» repeats; a ParsedNumber is immutable, so the rows share it)
     from core.numbers import parse_number
@@ -289,7 +293,7 @@ def _percent_rule(
         )
     values[unclear] = np.nan
     scale = plain & ~unclear
-    whole = scale & (values == np.round(values))
+    whole = scale & (values == np.round(values)) & (np.abs(values) < 2.0**53)  # exact integers
     values[whole] = values[whole] / 100  # an integer / 100: one correctly rounded division
     from decimal import Decimal
 
