@@ -201,3 +201,29 @@ def test_the_preview_counts_in_the_language_s_digits(app, qtbot, tmp_path):
     assert dialog.problems_box.title() == "Cells that could not be read: 1,100"
     dialog.done(0)
     dialog.deleteLater()
+
+
+def test_progress_of_a_task_moves_nothing_and_stays_in_presentation_mode(window, qtbot):
+    """The task bar sits in the status bar, whose height never changes: showing it lays out and
+    paints nothing again (a grid repainted while a worker held the GIL blocked the window for
+    ~200 ms). In presentation mode, where the status bar is hidden, it comes back for the task."""
+    release = threading.Event()
+    grid = window.grid.view.viewport().size()
+    status = window.statusBar().height()
+    for presenting in (False, True):
+        window.presentation.set(presenting)
+        qtbot.wait(50)
+        grid = window.grid.view.viewport().size()
+        release.clear()
+        window.run_task(lambda progress, cancelled: release.wait(10), "Working…", lambda r: None)
+        qtbot.waitUntil(lambda: window.task_bar.isVisible(), timeout=5_000)
+        assert window.statusBar().isVisible()
+        qtbot.wait(50)
+        assert window.grid.view.viewport().size() == grid  # nothing laid out again
+        if not presenting:
+            assert window.statusBar().height() == status
+        release.set()
+        qtbot.waitUntil(lambda: window.task is None, timeout=5_000)
+        assert not window.task_bar.isVisible()
+        assert window.statusBar().isVisible() is not presenting
+    window.presentation.set(False)

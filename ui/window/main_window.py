@@ -107,7 +107,6 @@ class MainWindow(QMainWindow):
         self.grid = GridPane(doc, self)
         self.editor = GridEditor(doc, self.grid.model, self)
         self._banner: Banner | None = None  # made on first use (see ``banner``)
-        self._task_bar: TaskBar | None = None
         self.strip = SummaryStrip(self.grid, self)
         self.formula = FormulaLine(self.grid, self)
         self.files = FileActions(self)
@@ -153,6 +152,7 @@ class MainWindow(QMainWindow):
         self.side.hide()
         self.status_label = QLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
+        self._add_task_bar()  # now, hidden: the status bar is as tall as it from the start
 
         self.actions = Actions(self)
         self.addToolBar(self.actions.toolbar)
@@ -181,9 +181,9 @@ class MainWindow(QMainWindow):
         self.grid.view.status.connect(self._on_refused)
         self.formula.refused.connect(self._on_refused)
         self.editor.reported.connect(self._on_paste_reported)
-        self.runner.started.connect(lambda label: self.task_bar.start(label))
+        self.runner.started.connect(self._on_task_started)
         self.runner.progressed.connect(lambda done, total: self.task_bar.progress(done, total))
-        self.runner.idle.connect(lambda: self._task_bar and self._task_bar.finish())
+        self.runner.idle.connect(self._on_task_idle)
         self.runner.failed.connect(self.error)
         self.runner.cancelled.connect(self._on_task_cancelled)
         self.bottom.currentChanged.connect(self._fill_current_tabs)
@@ -217,15 +217,30 @@ class MainWindow(QMainWindow):
             self._column.insertWidget(0, self._banner)
         return self._banner
 
+    def _on_task_started(self, label: str) -> None:
+        self.task_bar.start(label)
+        self.statusBar().show()  # presentation mode hides it: the progress and Cancel stay
+
+    def _on_task_idle(self) -> None:
+        self._task_bar.finish()
+        if self.presentation.on:
+            self.statusBar().hide()
+
+    def _add_task_bar(self) -> None:
+        """The progress of the task in hand, with Cancel, in the status bar, whose height never
+        changes: showing it resizes nothing, so the grid and the charts are not laid out and
+        painted again while a worker holds the GIL (that blocked the window ~200 ms)."""
+        from ui.panels.banner import TaskBar
+
+        self._task_bar = TaskBar(self)
+        self._task_bar.cancel_requested.connect(self.runner.cancel)
+        status = self.statusBar()
+        status.setMinimumHeight(max(status.minimumHeight(), self._task_bar.sizeHint().height()))
+        status.addPermanentWidget(self._task_bar)
+
     @property
     def task_bar(self) -> TaskBar:
-        """The progress of the task in hand, with Cancel, under the banner."""
-        if self._task_bar is None:
-            from ui.panels.banner import TaskBar
-
-            self._task_bar = TaskBar(self)
-            self._task_bar.cancel_requested.connect(self.runner.cancel)
-            self._column.insertWidget(1 if self._banner is not None else 0, self._task_bar)
+        """The progress of the task in hand, with Cancel, in the status bar."""
         return self._task_bar
 
     # Panels ----------------------------------------------------------------------------------
