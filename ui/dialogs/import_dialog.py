@@ -44,6 +44,10 @@ from ui.workers import Imported, TaskRunner, bulk, imported
 SAMPLE_ROWS = 3
 #: a burst of mapping changes converts once, this long after the last
 RECONVERT_DELAY_MS = 150
+#: the first conversion waits for the preview's first paint, or this long when it is not shown
+FIRST_PAINT_WAIT_MS = 300
+#: … and this long after it, while its tables and the window behind it are painted
+SETTLE_MS = 100
 
 
 def _cell(value) -> str:
@@ -169,6 +173,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self.runner = TaskRunner(self)
+        self._convert_after_paint = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECONVERT_DELAY_MS)
@@ -246,15 +251,33 @@ class ImportDialog(QDialog):
     # Converting, in a worker ---------------------------------------------------------------
     def reconvert(self, at_once: bool = False) -> None:
         """Convert again under the mapping as shown (the one in hand is cancelled)."""
+        self._convert_after_paint = False
         self.read = self.prepared = None
         self.import_button.setEnabled(False)
         self.runner.cancel()
         self._pending = True
-        if at_once:
+        if at_once and not self.isVisible():
+            # the preview being made: it is shown and painted first, then the worker starts (its
+            # reading would hold the GIL between the hundreds of calls of that first paint)
+            self._timer.stop()
+            self._convert_after_paint = True
+            QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._convert_if_waiting)  # never shown
+        elif at_once:
             self._timer.stop()
             self._start_conversion()
         else:
             self._timer.start()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self._convert_after_paint:  # painted: the worker starts once the rest has settled
+            QTimer.singleShot(SETTLE_MS, self._convert_if_waiting)
+
+    @Slot()
+    def _convert_if_waiting(self) -> None:
+        if self._convert_after_paint:
+            self._convert_after_paint = False
+            self._start_conversion()
 
     @Slot()
     def _start_conversion(self) -> None:
