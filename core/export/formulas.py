@@ -116,14 +116,22 @@ class Layout:
         return f"${c}${self.first_row + 1}:${c}${self.last_row + 1}"
 
 
+def _range_tests(col: schema.Column, ref: str, bracketed: bool = False) -> list[str]:
+    """The tests that ``ref`` holds a usable value of ``col``: a number, within its range."""
+    parts = [f"ISNUMBER({ref})"]
+    for bound, inclusive, sign in (
+        (col.minimum, col.min_inclusive, ">"),
+        (col.maximum, col.max_inclusive, "<"),
+    ):
+        if bound is not None:
+            test = f"{ref}{sign}{'=' if inclusive else ''}{bound:g}"
+            parts.append(f"({test})" if bracketed else test)
+    return parts
+
+
 def _valid(col: schema.Column, ref: str) -> str:
     """The condition that ``ref`` holds a usable value of ``col`` (a number in its range)."""
-    parts = [f"ISNUMBER({ref})"]
-    if col.minimum is not None:
-        parts.append(f"{ref}{'>=' if col.min_inclusive else '>'}{col.minimum:g}")
-    if col.maximum is not None:
-        parts.append(f"{ref}{'<=' if col.max_inclusive else '<'}{col.maximum:g}")
-    return f"AND({','.join(parts)})"
+    return f"AND({','.join(_range_tests(col, ref))})"
 
 
 def row_formulas(layout: Layout, lang: str) -> dict[str, str]:
@@ -232,12 +240,7 @@ ARRAY_KEYS = ("payback_months",)
 
 def _valid_each(col: schema.Column, span: str) -> str:
     """``_valid`` of every cell of ``span`` at once, as 1 or 0 (for an array formula)."""
-    parts = [f"ISNUMBER({span})"]
-    if col.minimum is not None:
-        parts.append(f"({span}{'>=' if col.min_inclusive else '>'}{col.minimum:g})")
-    if col.maximum is not None:
-        parts.append(f"({span}{'<=' if col.max_inclusive else '<'}{col.maximum:g})")
-    return "*".join(parts)
+    return "*".join(_range_tests(col, span, bracketed=True))
 
 
 def portfolio_formulas(layout: Layout, lang: str) -> dict[str, str]:
