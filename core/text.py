@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import locale
 import os
 from typing import NamedTuple
@@ -37,3 +38,17 @@ def system_language() -> str:
 def resolve_language(setting: str | None) -> str:
     """The language to speak: the setting when it names one, otherwise the system's."""
     return setting if setting in LANGUAGES else system_language()
+
+
+def day_text(day: dt.date, lang: str) -> str:
+    """A day as the language writes it: 31.08.2025 in Russian, 2025-08-31 (ISO) in English."""
+    return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()
+
+
+def iso_day_text(text: object, lang: str) -> str:
+    """``day_text`` of an ISO date given as text; the text itself (or "—") when it is not one."""
+    try:
+        day = dt.date.fromisoformat(str(text))
+    except ValueError:
+        return str(text or "—")
+    return day_text(day, lang)

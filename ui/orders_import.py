@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from core import schema
 from core.orders.report import SEGMENT_KEYS
+from core.text import day_text
 from ui import i18n
 
 ONE_SEGMENT = ""  # ``by`` for "every customer in one segment"
@@ -378,7 +379,7 @@ def _day(day) -> str:
     if day is None:
         return "—"
     d = day.astype("datetime64[D]").astype(dt.date)
-    return d.strftime("%d.%m.%Y") if i18n.lang() == "ru" else d.isoformat()
+    return day_text(d, i18n.lang())
 
 
 def input_note(doc, row: int, key: str, fmt) -> str | None:

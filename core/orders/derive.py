@@ -24,7 +24,7 @@ from core.orders.sql import Windows
 from core.orders.summary import CohortCounts, CustomerSummary, LogTotals
 from core.problems import Notice, Problem
 from core.schema import fold
-from core.text import Text
+from core.text import Text, day_text
 
 NO_ROWS = Text(
     "{file}: no order could be used — every row lacks a readable customer, date or amount",
@@ -175,7 +175,7 @@ def derive_session(
     windows = choose_end(end, first, last, file, lang, today)
     summary, counts = session.summarise(windows)
     if totals.after_end:
-        ends = (("end", str(windows.end)), ("end_ru", windows.end.strftime("%d.%m.%Y")))
+        ends = (("end", str(windows.end)), ("end_ru", day_text(windows.end, "ru")))
         notices.append(Notice(AFTER_END, (("n", str(totals.after_end)), *ends)))
     derived = finish(summary, counts, totals, problems, notices, file, lang)
     derived.first_date, derived.last_date = first, last

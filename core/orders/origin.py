@@ -10,14 +10,13 @@ the person's own). Saved in the project file under ``"orders"``; the cohorts go 
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 from core.numbers import NumberFormat
 from core.orders.derive import Derived
 from core.orders.segments import DERIVED_INPUTS
 from core.project import Project, SegmentTable, Settings
-from core.text import Text
+from core.text import Text, iso_day_text
 
 _IN_Y = Text("in the 365 days to {end}", "за 365 дней до {end}")
 _FROM = Text("from {file}", "из {file}")
@@ -120,12 +119,12 @@ def explain_input(
     if derived is None or not isinstance(value, float) or not _same(value, derived):
         return None
     lang = fmt.lang
-    end = _date(origin.get("end"), lang)
+    end = iso_day_text(origin.get("end"), lang)
     count = lambda v: fmt.number(float(v), 0) if v is not None else "—"  # noqa: E731
     values = seg.get("values") or {}
     fields = {
         "in_y": _IN_Y(lang, end=end),
-        "in_y1": _IN_Y(lang, end=_date(origin.get("y1_end"), lang)),
+        "in_y1": _IN_Y(lang, end=iso_day_text(origin.get("y1_end"), lang)),
         "customers": count(values.get("customers")),
         "purchases": count(seg.get("purchases_y")),
         "revenue": fmt.money(float(seg.get("revenue_y") or 0.0)),
@@ -147,11 +146,3 @@ def _same(a: float, b: object) -> bool:
     except (TypeError, ValueError):
         return False
     return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
-
-
-def _date(text: object, lang: str) -> str:
-    try:
-        day = dt.date.fromisoformat(str(text))
-    except ValueError:
-        return str(text or "—")
-    return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()

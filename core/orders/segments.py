@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.orders.summary import CustomerSummary
-from core.text import Text
+from core.text import Text, day_text
 
 ALL_CUSTOMERS = Text("All customers", "Все клиенты")
 NO_SEGMENT = Text("No segment", "Без сегмента")
@@ -135,7 +135,7 @@ def segment_inputs(summary: CustomerSummary, lang: str = "en") -> list[SegmentIn
     days = summary.covered_days
     # the date as each language writes it: 2025-09-30, 30.09.2025 (as the formula line does)
     end_text = w.end.isoformat()
-    ends = (("end", end_text), ("end_ru", w.end.strftime("%d.%m.%Y")))
+    ends = (("end", end_text), ("end_ru", day_text(w.end, "ru")))
     annualise = 365.0 / days if 0 < days < 365 else 1.0
     out = []
     for g, name in enumerate(names):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.text import iso_day_text
 from ui import i18n
 
 VIEWS = (
@@ -36,17 +37,6 @@ _DARK_TEXT, _LIGHT_TEXT = QColor("#1b1b1b"), QColor("#ffffff")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CohortsPanel", text)
-
-
-def _date(text: object, lang: str) -> str:
-    """An ISO date as the language writes it (31.08.2025 in Russian)."""
-    import datetime as dt
-
-    try:
-        day = dt.date.fromisoformat(str(text))
-    except ValueError:
-        return str(text or "—")
-    return day.strftime("%d.%m.%Y") if lang == "ru" else day.isoformat()
 
 
 def heat(share: float) -> QColor:
@@ -170,7 +160,7 @@ class CohortsPanel(QWidget):
         self.note.setText(
             self.tr(
                 "Month 0 is the month of the first purchase; months up to {end}, from {file}."
-            ).format(end=_date(orders.get("end"), lang), file=orders.get("file", "—"))
+            ).format(end=iso_day_text(orders.get("end"), lang), file=orders.get("file", "—"))
         )
 
     def _tip(self, cohort: dict, key: str, k: int, text: str) -> str:
