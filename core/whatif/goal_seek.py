@@ -25,7 +25,7 @@ from core.whatif import stack
 from core.whatif.sensitivity import verdict_inputs
 
 #: Decimals of a value as shown and typed, per unit (a fraction is shown as a percent).
-SHOWN_DECIMALS = {schema.MONEY: 2, schema.FRACTION: 3}
+SHOWN_DECIMALS = {schema.MONEY: 2, schema.FRACTION: 3, schema.COUNT: 0}
 
 #: The targets of goal seek and their defaults (§7.1).
 TARGETS: dict[str, float] = {"ltv_cac": 3.0, "payback_months": 12.0}
@@ -210,9 +210,11 @@ class GoalSeek:
         self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None
     ) -> Answer:
         """The answer at the precision the value is shown and typed in (cents, 0.1 % of a
-        margin, hundredths otherwise), rounded the way that keeps the target's own verdict, and
-        checked again through §2 — what Apply puts in a cell, so that the cell says what it
-        holds. The exact answer when neither way keeps the verdict within 1 % of the target.
+        margin, whole customers, hundredths otherwise), rounded the way that keeps the target's
+        own verdict, and checked again through §2 — what Apply puts in a cell, so that the cell
+        says what it holds. The exact answer when neither way keeps the verdict within 1 % of the
+        target; customers are never a fraction: the whole number that keeps the verdict however
+        far past the target it takes a small segment (3 more customers of 24 move LTV:CAC 12 %).
         """
         exact = self.answer(row, lever, lang, fmt)
         if exact.value is None:
@@ -221,6 +223,7 @@ class GoalSeek:
         down, up = math.floor(exact.value * scale) / scale, math.ceil(exact.value * scale) / scale
         nearest = sorted({down, up}, key=lambda v: abs(v - exact.value))
         col = schema.BY_KEY[lever]
+        whole = col.unit == schema.COUNT
         tries = [v for v in nearest if col.in_range(v)]
         if not tries:
             return exact
@@ -232,8 +235,8 @@ class GoalSeek:
         for k, value in enumerate(tries):
             reached = float(check.values[self.target][k])
             # within 1 % of the target: what the shown digits allow (2.76 or 2.77 purchases)
-            if check.verdicts[self.target][k] == want[k] and math.isclose(
-                reached, self.value, rel_tol=0.01
+            if check.verdicts[self.target][k] == want[k] and (
+                whole or math.isclose(reached, self.value, rel_tol=0.01)
             ):
                 current = float(self.results.inputs[lever][row])
                 change = value / current - 1.0 if current == current and current else None

@@ -204,9 +204,9 @@ def test_new_customers_when_the_lifetime_comes_from_the_counts():
 
 def test_rounded_to_what_a_cell_shows_keeping_the_verdict():
     """Apply puts the answer in a cell at the precision it is shown: cents, 0.1 % of a margin,
-    hundredths — rounded the way that still reaches the target's verdict."""
+    whole customers, hundredths — rounded the way that still reaches the target's verdict."""
     g = seek(dict(BASE, acquisition_spend=10_003))  # CAC 1000.3: AOV 3·1000.3 / 15 = 200.06
-    for lever, decimals in (("avg_order_value", 2), ("gross_margin", 3), ("new_customers", 2)):
+    for lever, decimals in (("avg_order_value", 2), ("gross_margin", 3), ("new_customers", 0)):
         exact, shown = g.answer(0, lever), g.rounded(0, lever)
         assert shown.value == round(shown.value, decimals)
         assert abs(shown.value - exact.value) <= 10**-decimals
@@ -215,6 +215,11 @@ def test_rounded_to_what_a_cell_shows_keeping_the_verdict():
             inputs(dict(BASE, acquisition_spend=10_003, **{lever: shown.value}))
         )
         assert check.value(0, "ltv_cac") == shown.reaches
+    # customers are whole however far past the target the next whole one takes a small segment
+    small = dict(BASE, acquisition_spend=10_003, new_customers=3)
+    n = seek(small).rounded(0, "new_customers")
+    assert n.value == math.ceil(seek(small).answer(0, "new_customers").value)
+    assert n.verdict.key == "healthy" and n.reaches >= 3
     p = seek(dict(BASE, acquisition_spend=10_003), target="payback_months").rounded(
         0, "purchases_per_year"
     )
