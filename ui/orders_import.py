@@ -243,14 +243,17 @@ class OrdersDialog(QDialog):
         first, last = derived.first_date, derived.last_date
         totals = derived.totals
         orders = "—" if totals.orders is None else fmt.number(float(totals.orders), 0)
+        customers = len(derived.summary) if totals.customers is None else totals.customers
         self.summary.setText(
             self.tr(
-                "{orders} orders, {purchases} purchases of {customers} customers, from {first} to "
-                "{last}. Report date T: {end}; the year Y is the 365 days to it."
+                "{orders} orders of {customers} customers, {purchases} purchases, from {first} "
+                "to {last}. Report date T: {end}; the year Y is the 365 days to it."
             ).format(
                 orders=orders,
                 purchases=fmt.number(float(derived.purchases), 0),
-                customers=fmt.number(float(len(derived.summary)), 0),
+                # as `orders` counts them: the customers of the rows used (§8.1); a summary
+                # file knows only those with a purchase
+                customers=fmt.number(float(customers), 0),
                 first=_day(first),
                 last=_day(last),
                 end=_day(np.datetime64(derived.windows.end, "D")),

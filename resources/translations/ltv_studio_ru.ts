@@ -652,7 +652,7 @@
     <name>KeyDelegate</name>
     <message>
         <source>(not used)</source>
-        <extracomment>a burst of mapping changes converts once, this long after the last</extracomment>
+        <extracomment>a burst of mapping changes converts once, this long after the last the first conversion waits for the preview's first paint, or this long when it is not shown … and this long after it, while its tables and the window behind it are painted</extracomment>
         <translation>(не используется)</translation>
     </message>
 </context>
@@ -746,8 +746,8 @@
         <translation>Один сегмент: все клиенты</translation>
     </message>
     <message>
-        <source>{orders} orders, {purchases} purchases of {customers} customers, from {first} to {last}. Report date T: {end}; the year Y is the 365 days to it.</source>
-        <translation>Заказов: {orders}, покупок: {purchases}, клиентов: {customers}, с {first} по {last}. Дата отчёта T: {end}; год Y — 365 дней до неё.</translation>
+        <source>{orders} orders of {customers} customers, {purchases} purchases, from {first} to {last}. Report date T: {end}; the year Y is the 365 days to it.</source>
+        <translation>Заказов: {orders}, клиентов: {customers}, покупок: {purchases}, с {first} по {last}. Дата отчёта T: {end}; год Y — 365 дней до неё.</translation>
     </message>
     <message>
         <source>not used</source>

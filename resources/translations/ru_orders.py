@@ -27,9 +27,9 @@ RU = {
     "Segments and the inputs the log gives:": "Сегменты и данные, которые даёт журнал:",
     "{column} (the log's segment column)": "{column} (столбец сегмента в журнале)",
     "One segment: all customers": "Один сегмент: все клиенты",
-    "{orders} orders, {purchases} purchases of {customers} customers, from {first} to "
-    "{last}. Report date T: {end}; the year Y is the 365 days to it.": (
-        "Заказов: {orders}, покупок: {purchases}, клиентов: {customers}, с {first} по {last}. "
+    "{orders} orders of {customers} customers, {purchases} purchases, from {first} "
+    "to {last}. Report date T: {end}; the year Y is the 365 days to it.": (
+        "Заказов: {orders}, клиентов: {customers}, покупок: {purchases}, с {first} по {last}. "
         "Дата отчёта T: {end}; год Y — 365 дней до неё."
     ),
     "not used": "не используется",

@@ -101,6 +101,29 @@ def test_an_order_log_opens_its_preview_and_makes_a_project(window, qtbot, shop,
     assert again.orders["file"] == "shop.csv" and again.orders["cohorts"]
 
 
+def test_the_preview_counts_customers_as_the_command_line_does(window, qtbot, tmp_path):
+    """§8.1: the customers of the rows used — one whose only order was a return counts, though
+    it made no purchase — the same number `orders` gives."""
+    import json
+    import subprocess
+    import sys
+
+    from tests.ui.conftest import ROOT
+
+    path = tmp_path / "shop.csv"
+    path.write_text(SHOP + "Жанна;01.07.2025;-50;Сайт;;Тула\n", "utf-8")
+    cli = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "orders", str(path), "--json", "--no-model"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    said = json.loads(cli.stdout)
+    assert (said["orders"], said["customers"], said["purchases"]) == (11, 6, 9), cli.stderr
+    dialog = open_preview(window, qtbot, path)
+    assert "11 orders of 6 customers, 9 purchases" in dialog.summary.text()
+
+
 def test_the_cohort_tab_shows_the_logs_cohorts(window, qtbot, shop):
     dialog = open_preview(window, qtbot, shop)
     dialog.accept()
