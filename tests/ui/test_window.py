@@ -299,3 +299,17 @@ def test_export_says_where_the_file_is_in_a_banner_with_open_and_show(window, qt
     qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
     assert window.banner.isVisible() and "Exported report.xlsx" in window.banner.message()
     assert [b.text() for b in window.banner.buttons()] == ["Open file", "Show folder"]
+
+
+def test_a_long_message_never_widens_the_window(window, qtbot):
+    """The status bar repeats the banner's message: a long one ends in "…" there, whole in the
+    banner and the tooltip, and the window keeps its width (a plain label's width was the
+    whole sentence's, and the status bar's minimum the window's)."""
+    width = window.width()
+    text = "Imported 100,000 segments from a file with a very long name. " * 12
+    window.show_message(text, "warning")
+    qtbot.wait(50)
+    assert window.width() == width
+    assert window.status_label.minimumSizeHint().width() < width
+    assert window.status_label.text() == text and window.status_label.toolTip() == text
+    assert window.banner.message() == text

@@ -28,7 +28,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QSplitter,
     QTabWidget,
@@ -45,6 +44,7 @@ from ui.editing import GridEditor
 from ui.models import columns
 from ui.panels.formula_line import FormulaLine
 from ui.panels.summary_strip import SummaryStrip
+from ui.views.elided_label import ElidedLabel
 from ui.views.grid_pane import GridPane
 from ui.window.actions import Actions
 from ui.window.file_actions import APP_NAME, FileActions, dropped_file
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(1, 0)
         self.setCentralWidget(self.side_splitter)
         self.side.hide()
-        self.status_label = QLabel(self)
+        self.status_label = ElidedLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
         self._add_task_bar()  # now, hidden: the status bar is as tall as it from the start
 
