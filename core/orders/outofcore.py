@@ -32,6 +32,7 @@ from core.orders.log import OrderLog
 from core.problems import Notice, Problem
 from core.readers import dates as dates_mod
 from core.readers import specs
+from core.readers.columns import ERROR_CODES
 from core.readers.grid import Grid
 from core.readers.mapping import Mapping
 from core.text import Text
@@ -436,9 +437,12 @@ def typed_sql(plan: Plan, source: str) -> str:
         _lit(c) for c in sorted({w[0] for w in _TOTAL_WORDS} | {w[0].upper() for w in _TOTAL_WORDS})
     )
     is_total = f"(left({words}, 1) IN ({firsts}) AND regexp_full_match({words}, {totals}))"
+    # an error value (#N/A) as customer or segment: the pipeline lists it, word for word
+    errors = ", ".join(_lit(code) for code in sorted(ERROR_CODES))
     fast = (
         "customer IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL "
-        f"AND NOT {is_total} AND NOT (k_raw IS NOT NULL AND cost IS NULL)"
+        f"AND NOT {is_total} AND NOT (k_raw IS NOT NULL AND cost IS NULL) "
+        f"AND customer NOT IN ({errors}) AND coalesce(segment NOT IN ({errors}), true)"
     )
     return (
         f"SELECT *, {fast} AS fast FROM (SELECT *, {', '.join(layer2)} FROM "

@@ -29,25 +29,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import LtvError
+from core.readers.specs import COHORT_KEYS, SUMMARY_KEYS
 from core.text import Text
 
 DIALECTS = ("duckdb", "postgres", "bigquery", "spark", "snowflake")
-#: The columns of the per-customer summary, in order (DESIGN.md §10).
-SUMMARY_COLUMNS = (
-    "customer",
-    "segment",
-    "first_purchase",
-    "last_purchase",
-    "purchases",
-    "revenue",
-    "first_revenue",
-    "purchases_y",
-    "revenue_y",
-    "cost_y",
-    "purchases_y1",
-)
-#: The columns of the cohort counts, in order (DESIGN.md §10).
-COHORT_COLUMNS = ("cohort", "k", "active", "revenue")
+#: The columns of the per-customer summary and of the cohort counts, in order (DESIGN.md §10):
+#: the reader's table specs name them once, for the files these queries write and read back.
+SUMMARY_COLUMNS = SUMMARY_KEYS
+COHORT_COLUMNS = COHORT_KEYS
 
 UNKNOWN_DIALECT = Text(
     "unknown SQL dialect “{dialect}”: choose one of {choices}",

@@ -290,3 +290,24 @@ def test_a_large_log_can_be_cancelled(tmp_path, monkeypatch):
     with pytest.raises(Cancelled):
         derive_file(path, progress=lambda d, t: seen.append(d), cancelled=lambda: bool(seen))
     assert spills and not any(os.path.exists(folder) for folder in spills)
+
+
+def test_error_values_as_customer_or_segment_agree_with_the_pipeline(tmp_path):
+    """A spreadsheet's error value (``#N/A``, ``#VALUE!``, ``#REF!``) saved into a CSV is not a
+    customer: both paths list the row by line and leave it out; as a segment it is flagged and
+    the order kept without one (the reading pipeline is the oracle)."""
+    text = (
+        "Customer;Date;Amount;Channel\n"
+        "a;2024-01-05;10;web\n"
+        "#N/A;2024-01-06;20;web\n"
+        " #VALUE! ;2024-01-07;30;shop\n"
+        "#REF!;2024-01-08;40;shop\n"
+        "b;2024-01-09;50;#N/A\n"
+        "c;2024-01-10;60;shop\n"
+    )
+    path = tmp_path / "errors.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, by="Channel")
+    cells = {p.cell for p in ours.problems}
+    assert {"A3", "A4", "A5", "D6"} <= cells
+    assert ours.totals.orders == 3

@@ -132,3 +132,14 @@ def test_every_dialect_translates_both_queries(dialect):
 def test_an_unknown_dialect_is_one_line():
     with pytest.raises(LtvError, match="unknown SQL dialect “oracle”: choose one of duckdb"):
         sql.queries(sql.Windows(dt.date(2025, 9, 30)), "oracle")
+
+
+def test_the_queries_write_the_columns_the_reader_reads_back(session):
+    """One list of names: the summary's and the cohort counts' columns, in the queries' order,
+    are the reader's table specs (``core.readers.specs``) that read those files back."""
+    from core.readers import specs
+
+    session.register_log(random_log(3))
+    windows = sql.Windows(dt.date(2024, 3, 31))
+    assert list(session.run(sql.summary_query(windows))) == list(specs.SUMMARY_KEYS)
+    assert list(session.run(sql.cohort_query(windows))) == list(specs.COHORT_KEYS)
