@@ -22,6 +22,41 @@ class Text(NamedTuple):
         return template.format(**fields) if fields else template
 
 
+class Plural(NamedTuple):
+    """A message about a count, with the forms each language gives it: English one and other
+    ("1 row", "2 rows"), Russian one, few and many ("1 строка", "2 строки", "5 строк").
+
+    Called like ``Text`` — ``PLURAL(lang, n=…, …)`` — so a ``Problem`` or ``Notice`` holds either;
+    the count is the ``count`` field (``n`` unless told), an int or its digits as text.
+    """
+
+    en: tuple[str, str]
+    ru: tuple[str, str, str]
+    count: str = "n"
+
+    def __call__(self, lang: str, **fields: object) -> str:
+        n = fields[self.count]
+        number = n if isinstance(n, int) else int("".join(filter(str.isdigit, str(n))) or 0)
+        forms = self.ru if lang == "ru" else self.en
+        return forms[plural_form(number, lang)].format(**fields)
+
+
+def plural_form(n: int, lang: str) -> int:
+    """Which of a language's plural forms a count takes (CLDR rules for whole numbers).
+
+    English: 0 for one, 1 for other. Russian: 0 for one (1, 21, 101 …), 1 for few (2–4, 22–24 …),
+    2 for many (0, 5–20, 25–30 …, 111–114).
+    """
+    n = abs(n)
+    if lang != "ru":
+        return 0 if n == 1 else 1
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return 1
+    return 2
+
+
 def system_language() -> str:
     """ "ru" when the system locale is Russian, otherwise "en"."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):

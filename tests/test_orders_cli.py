@@ -85,7 +85,7 @@ def test_json_has_the_keys_of_design_and_the_hand_checked_numbers(shop):
     assert cohorts["2023-06"]["customers"] == 1
     assert cohorts["2023-06"]["active"][9] == 1.0  # Анна, March 2024
     assert cohorts["2025-10"]["revenue_per_customer"] == [900, 900, 900]
-    assert "1 orders after the report date 2025-12-31 were left out" in done.stderr
+    assert "1 order after the report date 2025-12-31 was left out" in done.stderr
     assert 'shop.csv, C12: "много" — not a number' in done.stderr
 
 

@@ -24,7 +24,7 @@ from core.orders.sql import Windows
 from core.orders.summary import CohortCounts, CustomerSummary, LogTotals
 from core.problems import Notice, Problem
 from core.schema import fold
-from core.text import Text, day_text
+from core.text import Plural, Text, day_text
 
 NO_ROWS = Text(
     "{file}: no order could be used — every row lacks a readable customer, date or amount",
@@ -44,9 +44,16 @@ END_BEFORE_ORDERS = Text(
     "the report date {end} is before the first order ({first}); give a later --end",
     "дата отчёта {end} раньше первого заказа ({first}); укажите более позднюю --end",
 )
-AFTER_END = Text(
-    "{n} orders after the report date {end} were left out",
-    "заказов после даты отчёта {end_ru} не учтено: {n}",
+AFTER_END = Plural(
+    (
+        "{n} order after the report date {end} was left out",
+        "{n} orders after the report date {end} were left out",
+    ),
+    (
+        "{n} заказ после даты отчёта {end_ru} не учтён",
+        "{n} заказа после даты отчёта {end_ru} не учтены",
+        "{n} заказов после даты отчёта {end_ru} не учтено",
+    ),
 )
 UNKNOWN_BY = Text(
     "{file}: no column “{column}” to group customers by; the log has: {columns}",

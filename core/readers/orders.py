@@ -25,7 +25,7 @@ from core.readers import rows as rows_mod
 from core.readers.cells import CellError
 from core.readers.grid import Grid
 from core.readers.mapping import Mapping, grid_problems
-from core.text import Text
+from core.text import Plural, Text
 
 NO_CUSTOMER = Text(
     "no customer in this order; the row is left out", "в заказе нет клиента; строка не учтена"
@@ -51,7 +51,14 @@ NO_RESULT_SEGMENT = Text(
 )
 LEFT_OUT = Text("{why}; the row is left out", "{why}; строка не учтена")
 COST_UNREAD = Text("{why}; the cost is left empty", "{why}; себестоимость не учтена")
-AFTER_END = Text("{n} orders after {end} left out", "заказов после {end} не учтено: {n}")
+AFTER_END = Plural(
+    ("{n} order after {end} left out", "{n} orders after {end} left out"),
+    (
+        "{n} заказ после {end} не учтён",
+        "{n} заказа после {end} не учтены",
+        "{n} заказов после {end} не учтено",
+    ),
+)
 ORDER_PROVED = Text(
     "dates with slashes read as {order} (the column has {example})",
     "даты через косую черту прочитаны как {order} (в столбце есть {example})",

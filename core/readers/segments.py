@@ -23,7 +23,7 @@ from core.readers.cells import CellError
 from core.readers.grid import Grid
 from core.readers.mapping import Mapping, grid_problems
 from core.readers.mapping import notices as mapping_notices
-from core.text import Text
+from core.text import Plural, Text
 
 _TOTAL_WORDS = (
     "Итого",
@@ -46,8 +46,13 @@ _TOTAL_PREFIXES = frozenset(
     v for w in _TOTAL_WORDS for v in (w[:2], w[:2].lower(), w[:2].upper(), w[:2].title())
 )
 _SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
-_SKIPPED_BLANK = Text(
-    "skipped {n} blank rows inside the table", "пропущено пустых строк внутри таблицы: {n}"
+_SKIPPED_BLANK = Plural(
+    ("skipped {n} blank row inside the table", "skipped {n} blank rows inside the table"),
+    (
+        "пропущена {n} пустая строка внутри таблицы",
+        "пропущены {n} пустые строки внутри таблицы",
+        "пропущено {n} пустых строк внутри таблицы",
+    ),
 )
 _SKIPPED_NOTE = Text(
     "skipped a note below the totals row (row {row}: {cells})",
@@ -57,11 +62,20 @@ _MERGED = Text(
     "cells {cells} are merged; each row of the range got the value shown there, {value}",
     "ячейки {cells} объединены; каждая строка диапазона получила показанное значение, {value}",
 )
-_MERGED_MANY = Text(
-    "{n} merged ranges in the table; each row of a range got the value shown "
-    "there (first: {cells})",
-    "в таблице {n} объединённых диапазонов; каждая строка диапазона получила "
-    "показанное значение (первый: {cells})",
+_MERGED_MANY = Plural(
+    (
+        "{n} merged range in the table; each row of it got the value shown there ({cells})",
+        "{n} merged ranges in the table; each row of a range got the value shown "
+        "there (first: {cells})",
+    ),
+    (
+        "в таблице {n} объединённый диапазон; каждая строка диапазона получила "
+        "показанное значение (первый: {cells})",
+        "в таблице {n} объединённых диапазона; каждая строка диапазона получила "
+        "показанное значение (первый: {cells})",
+        "в таблице {n} объединённых диапазонов; каждая строка диапазона получила "
+        "показанное значение (первый: {cells})",
+    ),
 )
 _NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
 

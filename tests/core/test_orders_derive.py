@@ -65,7 +65,7 @@ def test_orders_after_t_are_left_out_and_counted():
     assert [n.message("en") for n in d.notices] == [
         "2 orders after the report date 2025-06-30 were left out"
     ]
-    assert d.notices[0].message("ru") == "заказов после даты отчёта 30.06.2025 не учтено: 2"
+    assert d.notices[0].message("ru") == "2 заказа после даты отчёта 30.06.2025 не учтены"
     assert summary_row(d, "a")["purchases"] == 1
 
 

@@ -98,7 +98,7 @@ def test_orders_after_the_end_are_left_out_and_counted(tmp_path):
     )
     log = read_order_log(path, "en", end=dt.date(2024, 1, 2))
     assert log.customer.tolist() == ["A", "B"]
-    assert any(n.message("en") == "1 orders after 2024-01-02 left out" for n in log.notices)
+    assert any(n.message("en") == "1 order after 2024-01-02 left out" for n in log.notices)
 
 
 def test_cost_is_kept_or_flagged_without_losing_the_row(tmp_path):
