@@ -8,13 +8,23 @@ so a colleague on a shared folder can open a saved project, an export or a recov
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from core.errors import SaveError
 from core.text import Text
+
+
+def __getattr__(name: str):
+    """``secrets`` on first use: it loads OpenSSL (with hashlib, 7 ms of the window's start-up,
+    which writes nothing)."""
+    if name == "secrets":
+        import secrets
+
+        return secrets
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _CANNOT_WRITE = Text("{path}: cannot save — {why}", "{path}: не удалось сохранить — {why}")
 _NO_FOLDER = Text("the folder does not exist", "папки не существует")
@@ -94,6 +104,8 @@ def _open_temp(folder: Path, name: str) -> tuple[int, str]:
     The kernel applies the umask to the 0666 asked for (and a folder's default ACL, which a
     later ``chmod`` would spoil), exactly as for a file any other program creates there.
     """
+    import secrets  # here, not at the top (see ``__getattr__``)
+
     for _ in range(100):
         tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
         try:

@@ -8,7 +8,6 @@ a crash or a kill, and the window offers Restore or Discard with its time.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import threading
@@ -139,6 +138,8 @@ class Autosaver(QObject):
 
     @property
     def file(self) -> Path:
+        import hashlib  # here: it loads OpenSSL, which start-up does not need
+
         key = str(self._doc.path or f"untitled-{os.getpid()}-{id(self._doc)}")
         digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         return recovery_folder() / f"{digest}.recovery.json"

@@ -22,7 +22,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.metrics import Cell, State
-from core.models.clv import DEFAULT_HORIZON
 from ui.models import columns
 
 LANE = "models"
@@ -30,22 +29,25 @@ KEYS = ("p_alive", "expected_purchases", "predicted_clv")
 TITLE = QT_TRANSLATE_NOOP("ColumnGroup", "Customer model")
 
 
-def fit_job(summary, end, horizon_months: int = DEFAULT_HORIZON, lang: str = "en"):
+def fit_job(summary, end, horizon_months: int | None = None, lang: str = "en"):
     """The worker's job: both models fitted to a per-customer summary, as a ``ModelSummary``
-    over the segments ``core.orders`` makes of it."""
+    over the segments ``core.orders`` makes of it; ``horizon_months`` by default
+    ``core.models.clv.DEFAULT_HORIZON`` (the models load with the job, not with the grid)."""
 
     def job(progress, cancelled):
         from core.models import report
+        from core.models.clv import DEFAULT_HORIZON
         from core.orders.segments import segment_index
 
-        result = report.fit_summary(summary, end, horizon_months, 0.0, progress, cancelled)
+        horizon = DEFAULT_HORIZON if horizon_months is None else horizon_months
+        result = report.fit_summary(summary, end, horizon, 0.0, progress, cancelled)
         names, index = segment_index(summary, lang)
         return report.summarize(result, names, index)
 
     return job
 
 
-def start_fit(shell, summary, end, horizon_months: int = DEFAULT_HORIZON):
+def start_fit(shell, summary, end, horizon_months: int | None = None):
     """Fit the customer models of a project just made from an order log, in the window's
     worker; when done they are the document's ``"models"`` lane, the model's columns unfold and
     the first segment's predicted CLV is selected, so the formula line compares it with the

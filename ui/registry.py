@@ -12,7 +12,8 @@ part that is not shown costs nothing at start-up. See README "Extending the wind
 * ``TOOL_BARS``: ``"module:Class"`` of toolbars taking ``(shell, parent)``, after the window's own.
 * ``INPUT_NOTES``: ``"module:function"`` of ``function(doc, row, key, fmt) -> str | None`` saying
   where an input's value came from (an order log); the formula line shows it beside the value,
-  the cell's tooltip too, and the cell's number is drawn in the "derived" colour.
+  the cell's tooltip too, and the cell's number is drawn in the "derived" colour. Asked only
+  while the project has an order log (``Project.orders``), where derived inputs come from.
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ INPUT_NOTES: tuple[str, ...] = ("ui.orders_import:input_note",)  # inputs from a
 def input_note(doc, row: int, key: str, fmt) -> str | None:
     """Where input ``key`` of segment ``row`` came from, by the first ``INPUT_NOTES`` that
     knows; None for a value typed or imported as it is."""
+    if not doc.project.orders:
+        # inputs are derived only from an order log: without one there is nothing to say, and
+        # the grid's first paint need not load the orders part (33-68 ms measured)
+        return None
     import importlib
 
     for spec in INPUT_NOTES:

@@ -14,7 +14,7 @@ from core import explain
 from ui import i18n
 from ui.document import ProjectDocument
 from ui.models import columns
-from ui.models.base import DISPLAY_ROLES, LEFT, PORTFOLIO_BRUSH, RIGHT, ROOT, GridModel
+from ui.models.base import DISPLAY_ROLES, LEFT, PORTFOLIO_BRUSH, RIGHT, ROOT, GridModel, Look
 from ui.models.roles import EmptyReasonRole, KeyRole, RawValueRole
 
 _FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
@@ -86,6 +86,11 @@ class PortfolioModel(GridModel):
             return "\n".join(x for x in (tip, self.left_out(key)) if x) or None
         return self._computed(cell, col, role)
 
+    def look(self, index: QModelIndex) -> Look:
+        """Kept until the results change: the row is painted again with every repaint of the
+        window (scrolling the segments, an edit), and its figures change only with them."""
+        return self.cached_look(index, super().look)
+
     def _name_data(self, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate("SegmentsTableModel", "Portfolio ({n})").format(
@@ -106,6 +111,7 @@ class PortfolioModel(GridModel):
 
     @Slot()
     def _on_results_changed(self) -> None:
+        self.forget_looks()
         self.dataChanged.emit(self.index(0, 0), self.index(0, len(self._keys) - 1), DISPLAY_ROLES)
 
 

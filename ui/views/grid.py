@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
@@ -389,5 +386,8 @@ def parse_block(text: str) -> list[list[str]]:
         text = text[:-2]
     elif text.endswith("\n"):
         text = text[:-1]
+    import csv  # here: pasting is not start-up's
+    import io
+
     reader = csv.reader(io.StringIO(text), delimiter="\t", quotechar='"')
     return [row for row in reader] or [[""]]

@@ -23,7 +23,23 @@ SEGMENT_MIN_WIDTH = 150
 
 
 class _Grid(SegmentsView):
-    """The segments view, as tall as its rows (so the portfolio row follows the last one)."""
+    """The segments view, as tall as its rows (so the portfolio row follows the last one).
+
+    Signals
+    -------
+    first_painted()
+        Its cells were painted for the first time: the window is in sight with its numbers,
+        and what is not in the first screen can be made.
+    """
+
+    first_painted = Signal()
+    _painted = False
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         hint = super().sizeHint()

@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self._update_title)
         doc.project_loaded.connect(self._on_project_loaded)
         self.grid.height_changed.connect(self._schedule_grid_height)
+        self.grid.view.first_painted.connect(self._after_first_paint)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.grid.cell_selected.connect(self.shell.cell_selected)
         self.grid.view.paste_requested.connect(self.editor.paste)
@@ -259,12 +260,15 @@ class MainWindow(QMainWindow):
             if tabs.isVisible() and isinstance(tabs.currentWidget(), _PanelSlot):
                 tabs.currentWidget().fill(self.shell)
 
+    @Slot()
+    def _after_first_paint(self) -> None:
+        QTimer.singleShot(0, self._make_panels)
+
     def _make_panels(self) -> None:
-        """After the first paint: the panels in sight (Qt Charts loads here, not at start)."""
+        """After the grid's first paint: the panels in sight (the charts' tab, Qt Charts)."""
         if self._panels_made:
             return
         self._panels_made = True
-        self._title_tabs(self.bottom)
         self._fill_current_tabs()
 
     def _title_tabs(self, tabs: QTabWidget) -> None:
@@ -618,8 +622,9 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._panels_made:
             self._fit_grid_height()
+            # the tabs' titles now, so that the tab bar is as it stays from the first paint on
+            self._title_tabs(self.bottom)
             QTimer.singleShot(0, self._fit_frame_on_screen)
-            QTimer.singleShot(0, self._make_panels)
 
     # Window events ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
