@@ -104,15 +104,21 @@ def _run(script: str) -> float:
     return painted
 
 
-def _median_run(script: str, repeat: int) -> float:
-    _run(script)  # warm up: bytecode written, files in the page cache
-    return statistics.median(_run(script) for _ in range(repeat))
+def _median_runs(scripts: tuple[str, ...], repeat: int) -> list[float]:
+    """The median time of each script, the scripts run in turn (a shared machine's load moves
+    them alike rather than one block of runs more than the other)."""
+    for script in scripts:
+        _run(script)  # warm up: bytecode written, files in the page cache
+    times: list[list[float]] = [[] for _ in scripts]
+    for _ in range(repeat):
+        for script, runs in zip(scripts, times, strict=True):
+            runs.append(_run(script))
+    return [statistics.median(runs) for runs in times]
 
 
 def startup(quick: bool) -> tuple[str, float, str, float, str]:
     repeat = 3 if quick else 9
-    ours = _median_run(OURS, repeat)
-    bare = _median_run(BARE, repeat)
+    ours, bare = _median_runs((OURS, BARE), repeat)
     return (
         "start to a shown window (sample)",
         ours,

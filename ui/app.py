@@ -12,12 +12,10 @@ import sys
 import time
 from pathlib import Path
 
-# numpy's OpenBLAS starts a pool of threads as it loads: 60 ms of the window's start-up on two
-# cores (numpy's import 0.16 -> 0.10 s measured with one thread). The window does no matrix work a
-# second thread would speed up (the metrics are element-wise, the models fit a few parameters);
-# a setting of the user's own stands.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# first of all: the garbage collector held until the first paint, numpy's BLAS on one thread
+from ui import startup  # noqa: F401  (see ``ui.startup``)
 
+# isort: split
 # core (and numpy under it) before the first PySide6 import: once PySide6 is loaded, its import
 # hook reads the source of every module imported after it (shibokensupport's
 # ``feature_imported``), ~110 numpy modules for nothing: 20.1 -> 7.4 ms of such reads measured.

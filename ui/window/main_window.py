@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.project import Project
-from ui import i18n, none_guard, preferences, registry
+from ui import i18n, none_guard, preferences, registry, startup
 from ui.autosave import Autosaver
 from ui.document import ProjectDocument
 from ui.editing import GridEditor
@@ -270,6 +270,7 @@ class MainWindow(QMainWindow):
             return
         self._panels_made = True
         self._fill_current_tabs()
+        startup.release()
 
     def _title_tabs(self, tabs: QTabWidget) -> None:
         """The tabs' titles, from their panels' classes: imported when the tabs are first shown
