@@ -35,9 +35,10 @@ _OUT_OF_MEMORY = Text(
 )
 _FAILED = Text("the log could not be summarised: {why}", "не удалось свести журнал: {why}")
 
-# How much of the work each step is, for one progress bar over all three (the totals read the
-# log once without grouping; each query reads it, groups it by customer and day, and sorts it).
-_WEIGHTS = {"scan": 30, "totals": 10, "summary": 60}
+# How much of the work each step is, for one progress bar over all three (the scan reads the log
+# and groups it by customer and day; the totals read those days once; the summary groups them by
+# customer and month and sorts the customers).
+_WEIGHTS = {"scan": 50, "totals": 5, "summary": 45}
 
 
 class SerialScanNeeded(LtvError):
@@ -169,7 +170,8 @@ class Session:
         self, log: OrderLog, segment: np.ndarray | None = None, name: str = "orders"
     ) -> None:
         """Make an in-memory order log the relation ``name(customer, order_date, amount,
-        segment, cost)``; ``segment`` replaces the log's own segment column (``--by``)."""
+        segment, cost)``; ``segment`` replaces the log's own segment column (``--by``). For
+        ``orders``, its customer-days ``days`` are made too."""
         segment = log.segment if segment is None else segment
         n = len(log)
         columns = {
@@ -194,30 +196,39 @@ class Session:
             "CAST(DATE '1970-01-01' + day AS DATE) AS order_date, amount, "
             f"CAST(segment AS VARCHAR) AS segment, cost FROM {name}_np"
         )
+        if name == "orders":
+            self.group_days()
+
+    def group_days(self, source: str = "orders") -> None:
+        """Make ``days`` (``sql.DAYS``: the log grouped by customer and day) from ``source``."""
+        self.run(f"CREATE OR REPLACE TEMP TABLE days AS {sql.days_query(source)}", "scan", False)
 
     # The derivation ------------------------------------------------------------------------------
-    def log_totals(self, end: dt.date | None) -> tuple[LogTotals, tuple, int]:
-        """Totals of §8.1 (rows used up to ``end``, or all when None), the first and last order
-        dates (None for a log without a usable row) and the rows that cannot be used."""
+    def log_totals(self, end: dt.date | None) -> tuple[LogTotals, tuple]:
+        """Totals of §8.1 from ``days`` (orders used up to ``end``, or all when None; their
+        customers come with ``summarise``) and the first and last order dates (None for a log
+        without a usable row)."""
         res = self.run(sql.totals_query(end), "totals")
         first, last = _scalar(res["first_date"]), _scalar(res["last_date"])
         dates = (None, None) if first is None or last is None else (_day(first), _day(last))
         revenue = _scalar(res["revenue"])
         totals = LogTotals(
             orders=int(_scalar(res["orders"]) or 0),
-            customers=int(_scalar(res["customers"]) or 0),
+            customers=0,
             revenue=float(revenue) if revenue is not None else 0.0,
             after_end=int(_scalar(res["after_end"]) or 0),
         )
-        return totals, dates, int(_scalar(res["unusable"]) or 0)
+        return totals, dates
 
-    def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts]:
-        """The per-customer summary (ordered by customer, as the printed query) and the cohort
-        counts for T: the two queries of §10 run as one statement (``sql.combined``)."""
+    def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts, int]:
+        """The per-customer summary (ordered by customer, as the printed query), the cohort
+        counts for T, and the customers with an order used up to T (§8.1's ``customers``): the
+        two queries of §10 run as one statement over ``days`` (``sql.combined``)."""
         wanted = {
             1: [c for c in sql.SUMMARY_COLUMNS if c != "segment"] + ["segment_code"],
             2: [f"cohort_{c}" for c in sql.COHORT_COLUMNS],
             3: ["segment_code", "segment_name"],
+            4: [sql.USED_CUSTOMERS],
         }
         parts = self.run(sql.combined(windows), "summary", lambda c: _fetch_parts(c, wanted))
         names = parts[3]
@@ -230,7 +241,9 @@ class Session:
         c = parts[2]
         counts = cohorts_from_columns({k: c[f"cohort_{k}"] for k in sql.COHORT_COLUMNS})
         order = np.lexsort((counts.k, counts.cohort))
-        return summary, CohortCounts(*(getattr(counts, k)[order] for k in sql.COHORT_COLUMNS))
+        counts = CohortCounts(*(getattr(counts, k)[order] for k in sql.COHORT_COLUMNS))
+        used = _ints(parts[4][sql.USED_CUSTOMERS])
+        return summary, counts, int(used[0]) if len(used) else 0
 
 
 def _fetch_parts(cursor, wanted: dict[int, list[str]]) -> dict[int, dict[str, np.ndarray]]:

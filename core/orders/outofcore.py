@@ -27,6 +27,7 @@ import numpy as np
 from core.errors import ReadError
 from core.jobs import check
 from core.numbers import parse_number
+from core.orders import sql
 from core.orders.engine import SerialScanNeeded, Session
 from core.orders.log import OrderLog
 from core.problems import Notice, Problem
@@ -42,6 +43,11 @@ _SAMPLE_BYTES = 4 << 20
 _SAMPLE_ROWS = 5_000
 _BATCH = 50_000  # rows of the reading pipeline's conversion at a time
 _TRANSCODE_CHUNK = 8 << 20
+_SPREAD_BYTES = 64 << 10
+_MAX_SEGMENTS = 250  # more names than this: compared as text
+_SLOW_SEGMENTS = 20_000  # rows with unsampled segment names before they are read as text
+#: The DuckDB type of the segment names a sample shows (``Plan.segments``).
+SEGMENT_TYPE = "ltv_segment"
 
 #: What Python's ``str.strip()`` strips (the reading pipeline strips cells with it).
 _WS = (
@@ -267,6 +273,10 @@ class Plan:
     native: dict[str, str] = field(default_factory=dict)  # Parquet: key → DuckDB type
     parallel: bool = True  # DuckDB's parallel CSV scan cannot pad rows with quoted newlines
     notices: list[Notice] = field(default_factory=list)
+    sample: list[list[str]] = field(default_factory=list, repr=False)  # rows the plan learnt from
+    #: The segment names the sampled rows show (clean, sorted), read as a DuckDB ENUM: a few
+    #: numbers to compare instead of texts (a cell of another name goes to the pipeline).
+    segments: tuple[str, ...] | None = None
 
     def col(self, key: str) -> int | None:
         return self.mapping.column_of(key)
@@ -363,7 +373,7 @@ def plan_csv(
         notices=notices,
     )
     rows = _sample_rows(path, head.encoding, head.separator, plan.header_line)
-    return _learn(plan, rows, dates)
+    return replace(_learn(plan, rows, dates), sample=rows)
 
 
 def _transcode(path: Path, encoding: str, folder: Path) -> Path:
@@ -410,9 +420,15 @@ def typed_sql(plan: Plan, source: str) -> str:
         f"{text(cust_j)} AS customer",
         f"{raw(date_j)} AS d_txt",
         f"{raw(amount_j)} AS a_raw",
-        "CAST(NULL AS VARCHAR) AS segment" if seg_j is None else f"{text(seg_j)} AS segment",
         "CAST(NULL AS VARCHAR) AS k_raw" if cost_j is None else f"{raw(cost_j)} AS k_raw",
     ]
+    if seg_j is None:
+        layer1.append("CAST(NULL AS VARCHAR) AS segment")
+    elif plan.segments:  # a name the sample did not show (or with spaces) is not fast
+        layer1.append(f"TRY_CAST({raw(seg_j)} AS {SEGMENT_TYPE}) AS segment")
+        layer1.append(f"{name(seg_j)} IS NOT NULL AS s_given")
+    else:
+        layer1.append(f"{text(seg_j)} AS segment")
     mapped = [j for j, k in enumerate(plan.mapping.keys) if k is not None]
     blank = " AND ".join(f"{name(j)} IS NULL" for j in mapped)  # DuckDB reads "" as NULL
     first_text = "COALESCE(" + ", ".join(text(j) for j in range(len(plan.names))) + ")"
@@ -442,8 +458,12 @@ def typed_sql(plan: Plan, source: str) -> str:
     fast = (
         "customer IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL "
         f"AND NOT {is_total} AND NOT (k_raw IS NOT NULL AND cost IS NULL) "
-        f"AND customer NOT IN ({errors}) AND coalesce(segment NOT IN ({errors}), true)"
+        f"AND customer NOT IN ({errors})"
     )
+    if seg_j is not None and plan.segments:  # the names never hold an error value
+        fast += " AND NOT (s_given AND segment IS NULL)"
+    else:
+        fast += f" AND coalesce(segment NOT IN ({errors}), true)"
     return (
         f"SELECT *, {fast} AS fast FROM (SELECT *, {', '.join(layer2)} FROM "
         f"(SELECT *, {', '.join(layer15)} FROM (SELECT *, {', '.join(layer1)} FROM {source})))"
@@ -531,20 +551,27 @@ def prepare(
     lang: str = "en",
     cancelled=None,
 ) -> Prepared:
-    """Make ``plan``'s file the relation ``orders`` of ``session``; the rows that are not of a
-    common shape go through the reading pipeline (read, or listed in problems).
+    """Make ``plan``'s file the relation ``days`` of ``session`` (its orders grouped by customer
+    and day, ``sql.DAYS``); the rows that are not of a common shape go through the reading
+    pipeline (read, or listed in problems).
 
-    The file is read and typed once, into a compact table (DuckDB keeps it within its memory
-    limit and spills the rest to its folder); every later query reads that table.
+    The file is read, typed and grouped by customer and day in one pass: no table of its rows
+    is kept (DuckDB keeps the groups within its memory limit and spills the rest to its folder).
+    Rows of another shape are counted in the same pass and, when there are any, read again by
+    the reading pipeline and joined to the days.
     """
     source = csv_source(plan) if plan.kind == "csv" else parquet_source(plan)
     if plan.kind == "csv" and plan.order is None and _has_slashed(plan):
         plan = replace(plan, order=_slashed_order(session, plan, source))
-    session.con.execute(f"CREATE OR REPLACE TEMP VIEW typed AS {typed_sql(plan, source)}")
+    if plan.kind == "csv" and plan.segment_col is not None and plan.segments is None:
+        plan = replace(plan, segments=_segment_names(plan))
+    if plan.segments:
+        names = ", ".join(_lit(n) for n in plan.segments)
+        session.con.execute(f"DROP TYPE IF EXISTS {SEGMENT_TYPE}")
+        session.con.execute(f"CREATE TYPE {SEGMENT_TYPE} AS ENUM ({names})")
     try:
         session.run(
-            "CREATE OR REPLACE TEMP TABLE log AS SELECT customer, order_date, amount, segment, "
-            "cost, fast, blank FROM typed",
+            f"CREATE OR REPLACE TEMP TABLE days_read AS {days_sql(plan, source)}",
             "scan",
             fetch=False,
         )
@@ -553,14 +580,20 @@ def prepare(
             raise
         # a quoted field over several lines: read the file in one thread
         return prepare(session, replace(plan, parallel=False), lang, cancelled)
-    _set_orders(session, recovered=False)
     counts = session.con.execute(
-        "SELECT COUNT(CASE WHEN NOT blank THEN 1 END), "
-        "COUNT(CASE WHEN NOT blank AND NOT fast THEN 1 END) FROM log"
+        "SELECT SUM(orders), SUM(CASE WHEN NOT fast THEN orders END) FROM days_read"
     ).fetchone()
     rows, slow = int(counts[0] or 0), int(counts[1] or 0)
+    if plan.segments and slow > max(_SLOW_SEGMENTS, rows // 1000):
+        # names the sample did not show are common: read the segments as text instead
+        session.con.execute("DROP TABLE days_read")
+        return prepare(session, replace(plan, segments=()), lang, cancelled)
     problems, notices = _rejected(session, plan), list(plan.notices)
     rejected = {int(p.cell) for p in problems}
+    fast_days = (
+        "SELECT customer, order_date, total, cost, segment, orders FROM days_read WHERE fast"
+    )
+    read = None
     if slow:
         read, extra_problems, extra_notices, skipped = _through_pipeline(
             session, plan, lang, cancelled, rejected
@@ -568,10 +601,59 @@ def prepare(
         problems += extra_problems
         notices += extra_notices
         rows -= skipped
-        if read is not None and len(read):
-            session.register_log(read, name="orders_recovered")
-            _set_orders(session, recovered=True)
+    if read is not None and len(read):
+        session.register_log(read, name="orders_recovered")
+        regrouped = (
+            "SELECT customer, order_date, SUM(total) AS total, SUM(cost) AS cost, "
+            "MIN(segment) AS segment, SUM(orders) AS orders FROM ("
+            "SELECT customer, order_date, total, cost, CAST(segment AS VARCHAR) AS segment, "
+            f"orders FROM days_read WHERE fast UNION ALL {sql.days_query('orders_recovered')}"
+            ") GROUP BY customer, order_date"
+        )
+        session.run(f"CREATE OR REPLACE TEMP TABLE days AS {regrouped}", "scan", fetch=False)
+    else:
+        session.con.execute(f"CREATE OR REPLACE TEMP VIEW days AS {fast_days}")
     return Prepared(plan, problems, notices, rows)
+
+
+def days_sql(plan: Plan, source: str) -> str:
+    """``source``'s rows typed (``typed_sql``) and grouped by customer and day as ``sql.DAYS``
+    groups them, in one pass; the rows that are not fast (``fast`` false, in groups of their
+    own) are only counted here. Blank rows are left out."""
+    return (
+        "SELECT customer, order_date, SUM(amount) AS total, SUM(cost) AS cost, "
+        "MIN(segment) AS segment, COUNT(*) AS orders, fast "
+        f"FROM ({typed_sql(plan, source)}) WHERE NOT blank GROUP BY customer, order_date, fast"
+    )
+
+
+def _segment_names(plan: Plan) -> tuple[str, ...]:
+    """The clean segment names (as the pipeline keeps text: stripped, not empty, not an error
+    value such as #N/A, which the pipeline flags) that a sample of rows from the head and from
+    all over the file shows, in code-point order (DuckDB orders text by code point, so MIN of
+    the ENUM is MIN of the names); () when they are many."""
+    j = plan.segment_col
+    rows = plan.sample + _spread_rows(plan.path, plan.separator)
+    names = {row[j] for row in rows if j < len(row)}
+    clean = sorted(n for n in names if n and n == n.strip(_WS) and n not in ERROR_CODES)
+    return tuple(clean) if len(clean) <= _MAX_SEGMENTS else ()
+
+
+def _spread_rows(path: Path, separator: str, pieces: int = 32) -> list[list[str]]:
+    """Whole lines from ``pieces`` places spread over a UTF-8 CSV (after each place's first
+    line end), for what a head alone may not show; the file is not read whole."""
+    size = path.stat().st_size
+    rows: list[list[str]] = []
+    with path.open("rb") as handle:
+        for k in range(1, pieces + 1):
+            handle.seek(size * k // (pieces + 1))
+            data = handle.read(_SPREAD_BYTES)
+            first, last = data.find(b"\n"), data.rfind(b"\n")
+            if first < 0 or last <= first:
+                continue
+            text = data[first + 1 : last].decode("utf-8", errors="replace")
+            rows += list(csv.reader(io.StringIO(text), delimiter=separator))
+    return rows
 
 
 def _has_slashed(plan: Plan) -> bool:
@@ -592,16 +674,6 @@ def _slashed_order(session: Session, plan: Plan, source: str) -> str | None:
     if second and not first:
         return dates_mod.MDY
     return None
-
-
-def _set_orders(session: Session, recovered: bool) -> None:
-    body = "SELECT customer, order_date, amount, segment, cost FROM log WHERE fast"
-    if recovered:
-        body += (
-            " UNION ALL SELECT customer, order_date, CAST(amount AS DECIMAL(18, 4)), segment, "
-            "CAST(cost AS DECIMAL(18, 4)) FROM orders_recovered"
-        )
-    session.con.execute(f"CREATE OR REPLACE TEMP VIEW orders AS {body}")
 
 
 def _rejected(session: Session, plan: Plan) -> list[Problem]:

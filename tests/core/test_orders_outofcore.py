@@ -311,3 +311,115 @@ def test_error_values_as_customer_or_segment_agree_with_the_pipeline(tmp_path):
     cells = {p.cell for p in ours.problems}
     assert {"A3", "A4", "A5", "D6"} <= cells
     assert ours.totals.orders == 3
+
+
+# One pass: typed, grouped by customer and day, segments as an ENUM; the odd rows after ---------
+def _count_pipeline_calls(monkeypatch) -> list[int]:
+    """How many rows each call of the out-of-core reader's pipeline step got."""
+    from core.orders import outofcore
+
+    calls: list[int] = []
+    real = outofcore._through_pipeline
+
+    def counting(session, plan, *args):
+        out = real(session, plan, *args)
+        calls.append(0 if out[0] is None else len(out[0]))
+        return out
+
+    monkeypatch.setattr(outofcore, "_through_pipeline", counting)
+    return calls
+
+
+def test_a_clean_export_takes_the_fast_path_and_gives_the_in_memory_json(tmp_path, monkeypatch):
+    """The common export (ISO dates, decimal points, a few channels) never reaches the
+    pipeline's per-row conversion, and its JSON is the in-memory path's, to the cent."""
+    path = _big_log(tmp_path, 30_000)
+    calls = _count_pipeline_calls(monkeypatch)
+    ours = assert_same(path)
+    assert calls == [] and ours.totals.orders == 30_000 and not ours.problems
+    segments = {s.name for s in ours.segments}
+    assert segments == {"Сайт", "Магазин", "Маркетплейс"}
+
+
+def _lines_of(path) -> list[str]:
+    return path.read_text("utf-8").splitlines()
+
+
+@pytest.mark.parametrize(
+    "bad, cell",
+    [
+        ("C01234567,2023-02-30,100.5,Сайт,50", "B"),  # no such day
+        ("C01234567,2023-02-03,сто,Сайт,50", "C"),  # an amount in words
+        (",2023-02-03,100.5,Сайт,50", "A"),  # no customer
+        ("C01234567,2023-02-03,,Сайт,50", "C"),  # no amount
+        ("C01234567,2023-02-03,100.5,Сайт,дорого", "E"),  # a cost nobody can read: kept
+        ("C01234567,2023-02-03,100.5,Сайт,50,лишнее", ""),  # a field too many: not read
+    ],
+)
+def test_one_bad_line_in_the_middle_is_named_as_the_pipeline_names_it(tmp_path, bad, cell):
+    """A 60 000-row export with one bad line in its middle: the same JSON and problems as the
+    in-memory path, the problem on the right line (DuckDB reads it in several threads)."""
+    path = _big_log(tmp_path, 60_000)
+    lines = _lines_of(path)
+    middle = 30_001
+    lines.insert(middle - 1, bad)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    ours = assert_same(path)
+    cells = {p.cell for p in ours.problems}
+    assert f"{cell}{middle}" in cells, cells
+    assert ours.totals.orders == 60_000 + (cell == "E")
+
+
+def test_segment_names_the_sample_missed_are_read_as_the_pipeline_reads_them(tmp_path):
+    """Names past the sampled rows (and a name with spaces around it) go through the pipeline:
+    the segments and their inputs are the in-memory path's."""
+    path = _big_log(tmp_path, 20_000)
+    lines = _lines_of(path)
+    for i in range(15_000, 15_040):  # a new channel late in the log
+        parts = lines[i].split(",")
+        parts[3] = "Опт" if i % 2 else "  Сайт "
+        lines[i] = ",".join(parts)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    ours = assert_same(path)
+    assert "Опт" in {s.name for s in ours.segments} or any(
+        "Опт" in str(c) for c in ours.summary.segment
+    )
+
+
+def test_many_unsampled_segment_names_are_compared_as_text(tmp_path, monkeypatch):
+    """A segment column of many names (a city per order) beyond what the sample shows: read as
+    text in one more pass, not row by row through the pipeline."""
+    from core.orders import outofcore
+
+    monkeypatch.setattr(outofcore, "_SLOW_SEGMENTS", 100)
+    monkeypatch.setattr(outofcore, "_spread_rows", lambda *a, **k: [])
+    path = _big_log(tmp_path, 20_000)
+    lines = _lines_of(path)
+    for i in range(5_000, 20_001):
+        parts = lines[i].split(",")
+        parts[3] = f"Город {i % 400}"
+        lines[i] = ",".join(parts)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    calls = _count_pipeline_calls(monkeypatch)
+    assert_same(path, by="")
+    ours = assert_same(path)
+    assert calls == []  # every row typed in SQL once the names are text
+    assert len({s.name for s in ours.segments}) > 3
+
+
+def test_segment_names_come_from_all_over_the_file(tmp_path):
+    from core.orders.outofcore import _segment_names, plan_csv
+
+    path = _big_log(tmp_path, 40_000)
+    lines = _lines_of(path)
+    for i in range(30_000, 32_000):  # past the head the plan learns from
+        parts = lines[i].split(",")
+        parts[3] = "Опт"
+        lines[i] = ",".join(parts)
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    with Session() as session:
+        plan = plan_csv(path, session, "en", None, None)
+        assert "Опт" not in {row[3] for row in plan.sample}
+        names = _segment_names(plan)
+    assert set(names) == {"Сайт", "Магазин", "Маркетплейс", "Опт"}
+    assert list(names) == sorted(names)

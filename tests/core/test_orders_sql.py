@@ -28,7 +28,7 @@ def summarise(log, end, session):
 
 
 def assert_same_as_oracle(log, end, session):
-    summary, counts = summarise(log, end, session)
+    summary, counts, _ = summarise(log, end, session)
     want, want_cohorts = oracle(log, end)
     assert list(summary.customer) == list(want["customer"]) if len(want) else len(summary) == 0
     if len(want) == 0:
@@ -90,7 +90,7 @@ def test_the_printed_queries_give_what_the_program_runs(session):
     log = random_log(7)
     end = dt.date(2024, 3, 31)
     windows = sql.Windows(end)
-    summary, counts = summarise(log, end, session)
+    summary, counts, _ = summarise(log, end, session)
     session.register_log(log)
     s = session.run(sql.summary_query(windows))
     c = session.run(sql.cohort_query(windows))
