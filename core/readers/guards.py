@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -88,6 +89,7 @@ class ZipScan:
     members: dict[str, int] = field(default_factory=dict)  # name -> bytes actually inflated
     formula_parts: set[str] = field(default_factory=set)  # sheets with <f> or t="e" cells
     calc_on_load: bool = False  # workbook.xml asks for a full recalculation on opening
+    copied: bool = False  # the stored copy asked for was written whole
     # worksheet part -> (first row, last row, last column), 1-based, from the cells themselves
     extents: dict[str, tuple[int, int, int]] = field(default_factory=dict)
 
@@ -307,8 +309,14 @@ def scan_zip(
     lang: str = "en",
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    copy: BinaryIO | None = None,
 ) -> ZipScan:
     """Stream every member of a zip workbook once, with caps, before any parser sees it.
+
+    ``copy`` (a file open for writing) receives the workbook again as a zip of *stored* members:
+    the very bytes this pass inflated and checked, so that a parser given the copy reads what
+    was checked and need not inflate it a second time. The copy is whole only when the scan
+    returns; on a refusal it is a fragment to throw away.
 
     Raises
     ------
@@ -335,15 +343,19 @@ def scan_zip(
             total = 0
             done_in = 0
             work = sum(i.compress_size for i in infos) or 1
+            stored = _StoredZip(copy) if copy is not None else None
             for info in infos:
                 if cancelled is not None and cancelled():
                     raise Cancelled()
-                got = _inflate_member(raw, info, path, lang, scan, total, cancelled)
+                sink = None if stored is None else stored.member(info)
+                got = _inflate_member(raw, info, path, lang, scan, total, cancelled, sink)
                 total += got
                 scan.members[info.filename] = got
                 done_in += info.compress_size
                 if progress is not None:
                     progress(done_in, work)
+            if stored is not None:
+                scan.copied = stored.close()
             if "xl/workbook.xml" in scan.members:
                 head = _read_member_head(raw, archive.getinfo("xl/workbook.xml"), 1 << 20)
                 scan.calc_on_load = (
@@ -420,8 +432,10 @@ def _inflate_member(
     scan: ZipScan,
     total_before: int,
     cancelled: IsCancelled | None,
+    sink: Callable[[bytes], object] | None = None,
 ) -> int:
-    """Inflate one member in bounded steps; count the bytes; look for DTDs and formula marks."""
+    """Inflate one member in bounded steps; count the bytes; look for DTDs and formula marks;
+    hand each checked chunk to ``sink``."""
     markers: tuple[bytes, ...] | None = None
     dtd = (b"<!",)
     lower = info.filename.lower()
@@ -465,6 +479,8 @@ def _inflate_member(
                 first_row, last_row = min(first_row, first), max(last_row, last)
                 width = max(width, wide)
         tail = out[-_OVERLAP:] if len(out) >= _OVERLAP else (tail + out)[-_OVERLAP:]
+        if sink is not None:
+            sink(out)
 
     if info.compress_size >= _AHEAD_FROM:
         crc = _inflate_ahead(raw, info, take, cancelled)
@@ -565,6 +581,45 @@ def _inflate_ahead(
     finally:
         stop.set()
         worker.join()
+
+
+class _StoredZip:
+    """A zip written as the scan goes: each member stored (not compressed) under its own name,
+    with the CRC-32 and size the archive declares — which the scan then checks the bytes
+    against, refusing the workbook when they differ. No ZIP64: the caps keep every size and
+    offset under 4 GB and the count under 65 535."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.offset = 0
+        self.failed = False  # a write failed (a full disk): the copy is not to be used
+        self.directory: list[bytes] = []
+
+    def write(self, data: bytes) -> None:
+        if self.failed:
+            return
+        try:
+            self.out.write(data)
+        except OSError:
+            self.failed = True
+        self.offset += len(data)
+
+    def member(self, info: zipfile.ZipInfo) -> Callable[[bytes], object]:
+        name = info.filename.encode("utf-8")
+        fixed = (20, 0x800, 0, 0, 0x21, info.CRC, info.file_size, info.file_size, len(name))
+        self.directory.append(
+            struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *fixed, 0, 0, 0, 0, 0, self.offset) + name
+        )
+        self.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", *fixed, 0) + name)
+        return self.write
+
+    def close(self) -> bool:
+        """Write the central directory; True when the whole copy was written."""
+        start = self.offset
+        self.write(b"".join(self.directory))
+        size, count = self.offset - start, len(self.directory)
+        self.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))
+        return not self.failed
 
 
 def _read_member_head(raw, info: zipfile.ZipInfo, limit: int) -> bytes:

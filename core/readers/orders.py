@@ -67,6 +67,7 @@ SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена ст
 _ORDER_WORDS = {"dmy": ("day/month", "день/месяц"), "mdy": ("month/day", "месяц/день")}
 _TOTALS = frozenset({"итого", "всего", "итог", "total", "totals", "grand total", "общий итог"})
 _TOTAL_HEADS = frozenset([""] + [v for w in _TOTALS for v in (w[:2], w[:2].upper(), w[:2].title())])
+_TOTAL_FIRSTS = frozenset(h[:1] for h in _TOTAL_HEADS if h)
 _AMOUNT = schema.BY_KEY["amount"]
 _COST = schema.BY_KEY["cost"]
 
@@ -107,8 +108,10 @@ def convert_orders(
     width = rows_mod.shortest(body)
     cols = {j: rows_mod.column(body, j, width) for j in used}
     cust_j = mapping.column_of("customer")
-    customers_all = rows_mod.texts(cols[cust_j])
-    if all(customers_all):  # every row has a customer: none is blank
+    cust_kinds = set(map(type, cols[cust_j]))
+    customers_all = rows_mod.texts(cols[cust_j], cust_kinds)
+    every_customer = all(customers_all)
+    if every_customer:  # every row has a customer: none is blank
         keep = np.ones(n, bool)
     else:
         keep = np.fromiter(map(bool, customers_all), bool, n)
@@ -118,7 +121,9 @@ def convert_orders(
                 keep[rest] = rows_mod.present([cols[j][i] for i in rest.tolist()])
     check(cancelled)
     # totals rows: «Итого» as the customer, or as the first cell when the customer is empty
-    if _TOTAL_HEADS.isdisjoint(map(itemgetter(slice(0, 2)), customers_all)):
+    if (every_customer and _TOTAL_FIRSTS.isdisjoint(map(itemgetter(0), customers_all))) or (
+        _TOTAL_HEADS.isdisjoint(map(itemgetter(slice(0, 2)), customers_all))
+    ):  # no customer begins as a totals word does (the first letters alone tell most logs)
         suspects = np.zeros(0, np.intp)
     else:
         heads = map(itemgetter(slice(0, 2)), customers_all)
@@ -140,8 +145,10 @@ def convert_orders(
         numbers = [numbers[i] for i in pick]
         customers = [customers_all[i] for i in pick]
         cols = {j: [c[i] for i in pick] for j, c in cols.items()}
+        every_kept = all(customers)
     else:
         customers = customers_all
+        every_kept = every_customer
     m = len(body)
     bad = np.zeros(m, bool)
 
@@ -161,11 +168,12 @@ def convert_orders(
 
     report(1)
     cust_cells = cols[cust_j]
-    customer = np.array(customers, dtype=object)
-    for i in [] if all(customers) else np.flatnonzero(customer == ""):
+    customer = _objects(customers)
+    for i in [] if every_kept else np.flatnonzero(customer == ""):
         bad[i] = True
         flag(int(i), cust_j, NO_CUSTOMER, key="customer")
-    for i in _errors(cust_cells, customers):  # an error value, or a formula never calculated
+    # an error value, or a formula never calculated
+    for i in _errors(cust_cells, customers, cust_kinds):
         bad[i] = True
         c = cust_cells[i]
         if isinstance(c, CellError) and c.uncalculated:
@@ -248,8 +256,10 @@ def convert_orders(
     segment = None
     seg_j = mapping.column_of("order_segment")
     if seg_j is not None:
-        names = rows_mod.texts(cols[seg_j])
-        for i in _errors(cols[seg_j], names):  # flagged, and read as no segment: the order counts
+        seg_kinds = set(map(type, cols[seg_j]))
+        names = rows_mod.texts(cols[seg_j], seg_kinds)
+        # flagged, and read as no segment: the order counts
+        for i in _errors(cols[seg_j], names, seg_kinds):
             c, code, names[i] = cols[seg_j][i], names[i], ""
             if not good[i]:
                 continue
@@ -257,13 +267,13 @@ def convert_orders(
                 flag(i, seg_j, NO_RESULT_SEGMENT, (("formula", code),), "order_segment")
             else:
                 flag(i, seg_j, ERROR_SEGMENT, (("code", code),), "order_segment")
-        segment = np.array(names, dtype=object)[good]
+        segment = _objects(names)[good]
     extra: dict[str, np.ndarray] = {}
     for j, (text, key) in enumerate(zip(mapping.headers, mapping.keys)):
         if key is None and text and text not in extra:
             if _is_text_column([r[j] if j < len(r) else None for r in body[:2000]]):
                 col = rows_mod.column(body, j)
-                extra[text] = np.array(rows_mod.texts(col), dtype=object)[good]
+                extra[text] = _objects(rows_mod.texts(col))[good]
     log = OrderLog(
         customer=customer if good.all() else customer[good],
         date=date_values[good],
@@ -282,12 +292,17 @@ def convert_orders(
     return log, data_rows
 
 
-def _errors(cells: list, texts: list[str]) -> list[int]:
+def _objects(items: list) -> np.ndarray:
+    """A list of texts as a 1-D object array, without numpy's look for nested sequences."""
+    return np.fromiter(items, dtype=object, count=len(items))
+
+
+def _errors(cells: list, texts: list[str], kinds: set[type] | None = None) -> list[int]:
     """The rows whose cell is an error value (a ``CellError``, or ``#N/A`` as text, as a CSV
     saved from a spreadsheet has it) or a formula without a result; ``texts`` are the cells as
-    text."""
+    text, ``kinds`` the cells' types when the caller has them."""
     errors = set() if columns.ERROR_CODES.isdisjoint(texts) else set(columns.ERROR_CODES)
-    if not errors and set(map(type, cells)) <= {str, float, int}:
+    if not errors and (set(map(type, cells)) if kinds is None else kinds) <= {str, float, int}:
         return []
     return [
         i for i, (c, t) in enumerate(zip(cells, texts)) if isinstance(c, CellError) or t in errors

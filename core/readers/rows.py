@@ -103,9 +103,11 @@ def present(col: list) -> np.ndarray:
     return out
 
 
-def texts(col: list) -> list[str]:
-    """Cells as text: strings stripped, whole floats without ".0" (ids in workbooks), dates ISO."""
-    if set(map(type, col)) == {str}:
+def texts(col: list, kinds: set[type] | None = None) -> list[str]:
+    """Cells as text: strings stripped, whole floats without ".0" (ids in workbooks), dates ISO.
+
+    ``kinds`` is ``set(map(type, col))`` when the caller has it already."""
+    if (set(map(type, col)) if kinds is None else kinds) == {str}:
         return list(map(str.strip, col))
     out = []
     for c in col:

@@ -173,13 +173,18 @@ def test_xls_and_ods_give_the_same_table(tmp_path):
         assert got.problems == []
 
 
-def test_sheet_rows_are_calamines_to_python(tmp_path):
-    """A sheet is taken row by row (other threads run in between); the cells are those of
-    calamine's to_python, for a table from A1 and one that starts at C4 with a far cell."""
+@pytest.mark.parametrize("at_once", [8192, 2, 3])
+def test_sheet_rows_are_calamines_to_python(tmp_path, monkeypatch, at_once):
+    """A sheet is taken a slice of rows at a time (other threads run in between); the cells are
+    those of calamine's to_python, for a table from A1 and one that starts at C4 with a far
+    cell — also when the rows above it and the table itself span several slices."""
     import python_calamine as calamine
     import xlsxwriter
 
+    from core.readers import grid
     from core.readers.grid import _sheet_rows
+
+    monkeypatch.setattr(grid, "_ROWS_AT_ONCE", at_once)
 
     path = tmp_path / "offset.xlsx"
     book = xlsxwriter.Workbook(str(path))

@@ -195,3 +195,86 @@ def test_a_far_cell_inside_a_near_row_is_found():
     assert guards._sheet_window(single)[1:3] == (1, 1_048_576)
     tab = b'<sheetData><row r="2"><c\tr="B1048577"><v>5</v></c></row></sheetData>'
     assert guards._sheet_window(tab)[1:3] == (2, 1_048_577)
+
+
+# The checked bytes, stored: calamine reads what the guard pass inflated -----------------------
+def test_the_stored_copy_holds_every_member_as_checked(tmp_path):
+    from tests.core import read_files as rf
+
+    for source in (rf.ru_workbook(tmp_path / "ru.xlsx"), _segments_with_a_formula(tmp_path)):
+        copy = tmp_path / f"copy-{source.name}"
+        with copy.open("wb") as out:
+            scan = guards.scan_zip(source, copy=out)
+        assert scan.copied
+        with zipfile.ZipFile(source) as original, zipfile.ZipFile(copy) as stored:
+            assert stored.testzip() is None
+            assert stored.namelist() == original.namelist()
+            for info in stored.infolist():
+                assert info.compress_type == zipfile.ZIP_STORED
+                assert stored.read(info) == original.read(info.filename), info.filename
+
+
+def _segments_with_a_formula(tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "formula.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Сегменты")
+    sheet.write_row(0, 0, ["Сегмент", "Клиентов", "Средний чек"])
+    sheet.write_row(1, 0, ["Опт", 10, 5000])
+    sheet.write_formula(2, 1, "=B2*2")
+    sheet.write_row(2, 0, ["Розница"])
+    sheet.write(2, 2, 300)
+    book.close()
+    return path
+
+
+def test_a_workbook_reads_the_same_with_and_without_its_stored_copy(tmp_path, monkeypatch):
+    """The copy is a speed-up only: the grids, problems and all are those of the workbook read
+    directly — also when no temporary file can be made or a write to it fails (a full disk);
+    and no temporary file is left behind, read or refused."""
+    import tempfile
+
+    from core.readers import grid, read_segments
+    from tests.core import read_files as rf
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    books = [rf.ru_workbook(tmp_path / "ru.xlsx"), _segments_with_a_formula(tmp_path)]
+    direct = []
+    with monkeypatch.context() as m:
+        m.setattr(grid, "_temporary", lambda suffix: None)
+        for path in books:
+            direct.append(read_segments(path))
+    for path, want in zip(books, direct):
+        got = read_segments(path)
+        assert got.table.records() == want.table.records()
+        assert [p.line() for p in got.problems] == [p.line() for p in want.problems]
+    assert any(p.cell == "B3" for p in direct[1].problems)  # the formula's cell is flagged
+
+    class Full:
+        def __init__(self, name):
+            self.handle = open(name, "wb")  # noqa: SIM115 - closed by the reader
+
+        def write(self, data):
+            raise OSError(28, "No space left on device")
+
+        def close(self):
+            self.handle.close()
+
+    def full(suffix):
+        made = tempfile.mkstemp(suffix=suffix)
+        import os
+
+        os.close(made[0])
+        return Full(made[1]), made[1]
+
+    monkeypatch.setattr(grid, "_temporary", full)
+    assert read_segments(books[1]).table.records() == direct[1].table.records()
+    monkeypatch.undo()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    bomb = tmp_path / "bomb.xlsx"
+    _zip(bomb, _sheet(3, b'<!DOCTYPE x [<!ENTITY a "a">]>'))
+    with pytest.raises(ReadError):
+        read_segments(bomb)
+    assert list((tmp_path / "tmp").iterdir()) == []
