@@ -58,6 +58,7 @@ def test_resources_are_found_in_a_checkout():
     assert paths.sample().is_file()
     assert (paths.examples() / "worked_examples.csv").is_file()
     assert (paths.translations() / "ltv_studio_ru.qm").is_file()
+    assert (paths.translations() / "ltv_studio_en.qm").is_file()
     assert [p.name for p in paths.fonts()] == ["DejaVuSans-Bold.ttf", "DejaVuSans.ttf"]
     assert [int(p.stem.rsplit("-", 1)[1]) for p in paths.icons()] == [
         16, 24, 32, 48, 64, 128, 256, 512
@@ -144,6 +145,7 @@ def test_wheel_carries_the_resources_and_the_command(wheel):
         "resources/sample.ltv.json",
         "resources/examples/worked_examples.csv",
         "resources/translations/ltv_studio_ru.qm",
+        "resources/translations/ltv_studio_en.qm",
         "resources/fonts/DejaVuSans.ttf",
         "resources/fonts/LICENSE",
         "resources/icons/ltv-studio-256.png",

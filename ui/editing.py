@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Signal
 
 from core import schema
 from core.project import Record
-from ui import i18n
 from ui.commands import (
     InsertSegmentsCommand,
     MoveSegmentCommand,
@@ -144,25 +143,31 @@ class GridEditor(QObject):
                 if changes:
                     self._doc.undo_stack.push(SetCellsCommand(self._doc, changes))
         if new:
-            notes.append(self.tr("{n} new segments added below.").format(n=i18n.count(len(new))))
+            notes.append(self.tr("%Ln new segment(s) added below.", "", len(new)))
         if unread:
             notes.append(
                 self.tr(
-                    "{n} pasted cells could not be read as numbers; they are kept as typed and "
-                    "shown in red (the tooltip says why)."
-                ).format(n=i18n.count(unread))
+                    "%Ln pasted cell(s) could not be read as numbers: kept as typed and shown in "
+                    "red (the tooltip says why).",
+                    "",
+                    unread,
+                )
             )
         if out_of_range:
             notes.append(
                 self.tr(
-                    "{n} pasted values are out of range; they are kept, shown in red and not used."
-                ).format(n=i18n.count(out_of_range))
+                    "%Ln pasted value(s) out of range: kept, shown in red and not used.",
+                    "",
+                    out_of_range,
+                )
             )
         if skipped:
             notes.append(
                 self.tr(
-                    "{n} cells fell on computed or unknown columns and were not pasted."
-                ).format(n=i18n.count(skipped))
+                    "%Ln cell(s) fell on computed or unknown columns and were not pasted.",
+                    "",
+                    skipped,
+                )
             )
         if notes:
             self.reported.emit(" ".join(notes))
@@ -188,9 +193,9 @@ class GridEditor(QObject):
         if kept:
             parsed = self._model.parse(keys[cells[0][1]], text)
             self.reported.emit(
-                self.tr("{n} cells keep “{text}” as typed, shown in red: {why}.").format(
-                    n=kept, text=text.strip(), why=parsed.message(self._model.fmt.lang)
-                )
+                self.tr(
+                    "%Ln cell(s) keep “{text}” as typed, shown in red: {why}.", "", kept
+                ).format(text=text.strip(), why=parsed.message(self._model.fmt.lang))
             )
 
     def clear(self, cells: Sequence[tuple[int, str]]) -> None:

@@ -37,17 +37,15 @@ class Language(QObject):
             for translator in self._translators:
                 app.removeTranslator(translator)
             self._translators = []
-            if lang != "en":
-                qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-                # Qt's own strings first (buttons of message boxes), then ours
-                for name, folder in (
-                    ("qtbase_" + lang, qt_dir),
-                    ("ltv_studio_" + lang, str(TRANSLATIONS)),
-                ):
-                    translator = QTranslator(app)
-                    if translator.load(name, folder):
-                        app.installTranslator(translator)
-                        self._translators.append(translator)
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            # Qt's own strings first (buttons of message boxes), then ours; English has only
+            # ours, the plural forms of counts ("%Ln cell(s)": 1 cell, 2 cells)
+            names = [("qtbase_" + lang, qt_dir)] if lang != "en" else []
+            for name, folder in (*names, ("ltv_studio_" + lang, str(TRANSLATIONS))):
+                translator = QTranslator(app)
+                if translator.load(name, folder):
+                    app.installTranslator(translator)
+                    self._translators.append(translator)
         changed = lang != self._lang
         self._lang = lang
         QLocale.setDefault(locale_for(lang))

@@ -441,14 +441,6 @@
         <translation>Чтение {file}…</translation>
     </message>
     <message>
-        <source>Imported {n} segments from {file}.</source>
-        <translation>Импортировано сегментов: {n} из {file}.</translation>
-    </message>
-    <message>
-        <source>{p} cells could not be read: they are shown in red, their tooltips say why.</source>
-        <translation>Не прочитано ячеек: {p}; они выделены красным, подсказка объясняет почему.</translation>
-    </message>
-    <message>
         <source>Save As</source>
         <translation>Сохранить как</translation>
     </message>
@@ -489,10 +481,6 @@
         <translation>Экспортирован {file}</translation>
     </message>
     <message>
-        <source>{n} problems noted</source>
-        <translation>замечаний: {n}</translation>
-    </message>
-    <message>
         <source>Open file</source>
         <translation>Открыть файл</translation>
     </message>
@@ -503,6 +491,30 @@
     <message>
         <source>Writing {file}…</source>
         <translation>Запись {file}…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln segment(s) from {file}.</source>
+        <translation>
+            <numerusform>Импортирован %Ln сегмент из {file}.</numerusform>
+            <numerusform>Импортировано %Ln сегмента из {file}.</numerusform>
+            <numerusform>Импортировано %Ln сегментов из {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) could not be read: shown in red, the tooltip says why.</source>
+        <translation>
+            <numerusform>%Ln ячейку не удалось прочитать: она выделена красным, подсказка объясняет почему.</numerusform>
+            <numerusform>%Ln ячейки не удалось прочитать: они выделены красным, подсказка объясняет почему.</numerusform>
+            <numerusform>%Ln ячеек не удалось прочитать: они выделены красным, подсказка объясняет почему.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) noted</source>
+        <translation>
+            <numerusform>%Ln замечание</numerusform>
+            <numerusform>%Ln замечания</numerusform>
+            <numerusform>%Ln замечаний</numerusform>
+        </translation>
     </message>
     <message>
         <source>LTV Studio was closed unexpectedly. Unsaved changes to “{name}” were kept at {time}. Restore them?</source>
@@ -548,25 +560,45 @@
         <extracomment>the share of a first pasted row's filled cells that must be column names to take it as a header</extracomment>
         <translation>В первой строке были названия столбцов ({names}): каждый столбец вставлен под своё название.</translation>
     </message>
-    <message>
-        <source>{n} new segments added below.</source>
-        <translation>Добавлено новых сегментов внизу: {n}.</translation>
+    <message numerus="yes">
+        <source>%Ln new segment(s) added below.</source>
+        <translation>
+            <numerusform>Внизу добавлен %Ln новый сегмент.</numerusform>
+            <numerusform>Внизу добавлены %Ln новых сегмента.</numerusform>
+            <numerusform>Внизу добавлено %Ln новых сегментов.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} pasted cells could not be read as numbers; they are kept as typed and shown in red (the tooltip says why).</source>
-        <translation>Вставленных ячеек, не прочитанных как число: {n}; они сохранены как введены и выделены красным (подсказка объясняет почему).</translation>
+    <message numerus="yes">
+        <source>%Ln pasted cell(s) could not be read as numbers: kept as typed and shown in red (the tooltip says why).</source>
+        <translation>
+            <numerusform>%Ln вставленную ячейку не удалось прочитать как число: она сохранена как введена и выделена красным (подсказка объясняет почему).</numerusform>
+            <numerusform>%Ln вставленные ячейки не удалось прочитать как числа: они сохранены как введены и выделены красным (подсказка объясняет почему).</numerusform>
+            <numerusform>%Ln вставленных ячеек не удалось прочитать как числа: они сохранены как введены и выделены красным (подсказка объясняет почему).</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} pasted values are out of range; they are kept, shown in red and not used.</source>
-        <translation>Вставленных значений вне допустимого диапазона: {n}; они сохранены, выделены красным и не используются.</translation>
+    <message numerus="yes">
+        <source>%Ln pasted value(s) out of range: kept, shown in red and not used.</source>
+        <translation>
+            <numerusform>%Ln вставленное значение вне диапазона: оно сохранено, выделено красным и не используется.</numerusform>
+            <numerusform>%Ln вставленных значения вне диапазона: они сохранены, выделены красным и не используются.</numerusform>
+            <numerusform>%Ln вставленных значений вне диапазона: они сохранены, выделены красным и не используются.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} cells fell on computed or unknown columns and were not pasted.</source>
-        <translation>Ячеек, попавших на вычисляемые или неизвестные столбцы и не вставленных: {n}.</translation>
+    <message numerus="yes">
+        <source>%Ln cell(s) fell on computed or unknown columns and were not pasted.</source>
+        <translation>
+            <numerusform>%Ln ячейка попала на вычисляемый или неизвестный столбец и не вставлена.</numerusform>
+            <numerusform>%Ln ячейки попали на вычисляемые или неизвестные столбцы и не вставлены.</numerusform>
+            <numerusform>%Ln ячеек попали на вычисляемые или неизвестные столбцы и не вставлены.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} cells keep “{text}” as typed, shown in red: {why}.</source>
-        <translation>В ячейках ({n}) сохранено «{text}» как введено, выделено красным: {why}.</translation>
+    <message numerus="yes">
+        <source>%Ln cell(s) keep “{text}” as typed, shown in red: {why}.</source>
+        <translation>
+            <numerusform>%Ln ячейка сохраняет «{text}» как введено, выделена красным: {why}.</numerusform>
+            <numerusform>%Ln ячейки сохраняют «{text}» как введено, выделены красным: {why}.</numerusform>
+            <numerusform>%Ln ячеек сохраняют «{text}» как введено, выделены красным: {why}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear cells</source>
@@ -643,9 +675,13 @@
         <source>Cells that could not be read: {n}</source>
         <translation>Ячейки, которые не удалось прочитать: {n}</translation>
     </message>
-    <message>
-        <source>{n} segments will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</source>
-        <translation>Будет импортировано сегментов: {n}. Непрочитанные ячейки сохранены как введены и выделены красным; исправьте их в таблице.</translation>
+    <message numerus="yes">
+        <source>%Ln segment(s) will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</source>
+        <translation>
+            <numerusform>Будет импортирован %Ln сегмент. Непрочитанные ячейки сохранены как введены и выделены красным; исправьте их в таблице.</numerusform>
+            <numerusform>Будут импортированы %Ln сегмента. Непрочитанные ячейки сохранены как введены и выделены красным; исправьте их в таблице.</numerusform>
+            <numerusform>Будет импортировано %Ln сегментов. Непрочитанные ячейки сохранены как введены и выделены красным; исправьте их в таблице.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

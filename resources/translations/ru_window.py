@@ -62,34 +62,12 @@ RU = {
     "too late": "поздно",
     "good": "хорошо",
     # files
-    "Imported {n} segments from {file}.": "Импортировано сегментов: {n} из {file}.",
-    "{p} cells could not be read: they are shown in red, their tooltips say why.": (
-        "Не прочитано ячеек: {p}; они выделены красным, подсказка объясняет почему."
-    ),
     "Open file": "Открыть файл",
     "Show folder": "Показать папку",
     # paste
     "The first row held column names ({names}): each column went under its name.": (
         "В первой строке были названия столбцов ({names}): каждый столбец вставлен под своё "
         "название."
-    ),
-    "{n} new segments added below.": "Добавлено новых сегментов внизу: {n}.",
-    (
-        "{n} pasted cells could not be read as numbers; they are kept as typed and shown in "
-        "red (the tooltip says why)."
-    ): (
-        "Вставленных ячеек, не прочитанных как число: {n}; они сохранены как введены и "
-        "выделены красным (подсказка объясняет почему)."
-    ),
-    "{n} pasted values are out of range; they are kept, shown in red and not used.": (
-        "Вставленных значений вне допустимого диапазона: {n}; они сохранены, выделены красным "
-        "и не используются."
-    ),
-    "{n} cells fell on computed or unknown columns and were not pasted.": (
-        "Ячеек, попавших на вычисляемые или неизвестные столбцы и не вставленных: {n}."
-    ),
-    "{n} cells keep “{text}” as typed, shown in red: {why}.": (
-        "В ячейках ({n}) сохранено «{text}» как введено, выделено красным: {why}."
     ),
     "“{column}” is computed: select a white (input) cell to paste into.": (
         "«{column}» вычисляется: чтобы вставить, выберите белую ячейку (исходные данные)."

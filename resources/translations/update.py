@@ -1,7 +1,11 @@
-"""Regenerate the Russian translation: pyside6-lupdate over ui/, fill from RU, pyside6-lrelease.
+"""Regenerate the translations: pyside6-lupdate over ui/, fill from RU, pyside6-lrelease.
 
 Run: ``.venv/bin/python resources/translations/update.py``. A source text without a Russian
 entry here makes the script fail, so no English is left in the Russian interface.
+
+A count (``tr("%Ln cell(s) …", "", n)``, Qt's plural) takes a tuple of forms: Russian three
+(one, few, many), and English two in an ``EN`` dict — the English translation holds only these
+plural texts (``ltv_studio_en``), so that English says "1 cell" and "2 cells".
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TS = HERE / "ltv_studio_ru.ts"
 QM = HERE / "ltv_studio_ru.qm"
+TS_EN = HERE / "ltv_studio_en.ts"
+QM_EN = HERE / "ltv_studio_en.qm"
 NOT_OURS = {"charts.py", "report_pdf.py"}  # translated by their own authors
 
 RU: dict[str, str] = {
@@ -185,46 +191,76 @@ RU: dict[str, str] = {
 }
 
 
-def _all_russian() -> dict[str, str]:
+def _all_russian() -> dict[str, str | tuple[str, ...]]:
     """RU above plus the ``RU`` dict of every ``ru_*.py`` beside this file.
 
     Each part of the window keeps its Russian texts in a file of its own
     (``ru_whatif.py``, ``ru_cohorts.py`` …), so work on one part does not touch another's list.
     """
+    return _merged("RU", dict(RU))
+
+
+def _all_english() -> dict[str, tuple[str, ...]]:
+    """The English plural forms: the ``EN`` dict of every ``ru_*.py`` that has one."""
+    return _merged("EN", {})
+
+
+def _merged(name: str, merged: dict) -> dict:
     import importlib.util
 
-    merged = dict(RU)
     for path in sorted(HERE.glob("ru_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        merged.update(module.RU)
+        merged.update(getattr(module, name, {}))
     return merged
 
 
-def main() -> int:
-    bin_dir = Path(sys.executable).parent
-    russian = _all_russian()
-    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py") if p.name not in NOT_OURS)
-    # no source locations: line numbers would change the .ts at every edit of ui/
-    subprocess.run([str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(TS), "-no-obsolete",
-                    "-locations", "none",
-                    "-silent"], check=True)
-    tree = ET.parse(TS)
+def _fill(ts: Path, texts: dict) -> list[str]:
+    """Write ``texts`` into the translation file; the sources without a fitting entry."""
+    tree = ET.parse(ts)
     missing = []
     for message in tree.getroot().iter("message"):
         source = message.find("source").text or ""
         translation = message.find("translation")
-        if source in russian:
-            translation.text = russian[source]
-            translation.attrib.pop("type", None)
+        value = texts.get(source)
+        forms = translation.findall("numerusform")
+        if message.get("numerus") == "yes":
+            if not isinstance(value, tuple) or len(value) != len(forms):
+                missing.append(f"{source} ({len(forms)} plural forms)")
+                continue
+            for form, text in zip(forms, value):
+                form.text = text
+        elif isinstance(value, str):
+            translation.text = value
         else:
             missing.append(source)
-    tree.write(TS, encoding="utf-8", xml_declaration=True)
+            continue
+        translation.attrib.pop("type", None)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def main() -> int:
+    bin_dir = Path(sys.executable).parent
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py") if p.name not in NOT_OURS)
+    missing = []
+    # no source locations: line numbers would change the .ts at every edit of ui/
+    for ts, qm, texts, extra in (
+        (TS, QM, _all_russian(), ["-target-language", "ru_RU"]),
+        (TS_EN, QM_EN, _all_english(), ["-target-language", "en_US", "-pluralonly"]),
+    ):
+        subprocess.run(
+            [str(bin_dir / "pyside6-lupdate"), *sources, "-ts", str(ts), "-no-obsolete",
+             "-locations", "none", "-silent", *extra],
+            check=True,
+        )
+        missing += _fill(ts, texts)
+        if not missing:
+            subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
     if missing:
-        print("no Russian for:\n  " + "\n  ".join(missing), file=sys.stderr)
+        print("no translation for:\n  " + "\n  ".join(missing), file=sys.stderr)
         return 1
-    subprocess.run([str(bin_dir / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
     return 0
 
 

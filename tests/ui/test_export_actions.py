@@ -55,7 +55,7 @@ def test_the_pdf_lists_the_cells_the_import_could_not_read(window, qtbot, tmp_pa
     qtbot.waitUntil(lambda: window.doc.names() == ["Розница", "Опт"], timeout=30_000)
     text = _export_pdf(window, qtbot, tmp_path / "read.pdf")
     assert "Problems found in the data" in text
-    assert "1 problems noted" in window.status_label.text()  # the banner says so too
+    assert "1 problem noted" in window.status_label.text()  # the banner says so too
     assert "клиенты.csv, B3 много" in text  # the file's cell, not "Опт · Average order value"
     window.doc.undo_stack.push(SetCellCommand(window.doc, 1, "avg_order_value", 800.0))
     text = _export_pdf(window, qtbot, tmp_path / "fixed.pdf")

@@ -51,7 +51,7 @@ def test_open_a_messy_table_through_the_preview(window, qtbot, tmp_path):
     # the summary of what was read is in view, in the window, not in a status bar
     assert window.banner.isVisible()
     assert "Imported 2 segments from клиенты.csv" in window.banner.message()
-    assert "1 cells could not be read" in window.banner.message()
+    assert "1 cell could not be read: it is shown in red" in window.banner.message()
 
 
 def test_changing_the_mapping_converts_again_in_a_worker(app, qtbot, tmp_path, qtmodeltester):

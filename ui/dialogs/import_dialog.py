@@ -348,9 +348,11 @@ class ImportDialog(QDialog):
         self.notices.setText("\n".join(n.message(lang) for n in read.notices))
         self.summary.setText(
             self.tr(
-                "{n} segments will be imported. Cells that could not be read are kept as typed and "
-                "shown in red; fix them in the grid."
-            ).format(n=i18n.count(len(read.table)))
+                "%Ln segment(s) will be imported. Cells that could not be read are kept as typed "
+                "and shown in red; fix them in the grid.",
+                "",
+                len(read.table),
+            )
         )
         self.import_button.setEnabled(True)
         self.converted.emit()

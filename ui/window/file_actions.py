@@ -176,13 +176,13 @@ class FileActions(QObject):
             project, None, clean=False, results=ready.results, problems=ready.read.problems
         )
         preferences.add_recent(path)
-        text = self.tr("Imported {n} segments from {file}.").format(
-            n=i18n.count(len(project.segments)), file=path.name
+        text = self.tr("Imported %Ln segment(s) from {file}.", "", len(project.segments)).format(
+            file=path.name
         )
         if problems:
             text += " " + self.tr(
-                "{p} cells could not be read: they are shown in red, their tooltips say why."
-            ).format(p=i18n.count(problems))
+                "%Ln cell(s) could not be read: shown in red, the tooltip says why.", "", problems
+            )
         self.window.show_message(text, "warning" if problems else "success")
         self.imported.emit(len(project.segments), problems)
         if self.import_dialog is None:  # read without the preview: nothing else holds the rows
@@ -308,7 +308,7 @@ class FileActions(QObject):
             count = len(problems or [])
             text = self.tr("Exported {file}").format(file=target.name)
             if count:
-                text += "; " + self.tr("{n} problems noted").format(n=count)
+                text += "; " + self.tr("%Ln problem(s) noted", "", count)
             actions = [
                 (self.tr("Open file"), lambda: _open(target)),
                 (self.tr("Show folder"), lambda: _open(target.parent)),

@@ -1,0 +1,75 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>FileActions</name>
+    <message numerus="yes">
+        <source>Imported %Ln segment(s) from {file}.</source>
+        <translation>
+            <numerusform>Imported %Ln segment from {file}.</numerusform>
+            <numerusform>Imported %Ln segments from {file}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) could not be read: shown in red, the tooltip says why.</source>
+        <translation>
+            <numerusform>%Ln cell could not be read: it is shown in red, its tooltip says why.</numerusform>
+            <numerusform>%Ln cells could not be read: they are shown in red, their tooltips say why.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln problem(s) noted</source>
+        <translation>
+            <numerusform>%Ln problem noted</numerusform>
+            <numerusform>%Ln problems noted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>GridEditor</name>
+    <message numerus="yes">
+        <source>%Ln new segment(s) added below.</source>
+        <translation>
+            <numerusform>%Ln new segment added below.</numerusform>
+            <numerusform>%Ln new segments added below.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pasted cell(s) could not be read as numbers: kept as typed and shown in red (the tooltip says why).</source>
+        <translation>
+            <numerusform>%Ln pasted cell could not be read as a number; it is kept as typed and shown in red (the tooltip says why).</numerusform>
+            <numerusform>%Ln pasted cells could not be read as numbers; they are kept as typed and shown in red (the tooltip says why).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln pasted value(s) out of range: kept, shown in red and not used.</source>
+        <translation>
+            <numerusform>%Ln pasted value is out of range; it is kept, shown in red and not used.</numerusform>
+            <numerusform>%Ln pasted values are out of range; they are kept, shown in red and not used.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) fell on computed or unknown columns and were not pasted.</source>
+        <translation>
+            <numerusform>%Ln cell fell on a computed or unknown column and was not pasted.</numerusform>
+            <numerusform>%Ln cells fell on computed or unknown columns and were not pasted.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln cell(s) keep “{text}” as typed, shown in red: {why}.</source>
+        <translation>
+            <numerusform>%Ln cell keeps “{text}” as typed, shown in red: {why}.</numerusform>
+            <numerusform>%Ln cells keep “{text}” as typed, shown in red: {why}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>%Ln segment(s) will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</source>
+        <translation>
+            <numerusform>%Ln segment will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</numerusform>
+            <numerusform>%Ln segments will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
