@@ -77,6 +77,7 @@ class Session:
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
         self._done = 0
+        self._shown = 0  # progress never goes back (DuckDB's own can, between its pipelines)
         self._registered: list[str] = []
 
     def __enter__(self) -> Session:
@@ -145,7 +146,8 @@ class Session:
             except Exception:  # no query running at this instant
                 share = 0.0
         total = sum(_WEIGHTS.values())
-        self._progress(min(total, self._done + int(weight * share)), total)
+        self._shown = max(self._shown, min(total, self._done + int(weight * share)))
+        self._progress(self._shown, total)
 
     def _error(self, error: BaseException) -> BaseException:
         duckdb = self._duckdb

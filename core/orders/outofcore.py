@@ -610,7 +610,7 @@ def prepare(
             f"orders FROM days_read WHERE fast UNION ALL {sql.days_query('orders_recovered')}"
             ") GROUP BY customer, order_date"
         )
-        session.run(f"CREATE OR REPLACE TEMP TABLE days AS {regrouped}", "scan", fetch=False)
+        session.run(f"CREATE OR REPLACE TEMP TABLE days AS {regrouped}", fetch=False)
     else:
         session.con.execute(f"CREATE OR REPLACE TEMP VIEW days AS {fast_days}")
     return Prepared(plan, problems, notices, rows)
