@@ -203,3 +203,28 @@ def test_the_portfolio_note_says_how_many_it_left_out_beyond_those_it_names(wind
     qtbot.waitUntil(lambda: "1,200" in window.strip.portfolio_name.text(), timeout=3000)
     assert window.strip.portfolio_name.text() == "Portfolio · 1,200 segments"
     window.doc.undo_stack.setClean()
+
+
+def test_the_portfolio_row_paints_what_its_data_says_and_follows_an_edit(window, qtbot):
+    """The portfolio row's looks (made once per change of the results, from one cell each)
+    are what its data() says role by role, the left-out mark included, in both languages;
+    after an edit they are made anew."""
+    from ui.models.base import GridModel
+
+    model = window.portfolio_model
+
+    def generic() -> list:
+        return [GridModel.look(model, model.index(0, c)) for c in range(model.columnCount())]
+
+    def kept() -> list:
+        return [model.look(model.index(0, c)) for c in range(model.columnCount())]
+
+    assert kept() == generic()
+    assert any(look.text.endswith(" *") for look in kept())  # the sample leaves some out
+    before = model.look(model.index(0, COL["ltv"])).text
+    window.model.setData(window.model.index(0, COL["avg_order_value"]), "840")
+    assert model.look(model.index(0, COL["ltv"])).text != before
+    assert kept() == generic()
+    window.set_language("ru")
+    assert kept() == generic()
+    window.set_language("en")

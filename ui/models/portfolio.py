@@ -89,7 +89,18 @@ class PortfolioModel(GridModel):
     def look(self, index: QModelIndex) -> Look:
         """Kept until the results change: the row is painted again with every repaint of the
         window (scrolling the segments, an edit), and its figures change only with them."""
-        return self.cached_look(index, super().look)
+        return self.cached_look(index, self._make_look)
+
+    def _make_look(self, index: QModelIndex) -> Look:
+        """What ``data()`` says of a figure, from the cell built once (not six calls)."""
+        col = self._cols[index.column()]
+        if col.key == "segment" or index.row() != 0:
+            return super().look(index)
+        cell = self.computed_cell(0, index.column(), _portfolio_source)
+        look = self._computed_look(cell, col, PORTFOLIO_BRUSH, True)
+        if cell is not None and look.text and cell.left_out and not cell.empty:
+            look = look._replace(text=look.text + LEFT_OUT_MARK)
+        return look
 
     def _name_data(self, role: int):
         if role == Qt.ItemDataRole.DisplayRole:
