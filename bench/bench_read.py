@@ -12,7 +12,9 @@ DESIGN.md §9 and issue 10 item 6:
 * the same log as .xlsx against calamine's ``to_python()`` of the same cells — target ≤ 1.3×;
 * peak memory (VmHWM) of reading each log, in a child process — target < 1 GB.
 
-The files are made at bench time into a cache directory (``LTV_BENCH_CACHE`` or the system's
+Ours and the baseline run in turn (ours, baseline, ours …) and each time is the median of its
+runs; the note gives the machine's load average when the row was measured. The files are made
+at bench time into a cache directory (``LTV_BENCH_CACHE`` or the system's
 temporary directory) and reused by later runs; none is committed.
 """
 
@@ -24,7 +26,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.timing import median_time
+from bench.timing import interleaved_times
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = [
@@ -243,6 +245,10 @@ def peak_memory(path: Path, n: int) -> float | None:
     return float(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
 
 
+def _load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "load ?"
+
+
 def _mb(value: float | None) -> str:
     return "peak ?" if value is None else f"peak {value / 2**20:,.0f} MB"
 
@@ -255,9 +261,10 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
         path = segment_sheet(n)
         read = ours_segments(path)
         assert len(read.table) == n and not read.problems, "the benchmark sheet must read clean"
-        mine = median_time(lambda path=path: ours_segments(path), repeat=repeat)
-        base = median_time(lambda path=path: calamine_raw(path), repeat=repeat)
-        note = f"{len(HEADER)} columns, {path.stat().st_size / 2**20:.1f} MB .xlsx"
+        mine, base = interleaved_times(
+            [lambda path=path: ours_segments(path), lambda path=path: calamine_raw(path)], repeat
+        )
+        note = f"{len(HEADER)} columns, {path.stat().st_size / 2**20:.1f} MB .xlsx; {_load()}"
         if quick and n == big:
             note += "; --quick: 100 000 rows instead of 1 000 000"
         out.append(
@@ -268,19 +275,20 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
     read = ours_segments(path)
     assert len(read.table) == n and not read.problems, "the text-number table must read clean"
     repeat = 1 if quick else 3
-    mine = median_time(lambda: ours_segments(path), repeat=repeat)
-    base = median_time(lambda: pandas_segments(path), repeat=repeat)
+    mine, base = interleaved_times(
+        [lambda: ours_segments(path), lambda: pandas_segments(path)], repeat
+    )
     out.append(
         (
             f"read {n:,}-row segment CSV, text numbers",
             mine,
             "pandas read_csv (C parser)",
             base,
-            "numbers typed as 1 234,50; whole pipeline (header, typing, checks)",
+            f"numbers typed as 1 234,50; whole pipeline (header, typing, checks); {_load()}",
         )
     )
     n = 1_000_000
-    repeat = 1 if quick else 3
+    repeat = 1 if quick else 5
     for kind, make, base_name, baseline in (
         ("csv", order_log_csv, "pandas read_csv + to_datetime", pandas_log),
         ("xlsx", order_log_xlsx, "calamine to_python()", calamine_raw),
@@ -288,11 +296,15 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
         path = make(n)
         log = ours_log(path)
         assert len(log) == n and not log.problems, "the benchmark log must read clean"
-        mine = median_time(lambda path=path: ours_log(path), repeat=repeat, warm_up=False)
-        base = median_time(lambda path=path, f=baseline: f(path), repeat=repeat, warm_up=False)
+        del log  # not held while the others are timed
+        mine, base = interleaved_times(
+            [lambda path=path: ours_log(path), lambda path=path, f=baseline: f(path)],
+            repeat,
+            warm_up=False,
+        )
         note = (
             f"{len(LOG_HEADER)} columns, {path.stat().st_size / 2**20:.0f} MB; "
-            f"{_mb(peak_memory(path, n))} (child process)"
+            f"{_mb(peak_memory(path, n))} (child process); {_load()}"
         )
         out.append((f"read {n:,}-row order log (.{kind})", mine, base_name, base, note))
     return out
