@@ -606,6 +606,9 @@ class _StoredZip:
 
     def member(self, info: zipfile.ZipInfo) -> Callable[[bytes], object]:
         name = info.filename.encode("utf-8")
+        if len(name) > 0xFFFF:  # a name longer in UTF-8 than a zip holds: no copy, no refusal
+            self.failed = True
+            name = b""
         fixed = (20, 0x800, 0, 0, 0x21, info.CRC, info.file_size, info.file_size, len(name))
         self.directory.append(
             struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, *fixed, 0, 0, 0, 0, 0, self.offset) + name

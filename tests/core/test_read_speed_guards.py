@@ -278,3 +278,13 @@ def test_a_workbook_reads_the_same_with_and_without_its_stored_copy(tmp_path, mo
     with pytest.raises(ReadError):
         read_segments(bomb)
     assert list((tmp_path / "tmp").iterdir()) == []
+
+
+def test_a_name_too_long_for_the_copy_gives_up_the_copy_not_the_workbook():
+    import io
+
+    info = zipfile.ZipInfo("é" * 40_000)  # 80 000 bytes in UTF-8
+    info.CRC, info.file_size = zlib.crc32(b"<x/>"), 4
+    stored = guards._StoredZip(io.BytesIO())
+    stored.member(info)(b"<x/>")
+    assert stored.close() is False
