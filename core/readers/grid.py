@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice, repeat
@@ -370,13 +371,39 @@ def read_workbook(
                 os.unlink(copy[1])
 
 
+#: The stored copies calamine reads are named so; one older than this was left by a read that
+#: never finished (the program was killed or crashed): it holds a customer list, so it goes.
+_COPY_PREFIX = "ltv-studio-read-"
+_LEFT_BEHIND_S = 6 * 3600
+
+
 def _temporary(suffix: str) -> tuple[BinaryIO, str] | None:
-    """A new temporary file open for writing, and its name; None when none can be made."""
+    """A new temporary file open for writing, and its name; None when none can be made. Copies
+    that earlier reads left behind are removed first."""
+    _remove_left_behind(Path(tempfile.gettempdir()))
     try:
-        fd, name = tempfile.mkstemp(prefix="ltv-studio-", suffix=suffix)
+        fd, name = tempfile.mkstemp(prefix=_COPY_PREFIX, suffix=suffix)
     except OSError:
         return None
     return os.fdopen(fd, "wb"), name
+
+
+def _remove_left_behind(folder: Path, now: float | None = None) -> None:
+    """Remove the stored copies in ``folder`` older than ``_LEFT_BEHIND_S`` (no read takes so
+    long; a killed one never removed its copy)."""
+    now = time.time() if now is None else now
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not entry.name.startswith(_COPY_PREFIX):
+            continue
+        try:
+            if now - entry.stat(follow_symlinks=False).st_mtime > _LEFT_BEHIND_S:
+                os.unlink(entry.path)
+        except OSError:  # another user's, or gone already
+            continue
 
 
 def _finished(copy: tuple[BinaryIO, str] | None) -> str | None:

@@ -288,3 +288,31 @@ def test_a_name_too_long_for_the_copy_gives_up_the_copy_not_the_workbook():
     stored = guards._StoredZip(io.BytesIO())
     stored.member(info)(b"<x/>")
     assert stored.close() is False
+
+
+def test_a_copy_left_by_a_killed_read_is_removed_by_the_next_read(tmp_path, monkeypatch):
+    """A read that never finished (the program killed mid-read) left its copy — a customer list
+    in the temporary folder; the next read removes it, and leaves a copy a read in progress
+    may still be writing (a recent one) and every other file alone."""
+    import os
+    import tempfile
+    import time
+
+    from core.readers import read_segments
+    from tests.core import read_files as rf
+
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    old, recent, other = (
+        folder / "ltv-studio-read-abc.xlsx",
+        folder / "ltv-studio-read-def.xlsx",
+        folder / "someone-elses.xlsx",
+    )
+    for path in (old, recent, other):
+        path.write_bytes(b"PK")
+    day_ago = time.time() - 24 * 3600
+    os.utime(old, (day_ago, day_ago))
+    os.utime(other, (day_ago, day_ago))
+    read_segments(rf.ru_workbook(tmp_path / "ru.xlsx"))
+    assert sorted(p.name for p in folder.iterdir()) == [recent.name, other.name]
