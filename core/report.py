@@ -10,7 +10,7 @@ from core.metrics import Results, State
 from core.numbers import NumberFormat
 from core.problems import Problem
 from core.project import Project
-from core.text import Text
+from core.text import Plural, Text
 
 _NEVER_JSON = "never"
 
@@ -78,9 +78,12 @@ def portfolio_json(results: Results, lang: str = "en") -> dict:
 
 
 # The readable table ----------------------------------------------------------------------------
-_HEAD = Text(
-    "{name} · basis: {basis} · currency: {currency} · {n} segments",
-    "{name} · расчёт: {basis} · валюта: {currency} · сегментов: {n}",
+_HEAD = Plural(
+    (
+        "{name} · basis: {basis} · currency: {currency} · {n} segment",
+        "{name} · basis: {basis} · currency: {currency} · {n} segments",
+    ),
+    ("{name} · расчёт: {basis} · валюта: {currency} · сегментов: {n}",) * 3,
 )
 _BASIS = {"profit": Text("profit", "по прибыли"), "revenue": Text("revenue", "по выручке")}
 _INPUTS = Text("Inputs", "Исходные данные")

@@ -94,6 +94,15 @@ def test_readable_table_has_units_verdicts_and_reasons():
     assert "needs gross margin" in out
     ru = run("compute", "resources/sample.ltv.json", "--lang", "ru").stdout
     assert "укажите маржинальность" in ru and "Показатели" in ru
+    assert " · 6 segments\n" in out and " · сегментов: 6\n" in ru
+
+
+def test_one_segment_is_one_segment(tmp_path):
+    path = tmp_path / "one.csv"
+    path.write_text("Segment,Customers,AOV\nOnly,10,500\n", "utf-8")
+    done = run("compute", str(path), "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].endswith(" · 1 segment")
 
 
 @pytest.mark.parametrize(

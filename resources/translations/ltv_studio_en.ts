@@ -72,4 +72,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SummaryStrip</name>
+    <message numerus="yes">
+        <source>Portfolio · %Ln segment(s)</source>
+        <extracomment>figures of registered column groups after the answers (the model's CLV), shown when the group has a portfolio figure for them</extracomment>
+        <translation>
+            <numerusform>Portfolio · %Ln segment</numerusform>
+            <numerusform>Portfolio · %Ln segments</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

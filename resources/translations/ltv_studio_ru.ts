@@ -1169,10 +1169,14 @@
 </context>
 <context>
     <name>SummaryStrip</name>
-    <message>
-        <source>Portfolio · {n} segments</source>
+    <message numerus="yes">
+        <source>Portfolio · %Ln segment(s)</source>
         <extracomment>figures of registered column groups after the answers (the model's CLV), shown when the group has a portfolio figure for them</extracomment>
-        <translation>Портфель · сегментов: {n}</translation>
+        <translation>
+            <numerusform>Портфель · сегментов: %Ln</numerusform>
+            <numerusform>Портфель · сегментов: %Ln</numerusform>
+            <numerusform>Портфель · сегментов: %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -30,7 +30,7 @@ RU = {
     "More results": "Другие показатели",
     "Show the “{group}” columns": "Показать столбцы «{group}»",
     "Fold the “{group}” columns": "Свернуть столбцы «{group}»",
-    "Portfolio · {n} segments": "Портфель · сегментов: {n}",
+    "Portfolio · %Ln segment(s)": ("Портфель · сегментов: %Ln",) * 3,
     "* Left out of the portfolio: {parts}": "* Не учтены в портфеле: {parts}",
     "{figures}: {n} of {total} segments": "{figures}: сегментов {n} из {total}",
     # Qt's file dialog (ui/qt_words.py): words its Russian catalogue lacks
@@ -82,4 +82,10 @@ RU = {
         "Чтение остановлено. Измените сопоставление столбцов или строку заголовка, чтобы "
         "прочитать снова."
     ),
+}
+
+
+#: English forms of the counts above (``%Ln``: 1 segment, 2 segments).
+EN = {
+    "Portfolio · %Ln segment(s)": ("Portfolio · %Ln segment", "Portfolio · %Ln segments"),
 }

@@ -202,6 +202,13 @@ def test_the_portfolio_note_says_how_many_it_left_out_beyond_those_it_names(wind
     assert ": 1,100 of 1,200 segments; S0 — CLV" in note
     qtbot.waitUntil(lambda: "1,200" in window.strip.portfolio_name.text(), timeout=3000)
     assert window.strip.portfolio_name.text() == "Portfolio · 1,200 segments"
+    one = Project(segments=SegmentTable.from_records(records[:1]))
+    window.doc.load(one, clean=False)
+    assert window.strip.portfolio_name.text() == "Portfolio · 1 segment"
+    from ui import i18n
+
+    i18n.language().set("ru")
+    assert window.strip.portfolio_name.text() == "Портфель · сегментов: 1"
     window.doc.undo_stack.setClean()
 
 

@@ -232,7 +232,7 @@ class SummaryStrip(QScrollArea):
         lang = i18n.lang()
         model = self._grid.model
         n = len(doc)
-        self.portfolio_name.setText(self.tr("Portfolio · {n} segments").format(n=i18n.count(n)))
+        self.portfolio_name.setText(self.tr("Portfolio · %Ln segment(s)", "", n))
         for key in ANSWERS:
             label = model.headerData(model.column_of(key), Qt.Orientation.Horizontal)
             self.captions[key].setText(label)
