@@ -26,7 +26,6 @@ from core.text import Text
 #: DuckDB's own budget; with Python, numpy and the results the process stays under 1 GB (§9).
 MEMORY_LIMIT = os.environ.get("LTV_DUCKDB_MEMORY", "300MB")
 _POLL_SECONDS = 0.05
-_CHUNK_VECTORS = 100  # a large result is fetched ~200 000 rows at a time, never all at once
 _OUT_OF_MEMORY = Text(
     "not enough memory to summarise the log (DuckDB's limit is {limit}; set LTV_DUCKDB_MEMORY "
     "to allow more)",
@@ -225,20 +224,32 @@ class Session:
     def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts, int]:
         """The per-customer summary (ordered by customer, as the printed query), the cohort
         counts for T, and the customers with an order used up to T (§8.1's ``customers``): the
-        two queries of §10 run as one statement over ``days`` (``sql.combined``)."""
-        wanted = {
-            1: [c for c in sql.SUMMARY_COLUMNS if c != "segment"] + ["segment_code"],
-            2: [f"cohort_{c}" for c in sql.COHORT_COLUMNS],
-            3: ["segment_code", "segment_name"],
-            4: [sql.USED_CUSTOMERS],
+        two queries of §10 run as one statement over ``days`` (``sql.combined``) into a table,
+        each part fetched from it with its own columns (the summary sorted as it is fetched)."""
+        self.run(
+            f"CREATE OR REPLACE TEMP TABLE summarised AS {sql.combined(windows, ordered=False)}",
+            "summary",
+            fetch=False,
+        )
+        wanted = [c for c in sql.SUMMARY_COLUMNS if c != "segment"] + ["segment_code"]
+        parts = {
+            1: self.run(
+                f"SELECT {', '.join(wanted)} FROM summarised WHERE {sql.PART} = 1 ORDER BY customer"
+            ),
+            2: self.run(
+                f"SELECT {', '.join(f'cohort_{c}' for c in sql.COHORT_COLUMNS)} "
+                f"FROM summarised WHERE {sql.PART} = 2"
+            ),
+            3: self.run(f"SELECT segment_code, segment_name FROM summarised WHERE {sql.PART} = 3"),
+            4: self.run(f"SELECT {sql.USED_CUSTOMERS} FROM summarised WHERE {sql.PART} = 4"),
         }
-        parts = self.run(sql.combined(windows), "summary", lambda c: _fetch_parts(c, wanted))
+        self.con.execute("DROP TABLE summarised")
         names = parts[3]
         words = np.full(len(names["segment_code"]) + 1, "", dtype=object)
         words[_ints(names["segment_code"])] = _texts(names["segment_name"])
         s = parts.pop(1)
         s["segment"] = words[_ints(s["segment_code"])]  # a few words, shared by every customer
-        summary = summary_from_columns(s, windows)  # in customer order: the statement sorts
+        summary = summary_from_columns(s, windows)  # in customer order: fetched sorted
         del s
         c = parts[2]
         counts = cohorts_from_columns({k: c[f"cohort_{k}"] for k in sql.COHORT_COLUMNS})
@@ -246,39 +257,6 @@ class Session:
         counts = CohortCounts(*(getattr(counts, k)[order] for k in sql.COHORT_COLUMNS))
         used = _ints(parts[4][sql.USED_CUSTOMERS])
         return summary, counts, int(used[0]) if len(used) else 0
-
-
-def _fetch_parts(cursor, wanted: dict[int, list[str]]) -> dict[int, dict[str, np.ndarray]]:
-    """The rows of a ``sql.combined`` result by part, each part with its own columns only,
-    fetched a piece at a time: the whole result (two million customers from a 20 000 000-row
-    log) never sits in memory at once, nor the other parts' NULLs beside each row."""
-    pieces = {n: {name: [] for name in names} for n, names in wanted.items()}
-    while True:
-        frame = cursor.fetch_df_chunk(_CHUNK_VECTORS)
-        if not len(frame):
-            break
-        part = frame[sql.PART].to_numpy()
-        for n, names in wanted.items():
-            rows = part == n
-            if not rows.any():
-                continue
-            for name in names:
-                series = frame[name][rows]
-                if series.dtype.kind == "M":
-                    values = series.to_numpy()
-                elif series.dtype.kind in "iuf":
-                    values = series.to_numpy(dtype=np.float64, na_value=np.nan)
-                else:
-                    values = series.to_numpy(dtype=object, na_value=None)
-                pieces[n][name].append(values)
-        del frame
-    return {
-        n: {
-            name: np.concatenate(chunks) if chunks else np.empty(0, dtype=object)
-            for name, chunks in columns.items()
-        }
-        for n, columns in pieces.items()
-    }
 
 
 def summary_from_columns(columns: dict, windows: sql.Windows) -> CustomerSummary:

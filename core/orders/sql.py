@@ -194,7 +194,7 @@ PART = "part"
 USED_CUSTOMERS = "used_customers"
 
 
-def combined(windows: Windows) -> str:
+def combined(windows: Windows, ordered: bool = True) -> str:
     """The two queries as the program runs them, over ``days`` (the program groups the log by
     customer and day as it reads it, with ``DAYS``): in one statement, so that ``customers``
     is made once for both (materialised; ``purchases`` is a filter, read again where needed);
@@ -203,7 +203,8 @@ def combined(windows: Windows) -> str:
     copies of a few words in Python; and part 4 counts the customers of §8.1's totals.
 
     The parts and the two final selects are the text of ``summary_query`` and
-    ``cohort_query``; a test holds the results of this statement to theirs.
+    ``cohort_query``; a test holds the results of this statement to theirs. ``ordered`` False
+    leaves out the final sort (by part and customer), for a caller that sorts as it fetches.
     """
     fields = windows.fields()
     summary_cols = [c for c in SUMMARY_COLUMNS if c != "segment"]
@@ -228,7 +229,7 @@ def combined(windows: Windows) -> str:
         f"UNION ALL SELECT 2, {no_summary}, {', '.join(cohort_cols)}, NULL, NULL FROM cohorts\n"
         f"UNION ALL SELECT 3, {null(summary_cols)}, code, {no_cohort}, segment, NULL FROM names\n"
         f"UNION ALL SELECT 4, {no_summary}, {no_cohort}, NULL, {used}\n"
-        f"ORDER BY {PART}, customer"
+        + (f"ORDER BY {PART}, customer" if ordered else "")
     )
     parts = (
         ("purchases", PURCHASES),
