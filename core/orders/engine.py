@@ -201,8 +201,10 @@ class Session:
             self.group_days()
 
     def group_days(self, source: str = "orders") -> None:
-        """Make ``days`` (``sql.DAYS``: the log grouped by customer and day) from ``source``."""
-        self.run(f"CREATE OR REPLACE TEMP TABLE days AS {sql.days_query(source)}", "scan", False)
+        """Make ``days`` (``sql.DAYS``: the log grouped by customer and day) from ``source``,
+        a day's total and cost as ``DECIMAL(18, 4)`` (``sql.narrow_days``)."""
+        days = sql.narrow_days(sql.days_query(source))
+        self.run(f"CREATE OR REPLACE TEMP TABLE days AS {days}", "scan", False)
 
     # The derivation ------------------------------------------------------------------------------
     def log_totals(self, end: dt.date | None) -> tuple[LogTotals, tuple]:
