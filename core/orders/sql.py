@@ -8,9 +8,10 @@ The program runs this text itself with embedded DuckDB (``core.orders.engine``),
 The queries are made of named parts (``days``, ``purchases``, ``customers``, ``months``) that
 each carries as ``WITH`` clauses. The program runs the same parts and the same two final
 selects, staged: ``days`` is made as the log is read (a CSV is grouped by customer and day in
-the same pass that types its cells, ``core.orders.outofcore``), and the rest runs as one
-statement over it (``combined``: ``purchases`` and ``customers`` materialised once, the segment
-names apart). A test holds the staged results to the printed queries' column by column.
+the same pass that types its cells, ``core.orders.outofcore``; each day's total narrowed to
+``DECIMAL(18, 4)``, ``narrow_days``), and the rest runs as one statement over it
+(``combined``: ``customers`` materialised once, the segment names apart). A test holds the
+staged results to the printed queries' column by column.
 
 Where a customer's first day has orders in two segments the smaller name wins (``MIN``): a
 warehouse whose text collation is not by code point may pick the other one.
