@@ -31,6 +31,11 @@ LABELS = {
     "alpha": Text("α, the scale of purchase rates", "α — масштаб частоты покупок"),
     "a": Text("a, of the chance of leaving", "a — параметр вероятности ухода"),
     "b": Text("b, of the chance of leaving", "b — параметр вероятности ухода"),
+    # the chance of leaving after a purchase is Beta(a, b): a → 0 leaves it at none
+    "a→0": Text(
+        "the customers in this log hardly ever stop buying, so the model cannot tell who has left",
+        "клиенты в этом журнале почти не перестают покупать, и модель не может понять, кто ушёл",
+    ),
 }
 
 NO_CUSTOMERS = Text("there are no customers to fit", "нет клиентов для расчёта")

@@ -168,7 +168,8 @@ def maximise(
     start
         Starting log-parameters.
     names
-        The parameters' names; ``labels`` says what each is, in words, for messages.
+        The parameters' names; ``labels`` says what each is, in words, for messages, and
+        under ``"NAME→0"`` / ``"NAME→∞"`` what it means of the data when it runs off there.
     progress, cancelled
         ``progress(iteration, EXPECTED_ITERATIONS)`` (capped below it) after each iteration;
         ``cancelled()`` polled
@@ -249,6 +250,9 @@ def _maximise(
     reason = Text(
         RAN_AWAY("en", name=name.en, edge=edge.en), RAN_AWAY("ru", name=name.ru, edge=edge.ru)
     )
+    means = (labels or {}).get(f"{names[k]}→{'0' if towards_zero else '∞'}")
+    if means is not None:  # what that edge says about the customers, in their words
+        reason = Text(f"{reason.en} — {means.en}", f"{reason.ru} — {means.ru}")
     return None, _nested(NOT_CONVERGED, reason), iterations
 
 

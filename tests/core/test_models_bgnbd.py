@@ -303,3 +303,16 @@ def test_cancel_stops_the_fit():
     seen = []
     bgnbd.fit(c.x, c.t_x, c.T, progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[0][0] == 1
+
+
+def test_customers_who_never_leave_are_named_so_and_get_no_numbers():
+    """Customers who keep buying (a → 0: no chance of leaving) give no interior maximum: no
+    numbers (§8.4), and the words say what the data show, not only which parameter ran off."""
+    rng = np.random.default_rng(1)
+    T = rng.uniform(20, 100, 3000)
+    x, t_x = simulate.bgnbd_customers(dict(r=2.0, alpha=10.0, a=1e-9, b=5.0), T, rng)
+    fit = bgnbd.fit(x, t_x, T)
+    assert not fit.converged and fit.params is None
+    assert "a, of the chance of leaving: it runs off towards zero" in fit.message("en")
+    assert "hardly ever stop buying" in fit.message("en")
+    assert "почти не перестают покупать" in fit.message("ru")
