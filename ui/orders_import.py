@@ -37,14 +37,23 @@ from PySide6.QtWidgets import (
 )
 
 from core import schema
-from core.orders.report import SEGMENT_KEYS
 from core.text import day_text
 from ui import i18n
 
 ONE_SEGMENT = ""  # ``by`` for "every customer in one segment"
 _SHOWN_PROBLEMS = 500
 _SHOWN_COLUMNS = 8  # rows of the column table shown before it scrolls
-PREVIEW_KEYS = SEGMENT_KEYS  # the inputs a log gives and the repeat purchase rate
+
+
+def _preview_keys() -> tuple[str, ...]:
+    """The inputs a log gives and the repeat purchase rate. Imported when a preview is made —
+    after its worker has imported the orders part: opening a file imports this module in the
+    window's thread, and the orders part with the readers under it took 0.25 s there."""
+    from core.orders.report import SEGMENT_KEYS
+
+    return SEGMENT_KEYS
+
+
 _ROLES = {
     "customer": QT_TRANSLATE_NOOP("OrdersImport", "customer"),
     "date": QT_TRANSLATE_NOOP("OrdersImport", "order date"),
@@ -164,7 +173,7 @@ class OrdersDialog(QDialog):
         self.end.setDisplayFormat("dd.MM.yyyy" if i18n.lang() == "ru" else "yyyy-MM-dd")
         self.by = QComboBox(self)
         self.by.setObjectName("ordersBy")
-        self.segments = QTableWidget(0, len(PREVIEW_KEYS), self)
+        self.segments = QTableWidget(0, len(_preview_keys()), self)
         self.segments.setObjectName("ordersSegments")
         self.problems = QListWidget(self)
         self.problems.setObjectName("ordersProblems")
@@ -314,11 +323,11 @@ class OrdersDialog(QDialog):
     def _show_segments(self, derived, fmt, lang: str) -> None:
         self.segments.setRowCount(len(derived.segments))
         self.segments.setHorizontalHeaderLabels(
-            [schema.BY_KEY[k].short(lang) for k in PREVIEW_KEYS]
+            [schema.BY_KEY[k].short(lang) for k in _preview_keys()]
         )
         self.segments.setVerticalHeaderLabels([s.name for s in derived.segments])
         for row, seg in enumerate(derived.segments):
-            for col, key in enumerate(PREVIEW_KEYS):
+            for col, key in enumerate(_preview_keys()):
                 value = seg.values.get(key)
                 unit = schema.BY_KEY[key].unit
                 text = "—" if value is None else fmt.cell(float(value), unit)

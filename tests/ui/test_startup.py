@@ -87,3 +87,15 @@ def test_the_first_paint_waits_for_nothing_it_does_not_show():
     (``ui.startup``). Every module of ours is known to PySide6's import hook, which otherwise
     reads each one's source."""
     assert _run(FIRST_PAINT_SCRIPT) == "True False [([], False)] True True []"
+
+
+def test_opening_a_file_leaves_reading_to_the_worker():
+    """Opening a file imports the order-log preview's module in the window's thread (to route
+    the file); the orders part and the readers under it (0.25 s) are the worker's to import."""
+    script = (
+        "import sys\n"
+        "sys.path.insert(0, sys.argv[1])\n"
+        "import ui.app, ui.window.file_actions, ui.orders_import\n"
+        "print(sorted(m for m in ('core.orders', 'core.readers') if m in sys.modules))\n"
+    )
+    assert _run(script) == "[]"
