@@ -114,6 +114,16 @@ def test_the_table_reads_in_russian(shop):
     assert done.stderr == ""
 
 
+def test_the_tables_head_counts_in_words(tmp_path):
+    """One customer is "1 customer" (two orders "2 orders"); Russian writes «клиентов: 1»."""
+    path = tmp_path / "two.csv"
+    path.write_text("Клиент;Дата;Сумма\nА;01.02.2025;100\nА;05.03.2025;50\n", "utf-8")
+    head = run(str(path), "--no-model", "--lang", "en").stdout.splitlines()[0]
+    assert " · 2 orders · 2 purchases · 1 customer · revenue " in head
+    head = run(str(path), "--no-model", "--lang", "ru").stdout.splitlines()[0]
+    assert " · заказов: 2 · покупок: 2 · клиентов: 1 · выручка " in head
+
+
 def test_customers_writes_the_summary_of_design(shop, tmp_path):
     out = tmp_path / "customers.csv"
     done = run(str(shop), "--end", "2025-12-31", "--no-model", "--customers", str(out))

@@ -9,7 +9,7 @@ from core import schema
 from core.numbers import NumberFormat
 from core.orders.derive import Derived
 from core.orders.segments import DERIVED_INPUTS
-from core.text import Text
+from core.text import Plural, Text
 
 #: The keys of the ``orders --json`` document, in order (§6).
 JSON_KEYS = (
@@ -76,11 +76,12 @@ def to_json(derived: Derived, lang: str = "en", model: dict | None = None) -> di
 
 # The readable table ----------------------------------------------------------------------------
 _HEAD = Text(
-    "{file} · report date {end} · {orders} orders · {purchases} purchases · {customers} "
-    "customers · revenue {revenue}",
-    "{file} · дата отчёта {end} · заказов: {orders} · покупок: {purchases} · клиентов: "
-    "{customers} · выручка {revenue}",
+    "{file} · report date {end} · {orders} · {purchases} · {customers} · revenue {revenue}",
+    "{file} · дата отчёта {end} · {orders} · {purchases} · {customers} · выручка {revenue}",
 )
+_ORDERS = Plural(("{n} order", "{n} orders"), ("заказов: {n}",) * 3)
+_PURCHASES = Plural(("{n} purchase", "{n} purchases"), ("покупок: {n}",) * 3)
+_CUSTOMERS = Plural(("{n} customer", "{n} customers"), ("клиентов: {n}",) * 3)
 _WINDOWS = Text(
     "Year Y: {y_start} … {end}; the year before: {y1_start} … {y1_end}",
     "Год Y: {y_start} … {end}; год до него: {y1_start} … {y1_end}",
@@ -118,9 +119,9 @@ def format_table(
             lang,
             file=derived.file or "—",
             end=w.end.isoformat(),
-            orders=count(totals.orders),
-            purchases=count(derived.purchases),
-            customers=count(totals.customers),
+            orders=_ORDERS(lang, n=count(totals.orders)),
+            purchases=_PURCHASES(lang, n=count(derived.purchases)),
+            customers=_CUSTOMERS(lang, n=count(totals.customers)),
             revenue=_UNKNOWN if totals.revenue is None else fmt.money(totals.revenue),
         ),
         _WINDOWS(
