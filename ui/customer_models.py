@@ -110,7 +110,7 @@ def _figure(doc, row: int):
         return None, QCoreApplication.translate(
             "CustomerModels", "open an order log: the models are fitted to its customers"
         )
-    figure = summary.figures(doc.names()[row])
+    figure = summary.figures(doc.name(row))
     if figure is None:
         return None, QCoreApplication.translate(
             "CustomerModels", "no customers of this name in the order log"

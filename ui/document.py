@@ -118,7 +118,13 @@ class ProjectDocument(QObject):
         return self.segments.record(row)
 
     def names(self) -> list[str]:
+        """A copy of every segment's name (100 000 names take a millisecond or two: for one name,
+        ``name``)."""
         return list(self.segments.names)
+
+    def name(self, row: int) -> str:
+        """Segment ``row``'s name."""
+        return self.segments.names[row]
 
     def unique_name(self, base: str, taken: Iterable[str] = ()) -> str:
         """``base``, or ``base (2)``, ``base (3)``… — the first not used in the project."""

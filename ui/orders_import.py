@@ -403,4 +403,4 @@ def input_note(doc, row: int, key: str, fmt) -> str | None:
         return None
     from core.orders.origin import explain_input
 
-    return explain_input(origin, doc.names()[row], key, doc.value(row, key), fmt)
+    return explain_input(origin, doc.name(row), key, doc.value(row, key), fmt)

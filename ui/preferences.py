@@ -1,7 +1,13 @@
-"""What the program remembers between runs (QSettings): language, recent files, defaults."""
+"""What the program remembers between runs (QSettings): language, recent files, defaults.
+
+The settings are read once, then kept here; what changes is written to disk in a thread of its
+own. Writing a settings file waits for the disk (QSettings syncs it with fsync), which took
+0.8 s in the window's thread during an import while another program wrote to the same disk.
+"""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -12,8 +18,77 @@ from core.project import Settings
 MAX_RECENT = 8
 
 
-def store() -> QSettings:
-    return QSettings()
+_values: dict[str, object] | None = None  # every setting, as read at first use and set since
+_unwritten: dict[str, object] = {}  # set, not yet on disk
+_lock = threading.Lock()
+_writer: threading.Thread | None = None
+
+
+class _Store:
+    """``value``/``setValue`` as QSettings has them, on the settings kept here."""
+
+    @staticmethod
+    def value(key: str, default: object = None) -> object:
+        return _loaded().get(key, default)
+
+    @staticmethod
+    def setValue(key: str, value: object) -> None:  # noqa: N802 (as QSettings names it)
+        global _writer
+        _loaded()[key] = value
+        with _lock:
+            _unwritten[key] = value
+            if _writer is not None:
+                return  # the thread at work writes it too
+            _writer = threading.Thread(target=_write_unwritten, name="settings writer")
+        _writer.start()  # not a daemon: the program ends after its settings are on disk
+
+
+def _loaded() -> dict[str, object]:
+    global _values
+    if _values is None:
+        settings = QSettings()
+        _values = {key: settings.value(key) for key in settings.allKeys()}
+    return _values
+
+
+def _write_unwritten() -> None:
+    global _writer
+    while True:
+        with _lock:
+            batch = dict(_unwritten)
+            if not batch:
+                _writer = None
+                return
+        settings = QSettings()
+        for key, value in batch.items():
+            settings.setValue(key, value)
+        del settings  # its destructor writes the file and waits for the disk: here
+        with _lock:
+            for key, value in batch.items():
+                if _unwritten.get(key, _lock) is value:
+                    del _unwritten[key]
+
+
+def flush() -> None:
+    """Wait until what was set is on disk."""
+    with _lock:
+        writer = _writer
+    if writer is not None:
+        writer.join()
+
+
+def forget_all() -> None:
+    """Remove every setting, on disk too (the tests start each from nothing)."""
+    global _values
+    flush()
+    settings = QSettings()
+    settings.clear()
+    del settings
+    _values = None
+
+
+def store() -> _Store:
+    return _Store()
 
 
 def language() -> str:

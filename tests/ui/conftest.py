@@ -32,13 +32,13 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def app(qapp):
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication
 
-    from ui import i18n
+    from ui import i18n, preferences
 
     QCoreApplication.setOrganizationName("LTV Studio Tests")
     QCoreApplication.setApplicationName("LTV Studio Tests")
-    QSettings().clear()
+    preferences.forget_all()
     i18n.language().set("en")
     yield qapp
     i18n.language().set("en")

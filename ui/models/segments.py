@@ -137,7 +137,7 @@ class SegmentsTableModel(GridModel):
         if not parsed.ok:
             return False, None, parsed.refusal(lang)
         if col.key == "segment":
-            clash = schema.name_clash(str(parsed.value), self._doc.names(), index.row())
+            clash = schema.name_clash(str(parsed.value), self._doc.segments.names, index.row())
             if clash is not None:
                 return (
                     False,

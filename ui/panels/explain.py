@@ -107,7 +107,7 @@ class ExplainPanel(QWidget):
                 )
                 return
             ex = explain_portfolio(
-                results, key, lang, fmt, self._doc.settings.crr_benchmark, self._doc.names()
+                results, key, lang, fmt, self._doc.settings.crr_benchmark, self._doc.segments.names
             )
             self.title.setText(f"{col.label(lang)} — {where}")
             self.browser.setHtml(self._html(ex))

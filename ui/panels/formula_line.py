@@ -43,7 +43,7 @@ def cell_explanation(doc, row: int, key: str, portfolio: bool, fmt) -> Explanati
         if columns.portfolio_cell(doc, key, lang) is None:
             return None  # not pooled across segments
         return explain_portfolio(
-            doc.results, key, lang, fmt, doc.settings.crr_benchmark, names=doc.names()
+            doc.results, key, lang, fmt, doc.settings.crr_benchmark, names=doc.segments.names
         )
     if key in schema.METRIC_KEYS and 0 <= row < len(doc):
         return explain(doc.results, row, key, lang, fmt)
@@ -135,7 +135,7 @@ class FormulaLine(QWidget):
             self._set("", editable=False)
             return
         col = schema.BY_KEY[key]
-        where = self.tr("Portfolio") if self._portfolio else (self._doc.names()[self._row] or "—")
+        where = self.tr("Portfolio") if self._portfolio else (self._doc.name(self._row) or "—")
         label = f"{col.short(lang)} · {where}"
         self.name.setText(
             self.name.fontMetrics().elidedText(

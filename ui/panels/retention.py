@@ -315,7 +315,7 @@ class RetentionPanel(QWidget):
         ok = years is not None and years.years is not None and target >= 0
         self.use_button.setEnabled(ok)
         if ok:
-            name = self._doc.names()[target] or self.tr("(no name)")
+            name = self._doc.name(target) or self.tr("(no name)")
             self.use_button.setText(
                 self.tr("Use {years} years as the retention of “{segment}”").format(
                     years=fmt.number(years.years, 2, keep_zeros=True), segment=name
@@ -346,7 +346,7 @@ class RetentionPanel(QWidget):
                 "Retention of “{segment}” set to {years} years from the cohort “{cohort}” "
                 "(Ctrl+Z undoes it)."
             ).format(
-                segment=self._doc.names()[row],
+                segment=self._doc.name(row),
                 years=self._fmt().number(value, 2, keep_zeros=True),
                 cohort=curve.cohort.name,
             ),

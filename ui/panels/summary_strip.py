@@ -167,7 +167,7 @@ class SummaryStrip(QScrollArea):
         self._later.timeout.connect(self.refresh)
         self._doc.results_changed.connect(self._later.start)
         self._doc.settings_changed.connect(self._later.start)
-        self._doc.project_loaded.connect(self.refresh)  # a new project: at once
+        self._doc.project_loaded.connect(self._on_loaded)  # a new project: at once
         self._doc.lane_changed.connect(self.refresh)  # a fit finished (its figures): at once
         i18n.language().changed.connect(self.refresh)
         self.refresh()
@@ -196,6 +196,12 @@ class SummaryStrip(QScrollArea):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.setFixedHeight(self._height())
+
+    @Slot()
+    def _on_loaded(self) -> None:
+        # the first segment, as the window selects it (that selection then refreshes nothing)
+        self._row = 0 if len(self._doc) else -1
+        self.refresh()
 
     @Slot(int, str, bool)
     def _on_cell_selected(self, row: int, _key: str, portfolio: bool) -> None:
@@ -228,6 +234,7 @@ class SummaryStrip(QScrollArea):
 
     @Slot()
     def refresh(self, *_args) -> None:
+        self._later.stop()  # this is the refresh it would make
         doc = self._doc
         lang = i18n.lang()
         model = self._grid.model
@@ -239,7 +246,7 @@ class SummaryStrip(QScrollArea):
             self.captions[key].setToolTip(schema.BY_KEY[key].definition(lang))
             self._show(self.portfolio[key], columns.portfolio_cell(doc, key, lang), key)
         row = self._row if 0 <= self._row < n else -1
-        name = doc.names()[row] if row >= 0 else ""
+        name = doc.name(row) if row >= 0 else ""
         self.segment_name.setText(
             self.segment_name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, 210)
         )

@@ -349,7 +349,7 @@ class GridPane(QWidget):
     def left_out_summary(self) -> str:
         """One line: which figures of the portfolio leave which segments out, and why."""
         results = self.doc.results
-        names = self.doc.names()
+        names = self.doc.segments.names
         lang = i18n.lang()
         p = results.portfolio
         by_reason: dict[tuple[str, str], list[str]] = {}
