@@ -287,11 +287,8 @@ class GridPane(QWidget):
         self._sync_footer_height()
 
     def _sync_footer_height(self) -> None:
-        # as wide as the last row's number (asking the header walks all of its 100 000 rows)
-        digits = "0" * max(2, len(str(self.model.rowCount())))
-        width = self.view.verticalHeader().fontMetrics().horizontalAdvance(digits) + 12
-        self.footer.verticalHeader().setFixedWidth(width)
-        self.view.verticalHeader().setMinimumWidth(width)
+        # the footer's row header as wide as the grid's (``RowNumbers``: the last row's number)
+        self.footer.verticalHeader().setFixedWidth(self.view.verticalHeader().sizeHint().width())
         height = self.footer.verticalHeader().defaultSectionSize() + 2 * self.footer.frameWidth()
         self.footer.setFixedHeight(height)
 
