@@ -97,6 +97,9 @@ class ChartPanel(QWidget):
         self._retranslate()
         if doc is not None:
             self.follow(doc)
+        # the chart views (and the import of Qt Charts, 30-60 ms) in a turn of their own, before
+        # the first drawing: not one block of both
+        QTimer.singleShot(0, self._ensure_views)
 
     # The API -----------------------------------------------------------------------------------
     def follow(self, doc) -> None:
