@@ -192,15 +192,24 @@ class Project:
     #: None for a project typed or imported as segments
     orders: dict | None = None
 
-    def compute(self, basis: str | None = None, scenario: str | None = None) -> metrics.Results:
+    def compute(
+        self,
+        basis: str | None = None,
+        scenario: str | None = None,
+        since: metrics.Results | None = None,
+        rows: Sequence[int] | None = None,
+    ) -> metrics.Results:
         """All metrics of all segments under the project's settings (or another basis), of the
-        base or of the scenario named ``scenario``."""
+        base or of the scenario named ``scenario``; ``since`` and ``rows``: the results before
+        an edit of those rows only (``metrics.compute``)."""
         table = self.segments if scenario is None else self.scenario(scenario).segments
         return metrics.compute(
             table.columns,
             basis or self.settings.basis,
             self.settings.crr_benchmark,
             n=len(table),
+            since=since,
+            rows=rows,
         )
 
     # Scenarios (§7.1) ------------------------------------------------------------------------

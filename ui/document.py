@@ -149,7 +149,7 @@ class ProjectDocument(QObject):
             table.set_value(row, key, value)
         rows = [row for row, _, _ in changes]
         self._last_change = (sorted(set(rows)), list(dict.fromkeys(k for _, k, _ in changes)))
-        self._recompute()
+        self._recompute(rows)
         self.cells_changed.emit(min(rows), max(rows))
         self.results_changed.emit()
 
@@ -277,8 +277,12 @@ class ProjectDocument(QObject):
         finally:
             self.undo_stack.endMacro()
 
-    def _recompute(self) -> None:
-        self.results = self._project.compute(scenario=self._scenario)
+    def _recompute(self, rows: Sequence[int] | None = None) -> None:
+        """All metrics again; ``rows``: only these segments' inputs changed since the last
+        recompute (the portfolio row then adds up only their blocks again)."""
+        self.results = self._project.compute(
+            scenario=self._scenario, since=self.results if rows is not None else None, rows=rows
+        )
         self.revision += 1
 
     # Scenarios (DESIGN.md §7.1; the undo commands in ui.scenario_commands call these) ------------

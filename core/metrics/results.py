@@ -7,7 +7,8 @@ is NaN with a reason code; no inf or NaN ever reaches a person without one.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import fields
 
 import numpy as np
 
@@ -15,7 +16,7 @@ from core import schema
 from core.metrics import formulas, reasons
 from core.metrics.cell import Cell, State
 from core.metrics.formulas import Intermediates
-from core.metrics.portfolio import Portfolio, portfolio
+from core.metrics.portfolio import Portfolio, Sums, portfolio
 from core.metrics.verdicts import (
     DEFAULT_BENCHMARK,
     VERDICTS,
@@ -52,6 +53,7 @@ class Results:
         verdicts: dict[str, np.ndarray],
         intermediates: Intermediates,
         crr_benchmark: float = DEFAULT_BENCHMARK,
+        since: tuple[Sums, Iterable[int]] | None = None,
     ) -> None:
         self.basis = basis
         self.values = values
@@ -64,6 +66,8 @@ class Results:
         self._portfolio: Portfolio | None = None
         self._reasons: dict[str, np.ndarray] | None = None
         self._row_reasons: dict[int, dict[str, int]] = {}
+        #: the portfolio sums of the results before an edit, and the rows it changed
+        self._since = since
 
     def __len__(self) -> int:
         return len(self.never)
@@ -82,14 +86,22 @@ class Results:
     def portfolio(self) -> Portfolio:
         """The portfolio row (§2), computed on first use."""
         if self._portfolio is None:
+            yearly = self.intermediates.yearly
             with np.errstate(all="ignore"):
+                sums = None
+                if self._since is not None:
+                    before, rows = self._since
+                    if before.n == len(self) and before.basis == self.basis:
+                        sums = before.updated(self._use, self.values, yearly, rows)
+                self._since = None
                 self._portfolio = portfolio(
                     self._use,
                     self.values,
-                    self.intermediates.yearly,
+                    yearly,
                     self.basis,
                     self.crr_benchmark,
                     len(self),
+                    sums,
                 )
         return self._portfolio
 
@@ -192,9 +204,99 @@ def usable(raw: np.ndarray, col: schema.Column) -> np.ndarray:
     """The input with out-of-range values (§1) made NaN: they are flagged, never used."""
     lo = -np.inf if col.minimum is None else col.minimum
     hi = 1e300 if col.maximum is None else col.maximum
+    if len(raw):
+        # the usual case, every value in range, in two passes (the least and the greatest,
+        # NaN skipped) instead of four; a column of NaN alone answers NaN and goes on below
+        least, most = np.fmin.reduce(raw), np.fmax.reduce(raw)
+        above = least >= lo if col.min_inclusive else least > lo
+        below = most <= hi if col.max_inclusive else most < hi
+        if above and below:
+            return raw
     bad = (raw <= lo) if not col.min_inclusive else (raw < lo)
     bad |= (raw >= hi) if not col.max_inclusive else (raw > hi)
     return np.where(bad, NaN, raw) if bad.any() else raw
+
+
+def _patched(before: np.ndarray, rows: np.ndarray, part: np.ndarray) -> np.ndarray:
+    """A copy of ``before`` with ``part`` at ``rows``."""
+    after = before.copy()
+    after[rows] = part
+    return after
+
+
+def _evaluate(
+    raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str, crr_benchmark: float
+):
+    v, never, inconsistent, parts = formulas.evaluate(raw, use, basis)
+    verdicts = {
+        "ltv_cac": ltv_cac_verdicts(v["ltv_cac"]),
+        "payback_months": payback_verdicts(v["payback_months"], v["lifetime_years"], never),
+        "crr": crr_verdicts(v["crr"], inconsistent, crr_benchmark),
+    }
+    return v, never, inconsistent, verdicts, parts
+
+
+def _updated(
+    since: Results, inputs: Mapping[str, np.ndarray], rows: Iterable[int], n: int
+) -> Results | None:
+    """``since`` with the segments ``rows`` computed again, or None when it cannot be (the
+    columns were replaced, too many rows): what ``compute`` gives, computing only those rows.
+
+    A segment's metrics depend on its own inputs alone and are computed by the same vectorised
+    code, element by element, so the rows computed alone equal the rows of a full compute
+    (tests/core/test_metrics_update.py checks it to the last bit).
+    """
+    picked = np.unique(np.fromiter(rows, dtype=np.intp))
+    if len(since) != n or not len(picked) or len(picked) * 4 > n:
+        return None
+    if picked[0] < 0 or picked[-1] >= n:
+        return None
+    raw = {}
+    for c in schema.NUMERIC_INPUTS:
+        a = _f(inputs, c.key, n)
+        if a is not since._raw[c.key]:
+            return None  # the table's columns were replaced: not an edit of cells
+        raw[c.key] = a
+    use = {}
+    part_raw = {k: a[picked] for k, a in raw.items()}
+    part_use = {}
+    for c in schema.NUMERIC_INPUTS:
+        before, part = since._use[c.key], usable(part_raw[c.key], c)
+        part_use[c.key] = part
+        if before is raw[c.key] and part is part_raw[c.key]:
+            use[c.key] = before  # no value out of range before, nor in the edited rows
+        else:
+            use[c.key] = _patched(before, picked, part)
+    v, never, inconsistent, verdicts, parts = _evaluate(
+        part_raw, part_use, since.basis, since.crr_benchmark
+    )
+    values = {k: _patched(a, picked, v[k]) for k, a in since.values.items()}
+    intermediates = Intermediates(
+        **{
+            f.name: _patched(getattr(since.intermediates, f.name), picked, getattr(parts, f.name))
+            for f in fields(Intermediates)
+        }
+    )
+    return Results(
+        since.basis,
+        raw,
+        use,
+        values,
+        _patched(since.never, picked, never),
+        _patched(since.inconsistent, picked, inconsistent),
+        {k: _patched(a, picked, verdicts[k]) for k, a in since.verdicts.items()},
+        intermediates,
+        since.crr_benchmark,
+        _sums_since(since, picked),
+    )
+
+
+def _sums_since(since: Results | None, rows) -> tuple[Sums, tuple[int, ...]] | None:
+    """The portfolio sums of ``since`` (when made) and the rows changed since."""
+    if since is None or rows is None or since._portfolio is None:
+        return None
+    sums = since._portfolio.sums
+    return None if sums is None else (sums, tuple(int(r) for r in rows))
 
 
 def compute(
@@ -202,6 +304,8 @@ def compute(
     basis: str = "profit",
     crr_benchmark: float = DEFAULT_BENCHMARK,
     n: int | None = None,
+    since: Results | None = None,
+    rows: Iterable[int] | None = None,
 ) -> Results:
     """All §2 metrics for every segment.
 
@@ -216,6 +320,12 @@ def compute(
         The retention rate against which ``crr`` is judged (e-commerce 35 % by default).
     n
         The number of segments, needed only when ``inputs`` is empty.
+    since, rows
+        The results before an edit that changed only the inputs of segments ``rows``, in the
+        same arrays (a table's cells set in place): only those rows are computed again, the
+        others' metrics are taken from ``since``, and the portfolio row is updated from
+        ``since``'s sums, adding up again only those rows' blocks
+        (``core.metrics.portfolio.Sums``). The results equal a full compute's to the last bit.
 
     Returns
     -------
@@ -228,12 +338,34 @@ def compute(
     if n is None:
         n = len(next(iter(inputs.values()))) if inputs else 0
     with np.errstate(all="ignore"):
+        if (
+            since is not None
+            and rows is not None
+            and since.basis == basis
+            and since.crr_benchmark == crr_benchmark
+        ):
+            updated = _updated(since, inputs, rows, n)
+            if updated is not None:
+                return updated
         raw = {c.key: _f(inputs, c.key, n) for c in schema.NUMERIC_INPUTS}
         use = {c.key: usable(raw[c.key], c) for c in schema.NUMERIC_INPUTS}
-        v, never, inconsistent, parts = formulas.evaluate(raw, use, basis)
-        verdicts = {
-            "ltv_cac": ltv_cac_verdicts(v["ltv_cac"]),
-            "payback_months": payback_verdicts(v["payback_months"], v["lifetime_years"], never),
-            "crr": crr_verdicts(v["crr"], inconsistent, crr_benchmark),
-        }
-    return Results(basis, raw, use, v, never, inconsistent, verdicts, parts, crr_benchmark)
+        v, never, inconsistent, verdicts, parts = _evaluate(raw, use, basis, crr_benchmark)
+    return Results(
+        basis,
+        raw,
+        use,
+        v,
+        never,
+        inconsistent,
+        verdicts,
+        parts,
+        crr_benchmark,
+        _sums_since(since, rows) if _same_cells(since, raw, basis) else None,
+    )
+
+
+def _same_cells(since: Results | None, raw: dict[str, np.ndarray], basis: str) -> bool:
+    """True when ``since`` was computed on the same arrays (cells set in place since)."""
+    if since is None or since.basis != basis:
+        return False
+    return all(since._raw[k] is a for k, a in raw.items())

@@ -120,6 +120,8 @@ class GridModel(QAbstractTableModel):
         self._reasons_revision = -1
         #: the looks of painted cells, kept until their row changes (``forget_looks``)
         self._looks: dict[tuple[int, int], Look] = {}
+        #: the looks of computed cells with the figure each was made of (``cell_look``)
+        self._figure_looks: dict[tuple[int, int], tuple[object, Look]] = {}
         self._memo: Cell | None = None
         i18n.language().changed.connect(self._on_language_changed)
         doc.settings_changed.connect(self._on_settings_changed)
@@ -164,13 +166,34 @@ class GridModel(QAbstractTableModel):
             return group.name if group else ""
         return None
 
-    def forget_looks(self, first: int | None = None, last: int | None = None) -> None:
-        """Drop the kept looks of rows ``first`` … ``last`` (all rows by default)."""
+    def forget_looks(self, first: int | None = None, last: int | None = None, columns=None) -> None:
+        """Drop the kept looks of rows ``first`` … ``last`` (all rows by default), of the
+        ``columns`` among them (a set of positions; all columns by default)."""
         if first is None:
             self._looks.clear()
         else:
-            for key in [k for k in self._looks if first <= k[0] <= last]:
+            for key in [
+                k
+                for k in self._looks
+                if first <= k[0] <= last and (columns is None or k[1] in columns)
+            ]:
                 del self._looks[key]
+
+    def cell_look(self, index: QModelIndex, figure: object, make) -> Look:
+        """``make()``, the look of a computed cell, kept with the ``figure`` it shows (a
+        ``Cell``) and used again while the cell shows an equal one: after an edit most figures
+        of the portfolio row and of the edited row are what they were, and formatting a number
+        is the dearest part of painting it. The number format in force is part of the look:
+        ``_refresh_format`` forgets them all."""
+        key = (index.row(), index.column())
+        kept = self._figure_looks.get(key)
+        if kept is not None and kept[0] == figure:
+            return kept[1]
+        if len(self._figure_looks) > MAX_LOOKS:
+            self._figure_looks.clear()
+        look = make()
+        self._figure_looks[key] = (figure, look)
+        return look
 
     def cached_look(self, index: QModelIndex, make) -> Look:
         """``make(index)``, kept until the cell's row changes: a repaint after an edit asks the
@@ -197,6 +220,7 @@ class GridModel(QAbstractTableModel):
 
     def _refresh_format(self) -> None:
         self._fmt = i18n.QtNumberFormat(i18n.lang(), self._doc.settings.currency)
+        self._figure_looks.clear()
 
     def _emit_all(self) -> None:
         self.refresh_columns()

@@ -92,11 +92,19 @@ class PortfolioModel(GridModel):
         return self.cached_look(index, self._make_look)
 
     def _make_look(self, index: QModelIndex) -> Look:
-        """What ``data()`` says of a figure, from the cell built once (not six calls)."""
+        """What ``data()`` says of a figure, from the cell built once (not six calls); made
+        again only when the figure changed (``cell_look``)."""
         col = self._cols[index.column()]
-        if col.key == "segment" or index.row() != 0:
+        if index.row() != 0:
             return super().look(index)
+        if col.key == "segment":  # "Portfolio (10,000)": it changes with the count alone
+            return self.cell_look(
+                index, len(self._doc), lambda: super(PortfolioModel, self).look(index)
+            )
         cell = self.computed_cell(0, index.column(), _portfolio_source)
+        return self.cell_look(index, cell, lambda: self._figure_look(cell, col))
+
+    def _figure_look(self, cell, col) -> Look:
         look = self._computed_look(cell, col, PORTFOLIO_BRUSH, True)
         if cell is not None and look.text and cell.left_out and not cell.empty:
             look = look._replace(text=look.text + LEFT_OUT_MARK)

@@ -196,8 +196,9 @@ class SegmentsTableModel(GridModel):
         source = self._sources[column]
         if col.is_input or source is None or not 0 <= row < len(self._doc):
             return super().look(index)
-        return self._computed_look(
-            self.computed_cell(row, column, source), col, METRIC_BRUSH, False
+        cell = self.computed_cell(row, column, source)
+        return self.cell_look(
+            index, cell, lambda: self._computed_look(cell, col, METRIC_BRUSH, False)
         )
 
     def problem(self, row: int, key: str) -> str:
@@ -219,8 +220,16 @@ class SegmentsTableModel(GridModel):
     # Document signals ------------------------------------------------------------------------
     @Slot(int, int)
     def _on_cells_changed(self, first: int, last: int) -> None:
-        # a segment's metrics depend on its own inputs only: these rows are all that changed
-        self.forget_looks(first, last)
+        # a segment's metrics depend on its own inputs only: these rows are all that changed,
+        # and of their inputs only the cells set (the other inputs look as they did)
+        rows, keys = self._doc.last_change
+        changed = None
+        if rows and min(rows) >= first and max(rows) <= last and "segment" not in keys:
+            positions = {k: i for i, k in enumerate(self._keys)}
+            if all(k in positions for k in keys):
+                changed = {i for i, c in enumerate(self._cols) if not c.is_input}
+                changed.update(positions[k] for k in keys)
+        self.forget_looks(first, last, changed)
         self.dataChanged.emit(
             self.index(first, 0), self.index(last, len(self._keys) - 1), DISPLAY_ROLES
         )
