@@ -180,7 +180,9 @@ def derive_session(
     """The derivation over a session whose relation ``orders`` is ready (in memory or a file)."""
     totals, (first, last) = session.log_totals(end)
     windows = choose_end(end, first, last, file, lang, today)
-    summary, counts, totals.customers = session.summarise(windows)
+    summary, counts, totals.customers = session.summarise(
+        windows, None if first is None else first.item()
+    )
     if totals.after_end:
         ends = (("end", str(windows.end)), ("end_ru", day_text(windows.end, "ru")))
         notices.append(Notice(AFTER_END, (("n", str(totals.after_end)), *ends)))

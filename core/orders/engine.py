@@ -223,13 +223,21 @@ class Session:
         )
         return totals, dates
 
-    def summarise(self, windows: sql.Windows) -> tuple[CustomerSummary, CohortCounts, int]:
+    def summarise(
+        self, windows: sql.Windows, first: dt.date | None = None
+    ) -> tuple[CustomerSummary, CohortCounts, int]:
         """The per-customer summary (ordered by customer, as the printed query), the cohort
         counts for T, and the customers with an order used up to T (§8.1's ``customers``): the
         two queries of §10 run as one statement over ``days`` (``sql.combined``) into a table,
-        each part fetched from it with its own columns (the summary sorted as it is fetched)."""
+        each part fetched from it with its own columns (the summary sorted as it is fetched).
+        ``first``: the log's first order date (``log_totals``), asked of ``days`` when None."""
+        if first is None:
+            found = self.con.execute("SELECT MIN(order_date) AS first FROM days").fetchnumpy()
+            found = _scalar(found["first"])
+            first = None if found is None else _day(found).item()
+        statement = sql.combined(windows, ordered=False, first=first)
         self.run(
-            f"CREATE OR REPLACE TEMP TABLE summarised AS {sql.combined(windows, ordered=False)}",
+            f"CREATE OR REPLACE TEMP TABLE summarised AS {statement}",
             "summary",
             fetch=False,
         )

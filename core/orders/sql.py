@@ -195,7 +195,73 @@ PART = "part"
 USED_CUSTOMERS = "used_customers"
 
 
-def combined(windows: Windows, ordered: bool = True) -> str:
+#: The staged cohort counts keep the calendar months of each customer's purchases as bits of a
+#: ``UHUGEINT`` (month − the log's first month, up to T's month): a log whose months from the
+#: first to T's are this many or more takes the printed query's ``months`` part instead.
+MASK_MONTHS = 128
+
+# The staged parts (``combined``). One grouping by customer gives every column of the summary:
+# the first purchase's total and segment are ``arg_min_null(…, order_date)`` (a customer has one
+# row per day in ``days``, so the first day is one row) instead of joining that day back, and the
+# windowed sums are ``FILTER``ed aggregates (the same values as ``CASE`` inside them; DuckDB then
+# sums a day's DECIMAL(18, 4) in 64 bits where it can). The same grouping keeps the calendar
+# months a customer bought in as bits (month − the log's first month), so the cohort counts need
+# no grouping by customer and month: the active customers per cohort and month are counted from
+# those bits, and the revenue per cohort and month is the purchases joined to their customer's
+# first month and grouped by those two (a few hundred groups). On a 20 000 000-row log (19.7
+# million customer-days, 2 million customers, 300 MB limit) the customers took 20 s instead of
+# 45 s and the cohort counts 14 s instead of 25 s.
+_STAGED_CUSTOMERS = """\
+SELECT
+  customer,
+  arg_min_null(segment, order_date) AS segment,
+  MIN(order_date) AS first_purchase,
+  MAX(order_date) AS last_purchase,
+  COUNT(*) AS purchases,
+  SUM(total) AS revenue,
+  arg_min_null(total, order_date) AS first_revenue,
+  COUNT(*) FILTER (WHERE order_date >= DATE '{y_start}') AS purchases_y,
+  COALESCE(SUM(total) FILTER (WHERE order_date >= DATE '{y_start}'), 0) AS revenue_y,
+  SUM(cost) FILTER (WHERE order_date >= DATE '{y_start}') AS cost_y,
+  COUNT(*) FILTER (
+    WHERE order_date >= DATE '{y1_start}' AND order_date < DATE '{y_start}'
+  ) AS purchases_y1{mask}
+FROM purchases
+GROUP BY customer"""
+
+_MASK = (
+    ",\n  bit_or(CAST(1 AS UHUGEINT) << CAST({month} - {base} AS UHUGEINT))"
+    " FILTER (WHERE order_date < DATE '{{month_limit}}') AS months_bought"
+)
+
+_STAGED_COHORTS = f"""\
+SELECT r.cohort, CAST(r.month - r.first_month AS INTEGER) AS k, a.active, r.revenue
+FROM (
+  SELECT
+    {_MONTH.format(d="c.first_purchase")} AS first_month,
+    {_MONTH.format(d="p.order_date")} AS month,
+    STRFTIME(MIN(c.first_purchase), '%Y-%m') AS cohort,
+    SUM(p.total) AS revenue
+  FROM purchases AS p
+  JOIN customers AS c ON c.customer = p.customer
+  WHERE p.order_date < DATE '{{month_limit}}'
+  GROUP BY 1, 2
+) AS r
+JOIN (
+  SELECT first_month, first_month + k AS month, COUNT(*) AS active
+  FROM (
+    SELECT {_MONTH.format(d="first_purchase")} AS first_month, months_bought
+    FROM customers
+    WHERE months_bought IS NOT NULL
+  ), range(0, {{span}}) AS r(k)
+  WHERE first_month - {{base}} + k < {{span}}
+    AND (months_bought >> CAST(first_month - {{base}} + k AS UHUGEINT)) & CAST(1 AS UHUGEINT)
+      = CAST(1 AS UHUGEINT)
+  GROUP BY 1, 2
+) AS a ON a.first_month = r.first_month AND a.month = r.month"""
+
+
+def combined(windows: Windows, ordered: bool = True, first: dt.date | None = None) -> str:
     """The two queries as the program runs them, over ``days`` (the program groups the log by
     customer and day as it reads it, with ``DAYS``): in one statement, so that ``customers``
     is made once for both (materialised; ``purchases`` is a filter, read again where needed);
@@ -203,9 +269,13 @@ def combined(windows: Windows, ordered: bool = True) -> str:
     segments in rows of their own, so that millions of customers do not become millions of
     copies of a few words in Python; and part 4 counts the customers of §8.1's totals.
 
-    The parts and the two final selects are the text of ``summary_query`` and
-    ``cohort_query``; a test holds the results of this statement to theirs. ``ordered`` False
-    leaves out the final sort (by part and customer), for a caller that sorts as it fetches.
+    The definitions are those of ``summary_query`` and ``cohort_query``, staged for speed
+    (``_STAGED_CUSTOMERS``, ``_STAGED_COHORTS``): tests hold this statement's results to the
+    printed queries' column by column. ``first`` is the log's first order date (the first
+    month of the cohort bits); without it, or when the months from it to T's are
+    ``MASK_MONTHS`` or more, the cohort counts take the printed query's ``months`` part.
+    ``ordered`` False leaves out the final sort (by part and customer), for a caller that sorts
+    as it fetches.
     """
     fields = windows.fields()
     summary_cols = [c for c in SUMMARY_COLUMNS if c != "segment"]
@@ -226,19 +296,30 @@ def combined(windows: Windows, ordered: bool = True) -> str:
         f"SELECT 1 AS {PART}, {', '.join('s.' + c for c in summary_cols)}, "
         f"COALESCE(n.code, 0) AS segment_code, {no_cohort}, NULL AS segment_name, "
         f"NULL AS {USED_CUSTOMERS}\n"
-        "FROM summary AS s LEFT JOIN names AS n ON s.segment = n.segment\n"
+        "FROM customers AS s LEFT JOIN names AS n ON s.segment = n.segment\n"
         f"UNION ALL SELECT 2, {no_summary}, {', '.join(cohort_cols)}, NULL, NULL FROM cohorts\n"
         f"UNION ALL SELECT 3, {null(summary_cols)}, code, {no_cohort}, segment, NULL FROM names\n"
         f"UNION ALL SELECT 4, {no_summary}, {no_cohort}, NULL, {used}\n"
         + (f"ORDER BY {PART}, customer" if ordered else "")
     )
-    parts = (
-        ("purchases", PURCHASES),
-        ("customers", CUSTOMERS),
-        ("summary", SUMMARY.replace("\nORDER BY c.customer", "")),
-        ("months", MONTHS),
-        ("cohorts", COHORTS.replace("\nORDER BY cohort, k", "")),
-    )
+    span = None
+    if first is not None:
+        base = first.year * 12 + first.month
+        limit = windows.month_limit
+        span = max(0, limit.year * 12 + limit.month - base)
+    if span is not None and span < MASK_MONTHS:
+        month = _MONTH.format(d="order_date")
+        mask = _MASK.format(month=month, base=base)
+        customers = _STAGED_CUSTOMERS.replace("{mask}", mask)
+        cohorts = _STAGED_COHORTS.replace("{span}", str(span)).replace("{base}", str(base))
+        parts = (("purchases", PURCHASES), ("customers", customers), ("cohorts", cohorts))
+    else:
+        parts = (
+            ("purchases", PURCHASES),
+            ("customers", _STAGED_CUSTOMERS.replace("{mask}", "")),
+            ("months", MONTHS),
+            ("cohorts", COHORTS.replace("\nORDER BY cohort, k", "")),
+        )
     ctes = ",\n".join(
         f"{name} AS {'' if name in _KEPT else 'NOT '}MATERIALIZED (\n{_indent(text)}\n)"
         for name, text in parts

@@ -103,6 +103,42 @@ def test_the_printed_queries_give_what_the_program_runs(session):
         assert np.array_equal(getattr(counts, name), getattr(printed_counts, name)), name
 
 
+@pytest.mark.parametrize(
+    "days, end, bits",
+    [
+        (4000, dt.date(2032, 12, 15), False),  # 131 cohort months: the months part
+        (3870, dt.date(2032, 7, 31), True),  # 127 cohort months: bits
+        (3900, dt.date(2032, 8, 1), True),  # 127, and purchases in T's month: bit 127
+        (3900, dt.date(2032, 8, 31), False),  # 128: the months part
+        (30, dt.date(2022, 1, 20), True),  # no month ends by T: no cohorts
+    ],
+)
+def test_both_ways_of_counting_cohorts_give_the_printed_queries(days, end, bits, session):
+    """The staged cohort counts keep each customer's months as bits (up to ``MASK_MONTHS``
+    months from the log's first) or group by customer and month as the printed query does;
+    either way the same numbers as the printed text and as the oracle."""
+    log = random_log(11, n=3000, days=days)
+    windows = sql.Windows(end)
+    session.register_log(log)
+    first = np.asarray(log.date).min().astype("datetime64[D]").item()
+    months = (windows.month_limit.year - first.year) * 12 + windows.month_limit.month - first.month
+    staged = sql.combined(windows, first=first)
+    assert first.replace(day=1) == dt.date(2022, 1, 1) and (months < sql.MASK_MONTHS) == bits
+    assert ("months_bought" in staged) == bits
+    summary, counts, _ = session.summarise(windows, first)
+    s = session.run(sql.summary_query(windows))
+    c = session.run(sql.cohort_query(windows))
+    printed = summary_from_columns(s, windows)
+    printed_counts = cohorts_from_columns(c)
+    for name in sql.SUMMARY_COLUMNS:
+        a, b = getattr(summary, name), getattr(printed, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), name
+    for name in sql.COHORT_COLUMNS:
+        assert np.array_equal(getattr(counts, name), getattr(printed_counts, name)), name
+    assert (len(counts.cohort) > 0) == (days > 30)
+    assert_same_as_oracle(log, end, session)
+
+
 def test_windows_of_t():
     w = sql.Windows(dt.date(2025, 9, 30))
     assert w.y_start == dt.date(2024, 10, 1)  # T − 364: Y has 365 days
