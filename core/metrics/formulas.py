@@ -286,6 +286,10 @@ class Intermediates:
         return self.yearly / 12.0
 
 
+#: up to this many segments, checks over every metric are made as one matrix (fewer calls)
+_AT_ONCE = 256
+
+
 def _given_or_zero(raw: np.ndarray, used: np.ndarray) -> np.ndarray:
     """The input as used where given, 0 where missing (an out-of-range value stays NaN)."""
     return np.where(raw == raw, used, 0.0)
@@ -330,10 +334,13 @@ def evaluate(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str)
     v["discounted_clv"] = discounted_clv(g, life, rate)
     v["max_cac"] = max_cac(profit_value)
     v["roi"] = roi(profit_value, acquisition)
-    for key, a in v.items():  # an overflow is shown empty ("too large"), never as inf
-        if np.isinf(a).any():
-            v[key] = np.where(np.isinf(a), NaN, a)
+    # an overflow is shown empty ("too large"), never as inf; a few segments (an edit's) are
+    # looked at in one call, 10 000 one metric at a time (a matrix that size is no cheaper)
     n = len(revenue)
+    if n > _AT_ONCE or np.isinf(np.array(list(v.values()))).any():
+        for key, a in v.items():
+            if np.isinf(a).any():
+                v[key] = np.where(np.isinf(a), NaN, a)
     parts = Intermediates(
         service=service,
         g=g,

@@ -217,8 +217,28 @@ def usable(raw: np.ndarray, col: schema.Column) -> np.ndarray:
     return np.where(bad, NaN, raw) if bad.any() else raw
 
 
-def _patched(before: np.ndarray, rows: np.ndarray, part: np.ndarray) -> np.ndarray:
-    """A copy of ``before`` with ``part`` at ``rows``."""
+def _bounds() -> tuple[np.ndarray, np.ndarray]:
+    """Per numeric input (a column), the least and the greatest value ``usable`` keeps: an
+    exclusive bound is moved to the next float inside, where ``x <= lo`` is ``x < next``."""
+    low, high = [], []
+    for col in schema.NUMERIC_INPUTS:
+        lo = -np.inf if col.minimum is None else col.minimum
+        hi = 1e300 if col.maximum is None else col.maximum
+        low.append(lo if col.min_inclusive else np.nextafter(lo, np.inf))
+        high.append(hi if col.max_inclusive else np.nextafter(hi, -np.inf))
+    return np.array(low)[:, None], np.array(high)[:, None]
+
+
+_LOW, _HIGH = _bounds()
+
+
+def _patched(before: np.ndarray, rows: slice | np.ndarray, part: np.ndarray) -> np.ndarray:
+    """``before`` with ``part`` at ``rows``: a copy, or ``before`` itself when those rows hold
+    ``part`` already, bit for bit (an edit of the margin leaves CRR, CAC and most else as they
+    were, and a copy of 10 000 numbers costs more than the comparison)."""
+    now = before[rows]
+    if now.dtype == part.dtype and (now.view(np.uint8) == part.view(np.uint8)).all():
+        return before
     after = before.copy()
     after[rows] = part
     return after
@@ -237,7 +257,7 @@ def _evaluate(
 
 
 def _updated(
-    since: Results, inputs: Mapping[str, np.ndarray], rows: Iterable[int], n: int
+    since: Results, inputs: Mapping[str, np.ndarray], rows: list[int], n: int
 ) -> Results | None:
     """``since`` with the segments ``rows`` computed again, or None when it cannot be (the
     columns were replaced, too many rows): what ``compute`` gives, computing only those rows.
@@ -246,11 +266,13 @@ def _updated(
     code, element by element, so the rows computed alone equal the rows of a full compute
     (tests/core/test_metrics_update.py checks it to the last bit).
     """
-    picked = np.unique(np.fromiter(rows, dtype=np.intp))
+    picked = np.unique(np.array(rows, dtype=np.intp))
     if len(since) != n or not len(picked) or len(picked) * 4 > n:
         return None
     if picked[0] < 0 or picked[-1] >= n:
         return None
+    if picked[-1] - picked[0] + 1 == len(picked):  # one run of rows (one cell, a pasted block)
+        picked = slice(int(picked[0]), int(picked[-1]) + 1)
     raw = {}
     for c in schema.NUMERIC_INPUTS:
         a = _f(inputs, c.key, n)
@@ -260,10 +282,14 @@ def _updated(
     use = {}
     part_raw = {k: a[picked] for k, a in raw.items()}
     part_use = {}
-    for c in schema.NUMERIC_INPUTS:
-        before, part = since._use[c.key], usable(part_raw[c.key], c)
+    # the edited rows' values out of range, every input in one call (``usable`` for each)
+    values = np.array(list(part_raw.values()))
+    in_range = ~((values < _LOW) | (values > _HIGH)).any(axis=1)
+    for c, ok in zip(schema.NUMERIC_INPUTS, in_range.tolist(), strict=True):
+        before = since._use[c.key]
+        part = part_raw[c.key] if ok else usable(part_raw[c.key], c)
         part_use[c.key] = part
-        if before is raw[c.key] and part is part_raw[c.key]:
+        if before is raw[c.key] and ok:
             use[c.key] = before  # no value out of range before, nor in the edited rows
         else:
             use[c.key] = _patched(before, picked, part)
@@ -287,7 +313,7 @@ def _updated(
         {k: _patched(a, picked, verdicts[k]) for k, a in since.verdicts.items()},
         intermediates,
         since.crr_benchmark,
-        _sums_since(since, picked),
+        _sums_since(since, rows),
     )
 
 
@@ -337,6 +363,8 @@ def compute(
         raise ValueError(f"basis must be one of {schema.BASES}, not {basis!r}")
     if n is None:
         n = len(next(iter(inputs.values()))) if inputs else 0
+    if rows is not None:
+        rows = [int(r) for r in rows]
     with np.errstate(all="ignore"):
         if (
             since is not None

@@ -29,8 +29,9 @@ from ui.models.roles import (
 )
 
 BASIS_KEYS = ("ltv_cac", "payback_months")
-#: the most cell looks kept (a screenful is a few hundred)
+#: the most cell looks kept (a screenful is a few hundred), and the most rows of them
 MAX_LOOKS = 20_000
+MAX_LOOK_ROWS = 1_000
 #: up to this many segments the reasons of empty cells are computed for every row at once
 ALL_REASONS_UP_TO = 1_000
 ROOT = QModelIndex()
@@ -118,8 +119,8 @@ class GridModel(QAbstractTableModel):
         self._fmt = i18n.QtNumberFormat(i18n.lang(), doc.settings.currency)
         self._memo_stamp: tuple | None = None
         self._reasons_revision = -1
-        #: the looks of painted cells, kept until their row changes (``forget_looks``)
-        self._looks: dict[tuple[int, int], Look] = {}
+        #: the looks of painted cells by row and column, kept until they change (``forget_looks``)
+        self._looks: dict[int, dict[int, Look]] = {}
         #: the looks of computed cells with the figure each was made of (``cell_look``)
         self._figure_looks: dict[tuple[int, int], tuple[object, Look]] = {}
         self._memo: Cell | None = None
@@ -171,13 +172,17 @@ class GridModel(QAbstractTableModel):
         ``columns`` among them (a set of positions; all columns by default)."""
         if first is None:
             self._looks.clear()
-        else:
-            for key in [
-                k
-                for k in self._looks
-                if first <= k[0] <= last and (columns is None or k[1] in columns)
-            ]:
-                del self._looks[key]
+            return
+        # the looks are kept per row: an edit looks at its own rows, not at every kept look
+        rows = range(first, last + 1)
+        if len(rows) > len(self._looks):
+            rows = [r for r in self._looks if first <= r <= last]
+        for row in rows:
+            if columns is None:
+                self._looks.pop(row, None)
+            elif (kept := self._looks.get(row)) is not None:
+                for column in columns:
+                    kept.pop(column, None)
 
     def cell_look(self, index: QModelIndex, figure: object, make) -> Look:
         """``make()``, the look of a computed cell, kept with the ``figure`` it shows (a
@@ -198,12 +203,15 @@ class GridModel(QAbstractTableModel):
     def cached_look(self, index: QModelIndex, make) -> Look:
         """``make(index)``, kept until the cell's row changes: a repaint after an edit asks the
         rows that did not change for nothing (a segment's cells depend on its own inputs)."""
-        key = (index.row(), index.column())
-        look = self._looks.get(key)
-        if look is None:
-            if len(self._looks) > MAX_LOOKS:
+        row = index.row()
+        kept = self._looks.get(row)
+        if kept is None:
+            if len(self._looks) > MAX_LOOK_ROWS:
                 self._looks.clear()
-            look = self._looks[key] = make(index)
+            kept = self._looks[row] = {}
+        look = kept.get(index.column())
+        if look is None:
+            look = kept[index.column()] = make(index)
         return look
 
     def refresh_columns(self, keys: tuple[str, ...] | None = None) -> None:

@@ -51,7 +51,9 @@ class PortfolioModel(GridModel):
 
     def left_out(self, key: str) -> str:
         """Which segments figure ``key`` left out and why ("" when none), in the language."""
-        return explain.left_out_text(self._doc.results, key, self._fmt.lang, self._doc.segments.names)
+        return explain.left_out_text(
+            self._doc.results, key, self._fmt.lang, self._doc.segments.names
+        )
 
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
