@@ -129,6 +129,8 @@ def test_the_cohort_tab_shows_the_logs_cohorts(window, qtbot, shop):
     dialog.accept()
     qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
     panel = window.panel("ui.panels.cohorts:CohortsPanel")
+    # the panel follows a new project a turn later (out of the load's own turn)
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5_000)
     assert panel.table.rowCount() == len(window.doc.project.orders["cohorts"]) > 0
     assert panel.table.item(0, 0).text() == "100%"
     assert panel.table.verticalHeaderItem(0).text().startswith("2023-06")
@@ -138,6 +140,7 @@ def test_the_cohort_tab_shows_the_logs_cohorts(window, qtbot, shop):
     from core.project import Project
 
     window.doc.load(Project())
+    qtbot.waitUntil(lambda: not panel.table.isVisibleTo(panel), timeout=5_000)
     assert panel.empty.isVisibleTo(panel) and not panel.table.isVisibleTo(panel)
 
 
