@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from bench.timing import median_time
+from bench.timing import interleaved_times, median_time
 from core import metrics, schema
 from tests.core.test_metrics_properties import reference  # plain per-row reading of §2
 
@@ -73,6 +73,36 @@ def bench_recompute(quick: bool) -> list[tuple[str, float, str, float, str]]:
     return rows
 
 
+def bench_edit(quick: bool, n: int = 10_000) -> tuple[str, float, str, float, str]:
+    """One cell edited, then the metrics and the portfolio row as the window recomputes them
+    (``compute(since=…, rows=…)``: the edited segment alone, its block of the portfolio's sums),
+    against recomputing everything with the portfolio row, in turn."""
+    data = segments(n)
+    row = n // 2
+    results = metrics.compute(data)
+    results.portfolio  # noqa: B018
+    values = iter(np.linspace(100.0, 50_000.0, 1_000_003).tolist())
+
+    def edit() -> None:
+        nonlocal results
+        data["avg_order_value"][row] = next(values)  # the cell set in place, as the table does
+        results = metrics.compute(data, since=results, rows=[row])
+        results.portfolio  # noqa: B018
+
+    def full() -> None:
+        metrics.compute(data).portfolio  # noqa: B018
+
+    ours, base = interleaved_times([edit, full], repeat=51 if quick else 301)
+    return (
+        f"edit's recompute, {n:,} segments",
+        ours,
+        "recomputing every segment",
+        base,
+        "target < 1 ms; the edited segment and its block of the portfolio sums; equal to a "
+        "full recompute to the bit (tests/core/test_metrics_update.py)",
+    )
+
+
 def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
     """Rows for `make bench`: (what, our seconds, baseline name, baseline seconds, note)."""
-    return bench_recompute(quick)
+    return [*bench_recompute(quick), bench_edit(quick)]

@@ -237,7 +237,7 @@ def _patched(before: np.ndarray, rows: slice | np.ndarray, part: np.ndarray) -> 
     ``part`` already, bit for bit (an edit of the margin leaves CRR, CAC and most else as they
     were, and a copy of 10 000 numbers costs more than the comparison)."""
     now = before[rows]
-    if now.dtype == part.dtype and (now.view(np.uint8) == part.view(np.uint8)).all():
+    if now.dtype == part.dtype and now.tobytes() == part.tobytes():
         return before
     after = before.copy()
     after[rows] = part
@@ -266,7 +266,7 @@ def _updated(
     code, element by element, so the rows computed alone equal the rows of a full compute
     (tests/core/test_metrics_update.py checks it to the last bit).
     """
-    picked = np.unique(np.array(rows, dtype=np.intp))
+    picked = np.array(sorted(set(rows)), dtype=np.intp)
     if len(since) != n or not len(picked) or len(picked) * 4 > n:
         return None
     if picked[0] < 0 or picked[-1] >= n:
@@ -296,10 +296,20 @@ def _updated(
     v, never, inconsistent, verdicts, parts = _evaluate(
         part_raw, part_use, since.basis, since.crr_benchmark
     )
-    values = {k: _patched(a, picked, v[k]) for k, a in since.values.items()}
+    done: dict[tuple[int, int], np.ndarray] = {}
+
+    def patched(before: np.ndarray, part: np.ndarray) -> np.ndarray:
+        # the same array under two names stays one (on the profit basis the yearly amount is
+        # g, and the value of LTV:CAC is the CLV): patched once, shared as before
+        key = (id(before), id(part))
+        if key not in done:
+            done[key] = _patched(before, picked, part)
+        return done[key]
+
+    values = {k: patched(a, v[k]) for k, a in since.values.items()}
     intermediates = Intermediates(
         **{
-            f.name: _patched(getattr(since.intermediates, f.name), picked, getattr(parts, f.name))
+            f.name: patched(getattr(since.intermediates, f.name), getattr(parts, f.name))
             for f in fields(Intermediates)
         }
     )
