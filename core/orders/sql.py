@@ -265,7 +265,7 @@ def combined(windows: Windows, ordered: bool = True, first: dt.date | None = Non
     """The two queries as the program runs them, over ``days`` (the program groups the log by
     customer and day as it reads it, with ``DAYS``): in one statement, so that ``customers``
     is made once for both (materialised; ``purchases`` is a filter, read again where needed);
-    the summary's segment comes as a number (``segment_code``) with the names of the log's
+    the summary's segment comes as a number (``segment_code``) with the names of the customers'
     segments in rows of their own, so that millions of customers do not become millions of
     copies of a few words in Python; and part 4 counts the customers of §8.1's totals.
 
@@ -291,7 +291,7 @@ def combined(windows: Windows, ordered: bool = True, first: dt.date | None = Non
     body = (
         "names AS (\n"
         "  SELECT segment, CAST(ROW_NUMBER() OVER (ORDER BY segment) AS INTEGER) AS code\n"
-        "  FROM (SELECT DISTINCT segment FROM days WHERE segment IS NOT NULL)\n"
+        "  FROM (SELECT DISTINCT segment FROM customers WHERE segment IS NOT NULL)\n"
         ")\n"
         f"SELECT 1 AS {PART}, {', '.join('s.' + c for c in summary_cols)}, "
         f"COALESCE(n.code, 0) AS segment_code, {no_cohort}, NULL AS segment_name, "
