@@ -147,6 +147,29 @@ def test_sql_dates_are_the_pipelines_or_nothing(session, cells, order):
         assert np.datetime64(value, "D") == want.values[i], (cell, value)
 
 
+text_cells = st.text(
+    st.sampled_from(
+        list(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u200a\u2028\u202f\u3000")
+        + list("aZ#ИёТt0")
+        + ["\u0301", "\u0600", "\u200b", "\ufeff", "\x00", "\x1b", "\U0001f600"]
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cells=st.lists(text_cells, min_size=1, max_size=12))
+def test_sql_text_is_stripped_as_the_pipeline_strips_it(session, cells):
+    """Spaces of every kind Python strips, at either end, beside combining marks, a prepended
+    sign and characters that are not spaces (zero-width, BOM, controls): the same text."""
+    session.con.register("cells_np", {"v": np.array(cells, dtype=object)})
+    got = [r[0] for r in session.con.execute(f"SELECT {text_sql('v')} FROM cells_np").fetchall()]
+    assert got == [cell.strip() or None for cell in cells]
+
+
 # Whole files, both paths ------------------------------------------------------------------------
 def both(path, end=None, by=None, dates=None):
     """(out-of-core JSON, in-memory JSON, out-of-core problems, in-memory problems)."""
