@@ -43,6 +43,9 @@ from ui import i18n
 ONE_SEGMENT = ""  # ``by`` for "every customer in one segment"
 _SHOWN_PROBLEMS = 500
 _SHOWN_COLUMNS = 8  # rows of the column table shown before it scrolls
+#: the customer models' fit starts this long after the project is made: once the window has
+#: painted it (the fit's worker holds the GIL between the hundreds of calls of that paint)
+FIT_AFTER_MS = 150
 
 
 def _preview_keys() -> tuple[str, ...]:
@@ -148,9 +151,11 @@ def make_project(window, found: OrdersFound) -> None:
         ).format(n=problems)
     window.show_message(text, "warning" if problems else "success")
     if len(derived.summary):
-        # on the next turn: made from the reading task's own result (a file opened without the
-        # preview), the runner is still busy with it until that returns
-        QTimer.singleShot(0, lambda: start_fit(window.shell, derived.summary, derived.windows.end))
+        # later (FIT_AFTER_MS), and never in this turn: made from the reading task's own result
+        # (a file opened without the preview), the runner is still busy with it until that returns
+        QTimer.singleShot(
+            FIT_AFTER_MS, lambda: start_fit(window.shell, derived.summary, derived.windows.end)
+        )
 
 
 class OrdersDialog(QDialog):
