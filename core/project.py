@@ -198,10 +198,11 @@ class Project:
         scenario: str | None = None,
         since: metrics.Results | None = None,
         rows: Sequence[int] | None = None,
+        reuse: bool = False,
     ) -> metrics.Results:
         """All metrics of all segments under the project's settings (or another basis), of the
-        base or of the scenario named ``scenario``; ``since`` and ``rows``: the results before
-        an edit of those rows only (``metrics.compute``)."""
+        base or of the scenario named ``scenario``; ``since``, ``rows`` and ``reuse``: the
+        results before an edit of those rows only (``metrics.compute``)."""
         table = self.segments if scenario is None else self.scenario(scenario).segments
         return metrics.compute(
             table.columns,
@@ -210,6 +211,7 @@ class Project:
             n=len(table),
             since=since,
             rows=rows,
+            reuse=reuse,
         )
 
     # Scenarios (§7.1) ------------------------------------------------------------------------

@@ -280,8 +280,12 @@ class ProjectDocument(QObject):
     def _recompute(self, rows: Sequence[int] | None = None) -> None:
         """All metrics again; ``rows``: only these segments' inputs changed since the last
         recompute (the portfolio row then adds up only their blocks again)."""
+        # the results before are dropped here: an edit may set their arrays in place (reuse)
         self.results = self._project.compute(
-            scenario=self._scenario, since=self.results if rows is not None else None, rows=rows
+            scenario=self._scenario,
+            since=self.results if rows is not None else None,
+            rows=rows,
+            reuse=True,
         )
         self.revision += 1
 

@@ -66,8 +66,11 @@ def _assert_equal(updated: metrics.Results, full: metrics.Results) -> None:
     st.lists(st.lists(edit, min_size=1, max_size=3), min_size=1, max_size=12),
     st.sampled_from(schema.BASES),
     st.integers(min_value=0, max_value=2**32 - 1),
+    st.booleans(),
 )
-def test_updated_equals_full_after_edits_undo_and_redo(n, steps, basis, seed):
+def test_updated_equals_full_after_edits_undo_and_redo(n, steps, basis, seed, reuse):
+    """With ``reuse`` the results before are set in place (as the window's document asks);
+    without, they are left as they were."""
     rng = np.random.default_rng(seed)
     columns = {k: rng.uniform(0, 1000, n) for k in schema.NUMERIC_INPUT_KEYS}
     for key in ("gross_margin", "discount_rate"):
@@ -83,8 +86,13 @@ def test_updated_equals_full_after_edits_undo_and_redo(n, steps, basis, seed):
         rows = [row for row, _, _ in changes]
         for row, key, v in changes:
             columns[key][row] = v  # cells set in place, as the segment table does
-        results = metrics.compute(columns, basis, since=results, rows=rows)
+        before = {k: a.copy() for k, a in results.values.items()}
+        old = results
+        results = metrics.compute(columns, basis, since=results, rows=rows, reuse=reuse)
         _assert_equal(results, metrics.compute(columns, basis))
+        if not reuse:
+            for key, a in before.items():
+                assert _same(old.values[key], a), key
 
     for step in steps:
         changes = [(row % n, key, v) for row, key, v in step]
