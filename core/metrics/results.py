@@ -299,13 +299,17 @@ def _updated(
         part_raw, part_use, since.basis, since.crr_benchmark
     )
     done: dict[tuple[int, int], np.ndarray] = {}
+    # never set in place: the inputs (the table's own columns, or their copies with the values
+    # out of range removed); on the profit basis the margin of the intermediates is one of them,
+    # and setting it would write NaN over a margin typed out of range
+    inputs = {id(a) for a in (*raw.values(), *since._use.values(), *use.values())}
 
     def patched(before: np.ndarray, part: np.ndarray) -> np.ndarray:
         # the same array under two names stays one (on the profit basis the yearly amount is
         # g, and the value of LTV:CAC is the CLV): patched once, shared as before
         key = (id(before), id(part))
         if key not in done:
-            done[key] = _patched(before, picked, part, reuse)
+            done[key] = _patched(before, picked, part, reuse and id(before) not in inputs)
         return done[key]
 
     values = {k: patched(a, v[k]) for k, a in since.values.items()}

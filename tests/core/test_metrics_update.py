@@ -79,6 +79,7 @@ def test_updated_equals_full_after_edits_undo_and_redo(n, steps, basis, seed, re
         a[rng.random(n) < 0.15] = np.nan
     results = metrics.compute(columns, basis)
     results.portfolio  # noqa: B018  (the sums that the next results update)
+    typed = {k: a.copy() for k, a in columns.items()}  # the cells as set, kept apart
     done: list[list[tuple[int, str, float]]] = []  # each step's old values, for undo
 
     def apply(changes):
@@ -86,9 +87,12 @@ def test_updated_equals_full_after_edits_undo_and_redo(n, steps, basis, seed, re
         rows = [row for row, _, _ in changes]
         for row, key, v in changes:
             columns[key][row] = v  # cells set in place, as the segment table does
+            typed[key][row] = v
         before = {k: a.copy() for k, a in results.values.items()}
         old = results
         results = metrics.compute(columns, basis, since=results, rows=rows, reuse=reuse)
+        for key, a in typed.items():  # the inputs are read, never written (a margin typed
+            assert _same(columns[key], a), key  # out of range stays as typed)
         _assert_equal(results, metrics.compute(columns, basis))
         if not reuse:
             for key, a in before.items():
@@ -102,6 +106,21 @@ def test_updated_equals_full_after_edits_undo_and_redo(n, steps, basis, seed, re
     while done:  # undo every step, then redo the first again
         apply(done.pop())
     apply([(row % n, key, v) for row, key, v in steps[0]])
+
+
+def test_an_edit_out_of_range_leaves_the_typed_value_in_its_column():
+    """A margin typed as 150 % is kept as typed (and not used): updating the results in place
+    never writes into the inputs, whose margin the profit basis's intermediates share."""
+    columns = {k: np.full(5, 2.0) for k in schema.NUMERIC_INPUT_KEYS}
+    columns["gross_margin"][:] = 0.5
+    columns["discount_rate"][:] = 0.1
+    results = metrics.compute(columns)
+    results.portfolio  # noqa: B018
+    columns["gross_margin"][2] = 1.5
+    results = metrics.compute(columns, since=results, rows=[2], reuse=True)
+    assert columns["gross_margin"].tolist() == [0.5, 0.5, 1.5, 0.5, 0.5]
+    assert results.value(2, "clv") is None and results.reason(2, "clv").startswith("gross margin")
+    _assert_equal(results, metrics.compute(columns))
 
 
 def test_a_changed_number_of_segments_or_new_arrays_compute_everything():
