@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 # first of all: the garbage collector held until the first paint, numpy's BLAS on one thread
-from ui import startup  # noqa: F401  (see ``ui.startup``)
+from ui import startup  # (see ``ui.startup``)
 
 # isort: split
 # core (and numpy under it) before the first PySide6 import: once PySide6 is loaded, its import
@@ -80,7 +80,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     QCoreApplication.setOrganizationName("LTV Studio")
     QCoreApplication.setApplicationName("LTV Studio")
-    _set_icon(app)
+    # the desktop file's name before any window is made (Wayland gives a window its app id when
+    # it is made), the icon once the window is painted: 8-10 ms of start-up (QIcon's enum
+    # types, the icon folder listed, six sizes added) that the first paint does not need
+    app.setDesktopFileName("ltv-studio")
+    startup.after_first_paint(lambda: _set_icon(app))
     from ui import i18n, preferences
 
     i18n.language().set(preferences.language())
@@ -88,8 +92,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def _set_icon(app: QApplication) -> None:
-    """The program's icon on every window, and the desktop file that describes the program
-    (Wayland and the docks match windows to ``ltv-studio.desktop`` by it)."""
+    """The program's icon on every window (the docks also match windows to the desktop file
+    ``ltv-studio.desktop``, named in ``make_application``)."""
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
 
@@ -99,7 +103,6 @@ def _set_icon(app: QApplication) -> None:
         if size <= 128:  # X11 hands every size to the window manager; docks take the 256 and
             icon.addFile(str(path), QSize(size, size))  # 512 of the desktop file's theme icon
     app.setWindowIcon(icon)
-    app.setDesktopFileName("ltv-studio")
 
 
 def open_window(

@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 
 #: new objects between two collections while held (start-up makes about 70 000)
 HELD = 200_000
 
 _thresholds: tuple[int, ...] | None = None
+#: what waits for the first paint (``after_first_paint``)
+_after: list[Callable[[], object]] = []
 
 
 def hold() -> None:
@@ -38,13 +41,24 @@ def hold() -> None:
 
 
 def release() -> None:
-    """The thresholds as they were before ``hold()``, what start-up made frozen; nothing when
-    not held."""
+    """The thresholds as they were before ``hold()``, what start-up made frozen (nothing when
+    not held); then what waited for the first paint (``after_first_paint``)."""
     global _thresholds
     if _thresholds is not None:
         gc.freeze()
         gc.set_threshold(*_thresholds)
         _thresholds = None
+    while _after:
+        _after.pop(0)()
+
+
+def after_first_paint(fn: Callable[[], object]) -> None:
+    """``fn()`` at ``release()``, once the window is painted; at once when start-up is not
+    held (released already, or a process that never held it)."""
+    if _thresholds is None:
+        fn()
+    else:
+        _after.append(fn)
 
 
 def held() -> bool:

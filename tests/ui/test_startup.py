@@ -102,3 +102,24 @@ def test_opening_a_file_leaves_reading_to_the_worker():
         "print(sorted(m for m in ('core.orders', 'core.readers') if m in sys.modules))\n"
     )
     assert _run(script) == "[]"
+
+
+def test_the_icon_is_set_once_the_window_is_painted():
+    """The program's icon waits for the first paint (``ui.startup.after_first_paint``), then
+    every window has it; the desktop file's name is set before any window is made."""
+    script = (
+        "import sys, time; sys.path.insert(0, sys.argv[1])\n"
+        "from core.paths import sample\n"
+        "from ui.app import make_application, open_window\n"
+        "app = make_application()\n"
+        "before = (app.windowIcon().isNull(), app.desktopFileName())\n"
+        "window = open_window(None, sample(), recover=False, catch_errors=False)\n"
+        "window.show()\n"
+        "deadline = time.monotonic() + 60\n"
+        "while not window._panels_made and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "after = (window._panels_made, app.windowIcon().isNull(), window.windowIcon().isNull())\n"
+        "window.doc.undo_stack.setClean(); window.autosaver.remove()\n"
+        "print(before, after)\n"
+    )
+    assert _run(script) == "(True, 'ltv-studio') (True, False, False)"
