@@ -152,10 +152,14 @@ def make_project(window, found: OrdersFound) -> None:
     window.show_message(text, "warning" if problems else "success")
     if len(derived.summary):
         # later (FIT_AFTER_MS), and never in this turn: made from the reading task's own result
-        # (a file opened without the preview), the runner is still busy with it until that returns
-        QTimer.singleShot(
-            FIT_AFTER_MS, lambda: start_fit(window.shell, derived.summary, derived.windows.end)
-        )
+        # (a file opened without the preview), the runner is still busy with it until that returns;
+        # not at all when the window was closed or another project opened meanwhile (a fit's
+        # thread started then would outlive its window)
+        def fit() -> None:
+            if window.isVisible() and window.doc.project is project:
+                start_fit(window.shell, derived.summary, derived.windows.end)
+
+        QTimer.singleShot(FIT_AFTER_MS, window, fit)
 
 
 class OrdersDialog(QDialog):

@@ -189,3 +189,26 @@ def test_a_log_opened_without_the_preview_gets_its_models_fitted(window, qtbot, 
     qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
     assert window.doc.names() == ["Магазин", "Сайт"]
     assert not any("still running" in m for m in messages), messages
+
+
+def test_no_fit_starts_for_a_window_closed_or_a_project_replaced_meanwhile(window, qtbot, shop):
+    """The models' fit starts a moment after the project is made (once it is painted); a window
+    closed or another project opened by then starts none: its thread would outlive the window
+    ("QThread: Destroyed while thread is still running" aborted the test run)."""
+    from core.project import Project
+    from ui.orders_import import FIT_AFTER_MS
+
+    dialog = open_preview(window, qtbot, shop)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    window.doc.load(Project())  # another project before the fit's moment
+    qtbot.wait(FIT_AFTER_MS * 3)
+    assert window.task is None
+
+    dialog = open_preview(window, qtbot, shop)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    window.hide()  # as closing it does, before the fit's moment
+    qtbot.wait(FIT_AFTER_MS * 3)
+    assert window.task is None
+    window.show()

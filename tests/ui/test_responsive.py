@@ -138,6 +138,7 @@ def test_a_100k_row_import_never_blocks_the_window(window, qtbot, tmp_path):
         lambda: _open_and_import(window, qtbot, big, ROWS),
     )
 
+
 def _log(path, rows: int) -> None:
     """An order log as a shop exports it: a customer comes back now and then over 2.5 years."""
     rnd = random.Random(5)
