@@ -92,15 +92,7 @@ def test_the_printed_queries_give_what_the_program_runs(session):
     windows = sql.Windows(end)
     summary, counts, _ = summarise(log, end, session)
     session.register_log(log)
-    s = session.run(sql.summary_query(windows))
-    c = session.run(sql.cohort_query(windows))
-    printed = summary_from_columns(s, windows)
-    printed_counts = cohorts_from_columns(c)
-    for name in sql.SUMMARY_COLUMNS:
-        a, b = getattr(summary, name), getattr(printed, name)
-        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), name
-    for name in sql.COHORT_COLUMNS:
-        assert np.array_equal(getattr(counts, name), getattr(printed_counts, name)), name
+    assert_same_as_printed(summary, counts, windows, session)
 
 
 @pytest.mark.parametrize(
@@ -126,15 +118,7 @@ def test_both_ways_of_counting_cohorts_give_the_printed_queries(days, end, bits,
     assert first.replace(day=1) == dt.date(2022, 1, 1) and (months < sql.MASK_MONTHS) == bits
     assert ("months_bought" in staged) == bits
     summary, counts, _ = session.summarise(windows, first)
-    s = session.run(sql.summary_query(windows))
-    c = session.run(sql.cohort_query(windows))
-    printed = summary_from_columns(s, windows)
-    printed_counts = cohorts_from_columns(c)
-    for name in sql.SUMMARY_COLUMNS:
-        a, b = getattr(summary, name), getattr(printed, name)
-        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), name
-    for name in sql.COHORT_COLUMNS:
-        assert np.array_equal(getattr(counts, name), getattr(printed_counts, name)), name
+    assert_same_as_printed(summary, counts, windows, session)
     assert (len(counts.cohort) > 0) == (days > 30)
     assert_same_as_oracle(log, end, session)
 
@@ -179,3 +163,15 @@ def test_the_queries_write_the_columns_the_reader_reads_back(session):
     windows = sql.Windows(dt.date(2024, 3, 31))
     assert list(session.run(sql.summary_query(windows))) == list(specs.SUMMARY_KEYS)
     assert list(session.run(sql.cohort_query(windows))) == list(specs.COHORT_KEYS)
+
+
+def assert_same_as_printed(summary, counts, windows, session) -> None:
+    """The summary and cohort counts equal, column by column, what the printed queries give in
+    the same session (the log registered there)."""
+    printed = summary_from_columns(session.run(sql.summary_query(windows)), windows)
+    printed_counts = cohorts_from_columns(session.run(sql.cohort_query(windows)))
+    for name in sql.SUMMARY_COLUMNS:
+        a, b = getattr(summary, name), getattr(printed, name)
+        assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=a.dtype.kind == "f"), name
+    for name in sql.COHORT_COLUMNS:
+        assert np.array_equal(getattr(counts, name), getattr(printed_counts, name)), name
