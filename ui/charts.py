@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QGraphicsTextItem,
 )
 
-from core import metrics, schema
+from core import metrics, schema, units
 from core.charts import BEYOND_LIFETIME, NEVER, PAYS_BACK, WORDS, Comparison, ProfitCurve
 from core.numbers import NumberFormat
 from core.text import Text
@@ -98,7 +98,6 @@ _WORDS = {
         "срок жизни ({months} мес.) длиннее показанных {span} мес.",
     ),
     "after_life": _T("after the lifetime", "после срока жизни"),
-    "payback_mark": _T("{months} mo.", "{months} мес."),
     "thousands": _T("thousand {currency}", "тыс. {currency}"),
     "millions": _T("million {currency}", "млн {currency}"),
     "k": _T("{n}k", "{n} тыс."),
@@ -702,7 +701,8 @@ def profit_chart(
     # the words on the plot
     lines = _outcome(curve, lang, fmt)
     if curve.payback_month is not None:
-        mark = _WORDS["payback_mark"](lang, months=fmt.number(curve.payback_month, 1))
+        # written as the grid writes a payback ("9 mo", "9 мес.")
+        mark = fmt.number(curve.payback_month, 1) + units.SUFFIX[lang][units.MONTHS]
         _point_label(chart, line, curve.payback_month, 0.0, mark, COLOURS["payback"], below=True)
     if curve.at_lifetime is not None and not curve.cut_short:
         amount = _signed_money(curve.at_lifetime, fmt)
