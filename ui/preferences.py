@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from core import metrics
 from core.project import Settings
@@ -162,9 +162,12 @@ def set_column_group_folded(name: str, folded: bool) -> None:
 
 
 def window_state() -> tuple[bytes | None, bytes | None]:
-    """The window's saved geometry and the layout of its panels (splitters, side panel)."""
+    """The window's saved geometry and the layout of its panels (splitters, side panel, as
+    JSON); None for what was never saved."""
     s = store()
     geometry, layout = s.value("window/geometry"), s.value("window/layout")
+    if isinstance(layout, str):
+        layout = layout.encode("utf-8")
     return (
         bytes(geometry) if geometry is not None else None,
         bytes(layout) if layout is not None else None,
@@ -172,9 +175,11 @@ def window_state() -> tuple[bytes | None, bytes | None]:
 
 
 def set_window_state(geometry: bytes, layout: bytes) -> None:
+    """Kept as Qt keeps them (``@ByteArray(…)`` and text in the settings file), not as Python
+    objects: PySide6 writes a ``bytes`` value as a pickle, which only PySide6 reads back."""
     s = store()
-    s.setValue("window/geometry", geometry)
-    s.setValue("window/layout", layout)
+    s.setValue("window/geometry", QByteArray(geometry))
+    s.setValue("window/layout", layout.decode("utf-8"))
 
 
 def side_panel_open() -> bool:

@@ -51,3 +51,27 @@ def test_many_settings_in_a_row_all_reach_the_disk(app):
     preferences.flush()
     on_disk = QSettings()
     assert [int(on_disk.value(f"test/key{i}")) for i in range(50)] == list(range(50))
+
+
+def test_the_window_state_is_written_as_qt_writes_it_and_read_back(app, monkeypatch):
+    """Geometry as ``@ByteArray(…)``, the layout as text: a ``bytes`` value went into the file
+    as a PySide6 pickle (``PySide::PyObjectWrapper``), which nothing but PySide6 reads."""
+    geometry, layout = b"\x01\xd9\xd0\xcb\x00\x03", b'{"grid": [258, 322]}'
+    preferences.set_window_state(geometry, layout)
+    assert preferences.window_state() == (geometry, layout)  # at once, from memory
+    preferences.flush()
+    text = open(QSettings().fileName(), encoding="utf-8").read()
+    assert "geometry=@ByteArray(" in text and "PyObjectWrapper" not in text
+    assert 'layout="{\\"grid\\": [258, 322]}"' in text
+    monkeypatch.setattr(preferences, "_values", None)  # the next start reads the file
+    assert preferences.window_state() == (geometry, layout)
+
+
+def test_a_window_state_saved_by_an_earlier_version_is_still_read(app, monkeypatch):
+    geometry, layout = b"\x01\xd9\xd0\xcb", b'{"side_open": false}'
+    settings = QSettings()
+    settings.setValue("window/geometry", geometry)  # as the earlier version wrote them
+    settings.setValue("window/layout", layout)
+    del settings
+    monkeypatch.setattr(preferences, "_values", None)
+    assert preferences.window_state() == (geometry, layout)
