@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from core.project import load_project
 from tests.ui.conftest import SAMPLE
 from ui.models.columns import COL
+from ui.window.presentation import presentation_scale
 
 
 def _edit(window, row=0, key="customers", text="999"):
@@ -133,8 +135,10 @@ def test_presentation_mode_is_full_screen_scaled_and_restores_the_layout(window,
     window.actions.presentation.trigger()
     assert window.isFullScreen()
     assert not any(bar.isVisible() for bar in window.tool_bars())
-    assert window.grid.view.font().pointSizeF() > font * 1.4
-    assert window.strip.portfolio["ltv"].font().pointSizeF() > font * 1.4
+    scale = presentation_scale(window.screen().geometry().height())
+    assert window.presentation.scale == scale >= 1.3
+    assert window.grid.view.font().pointSizeF() == pytest.approx(font * scale)
+    assert window.strip.portfolio["ltv"].font().pointSizeF() > font * 1.25
     assert window.grid.view.verticalHeader().defaultSectionSize() > row
     assert window.explain.point_size > explain_size
     name = window.formula.name  # "LTV · Клуб лояльности" in the larger type, whole
@@ -150,13 +154,39 @@ def test_presentation_mode_is_full_screen_scaled_and_restores_the_layout(window,
 
 
 def test_presentation_scale_follows_the_screen():
-    """1.6 × on a 1080-pixel-high screen or projector and above; 1.5 × on a 768-pixel laptop,
-    where 1.6 × left the charts too low for their bars; in between, in proportion."""
-    from ui.window.presentation import presentation_scale
-
+    """1.6 × on a 1080-pixel-high screen or projector and above; 1.3 × on a 768-pixel one,
+    where more left the charts too low for their bars; in between, in proportion."""
     assert presentation_scale(2160) == presentation_scale(1080) == 1.6
-    assert presentation_scale(768) == presentation_scale(600) == 1.5
+    assert presentation_scale(768) == presentation_scale(600) == 1.3
     assert 1.5 < presentation_scale(1024) < 1.6
+
+
+def test_presenting_on_a_768_pixel_projector_compares_the_segments_by_name(window, qtbot):
+    """F11 on a 1366×768 screen: the comparison keeps room for every sample segment with an
+    LTV:CAC (five) and their names, the presentation notice shown. At 1.5 × it had room for
+    its minimum of three bars, and Qt dropped two of their names."""
+    window.keep_on_screen = False  # the off-screen platform's screen is 800×800
+    window.actions.presentation.trigger()
+    window.presentation.apply(presentation_scale(768))
+    qtbot.wait(100)  # full screen (800×800) taken
+    window.setGeometry(0, 0, 1366, 768)  # the projector's screen, full
+    qtbot.waitUntil(lambda: window.geometry().size().toTuple() == (1366, 768), timeout=3000)
+    assert window.banner.isVisible()
+    charts = window.charts
+    qtbot.waitUntil(lambda: charts.redraws > 0 and charts.bars_that_fit() >= 5, timeout=3000)
+
+    def named() -> set[str]:
+        if not charts.charts():
+            return set()
+        chart = charts.charts()[0]
+        axis = next(a for a in chart.axes() if hasattr(a, "categories"))
+        return {re.sub("<[^>]+>", "", c).strip() for c in axis.categories()}  # <b>selected</b>
+
+    with_ratio = {"Клуб лояльности", "Случайные гости", "Доставка", "Офисы", "Опт: зерно для кафе"}
+    qtbot.waitUntil(lambda: with_ratio <= named(), timeout=3000)
+    # drawn at the presentation's scale, whether the charts were made before F11 or after it
+    assert charts.chart_views()[0].transform().m11() == pytest.approx(presentation_scale(768))
+    window.actions.presentation.trigger()
 
 
 def test_the_russian_file_dialog_has_no_english_labels(app):

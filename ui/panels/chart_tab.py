@@ -36,6 +36,8 @@ class ChartsTab(QWidget):
         row, _key, portfolio = shell.current()
         if row >= 0 and not portfolio:
             self.panel.select(row)
+        if self.scale != 1.0:  # made while presenting (or zoomed): drawn at the scale in force
+            self._fit_all()
 
     @Slot(int, str, bool)
     def _on_cell_selected(self, row: int, _key: str, portfolio: bool) -> None:
