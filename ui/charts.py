@@ -707,7 +707,13 @@ def profit_chart(
     if curve.at_lifetime is not None and not curve.cut_short:
         amount = _signed_money(curve.at_lifetime, fmt)
         _point_label(
-            chart, line, float(months[-1]), curve.at_lifetime / factor, amount, COLOURS["curve"]
+            chart,
+            line,
+            float(months[-1]),
+            curve.at_lifetime / factor,
+            amount,
+            COLOURS["curve"],
+            ending=curve.lifetime_months is not None and curve.lifetime_months < x_end,
         )
     if curve.lifetime_months is not None and curve.lifetime_months < x_end:
         _after_label(chart, line, curve.lifetime_months, bottom, _WORDS["after_life"](lang))
@@ -785,14 +791,25 @@ def _outcome_note(chart: SegmentChart, lines: list[str], level: str | None) -> N
 
 
 def _point_label(
-    chart: SegmentChart, line: QLineSeries, x: float, y: float, text: str, colour, below=False
+    chart: SegmentChart,
+    line: QLineSeries,
+    x: float,
+    y: float,
+    text: str,
+    colour,
+    below=False,
+    ending=False,
 ) -> None:
+    """``text`` above (``below``: under) the point (x, y), centred on it, or ``ending`` at it:
+    the amount at the end of the lifetime stays out of the shaded band after it, where the
+    words "after the lifetime" run (in presentation's larger type they met)."""
     item = chart.text(text, colour, bold=True)
 
     def place(area: QRectF) -> None:
         at = chart.mapToPosition(QPointF(x, y), line)
         box = item.boundingRect()
-        left = min(max(area.left() + 2, at.x() - box.width() / 2), area.right() - box.width())
+        wanted = at.x() - box.width() if ending else at.x() - box.width() / 2
+        left = min(max(area.left() + 2, wanted), area.right() - box.width())
         top = at.y() + 6 if below else at.y() - box.height() - 6
         item.setPos(left, min(max(area.top(), top), area.bottom() - box.height()))
 

@@ -374,3 +374,21 @@ def test_the_month_axis_writes_its_numbers_in_both_languages(qapp):
         columns = range(int(area.left()), int(area.right()))
         dark = sum(1 for y in band for x in columns if QColor(image.pixel(x, y)).lightness() < 120)
         assert dark > 20, lang
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_the_amount_at_the_end_of_the_lifetime_stays_out_of_the_shaded_band(qapp, scale):
+    """The amount ends at the curve's last point: centred on it, its right half lay in the band
+    after the lifetime, over the words "after the lifetime" in presentation's larger type."""
+    results = compute(EXAMPLE_4)
+    curve = charts.profit_curve(results, 0)
+    chart = laid_out(profit_chart(curve, "Ex 4", "en", "₽", scale=scale), 640, 300)
+    line = next(s for s in chart.series() if type(s) is QLineSeries and s.count() > 2)
+    band = chart.mapToPosition(QPointF(curve.lifetime_months, 0), line).x()
+    simple = [i for i in chart.labels if hasattr(i, "text")]  # one-line labels
+    (amount,) = [i for i in simple if _plain(i.text()) == "+13,000 ₽"]
+    assert amount.isVisible() and amount.sceneBoundingRect().right() <= band + 1
+    (after,) = [i for i in simple if _plain(i.text()) == "after the lifetime"]
+    assert not (
+        after.isVisible() and after.sceneBoundingRect().intersects(amount.sceneBoundingRect())
+    )
