@@ -42,6 +42,30 @@ def test_a_cell_scrolled_to_never_hides_under_the_frozen_column(window, qtbot):
     assert _visible_whole(view, COL["ltv"])
 
 
+def test_scrolling_to_a_cell_leaves_no_column_half_under_the_frozen_one(window, qtbot):
+    """As a spreadsheet scrolls, by whole columns: after a move to a cell on the right (the
+    what-if's Apply selects the input it set), LTV showed "448 ₽" of "56 448 ₽"."""
+    view = window.grid.view
+    window.resize(1366, 768)
+    qtbot.wait(20)
+    frozen_right = view.columnWidth(0)
+    for key in (
+        "avg_order_value",
+        "purchases_per_year",
+        "gross_margin",
+        "acquisition_spend",
+        "discount_rate",
+        "customers",
+        "ltv",
+    ):
+        window.select_cell(0, key)
+        assert _visible_whole(view, COL[key]), key
+        bar = view.horizontalScrollBar()
+        if bar.value() < bar.maximum():  # at the end the last column is in sight, whole
+            column = view.columnAt(frozen_right)
+            assert view.columnViewportPosition(column) >= frozen_right, (key, column)
+
+
 def test_after_tab_from_a_name_the_typing_goes_into_a_visible_editor(window, qtbot):
     """The name is edited in the frozen column's overlay; after Tab the typing went into an
     editor hidden under it. Tab from a cell people type into goes to the next such cell."""

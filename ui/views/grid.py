@@ -167,6 +167,26 @@ class FrozenTableView(QTableView):
         left = self.columnViewportPosition(index.column())
         if left < frozen_right:
             bar.setValue(bar.value() - (frozen_right - left))
+            return
+        self._no_column_cut(frozen_right, index.column())
+
+    def _no_column_cut(self, frozen_right: int, keep: int) -> None:
+        """No column half under the frozen one (as a spreadsheet scrolls, by whole columns):
+        "56 448 ₽" cut to "448 ₽" reads as another number. The column at the frozen edge is
+        shown whole when column ``keep`` stays in sight, else scrolled out of sight."""
+        column = self.columnAt(frozen_right)
+        if column <= 0 or column == keep:
+            return
+        left = self.columnViewportPosition(column)
+        if left >= frozen_right:
+            return
+        bar = self.horizontalScrollBar()
+        cut = frozen_right - left
+        keep_right = self.columnViewportPosition(keep) + self.columnWidth(keep)
+        if keep_right + cut <= self.viewport().width():
+            bar.setValue(bar.value() - cut)
+        else:
+            bar.setValue(bar.value() + left + self.columnWidth(column) - frozen_right)
 
     def _viewport_bottom(self) -> int:
         """The height of the headers and the viewport together (the area under the frame, above
