@@ -88,7 +88,7 @@ def parse_target(text: str, lang: str = "en") -> tuple[str, float | None]:
     if column is None:
         raise LtvError(
             Text(
-                "--target: unknown metric «{name}»; goal seek reaches {known}",
+                "--target: unknown metric “{name}”; goal seek reaches {known}",
                 "--target: неизвестный показатель «{name}»; цель может быть {known}",
             )(lang, name=name.strip(), known=" or ".join(TARGETS))
         )
@@ -98,7 +98,7 @@ def parse_target(text: str, lang: str = "en") -> tuple[str, float | None]:
     if parsed.value is None or parsed.percent or not parsed.value > 0:
         raise LtvError(
             Text(
-                "--target: «{raw}» is not a number above 0",
+                "--target: “{raw}” is not a number above 0",
                 "--target: «{raw}» — не число больше 0",
             )(lang, raw=raw.strip())
         )
@@ -106,10 +106,10 @@ def parse_target(text: str, lang: str = "en") -> tuple[str, float | None]:
 
 
 def _unknown_segment(name: str, names: list[str], lang: str) -> str:
-    from core.text import Text
+    from core.text import Text, quoted
 
-    shown = ", ".join(f"«{n}»" for n in names[:8]) + (" …" if len(names) > 8 else "")
+    shown = ", ".join(quoted(n, lang) for n in names[:8]) + (" …" if len(names) > 8 else "")
     return Text(
-        "--segment: no segment «{name}»; the segments are {names}",
+        "--segment: no segment “{name}”; the segments are {names}",
         "--segment: нет сегмента «{name}»; сегменты: {names}",
     )(lang, name=name, names=shown or "—")

@@ -16,7 +16,7 @@ from core.atomic import write_atomic
 from core.errors import LtvError, ReadError
 from core.numbers import parse_number
 from core.problems import Problem
-from core.text import Text
+from core.text import Text, quoted
 
 FORMAT = "ltv-studio"
 VERSION = 1
@@ -164,16 +164,16 @@ def fold_name(name: str) -> str:
 
 
 _NO_SCENARIO = Text(
-    "no scenario «{name}» in this project; its scenarios: {names}",
+    "no scenario “{name}” in this project; its scenarios: {names}",
     "в проекте нет сценария «{name}»; его сценарии: {names}",
 )
 _NO_SCENARIOS = Text(
-    "no scenario «{name}»: this project has no scenarios",
+    "no scenario “{name}”: this project has no scenarios",
     "сценария «{name}» нет: в этом проекте нет сценариев",
 )
 _SCENARIO_UNNAMED = Text("a scenario needs a name", "у сценария должно быть название")
-_SCENARIO_TAKEN = Text("a scenario named «{name}» already exists", "сценарий «{name}» уже есть")
-_SCENARIO_TITLE = Text("{project} — scenario «{scenario}»", "{project} — сценарий «{scenario}»")
+_SCENARIO_TAKEN = Text("a scenario named “{name}” already exists", "сценарий «{name}» уже есть")
+_SCENARIO_TITLE = Text("{project} — scenario “{scenario}”", "{project} — сценарий «{scenario}»")
 
 
 class ScenarioError(LtvError):
@@ -229,7 +229,7 @@ class Project:
         if i is None:
             if not self.scenarios:
                 raise ScenarioError(_NO_SCENARIOS(lang, name=name))
-            names = ", ".join(f"«{s.name}»" for s in self.scenarios)
+            names = ", ".join(quoted(s.name, lang) for s in self.scenarios)
             raise ScenarioError(_NO_SCENARIO(lang, name=name, names=names))
         return self.scenarios[i]
 

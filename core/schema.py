@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.numbers import AMBIGUOUS_SEPARATOR, ParsedNumber, parse_number, percent_of
-from core.text import Text
+from core.text import Text, quoted
 
 # Units (core/units.py; named here too, as every caller knows them) -----------------------------
 from core.units import COUNT, DATE, FRACTION, MONEY, MONTHS, NUMBER, RATIO, TEXT, YEARS  # noqa: F401
@@ -243,8 +243,9 @@ class Parsed:
         """One sentence for a refused edit: the text as typed and why ("“6x”: not a number…")."""
         if self.error is None:
             return ""
-        quoted = f"«{self.text}»" if lang == "ru" else f"“{self.text}”"
-        return f"{quoted}: {self.message(lang)}" if self.text else self.message(lang)
+        if not self.text:
+            return self.message(lang)
+        return f"{quoted(self.text, lang)}: {self.message(lang)}"
 
 
 NO_NAME = Text("a segment needs a name", "у сегмента должно быть название")

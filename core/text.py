@@ -41,6 +41,11 @@ class Plural(NamedTuple):
         return forms[plural_form(number, lang)].format(**fields)
 
 
+def quoted(text: object, lang: str) -> str:
+    """``text`` in the quotation marks of the language: «…» in Russian, “…” in English."""
+    return f"«{text}»" if lang == "ru" else f"“{text}”"
+
+
 def plural_form(n: int, lang: str) -> int:
     """Which of a language's plural forms a count takes (CLDR rules for whole numbers).
 

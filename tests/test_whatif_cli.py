@@ -98,11 +98,11 @@ def test_target_value_and_basis(tmp_path):
 @pytest.mark.parametrize(
     "args, words",
     [
-        (("--target", "roi=3"), "--target: unknown metric «roi»"),
-        (("--target", "ltv_cac=abc"), "--target: «abc» is not a number above 0"),
+        (("--target", "roi=3"), "--target: unknown metric “roi”"),
+        (("--target", "ltv_cac=abc"), "--target: “abc” is not a number above 0"),
         (("--target", "ltv_cac=-1"), "is not a number above 0"),
-        (("--segment", "Nowhere"), "--segment: no segment «Nowhere»"),
-        (("--scenario", "Nowhere"), "no scenario «Nowhere»: this project has no scenarios"),
+        (("--segment", "Nowhere"), "--segment: no segment “Nowhere”"),
+        (("--scenario", "Nowhere"), "no scenario “Nowhere”: this project has no scenarios"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args, words):
@@ -135,7 +135,7 @@ def test_compute_and_export_a_scenario(with_scenario, tmp_path):
     no = run("compute", str(with_scenario), "--scenario", "Nowhere", "--lang", "en")
     assert no.returncode == 2
     assert no.stderr.strip() == (
-        f"{with_scenario}: no scenario «Nowhere» in this project; its scenarios: «{PRICES}»"
+        f"{with_scenario}: no scenario “Nowhere” in this project; its scenarios: “{PRICES}”"
     )
     out = tmp_path / "prices.xlsx"
     done = run("export", str(with_scenario), "--scenario", PRICES, "-o", str(out))

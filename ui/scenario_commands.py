@@ -19,7 +19,7 @@ class AddScenarioCommand(QUndoCommand):
 
     def __init__(self, doc: ProjectDocument, name: str, table: SegmentTable) -> None:
         super().__init__(
-            QCoreApplication.translate("scenario_commands", "New scenario «{name}»").format(
+            QCoreApplication.translate("scenario_commands", "New scenario “{name}”").format(
                 name=name
             )
         )
@@ -38,7 +38,7 @@ class AddScenarioCommand(QUndoCommand):
 class RenameScenarioCommand(QUndoCommand):
     def __init__(self, doc: ProjectDocument, name: str, new: str) -> None:
         super().__init__(
-            QCoreApplication.translate("scenario_commands", "Rename scenario «{name}»").format(
+            QCoreApplication.translate("scenario_commands", "Rename scenario “{name}”").format(
                 name=name
             )
         )
@@ -56,7 +56,7 @@ class RemoveScenarioCommand(QUndoCommand):
 
     def __init__(self, doc: ProjectDocument, name: str) -> None:
         super().__init__(
-            QCoreApplication.translate("scenario_commands", "Delete scenario «{name}»").format(
+            QCoreApplication.translate("scenario_commands", "Delete scenario “{name}”").format(
                 name=name
             )
         )

@@ -810,6 +810,7 @@
     <name>OrdersImport</name>
     <message>
         <source>customer</source>
+        <extracomment>the customer models' fit starts this long after the project is made: once the window has painted it (the fit's worker holds the GIL between the hundreds of calls of that paint)</extracomment>
         <translation>клиент</translation>
     </message>
     <message>
@@ -1006,12 +1007,12 @@
         <translation>Базовые данные</translation>
     </message>
     <message>
-        <source>Scenario «{name}»</source>
-        <translation>Сценарий «{name}»</translation>
-    </message>
-    <message>
         <source>Which inputs the grid shows and edits: the base, or a scenario — a named copy of the inputs to try changes on.</source>
         <translation>Какие исходные данные показаны и редактируются в таблице: база или сценарий — именованная копия данных, чтобы пробовать изменения.</translation>
+    </message>
+    <message>
+        <source>Scenario “{name}”</source>
+        <translation>Сценарий «{name}»</translation>
     </message>
     <message>
         <source>New scenario (a copy of the base)…</source>
@@ -1069,7 +1070,7 @@
     <name>SegmentsTableModel</name>
     <message>
         <source>profit</source>
-        <extracomment>the most cell looks kept (a screenful is a few hundred) up to this many segments the reasons of empty cells are computed for every row at once shown in an empty computed cell; the reason is in its tooltip and the formula line the brushes the grid paints with, made once</extracomment>
+        <extracomment>the most cell looks kept (a screenful is a few hundred), and the most rows of them up to this many segments the reasons of empty cells are computed for every row at once shown in an empty computed cell; the reason is in its tooltip and the formula line the brushes the grid paints with, made once</extracomment>
         <translation>прибыль</translation>
     </message>
     <message>
@@ -1086,7 +1087,7 @@
     </message>
     <message>
         <source>benchmark {value}</source>
-        <extracomment>the looks of painted cells, kept until their row changes (``forget_looks``)</extracomment>
+        <extracomment>the looks of painted cells by row and column, kept until they change (``forget_looks``) the looks of computed cells with the figure each was made of (``cell_look``)</extracomment>
         <translation>ориентир {value}</translation>
     </message>
     <message>
@@ -1343,15 +1344,15 @@
 <context>
     <name>scenario_commands</name>
     <message>
-        <source>New scenario «{name}»</source>
+        <source>New scenario “{name}”</source>
         <translation>Новый сценарий «{name}»</translation>
     </message>
     <message>
-        <source>Rename scenario «{name}»</source>
+        <source>Rename scenario “{name}”</source>
         <translation>Переименование сценария «{name}»</translation>
     </message>
     <message>
-        <source>Delete scenario «{name}»</source>
+        <source>Delete scenario “{name}”</source>
         <translation>Удаление сценария «{name}»</translation>
     </message>
     <message>

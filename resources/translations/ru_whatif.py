@@ -35,7 +35,7 @@ RU = {
     "Scenarios": "Сценарии",
     "Base": "База",
     "Base inputs": "Базовые данные",
-    "Scenario «{name}»": "Сценарий «{name}»",
+    "Scenario “{name}”": "Сценарий «{name}»",
     "Base (as typed)": "База (как введено)",
     "New scenario (a copy of the base)…": "Новый сценарий (копия базы)…",
     "Which inputs the grid shows and edits: the base, or a scenario — a named copy of the "
@@ -61,8 +61,8 @@ RU = {
     "Difference": "Разница",
     "{change} against the base": "{change} к базе",
     # scenario_commands
-    "New scenario «{name}»": "Новый сценарий «{name}»",
-    "Rename scenario «{name}»": "Переименование сценария «{name}»",
-    "Delete scenario «{name}»": "Удаление сценария «{name}»",
+    "New scenario “{name}”": "Новый сценарий «{name}»",
+    "Rename scenario “{name}”": "Переименование сценария «{name}»",
+    "Delete scenario “{name}”": "Удаление сценария «{name}»",
     "Scenario {n}": "Сценарий {n}",
 }

@@ -68,7 +68,7 @@ def test_unknown_scenario_is_one_line_naming_the_others():
     p = project()
     with pytest.raises(ScenarioError) as no:
         p.scenario("X")
-    assert str(no.value) == "no scenario «X»: this project has no scenarios"
+    assert str(no.value) == "no scenario “X”: this project has no scenarios"
     p.add_scenario(PRICES)
     with pytest.raises(ScenarioError) as no:
         p.scenario("X", "ru")

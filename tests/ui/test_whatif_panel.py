@@ -116,7 +116,7 @@ def test_scenario_done_when(window, scenarios, tmp_path):
     assert scenarios.new_scenario(PRICES) == PRICES
     assert doc.scenario == PRICES  # the grid shows the new scenario at once
     bar = window.extra_bars[0]
-    assert bar.box.currentText() == f"Scenario «{PRICES}»"
+    assert bar.box.currentText() == f"Scenario “{PRICES}”"
     changes = [(r, "avg_order_value", v * 1.1) for r, v in enumerate(base_aov)]
     doc.undo_stack.push(SetCellsCommand(doc, changes))
     assert window.model.index(0, 0).isValid()

@@ -26,7 +26,7 @@ _WORDS = {
         "Сценарий — именованная копия исходных данных, где часть из них изменена. Каждое число: "
         "база → сценарий, в скобках разница.",
     ),
-    "scenario": _T("Scenario «{name}»", "Сценарий «{name}»"),
+    "scenario": _T("Scenario “{name}”", "Сценарий «{name}»"),
     "changed": _T("Inputs changed: {inputs}.", "Изменены исходные данные: {inputs}."),
     "unchanged": _T("No input differs from the base.", "Исходные данные не отличаются от базы."),
     "in_segments": _T("{input} ({n} of {total})", "{input} ({n} из {total})"),

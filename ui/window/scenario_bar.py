@@ -57,7 +57,7 @@ class ScenarioBar(QToolBar):
         # no label beside it (the toolbar is full at 1366 pixels): each item says what it is
         self.box.addItem(self.tr("Base inputs"), "")
         for scenario in self._doc.project.scenarios:
-            self.box.addItem(self.tr("Scenario «{name}»").format(name=scenario.name), scenario.name)
+            self.box.addItem(self.tr("Scenario “{name}”").format(name=scenario.name), scenario.name)
         self.box.insertSeparator(self.box.count())
         self.box.addItem(self.tr("New scenario (a copy of the base)…"), NEW)
         self.box.setCurrentIndex(max(0, self.box.findData(self._doc.scenario or "")))

@@ -32,7 +32,7 @@ from core.whatif.scenarios import compare
 TITLE = Text("Scenario {name}", "Сценарий {name}")
 COMPARISON = Text("Comparison", "Сравнение")
 _WORDS = {
-    "title": Text("Scenario «{name}»", "Сценарий «{name}»"),
+    "title": Text("Scenario “{name}”", "Сценарий «{name}»"),
     "note": Text(
         "A copy of the inputs under a name: change them here and its metrics follow. The basis "
         "and the CRR benchmark are those of the “{sheet}” sheet.",
