@@ -138,12 +138,23 @@ def make_project(window, found: OrdersFound) -> None:
     window.autosaver.remove()
     window.doc.load(project, None, clean=False, problems=derived.problems)
     preferences.add_recent(path)
-    text = QCoreApplication.translate(
-        "OrdersImport",
-        "Made {n} segments from the orders in {file} (report date {end}): customers, average "
-        "order value, purchases per year, margin and the yearly counts come from the log; type "
-        "acquisition spend, service cost and retention, which a log cannot know.",
-    ).format(n=len(project.segments), file=path.name, end=_day(np.datetime64(derived.windows.end)))
+    if any(seg.values.get("gross_margin") is not None for seg in derived.segments):
+        made = QCoreApplication.translate(
+            "OrdersImport",
+            "Made {n} segments from the orders in {file} (report date {end}): customers, average "
+            "order value, purchases per year, margin and the yearly counts come from the log; "
+            "type acquisition spend, service cost and retention, which a log cannot know.",
+        )
+    else:  # no cost column: the margin is the person's to type too
+        made = QCoreApplication.translate(
+            "OrdersImport",
+            "Made {n} segments from the orders in {file} (report date {end}): customers, average "
+            "order value, purchases per year and the yearly counts come from the log; type "
+            "margin, acquisition spend, service cost and retention, which this log does not give.",
+        )
+    text = made.format(
+        n=len(project.segments), file=path.name, end=_day(np.datetime64(derived.windows.end))
+    )
     problems = len(derived.problems)
     if problems:
         text += " " + QCoreApplication.translate(

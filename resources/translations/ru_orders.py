@@ -15,6 +15,13 @@ RU = {
         "чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, "
         "затраты на обслуживание и срок удержания журнал знать не может — введите их."
     ),
+    "Made {n} segments from the orders in {file} (report date {end}): customers, average "
+    "order value, purchases per year and the yearly counts come from the log; type "
+    "margin, acquisition spend, service cost and retention, which this log does not give.": (
+        "Создано сегментов: {n} — по заказам из {file} (дата отчёта {end}): клиенты, средний "
+        "чек, покупки в год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, "
+        "затрат на обслуживание и срока удержания в этом журнале нет — введите их."
+    ),
     "{n} rows were left out (see the preview's list).": (
         "Не учтено строк: {n} (список — в окне просмотра)."
     ),

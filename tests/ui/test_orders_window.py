@@ -175,6 +175,31 @@ def test_a_long_cohort_table_of_the_pdf_names_itself_where_it_continues(lang, wo
     assert "(18…29)" in tables[1].title
 
 
+@pytest.mark.parametrize("with_cost", [True, False])
+def test_the_message_names_what_came_from_the_log(window, qtbot, tmp_path, with_cost):
+    """A log without a cost column gives no margin: the message asks for it instead of saying
+    it came from the log."""
+    lines = SHOP.splitlines()
+    if not with_cost:
+        lines = [";".join(c for j, c in enumerate(line.split(";")) if j != 4) for line in lines]
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    messages: list[str] = []
+    show = window.show_message
+    window.show_message = lambda text, *more: (messages.append(text), show(text, *more))
+    dialog = open_preview(window, qtbot, path)
+    dialog.accept()
+    qtbot.waitUntil(lambda: any(m.startswith("Made ") for m in messages), timeout=10_000)
+    (made,) = [m for m in messages if m.startswith("Made ")]
+    margins = [window.doc.value(r, "gross_margin") for r in range(len(window.doc))]
+    if with_cost:
+        assert all(m is not None for m in margins)
+        assert "purchases per year, margin and the yearly counts come from the log" in made
+    else:
+        assert all(m is None for m in margins)
+        assert "type margin, acquisition spend" in made and "margin and the yearly" not in made
+
+
 def test_a_log_opened_without_the_preview_gets_its_models_fitted(window, qtbot, shop):
     """The screenshot's way (the preview's defaults, without asking): the project is made from
     the reading task's own result, and the fit then starts instead of being refused with
