@@ -57,9 +57,38 @@ class Recovery:
     saved_at: dt.datetime
 
 
-def _alive(pid: int) -> bool:
+def _process_stamp(pid: int) -> str | None:
+    """Who process ``pid`` is, on Linux: the boot and the moment it started ("" when it has
+    exited and waits to be reaped, a zombie; None where /proc cannot tell)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rpartition(")")[2].split()
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as handle:
+            boot = handle.read().strip()
+    except (OSError, ValueError):
+        return None
+    if len(fields) < 20:
+        return None
+    return "" if fields[0] == "Z" else f"{boot}:{fields[19]}"  # state, start time (field 22)
+
+
+def _alive(pid: int, stamp: str = "") -> bool:
+    """Whether the process that wrote a recovery copy still runs.
+
+    Its number alone is not enough: a process killed a moment ago stays a zombie until its
+    parent reaps it (1.5 s seen), and after a restart of the machine another program may have
+    the number. Where /proc tells, the number must be alive, not a zombie, and — when the copy
+    says so — the same boot and start.
+    """
     if pid == os.getpid():
         return True
+    if pid <= 0:
+        return False
+    now = _process_stamp(pid)
+    if now is not None:
+        return bool(now) and (not stamp or now == stamp)
+    if os.path.isdir("/proc") and not os.path.exists(f"/proc/{pid}"):
+        return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -78,7 +107,7 @@ def find_recoveries() -> list[Recovery]:
     for file in folder.glob("*.recovery.json"):
         try:
             doc = json.loads(file.read_text(encoding="utf-8"))
-            if _alive(int(doc.get("pid", 0))):
+            if _alive(int(doc.get("pid", 0)), str(doc.get("process") or "")):
                 continue
             project = from_document(doc["project"], file)
             saved_at = dt.datetime.fromisoformat(doc["saved_at"])
@@ -99,6 +128,7 @@ def _recovery_text(project: Project, original: Path | None) -> str:
     """The recovery copy: the project file's text inside a note of whose it was and when."""
     head = {
         "pid": os.getpid(),
+        "process": _process_stamp(os.getpid()) or "",
         "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
         "original": str(original or ""),
     }

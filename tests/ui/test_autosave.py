@@ -171,3 +171,56 @@ def test_a_large_project_is_saved_and_copied_in_the_background(
     assert not window.isWindowModified()
     assert sorted(name for name, _ in where) == sorted(["to_json", "write_atomic"] * 2)
     assert not [name for name, on_gui in where if on_gui], where
+
+
+def _left_copy(tmp_path: Path, pid: int, process: str | None = None) -> Path:
+    """A recovery copy of the sample as process ``pid`` would have left it."""
+    from ui import autosave
+
+    text = autosave._recovery_text(load_project(SAMPLE), None)
+    doc = json.loads(text)
+    doc["pid"] = pid
+    if process is not None:
+        doc["process"] = process
+    folder = tmp_path / "recovery"
+    folder.mkdir(exist_ok=True)
+    copy = folder / f"{pid}.recovery.json"
+    copy.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return copy
+
+
+def test_a_copy_left_by_a_killed_process_not_yet_reaped_is_offered(app, tmp_path, monkeypatch):
+    """A process killed a moment ago is a zombie until its parent reaps it (1.5 s was seen
+    under Xvfb): its number still answers, and the copy was not offered at a quick restart."""
+    from ui.autosave import find_recoveries
+
+    monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # exited, not reaped: a zombie
+        with open(f"/proc/{child.pid}/stat", encoding="ascii") as handle:
+            if handle.read().rpartition(")")[2].split()[0] == "Z":
+                break
+        time.sleep(0.01)
+    try:
+        copy = _left_copy(tmp_path, child.pid)
+        assert [r.file for r in find_recoveries()] == [copy]
+    finally:
+        child.wait()
+
+
+def test_a_copy_whose_process_number_is_taken_by_another_program_is_offered(
+    app, tmp_path, monkeypatch
+):
+    """After a restart of the machine another program may have the number: the copy says which
+    boot and start it came from."""
+    from ui.autosave import _process_stamp, find_recoveries
+
+    monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
+    parent = os.getppid()  # alive, and not the writer of the copy
+    assert _process_stamp(parent)
+    copy = _left_copy(tmp_path, parent, process="another-boot:12345")
+    assert [r.file for r in find_recoveries()] == [copy]
+    copy.unlink()
+    _left_copy(tmp_path, parent, process=_process_stamp(parent))  # its own copy: still working
+    assert find_recoveries() == []
