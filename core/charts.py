@@ -176,8 +176,11 @@ class ProfitCurve:
 
     @property
     def cut_short(self) -> bool:
-        """True when the lifetime runs beyond the longest span drawn (MAX_MONTHS)."""
-        return self.lifetime_months is not None and self.lifetime_months > self.months[-1]
+        """True when the lifetime runs beyond the longest span drawn (MAX_MONTHS).
+
+        Against MAX_MONTHS, not the curve's last month: that month is the lifetime rounded to
+        a millionth, which can fall a hair short of it."""
+        return self.lifetime_months is not None and self.lifetime_months > MAX_MONTHS
 
 
 def profit_curve(results: Results, row: int) -> ProfitCurve | None:

@@ -185,3 +185,34 @@ def test_profit_curve_without_a_lifetime_runs_past_the_payback():
     curve = charts.profit_curve(results, 0)
     assert curve.lifetime_months is None and curve.at_lifetime is None
     assert curve.payback_month == 30 and curve.months[-1] == 45  # 1.5 × the payback
+
+
+def test_a_lifetime_from_crr_is_not_cut_short_by_rounding():
+    """A lifetime of 21.963636… months (CRR (1149 − 738) / 906, as an order log gives) ends the
+    curve at 21.963636, its millionth; the window said "the lifetime (22 months) runs beyond the
+    25 months drawn" because the unrounded lifetime was a hair beyond that end."""
+    results = compute(
+        dict(
+            avg_order_value=1627,
+            purchases_per_year=2.84,
+            gross_margin=0.419,
+            acquisition_spend=1_500_000,
+            new_customers=738,
+            customers_start=906,
+            customers_end=1149,
+        )
+    )
+    curve = charts.profit_curve(results, 0)
+    assert curve.lifetime_months == pytest.approx(21.963636, abs=1e-6)
+    assert not curve.cut_short
+    long = compute(
+        dict(
+            avg_order_value=100,
+            purchases_per_year=12,
+            retention_years=12.5,
+            gross_margin=0.5,
+            acquisition_spend=100,
+            new_customers=1,
+        )
+    )
+    assert charts.profit_curve(long, 0).cut_short  # 150 months beyond the 120 drawn
