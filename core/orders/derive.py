@@ -24,7 +24,7 @@ from core.orders.sql import Windows
 from core.orders.summary import CohortCounts, CustomerSummary, LogTotals
 from core.problems import Notice, Problem
 from core.schema import fold
-from core.text import Plural, Text, day_text
+from core.text import Plural, Text, day_text, quoted
 
 NO_ROWS = Text(
     "{file}: no order could be used — every row lacks a readable customer, date or amount",
@@ -129,7 +129,7 @@ def segment_column(log: OrderLog, by: str | None, lang: str = "en") -> np.ndarra
             lang,
             file=log.file,
             column=by,
-            columns=", ".join(f"“{n}”" for n in names) if names else NO_COLUMNS(lang),
+            columns=", ".join(quoted(n, lang) for n in names) if names else NO_COLUMNS(lang),
         )
     )
 

@@ -15,7 +15,7 @@ from core.problems import Notice, a1
 from core.readers import header
 from core.readers.grid import Grid
 from core.readers.specs import TableSpec
-from core.text import Text
+from core.text import Text, quoted
 
 HEADER_SEARCH_ROWS = 60
 
@@ -137,13 +137,14 @@ def grid_problems(grid: Grid, mapping: Mapping) -> list:
 
 
 # What the mapping tells a person ---------------------------------------------------------------
-_UNKNOWN = Text("columns not used: {names}", "не использованы столбцы: {names}")
+_UNKNOWN = Text("columns not used: {names}", "не использованы столбцы: {names_ru}")
 _UNKNOWN_MANY = Text(
-    "columns not used: {names} and {more} more", "не использованы столбцы: {names} и ещё {more}"
+    "columns not used: {names} and {more} more",
+    "не использованы столбцы: {names_ru} и ещё {more}",
 )
 _COMPUTED = Text(
     "computed columns ignored (the program computes them): {names}",
-    "расчётные столбцы пропущены (программа считает их сама): {names}",
+    "расчётные столбцы пропущены (программа считает их сама): {names_ru}",
 )
 _UNSURE = Text("column {cell} “{header}”: {why}", "столбец {cell} «{header}»: {why}")
 
@@ -155,11 +156,11 @@ def notices(mapping: Mapping, spec: TableSpec) -> list[Notice]:
     computed, unknown = [], []
     for j, (text, key, m) in enumerate(zip(mapping.headers, mapping.keys, mapping.matches)):
         if key is not None and key not in spec.used:
-            computed.append(f"{mapping.cell(j)} “{text[:40]}”")
+            computed.append((mapping.cell(j), text[:40]))
         elif key is None and m.how in (header.AMBIGUOUS_HOW, header.WEAK_HOW, header.TAKEN_HOW):
             out.append(_unsure(mapping, j, m))
         elif key is None and text:
-            unknown.append(f"{mapping.cell(j)} “{text[:40]}”")
+            unknown.append((mapping.cell(j), text[:40]))
     if computed:
         out.insert(0, _summary(_COMPUTED, _COMPUTED, computed))
     if unknown:
@@ -173,14 +174,19 @@ def _unsure(mapping: Mapping, j: int, m: header.Match) -> Notice:
     return Notice(Text(en, ru), (("cell", mapping.cell(j)), ("header", mapping.headers[j][:60])))
 
 
-def _summary(few: Text, many: Text, names: list[str], shown: int = 8) -> Notice:
-    """One notice naming the first ``shown`` columns and counting the rest."""
-    head = ", ".join(names[:shown])
-    if len(names) <= shown:
-        return Notice(few, (("names", head),))
+def _summary(few: Text, many: Text, columns: list[tuple[str, str]], shown: int = 8) -> Notice:
+    """One notice naming the first ``shown`` columns (cell and header, in each language's
+    quotation marks) and counting the rest."""
+    heads = {
+        field: ", ".join(f"{cell} {quoted(text, lang)}" for cell, text in columns[:shown])
+        for field, lang in (("names", "en"), ("names_ru", "ru"))
+    }
+    if len(columns) <= shown:
+        return Notice(few, tuple(heads.items()))
     if many is few:
-        return Notice(few, (("names", head + f" … (+{len(names) - shown})"),))
-    return Notice(many, (("names", head), ("more", str(len(names) - shown))))
+        more = f" … (+{len(columns) - shown})"
+        return Notice(few, tuple((k, v + more) for k, v in heads.items()))
+    return Notice(many, (*heads.items(), ("more", str(len(columns) - shown))))
 
 
 def found_texts(grids: list[Grid], limit: int = 12) -> tuple[Grid, int, list[str]] | None:

@@ -64,7 +64,7 @@ from core.readers.mapping import notices as mapping_notices
 from core.readers.nogc import paused_gc
 from core.readers.rows import where
 from core.readers.specs import TableSpec
-from core.text import Text
+from core.text import Text, quoted
 
 __all__ = [
     "HEADER_SEARCH_ROWS",
@@ -108,6 +108,7 @@ _ROWS = {
     specs.SUMMARY_KIND: ("customers", "клиентов"),
     specs.COHORTS_KIND: ("cohort rows", "строк когорт"),
 }
+_NONE = Text("none", "нет")
 _NEEDS = {
     specs.SEGMENTS_KIND: (
         "a segment and an input (for example “Segment”, “Average order value”)",
@@ -304,10 +305,10 @@ def _nothing_below(source: Source, grid: Grid, mapping: Mapping, spec: TableSpec
 def _not_found(source: Source, spec: TableSpec, lang: str) -> str:
     texts = found_texts(source.grids)
     if texts is None:
-        found, where_en, where_ru = "none", "", ""
+        found, where_en, where_ru = _NONE(lang), "", ""
     else:
         grid, i, names = texts
-        found = ", ".join(f"“{n[:40]}”" for n in names)
+        found = ", ".join(quoted(n[:40], lang) for n in names)
         number = grid.row_numbers[i] if i < len(grid.row_numbers) else i + 1
         where_en, where_ru = _place(grid, number)
     needs_en, needs_ru = _NEEDS[spec.kind]

@@ -223,6 +223,8 @@ def test_by_another_column():
     assert [s.name for s in derive(log, by="город").segments] == ["Москва", "Тула"]
     with pytest.raises(LtvError, match="no column “Region”.*“Город”"):
         derive(log, by="Region")
+    with pytest.raises(LtvError, match="нет столбца «Region».*есть: «Город»"):
+        derive(log, by="Region", lang="ru")
 
 
 def test_by_nothing_puts_every_customer_in_one_segment():

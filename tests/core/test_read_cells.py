@@ -288,3 +288,35 @@ def test_repeated_names_are_found_across_blocks_of_names(monkeypatch):
         ("5:segment", "segment name repeats row 2; names must be unique"),
         ("7:segment", "segment name repeats row 3; names must be unique"),
     ]
+
+
+def test_columns_not_used_are_quoted_as_each_language_quotes(tmp_path):
+    """A Russian preview read «не использованы столбцы: A3 “№”» — English marks in a Russian
+    sentence; the computed columns' notice did the same."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Сегмент", "Средний чек", "LTV", "Комментарий"])
+    ws.append([1, "А", 10, 99, "x"])
+    read = read_segments(save(wb, tmp_path))
+    ru, en = " ".join(notices(read, "ru")), " ".join(notices(read, "en"))
+    assert "A1 «№»" in ru and "E1 «Комментарий»" in ru and "D1 «LTV»" in ru
+    assert "“" not in ru and "”" not in ru
+    assert "A1 “№”" in en and "D1 “LTV”" in en
+
+
+def test_a_table_without_known_columns_names_those_found_in_the_languages_marks(tmp_path):
+    from core.errors import ReadError
+
+    path = tmp_path / "t.csv"
+    path.write_text("Фрукт;Цвет\nяблоко;красный\n", "utf-8")
+    with pytest.raises(ReadError) as ru:
+        read_segments(path, "ru")
+    assert "найдены столбцы «Фрукт», «Цвет»" in str(ru.value), str(ru.value)
+    with pytest.raises(ReadError) as en:
+        read_segments(path, "en")
+    assert "the columns found are “Фрукт”, “Цвет”" in str(en.value)
+    numbers = tmp_path / "n.csv"
+    numbers.write_text("1;2\n3;4\n", "utf-8")
+    with pytest.raises(ReadError) as none:
+        read_segments(numbers, "ru")
+    assert "none" not in str(none.value), str(none.value)
