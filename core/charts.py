@@ -70,17 +70,18 @@ class Comparison:
         """True when fewer segments are shown than the project has."""
         return len(self.rows) < self.total
 
-    def shown_words(self, lang: str) -> str:
-        """How many segments are shown, when not all of them: "12 of 30 segments: …"; "" """
+    def shown_words(self, lang: str, short: bool = False) -> str:
+        """How many segments are shown, when not all of them: "12 of 30 segments: …"; "".
+        ``short`` leaves out which ones (a small chart has one line for its titles)."""
         if not self.capped:
             return ""
-        key = "extremes" if self.extremes else "of"
+        key = "extremes" if self.extremes and not short else "of"
         fmt = NumberFormat(lang)  # "4 of 10,000", «4 из 10 000»
         return WORDS[key](lang, shown=fmt.number(len(self), 0), n=fmt.number(self.total, 0))
 
-    def subtitle(self, lang: str) -> str:
+    def subtitle(self, lang: str, short: bool = False) -> str:
         """The basis of the ratio, and how many segments are shown when not all of them."""
-        shown = self.shown_words(lang)
+        shown = self.shown_words(lang, short)
         return WORDS["ratio_" + self.basis](lang) + (" · " + shown if shown else "")
 
     @property

@@ -15,6 +15,8 @@ so typing never waits for a chart.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from core.metrics import Results
 from ui import i18n
 
 MAX_BARS = charts.LIMIT  # segments compared at once: the highest, the lowest and the selected
+MIN_BARS = 3  # compared however low the view: fewer would not compare
 REDRAW_DELAY_MS = 120  # after an edit: typing never waits for a chart
 SELECT_DELAY_MS = 15  # after a click in the grid: at once, but one redraw for a quick run
 COMPACT_BELOW = 330  # a chart view lower than this gets the compact charts (smaller words)
@@ -185,7 +188,7 @@ class ChartPanel(QWidget):
         for i in range(2):
             view = QChartView(self)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(150)
+            view.setMinimumHeight(self.least_view_height())
             if i == 0:
                 self._left.addWidget(view, 1)
                 view.installEventFilter(self)
@@ -235,12 +238,24 @@ class ChartPanel(QWidget):
         if not self._views:
             return MAX_BARS
         height = self._height()
-        font = QFont(self.font())  # the size of the chart's words, as ui.charts.SegmentChart's
-        font.setPointSizeF((7.5 if self._compact(height) else 9.0) * self._scale)
-        line = QFontMetrics(font).height()
+        line = self._line(self._compact(height))
         room = height - FRAME_LINES * line
         bands = int(room // (BAR_LINES * line)) - 1  # the top band holds the 1:1 and 3:1 labels
-        return max(3, min(MAX_BARS, bands))
+        return max(MIN_BARS, min(MAX_BARS, bands))
+
+    def least_view_height(self, view_scale: float = 1.0) -> int:
+        """The least height of a chart view whose comparison still names ``MIN_BARS`` segments
+        (in the compact charts), when the view draws its chart ``view_scale`` times larger: the
+        window keeps the charts this high, so that zoom on a laptop's screen shrinks the grid
+        (which scrolls) rather than crushing the charts (which do not)."""
+        chart_units = (FRAME_LINES + BAR_LINES * (MIN_BARS + 1)) * self._line(compact=True)
+        return math.ceil(chart_units * view_scale)
+
+    def _line(self, compact: bool) -> int:
+        """The height of a line of the charts' words (as ``ui.charts.SegmentChart`` sizes them)."""
+        font = QFont(self.font())
+        font.setPointSizeF((7.5 if compact else 9.0) * self._scale)
+        return QFontMetrics(font).height()
 
     def _drawn_for(self) -> tuple[int, bool]:
         return self.bars_that_fit(), bool(self._views) and self._compact(self._height())

@@ -370,8 +370,9 @@ def ratio_chart(
     outlier does not flatten the others. Segments without a ratio are listed with the reason.
     """
     fmt = NumberFormat(lang, currency)
-    sub = data.subtitle(lang)
-    if data.left_out_empty:
+    # a small chart's titles share one line: there, only how many of the segments are shown
+    sub = data.subtitle(lang, short=compact)
+    if data.left_out_empty and not compact:
         sub += " · " + _WORDS["empty_left"](lang, n=data.left_out_empty)
     chart = SegmentChart(WORDS["ratio"](lang), sub, lang, compact, scale)
     if not len(data):
@@ -549,7 +550,7 @@ def sides_chart(
     basis = _WORDS["basis_" + data.basis](lang)
     sub = _WORDS["sides_note"](lang, basis=basis)
     if data.capped:
-        sub += " · " + data.shown_words(lang)
+        sub += " · " + data.shown_words(lang, short=compact)
     chart = SegmentChart(_WORDS["sides"](lang, value=label), sub, lang, compact, scale)
     if not len(data):
         chart.legend().hide()

@@ -189,6 +189,55 @@ def test_presenting_on_a_768_pixel_projector_compares_the_segments_by_name(windo
     window.actions.presentation.trigger()
 
 
+def test_zoom_on_a_laptop_screen_keeps_the_charts_readable(window, qtbot):
+    """Ctrl+plus three times on a 1366×768 screen (1.3 ×): the charts keep the room to name
+    three segments (the grid scrolls instead), and the comparison's title fits on its line.
+    They had the fixed 150 px of 1 ×: two of three names and the profit curve's numbers were
+    dropped, and the subtitle ended in "самые высокие и самые …"."""
+    from PySide6.QtGui import QFontMetricsF
+
+    window.keep_on_screen = False  # the off-screen platform's screen is 800×800
+    window.setGeometry(0, 0, 1366, 768)
+    qtbot.waitUntil(lambda: window.geometry().size().toTuple() == (1366, 768), timeout=3000)
+    window.set_language("ru")
+    charts = window.charts
+    qtbot.waitUntil(lambda: charts.redraws > 0, timeout=3000)
+    for _ in range(3):
+        window.actions.zoom_in.trigger()
+    view = charts.chart_views()[0]
+    qtbot.waitUntil(lambda: view.transform().m11() == pytest.approx(1.3), timeout=3000)
+    qtbot.waitUntil(lambda: view.height() >= charts.least_view_height(1.3), timeout=3000)
+    drawn = charts.redraws
+    qtbot.waitUntil(lambda: charts.redraws > drawn, timeout=3000)
+    for chart in charts.charts():
+        words = re.sub("<[^>]+>", "", chart.title().replace("&nbsp;", " ").replace("<br>", "\n"))
+        metrics = QFontMetricsF(chart.titleFont())
+        widest = max(metrics.horizontalAdvance(line) for line in words.split("\n"))
+        assert widest < chart.size().width() - 16, words
+    window.actions.zoom_out.trigger()
+    window.set_language("en")
+
+
+def test_a_narrow_window_never_shows_a_setting_without_its_field(window, qtbot):
+    """The settings bar's items that do not fit go into its "»" menu: each label goes with the
+    box it names (a narrow window showed "CRR benchmark:" with its boxes in the menu)."""
+    window.keep_on_screen = False
+    bar = window.settings_bar
+    pairs = (
+        (bar.basis_label, bar.basis_box),
+        (bar.currency_label, bar.currency_box),
+        (bar.benchmark_label, bar.benchmark_box),
+        (bar.benchmark_label, bar.benchmark_spin),
+    )
+    for width in range(560, 1500, 20):
+        window.resize(width, 700)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=3000)
+        qtbot.wait(5)
+        for label, field in pairs:
+            shown = (label.isVisibleTo(window), field.isVisibleTo(window))
+            assert shown[0] == shown[1], (width, label.text(), shown)
+
+
 def test_the_russian_file_dialog_has_no_english_labels(app):
     """Qt 6.11's file dialog says "&Look in:" and "Files of &type:", which Qt's own Russian
     catalogue lacks: ours gives them (they were in English in the Russian window)."""

@@ -72,6 +72,7 @@ class ChartsTab(QWidget):
         size = QSizeF(view.viewport().size()) / s
         if view.transform().m11() != s:
             view.setTransform(QTransform.fromScale(s, s))
+            view.setMinimumHeight(self.panel.least_view_height(s))
         if chart.size() != size:
             chart.resize(size)
             view.setSceneRect(chart.geometry())

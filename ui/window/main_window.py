@@ -616,7 +616,10 @@ class MainWindow(QMainWindow):
         if total <= 0:
             return
         wanted = self.grid.wanted_height()
-        grid = max(120, min(wanted, total - BOTTOM_MIN))
+        # the panels below keep what their words need at the scale in force (the charts name
+        # their segments): a zoomed grid scrolls instead
+        bottom = max(BOTTOM_MIN, self.bottom.minimumSizeHint().height())
+        grid = max(120, min(wanted, total - bottom))
         self.splitter.setSizes([grid, total - grid])
 
     def showEvent(self, event) -> None:  # noqa: N802

@@ -5,7 +5,14 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QToolBar,
+    QWidget,
+)
 
 from core import metrics
 from ui import i18n, preferences
@@ -44,16 +51,21 @@ class SettingsBar(QToolBar):
         self.benchmark_spin.setObjectName("crrBenchmarkValue")
         self.benchmark_spin.setRange(0, 100)
         self.benchmark_spin.setDecimals(1)
-        for widget in (
-            self.basis_label,
-            self.basis_box,
-            self.currency_label,
-            self.currency_box,
-            self.benchmark_label,
-            self.benchmark_box,
-            self.benchmark_spin,
+        # each label with its fields, as one item: a window too narrow for the bar moves them
+        # into the bar's "»" menu together, never a label without what it names
+        for label, *fields in (
+            (self.basis_label, self.basis_box),
+            (self.currency_label, self.currency_box),
+            (self.benchmark_label, self.benchmark_box, self.benchmark_spin),
         ):
-            self.addWidget(widget)
+            label.setBuddy(fields[0])
+            group = QWidget(self)
+            row = QHBoxLayout(group)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            for widget in (label, *fields):
+                row.addWidget(widget)
+            self.addWidget(group)
 
         self.basis_box.activated.connect(self._on_basis_chosen)
         self.currency_box.textActivated.connect(self._on_currency_chosen)
