@@ -210,6 +210,19 @@ def test_folding_a_column_group_and_the_formula_line(window, qtbot):
     assert window.formula.text() == "CLV = LTV × gross margin — needs gross margin"
 
 
+def test_the_portfolio_note_names_the_segments_left_out_for_one_reason_together(window, qtbot):
+    """The sample (a Russian coffee shop): three segments lack the customers at the start for
+    CRR, one of them a margin too. Each reason comes once with its segments ("Кофейные курсы"
+    was named twice, "Офисы" and "Опт: зерно для кафе" each with the same words)."""
+    qtbot.waitUntil(lambda: bool(window.grid.left_out_summary()), timeout=3000)
+    note = window.grid.left_out_summary()
+    parts = note.removeprefix("* Left out of the portfolio: ").split("; ")
+    assert len(parts) == 2, note
+    crr = next(p for p in parts if " — CRR:" in p)
+    assert crr.split(" — ")[0].split(", ") == ["Офисы", "Опт: зерно для кафе", "Кофейные курсы"]
+    assert next(p for p in parts if p is not crr).startswith("Кофейные курсы — CLV, LTV:CAC")
+
+
 def test_the_portfolio_note_says_how_many_it_left_out_beyond_those_it_names(window, qtbot):
     """1 200 segments, 1 100 of them without a gross margin: the note under the portfolio names
     a few and says how many in all, in the language's digits (the strip and the row too)."""
@@ -223,7 +236,7 @@ def test_the_portfolio_note_says_how_many_it_left_out_beyond_those_it_names(wind
     qtbot.waitUntil(lambda: "S0" in window.grid.left_out_summary(), timeout=3000)
     note = window.grid.left_out_summary()
     assert note.startswith("* Left out of the portfolio: CLV")
-    assert ": 1,100 of 1,200 segments; S0 — CLV" in note
+    assert ": 1,100 of 1,200 segments; S0, S1, S2, S3, S4 — CLV" in note
     qtbot.waitUntil(lambda: "1,200" in window.strip.portfolio_name.text(), timeout=3000)
     assert window.strip.portfolio_name.text() == "Portfolio · 1,200 segments"
     one = Project(segments=SegmentTable.from_records(records[:1]))

@@ -370,8 +370,11 @@ class GridPane(QWidget):
             )
             for n, labels in by_count.items()
         ]
-        parts += [
-            f"{name} — {', '.join(labels)}: {why}" if why else f"{name} — {', '.join(labels)}"
-            for (name, why), labels in by_reason.items()
-        ]
+        # the segments that miss the same figures for the same reason, named together
+        by_figures: dict[tuple[tuple[str, ...], str], list[str]] = {}
+        for (name, why), labels in by_reason.items():
+            by_figures.setdefault((tuple(labels), why), []).append(name)
+        for (labels, why), segments in by_figures.items():
+            part = f"{', '.join(segments)} — {', '.join(labels)}"
+            parts.append(f"{part}: {why}" if why else part)
         return self.tr("* Left out of the portfolio: {parts}").format(parts="; ".join(parts))
