@@ -272,3 +272,27 @@ def test_the_portfolio_row_paints_what_its_data_says_and_follows_an_edit(window,
     window.set_language("ru")
     assert kept() == generic()
     window.set_language("en")
+
+
+def test_a_column_widens_when_an_edit_makes_its_numbers_wider(window, qtbot):
+    """After typing spends into an order log's project in English, "Acq. spend" showed
+    "1,500,00…" and its portfolio total "2,800,00…": the columns were fitted on opening only."""
+    grid = window.grid
+    view, footer, model = grid.view, grid.footer, grid.model
+    qtbot.waitUntil(lambda: not grid._fit_timer.isActive(), timeout=5_000)
+    column = COL["acquisition_spend"]
+    for row in range(len(window.doc)):
+        assert model.setData(model.index(row, column), "1500000000")
+
+    def whole() -> bool:
+        return view.columnWidth(column) >= max(
+            view.sizeHintForColumn(column), footer.sizeHintForColumn(column)
+        )
+
+    qtbot.waitUntil(whole, timeout=5_000)
+    assert footer.columnWidth(column) == view.columnWidth(column)
+    # a shorter number leaves the width as it is: the grid does not jump about while typing
+    wide = view.columnWidth(column)
+    assert model.setData(model.index(0, column), "1")
+    qtbot.wait(50)
+    assert view.columnWidth(column) == wide

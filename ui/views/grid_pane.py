@@ -124,6 +124,7 @@ class GridPane(QWidget):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self._fit_step)
         self._fit_queue: list[int] = []
+        self._fit_grow_only = False
 
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.footer.selectionModel().currentChanged.connect(self._on_footer_current_changed)
@@ -138,6 +139,7 @@ class GridPane(QWidget):
         self._note_timer.setInterval(0)
         self._note_timer.timeout.connect(self._update_note)
         doc.results_changed.connect(self._schedule_note)
+        doc.results_changed.connect(self._schedule_widen)
         doc.segments_inserted.connect(self._on_rows_changed)
         doc.segments_removed.connect(self._on_rows_changed)
         doc.project_loaded.connect(self._on_rows_changed)
@@ -240,17 +242,30 @@ class GridPane(QWidget):
     def schedule_fit(self) -> None:
         """Fit the columns from the next turn of the event loop, a few columns a turn (so a
         large table's fitting never holds the window); asking again starts over."""
-        self._fit_queue = [
-            c for c in range(self.model.columnCount()) if not self.view.isColumnHidden(c)
-        ]
+        self._fit_queue = self._shown_columns()
+        self._fit_grow_only = False
         self._fit_timer.start()
+
+    @Slot()
+    def _schedule_widen(self) -> None:
+        """After an edit: widen, from the next turn on, the columns whose numbers no longer fit
+        (never narrow them, so the grid does not jump about while a person types); a full fit
+        already asked for does this too."""
+        if self._fit_timer.isActive() and not self._fit_grow_only:
+            return
+        self._fit_queue = self._shown_columns()
+        self._fit_grow_only = True
+        self._fit_timer.start()
+
+    def _shown_columns(self) -> list[int]:
+        return [c for c in range(self.model.columnCount()) if not self.view.isColumnHidden(c)]
 
     @Slot()
     def _fit_step(self) -> None:
         for _ in range(FIT_PER_TURN):
             if not self._fit_queue:
                 break
-            self._fit_column(self._fit_queue.pop(0))
+            self._fit_column(self._fit_queue.pop(0), self._fit_grow_only)
         if self._fit_queue:
             self._fit_timer.start()
         else:
@@ -268,7 +283,7 @@ class GridPane(QWidget):
         self.band.spans.update()
         self.height_changed.emit()
 
-    def _fit_column(self, column: int) -> None:
+    def _fit_column(self, column: int, grow_only: bool = False) -> None:
         view = self.view
         wanted = max(
             view.horizontalHeader().sectionSizeFromContents(column).width(),
@@ -278,6 +293,8 @@ class GridPane(QWidget):
         width = min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, wanted))
         if column == 0:
             width = max(width, SEGMENT_MIN_WIDTH)
+        if grow_only and width <= view.columnWidth(column):
+            return
         view.setColumnWidth(column, width)
 
     def _sync_footer_columns(self) -> None:
