@@ -359,6 +359,8 @@ class GridPane(QWidget):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._elide_note()
+        if event.oldSize().width() != event.size().width() and self.note.isVisible():
+            self.height_changed.emit()  # the note wraps anew: one line more, or one less
 
     def left_out_summary(self) -> str:
         """One line: which figures of the portfolio leave which segments out, and why."""
