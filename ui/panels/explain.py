@@ -186,11 +186,11 @@ class ExplainPanel(QWidget):
             parts.append(_p(ex.reason, colour=style.GREY.name() if ex.value is None else "#000000"))
         if ex.flag:
             parts.append(_p(ex.flag, colour=style.RED.name()))
-        if ex.verdict is not None:
+        if ex.verdict is not None:  # the grid's badge, then the words in full with the rule
             fill, ink = style.badge_colours(ex.verdict.level)
             badge = (
                 f'<span style="background-color:{fill.name()}; color:{ink.name()};">'
-                f"&nbsp;{html.escape(ex.verdict(i18n.lang()))}&nbsp;</span>"
+                f"&nbsp;{html.escape(columns.short_word(ex.verdict))}&nbsp;</span>"
             )
             parts.append(f"<p>{badge} {html.escape(ex.verdict_text)}</p>")
         parts.append(_p(ex.definition, grey=True))
