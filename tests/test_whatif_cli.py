@@ -84,6 +84,24 @@ def test_readable_table_by_default():
     assert "with each input moved by −10% / +10%" in out
 
 
+def test_a_segment_past_the_target_reads_as_the_room_it_has():
+    """«Офисы» at 9.56 against 3: the answers (the average check 68.6 % lower...) are how far
+    each input can go, not what it takes; payback within 12 months likewise."""
+    done = run("whatif", str(SAMPLE), "--segment", "Офисы", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Already better than the target (3). The room: each value brings LTV:CAC back to 3"
+        in done.stdout
+    )
+    assert "To reach" not in done.stdout
+    done = run("whatif", str(SAMPLE), "--segment", "Доставка", "--target", "payback=12")
+    assert "To reach payback 12 months, all else equal:" in done.stdout, done.stdout
+    done = run(
+        "whatif", str(SAMPLE), "--segment", "Офисы", "--target", "payback=12", "--lang", "ru"
+    )
+    assert "Уже лучше цели (12 мес.). Запас:" in done.stdout, done.stdout
+
+
 def test_target_value_and_basis(tmp_path):
     path = tmp_path / "examples.csv"
     path.write_text(HAND_TYPED, "utf-8")

@@ -17,7 +17,7 @@ from enum import IntEnum
 import numpy as np
 
 from core import schema
-from core.metrics import Results, Verdict, compute, formulas, reason_text
+from core.metrics import Results, State, Verdict, compute, formulas, reason_text
 from core.metrics.verdicts import ltv_cac_verdicts, payback_verdicts, verdict_of
 from core.numbers import NumberFormat
 from core.text import Text
@@ -185,6 +185,17 @@ class GoalSeek:
     @property
     def levers(self) -> tuple[str, ...]:
         return self.solutions.levers
+
+    def beyond(self, row: int) -> bool:
+        """True when segment ``row`` is already past the target: LTV:CAC at or above it, a
+        payback at or within it. Its answers are then the room it has (how far each input can
+        go before the target is reached), not what it takes."""
+        cell = self.results.cell(row, self.target)
+        if cell.state is State.NEVER or cell.value is None:
+            return False
+        if self.target == "payback_months":
+            return cell.value <= self.value
+        return cell.value >= self.value
 
     def answer(
         self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None

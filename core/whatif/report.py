@@ -78,9 +78,16 @@ _HEAD = Text(
 )
 _BASIS = {"profit": Text("profit", "по прибыли"), "revenue": Text("revenue", "по выручке")}
 _NOW = Text("now {value}", "сейчас {value}")
-_SEEK = Text(
+SEEK = Text(
     "To reach {metric} {target}, all else equal:",
     "Чтобы получить {metric} {target} при прочих равных:",
+)
+#: a segment already past the target: the same answers are the room it has
+ROOM = Text(
+    "Already better than the target ({target}). The room: each value brings {metric} back "
+    "to {target}, all else equal:",
+    "Уже лучше цели ({target}). Запас: при каждом из этих значений {metric} вернётся к "
+    "{target} при прочих равных:",
 )
 _REACHES = Text("reaches {value}, {verdict}", "даёт {value}, {verdict}")
 _SENSITIVITY = Text(
@@ -128,7 +135,8 @@ def format_table(
         extra = [x for x in (cell.verdict(lang) if cell.verdict else "", cell.reason) if x]
         out.append(f"{names[row]} — {metric.label(lang)}: " + ", ".join([now] + extra))
         goal_text = metric_text(goal.target, goal.value, False, lang, fmt)
-        out.append("  " + _SEEK(lang, metric=metric.noun(lang), target=goal_text))
+        words = ROOM if goal.beyond(row) else SEEK
+        out.append("  " + words(lang, metric=metric.noun(lang), target=goal_text))
         for lever in goal.levers:
             answer = goal.answer(row, lever, lang, fmt)
             col = schema.BY_KEY[lever]

@@ -1271,10 +1271,6 @@
         <translation>Сейчас: {metric} {value}</translation>
     </message>
     <message>
-        <source>To reach {metric} {target}, all else equal:</source>
-        <translation>Чтобы получить {metric} {target} при прочих равных:</translation>
-    </message>
-    <message>
         <source>Apply</source>
         <translation>Применить</translation>
     </message>

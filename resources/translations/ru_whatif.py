@@ -14,9 +14,6 @@ RU = {
     "(no name)": "(без названия)",
     "Type a number above 0.": "Введите число больше 0.",
     "Now: {metric} {value}": "Сейчас: {metric} {value}",
-    "To reach {metric} {target}, all else equal:": (
-        "Чтобы получить {metric} {target} при прочих равных:"
-    ),
     "Apply": "Применить",
     "reaches {value}": "даёт {value}",
     "Set {input} to {value} (one step: Ctrl+Z undoes it)": (

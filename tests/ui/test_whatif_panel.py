@@ -51,6 +51,20 @@ def test_the_panel_says_what_each_lever_needs(window, whatif):
     assert "replaces the lifetime of 1.39 years" in whatif.lever_text("retention_years")
 
 
+def test_a_segment_past_the_target_is_shown_the_room_it_has(window, whatif):
+    """«Офисы», LTV:CAC 9.56: lowering the check by 68.6 % to reach 3 is its room, not advice."""
+    assert whatif.question.text() == "To reach LTV:CAC 3, all else equal:"
+    window.select_cell(3, "ltv_cac")
+    assert whatif.row == 3
+    assert whatif.question.text() == (
+        "Already better than the target (3). The room: each value brings LTV:CAC back to 3, "
+        "all else equal:"
+    )
+    window.set_language("ru")
+    assert whatif.question.text().startswith("Уже лучше цели (3). Запас:")
+    window.set_language("en")
+
+
 def test_apply_is_one_edit_that_ctrl_z_undoes(window, whatif, qtbot):
     doc = window.doc
     qtbot.mouseClick(whatif.apply_button("avg_order_value"), Qt.MouseButton.LeftButton)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from core import schema
 from core.metrics import State
 from core.numbers import parse_number
+from core.whatif import report as whatif_report
 from core.whatif.goal_seek import TARGETS, GoalSeek, goal_seek, metric_text
 from core.whatif.sensitivity import Sensitivity, sensitivity
 from ui import i18n, style
@@ -259,11 +260,9 @@ class WhatIfPanel(QWidget):
             )
         self.now.setText(" ".join(parts))
         goal = metric_text(seek.target, seek.value, False, lang, fmt)
-        self.question.setText(
-            self.tr("To reach {metric} {target}, all else equal:").format(
-                metric=target.label(lang), target=goal
-            )
-        )
+        # the command line's words: what it takes, or (already there) the room it has
+        question = whatif_report.ROOM if seek.beyond(0) else whatif_report.SEEK
+        self.question.setText(question(lang, metric=target.label(lang), target=goal))
 
     def _show_levers(self, row: int, fmt: i18n.QtNumberFormat, lang: str) -> None:
         seek = self._seek
