@@ -315,3 +315,34 @@ def test_the_grid_asks_for_its_height_again_when_its_note_wraps(window, qtbot):
     assert grid.wanted_height() > one_line  # wrapped
     qtbot.waitUntil(lambda: grid.height() >= grid.wanted_height(), timeout=3000)
     assert grid.view.verticalScrollBar().maximum() == 0
+
+
+def test_every_row_stays_in_sight_when_the_grid_narrows_into_a_scroll_bar(window, qtbot):
+    """At 1920×1080 an order log's three segments fitted without a scroll bar; opening the
+    side panel narrowed the grid, its scroll bar came and took the third row's room: "Сайт"
+    was cut in half behind a vertical scroll bar."""
+    grid, view = window.grid, window.grid.view
+    window.resize(1900, 1000)
+    for name in ("customer_model", "more"):
+        grid.set_folded(name, True, remember=False)
+    qtbot.waitUntil(lambda: not grid._fit_timer.isActive(), timeout=5_000)
+    window.set_side_panel(False)
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=5_000)
+    rows = len(window.doc)
+
+    def all_rows_shown() -> bool:
+        bottom = view.rowViewportPosition(rows - 1) + view.rowHeight(rows - 1)
+        return not view.verticalScrollBar().isVisible() and bottom <= view.viewport().height()
+
+    qtbot.wait(200)  # the layout settled: no check passes on the sizes before the change
+    assert all_rows_shown()
+    window.resize(1000, 1000)  # a narrower window does the same
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().isVisible(), timeout=5_000)
+    qtbot.wait(200)
+    assert all_rows_shown()
+    window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible(), timeout=5_000)
+    window.set_side_panel(True)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().isVisible(), timeout=5_000)
+    qtbot.wait(200)
+    assert all_rows_shown()

@@ -132,6 +132,10 @@ class GridPane(QWidget):
         self.view.horizontalScrollBar().valueChanged.connect(
             self.footer.horizontalScrollBar().setValue
         )
+        # a narrower window or a side panel brings the columns' scroll bar, which takes a row's
+        # room: the pane asks for its height again (``SegmentsView.sizeHint`` counts the bar)
+        self._scrolls = False
+        self.view.horizontalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         self.band.fold_toggled.connect(self.set_folded)
         self._note_text = ""
         self._note_timer = QTimer(self)
@@ -326,6 +330,12 @@ class GridPane(QWidget):
         self.view.updateGeometry()
         self.schedule_fit()
         self.height_changed.emit()
+
+    @Slot(int, int)
+    def _on_scroll_range_changed(self, _low: int, high: int) -> None:
+        if (high > 0) != self._scrolls:
+            self._scrolls = high > 0
+            self.height_changed.emit()
 
     @Slot(str)
     def _on_language_changed(self, _code: str) -> None:
