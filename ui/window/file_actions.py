@@ -364,10 +364,9 @@ class FileActions(QObject):
 
 
 def _open(path: Path) -> None:
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
+    from ui.desktop import open_path  # with the desktop's environment, not the bundle's
 
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    open_path(path)
 
 
 # The file dialogs and message boxes are imported when first shown: importing a Qt class makes
