@@ -46,6 +46,24 @@ def test_close_with_unsaved_changes_asks(window, monkeypatch, answer, closes):
     assert window.isVisible() != closes
 
 
+def test_quit_after_discarding_ends_without_an_error(app, qtbot, monkeypatch, tmp_path):
+    """Ctrl+Q, Discard: the program ended on an "Unexpected error" box (RuntimeError, QUndoStack
+    already deleted) once the window had gone. The document goes with the end of the program,
+    its undo stack clears itself as it is destroyed, and the window's title listened."""
+    import shiboken6
+
+    from ui.app import open_window
+
+    monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Discard)
+    window = open_window(None, SAMPLE, recover=False, catch_errors=False)
+    qtbot.addWidget(window)
+    window.show()
+    _edit(window)
+    assert window.close()
+    shiboken6.delete(window.doc)  # as at the end of ui.app.run, with its window still there
+
+
 def test_close_and_save_writes_the_file(window, monkeypatch, tmp_path):
     target = tmp_path / "mine.ltv.json"
     window.save_to(target)

@@ -346,8 +346,12 @@ class MainWindow(QMainWindow):
     def _update_title(self, *_args) -> None:
         path = self.doc.path
         name = path.name if path else (self.doc.project.name or self.tr("Untitled"))
+        try:
+            modified = not self.doc.undo_stack.isClean()
+        except RuntimeError:  # the stack clears itself as the document goes, after a Discard
+            return
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
-        self.setWindowModified(not self.doc.undo_stack.isClean())
+        self.setWindowModified(modified)
 
     def show_message(
         self,
