@@ -375,6 +375,22 @@ def test_bundle_libraries_all_resolve(bundle):
     assert not unresolved, unresolved
 
 
+def test_bundle_has_no_links_to_nothing(bundle):
+    """Every symbolic link in the folder leads to a file of it: a link to a left-out library
+    makes ``cp -rL`` fail and ``zip -r`` warn, and lets the loader fall through to a system Qt
+    of another version."""
+    dangling = [
+        str(p.relative_to(bundle)) for p in bundle.rglob("*") if p.is_symlink() and not p.exists()
+    ]
+    assert not dangling, dangling
+    escaping = [
+        str(p.relative_to(bundle))
+        for p in bundle.rglob("*")
+        if p.is_symlink() and not p.resolve().is_relative_to(bundle.resolve())
+    ]
+    assert not escaping, escaping
+
+
 def _qt_lib_folder() -> str:
     from PySide6.QtCore import QLibraryInfo
 
