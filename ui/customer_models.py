@@ -47,11 +47,13 @@ def fit_job(summary, end, horizon_months: int | None = None, lang: str = "en"):
     return job
 
 
-def start_fit(shell, summary, end, horizon_months: int | None = None):
+def start_fit(shell, summary, end, horizon_months: int | None = None, said: str = ""):
     """Fit the customer models of a project just made from an order log, in the window's
     worker; when done they are the document's ``"models"`` lane, the model's columns unfold and
     the first segment's predicted CLV is selected, so the formula line compares it with the
-    formula. Returns the task, or None when another task is running."""
+    formula. ``said`` is the import's own message: a fit without figures says why after it, in
+    the one banner, so what to type next stays in sight. Returns the task, or None when another
+    task is running."""
     from ui import i18n
 
     doc = shell.doc
@@ -67,12 +69,10 @@ def start_fit(shell, summary, end, horizon_months: int | None = None):
             (f for f in (model_summary.bgnbd, model_summary.gamma_gamma) if not f.converged), None
         )
         if failed is not None:
-            shell.show_message(
-                QCoreApplication.translate(
-                    "CustomerModels", "The customer models give no figures: {said}."
-                ).format(said=failed.message(i18n.lang())),
-                "warning",
-            )
+            why = QCoreApplication.translate(
+                "CustomerModels", "The customer models give no figures: {said}."
+            ).format(said=failed.message(i18n.lang()))
+            shell.show_message(f"{said} {why}" if said else why, "warning")
         if len(doc):
             shell.select_cell(0, "predicted_clv")
 

@@ -168,7 +168,7 @@ def make_project(window, found: OrdersFound) -> None:
         # thread started then would outlive its window)
         def fit() -> None:
             if window.isVisible() and window.doc.project is project:
-                start_fit(window.shell, derived.summary, derived.windows.end)
+                start_fit(window.shell, derived.summary, derived.windows.end, said=text)
 
         QTimer.singleShot(FIT_AFTER_MS, window, fit)
 

@@ -233,3 +233,23 @@ def test_a_fit_without_figures_says_so_in_a_banner(window, qtbot):
     assert "nobody bought twice" in window.banner.message()
     reason = window.model.index(0, COL["p_alive"]).data(EmptyReasonRole)
     assert reason.startswith("the fit did not converge: nobody bought twice")
+
+
+def test_a_fit_without_figures_keeps_the_imports_own_message(window, qtbot, tmp_path):
+    """An order log where nobody bought twice, opened as a person opens it: the fit's failure
+    replaced the import's banner, so what to type next ("type margin, acquisition spend, …")
+    was gone from the window; both are said now."""
+    from tests.ui.test_orders_window import open_preview
+
+    path = tmp_path / "once.csv"
+    rows = [f"C{i},2025-0{1 + i % 9}-1{i % 10},{100 + i}" for i in range(40)]
+    path.write_text("Customer ID,Order date,Amount\n" + "\n".join(rows) + "\n")
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: "nobody bought twice" in window.banner.message(), timeout=60_000)
+    said = window.banner.message()
+    assert window.banner.kind == "warning"
+    assert said.startswith("Made 1 segment") and "from the orders in once.csv" in said, said
+    assert "type margin, acquisition spend" in said and "were left out" not in said
