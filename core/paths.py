@@ -29,8 +29,17 @@ def sample() -> Path:
 
 
 def examples() -> Path:
-    """The folder of example tables (the worked examples of DESIGN.md §3)."""
+    """The folder of example tables (the worked examples of DESIGN.md §3, a shop's orders)."""
     return resources() / "examples"
+
+
+def example(name: str) -> Path:
+    """The file of the example ``name`` that File ▸ Examples opens: "coffee_shop" (the
+    sample project), "shop_orders" (an online shop's order log, made by
+    ``examples/make_shop_orders.py``), "worked_examples" (DESIGN.md §3)."""
+    if name == "coffee_shop":
+        return sample()
+    return examples() / {"shop_orders": "shop_orders.csv"}.get(name, f"{name}.csv")
 
 
 def translations() -> Path:

@@ -4,6 +4,7 @@
     <name>Actions</name>
     <message>
         <source>&amp;New</source>
+        <extracomment>File ▸ Examples, in the menu's order (``core.paths.example`` finds their files)</extracomment>
         <translation>&amp;Создать</translation>
     </message>
     <message>
@@ -99,6 +100,18 @@
         <translation>&amp;О программе LTV Studio</translation>
     </message>
     <message>
+        <source>Online Shop: a Log of &amp;Orders</source>
+        <translation>Интернет-магазин: журнал &amp;заказов</translation>
+    </message>
+    <message>
+        <source>Coffee Shop: &amp;Segments</source>
+        <translation>Кофейня: &amp;сегменты</translation>
+    </message>
+    <message>
+        <source>The &amp;Worked Examples of the Formulas</source>
+        <translation>&amp;Примеры расчёта по формулам</translation>
+    </message>
+    <message>
         <source>Follow the &amp;System</source>
         <translation>Как в &amp;системе</translation>
     </message>
@@ -129,6 +142,10 @@
     <message>
         <source>Open &amp;Recent</source>
         <translation>&amp;Недавние файлы</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>&amp;Примеры</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -431,6 +448,10 @@
     <message>
         <source>Open</source>
         <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Opened the example {name}. Save asks where to keep your copy.</source>
+        <translation>Открыт пример: {name}. «Сохранить» спросит, куда положить вашу копию.</translation>
     </message>
     <message>
         <source>Opened {file}</source>

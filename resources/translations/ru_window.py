@@ -3,6 +3,13 @@
 RU = {
     # actions and menus
     "Cu&t": "Вы&резать",
+    "E&xamples": "&Примеры",
+    "Online Shop: a Log of &Orders": "Интернет-магазин: журнал &заказов",
+    "Coffee Shop: &Segments": "Кофейня: &сегменты",
+    "The &Worked Examples of the Formulas": "&Примеры расчёта по формулам",
+    "Opened the example {name}. Save asks where to keep your copy.": (
+        "Открыт пример: {name}. «Сохранить» спросит, куда положить вашу копию."
+    ),
     "Select &All": "Выделить &всё",
     "&Explain Panel": "&Панель пояснений",
     "Zoom &In": "&Крупнее",

@@ -237,3 +237,31 @@ def test_no_fit_starts_for_a_window_closed_or_a_project_replaced_meanwhile(windo
     qtbot.wait(FIT_AFTER_MS * 3)
     assert window.task is None
     window.show()
+
+
+def test_the_example_shop_log_opens_from_the_file_menu(window, qtbot):
+    """File ▸ Examples ▸ "Online Shop: a Log of Orders": the preview of the shipped log, its
+    three channels, and a project made from it whose models were fitted; nothing of the
+    program's folder is the project's file."""
+    from ui.orders_import import OrdersDialog
+
+    window.doc.undo_stack.setClean()
+    action = window.actions.examples["shop_orders"]
+    assert action.text() == "Online Shop: a Log of &Orders"
+    assert action in window.actions.menu_examples.actions()
+    assert window.actions.menu_examples.menuAction() in window.actions.menu_file.actions()
+    action.trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(OrdersDialog)), timeout=30_000)
+    dialog = window.findChildren(OrdersDialog)[-1]
+    assert "5,046 orders" in dialog.summary.text().replace("\u00a0", ",")
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    dialog.accept()
+    qtbot.waitUntil(
+        lambda: window.doc.names() == ["Магазин", "Маркетплейс", "Сайт"], timeout=30_000
+    )
+    assert window.doc.path is None  # Save asks where
+    from ui.customer_models import model_summary
+
+    qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
+    summary = model_summary(window.doc)
+    assert summary.bgnbd.converged and summary.gamma_gamma.converged  # a log the models fit

@@ -420,3 +420,40 @@ def test_a_long_message_never_widens_the_window(window, qtbot):
     assert window.status_label.minimumSizeHint().width() < width
     assert window.status_label.text() == text and window.status_label.toolTip() == text
     assert window.banner.message() == text
+
+
+def test_the_coffee_shop_example_opens_untitled_from_the_file_menu(window, qtbot, tmp_path):
+    """File ▸ Examples ▸ "Coffee Shop: Segments" after File ▸ New: the sample again, as a new
+    project whose Save asks where (the program's own file is never written over)."""
+    from core.paths import sample
+
+    window.doc.undo_stack.setClean()
+    window.actions.new.trigger()
+    assert len(window.doc) == 1
+    window.doc.undo_stack.setClean()
+    before = sample().read_bytes()
+    window.actions.examples["coffee_shop"].trigger()
+    assert window.doc.names()[:2] == ["Клуб лояльности", "Случайные гости"]
+    assert window.doc.path is None
+    assert window.banner.isVisible() and "Save asks where" in window.banner.message()
+    asked = []
+    window.files.save_as = lambda: asked.append(True) or False
+    _edit(window, key="avg_order_value", text="430")
+    window.actions.save.trigger()
+    assert asked and sample().read_bytes() == before
+    window.doc.undo_stack.setClean()
+
+
+def test_the_worked_examples_open_through_the_import_preview(window, qtbot):
+    from ui.dialogs.import_dialog import ImportDialog
+
+    window.doc.undo_stack.setClean()
+    window.actions.examples["worked_examples"].trigger()
+    qtbot.waitUntil(lambda: window.files.import_dialog is not None, timeout=30_000)
+    dialog = window.files.import_dialog
+    assert isinstance(dialog, ImportDialog)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.doc.names()[:1] == ["Example 1"], timeout=30_000)
+    assert window.doc.path is None
+    window.doc.undo_stack.setClean()

@@ -14,6 +14,9 @@ from ui import preferences
 
 K = QKeySequence.StandardKey
 
+#: File ▸ Examples, in the menu's order (``core.paths.example`` finds their files)
+EXAMPLES = ("shop_orders", "coffee_shop", "worked_examples")
+
 
 class Actions(QObject):
     """Every action of a main window, with its shortcut, menu and tool-bar place."""
@@ -47,6 +50,11 @@ class Actions(QObject):
         self.zoom_in = a("zoomIn", lambda: w.zoom(1), ["Ctrl++", "Ctrl+="])
         self.zoom_out = a("zoomOut", lambda: w.zoom(-1), "Ctrl+-")
         self.about = a("about", w.about)
+        # File ▸ Examples: the program's own examples, each opened as a new untitled project
+        self.examples: dict[str, QAction] = {
+            name: a(f"example_{name}", lambda _on=False, n=name: w.files.open_example(n))
+            for name in EXAMPLES
+        }
         self.fold: dict[str, QAction] = {}
         for group in w.grid_groups():
             self.fold[group.name] = a(
@@ -103,12 +111,16 @@ class Actions(QObject):
         self.menu_file = bar.addMenu("")
         self.menu_recent = QMenu(self.window)
         self.menu_recent.aboutToShow.connect(self.window.files.fill_recent)
+        self.menu_examples = QMenu(self.window)
+        for act in self.examples.values():
+            self.menu_examples.addAction(act)
         fill(
             self.menu_file,
             [
                 self.new,
                 self.open,
                 self.menu_recent,
+                self.menu_examples,
                 None,
                 self.save,
                 self.save_as,
@@ -194,6 +206,9 @@ class Actions(QObject):
             self.zoom_in: self.tr("Zoom &In"),
             self.zoom_out: self.tr("Zoom &Out"),
             self.about: self.tr("&About LTV Studio"),
+            self.examples["shop_orders"]: self.tr("Online Shop: a Log of &Orders"),
+            self.examples["coffee_shop"]: self.tr("Coffee Shop: &Segments"),
+            self.examples["worked_examples"]: self.tr("The &Worked Examples of the Formulas"),
             self.lang[""]: self.tr("Follow the &System"),
             self.lang["en"]: "English",
             self.lang["ru"]: "Русский",
@@ -215,6 +230,7 @@ class Actions(QObject):
             self.fold[group.name].setText(group.label())
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_recent.setTitle(self.tr("Open &Recent"))
+        self.menu_examples.setTitle(self.tr("E&xamples"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_columns.setTitle(self.tr("&Columns"))

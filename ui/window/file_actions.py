@@ -104,6 +104,34 @@ class FileActions(QObject):
         if path:
             self.open_file(path, ask=False)
 
+    def open_example(self, name: str) -> bool:
+        """File ▸ Examples: the example ``name`` (``core.paths.example``) as a new, untitled
+        project (Save asks where: the program's own file is never written over). A project
+        opens at once; an order log or a table goes through its preview, as any file does."""
+        from core.paths import example
+
+        if not self.maybe_save():
+            return False
+        path = example(name)
+        if not is_project(path):
+            return self.open_file(path, ask=False)
+        from core.project import load_project
+
+        try:
+            project = load_project(path, i18n.lang())
+        except LtvError as exc:
+            self.window.show_message(str(exc), "error")
+            return False
+        self.window.autosaver.remove()
+        self.doc.load(project)
+        self.window.show_message(
+            self.tr("Opened the example {name}. Save asks where to keep your copy.").format(
+                name=project.name or path.name
+            ),
+            "success",
+        )
+        return True
+
     def open_file(self, path: str | Path, ask: bool = True) -> bool:
         """Open a project at once, or read a spreadsheet in a worker for the import preview."""
         if ask and not self.maybe_save():
