@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -125,6 +125,35 @@ def derive_job(path: str, end: dt.date | None, by: str | None, lang: str):
     return job
 
 
+class OrdersImportWords(QObject):
+    """The import's words that count segments and rows in each language's plural forms
+    (pyside6-lupdate finds a count, ``%Ln``, only in ``self.tr``)."""
+
+    def made(self, n: int, has_margin: bool, file: str, end: str) -> str:
+        if has_margin:
+            made = self.tr(
+                "Made %Ln segment(s) from the orders in {file} (report date {end}): customers, "
+                "average order value, purchases per year, margin and the yearly counts come from "
+                "the log; type acquisition spend, service cost and retention, which a log cannot "
+                "know.",
+                "",
+                n,
+            )
+        else:  # no cost column: the margin is the person's to type too
+            made = self.tr(
+                "Made %Ln segment(s) from the orders in {file} (report date {end}): customers, "
+                "average order value, purchases per year and the yearly counts come from the log; "
+                "type margin, acquisition spend, service cost and retention, which this log does "
+                "not give.",
+                "",
+                n,
+            )
+        return made.format(file=file, end=end)
+
+    def left_out(self, n: int) -> str:
+        return self.tr("%Ln row(s) left out (see the preview's list).", "", n)
+
+
 def make_project(window, found: OrdersFound) -> None:
     """Make the project from a derived log: its segments, where each input came from, the
     cohorts; then fit the customer models in the worker."""
@@ -138,28 +167,13 @@ def make_project(window, found: OrdersFound) -> None:
     window.autosaver.remove()
     window.doc.load(project, None, clean=False, problems=derived.problems)
     preferences.add_recent(path)
-    if any(seg.values.get("gross_margin") is not None for seg in derived.segments):
-        made = QCoreApplication.translate(
-            "OrdersImport",
-            "Made {n} segments from the orders in {file} (report date {end}): customers, average "
-            "order value, purchases per year, margin and the yearly counts come from the log; "
-            "type acquisition spend, service cost and retention, which a log cannot know.",
-        )
-    else:  # no cost column: the margin is the person's to type too
-        made = QCoreApplication.translate(
-            "OrdersImport",
-            "Made {n} segments from the orders in {file} (report date {end}): customers, average "
-            "order value, purchases per year and the yearly counts come from the log; type "
-            "margin, acquisition spend, service cost and retention, which this log does not give.",
-        )
-    text = made.format(
-        n=len(project.segments), file=path.name, end=_day(np.datetime64(derived.windows.end))
+    has_margin = any(seg.values.get("gross_margin") is not None for seg in derived.segments)
+    text = OrdersImportWords().made(
+        len(project.segments), has_margin, path.name, _day(np.datetime64(derived.windows.end))
     )
     problems = len(derived.problems)
     if problems:
-        text += " " + QCoreApplication.translate(
-            "OrdersImport", "{n} rows were left out (see the preview's list)."
-        ).format(n=problems)
+        text += " " + OrdersImportWords().left_out(problems)
     window.show_message(text, "warning" if problems else "success")
     if len(derived.summary):
         # later (FIT_AFTER_MS), and never in this turn: made from the reading task's own result

@@ -1,6 +1,16 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CohortsPanel</name>
+    <message numerus="yes">
+        <source>{cohort} · %Ln customer(s)</source>
+        <translation>
+            <numerusform>{cohort} · %Ln customer</numerusform>
+            <numerusform>{cohort} · %Ln customers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message numerus="yes">
         <source>Imported %Ln segment(s) from {file}.</source>
@@ -69,6 +79,30 @@
         <translation>
             <numerusform>%Ln segment will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</numerusform>
             <numerusform>%Ln segments will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersImportWords</name>
+    <message numerus="yes">
+        <source>Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average order value, purchases per year, margin and the yearly counts come from the log; type acquisition spend, service cost and retention, which a log cannot know.</source>
+        <translation>
+            <numerusform>Made %Ln segment from the orders in {file} (report date {end}): customers, average order value, purchases per year, margin and the yearly counts come from the log; type acquisition spend, service cost and retention, which a log cannot know.</numerusform>
+            <numerusform>Made %Ln segments from the orders in {file} (report date {end}): customers, average order value, purchases per year, margin and the yearly counts come from the log; type acquisition spend, service cost and retention, which a log cannot know.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average order value, purchases per year and the yearly counts come from the log; type margin, acquisition spend, service cost and retention, which this log does not give.</source>
+        <translation>
+            <numerusform>Made %Ln segment from the orders in {file} (report date {end}): customers, average order value, purchases per year and the yearly counts come from the log; type margin, acquisition spend, service cost and retention, which this log does not give.</numerusform>
+            <numerusform>Made %Ln segments from the orders in {file} (report date {end}): customers, average order value, purchases per year and the yearly counts come from the log; type margin, acquisition spend, service cost and retention, which this log does not give.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) left out (see the preview's list).</source>
+        <translation>
+            <numerusform>%Ln row was left out (see the preview's list).</numerusform>
+            <numerusform>%Ln rows were left out (see the preview's list).</numerusform>
         </translation>
     </message>
 </context>

@@ -232,9 +232,13 @@
         <source>The cohorts of an order log appear here: open a log of orders (File ▸ Open) — a table with a customer, an order date and an amount.</source>
         <translation>Здесь появляются когорты журнала заказов: откройте журнал (Файл ▸ Открыть) — таблицу с клиентом, датой заказа и суммой.</translation>
     </message>
-    <message>
-        <source>{cohort} · {n} customers</source>
-        <translation>{cohort} · клиентов: {n}</translation>
+    <message numerus="yes">
+        <source>{cohort} · %Ln customer(s)</source>
+        <translation>
+            <numerusform>{cohort} · %Ln клиент</numerusform>
+            <numerusform>{cohort} · %Ln клиента</numerusform>
+            <numerusform>{cohort} · %Ln клиентов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Month 0 is the month of the first purchase; months up to {end}, from {file}.</source>
@@ -850,17 +854,32 @@
         <source>cost of goods</source>
         <translation>себестоимость</translation>
     </message>
-    <message>
-        <source>Made {n} segments from the orders in {file} (report date {end}): customers, average order value, purchases per year, margin and the yearly counts come from the log; type acquisition spend, service cost and retention, which a log cannot know.</source>
-        <translation>Создано сегментов: {n} — по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, затраты на обслуживание и срок удержания журнал знать не может — введите их.</translation>
+</context>
+<context>
+    <name>OrdersImportWords</name>
+    <message numerus="yes">
+        <source>Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average order value, purchases per year, margin and the yearly counts come from the log; type acquisition spend, service cost and retention, which a log cannot know.</source>
+        <translation>
+            <numerusform>Создан %Ln сегмент по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, затраты на обслуживание и срок удержания журнал знать не может — введите их.</numerusform>
+            <numerusform>Создано %Ln сегмента по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, затраты на обслуживание и срок удержания журнал знать не может — введите их.</numerusform>
+            <numerusform>Создано %Ln сегментов по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, затраты на обслуживание и срок удержания журнал знать не может — введите их.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Made {n} segments from the orders in {file} (report date {end}): customers, average order value, purchases per year and the yearly counts come from the log; type margin, acquisition spend, service cost and retention, which this log does not give.</source>
-        <translation>Создано сегментов: {n} — по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, затрат на обслуживание и срока удержания в этом журнале нет — введите их.</translation>
+    <message numerus="yes">
+        <source>Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average order value, purchases per year and the yearly counts come from the log; type margin, acquisition spend, service cost and retention, which this log does not give.</source>
+        <translation>
+            <numerusform>Создан %Ln сегмент по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, затрат на обслуживание и срока удержания в этом журнале нет — введите их.</numerusform>
+            <numerusform>Создано %Ln сегмента по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, затрат на обслуживание и срока удержания в этом журнале нет — введите их.</numerusform>
+            <numerusform>Создано %Ln сегментов по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, затрат на обслуживание и срока удержания в этом журнале нет — введите их.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{n} rows were left out (see the preview's list).</source>
-        <translation>Не учтено строк: {n} (список — в окне просмотра).</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) left out (see the preview's list).</source>
+        <translation>
+            <numerusform>Не учтена %Ln строка (список — в окне просмотра).</numerusform>
+            <numerusform>Не учтены %Ln строки (список — в окне просмотра).</numerusform>
+            <numerusform>Не учтено %Ln строк (список — в окне просмотра).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -8,23 +8,6 @@ RU = {
     "amount": "сумма",
     "segment": "сегмент",
     "cost of goods": "себестоимость",
-    "Made {n} segments from the orders in {file} (report date {end}): customers, average "
-    "order value, purchases per year, margin and the yearly counts come from the log; type "
-    "acquisition spend, service cost and retention, which a log cannot know.": (
-        "Создано сегментов: {n} — по заказам из {file} (дата отчёта {end}): клиенты, средний "
-        "чек, покупки в год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, "
-        "затраты на обслуживание и срок удержания журнал знать не может — введите их."
-    ),
-    "Made {n} segments from the orders in {file} (report date {end}): customers, average "
-    "order value, purchases per year and the yearly counts come from the log; type "
-    "margin, acquisition spend, service cost and retention, which this log does not give.": (
-        "Создано сегментов: {n} — по заказам из {file} (дата отчёта {end}): клиенты, средний "
-        "чек, покупки в год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, "
-        "затрат на обслуживание и срока удержания в этом журнале нет — введите их."
-    ),
-    "{n} rows were left out (see the preview's list).": (
-        "Не учтено строк: {n} (список — в окне просмотра)."
-    ),
     "Orders from {file}": "Заказы из {file}",
     "Create project": "Создать проект",
     "Column": "Столбец",
@@ -56,7 +39,6 @@ RU = {
         "Здесь появляются когорты журнала заказов: откройте журнал (Файл ▸ Открыть) — таблицу "
         "с клиентом, датой заказа и суммой."
     ),
-    "{cohort} · {n} customers": "{cohort} · клиентов: {n}",
     "Month 0 is the month of the first purchase; months up to {end}, from {file}.": (
         "Месяц 0 — месяц первой покупки; месяцы по {end}, из {file}."
     ),
@@ -69,4 +51,59 @@ RU = {
     "{text} per customer of the {cohort} cohort by month {k}": (
         "{text} на клиента когорты {cohort} к месяцу {k}"
     ),
+}
+
+# Counts (Qt's %Ln): Russian one, few, many; English one, other (EN)
+RU.update(
+    {
+        "Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average "
+        "order value, purchases per year, margin and the yearly counts come from the log; type "
+        "acquisition spend, service cost and retention, which a log cannot know.": tuple(
+            f"{made} по заказам из {{file}} (дата отчёта {{end}}): клиенты, средний чек, покупки в "
+            "год, маржа и годовые счётчики взяты из журнала; расходы на привлечение, затраты на "
+            "обслуживание и срок удержания журнал знать не может — введите их."
+            for made in ("Создан %Ln сегмент", "Создано %Ln сегмента", "Создано %Ln сегментов")
+        ),
+        "Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average "
+        "order value, purchases per year and the yearly counts come from the log; type margin, "
+        "acquisition spend, service cost and retention, which this log does not give.": tuple(
+            f"{made} по заказам из {{file}} (дата отчёта {{end}}): клиенты, средний чек, покупки в "
+            "год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, затрат на "
+            "обслуживание и срока удержания в этом журнале нет — введите их."
+            for made in ("Создан %Ln сегмент", "Создано %Ln сегмента", "Создано %Ln сегментов")
+        ),
+        "%Ln row(s) left out (see the preview's list).": (
+            "Не учтена %Ln строка (список — в окне просмотра).",
+            "Не учтены %Ln строки (список — в окне просмотра).",
+            "Не учтено %Ln строк (список — в окне просмотра).",
+        ),
+        "{cohort} · %Ln customer(s)": (
+            "{cohort} · %Ln клиент",
+            "{cohort} · %Ln клиента",
+            "{cohort} · %Ln клиентов",
+        ),
+    }
+)
+EN = {
+    "Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average "
+    "order value, purchases per year, margin and the yearly counts come from the log; type "
+    "acquisition spend, service cost and retention, which a log cannot know.": tuple(
+        f"Made %Ln {word} from the orders in {{file}} (report date {{end}}): customers, average "
+        "order value, purchases per year, margin and the yearly counts come from the log; type "
+        "acquisition spend, service cost and retention, which a log cannot know."
+        for word in ("segment", "segments")
+    ),
+    "Made %Ln segment(s) from the orders in {file} (report date {end}): customers, average "
+    "order value, purchases per year and the yearly counts come from the log; type margin, "
+    "acquisition spend, service cost and retention, which this log does not give.": tuple(
+        f"Made %Ln {word} from the orders in {{file}} (report date {{end}}): customers, average "
+        "order value, purchases per year and the yearly counts come from the log; type margin, "
+        "acquisition spend, service cost and retention, which this log does not give."
+        for word in ("segment", "segments")
+    ),
+    "%Ln row(s) left out (see the preview's list).": (
+        "%Ln row was left out (see the preview's list).",
+        "%Ln rows were left out (see the preview's list).",
+    ),
+    "{cohort} · %Ln customer(s)": ("{cohort} · %Ln customer", "{cohort} · %Ln customers"),
 }

@@ -265,3 +265,33 @@ def test_the_example_shop_log_opens_from_the_file_menu(window, qtbot):
     qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
     summary = model_summary(window.doc)
     assert summary.bgnbd.converged and summary.gamma_gamma.converged  # a log the models fit
+
+
+@pytest.mark.parametrize(
+    ("lang", "made", "left_out", "cohort"),
+    [
+        ("en", "Made 1 segment from the orders", "1 row was left out", "2025-06 · 1 customer"),
+        ("ru", "Создан 1 сегмент по заказам", "Не учтена 1 строка", "2025-06 · 1 клиент"),
+    ],
+)
+def test_a_log_of_one_segment_counts_it_in_words(
+    window, qtbot, tmp_path, lang, made, left_out, cohort
+):
+    """A log without a segment column makes one segment: the banner said "Made 1 segments",
+    "1 rows were left out", and a cohort of one "1 customers"."""
+    from ui import i18n
+
+    i18n.language().set(lang)
+    path = tmp_path / "one.csv"
+    path.write_text(
+        "Customer;Date;Amount\nA;2025-06-01;10\nB;2025-07-01;10\nB;2025-08-01;10\nC;later;5\n"
+    )
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    said = window.status_label.text()
+    assert said.startswith(made) and left_out in said, said
+    panel = window.panel("ui.panels.cohorts:CohortsPanel")
+    qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5_000)
+    assert panel.table.verticalHeaderItem(0).text() == cohort

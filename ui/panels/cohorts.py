@@ -155,8 +155,8 @@ class CohortsPanel(QWidget):
         self.table.setHorizontalHeaderLabels([str(k) for k in range(months)])
         self.table.setVerticalHeaderLabels(
             [
-                self.tr("{cohort} · {n} customers").format(
-                    cohort=c["cohort"], n=fmt.number(float(c["customers"]), 0)
+                self.tr("{cohort} · %Ln customer(s)", "", int(c["customers"])).format(
+                    cohort=c["cohort"]
                 )
                 for c in cohorts
             ]
