@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import charts
+from core import charts, metrics
 from core.metrics import Results
 from ui import i18n
+from ui.models import columns
 
 MAX_BARS = charts.LIMIT  # segments compared at once: the highest, the lowest and the selected
 MIN_BARS = 3  # compared however low the view: fewer would not compare
@@ -215,8 +216,11 @@ class ChartPanel(QWidget):
         data = charts.comparison(results, names, self._fit[0], keep=row)
         size = {"compact": self._compact(self._height())}
         size["scale"] = self._scale
-        build = sides_chart if self.showing_sides() else ratio_chart
-        compared = build(data, lang, currency, selected=row, **size)
+        if self.showing_sides():
+            compared = sides_chart(data, lang, currency, selected=row, **size)
+        else:  # the legend in the grid's badge words where the full ones would be cut
+            short = {v.level: columns.short_word(v) for v in metrics.VERDICTS["ltv_cac"]}
+            compared = ratio_chart(data, lang, currency, selected=row, short=short, **size)
         if row is not None:
             curve = charts.profit_curve(results, row)
             why = results.reason(row, "payback_months", lang)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -35,7 +35,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, QPointF, QRectF, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsRectItem,
@@ -172,6 +172,23 @@ class SegmentChart(QChart):
         self._placers: list[Callable[[QRectF], None]] = []
         self._bars: list[QAbstractBarSeries] = []
         self._on_click: Callable[[int], None] | None = None
+        #: bar sets with their legend words in full and short (``short_legend``)
+        self._legend_words: list[tuple[QBarSet, str, str]] = []
+
+    def short_legend(self, words: list[tuple[QBarSet, str, str]]) -> None:
+        """The legend says ``(bar set, full words, short word)`` in full while they fit the
+        chart's width, and in the short words (the grid's badges) when not, rather than cut."""
+        self._legend_words = words
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        if self._legend_words:
+            font = QFontMetricsF(self.legend().font())
+            marker = 2.5 * font.height()  # a marker and the space after an entry
+            full = sum(font.horizontalAdvance(f) + marker for _s, f, _w in self._legend_words)
+            short = full > event.newSize().width() - 24
+            for bar_set, words, word in self._legend_words:
+                bar_set.setLabel(word if short else words)
+        super().resizeEvent(event)
 
     def text(
         self, words: str, colour: QColor = COLOURS["text"], bold: bool = False, backdrop=False
@@ -362,9 +379,13 @@ def ratio_chart(
     selected: int | None = None,
     compact: bool = False,
     scale: float = 1.0,
+    short: Mapping[str, str] | None = None,
 ) -> SegmentChart:
     """LTV:CAC per segment, highest on top, coloured by verdict (the legend names the verdicts),
     with reference lines at 1 and 3 and each bar's value written beside it.
+
+    ``short`` gives each verdict level its short word (the window's badges): the legend says
+    those where its full words would not fit.
 
     A ratio far above the rest is drawn to the edge with its value inside the bar, so one
     outlier does not flatten the others. Segments without a ratio are listed with the reason.
@@ -394,6 +415,7 @@ def ratio_chart(
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.7)
     words = {v.level: v(lang) for v in metrics.VERDICTS["ltv_cac"]}
+    legend = []
     for level in _LEVEL_ORDER:
         if level not in levels:
             continue
@@ -403,6 +425,9 @@ def ratio_chart(
         heights = [min(r, clip) if lv == level else 0.0 for r, lv in zip(ratios, levels)]
         bar_set.append([*heights, 0.0])  # the top band holds the reference lines' labels
         series.append(bar_set)
+        legend.append((bar_set, words[level], (short or {}).get(level, words[level])))
+    if short:
+        chart.short_legend(legend)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     names = [data.names[i] for i in order]

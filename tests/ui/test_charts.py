@@ -92,6 +92,23 @@ def test_ratio_chart_sorted_with_lines_at_1_and_3_and_value_labels(qapp, sample)
     assert "по прибыли: CLV ÷ CAC" in chart.title()  # the basis is named
 
 
+def test_a_narrow_ratio_chart_names_the_verdicts_in_the_grids_short_words(qapp, sample):
+    """The legend's full words while they fit; in a narrow chart (presentation mode with the
+    side panel) the grid's badge words, not "можно больше тратить на …" cut by Qt."""
+    results, names = sample
+    short = {"bad": "убыток", "warn": "низко", "good": "норма", "info": "запас"}
+
+    def legend(width: int) -> list[str]:
+        chart = laid_out(
+            ratio_chart(charts.comparison(results, names), "ru", "₽", short=short), width
+        )
+        (bars,) = [s for s in chart.series() if isinstance(s, QHorizontalStackedBarSeries)]
+        return [s.label() for s in bars.barSets()]
+
+    assert legend(900) == ["убыточно", "ниже 3:1", "здоровое", "можно больше тратить на рост"]
+    assert legend(420) == ["убыток", "низко", "норма", "запас"]
+
+
 def test_no_ratio_anywhere_is_said_once_and_never_over_a_row_label(qapp):
     """Every segment lacks LTV:CAC for one reason: the plot says so once (it was written over
     the first row's own "— needs …" label); for different reasons, each row says its own."""
