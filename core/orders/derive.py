@@ -10,6 +10,7 @@ tables only — so a warehouse's summary files give the same numbers as the raw 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -31,6 +32,55 @@ NO_ROWS = Text(
     "{file}: ни один заказ не удалось использовать — в каждой строке нечитаемый клиент, дата "
     "или сумма",
 )
+NO_ROWS_FIRST = Text("; the first, {problem}", "; первая — {problem}")
+NO_ROWS_COLUMN = {
+    "customer": Text(
+        "{file}: no order could be used — no customer in column {column} could be read; "
+        "the first, {problem}",
+        "{file}: ни один заказ не удалось использовать — ни один клиент в столбце {column} не "
+        "прочитан; первый — {problem}",
+    ),
+    "date": Text(
+        "{file}: no order could be used — no date in column {column} could be read; "
+        "the first, {problem}",
+        "{file}: ни один заказ не удалось использовать — ни одна дата в столбце {column} не "
+        "прочитана; первая — {problem}",
+    ),
+    "amount": Text(
+        "{file}: no order could be used — no amount in column {column} could be read; "
+        "the first, {problem}",
+        "{file}: ни один заказ не удалось использовать — ни одна сумма в столбце {column} не "
+        "прочитана; первая — {problem}",
+    ),
+}
+
+
+def _reading_order(problem: Problem) -> tuple[int, int, str]:
+    """A cell's place as a person reads a sheet: by row, then by column (B2 before A3)."""
+    letters = problem.cell.rstrip("0123456789")
+    digits = problem.cell[len(letters) :]
+    return (int(digits) if digits.isdigit() else 0, len(letters), letters)
+
+
+def _no_rows(file: str, problems: Sequence[Problem], lang: str) -> str:
+    """Why no order could be used, naming the column when one column failed in every row, and
+    the first unreadable cell with what was wrong in it."""
+    from core.readers.orders import LEFT_OUT
+
+    if not problems:
+        return NO_ROWS(lang, file=file)
+    first = min(problems, key=_reading_order)
+    what = first.message(lang).removesuffix(LEFT_OUT(lang, why=""))
+    value = f' "{first.value}"' if first.value else ""
+    problem = f"{first.cell}:{value} — {what}"
+    keys = {p.key for p in problems}
+    column = first.cell.rstrip("0123456789")
+    columns = {p.cell.rstrip("0123456789") for p in problems}
+    if len(keys) == 1 and first.key in NO_ROWS_COLUMN and len(columns) == 1 and column:
+        return NO_ROWS_COLUMN[first.key](lang, file=file, column=column, problem=problem)
+    return NO_ROWS(lang, file=file) + NO_ROWS_FIRST(lang, problem=problem)
+
+
 END_IN_FUTURE = Text(
     "the report date {end} is in the future (today is {today}); give an earlier --end",
     "дата отчёта {end} ещё не наступила (сегодня {today}); укажите более раннюю --end",
@@ -93,10 +143,13 @@ def choose_end(
     file: str,
     lang: str = "en",
     today: dt.date | None = None,
+    problems: Sequence[Problem] = (),
 ) -> Windows:
-    """T: ``end`` if given, else the last order date; checked against today and the log."""
+    """T: ``end`` if given, else the last order date; checked against today and the log.
+
+    ``problems`` are the rows left out: a log without a usable row names the first of them."""
     if first is None or last is None:
-        raise LtvError(NO_ROWS(lang, file=file))
+        raise LtvError(_no_rows(file, problems, lang))
     today = today or dt.date.today()
     first_day = first.astype("datetime64[D]").astype(dt.date)
     if end is None:
@@ -179,7 +232,7 @@ def derive_session(
 ) -> Derived:
     """The derivation over a session whose relation ``orders`` is ready (in memory or a file)."""
     totals, (first, last) = session.log_totals(end)
-    windows = choose_end(end, first, last, file, lang, today)
+    windows = choose_end(end, first, last, file, lang, today, problems)
     summary, counts, totals.customers = session.summarise(
         windows, None if first is None else first.item()
     )

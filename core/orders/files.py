@@ -219,7 +219,7 @@ def derive_summary_file(
     last = columns["last_purchase"].max() if len(columns["customer"]) else None
     if end is not None and last is not None and last > np.datetime64(end, "D"):
         raise LtvError(PURCHASES_AFTER_END(lang, file=path.name, end=end, last=str(last)))
-    windows = choose_end(end, first, last, path.name, lang, today)
+    windows = choose_end(end, first, last, path.name, lang, today, problems)
     if end is None:
         notices.append(Notice(END_FROM_SUMMARY, (("end", windows.end.isoformat()),)))
     summary = summary_from_columns(columns, windows)

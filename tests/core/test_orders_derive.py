@@ -268,3 +268,30 @@ def test_t_on_the_last_day_of_a_month_shows_that_month():
     log = make_log([("a", "2025-01-05", 100), ("a", "2025-02-28", 10)])
     d = derive(log, dt.date(2025, 2, 28))
     assert d.cohorts[0].active == [1.0, 1.0]
+
+
+def test_a_log_without_usable_rows_names_a_row_and_column(tmp_path):
+    """The window and the command line said only "every row lacks a readable customer, date or
+    amount": which column, which cell, what was wrong was left to guess."""
+    from core.readers import read_order_log
+
+    dates = tmp_path / "dates.csv"
+    dates.write_text("Клиент;Дата;Сумма\nАнна;1 января;100\nБорис;2 января;200\n", "utf-8")
+    with pytest.raises(LtvError) as err:
+        derive_log(read_order_log(dates, "en"), None, None, "en", today=TODAY)
+    said = str(err.value)
+    assert said.startswith("dates.csv: no order could be used") and "\n" not in said
+    assert "no date in column B could be read" in said
+    assert 'B2: "1 января" — not a date (dates are read as' in said, said
+    assert "the row is left out" not in said
+    with pytest.raises(LtvError) as err:
+        derive_log(read_order_log(dates, "ru"), None, None, "ru", today=TODAY)
+    assert "ни одна дата в столбце B не прочитана" in str(err.value), str(err.value)
+    assert 'B2: "1 января" — не дата' in str(err.value)
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("Клиент;Дата;Сумма\nАнна;вчера;100\nБорис;02.01.2025;много\n", "utf-8")
+    with pytest.raises(LtvError) as err:
+        derive_log(read_order_log(mixed, "en"), None, None, "en", today=TODAY)
+    said = str(err.value)
+    assert "every row lacks a readable customer, date or amount" in said
+    assert 'the first, B2: "вчера" — not a date' in said, said
