@@ -276,7 +276,55 @@ RUNS = {
     "retention": (["retention", "cohorts.csv", "--json"], {"cohorts.csv": COHORTS}),
     "whatif": (["whatif", "sample.ltv.json", "--json", "--lang", "en"], {}),
     "whatif-table": (["whatif", "sample.ltv.json", "--lang", "ru"], {}),
+    # workbooks are read by python_calamine (a compiled module) after the zip guard (isal)
+    "compute-xlsx": (
+        ["compute", "клиенты.xlsx", "--json", "--lang", "en"],
+        {"клиенты.xlsx": lambda: workbook(SEGMENT_ROWS)},
+    ),
+    "orders-xlsx": (
+        ["orders", "shop.xlsx", "--json", "--end", "2025-12-31", "--lang", "en"],
+        {"shop.xlsx": lambda: workbook(order_rows())},
+    ),
+    # sqlglot imports each dialect by its name
+    **{
+        f"orders-sql-{dialect}": (
+            ["orders", "--sql", "--end", "2025-12-31", "--dialect", dialect],
+            {},
+        )
+        for dialect in ("bigquery", "spark", "snowflake")
+    },
 }
+SEGMENT_ROWS = [
+    ["Сегмент", "Средний чек", "Покупок в год", "Срок удержания, лет", "Маржа, %"],
+    ["Розница", 1200.5, 4, 3, 35],
+    ["Опт", 64000, 10, 5, 0.22],
+]
+
+
+def order_rows() -> list[list]:
+    """ORDERS as a shop's workbook holds it: dates as dates, amounts as numbers."""
+    import datetime as dt
+
+    rows = [line.split(";") for line in ORDERS.strip().splitlines()]
+    return [rows[0]] + [
+        [who, dt.datetime.strptime(day, "%d.%m.%Y"), float(sum_.replace(" ", "").replace(",", ".")),
+         channel]
+        for who, day, sum_, channel in rows[1:]
+    ]  # fmt: skip
+
+
+def workbook(rows: list[list]) -> bytes:
+    """An .xlsx of ``rows`` on one sheet, written with openpyxl (as another program writes)."""
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 @pytest.mark.parametrize("case", list(RUNS))
@@ -286,8 +334,11 @@ def test_bundle_prints_what_main_py_prints(bare, tmp_path, case):
         pytest.skip(f"no {args[0]} command here")
     shutil.copy(paths.sample(), tmp_path / "sample.ltv.json")
     shutil.copy(paths.examples() / "worked_examples.csv", tmp_path / "worked_examples.csv")
-    for name, text in files.items():
-        (tmp_path / name).write_text(text, "utf-8")
+    for name, content in files.items():
+        if callable(content):
+            (tmp_path / name).write_bytes(content())
+        else:
+            (tmp_path / name).write_text(content, "utf-8")
     expected = subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args], cwd=tmp_path, capture_output=True,
         text=True, timeout=300, encoding="utf-8", env=ENV,
