@@ -69,6 +69,15 @@ _NO_DISPLAY = Text(
     "графическом сеансе или используйте --screenshot OUT.png либо команду вроде compute.",
 )
 
+_NO_ANSWER = Text(
+    "The window cannot open: the X display {display} does not let this program in (no X server "
+    "there, or it refuses this user). Run it in your own desktop session, or use --screenshot "
+    "OUT.png or a command such as compute.",
+    "Окно не открывается: X-дисплей {display} не пускает программу (там нет X-сервера или он не "
+    "принимает этого пользователя). Запустите программу в своём графическом сеансе или "
+    "используйте --screenshot OUT.png либо команду вроде compute.",
+)
+
 
 def platform(environ: Mapping[str, str] | None = None) -> str | None:
     """The Qt platform plugin the window will start on, as Qt chooses it on Linux.
@@ -127,6 +136,31 @@ def missing_libraries(plugin: Path) -> list[str]:
     return list(dict.fromkeys(found)) or [Path(first).name]
 
 
+def refuses(display: str) -> bool:
+    """True when the X server of ``display`` cannot be reached or does not let us in.
+
+    Qt aborts there with its advice and a core dump ("could not connect to display"): a
+    ``DISPLAY`` left from another session, ``sudo`` without the user's X authority. Asked as Qt
+    asks, through libxcb (a local connection and its handshake take well under a millisecond);
+    False when libxcb itself cannot be loaded, which the plugin check names.
+    """
+    import ctypes
+
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return False
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)  # never NULL: an error connection
+    try:
+        return xcb.xcb_connection_has_error(connection) != 0
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def package(library: str) -> str | None:
     """The Debian/Ubuntu package of ``library`` (``libxcb-cursor.so.0`` → ``libxcb-cursor0``)."""
     return PACKAGES.get(library.split(".so")[0])
@@ -148,7 +182,8 @@ def window_problem(environ: Mapping[str, str] | None = None, lang: str | None = 
         return None  # not a layout we know (a system Qt): let Qt speak
     missing = missing_libraries(plugin)
     if not missing:
-        return None
+        display = env["DISPLAY"]
+        return _NO_ANSWER(lang, display=display) if refuses(display) else None
     packages = list(dict.fromkeys(p for p in map(package, missing) if p))
     install = _INSTALL(lang, packages=" ".join(packages)) if packages else ""
     return _MISSING(lang, libraries=", ".join(missing), install=install)

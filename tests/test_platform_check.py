@@ -7,8 +7,10 @@ The missing library is made for real: a copy of Qt's xcb plugin whose link to
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -146,3 +148,53 @@ def test_the_program_says_it_in_one_line_instead_of_aborting(hidden_cursor, tmp_
     assert len(lines) == 1, done.stderr
     assert "libxcb-cursor.so.9" in lines[0] and "libxcb-cursor0" in lines[0]
     assert done.stdout == ""
+
+
+def _unserved_display() -> str:
+    """A local display number no X server listens on here."""
+    number = 4711
+    while Path(f"/tmp/.X11-unix/X{number}").exists():
+        number += 1
+    return f":{number}"
+
+
+@linux_only
+def test_a_display_that_does_not_answer_is_said_in_one_line(tmp_path):
+    """A DISPLAY left from another session (or ``sudo`` without the user's X authority): Qt
+    alone prints its advice and aborts with a core dump (exit 134); the program says it in one
+    line and exits 1."""
+    display = _unserved_display()
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "LANG": "ru_RU.UTF-8"}
+    env.pop("WAYLAND_DISPLAY", None)
+    env["XDG_STATE_HOME"] = str(tmp_path / "state")
+    assert platform_check.refuses(display)
+    line = platform_check.window_problem(env, lang="en")
+    assert line is not None and "\n" not in line
+    assert line.startswith(f"The window cannot open: the X display {display} does not let")
+    done = python([str(ROOT / "main.py")], env, tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        platform_check.window_problem(env, lang="ru")
+    ]  # fmt: skip
+    assert done.stderr.startswith(f"Окно не открывается: X-дисплей {display} не пускает")
+
+
+@linux_only
+def test_a_display_that_answers_is_no_problem(tmp_path):
+    """Under a real X server (Xvfb) the check lets the window open."""
+    xvfb = shutil.which("Xvfb")
+    if xvfb is None:
+        pytest.skip("no Xvfb here to be a real X server")
+    display = _unserved_display()
+    server = subprocess.Popen([xvfb, display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    try:
+        socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
+        for _ in range(100):
+            if socket.exists() and not platform_check.refuses(display):
+                break
+            time.sleep(0.05)
+        assert not platform_check.refuses(display)
+        assert platform_check.window_problem({"DISPLAY": display}, lang="en") is None
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
