@@ -87,13 +87,25 @@ def routed_load_job(path: str, lang: str, segments_job):
     A workbook is read once for both questions."""
 
     def job(progress, cancelled):
+        from core.orders.derive import LastOrderAfterToday
         from core.orders.files import derive_file, derive_loaded, is_order_file
         from core.readers import pipeline
         from core.readers import sniff as sniffing
 
+        def found(derive) -> OrdersFound | None:
+            # an order dated after today (a mistyped year) leaves no default T: the preview
+            # opens at today, says what it left out after it, and lets the person choose
+            try:
+                derived, end = derive(None), None
+            except LastOrderAfterToday as late:
+                derived, end = derive(late.today), late.today
+            return None if derived is None else OrdersFound(path, derived, end)
+
         if is_order_file(path, lang):
-            return OrdersFound(
-                path, derive_file(path, lang=lang, progress=progress, cancelled=cancelled)
+            return found(
+                lambda end: derive_file(
+                    path, end, lang=lang, progress=progress, cancelled=cancelled
+                )
             )
         if sniffing.sniff(Path(path), lang) in (sniffing.CSV, sniffing.PROJECT):
             return segments_job(progress, cancelled)
@@ -101,9 +113,9 @@ def routed_load_job(path: str, lang: str, segments_job):
 
         with bulk():
             source = pipeline.load(path, lang, progress, cancelled)
-            derived = derive_loaded(source, lang=lang, cancelled=cancelled)
-            if derived is not None:
-                return OrdersFound(path, derived)
+            orders = found(lambda end: derive_loaded(source, end, lang=lang, cancelled=cancelled))
+            if orders is not None:
+                return orders
         return segments_job(progress, cancelled)
 
     return job

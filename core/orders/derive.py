@@ -136,6 +136,16 @@ class Derived:
         return int(self.summary.purchases.sum())
 
 
+class LastOrderAfterToday(LtvError):
+    """No report date was given and the log's last order is dated after today (a mistyped
+    year): the command line asks for ``--end``; the window derives again with ``today`` as T,
+    and its preview lets the person choose another."""
+
+    def __init__(self, message: str, today: dt.date) -> None:
+        super().__init__(message)
+        self.today = today
+
+
 def choose_end(
     end: dt.date | None,
     first: np.datetime64 | None,
@@ -155,7 +165,7 @@ def choose_end(
     if end is None:
         end = last.astype("datetime64[D]").astype(dt.date)
         if end > today:
-            raise LtvError(LAST_IN_FUTURE(lang, file=file, end=end, today=today))
+            raise LastOrderAfterToday(LAST_IN_FUTURE(lang, file=file, end=end, today=today), today)
     elif end > today:
         raise LtvError(END_IN_FUTURE(lang, end=end, today=today))
     if end < first_day:

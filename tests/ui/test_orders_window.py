@@ -295,3 +295,22 @@ def test_a_log_of_one_segment_counts_it_in_words(
     panel = window.panel("ui.panels.cohorts:CohortsPanel")
     qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5_000)
     assert panel.table.verticalHeaderItem(0).text() == cohort
+
+
+def test_a_log_with_an_order_after_today_opens_at_today(window, qtbot, tmp_path):
+    """An order typed with the wrong year (2062): the window refused the whole log with the
+    command line's advice "give the report date with --end", which nobody can type in a window.
+    The preview opens at T = today, says the order after it is left out, and T can be chosen."""
+    path = tmp_path / "typo.csv"
+    path.write_text(SHOP + "Жанна;03.03.2062;300;Сайт;100;Тула\n", "utf-8")
+    dialog = open_preview(window, qtbot, path)
+    today = dt.date.today()
+    assert dialog.found.derived.windows.end == today
+    assert "1 order after the report date" in dialog.notes.text()
+    assert "--end" not in window.banner.message()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    dialog.end.setDate(dialog.end.date().addDays(-400))
+    earlier = today - dt.timedelta(days=400)
+    qtbot.waitUntil(lambda: dialog.found.derived.windows.end == earlier, timeout=30_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
