@@ -204,6 +204,8 @@ def run(
     """Open the window and run the event loop (or render it into ``screenshot`` and quit)."""
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+            _hide_offscreen_notes()
     app = make_application()
     window = open_window(file, sample, recover=not screenshot, auto_import=bool(screenshot))
     if screenshot:
@@ -217,3 +219,24 @@ def run(
 
 
 _screenshot = screenshot
+
+#: What Qt's offscreen platform says each time a window's size hints change or it is raised:
+#: nothing wrong in the picture, yet four such lines ended every ``--screenshot``.
+OFFSCREEN_NOTES = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
+
+
+def _hide_offscreen_notes() -> None:
+    """Pass every Qt message on to stderr as Qt does, but the offscreen platform's notes."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(kind, context, message: str) -> None:
+        if message in OFFSCREEN_NOTES:
+            return
+        category = context.category if context is not None else None
+        prefix = f"{category}: " if category and category != "default" else ""
+        sys.stderr.write(f"{prefix}{message}\n")
+
+    qInstallMessageHandler(handler)

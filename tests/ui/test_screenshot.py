@@ -60,3 +60,14 @@ def test_a_wrong_size_is_a_usage_error(tmp_path):
     done = _shot(tmp_path, "--screenshot", str(tmp_path / "x.png"), "--size", "big")
     assert done.returncode == 2
     assert "WIDTHxHEIGHT" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_picture_is_taken_without_qts_offscreen_notes(tmp_path):
+    """Qt's offscreen platform says "This plugin does not support propagateSizeHints()" as the
+    window is laid out: four such lines ended every picture, of the sample or an order log."""
+    log = tmp_path / "orders.csv"
+    log.write_text("Клиент;Дата;Сумма\nАнна;01.02.2025;700\nБорис;05.05.2025;300\n", "utf-8")
+    for args in ([], [str(log)]):
+        done = _shot(tmp_path, "--screenshot", str(tmp_path / "shot.png"), *args)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
