@@ -42,7 +42,7 @@ def test_column_fitting_is_asked_often_but_done_once(window, qtbot, monkeypatch)
     grid = window.grid
     qtbot.waitUntil(lambda: not grid._fit_queue, timeout=3000)
     real = grid._fit_column
-    monkeypatch.setattr(grid, "_fit_column", lambda c: (calls.append(c), real(c)))
+    monkeypatch.setattr(grid, "_fit_column", lambda c, *how: (calls.append(c), real(c, *how)))
     grid.schedule_fit()
     grid.schedule_fit()
     window._on_project_loaded()  # as opening a file does
