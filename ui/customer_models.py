@@ -25,6 +25,8 @@ from core.metrics import Cell, State
 from ui.models import columns
 
 LANE = "models"
+#: the key of ``Project.orders`` (the project file's ``"orders"``) that keeps the fit's figures
+SAVED = "model"
 KEYS = ("p_alive", "expected_purchases", "predicted_clv")
 TITLE = QT_TRANSLATE_NOOP("ColumnGroup", "Customer model")
 
@@ -62,6 +64,10 @@ def start_fit(shell, summary, end, horizon_months: int | None = None, said: str 
     def done(model_summary) -> None:
         if doc.project is not project:
             return  # another project was opened meanwhile
+        if project.orders is not None:
+            # kept in the project file beside where the inputs came from: a saved project
+            # opens with its models' figures (the log itself is not kept, so no new fit)
+            project.orders = {**project.orders, SAVED: model_summary.as_dict()}
         doc.set_lane(LANE, model_summary)
         # a fit that gave figures needs no banner (the columns unfold and the formula line
         # speaks), and the import's own banner — what to type next — stays in sight
@@ -84,8 +90,19 @@ def start_fit(shell, summary, end, horizon_months: int | None = None, said: str 
 
 # Cells -----------------------------------------------------------------------------------------
 def model_summary(doc):
-    """The document's fitted models (``ModelSummary``), or None."""
-    return getattr(doc, "lanes", {}).get(LANE)
+    """The document's fitted models (``ModelSummary``), or None: fitted in this session, or
+    those a saved project kept (read once, then held in the lane)."""
+    lanes = getattr(doc, "lanes", {})
+    summary = lanes.get(LANE)
+    if summary is None:
+        orders = getattr(doc.project, "orders", None) or {}
+        if orders.get(SAVED) is not None:
+            from core.models.report import ModelSummary
+
+            summary = ModelSummary.from_dict(orders[SAVED])
+            if summary is not None:
+                lanes[LANE] = summary  # as the fit left it: nothing to repaint or save
+    return summary
 
 
 def _input(doc, row: int, key: str) -> float | None:

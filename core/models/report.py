@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 
@@ -85,6 +86,29 @@ def fit_json(fit: Fit, names: Sequence[str], lang: str = "en") -> dict:
     return doc
 
 
+def _number(x: object) -> float:
+    return float("nan") if x is None else float(x)
+
+
+def _fit_dict(fit: Fit) -> dict:
+    return {
+        "params": None if fit.params is None else {k: float(v) for k, v in fit.params.items()},
+        "log_likelihood": _value(fit.log_likelihood),
+        "converged": bool(fit.converged),
+        "message": {"en": fit.message.en, "ru": fit.message.ru},
+    }
+
+
+def _fit_of(doc: dict) -> Fit:
+    params = doc["params"]
+    return Fit(
+        None if params is None else MappingProxyType({str(k): float(v) for k, v in params.items()}),
+        None if doc["log_likelihood"] is None else float(doc["log_likelihood"]),
+        bool(doc["converged"]),
+        Text(str(doc["message"]["en"]), str(doc["message"]["ru"])),
+    )
+
+
 @dataclass(frozen=True)
 class ModelSummary:
     """What the models say per segment, without the per-customer arrays: what the window keeps
@@ -133,6 +157,52 @@ class ModelSummary:
             rate,
         )
         return compare(formula, self.value(figure, rate), figure.p_alive, self.horizon_months)
+
+    def as_dict(self) -> dict:
+        """The summary as plain JSON values (NaN as null), for the project file: a project made
+        from an order log keeps what its models said (``from_dict`` gives it back)."""
+        return {
+            "bgnbd": _fit_dict(self.bgnbd),
+            "gamma_gamma": _fit_dict(self.gamma_gamma),
+            "horizon_months": self.horizon_months,
+            "discount_rate": _value(self.discount_rate),
+            "segments": [
+                {
+                    "name": f.name,
+                    "customers": f.customers,
+                    "p_alive": _value(f.p_alive),
+                    "expected_purchases": _value(f.expected_purchases),
+                    "predicted_value": _value(f.predicted_value),
+                    "monthly_value": [_value(v) for v in f.monthly_value],
+                }
+                for f in self.segments
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, doc: object) -> ModelSummary | None:
+        """The summary ``as_dict`` wrote, or None when ``doc`` is not one (an older or damaged
+        file: the project opens without the models' figures)."""
+        try:
+            return cls(
+                _fit_of(doc["bgnbd"]),
+                _fit_of(doc["gamma_gamma"]),
+                int(doc["horizon_months"]),
+                _number(doc["discount_rate"]),
+                tuple(
+                    SegmentFigures(
+                        str(f["name"]),
+                        int(f["customers"]),
+                        _number(f["p_alive"]),
+                        _number(f["expected_purchases"]),
+                        _number(f["predicted_value"]),
+                        tuple(_number(v) for v in f.get("monthly_value") or ()),
+                    )
+                    for f in doc["segments"]
+                ),
+            )
+        except (TypeError, KeyError, ValueError, AttributeError):
+            return None
 
     @staticmethod
     def value(figure: SegmentFigures, discount_rate: float | None = None) -> float:

@@ -152,3 +152,30 @@ def test_fit_summary_means_count_last_years_buyers():
         "expected_purchases": reason,
         "predicted_clv": reason,
     }
+
+
+def test_a_model_summary_goes_into_a_project_file_and_back(fitted):
+    """What the window keeps of a fit goes into the project file (strict JSON: no NaN) and comes
+    back the same: a saved project from an order log showed its predicted CLV only until it was
+    closed."""
+    import json
+
+    c, result, index = fitted
+    summary = report.summarize(result, ["Once", "Repeat"], index)
+    text = json.dumps(summary.as_dict(), allow_nan=False)
+    again = report.ModelSummary.from_dict(json.loads(text))
+    assert again == summary
+    assert again.bgnbd.message("ru") == summary.bgnbd.message("ru")
+    failed = report.summarize(
+        clv.fit_customers(
+            clv.Customers(np.zeros(4), np.zeros(4), np.arange(1.0, 5.0), np.full(4, np.nan))
+        ),
+        ["All customers"],
+        np.zeros(4, int),
+    )
+    back = report.ModelSummary.from_dict(json.loads(json.dumps(failed.as_dict(), allow_nan=False)))
+    assert not back.bgnbd.converged and back.bgnbd.params is None
+    assert back.bgnbd.message("en") == failed.bgnbd.message("en")
+    seg, old = back.segments[0], failed.segments[0]
+    assert seg.name == old.name and np.isnan(seg.p_alive) and np.isnan(old.p_alive)
+    assert report.ModelSummary.from_dict({"bgnbd": "damaged"}) is None

@@ -253,3 +253,36 @@ def test_a_fit_without_figures_keeps_the_imports_own_message(window, qtbot, tmp_
     assert window.banner.kind == "warning"
     assert said.startswith("Made 1 segment") and "from the orders in once.csv" in said, said
     assert "type margin, acquisition spend" in said and "were left out" not in said
+
+
+def test_a_saved_project_keeps_its_models_figures(window, qtbot, tmp_path):
+    """A project made from an order log, saved, closed and opened again: its customer model
+    columns were empty ("open an order log: the models are fitted to its customers") though
+    the formula's numbers came back; the fit's figures are now kept in the project file."""
+    from tests.ui.test_orders_window import open_preview
+    from ui.customer_models import model_summary
+
+    log = tmp_path / "shop.csv"
+    simulate.order_log(SEGMENTS, "2025-09-30", np.random.default_rng(5), weeks=110).write_csv(log)
+    dialog = open_preview(window, qtbot, log)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
+    keys = ("p_alive", "expected_purchases", "predicted_clv")
+    before = {(r, k): shown(window, r, k) for r in range(len(window.doc)) for k in keys}
+    assert all(before.values()) and "—" not in before.values()
+    saved = tmp_path / "shop.ltv.json"
+    assert window.files.save_to(saved)
+    window.doc.load(Project())
+    assert model_summary(window.doc) is None
+    assert window.open_file(saved, ask=False)
+    qtbot.waitUntil(lambda: window.doc.names() == ["Online", "Shop"], timeout=10_000)
+    after = {(r, k): shown(window, r, k) for r in range(len(window.doc)) for k in keys}
+    assert after == before
+    assert window.doc.undo_stack.isClean()  # opening it changed nothing
+    import openpyxl
+
+    book_path = tmp_path / "again.xlsx"
+    window.files.export_to("xlsx", str(book_path))
+    qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+    assert "Models" in openpyxl.load_workbook(book_path, data_only=True).sheetnames
