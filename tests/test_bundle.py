@@ -109,6 +109,43 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+@pytest.mark.skipif(not LINUX, reason="freedesktop menus")
+@pytest.mark.parametrize("lang", ["en_US.UTF-8", "ru_RU.UTF-8"])
+def test_linux_install_script_says_where_the_command_is(tmp_path, lang):
+    """install.sh speaks the user's language, and says when ~/.local/bin is not yet in PATH
+    (Debian's profile adds it at the next login only): typing ``ltv-studio`` would fail."""
+    folder = tmp_path / NAME
+    shutil.copytree(ROOT / "packaging" / "linux", folder)
+    shutil.copytree(paths.resources() / "icons", folder / "_internal" / "resources" / "icons")
+    (folder / NAME).write_text("#!/bin/sh\necho stand-in\n")
+    (folder / NAME).chmod(0o755)
+    home = tmp_path / "home"
+    home.mkdir()
+    bin_ = home / ".local" / "bin"
+    said = {}
+    for path in ("/usr/bin:/bin", f"{bin_}:/usr/bin:/bin"):
+        env = {"HOME": str(home), "PATH": path, "LANG": lang}
+        done = subprocess.run(["sh", str(folder / "install.sh")], env=env, capture_output=True,
+                              text=True, timeout=60)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        said[path] = done.stdout.strip().splitlines()
+    outside, inside = said.values()
+    assert len(inside) == 1 and inside == outside[:1]
+    assert len(outside) == 2 and f'"{bin_}/ltv-studio"' in outside[1]
+    if lang.startswith("ru"):
+        assert inside[0].startswith("LTV Studio есть в меню приложений")
+        assert "после нового входа в систему" in outside[1]
+    else:
+        assert inside[0].startswith("LTV Studio is in your applications menu")
+        assert "works after you log in again" in outside[1]
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": lang}
+    done = subprocess.run(["sh", str(folder / "install.sh"), "--uninstall"], env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert ("удалены" in done.stdout) == lang.startswith("ru")
+    assert not (bin_ / "ltv-studio").exists()
+
+
 # --- pip install . ----------------------------------------------------------------------------
 
 

@@ -28,7 +28,10 @@ if [ "${1-}" = "--uninstall" ]; then
         "$data/mime/packages/ltv-studio.xml"
     for s in $sizes; do rm -f "$data/icons/hicolor/${s}x${s}/apps/ltv-studio.png"; done
     refresh
-    echo "LTV Studio's menu entry, command and file type are removed; the folder $here stays."
+    case "${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}" in
+        ru*) echo "Пункт меню, команда и тип файлов LTV Studio удалены; папка $here осталась." ;;
+        *) echo "LTV Studio's menu entry, command and file type are removed; the folder $here stays." ;;
+    esac
     exit 0
 fi
 
@@ -52,4 +55,14 @@ for s in $sizes; do
     cp "$here/_internal/resources/icons/ltv-studio-$s.png" "$data/icons/hicolor/${s}x${s}/apps/ltv-studio.png"
 done
 refresh
-echo "LTV Studio is in your applications menu; \`ltv-studio\` runs it from a terminal ($bin)."
+case "${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}" in
+    ru*) done_words="LTV Studio есть в меню приложений; в терминале её запускает \`ltv-studio\` ($bin)."
+         path_words="Папки $bin ещё нет в PATH: команда \`ltv-studio\` заработает после нового входа в систему, а до того — \"$bin/ltv-studio\"." ;;
+    *) done_words="LTV Studio is in your applications menu; \`ltv-studio\` runs it from a terminal ($bin)."
+       path_words="$bin is not in your PATH yet: \`ltv-studio\` works after you log in again; until then type \"$bin/ltv-studio\"." ;;
+esac
+echo "$done_words"
+case ":${PATH:-}:" in
+    *":$bin:"*) ;;
+    *) echo "$path_words" ;;
+esac
