@@ -314,3 +314,76 @@ def test_a_log_with_an_order_after_today_opens_at_today(window, qtbot, tmp_path)
     qtbot.waitUntil(lambda: dialog.found.derived.windows.end == earlier, timeout=30_000)
     dialog.accept()
     qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+
+
+def test_the_pdfs_later_months_list_only_the_cohorts_that_reach_them():
+    """The PDF's months 18…29 listed all 30 cohorts, the young ones as rows of empty cells: two
+    of the six cohort pages were mostly blank. Only cohorts old enough are listed there."""
+    from core.export.base import prepare
+    from core.project import Project
+    from ui.report import cohorts
+
+    months = 30
+    rows = [
+        {
+            "cohort": f"{2023 + (i // 12)}-{i % 12 + 1:02d}",
+            "customers": 10,
+            "active": [1.0] + [0.5] * (months - i - 1),
+            "rolling": [1.0] + [0.6] * (months - i - 1),
+            "revenue_per_customer": [100.0 * (k + 1) for k in range(months - i)],
+        }
+        for i in range(months)
+    ]
+    project = Project(orders={"file": "log.csv", "end": "2025-06-30", "cohorts": rows})
+    tables = [
+        b
+        for b in cohorts.section(prepare(project, "out.pdf", "en"), 700.0)
+        if hasattr(b, "continued")
+    ]
+    early, late = tables[0], tables[1]
+    assert len(early.rows) == 30
+    assert len(late.rows) == 12  # the cohorts of months 0…11 reach month 18
+    assert all(">2023-" in r for r in late.rows)
+
+
+def test_a_table_never_starts_at_a_pages_foot_with_a_row_or_two(qapp):
+    """The PDF's rolling retention table began at the foot of a page with its title, its
+    header and one cohort, the rest under "(continued)" overleaf."""
+    from ui.report.blocks import Table
+
+    head = "<tr><th>Cohort</th><th>0</th></tr>"
+    table = Table(head, [f"<tr><td>c{i}</td><td>{i}</td></tr>" for i in range(20)], "<h2>T</h2>")
+    whole = table.height(500.0)
+    one_row = (whole - Table(head, [], "<h2>T</h2>").height(500.0)) / 20
+    title_and_head = whole - 20 * one_row
+    for rows_that_fit in (1, 2):
+        first, rest = table.split(500.0, title_and_head + (rows_that_fit + 0.5) * one_row)
+        assert first is None and rest is table, rows_that_fit
+    first, rest = table.split(500.0, title_and_head + 3.5 * one_row)
+    assert first is not None and len(first.rows) == 3 and len(rest.rows) == 17
+
+
+def test_the_cohort_notes_write_the_report_date_as_the_language_does(tmp_path):
+    """The Russian PDF page and workbook sheet said «дата отчёта 2025-06-30» where every other
+    Russian date of the program reads 30.06.2025."""
+    from core.export.base import prepare
+    from core.export.xlsx.cohort_sheet import TITLE
+    from core.project import Project
+    from core.text import iso_day_text
+    from ui.report import cohorts
+
+    rows = [{"cohort": "2025-05", "customers": 3, "active": [1.0, 0.3], "rolling": [1.0, 0.3]}]
+    project = Project(orders={"file": "log.csv", "end": "2025-06-30", "cohorts": rows})
+    page = cohorts.section(prepare(project, "out.pdf", "ru"), 700.0)[0]
+    assert "дата отчёта 30.06.2025" in page.html
+    assert (
+        iso_day_text("2025-06-30", "en")
+        in cohorts.section(prepare(project, "out.pdf", "en"), 700.0)[0].html
+    )
+    import openpyxl
+
+    from core.export.xlsx.book import write_workbook
+
+    write_workbook(project, tmp_path / "c.xlsx", "ru")
+    sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")[TITLE("ru")]
+    assert "дата отчёта 30.06.2025" in sheet["A2"].value

@@ -121,6 +121,10 @@ class Html(Block):
         return doc.toPlainText()
 
 
+#: the fewest rows a table starts with at the foot of a page (else it starts on the next)
+MIN_ROWS = 3
+
+
 class Table(Block):
     """A table that may continue on the next page: ``title`` (HTML) above it, ``head`` (one
     ``<tr>``) repeated on every page, ``rows`` (``<tr>`` each) split between whole rows, and
@@ -181,6 +185,8 @@ class Table(Block):
                 break
         if fits == len(self.rows) - 1 and fits > 1:
             fits -= 1  # the last row (a total) never alone at the top of a page
+        if fits < min(MIN_ROWS, len(self.rows)):
+            return None, self  # a title and a row or two at a page's foot: all of it overleaf
         while fits > 0:
             first = Table(head, self.rows[:fits], self.title, self.continued, "", self.attributes)
             if first.height(width) <= room:

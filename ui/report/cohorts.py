@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from core.export.base import Report
 from core.export.xlsx.cohort_sheet import KINDS, WORDS
+from core.text import iso_day_text
 from ui.report.blocks import Block, Html, Table
 from ui.report.content import WORDS as REPORT_WORDS
 from ui.report.content import _e, number_format
@@ -35,7 +36,9 @@ def section(report: Report, width: float) -> list[Block]:
         return []
     lang = report.lang
     fmt = number_format(report)
-    note = WORDS["note"](lang, file=orders.get("file", "—"), end=orders.get("end"))
+    note = WORDS["note"](
+        lang, file=orders.get("file", "—"), end=iso_day_text(orders.get("end"), lang)
+    )
     blocks: list[Block] = [
         Html(
             f"<h1>{_e(WORDS['title'](lang))}</h1><p class='note'>{_e(note)}</p>",
@@ -56,6 +59,8 @@ def section(report: Report, width: float) -> list[Block]:
             rows = []
             for cohort in cohorts:
                 values = cohort.get(kind) or []
+                if all(k >= len(values) or values[k] is None for k in span):
+                    continue  # too young for these months: no row of empty cells
                 cells = []
                 for k in span:
                     if k >= len(values) or values[k] is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from core import schema
 from core.export.xlsx.book import Book
-from core.text import Text
+from core.text import Text, iso_day_text
 
 TITLE = Text("Cohorts", "Когорты")
 WORDS = {
@@ -54,7 +54,14 @@ def write(book: Book) -> None:
     ws.set_column(1, 1, 11)
     ws.set_column(2, 2 + months, 9)
     ws.write_string(0, 0, WORDS["title"](lang), style.title)
-    book.text(ws, 1, 0, WORDS["note"](lang, file=orders.get("file", "—"), end=orders.get("end")))
+    book.text(
+        ws,
+        1,
+        0,
+        WORDS["note"](
+            lang, file=orders.get("file", "—"), end=iso_day_text(orders.get("end"), lang)
+        ),
+    )
     row = 3
     formats = {
         "active": style.metric[schema.FRACTION],
