@@ -256,7 +256,20 @@ def bundle(tmp_path_factory) -> Path:
     assert (folder / EXE_NAME).is_file(), f"{folder / EXE_NAME} is missing: run `make bundle`"
     copy = tmp_path_factory.mktemp("elsewhere") / NAME
     shutil.copytree(folder, copy, symlinks=True)
+    AS_COPIED.update(listing(copy))
     return copy
+
+
+#: The bundle's files as copied (path: link?, size, modification time), before any run.
+AS_COPIED: dict[str, tuple[bool, int, int]] = {}
+
+
+def listing(folder: Path) -> dict[str, tuple[bool, int, int]]:
+    def entry(path: Path) -> tuple[bool, int, int]:
+        info = path.lstat()
+        return path.is_symlink(), info.st_size, info.st_mtime_ns
+
+    return {str(p.relative_to(folder)): entry(p) for p in [folder, *folder.rglob("*")]}
 
 
 @pytest.fixture
@@ -506,3 +519,18 @@ def test_linux_install_script_adds_the_menu_entry_and_command(bundle, tmp_path):
                           text=True, timeout=60)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert not command.exists() and not (data / "applications" / "ltv-studio.desktop").exists()
+
+
+def test_bundle_folder_is_left_as_it_was(bundle, bare, tmp_path):
+    """Nothing the program does writes into its own folder (which may be read-only, or shared
+    by several users): no caches, no compiled files, no settings. Last in this file, after every
+    command above has run from the same copy; a picture of an order log and a PDF here too."""
+    (tmp_path / "shop.csv").write_text(ORDERS, "utf-8")
+    shutil.copy(paths.sample(), tmp_path / "sample.ltv.json")
+    for args in (["--screenshot", "shot.png", "shop.csv"], ["export", "shop.csv", "-o", "r.pdf"],
+                 ["export", "sample.ltv.json", "-o", "r.xlsx"]):  # fmt: skip
+        done = bare(*args)
+        assert done.returncode == 0, done.stderr
+    now = listing(bundle)
+    changed = sorted(k for k in now.keys() | AS_COPIED.keys() if now.get(k) != AS_COPIED.get(k))
+    assert not changed, changed
