@@ -177,17 +177,25 @@ def screenshot(window, out: str, size: tuple[int, int] = SCREENSHOT_SIZE) -> int
     window.setWindowState(Qt.WindowState.WindowNoState)
     window.setGeometry(0, 0, *size)
     window.show()
-    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
-    while window.runner.busy and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
+
+    def settle(done, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while not done() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+
+    settle(lambda: not window.runner.busy, SCREENSHOT_TIMEOUT_S)
+    if window.doc.project.orders is not None:
+        # an order log's models are fitted a moment after its project is made, then unfold
+        from ui.customer_models import model_summary
+
+        settle(lambda: window.runner.busy or model_summary(window.doc) is not None, 2)
+        settle(lambda: not window.runner.busy, SCREENSHOT_TIMEOUT_S)
     for _ in range(5):
         app.processEvents()
     charts = window.charts
-    redraw_deadline = time.monotonic() + 3
-    while charts.redraws == 0 and time.monotonic() < redraw_deadline:
-        app.processEvents()
-        time.sleep(0.02)
+    # drawn, and no redraw waiting (a project loaded after the first drawing asks for one)
+    settle(lambda: charts.redraws > 0 and not charts.redraw_pending, 3)
     window.grid.fit_columns()
     app.processEvents()
     ok = window.grab().save(out, "PNG")

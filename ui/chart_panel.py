@@ -130,6 +130,11 @@ class ChartPanel(QWidget):
 
     set_row = select  # the name the window used before
 
+    @property
+    def redraw_pending(self) -> bool:
+        """True while a change waits to be drawn (the charts redraw a moment after it)."""
+        return self._timer.isActive()
+
     def chart_views(self) -> list:
         """The two chart views: the comparison, then the profit curve."""
         return list(self._views)

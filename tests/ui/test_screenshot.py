@@ -71,3 +71,34 @@ def test_the_picture_is_taken_without_qts_offscreen_notes(tmp_path):
         done = _shot(tmp_path, "--screenshot", str(tmp_path / "shot.png"), *args)
         assert done.returncode == 0, done.stderr
         assert done.stderr == ""
+
+
+def test_an_order_log_is_pictured_with_its_charts_and_models(app, qtbot, tmp_path):
+    """`--screenshot OUT.png shop.xlsx` of an order log pictured the charts of the empty window
+    ("No segments yet", "Select a segment to see its curve") beside a grid of three segments,
+    and the models' columns folded: the picture was taken before the charts redrew for the
+    project the log made and before its models were fitted, which a person sees a moment
+    after opening it."""
+    import numpy as np
+
+    from core.models import simulate
+    from tests.ui.test_models_customer_columns import SEGMENTS
+    from ui.app import open_window, screenshot
+    from ui.customer_models import model_summary
+
+    log = tmp_path / "shop.csv"
+    simulate.order_log(SEGMENTS, "2025-09-30", np.random.default_rng(5), weeks=110).write_csv(log)
+    window = open_window(str(log), None, recover=False, catch_errors=False, auto_import=True)
+    try:
+        assert screenshot(window, str(tmp_path / "shot.png"), (1366, 768)) == 0
+        assert window.doc.names() == ["Online", "Shop"]
+        charts = window.charts
+        assert not charts.redraw_pending and charts._names == ["Online", "Shop"]
+        assert model_summary(window.doc) is not None
+        assert not window.grid.folded("customer_model")
+    finally:
+        if window.task is not None:
+            window.task.cancel()
+            window.task.wait()
+        window.doc.undo_stack.setClean()
+        window.close()
