@@ -203,10 +203,14 @@ class GridEditor(QObject):
         if changes:
             self._doc.undo_stack.push(SetCellsCommand(self._doc, changes, self.tr("Clear cells")))
 
+    def new_name(self) -> str:
+        """What a new segment is called until it is named."""
+        return self.tr("New segment")
+
     def add(self, row: int | None = None) -> int:
         """Add an empty segment after ``row`` (at the end by default); its row."""
         at = len(self._doc) if row is None else row + 1
-        name = self._doc.unique_name(self.tr("New segment"))
+        name = self._doc.unique_name(self.new_name())
         self._doc.undo_stack.push(InsertSegmentsCommand(self._doc, at, [{"segment": name}]))
         return at
 

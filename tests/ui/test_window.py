@@ -91,6 +91,25 @@ def test_open_new_with_unsaved_changes_cancel_keeps_the_work(window, monkeypatch
     assert window.doc.value(0, "customers") == 999.0
 
 
+def test_new_is_ready_to_type_the_first_segments_name(window, qtbot):
+    """File ▸ New, then typing: the words name the new segment (they went nowhere: no cell was
+    current), and a new project nobody touched closes without asking."""
+    window.doc.undo_stack.setClean()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.actions.new.trigger()
+    assert window.doc.names() == ["New segment"] and not window.isWindowModified()
+    assert window.doc.undo_stack.count() == 0
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view, timeout=3000)
+    for key in [*"Cafe", Qt.Key.Key_Return]:  # to the widget with the focus, as keys go
+        qtbot.keyClick(QApplication.focusWidget(), key)
+    qtbot.waitUntil(lambda: window.doc.names() == ["Cafe"], timeout=3000)
+    window.undo()
+    assert window.doc.names() == ["New segment"] and not window.isWindowModified()
+
+
 def test_new_then_open_a_project(window, monkeypatch, tmp_path):
     target = tmp_path / "a.ltv.json"
     window.save_to(target)

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import LtvError
-from core.project import SUFFIX, Project, save_project
+from core.project import SUFFIX, Project, SegmentTable, save_project
 from ui import i18n, preferences
 from ui.autosave import INLINE_SEGMENTS, Recovery, discard, find_recoveries
 from ui.workers import export_job, load_job, read_segments_job, release_bulk
@@ -80,11 +80,15 @@ class FileActions(QObject):
 
     # New and Open ----------------------------------------------------------------------------
     def new_project(self) -> None:
+        """An untitled project of one empty segment, its name cell current, so that what is
+        typed next names it. Nothing is changed yet: closing it at once asks nothing."""
         if not self.maybe_save():
             return
         self.window.autosaver.remove()
-        self.doc.load(Project(settings=preferences.default_settings()))
-        self.window.editor.add()
+        segments = SegmentTable.from_records([{"segment": self.window.editor.new_name()}])
+        self.doc.load(Project(segments=segments, settings=preferences.default_settings()))
+        self.window.select_cell(0, "segment")
+        self.window.view.setFocus()
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
