@@ -442,9 +442,10 @@ def ratio_chart(
     series.attachAxis(axis)
     if not series.count():
         chart.legend().hide()
-    # reference lines at 1 and 3 across the categories, labelled in the top band
+    # reference lines at 1 and 3 across the categories, labelled in the top band (none while
+    # no segment has a ratio: they would only cross the words that say why)
     across = _hidden_axis(chart)
-    for x, colour in ((1.0, COLOURS["line1"]), (3.0, COLOURS["line3"])):
+    for x, colour in ((1.0, COLOURS["line1"]), (3.0, COLOURS["line3"])) if finite else ():
         line = QLineSeries()
         line.append([QPointF(x, 0.0), QPointF(x, 1.0)])
         pen = QPen(colour)

@@ -120,6 +120,10 @@ def test_no_ratio_anywhere_is_said_once_and_never_over_a_row_label(qapp):
     chart = laid_out(ratio_chart(charts.comparison(compute(*alike), ["a", "b"]), "en", "$"))
     assert "No segment has LTV:CAC yet: needs gross margin" in words(chart)
     assert not [t for t in label_texts(chart) if t.startswith("— ")]
+    # nor are the 1:1 and 3:1 lines drawn through those words (an order log's first chart):
+    # with no ratio there is nothing to hold against them
+    assert not [s for s in chart.series() if type(s) is QLineSeries]
+    assert not {"1:1", "3:1"} & set(label_texts(chart))
     unlike = [without("gross_margin"), without("new_customers")]
     chart = laid_out(ratio_chart(charts.comparison(compute(*unlike), ["a", "b"]), "en", "$"))
     assert "No segment has LTV:CAC" not in words(chart)
