@@ -274,6 +274,7 @@
     </message>
     <message>
         <source>Customer model</source>
+        <extracomment>the key of ``Project.orders`` (the project file's ``"orders"``) that keeps the fit's figures</extracomment>
         <translation>Модель клиентов</translation>
     </message>
 </context>
@@ -466,6 +467,10 @@
         <translation>Чтение {file}…</translation>
     </message>
     <message>
+        <source>project</source>
+        <translation>проект</translation>
+    </message>
+    <message>
         <source>Save As</source>
         <translation>Сохранить как</translation>
     </message>
@@ -484,6 +489,10 @@
     <message>
         <source>Clear the List</source>
         <translation>Очистить список</translation>
+    </message>
+    <message>
+        <source>report</source>
+        <translation>отчёт</translation>
     </message>
     <message>
         <source>Export Workbook</source>

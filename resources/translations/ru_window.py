@@ -4,6 +4,8 @@ RU = {
     # actions and menus
     "Cu&t": "Вы&резать",
     "E&xamples": "&Примеры",
+    "project": "проект",
+    "report": "отчёт",
     "Online Shop: a Log of &Orders": "Интернет-магазин: журнал &заказов",
     "Coffee Shop: &Segments": "Кофейня: &сегменты",
     "The &Worked Examples of the Formulas": "&Примеры расчёта по формулам",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -476,3 +477,31 @@ def test_the_worked_examples_open_through_the_import_preview(window, qtbot):
     qtbot.waitUntil(lambda: window.doc.names()[:1] == ["Example 1"], timeout=30_000)
     assert window.doc.path is None
     window.doc.undo_stack.setClean()
+
+
+def test_save_and_export_offer_a_file_name_in_the_windows_language(window, monkeypatch):
+    """An untitled project offered "project.ltv.json" and "report.pdf" in the Russian window;
+    a name with a colon («Опт: зерно») is offered without it (no system's file name has one)."""
+    from ui.window import file_actions
+
+    offered: list[str] = []
+
+    class Dialog:
+        @staticmethod
+        def getSaveFileName(_parent, _title, start, _filter):  # noqa: N802
+            offered.append(start)
+            return "", ""
+
+    monkeypatch.setattr(file_actions, "_file_dialog", lambda: Dialog)
+    window.set_language("ru")
+    window.doc.undo_stack.setClean()
+    window.actions.new.trigger()
+    window.actions.save_as.trigger()
+    window.actions.export_pdf.trigger()
+    assert [Path(p).name for p in offered] == ["проект.ltv.json", "отчёт.pdf"]
+    window.doc.project.name = "Опт: зерно / кафе"
+    window.actions.save_as.trigger()
+    assert Path(offered[-1]).name == "Опт - зерно - кафе.ltv.json"
+    window.set_language("en")
+    window.actions.export_xlsx.trigger()
+    assert Path(offered[-1]).name == "Опт - зерно - кафе.xlsx"

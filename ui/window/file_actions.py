@@ -7,6 +7,7 @@ window); what they report goes to the window's banner, with buttons to open what
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -227,7 +228,8 @@ class FileActions(QObject):
         return self.save_to(self.doc.path)
 
     def save_as(self) -> bool:
-        start = str(self.doc.path or Path.home() / ((self.doc.project.name or "project") + SUFFIX))
+        name = _file_stem(self.doc.project.name, self.tr("project"))
+        start = str(self.doc.path or Path.home() / (name + SUFFIX))
         path, _ = _file_dialog().getSaveFileName(
             self.window,
             self.tr("Save As"),
@@ -308,7 +310,7 @@ class FileActions(QObject):
         base = (
             self.doc.path.name.split(".")[0]
             if self.doc.path
-            else (self.doc.project.name or "report")
+            else _file_stem(self.doc.project.name, self.tr("report"))
         )
         start = str((self.doc.path.parent if self.doc.path else Path.home()) / (base + suffix))
         title = self.tr("Export Workbook") if kind == "xlsx" else self.tr("Export PDF Report")
@@ -393,6 +395,13 @@ class FileActions(QObject):
         discard(recovery)
         self.window.autosaver.save_now()
         self.window.show_message(self.tr("Restored the unsaved changes."), "success")
+
+
+def _file_stem(name: str, otherwise: str) -> str:
+    """A project's name as the start of a file name offered by a dialog: without the characters
+    no system's file names may hold ("Опт: зерно" → "Опт - зерно"), ``otherwise`` when empty."""
+    stem = re.sub(r'\s*[<>:"/\\|?*\x00-\x1f]+\s*', " - ", name or "").strip(" .-")
+    return stem or otherwise
 
 
 def _open(path: Path) -> None:
