@@ -307,8 +307,13 @@ def portfolio_formulas(layout: Layout, lang: str) -> dict[str, str]:
         "clv": f"SUMPRODUCT(--ISNUMBER({cust}),--({cust}>=0),--ISNUMBER({s('clv')}))",
         "net_clv": f"SUMPRODUCT(--ISNUMBER({cust}),--({cust}>=0),--ISNUMBER({s('net_clv')}))",
     }
-    parts = [f'"{schema.BY_KEY[k].short(lang)} "&({n}-{expr})' for k, expr in counts.items()]
-    f["notes"] = f"={_q(_LEFT_OUT(lang) + ': ')}&" + '&", "&'.join(parts)
+    # ", CAC 3" for each figure that left segments out, then the first ", " cut: only what
+    # was left out is named, and nothing when nothing was
+    parts = "&".join(
+        f'IF({n}-{expr}>0,", {schema.BY_KEY[k].short(lang)} "&({n}-{expr}),"")'
+        for k, expr in counts.items()
+    )
+    f["notes"] = f'=IF(LEN({parts})=0,"",{_q(_LEFT_OUT(lang) + ": ")}&MID({parts},3,1000))'
     return f
 
 
@@ -316,8 +321,5 @@ def left_out_text(results: metrics.Results, lang: str) -> str:
     """The cached value of the portfolio's notes formula."""
     left = results.portfolio.left_out
     keys = ("cac", "crr", "ltv", "clv", "net_clv")
-    return (
-        _LEFT_OUT(lang)
-        + ": "
-        + ", ".join(f"{schema.BY_KEY[k].short(lang)} {left.get(k, 0)}" for k in keys)
-    )
+    named = [f"{schema.BY_KEY[k].short(lang)} {left[k]}" for k in keys if left.get(k, 0) > 0]
+    return _LEFT_OUT(lang) + ": " + ", ".join(named) if named else ""

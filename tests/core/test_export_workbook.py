@@ -211,3 +211,31 @@ def test_many_segments_chart_shows_20_sorted_by_ltv_cac(tmp_path):
     ratios = metrics.compute(cols).values["ltv_cac"]
     ratios = np.sort(ratios[~np.isnan(ratios)])[::-1]
     assert shown == ratios[:10].tolist() + ratios[-10:].tolist()
+
+
+def test_the_portfolio_note_names_only_what_it_left_out(tmp_path):
+    """An order log's project with no spend typed: the workbook's portfolio note read
+    «не учтено: CAC 3, CRR 0, LTV 0, CLV 0, Чистый CLV 0» — every figure, most with nothing
+    left out. It names those that left segments out, and is empty when none did."""
+    from core.export.formulas import left_out_text
+
+    values = dict(
+        avg_order_value=[1400.0, 1200.0, 1600.0],
+        purchases_per_year=[3.8, 1.9, 2.8],
+        gross_margin=[0.48, 0.3, 0.42],
+        customers=[644.0, 731.0, 1177.0],
+        new_customers=[357.0, 495.0, 738.0],
+        customers_start=[470.0, 570.0, 906.0],
+        customers_end=[630.0, 707.0, 1149.0],
+    )
+    project = Project(segments=SegmentTable(["Магазин", "Маркетплейс", "Сайт"], values))
+    assert left_out_text(project.compute(), "ru") == "не учтено: CAC 3"
+    assert left_out_text(project.compute(), "en") == "left out: CAC 3"
+    values["acquisition_spend"] = [400_000.0, 900_000.0, 1_500_000.0]
+    whole = Project(segments=SegmentTable(["Магазин", "Маркетплейс", "Сайт"], values))
+    assert left_out_text(whole.compute(), "en") == ""
+    path = tmp_path / "p.xlsx"
+    write_workbook(project, path, "ru")
+    ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
+    layout = Layout(3, FIRST_ROW, "Basis", "Benchmark")
+    assert ws.cell(layout.total_row + 1, layout.columns["notes"] + 1).value == "не учтено: CAC 3"
