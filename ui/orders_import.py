@@ -79,6 +79,26 @@ class OrdersFound:
     derived: object  # core.orders.derive.Derived
     end: dt.date | None = None
     by: str | None = None
+    # "dmy" or "mdy" when slashed dates of the log's own never said which (the preview lets
+    # the person choose); None when the dates decided themselves
+    dates: str | None = None
+
+
+def _undecided(problems) -> bool:
+    """True when a slashed date column never said day/month or month/day (DESIGN §8.1)."""
+    from core.readers.dates import UNDECIDED
+
+    return any(p.text == UNDECIDED for p in problems)
+
+
+def default_date_order() -> str:
+    """The order the system writes short dates in: "mdy" (12/31/2024) or "dmy" (31/12/2024)."""
+    from PySide6.QtCore import QLocale
+
+    if i18n.lang() == "ru":
+        return "dmy"
+    short = QLocale.system().dateFormat(QLocale.FormatType.ShortFormat).lower()
+    return "mdy" if short.find("m") < short.find("d") else "dmy"
 
 
 def routed_load_job(path: str, lang: str, segments_job):
@@ -86,25 +106,43 @@ def routed_load_job(path: str, lang: str, segments_job):
     (``OrdersFound``); anything else goes on as ``segments_job`` (the segment import preview).
     A workbook is read once for both questions."""
 
+    order = default_date_order()  # read here, in the GUI thread
+
     def job(progress, cancelled):
-        from core.orders.derive import LastOrderAfterToday
+        from core.orders.derive import LastOrderAfterToday, NoUsableOrders
         from core.orders.files import derive_file, derive_loaded, is_order_file
         from core.readers import pipeline
         from core.readers import sniff as sniffing
 
         def found(derive) -> OrdersFound | None:
-            # an order dated after today (a mistyped year) leaves no default T: the preview
-            # opens at today, says what it left out after it, and lets the person choose
+            def attempt(dates):
+                # an order dated after today (a mistyped year) leaves no default T: the
+                # preview opens at today, says what it left out after it, and lets T be chosen
+                try:
+                    return derive(None, dates), None
+                except LastOrderAfterToday as late:
+                    return derive(late.today, dates), late.today
+
+            # slashed dates that never say day/month or month/day: read in the system's order,
+            # and the preview offers the other (DESIGN §8.1)
+            dates = None
             try:
-                derived, end = derive(None), None
-            except LastOrderAfterToday as late:
-                derived, end = derive(late.today), late.today
-            return None if derived is None else OrdersFound(path, derived, end)
+                derived, end = attempt(None)
+            except NoUsableOrders as none:
+                if not _undecided(none.problems):
+                    raise
+                dates = order
+                derived, end = attempt(dates)
+            else:
+                if derived is not None and _undecided(derived.problems):
+                    dates = order
+                    derived, end = attempt(dates)
+            return None if derived is None else OrdersFound(path, derived, end, None, dates)
 
         if is_order_file(path, lang):
             return found(
-                lambda end: derive_file(
-                    path, end, lang=lang, progress=progress, cancelled=cancelled
+                lambda end, dates: derive_file(
+                    path, end, None, dates, lang=lang, progress=progress, cancelled=cancelled
                 )
             )
         if sniffing.sniff(Path(path), lang) in (sniffing.CSV, sniffing.PROJECT):
@@ -113,7 +151,11 @@ def routed_load_job(path: str, lang: str, segments_job):
 
         with bulk():
             source = pipeline.load(path, lang, progress, cancelled)
-            orders = found(lambda end: derive_loaded(source, end, lang=lang, cancelled=cancelled))
+            orders = found(
+                lambda end, dates: derive_loaded(
+                    source, end, None, dates, lang=lang, cancelled=cancelled
+                )
+            )
             if orders is not None:
                 return orders
         return segments_job(progress, cancelled)
@@ -121,17 +163,19 @@ def routed_load_job(path: str, lang: str, segments_job):
     return job
 
 
-def derive_job(path: str, end: dt.date | None, by: str | None, lang: str):
-    """The worker's job of deriving the log again with another T or segment column."""
+def derive_job(path: str, end: dt.date | None, by: str | None, lang: str, dates: str | None = None):
+    """The worker's job of deriving the log again with another T, segment column or order of
+    slashed dates."""
 
     def job(progress, cancelled):
         from core.orders.files import derive_file
 
         return OrdersFound(
             path,
-            derive_file(path, end, by, lang=lang, progress=progress, cancelled=cancelled),
+            derive_file(path, end, by, dates, lang=lang, progress=progress, cancelled=cancelled),
             end,
             by,
+            dates,
         )
 
     return job
@@ -219,6 +263,16 @@ class OrdersDialog(QDialog):
         self.end.setDisplayFormat("dd.MM.yyyy" if i18n.lang() == "ru" else "yyyy-MM-dd")
         self.by = QComboBox(self)
         self.by.setObjectName("ordersBy")
+        self.dates = QComboBox(self)
+        self.dates.setObjectName("ordersDates")
+        self.dates.addItem(self.tr("day/month/year (31/12/2024)"), "dmy")
+        self.dates.addItem(self.tr("month/day/year (12/31/2024)"), "mdy")
+        self.dates.setToolTip(
+            self.tr(
+                "No date of the log says whether 10/9/2024 is 10 September or 9 October: "
+                "choose how its dates are written."
+            )
+        )
         self.segments = QTableWidget(0, len(_preview_keys()), self)
         self.segments.setObjectName("ordersSegments")
         self.problems = QListWidget(self)
@@ -239,6 +293,8 @@ class OrdersDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Report date T:"), self.end)
         form.addRow(self.tr("Segments by:"), self.by)
+        form.addRow(self.tr("Slashed dates:"), self.dates)
+        self._form = form
         top = QHBoxLayout()
         top.addWidget(self.columns, 1)
         top.addLayout(form, 1)
@@ -262,6 +318,7 @@ class OrdersDialog(QDialog):
         self.show_found(found)
         self.end.dateChanged.connect(self._changed)
         self.by.currentIndexChanged.connect(self._changed)
+        self.dates.currentIndexChanged.connect(self._changed)
         self._fit_to_screen()
 
     def _fit_to_screen(self) -> None:
@@ -292,6 +349,12 @@ class OrdersDialog(QDialog):
 
     def show_found(self, found: OrdersFound) -> None:
         self.found = found
+        # the order of slashed dates is asked only when the log's own dates never said it
+        self._form.setRowVisible(self.dates, found.dates is not None)
+        if found.dates is not None:
+            self.dates.blockSignals(True)
+            self.dates.setCurrentIndex(self.dates.findData(found.dates))
+            self.dates.blockSignals(False)
         derived = found.derived
         lang = i18n.lang()
         fmt = i18n.QtNumberFormat(lang, "₽")
@@ -394,7 +457,8 @@ class OrdersDialog(QDialog):
         date = self.end.date()
         end = dt.date(date.year(), date.month(), date.day())
         by = self.by.currentData()
-        job = derive_job(self.found.path, end, by, i18n.lang())
+        dates = self.dates.currentData() if self.found.dates is not None else None
+        job = derive_job(self.found.path, end, by, i18n.lang(), dates)
         label = self.tr("Deriving {file}…").format(file=Path(self.found.path).name)
         self._set_busy(True)
         task = self._window.run_task(job, label, self._rederived)

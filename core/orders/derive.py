@@ -136,6 +136,15 @@ class Derived:
         return int(self.summary.purchases.sum())
 
 
+class NoUsableOrders(LtvError):
+    """Not one order could be used; ``problems`` are the rows left out, and why (the window
+    looks among them for slashed dates whose order it lets the person choose)."""
+
+    def __init__(self, message: str, problems: Sequence[Problem]) -> None:
+        super().__init__(message)
+        self.problems = list(problems)
+
+
 class LastOrderAfterToday(LtvError):
     """No report date was given and the log's last order is dated after today (a mistyped
     year): the command line asks for ``--end``; the window derives again with ``today`` as T,
@@ -159,7 +168,7 @@ def choose_end(
 
     ``problems`` are the rows left out: a log without a usable row names the first of them."""
     if first is None or last is None:
-        raise LtvError(_no_rows(file, problems, lang))
+        raise NoUsableOrders(_no_rows(file, problems, lang), problems)
     today = today or dt.date.today()
     first_day = first.astype("datetime64[D]").astype(dt.date)
     if end is None:

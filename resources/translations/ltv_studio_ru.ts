@@ -784,6 +784,18 @@
         <translation>Заказы из {file}</translation>
     </message>
     <message>
+        <source>day/month/year (31/12/2024)</source>
+        <translation>день/месяц/год (31/12/2024)</translation>
+    </message>
+    <message>
+        <source>month/day/year (12/31/2024)</source>
+        <translation>месяц/день/год (12/31/2024)</translation>
+    </message>
+    <message>
+        <source>No date of the log says whether 10/9/2024 is 10 September or 9 October: choose how its dates are written.</source>
+        <translation>Ни одна дата журнала не показывает, 10/9/2024 — это 10 сентября или 9 октября: выберите, как записаны его даты.</translation>
+    </message>
+    <message>
         <source>Create project</source>
         <translation>Создать проект</translation>
     </message>
@@ -802,6 +814,10 @@
     <message>
         <source>Segments by:</source>
         <translation>Сегменты по:</translation>
+    </message>
+    <message>
+        <source>Slashed dates:</source>
+        <translation>Даты через косую черту:</translation>
     </message>
     <message>
         <source>Segments and the inputs the log gives:</source>

@@ -53,6 +53,20 @@ RU = {
     ),
 }
 
+# The order of slashed dates a log never decides (OrdersDialog)
+RU.update(
+    {
+        "day/month/year (31/12/2024)": "день/месяц/год (31/12/2024)",
+        "month/day/year (12/31/2024)": "месяц/день/год (12/31/2024)",
+        "No date of the log says whether 10/9/2024 is 10 September or 9 October: "
+        "choose how its dates are written.": (
+            "Ни одна дата журнала не показывает, 10/9/2024 — это 10 сентября или 9 октября: "
+            "выберите, как записаны его даты."
+        ),
+        "Slashed dates:": "Даты через косую черту:",
+    }
+)
+
 # Counts (Qt's %Ln): Russian one, few, many; English one, other (EN)
 RU.update(
     {

@@ -387,3 +387,42 @@ def test_the_cohort_notes_write_the_report_date_as_the_language_does(tmp_path):
     write_workbook(project, tmp_path / "c.xlsx", "ru")
     sheet = openpyxl.load_workbook(tmp_path / "c.xlsx")[TITLE("ru")]
     assert "дата отчёта 30.06.2025" in sheet["A2"].value
+
+
+def test_slashed_dates_no_row_decides_are_chosen_in_the_preview(window, qtbot, tmp_path):
+    """DESIGN §8.1: a slashed date column that never decides is flagged once and the person
+    chooses, "a choice in the preview". The window refused the whole log with the command
+    line's "choose the order (--dates dmy or --dates mdy)" and had no such choice."""
+    path = tmp_path / "slashed.csv"
+    rows = ["Customer,Order date,Amount"]
+    rows += [f"C{i % 7},{1 + i % 12}/{1 + i % 11}/2024,{100 + i}" for i in range(60)]
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    dialog = open_preview(window, qtbot, path)
+    assert dialog.dates.isVisibleTo(dialog)
+    assert dialog.dates.currentData() == dialog.found.dates
+    assert not any(
+        "--dates" in dialog.problems.item(i).text() for i in range(dialog.problems.count())
+    )
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    orders = dialog.found.derived.totals.orders
+    assert orders == 60
+    last = dialog.found.derived.last_date
+    other = "dmy" if dialog.found.dates == "mdy" else "mdy"
+    dialog.dates.setCurrentIndex(dialog.dates.findData(other))
+    qtbot.waitUntil(lambda: dialog.found.dates == other, timeout=30_000)
+    assert dialog.found.derived.totals.orders == 60
+    assert dialog.found.derived.last_date != last  # 12/11 is 11 December, or 12 November
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    # a log whose dates decide themselves shows no such choice
+    from ui.orders_import import OrdersDialog
+
+    qtbot.waitUntil(lambda: not window.findChildren(OrdersDialog), timeout=5_000)
+    dialog = open_preview(window, qtbot, _write(tmp_path, "decided.csv", SHOP))
+    assert not dialog.dates.isVisibleTo(dialog) and dialog.found.dates is None
+
+
+def _write(folder, name: str, text: str):
+    path = folder / name
+    path.write_text(text, "utf-8")
+    return path
