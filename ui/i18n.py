@@ -5,13 +5,28 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
 
 from core import paths, schema, units
 from core.numbers import NumberFormat
 from core.text import resolve_language
 
 TRANSLATIONS = paths.translations()  # beside core/ in a checkout, inside the bundle when frozen
+#: Qt's own words that its Russian translation lacks: the Open dialog's "Type" column said
+#: "Folder" in the Russian window. Ours translate them (resources/translations/ru_orders.py).
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Alias"),
+)
 CURRENCIES = ("₽", "$", "€", "£", "¥", "₸", "Br", "₴")
 
 

@@ -930,6 +930,22 @@
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <extracomment>Qt's own words that its Russian translation lacks: the Open dialog's "Type" column said "Folder" in the Russian window. Ours translate them (resources/translations/ru_orders.py).</extracomment>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Диск</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Ярлык</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>

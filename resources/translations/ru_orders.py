@@ -121,3 +121,6 @@ EN = {
     ),
     "{cohort} · %Ln customer(s)": ("{cohort} · %Ln customer", "{cohort} · %Ln customers"),
 }
+
+# Qt's words its own Russian translation lacks (ui.i18n.QT_GAPS): the Open dialog's file types
+RU.update({"Folder": "Папка", "Drive": "Диск", "Alias": "Ярлык"})

@@ -60,3 +60,17 @@ def test_every_count_has_its_forms_in_both_languages(app):
                     said = _say(context, source, n)
                     assert "(s)" not in said and "%" not in said, (lang, said)
                     assert said.split()[0] == str(n) or f" {n} " in f" {said} ", (lang, said)
+
+
+def test_the_open_dialog_names_a_folder_in_russian(app, tmp_path):
+    """The Open dialog of the Russian window listed folders with the type "Folder": Qt's own
+    Russian translation lacks that word (QAbstractFileIconProvider), so ours gives it."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileIconProvider
+
+    from ui import i18n
+
+    i18n.language().set("ru")
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "Папка"
+    i18n.language().set("en")
+    assert QFileIconProvider().type(QFileInfo(str(tmp_path))) == "Folder"
