@@ -427,6 +427,13 @@ def test_bundle_exports_a_workbook_and_a_pdf(bare, tmp_path):
     assert pdf.startswith(b"%PDF") and b"DejaVuSans" in pdf  # the font with Cyrillic, embedded
 
 
+def test_bundle_carries_the_examples_as_data_only(bundle):
+    """File ▸ Examples opens the CSV files; the script that wrote one stays in the source."""
+    (inside,) = [p for p in bundle.rglob("examples") if p.parent.name == "resources"]
+    shipped = sorted(p.name for p in inside.iterdir())
+    assert shipped == sorted(p.name for p in paths.examples().glob("*.csv")), shipped
+
+
 def test_bundle_holds_the_lazily_imported_libraries(bundle):
     """What the commands import inside functions is in the bundle's archive (spec's LAZY)."""
     from PyInstaller.archive.readers import CArchiveReader
