@@ -153,7 +153,8 @@ def test_the_program_says_it_in_one_line_instead_of_aborting(hidden_cursor, tmp_
 def _unserved_display() -> str:
     """A local display number no X server listens on here."""
     number = 4711
-    while Path(f"/tmp/.X11-unix/X{number}").exists():
+    # nor one whose lock a server left (a killed one): a new server there would not start
+    while Path(f"/tmp/.X11-unix/X{number}").exists() or Path(f"/tmp/.X{number}-lock").exists():
         number += 1
     return f":{number}"
 
@@ -184,7 +185,11 @@ def test_a_display_that_answers_is_no_problem(tmp_path):
     """Under a real X server (Xvfb) the check lets the window open."""
     xvfb = require_tool("Xvfb", package="xvfb")  # .ci/run installs it: CI fails without it
     display = _unserved_display()
-    server = subprocess.Popen([xvfb, display, "-nolisten", "tcp"], stderr=subprocess.DEVNULL)
+    # -noreset: a server with no client left resets, refusing whoever connects meanwhile (the
+    # check's second connection, right after the first closed, met that now and then)
+    server = subprocess.Popen(
+        [xvfb, display, "-nolisten", "tcp", "-noreset"], stderr=subprocess.DEVNULL
+    )
     try:
         socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
         # until the server is up: under a full suite on a busy machine that took over 5 s
