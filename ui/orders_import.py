@@ -14,7 +14,7 @@ Core derives every number; this module only shows them and wires the dialog.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -82,6 +82,8 @@ class OrdersFound:
     # "dmy" or "mdy" when slashed dates of the log's own never said which (the preview lets
     # the person choose); None when the dates decided themselves
     dates: str | None = None
+    # columns (by position in the header) the person read as another role in the preview
+    roles: dict = field(default_factory=dict)
 
 
 def _undecided(problems) -> bool:
@@ -163,20 +165,25 @@ def routed_load_job(path: str, lang: str, segments_job):
     return job
 
 
-def derive_job(path: str, end: dt.date | None, by: str | None, lang: str, dates: str | None = None):
-    """The worker's job of deriving the log again with another T, segment column or order of
-    slashed dates."""
+def derive_job(
+    path: str,
+    end: dt.date | None,
+    by: str | None,
+    lang: str,
+    dates: str | None = None,
+    roles: dict | None = None,
+):
+    """The worker's job of deriving the log again with another T, segment column, order of
+    slashed dates or role of a column."""
+    roles = dict(roles or {})
 
     def job(progress, cancelled):
         from core.orders.files import derive_file
 
-        return OrdersFound(
-            path,
-            derive_file(path, end, by, dates, lang=lang, progress=progress, cancelled=cancelled),
-            end,
-            by,
-            dates,
+        derived = derive_file(
+            path, end, by, dates, lang=lang, progress=progress, cancelled=cancelled, roles=roles
         )
+        return OrdersFound(path, derived, end, by, dates, roles)
 
     return job
 
@@ -253,6 +260,8 @@ class OrdersDialog(QDialog):
         self._window = window
         self.found = found
         self._busy = False
+        self._roles: dict = dict(found.roles)
+        self._role_boxes: dict[int, QComboBox] = {}
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.columns = QTableWidget(0, 2, self)
@@ -329,6 +338,7 @@ class OrdersDialog(QDialog):
     def _fill_choices(self) -> None:
         derived = self.found.derived
         mapping = derived.mapping
+        was = self.by.currentData() if self.by.count() else self.found.by
         self.by.blockSignals(True)
         self.by.clear()
         own = None
@@ -344,6 +354,12 @@ class OrdersDialog(QDialog):
                 if header and key is None and "customer" in mapping.keys:
                     self.by.addItem(header, header)
         self.by.addItem(self.tr("One segment: all customers"), ONE_SEGMENT)
+        # as derived: the choice kept, else the log's own segment column, else one segment (a
+        # log without one is derived as one segment, not by whatever column comes first)
+        keep = self.by.findData(was) if was is not None else -1
+        if keep < 0:
+            keep = 0 if own else self.by.findData(ONE_SEGMENT)
+        self.by.setCurrentIndex(keep)
         self.by.setEnabled(self.by.count() > 1 and "customer" in (mapping.keys if mapping else ()))
         self.by.blockSignals(False)
 
@@ -389,16 +405,15 @@ class OrdersDialog(QDialog):
         rows = (
             []
             if mapping is None
-            else [
-                (h, _tr(_ROLES[k]) if k in _ROLES else (k or self.tr("not used")))
-                for h, k in zip(mapping.headers, mapping.keys)
-                if h
-            ]
+            else [(j, h, k) for j, (h, k) in enumerate(zip(mapping.headers, mapping.keys)) if h]
         )
         self.columns.setRowCount(len(rows))
-        for i, (header, role) in enumerate(rows):
+        self._role_boxes = {}
+        for i, (j, header, key) in enumerate(rows):
             self.columns.setItem(i, 0, QTableWidgetItem(header))
-            self.columns.setItem(i, 1, QTableWidgetItem(role))
+            box = self._role_box(j, key, mapping.spec == "orders")
+            self.columns.setItem(i, 1, QTableWidgetItem(box.currentText()))  # its words, for
+            self.columns.setCellWidget(i, 1, box)  # copying and screen readers; the box on top
         self._fit_columns(len(rows))
         self._show_segments(derived, fmt, lang)
         notes = [n.message(lang) for n in derived.notices]
@@ -417,6 +432,29 @@ class OrdersDialog(QDialog):
                 self.tr("… and {n} more").format(n=len(problems) - _SHOWN_PROBLEMS)
             )
         self.problems.setVisible(bool(problems))
+
+    def _role_box(self, j: int, key: str | None, choosable: bool) -> QComboBox:
+        """The drop-down of what column ``j`` is read as (a person may choose another)."""
+        box = QComboBox(self.columns)
+        box.setObjectName(f"ordersRole{j}")
+        box.addItem(self.tr("not used"), None)
+        for role, words in _ROLES.items():
+            box.addItem(_tr(words), role)
+        if key is not None and box.findData(key) < 0:
+            box.addItem(key, key)  # a column of another table (a summary's): shown as it is
+        box.setCurrentIndex(box.findData(key))
+        box.setEnabled(choosable)
+        box.currentIndexChanged.connect(lambda _i, j=j, box=box: self._on_role(j, box))
+        self._role_boxes[j] = box
+        return box
+
+    def role_box(self, j: int) -> QComboBox:
+        """The role drop-down of the log's column ``j`` (its position in the header)."""
+        return self._role_boxes[j]
+
+    def _on_role(self, j: int, box: QComboBox) -> None:
+        self._roles[j] = box.currentData()
+        self._changed()
 
     def _fit_columns(self, rows: int) -> None:
         """The column table as tall as its rows (a log's usual five or six columns all show),
@@ -458,7 +496,7 @@ class OrdersDialog(QDialog):
         end = dt.date(date.year(), date.month(), date.day())
         by = self.by.currentData()
         dates = self.dates.currentData() if self.found.dates is not None else None
-        job = derive_job(self.found.path, end, by, i18n.lang(), dates)
+        job = derive_job(self.found.path, end, by, i18n.lang(), dates, self._roles)
         label = self.tr("Deriving {file}…").format(file=Path(self.found.path).name)
         self._set_busy(True)
         task = self._window.run_task(job, label, self._rederived)
@@ -473,6 +511,7 @@ class OrdersDialog(QDialog):
         self._set_busy(False)
         if found is not None:
             self.show_found(found)
+            self._fill_choices()  # a column read as another role may group, or no longer
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)

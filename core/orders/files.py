@@ -36,6 +36,7 @@ from core.orders.summary import LogTotals, cohorts_path
 from core.problems import Notice, Problem
 from core.readers import pipeline, specs
 from core.readers import sniff as sniffing
+from core.readers.mapping import chosen
 from core.schema import fold
 from core.text import Text
 
@@ -78,8 +79,12 @@ def derive_file(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     today: dt.date | None = None,
+    roles: dict[int, str | None] | None = None,
 ) -> Derived:
     """What ``orders FILE`` reports about ``path`` (an order log or a customer summary).
+
+    ``roles``: columns (by position in the header) a person read as another role in the
+    preview ("customer", "date", "amount", "order_segment", "cost"; None: not used).
 
     Raises
     ------
@@ -101,14 +106,14 @@ def derive_file(
         if _looks_like_summary(path):
             return derive_summary_file(path, end, by, lang, progress, cancelled, today)
         with Session(progress, cancelled, lang) as session:
-            plan = outofcore.plan_csv(path, session, lang, dates, None)
+            plan = outofcore.plan_csv(path, session, lang, dates, None, roles)
             if plan is not None:
                 plan = _by(plan, by, lang)
                 return _derive_plan(session, plan, end, lang, cancelled, today)
         # neither: the reading pipeline says why, in one line
         pipeline.read(path, specs.ORDERS, lang, progress, cancelled, dates)
     source = pipeline.load(path, lang, progress, cancelled)
-    found = derive_loaded(source, end, by, dates, lang, progress, cancelled, today)
+    found = derive_loaded(source, end, by, dates, lang, progress, cancelled, today, roles)
     if found is None:
         pipeline.read(path, specs.ORDERS, lang, progress, cancelled, dates)  # raises, says why
     return found
@@ -123,14 +128,17 @@ def derive_loaded(
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
     today: dt.date | None = None,
+    roles: dict[int, str | None] | None = None,
 ) -> Derived | None:
     """A workbook's order log or summary, read into grids already (``pipeline.load``); None
-    when the file holds neither."""
+    when the file holds neither. ``roles`` as for ``derive_file``."""
     if pipeline.find(source, specs.CUSTOMER_SUMMARY) is not None:
         return derive_summary_file(source.path, end, by, lang, progress, cancelled, today, source)
     mapping = pipeline.find(source, specs.ORDERS)
     if mapping is None:
         return None
+    if roles:
+        mapping = chosen(mapping, roles, specs.ORDERS, Path(source.path).name, lang)
     log = pipeline.convert(source, mapping, specs.ORDERS, lang, None, cancelled, dates).table
     derived = derive_log(log, end, by, lang, progress, cancelled, today)
     derived.mapping = mapping

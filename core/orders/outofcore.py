@@ -345,14 +345,23 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
 
 
 def plan_csv(
-    path: Path, session: Session, lang: str, dates: str | None, by_col: int | None
+    path: Path,
+    session: Session,
+    lang: str,
+    dates: str | None,
+    by_col: int | None,
+    roles: dict[int, str | None] | None = None,
 ) -> Plan | None:
-    """The plan for a CSV order log, or None when its head is not an order log."""
+    """The plan for a CSV order log, or None when its head is not an order log. ``roles``:
+    columns a person read as another role in the preview (``mapping.chosen``)."""
+    from core.readers.mapping import chosen
     from core.readers.pipeline import csv_head
 
     head = csv_head(path, specs.ORDERS, lang)
     if head.mapping is None:
         return None
+    if roles:
+        head = replace(head, mapping=chosen(head.mapping, roles, specs.ORDERS, path.name, lang))
     source = path
     if head.encoding != "UTF-8":
         source = _transcode(path, head.encoding, Path(session.spill))

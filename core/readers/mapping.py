@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from core.errors import LtvError
 from core.problems import Notice, a1
 from core.readers import header
 from core.readers.grid import Grid
@@ -126,6 +127,33 @@ def _mapping(grid: Grid, g: int, i: int, row: list, spec: TableSpec, group: list
         grid.first_col,
         spec.kind,
     )
+
+
+_ROLE_WORDS = {
+    "customer": ("customer", "клиент"),
+    "date": ("order date", "дата заказа"),
+    "amount": ("amount", "сумма"),
+}
+_NO_ROLE = Text(
+    "{file}: no column is read as the {role}; choose the column that holds it",
+    "{file}: ни один столбец не прочитан как «{role_ru}»; выберите столбец, где это записано",
+)
+
+
+def chosen(
+    mapping: Mapping, roles: dict[int, str | None], spec: TableSpec, file: str, lang: str
+) -> Mapping:
+    """``mapping`` with each column ``j`` of ``roles`` read as its role (None: not used), as a
+    person chose in a preview; raises LtvError in one line when a required role is left without
+    a column."""
+    for j, key in sorted(roles.items()):
+        if 0 <= j < len(mapping.keys):
+            mapping = mapping.choose(j, key)
+    for key in spec.required:
+        if key not in mapping.keys:
+            en, ru = _ROLE_WORDS.get(key, (key, key))
+            raise LtvError(_NO_ROLE(lang, file=file, role=en, role_ru=ru))
+    return mapping
 
 
 def grid_problems(grid: Grid, mapping: Mapping) -> list:

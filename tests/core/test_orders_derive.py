@@ -295,3 +295,32 @@ def test_a_log_without_usable_rows_names_a_row_and_column(tmp_path):
     said = str(err.value)
     assert "every row lacks a readable customer, date or amount" in said
     assert 'the first, B2: "вчера" — not a date' in said, said
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_column_read_as_another_role(tmp_path, suffix):
+    """The preview's choice of roles (``roles``), for a CSV (read by DuckDB) and a workbook."""
+    import openpyxl
+
+    from core.orders.files import derive_file
+
+    rows = [
+        ["Клиент", "Телефон", "Дата заказа", "Сумма"],
+        ["Анна", "+7 900 1", "01.06.2025", 100],
+        ["Анна", "+7 900 2", "02.06.2025", 200],
+        ["Борис", "+7 900 3", "03.06.2025", 300],
+    ]
+    path = tmp_path / f"log{suffix}"
+    if suffix == ".csv":
+        path.write_text("\n".join(";".join(map(str, r)) for r in rows) + "\n", "utf-8")
+    else:
+        book = openpyxl.Workbook()
+        for r in rows:
+            book.active.append(r)
+        book.save(path)
+    assert derive_file(path, today=TODAY).totals.customers == 2
+    by_phone = derive_file(path, today=TODAY, roles={1: "customer"})
+    assert by_phone.totals.customers == 3
+    assert by_phone.mapping.keys[:2] == [None, "customer"]
+    with pytest.raises(LtvError, match="no column is read as the amount"):
+        derive_file(path, today=TODAY, roles={3: None})

@@ -426,3 +426,58 @@ def _write(folder, name: str, text: str):
     path = folder / name
     path.write_text(text, "utf-8")
     return path
+
+
+def test_the_preview_lets_a_column_be_read_as_another_role(window, qtbot, tmp_path):
+    """DESIGN §4 (which §8.1 says holds for order logs): the preview shows which column went
+    where "and lets the user change it". The order-log preview only showed it: a shop whose
+    customers are better told apart by phone than by name could not say so."""
+    path = tmp_path / "phones.csv"
+    path.write_text(
+        "Клиент;Телефон;Дата заказа;Сумма\n"
+        "Анна;+7 900 1;01.06.2025;100\n"
+        "Анна;+7 900 2;02.06.2025;200\n"
+        "Борис;+7 900 3;03.06.2025;300\n",
+        "utf-8",
+    )
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    assert dialog.found.derived.totals.customers == 2  # by name
+    phone = dialog.role_box(1)
+    assert phone.currentData() is None  # not used: the name column is the customer
+    phone.setCurrentIndex(phone.findData("customer"))
+    qtbot.waitUntil(lambda: dialog.found.derived.totals.customers == 3, timeout=30_000)
+    assert dialog.role_box(0).currentData() is None  # a role reads from one column
+    assert dialog.role_box(1).currentData() == "customer"
+    # a log left without an amount says so in the preview, which stays open to set it back
+    dialog.role_box(3).setCurrentIndex(dialog.role_box(3).findData(None))
+    qtbot.waitUntil(lambda: "amount" in dialog.problems_label.text(), timeout=30_000)
+    dialog.role_box(3).setCurrentIndex(dialog.role_box(3).findData("amount"))
+    qtbot.waitUntil(lambda: dialog.found.roles.get(3) == "amount", timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    assert window.doc.value(0, "customers") == 3
+
+
+def test_a_log_without_a_segment_column_stays_one_segment_when_t_changes(window, qtbot, tmp_path):
+    """A log without a segment column but with another column (a phone, a comment): the
+    preview's "Segments by" showed that column though the log was derived as one segment, and
+    the first change of T derived it again by that column, every phone a segment of its own."""
+    from ui.orders_import import ONE_SEGMENT
+
+    path = tmp_path / "phones.csv"
+    path.write_text(
+        "Клиент;Телефон;Дата заказа;Сумма\n"
+        "Анна;+7 900 1;01.06.2025;100\n"
+        "Анна;+7 900 2;02.06.2025;200\n"
+        "Борис;+7 900 3;03.06.2025;300\n",
+        "utf-8",
+    )
+    dialog = open_preview(window, qtbot, path)
+    assert [s.name for s in dialog.found.derived.segments] == ["All customers"]
+    assert dialog.by.currentData() == ONE_SEGMENT
+    dialog.end.setDate(dialog.end.date().addDays(1))
+    qtbot.waitUntil(lambda: dialog.found.end is not None, timeout=30_000)
+    assert [s.name for s in dialog.found.derived.segments] == ["All customers"]
+    assert dialog.by.findData("Телефон") >= 0  # still offered
