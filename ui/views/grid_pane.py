@@ -335,6 +335,7 @@ class GridPane(QWidget):
     def _on_scroll_range_changed(self, _low: int, high: int) -> None:
         if (high > 0) != self._scrolls:
             self._scrolls = high > 0
+            self.view.updateGeometry()  # its size hint counts the bar: the layout asks again
             self.height_changed.emit()
 
     @Slot(str)
