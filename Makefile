@@ -40,6 +40,8 @@ $(VENV)/.installed-bundle: pyproject.toml | $(PY)
 bundle: $(VENV)/.installed-bundle
 	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
 		--workpath build/pyinstaller packaging/ltv-studio.spec
+	@echo "Built dist/LTV Studio/ ($$(du -sh 'dist/LTV Studio' | cut -f1)): start 'dist/LTV Studio/LTV Studio'" \
+		"(on Linux, ./install.sh in that folder adds it to the applications menu; README \"Install\")"
 
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check .
