@@ -25,7 +25,8 @@ from core.metrics import Cell, State
 from ui.models import columns
 
 LANE = "models"
-#: the key of ``Project.orders`` (the project file's ``"orders"``) that keeps the fit's figures
+#: the key of ``Project.orders`` (the project file's ``"orders"``) that keeps the fit's figures:
+#: ``core.models.report.MODEL_KEY``, not imported here (the models load with the fit)
 SAVED = "model"
 KEYS = ("p_alive", "expected_purchases", "predicted_clv")
 TITLE = QT_TRANSLATE_NOOP("ColumnGroup", "Customer model")

@@ -102,9 +102,15 @@ def prepare(
     results = project.compute(basis)
     if problems is None:
         problems = segment_problems(project, lang)
-    return Report(
-        project, results, lang, file, list(problems), dict(extras or {}), progress, cancelled
-    )
+    extras = dict(extras or {})
+    if "models" not in extras and (project.orders or {}).get("model") is not None:  # MODEL_KEY
+        # a saved project from an order log keeps its fit's summary (core.models.report)
+        from core.models.report import MODEL_KEY, ModelSummary
+
+        summary = ModelSummary.from_dict(project.orders[MODEL_KEY])
+        if summary is not None:
+            extras["models"] = summary
+    return Report(project, results, lang, file, list(problems), extras, progress, cancelled)
 
 
 def segment_problems(project: Project, lang: str = "en") -> list[Problem]:

@@ -86,6 +86,10 @@ def fit_json(fit: Fit, names: Sequence[str], lang: str = "en") -> dict:
     return doc
 
 
+#: the key of ``Project.orders`` (the project file's ``"orders"``) that keeps a fit's summary
+MODEL_KEY = "model"
+
+
 def _number(x: object) -> float:
     return float("nan") if x is None else float(x)
 

@@ -179,3 +179,22 @@ def test_a_model_summary_goes_into_a_project_file_and_back(fitted):
     seg, old = back.segments[0], failed.segments[0]
     assert seg.name == old.name and np.isnan(seg.p_alive) and np.isnan(old.p_alive)
     assert report.ModelSummary.from_dict({"bgnbd": "damaged"}) is None
+
+
+def test_a_saved_projects_models_go_into_its_report(fitted, tmp_path):
+    """`export project.ltv.json -o OUT.xlsx` of a project made from an order log: the window's
+    export had its Models sheet, the command line's (the same project file) had none."""
+    import openpyxl
+
+    from core.export import write_workbook
+    from core.project import Project, SegmentTable
+
+    c, result, index = fitted
+    summary = report.summarize(result, ["Once", "Repeat"], index)
+    project = Project(
+        segments=SegmentTable(["Once", "Repeat"], {"avg_order_value": np.array([10.0, 20.0])}),
+        orders={"file": "log.csv", "end": "2025-06-30", report.MODEL_KEY: summary.as_dict()},
+    )
+    path = tmp_path / "p.xlsx"
+    write_workbook(project, path, "en")
+    assert "Models" in openpyxl.load_workbook(path).sheetnames
