@@ -488,9 +488,11 @@ def _importable(name: str) -> bool:
 
 
 def _binary_in(bundle: Path, module: str) -> bool:
-    """An extension module (PyStemmer's ``Stemmer`` is one) lies beside the archive."""
+    """An extension module (PyStemmer's ``Stemmer`` is one) lies beside the archive: with an
+    ABI tag (``Stemmer.cpython-311-x86_64-linux-gnu.so``, ``QtCharts.abi3.so``) or without one
+    (PySide6's ``QtCharts.pyd`` on Windows)."""
     name = module.rsplit(".", 1)[-1]
-    return any(bundle.rglob(f"{name}.*.so")) or any(bundle.rglob(f"{name}.*.pyd"))
+    return any(any(bundle.rglob(f"{name}{tail}")) for tail in (".so", ".*.so", ".pyd", ".*.pyd"))
 
 
 @pytest.mark.skipif(not LINUX, reason="ELF libraries")
