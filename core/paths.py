@@ -36,10 +36,13 @@ def examples() -> Path:
 def example(name: str) -> Path:
     """The file of the example ``name`` that File ▸ Examples opens: "coffee_shop" (the
     sample project), "shop_orders" (an online shop's order log, made by
-    ``examples/make_shop_orders.py``), "worked_examples" (DESIGN.md §3)."""
+    ``examples/make_shop_orders.py``), "worked_examples" (DESIGN.md §3), "survivors" (the
+    customers left of two cohorts, year by year: the published data of Fader and Hardie's "How
+    to project customer retention", 2007, for the retention curve)."""
     if name == "coffee_shop":
         return sample()
-    return examples() / {"shop_orders": "shop_orders.csv"}.get(name, f"{name}.csv")
+    files = {"shop_orders": "shop_orders.csv", "survivors": "survivors_by_year.csv"}
+    return examples() / files.get(name, f"{name}.csv")
 
 
 def translations() -> Path:

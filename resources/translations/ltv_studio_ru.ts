@@ -108,6 +108,10 @@
         <translation>Кофейня: &amp;сегменты</translation>
     </message>
     <message>
+        <source>Customers Left Year by Year: the &amp;Retention Curve</source>
+        <translation>Клиенты, оставшиеся по годам: &amp;кривая удержания</translation>
+    </message>
+    <message>
         <source>The &amp;Worked Examples of the Formulas</source>
         <translation>&amp;Примеры расчёта по формулам</translation>
     </message>

@@ -9,6 +9,9 @@ RU = {
     "Online Shop: a Log of &Orders": "Интернет-магазин: журнал &заказов",
     "Coffee Shop: &Segments": "Кофейня: &сегменты",
     "The &Worked Examples of the Formulas": "&Примеры расчёта по формулам",
+    "Customers Left Year by Year: the &Retention Curve": (
+        "Клиенты, оставшиеся по годам: &кривая удержания"
+    ),
     "Opened the example {name}. Save asks where to keep your copy.": (
         "Открыт пример: {name}. «Сохранить» спросит, куда положить вашу копию."
     ),

@@ -22,5 +22,5 @@ def test_the_shop_log_is_what_its_generator_writes(tmp_path):
 
 
 def test_every_example_exists():
-    for name in ("shop_orders", "coffee_shop", "worked_examples"):
+    for name in ("shop_orders", "coffee_shop", "survivors", "worked_examples"):
         assert example(name).is_file(), name

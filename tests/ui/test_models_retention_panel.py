@@ -125,3 +125,17 @@ def test_the_panel_speaks_russian(window, qtbot, cohorts):
         assert panel.use_button.text().startswith("Взять ")
     finally:
         i18n.language().set("en")
+
+
+def test_the_published_survivors_open_from_the_file_menu(window, qtbot):
+    """File ▸ Examples ▸ "Customers Left Year by Year": the retention curve's panel with Fader
+    and Hardie's (2007) two cohorts fitted to their published α and β, the project untouched."""
+    names = window.doc.names()
+    window.actions.examples["survivors"].trigger()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    panel = window.panel(PANEL)
+    assert window.side.isVisible() and window.side.currentWidget() is panel.parent()
+    assert panel.file_label.text() == "survivors_by_year.csv"
+    rows = [[panel.cohorts.item(i, j).text() for j in range(3)] for i in range(2)]
+    assert rows == [["Regular", "0.704", "1.182"], ["High end", "0.668", "3.806"]]
+    assert window.doc.names() == names and not window.isWindowModified()

@@ -15,7 +15,7 @@ from ui import preferences
 K = QKeySequence.StandardKey
 
 #: File ▸ Examples, in the menu's order (``core.paths.example`` finds their files)
-EXAMPLES = ("shop_orders", "coffee_shop", "worked_examples")
+EXAMPLES = ("shop_orders", "coffee_shop", "survivors", "worked_examples")
 
 
 class Actions(QObject):
@@ -208,6 +208,9 @@ class Actions(QObject):
             self.about: self.tr("&About LTV Studio"),
             self.examples["shop_orders"]: self.tr("Online Shop: a Log of &Orders"),
             self.examples["coffee_shop"]: self.tr("Coffee Shop: &Segments"),
+            self.examples["survivors"]: self.tr(
+                "Customers Left Year by Year: the &Retention Curve"
+            ),
             self.examples["worked_examples"]: self.tr("The &Worked Examples of the Formulas"),
             self.lang[""]: self.tr("Follow the &System"),
             self.lang["en"]: "English",

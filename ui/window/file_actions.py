@@ -115,9 +115,15 @@ class FileActions(QObject):
         opens at once; an order log or a table goes through its preview, as any file does."""
         from core.paths import example
 
+        path = example(name)
+        if name == "survivors":  # a table beside the project, for the retention curve's panel
+            self.window.set_side_panel(True)
+            panel = self.window.panel("ui.panels.retention:RetentionPanel")
+            self.window.side.setCurrentWidget(panel.parentWidget())
+            panel.open_file(str(path))
+            return True
         if not self.maybe_save():
             return False
-        path = example(name)
         if not is_project(path):
             return self.open_file(path, ask=False)
         from core.project import load_project
