@@ -16,7 +16,7 @@ from core.numbers import NumberFormat
 from core.orders.derive import Derived
 from core.orders.segments import DERIVED_INPUTS
 from core.project import Project, SegmentTable, Settings
-from core.text import Text, iso_day_text
+from core.text import Plural, Text, iso_day_text
 
 _IN_Y = Text("in the 365 days to {end}", "за 365 дней до {end}")
 _FROM = Text("from {file}", "из {file}")
@@ -26,12 +26,12 @@ _EXPLAIN = {
         "Клиентов = {customers} с покупкой {in_y}",
     ),
     "avg_order_value": Text(
-        "AOV = {revenue} ÷ {purchases} purchases {in_y}",
-        "Средний чек = {revenue} ÷ {purchases} покупок {in_y}",
+        "AOV = {revenue} ÷ {purchases_n} {in_y}",
+        "Средний чек = {revenue} ÷ {purchases_n} {in_y}",
     ),
     "purchases_per_year": Text(
-        "Purchases per year = {purchases} purchases ÷ {customers} customers {in_y}",
-        "Покупок в год = {purchases} покупок ÷ {customers} клиентов {in_y}",
+        "Purchases per year = {purchases_n} ÷ {customers_n} {in_y}",
+        "Покупок в год = {purchases_n} ÷ {customers_n} {in_y}",
     ),
     "gross_margin": Text(
         "Gross margin = 1 − {cost} cost ÷ {revenue} revenue {in_y}",
@@ -50,6 +50,23 @@ _EXPLAIN = {
         "Клиентов на конец периода = {new} новых + {both} купивших в оба года",
     ),
 }
+_COUNTS = {
+    "purchases": Plural(
+        ("{n} purchase", "{n} purchases"), ("{n} покупка", "{n} покупки", "{n} покупок")
+    ),
+    "customers": Plural(
+        ("{n} customer", "{n} customers"), ("{n} клиент", "{n} клиента", "{n} клиентов")
+    ),
+}
+
+
+def _count_words(what: str, n: object, fmt: NumberFormat) -> str:
+    """A count with its noun in the language's form: 1 покупка, 2 покупки, 5 покупок."""
+    if n is None:
+        return _COUNTS[what](fmt.lang, n="—")
+    return _COUNTS[what](fmt.lang, n=fmt.number(float(n), 0))
+
+
 _ANNUALISED = Text(
     " × 365 ÷ {days} (the log covers {days} days)", " × 365 ÷ {days} (журнал охватывает {days} дн.)"
 )
@@ -129,6 +146,8 @@ def explain_input(
         "purchases": count(seg.get("purchases_y")),
         "revenue": fmt.money(float(seg.get("revenue_y") or 0.0)),
         "cost": fmt.money(float(seg.get("cost_y") or 0.0)),
+        "purchases_n": _count_words("purchases", seg.get("purchases_y"), fmt),
+        "customers_n": _count_words("customers", values.get("customers"), fmt),
         "new": count(values.get("new_customers")),
         "start": count(values.get("customers_start")),
         "both": count(seg.get("both")),

@@ -57,8 +57,34 @@ def test_each_derived_input_says_how_it_was_made_while_it_keeps_its_value():
     assert explain_input(project.orders, "Другой", "avg_order_value", 400.0, fmt) is None
     ru = explain_input(project.orders, "Сайт", "avg_order_value", 400.0, NumberFormat("ru", "₽"))
     assert (
-        ru == "Средний чек = 1\u00a0200\u00a0₽ ÷ 3 покупок за 365 дней до 31.12.2025 · из log.csv"
+        ru == "Средний чек = 1\u00a0200\u00a0₽ ÷ 3 покупки за 365 дней до 31.12.2025 · из log.csv"
     )
+
+
+def test_the_counts_in_the_words_take_the_languages_forms():
+    """«2 покупок ÷ 2 клиентов», «3 покупок», "1 purchases ÷ 1 customers": the counts in a
+    derived input's words now take each language's form (1 покупка, 2 покупки, 5 покупок)."""
+    from core.orders.origin import _count_words
+
+    ru = NumberFormat("ru", "₽")
+    en = NumberFormat("en", "₽")
+    assert _count_words("purchases", 1, ru) == "1 покупка"
+    assert _count_words("purchases", 2, ru) == "2 покупки"
+    assert _count_words("purchases", 2475, ru) == "2\u00a0475 покупок"
+    assert _count_words("customers", 644, ru) == "644 клиента"
+    assert _count_words("customers", 11, ru) == "11 клиентов"
+    assert _count_words("customers", 21, ru) == "21 клиент"
+    assert _count_words("purchases", 1, en) == "1 purchase"
+    assert _count_words("customers", 1200, en) == "1,200 customers"
+    _derived, project = made()
+    say = explain_input(
+        project.orders,
+        "Магазин",
+        "purchases_per_year",
+        project.segments.value(0, "purchases_per_year"),
+        ru,
+    )
+    assert say.startswith("Покупок в год = 2 покупки ÷ 2 клиента за 365 дней"), say
 
 
 def test_the_project_file_keeps_where_inputs_came_from_and_older_files_open():
