@@ -19,7 +19,7 @@ Entry point for whatever makes a project from a log (the order-log import)::
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from core.metrics import Cell, State
 from ui.models import columns
@@ -87,6 +87,19 @@ def start_fit(shell, summary, end, horizon_months: int | None = None, said: str 
     return shell.run_task(
         job, QCoreApplication.translate("CustomerModels", "Fitting the customer models…"), done
     )
+
+
+class CustomerModelsWords(QObject):
+    """The models' words that count customers in each language's forms (pyside6-lupdate finds a
+    count, ``%Ln``, only in ``self.tr``)."""
+
+    def p_alive(self, value: str, n: int) -> str:
+        return self.tr(
+            "P(alive) = {value}: the mean over %Ln customer(s) who bought in the last 365 days "
+            "(BG/NBD)",
+            "",
+            n,
+        ).format(value=value)
 
 
 # Cells -----------------------------------------------------------------------------------------
@@ -201,11 +214,7 @@ def explain(doc, row: int, key: str, lang: str, fmt) -> str:
     months = summary.horizon_months
     shown = fmt.cell(cell.value, _unit(key))
     if key == "p_alive":
-        text = QCoreApplication.translate(
-            "CustomerModels",
-            "P(alive) = {value}: the mean over {n} customers who bought in the last 365 days "
-            "(BG/NBD)",
-        ).format(value=shown, n=fmt.cell(float(figure.customers), "count"))
+        text = CustomerModelsWords().p_alive(shown, int(figure.customers))
     elif key == "expected_purchases":
         text = QCoreApplication.translate(
             "CustomerModels",

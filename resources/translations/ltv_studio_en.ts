@@ -11,6 +11,16 @@
     </message>
 </context>
 <context>
+    <name>CustomerModelsWords</name>
+    <message numerus="yes">
+        <source>P(alive) = {value}: the mean over %Ln customer(s) who bought in the last 365 days (BG/NBD)</source>
+        <translation>
+            <numerusform>P(alive) = {value}: the mean over %Ln customer who bought in the last 365 days (BG/NBD)</numerusform>
+            <numerusform>P(alive) = {value}: the mean over %Ln customers who bought in the last 365 days (BG/NBD)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message numerus="yes">
         <source>Imported %Ln segment(s) from {file}.</source>

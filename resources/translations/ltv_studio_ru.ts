@@ -278,7 +278,7 @@
     </message>
     <message>
         <source>Customer model</source>
-        <extracomment>the key of ``Project.orders`` (the project file's ``"orders"``) that keeps the fit's figures</extracomment>
+        <extracomment>the key of ``Project.orders`` (the project file's ``"orders"``) that keeps the fit's figures: ``core.models.report.MODEL_KEY``, not imported here (the models load with the fit)</extracomment>
         <translation>Модель клиентов</translation>
     </message>
 </context>
@@ -348,10 +348,6 @@
         <translation>{label} = {value}: значения сегментов, взвешенные по числу клиентов</translation>
     </message>
     <message>
-        <source>P(alive) = {value}: the mean over {n} customers who bought in the last 365 days (BG/NBD)</source>
-        <translation>P(активен) = {value}: среднее по {n} клиентам, покупавшим за последние 365 дней (BG/NBD)</translation>
-    </message>
-    <message>
         <source>Expected purchases in the next {months} months = {value} a customer (BG/NBD)</source>
         <translation>Ожидаемых покупок за {months} мес. = {value} на клиента (BG/NBD)</translation>
     </message>
@@ -362,6 +358,17 @@
     <message>
         <source>Predicted CLV = {value} revenue in {months} mo × {margin} = {clv}</source>
         <translation>Прогноз CLV = {value} выручки за {months} мес. × {margin} = {clv}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerModelsWords</name>
+    <message numerus="yes">
+        <source>P(alive) = {value}: the mean over %Ln customer(s) who bought in the last 365 days (BG/NBD)</source>
+        <translation>
+            <numerusform>P(активен) = {value}: среднее по %Ln клиенту, покупавшему за последние 365 дней (BG/NBD)</numerusform>
+            <numerusform>P(активен) = {value}: среднее по %Ln клиентам, покупавшим за последние 365 дней (BG/NBD)</numerusform>
+            <numerusform>P(активен) = {value}: среднее по %Ln клиентам, покупавшим за последние 365 дней (BG/NBD)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -68,14 +68,24 @@ RU = {
     "{label} = {value}: each segment's figure weighted by its customers": (
         "{label} = {value}: значения сегментов, взвешенные по числу клиентов"
     ),
-    "P(alive) = {value}: the mean over {n} customers who bought in the last 365 days (BG/NBD)": (
-        "P(активен) = {value}: среднее по {n} клиентам, покупавшим за последние 365 дней (BG/NBD)"
-    ),
     "Expected purchases in the next {months} months = {value} a customer (BG/NBD)": (
         "Ожидаемых покупок за {months} мес. = {value} на клиента (BG/NBD)"
     ),
     "; the formula counts {f} a year": "; формула считает {f} в год",
     "Predicted CLV = {value} revenue in {months} mo × {margin} = {clv}": (
         "Прогноз CLV = {value} выручки за {months} мес. × {margin} = {clv}"
+    ),
+}
+
+# Counts (Qt's %Ln): Russian one, few, many (dative: по 1 клиенту, по 2 и 5 клиентам); English
+RU["P(alive) = {value}: the mean over %Ln customer(s) who bought in the last 365 days (BG/NBD)"] = (
+    "P(активен) = {value}: среднее по %Ln клиенту, покупавшему за последние 365 дней (BG/NBD)",
+    "P(активен) = {value}: среднее по %Ln клиентам, покупавшим за последние 365 дней (BG/NBD)",
+    "P(активен) = {value}: среднее по %Ln клиентам, покупавшим за последние 365 дней (BG/NBD)",
+)
+EN = {
+    "P(alive) = {value}: the mean over %Ln customer(s) who bought in the last 365 days (BG/NBD)": (
+        "P(alive) = {value}: the mean over %Ln customer who bought in the last 365 days (BG/NBD)",
+        "P(alive) = {value}: the mean over %Ln customers who bought in the last 365 days (BG/NBD)",
     ),
 }

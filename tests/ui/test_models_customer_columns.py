@@ -286,3 +286,25 @@ def test_a_saved_project_keeps_its_models_figures(window, qtbot, tmp_path):
     window.files.export_to("xlsx", str(book_path))
     qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
     assert "Models" in openpyxl.load_workbook(book_path, data_only=True).sheetnames
+
+
+@pytest.mark.parametrize(
+    ("lang", "n", "words"),
+    [
+        ("en", 1, "P(alive) = 50%: the mean over 1 customer who bought"),
+        ("en", 644, "P(alive) = 50%: the mean over 644 customers who bought"),
+        ("ru", 1, "P(активен) = 50 %: среднее по 1 клиенту, покупавшему"),
+        ("ru", 21, "P(активен) = 50 %: среднее по 21 клиенту, покупавшему"),
+        ("ru", 644, "P(активен) = 50 %: среднее по 644 клиентам, покупавшим"),
+    ],
+)
+def test_p_alive_counts_its_customers_in_words(app, lang, n, words):
+    """A segment of one customer read "the mean over 1 customers", «по 1 клиентам»."""
+    from ui.customer_models import CustomerModelsWords
+
+    i18n.language().set(lang)
+    try:
+        value = "50 %" if lang == "ru" else "50%"
+        assert CustomerModelsWords().p_alive(value, n).startswith(words)
+    finally:
+        i18n.language().set("en")
