@@ -120,6 +120,18 @@ def clear_recent() -> None:
     store().setValue("recent", [])
 
 
+def last_folder() -> Path:
+    """The folder a file was last opened from or saved to (the home folder at first, or when
+    it is gone): where a dialog of an untitled project starts."""
+    value = store().value("last_folder", "")
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_dir() else Path.home()
+
+
+def set_last_folder(path: str | Path) -> None:
+    store().setValue("last_folder", str(Path(path).resolve().parent))
+
+
 def default_settings() -> Settings:
     """Settings for a new project: the last ones the user chose."""
     s = store()

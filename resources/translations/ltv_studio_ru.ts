@@ -494,6 +494,10 @@
         <translation>Сохранить копию</translation>
     </message>
     <message>
+        <source>copy</source>
+        <translation>копия</translation>
+    </message>
+    <message>
         <source>No recent files</source>
         <translation>Нет недавних файлов</translation>
     </message>

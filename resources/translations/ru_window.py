@@ -5,6 +5,7 @@ RU = {
     "Cu&t": "Вы&резать",
     "E&xamples": "&Примеры",
     "project": "проект",
+    "copy": "копия",
     "report": "отчёт",
     "Online Shop: a Log of &Orders": "Интернет-магазин: журнал &заказов",
     "Coffee Shop: &Segments": "Кофейня: &сегменты",

@@ -505,3 +505,41 @@ def test_save_and_export_offer_a_file_name_in_the_windows_language(window, monke
     window.set_language("en")
     window.actions.export_xlsx.trigger()
     assert Path(offered[-1]).name == "Опт - зерно - кафе.xlsx"
+
+
+def test_an_untitled_project_is_saved_where_its_file_was_opened_from(window, qtbot, tmp_path):
+    """An imported table (or order log) has no project file yet: Save As starts in the folder
+    it came from, remembered for the next start (it started in the home folder), and the copy
+    saved after an error is called «копия» in the Russian window."""
+    from ui import preferences
+    from ui.window import file_actions
+
+    offered: list[str] = []
+
+    class Dialog:
+        @staticmethod
+        def getSaveFileName(_parent, _title, start, _filter):  # noqa: N802
+            offered.append(start)
+            return "", ""
+
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(file_actions, "_file_dialog", lambda: Dialog)
+    try:
+        folder = tmp_path / "клиенты"
+        folder.mkdir()
+        table = folder / "segments.csv"
+        table.write_text("Segment,Customers,AOV\nA,10,100\n", "utf-8")
+        window.doc.undo_stack.setClean()
+        window.files.auto_import = True
+        window.open_file(table, ask=False)
+        qtbot.waitUntil(lambda: window.doc.names() == ["A"], timeout=30_000)
+        window.actions.save_as.trigger()
+        assert Path(offered[-1]).parent == folder
+        assert preferences.last_folder() == folder  # for the next start too
+        window.set_language("ru")
+        window.files.save_copy()
+        assert Path(offered[-1]) == folder / "копия.ltv.json"
+    finally:
+        window.set_language("en")
+        monkeypatch.undo()
+        window.doc.undo_stack.setClean()

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.errors import LtvError
+from core.paths import resources
 from core.project import SUFFIX, Project, SegmentTable, save_project
 from ui import i18n, preferences
 from ui.autosave import INLINE_SEGMENTS, Recovery, discard, find_recoveries
@@ -94,7 +95,7 @@ class FileActions(QObject):
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
-        folder = str(self.doc.path.parent) if self.doc.path else ""
+        folder = str(self._folder())
         filters = ";;".join(
             [
                 self.tr("Projects and tables ({patterns})").format(
@@ -149,6 +150,8 @@ class FileActions(QObject):
             return False
         path = Path(path)
         lang = i18n.lang()
+        if not path.resolve().is_relative_to(resources().resolve()):  # not the program's own
+            preferences.set_last_folder(path)
         if is_project(path):
             from core.project import load_project
 
@@ -233,9 +236,13 @@ class FileActions(QObject):
             return self.save_as()
         return self.save_to(self.doc.path)
 
+    def _folder(self) -> Path:
+        """Where a file dialog starts: the open file's folder, else the last one used."""
+        return self.doc.path.parent if self.doc.path else preferences.last_folder()
+
     def save_as(self) -> bool:
         name = _file_stem(self.doc.project.name, self.tr("project"))
-        start = str(self.doc.path or Path.home() / (name + SUFFIX))
+        start = str(self.doc.path or self._folder() / (name + SUFFIX))
         path, _ = _file_dialog().getSaveFileName(
             self.window,
             self.tr("Save As"),
@@ -258,6 +265,7 @@ class FileActions(QObject):
         self.doc.undo_stack.setClean()
         self.window.autosaver.remove()
         preferences.add_recent(path)
+        preferences.set_last_folder(path)
         self.window.show_message(self.tr("Saved {file}").format(file=path.name), "success")
         return True
 
@@ -266,7 +274,7 @@ class FileActions(QObject):
         path, _ = _file_dialog().getSaveFileName(
             self.window,
             self.tr("Save a Copy"),
-            str(Path.home() / ("copy" + SUFFIX)),
+            str(self._folder() / (self.tr("copy") + SUFFIX)),
             self.tr("LTV Studio projects (*{suffix})").format(suffix=SUFFIX),
         )
         if path:
@@ -318,7 +326,7 @@ class FileActions(QObject):
             if self.doc.path
             else _file_stem(self.doc.project.name, self.tr("report"))
         )
-        start = str((self.doc.path.parent if self.doc.path else Path.home()) / (base + suffix))
+        start = str(self._folder() / (base + suffix))
         title = self.tr("Export Workbook") if kind == "xlsx" else self.tr("Export PDF Report")
         filt = (
             self.tr("Excel workbooks (*.xlsx)")
