@@ -543,3 +543,23 @@ def test_an_untitled_project_is_saved_where_its_file_was_opened_from(window, qtb
         window.set_language("en")
         monkeypatch.undo()
         window.doc.undo_stack.setClean()
+
+
+def test_a_narrow_strip_writes_its_captions_on_two_lines_rather_than_scroll(window, qtbot):
+    """The side panel open at 1366×768 left the strip too narrow for its captions on one line:
+    it scrolled sideways and the last figure was cut at the edge. "LTV:CAC (profit)" over two
+    lines leaves the numbers room; the strip scrolls only when even they do not fit."""
+    window.keep_on_screen = False
+    strip = window.strip
+    one, two = strip._needed_width(two_lines=False), strip._needed_width(two_lines=True)
+    assert two < one
+    frame = 2 * strip.frameWidth()
+    window.resize(window.width() - strip.width() + (one + two) // 2 + frame, window.height())
+    qtbot.waitUntil(lambda: strip.width() - frame < one, timeout=3000)
+    caption = strip.captions["ltv_cac"]
+    qtbot.waitUntil(lambda: "\n" in caption.text(), timeout=3000)
+    assert caption.text() == "LTV:CAC\n(profit)"
+    qtbot.waitUntil(lambda: not strip.horizontalScrollBar().isVisible(), timeout=3000)
+    assert strip.content.sizeHint().width() <= strip.width() - frame  # nothing to scroll
+    window.resize(window.width() + one, window.height())
+    qtbot.waitUntil(lambda: caption.text() == "LTV:CAC (profit)", timeout=3000)

@@ -119,6 +119,7 @@ class SummaryStrip(QScrollArea):
         self._grid = grid
         self._doc = grid.doc
         self._row = -1
+        self._two_lines = False  # the captions on two lines (``_fit_across``)
         content = QWidget(self)
         content.setObjectName("stripContent")
         self.setWidget(content)
@@ -145,6 +146,7 @@ class SummaryStrip(QScrollArea):
         self.extra_keys = tuple(k for g in columns.groups() for k in g.strip)
         for i, key in enumerate(ANSWERS + self.extra_keys, start=1):
             caption = QLabel(content)
+            caption.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
             style.grey_text(caption)
             self.captions[key] = caption
             big, small = Figure(True, content), Figure(False, content)
@@ -195,7 +197,42 @@ class SummaryStrip(QScrollArea):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._fit_across()
         self.setFixedHeight(self._height())
+
+    def _fit_across(self) -> None:
+        """Captions on two lines ("Payback, mo" over "(profit)") when on one line the figures
+        would not fit across (the side panel open, a zoomed window): the numbers set the
+        columns' widths then, and the strip scrolls only when even they do not fit."""
+        room = self.width() - 2 * self.frameWidth()
+        two = self._needed_width(two_lines=False) > room
+        if two != self._two_lines:
+            self._two_lines = two
+            for caption in self.captions.values():
+                caption.setText(self._caption(caption.text()))
+            self.content.adjustSize()
+
+    def _caption(self, label: str) -> str:
+        one = label.replace("\n", " ")
+        return one.replace(" (", "\n(") if self._two_lines else one
+
+    def _needed_width(self, two_lines: bool) -> int:
+        """The figures' width across with the captions on one line or two."""
+        layout = self.content.layout()
+        margins = layout.contentsMargins()
+        width = margins.left() + margins.right() + self.portfolio_name.sizeHint().width()
+        for key, caption in self.captions.items():
+            if not caption.isVisibleTo(self.content) and key in self.extra_keys:
+                continue
+            lines = caption.text().replace("\n", " ")
+            if two_lines:
+                lines = lines.replace(" (", "\n(")
+            words = max(caption.fontMetrics().horizontalAdvance(t) for t in lines.split("\n"))
+            figures = max(
+                self.portfolio[key].sizeHint().width(), self.segment[key].sizeHint().width()
+            )
+            width += layout.horizontalSpacing() + max(words, figures)
+        return width
 
     @Slot()
     def _on_loaded(self) -> None:
@@ -242,7 +279,7 @@ class SummaryStrip(QScrollArea):
         self.portfolio_name.setText(self.tr("Portfolio · %Ln segment(s)", "", n))
         for key in ANSWERS:
             label = model.headerData(model.column_of(key), Qt.Orientation.Horizontal)
-            self.captions[key].setText(label)
+            self.captions[key].setText(self._caption(label))
             self.captions[key].setToolTip(schema.BY_KEY[key].definition(lang))
             self._show(self.portfolio[key], columns.portfolio_cell(doc, key, lang), key)
         row = self._row if 0 <= self._row < n else -1
@@ -259,6 +296,7 @@ class SummaryStrip(QScrollArea):
             else:
                 self._show(figure, columns.metric_cell(doc, row, key, lang), key)
         self._refresh_extras(row, lang)
+        self._fit_across()  # the captions' words (the basis, the language) change the width
 
     def _refresh_extras(self, row: int, lang: str) -> None:
         """The registered groups' figures: shown only when the group has one for the portfolio."""
@@ -271,7 +309,7 @@ class SummaryStrip(QScrollArea):
             if not shown:
                 continue
             label = model.headerData(model.column_of(key), Qt.Orientation.Horizontal)
-            self.captions[key].setText(label)
+            self.captions[key].setText(self._caption(label))
             self.captions[key].setToolTip(schema.BY_KEY[key].definition(lang))
             self._show(self.portfolio[key], cell, key)
             source = columns.group_of_key(key).source
