@@ -69,6 +69,13 @@ def after_first_paint(fn: Callable[[], object]) -> None:
         _after.append(fn)
 
 
+def early() -> None:
+    """What waits for the first paint, now (the collector stays held): a dialog shown before
+    the window, the recovery question, gets the program's icon."""
+    while _after:
+        _after.pop(0)()
+
+
 def held() -> bool:
     return _thresholds is not None
 

@@ -80,16 +80,29 @@ def test_autosave_then_kill_then_restart_offers_the_edit(app, qtbot, tmp_path, m
 
     def exec_(box):
         asked.append(box.text())
+        icons.append(not box.windowIcon().isNull())
         for button in box.buttons():
             if box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
                 monkeypatch.setattr(box, "clickedButton", lambda b=button: b)
         return 0
 
     monkeypatch.setattr(QMessageBox, "exec", exec_)
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from ui import app as ui_app
+    from ui import startup
     from ui.app import open_window
 
+    # as a fresh start has it: the icon waits for the window's first paint
+    icons: list[bool] = []
+    application = QApplication.instance()
+    application.setWindowIcon(QIcon())
+    startup.hold()
+    startup.after_first_paint(lambda: ui_app._set_icon(application))
     window = open_window(None, SAMPLE, recover=True, catch_errors=False)
     try:
+        assert icons == [True]  # the question has the program's icon (it had none)
         assert len(asked) == 1
         assert "client.ltv.json" in asked[0] and "Restore them?" in asked[0]
         assert window.doc.value(0, "customers") == 4321.0
@@ -101,6 +114,7 @@ def test_autosave_then_kill_then_restart_offers_the_edit(app, qtbot, tmp_path, m
         assert load_project(user_file).segments.value(0, "customers") == 4321.0
         assert not list((tmp_path / "recovery").glob("*.recovery.json"))
     finally:
+        startup.release()  # as the window's first paint does
         window.doc.undo_stack.setClean()
         window.close()
         window.deleteLater()

@@ -388,6 +388,9 @@ class FileActions(QObject):
             if recovery.original
             else (recovery.project.name or self.tr("Untitled"))
         )
+        from ui import startup
+
+        startup.early()  # asked before the window's first paint: with the program's icon
         QMessageBox = _message_box()  # noqa: N806
         box = QMessageBox(
             QMessageBox.Icon.Question,
