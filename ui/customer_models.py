@@ -83,10 +83,32 @@ def start_fit(shell, summary, end, horizon_months: int | None = None, said: str 
         if len(doc):
             shell.select_cell(0, "predicted_clv")
 
+    def cancelled() -> None:
+        if doc.project is not project:
+            return
+        # the log is not kept, but its customers' summary is, while the project is open: the
+        # banner offers the fit again (there was no other way to it but opening the log again)
+        why = QCoreApplication.translate(
+            "CustomerModels", "The customer models were not fitted: the fit was cancelled."
+        )
+        shell.show_message(  # after the import's own words: what to type next stays in sight
+            f"{said} {why}" if said else why,
+            "info",
+            [
+                (
+                    QCoreApplication.translate("CustomerModels", "Fit the Models"),
+                    lambda: start_fit(shell, summary, end, horizon_months, said),
+                )
+            ],
+        )
+
     job = fit_job(summary, end, horizon_months, i18n.lang())
-    return shell.run_task(
+    task = shell.run_task(
         job, QCoreApplication.translate("CustomerModels", "Fitting the customer models…"), done
     )
+    if task is not None:
+        task.cancelled.connect(cancelled)
+    return task
 
 
 class CustomerModelsWords(QObject):

@@ -324,6 +324,14 @@
         <translation>Модели клиентов не дали значений: {said}.</translation>
     </message>
     <message>
+        <source>The customer models were not fitted: the fit was cancelled.</source>
+        <translation>Модели клиентов не подобраны: подбор отменён.</translation>
+    </message>
+    <message>
+        <source>Fit the Models</source>
+        <translation>Подобрать модели</translation>
+    </message>
+    <message>
         <source>Fitting the customer models…</source>
         <translation>Подбор моделей клиентов…</translation>
     </message>

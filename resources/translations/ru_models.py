@@ -55,6 +55,10 @@ RU = {
     "Customer model": "Модель клиентов",
     "The customer models give no figures: {said}.": "Модели клиентов не дали значений: {said}.",
     "Fitting the customer models…": "Подбор моделей клиентов…",
+    "The customer models were not fitted: the fit was cancelled.": (
+        "Модели клиентов не подобраны: подбор отменён."
+    ),
+    "Fit the Models": "Подобрать модели",
     "open an order log: the models are fitted to its customers": (
         "откройте журнал заказов: модели подбираются по его клиентам"
     ),

@@ -480,3 +480,28 @@ def test_a_log_without_a_segment_column_stays_one_segment_when_t_changes(window,
     qtbot.waitUntil(lambda: dialog.found.end is not None, timeout=30_000)
     assert [s.name for s in dialog.found.derived.segments] == ["All customers"]
     assert dialog.by.findData("Телефон") >= 0  # still offered
+
+
+def test_a_cancelled_fit_can_be_started_again_from_the_banner(window, qtbot):
+    """Cancel on the models' fit left no way to fit them but opening the log again: the banner
+    now says the fit was cancelled and offers it again."""
+    from ui.customer_models import model_summary
+    from ui.orders_import import OrdersDialog
+
+    window.doc.undo_stack.setClean()
+    window.actions.examples["shop_orders"].trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(OrdersDialog)), timeout=30_000)
+    dialog = window.findChildren(OrdersDialog)[-1]
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.task is not None, timeout=30_000)  # the fit, begun
+    window.task.cancel()
+    qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+    assert model_summary(window.doc) is None
+    said = window.banner.message()
+    assert said.startswith("Made 3 segments from the orders in shop_orders.csv"), said
+    assert said.endswith("The customer models were not fitted: the fit was cancelled.")
+    (again,) = [b for b in window.banner.buttons() if b.text() == "Fit the Models"]
+    again.click()
+    qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
+    window.doc.undo_stack.setClean()
