@@ -187,3 +187,43 @@ def window_problem(environ: Mapping[str, str] | None = None, lang: str | None = 
     packages = list(dict.fromkeys(p for p in map(package, missing) if p))
     install = _INSTALL(lang, packages=" ".join(packages)) if packages else ""
     return _MISSING(lang, libraries=", ".join(missing), install=install)
+
+
+#: programs that show a message on a Linux desktop, the first found is used: a dialog of the
+#: desktop's own toolkit, else a notification, else X11's plain one
+_DESKTOP_TELLERS = (
+    ("zenity", ["--error", "--title", "LTV Studio", "--text"]),
+    ("kdialog", ["--title", "LTV Studio", "--error"]),
+    ("notify-send", ["--urgency=critical", "LTV Studio"]),
+    ("xmessage", ["-center"]),
+)
+
+
+def tell_desktop(problem: str) -> bool:
+    """Show ``problem`` on the desktop as well, when nobody reads this process's stderr (the
+    program started from the applications menu, where a line there is never seen): a dialog or a
+    notification through the first of zenity, kdialog, notify-send or xmessage found, left to
+    run on its own. (The caller gives it the desktop's environment in a bundle:
+    ``ui.desktop.desktop_environment``.) True when one was started."""
+    import shutil
+    import subprocess
+    import sys
+
+    if sys.platform != "linux" or sys.stderr is None or sys.stderr.isatty():
+        return False
+    for name, flags in _DESKTOP_TELLERS:
+        found = shutil.which(name)
+        if found is None:
+            continue
+        try:
+            subprocess.Popen(
+                [found, *flags, problem],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        except OSError:
+            continue
+        return True
+    return False

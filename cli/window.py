@@ -42,11 +42,15 @@ def run_window(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     if not args.screenshot:  # before Qt is loaded; off-screen needs no X11 libraries
-        from cli.platform_check import window_problem
+        from cli.platform_check import tell_desktop, window_problem
 
         problem = window_problem()
         if problem:
             print(problem, file=sys.stderr)
+            from ui.desktop import desktop_environment  # no Qt: the bundle's libraries aside
+
+            with desktop_environment():
+                tell_desktop(problem)  # started from the menu, the line above is never seen
             return 1
     try:
         from ui.app import run

@@ -150,6 +150,32 @@ def test_the_program_says_it_in_one_line_instead_of_aborting(hidden_cursor, tmp_
     assert done.stdout == ""
 
 
+@linux_only
+def test_started_from_the_menu_the_desktop_shows_it_too(hidden_cursor, tmp_path):
+    """From the applications menu nobody reads stderr: the line is shown through the desktop's
+    own dialog program as well (a stand-in zenity here records what it was asked to show), not
+    only printed where it is never seen."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    asked = tmp_path / "asked.txt"
+    zenity = bin_dir / "zenity"
+    zenity.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do printf \'%s\\n\' "$a"; done > {asked}\n', "utf-8"
+    )
+    zenity.chmod(0o755)
+    env = {**hidden_cursor, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    done = python([str(ROOT / "main.py")], env, tmp_path)  # stderr a pipe, as from a menu
+    assert done.returncode == 1, done.stderr
+    deadline = time.monotonic() + 30
+    while not asked.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # written in full
+    words = asked.read_text("utf-8").splitlines()
+    assert words[:3] == ["--error", "--title", "LTV Studio"]
+    assert words[-1] == done.stderr.strip()  # the very line printed
+    assert "libxcb-cursor0" in words[-1]
+
+
 def _unserved_display() -> str:
     """A local display number no X server listens on here."""
     number = 4711
