@@ -309,6 +309,9 @@ def explain(
         shown = metrics.NEVER(lang)
     else:
         shown = ""
+    text = _verdict_text(cell.verdict, lang)
+    if cell.verdict and key == "crr":  # which benchmark it was judged against, as the portfolio's
+        text += "; " + _BENCHMARK(lang, value=fmt.format(results.crr_benchmark, schema.FRACTION))
     return Explanation(
         key=key,
         label=label,
@@ -320,7 +323,7 @@ def explain(
         reason=cell.reason,
         flag=cell.flag,
         verdict=cell.verdict,
-        verdict_text=_verdict_text(cell.verdict, lang),
+        verdict_text=text,
     )
 
 

@@ -329,6 +329,21 @@ def test_explain_shows_the_grids_badge_then_the_verdict_in_full(window):
     assert window.explain.text().count("room to spend more on growth") == 1
 
 
+def test_a_segments_crr_verdict_names_the_benchmark_it_was_judged_against(window):
+    """A trainer clicks Клуб лояльности's CRR 64.3 %: the panel said "at or above benchmark
+    (rule: at or above the benchmark)" and never which benchmark; the portfolio's said it. It
+    names the project's benchmark, and follows when the class picks retail (63 %)."""
+    window.select_cell(0, "crr")
+    assert "benchmark 35%" in " ".join(window.explain.text().split())
+    assert "benchmark 35%" in window.formula.text()
+    box = window.settings_bar.benchmark_box
+    box.setCurrentIndex(box.findData("retail"))
+    box.activated.emit(box.findData("retail"))
+    window.select_cell(2, "crr")  # Доставка, 40 %: below retail's 63 %
+    text = " ".join(window.explain.text().split())
+    assert "below benchmark (rule: below the benchmark); benchmark 63%" in text
+
+
 def test_charts_follow_an_edit(window, qtbot):
     qtbot.waitUntil(lambda: window.charts.redraws > 0, timeout=3000)
     before = window.charts.redraws
