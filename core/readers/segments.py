@@ -77,6 +77,11 @@ _MERGED_MANY = Plural(
         "показанное значение (первый: {cells})",
     ),
 )
+_SKIPPED_UNITS = Text(
+    "skipped a units row under the header (row {row}: {cells})",
+    "пропущена строка единиц измерения под заголовком (строка {row}: {cells})",
+)
+_UNIT_LEN = 15  # "тыс. руб./год" is a unit; a unit row holds short words without digits
 _NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
 
 
@@ -208,6 +213,10 @@ def _table_rows(
         if after_totals and len(present) == 1 and texts:
             notices.append(Notice(_SKIPPED_NOTE, (("row", str(number)), ("cells", texts[0][:80]))))
             return
+        if not rows and not _present(name) and _is_units(present):
+            cells = ", ".join(texts)[:120]
+            notices.append(Notice(_SKIPPED_UNITS, (("row", str(number)), ("cells", cells))))
+            return
         blank_total += blank_run
         blank_run = 0
         rows.append(row)
@@ -249,6 +258,15 @@ def _is_totals(name: str) -> bool:
     if not name or len(name) > 40 or name[:3].casefold() not in _TOTAL_STARTS:
         return False
     return schema.fold(name) in _TOTALS
+
+
+def _is_units(present: list) -> bool:
+    """True for the cells of a units row («руб.», «%», «чел.», "USD"): each a short text
+    without a digit. Such a row, nameless and above every segment, only names units."""
+    return bool(present) and all(
+        isinstance(c, str) and len(c.strip()) <= _UNIT_LEN and not any(map(str.isdigit, c))
+        for c in present
+    )
 
 
 def _present(cell) -> bool:

@@ -1,0 +1,51 @@
+"""Segment tables as CRMs and consultants export them (a title, a merged group header, a units
+row under the header, a totals row): read as a person would expect, the same in the window's
+preview and on the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from core.readers import read_segments
+
+
+def crm_workbook(path: Path) -> Path:
+    import xlsxwriter
+
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("Сегменты")
+    ws.write(0, 0, "Отчёт CRM по сегментам за 2025 год")
+    ws.write(2, 0, "Дата выгрузки")
+    ws.write(2, 1, "Сегмент")
+    ws.merge_range(2, 3, 2, 4, "Клиенты")
+    for j, head in enumerate(["Кол-во клиентов на начало", "Клиентов", "Ср. чек", "Маржа"], 3):
+        ws.write(3, j, head)
+    for j, unit in enumerate(["чел.", "чел.", "руб.", "%"], 3):  # the units row
+        ws.write(4, j, unit)
+    date = wb.add_format({"num_format": "dd.mm.yyyy"})
+    rows = [("Опт", 120, 100, "1 234,50 ₽", "35%"), ("VIP", 30, 28, "15 000,00 ₽", 40)]
+    for i, (name, start, customers, aov, margin) in enumerate(rows, 5):
+        ws.write_datetime(i, 0, dt.datetime(2025, 1, 10 + i), date)
+        for j, value in enumerate([name, None, start, customers, aov, margin], 1):
+            if value is not None:
+                ws.write(i, j, value)
+    ws.write(7, 1, "Итого")
+    ws.write_formula(7, 4, "=SUM(E6:E7)", None, 128)
+    wb.add_worksheet("Примечания").write(0, 0, "Данные выгружены вручную")
+    wb.close()
+    return path
+
+
+def test_a_units_row_under_the_header_is_no_segment_and_is_said(tmp_path):
+    read = read_segments(crm_workbook(tmp_path / "crm.xlsx"), "en")
+    assert read.problems == []
+    table = read.table
+    assert [r["segment"] for r in table.records()] == ["Опт", "VIP"]
+    records = table.records()
+    assert [r["customers"] for r in records] == [100, 28]
+    assert [r["customers_start"] for r in records] == [120, 30]
+    assert [r["avg_order_value"] for r in records] == [1234.5, 15000]
+    assert [r["gross_margin"] for r in records] == [0.35, 0.40]
+    said = [n.message("en") for n in read.notices]
+    assert any("units row" in s and "руб." in s and "row 5" in s for s in said), said
