@@ -494,6 +494,41 @@ def test_the_worked_examples_open_through_the_import_preview(window, qtbot):
     window.doc.undo_stack.setClean()
 
 
+def test_the_worked_examples_show_every_example_of_design_3(window, qtbot):
+    """File ▸ Examples ▸ The Worked Examples, imported, on the revenue basis (example 2's): each
+    of DESIGN.md §3's eight examples is in the grid with its expected figure, in the Explain
+    panel's words. Example 8 (four purchases of 4 000 against one of 12 000) was missing."""
+    window.doc.undo_stack.setClean()
+    window.actions.examples["worked_examples"].trigger()
+    qtbot.waitUntil(lambda: window.files.import_dialog is not None, timeout=30_000)
+    dialog = window.files.import_dialog
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.doc.names()[:1] == ["Example 1"], timeout=30_000)
+    box = window.settings_bar.basis_box
+    box.setCurrentIndex(box.findData("revenue"))
+    box.activated.emit(box.findData("revenue"))
+    names = window.doc.names()
+
+    def explained(name, key):
+        window.select_cell(names.index(name), key)
+        return " ".join(window.explain.text().replace("\u00a0", " ").split())
+
+    assert "LTV = 1,000 ₽ × 6 × 5 = 30,000 ₽" in explained("Example 1", "ltv")
+    assert "30,000 ₽ ÷ 40,000 ₽ = 0.75 " in (text := explained("Example 2", "ltv_cac"))
+    assert "loses money" in text
+    assert "(800 − 200) ÷ 1,000 = 60%" in explained("Example 3", "crr")
+    assert "= 2.5" in explained("Example 3", "lifetime_years")
+    assert "= 8.4" in explained("Example 4", "payback_months")
+    assert "= 50 " in explained("Example 5", "ltv_cac")
+    assert "150 ₽ ÷ 50 ₽ = 3 " in (text := explained("Example 6", "ltv_cac"))
+    assert "healthy (rule: from 3 to 5)" in text
+    assert "= 100,000 ₽" in explained("Example 7", "net_clv")
+    assert "LTV = 4,000 ₽ × 4 × 1 = 16,000 ₽" in explained("Example 8a", "ltv")
+    assert "LTV = 12,000 ₽ × 1 × 1 = 12,000 ₽" in explained("Example 8b", "ltv")
+    window.doc.undo_stack.setClean()
+
+
 def test_save_and_export_offer_a_file_name_in_the_windows_language(window, monkeypatch):
     """An untitled project offered "project.ltv.json" and "report.pdf" in the Russian window;
     a name with a colon («Опт: зерно») is offered without it (no system's file name has one)."""
