@@ -169,7 +169,8 @@ def stem(word: str) -> str:
 
 def _related(a: str, b: str) -> bool:
     """Two stems of one word: equal, one a prefix (4+ letters) of the other, or sharing all
-    but the last letter of the shorter (Snowball leaves «покупок» and «покупк»)."""
+    but the last letter of the shorter (Snowball leaves «покупок» and «покупк»), or, 6+
+    letters long, one slip of the keyboard apart («Сегмнет», "Segmnet")."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -177,7 +178,26 @@ def _related(a: str, b: str) -> bool:
         return False
     if long_.startswith(short):
         return True
-    return len(short) >= 5 and len(long_) - len(short) <= 2 and long_.startswith(short[:-1])
+    if len(short) >= 5 and len(long_) - len(short) <= 2 and long_.startswith(short[:-1]):
+        return True
+    return len(short) >= 6 and _one_typo(a, b)
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one slip of the keyboard: two neighbouring letters swapped
+    («Сегмнет»), one letter wrong, missing or extra (the first four letters agree, as the
+    concept index has it, so a slip is looked for in long words only)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        if a[i + 1 :] == b[i + 1 :]:  # one letter wrong
+            return True
+        return a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]  # swapped
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return short[i:] == long_[i + 1 :]  # one letter missing
 
 
 @functools.cache

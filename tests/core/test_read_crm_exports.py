@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from core.readers import read_segments
+import pytest
+
+from core.readers import read_segments, specs
 
 
 def crm_workbook(path: Path) -> Path:
@@ -49,3 +51,33 @@ def test_a_units_row_under_the_header_is_no_segment_and_is_said(tmp_path):
     assert [r["gross_margin"] for r in records] == [0.35, 0.40]
     said = [n.message("en") for n in read.notices]
     assert any("units row" in s and "руб." in s and "row 5" in s for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Сегмнет", "segment"),  # two letters swapped
+        ("Segmnet", "segment"),
+        ("Сегмет", "segment"),  # a letter missing
+        ("Срок удерджания, лет", "retention_years"),  # a letter too many
+    ],
+)
+def test_a_header_with_a_typo_finds_its_column(text, key):
+    from core.readers import header
+
+    got = header.match(text, specs.SEGMENTS.header)
+    assert got.key == key, got
+
+
+def test_a_table_whose_segment_header_has_a_typo_is_read(tmp_path):
+    path = tmp_path / "typos.csv"
+    path.write_text("Сегмнет,Кол-во клиентов на начало,Ср. чек,Маржинальнсть\nA,100,500,30\n")
+    read = read_segments(path, "en")
+    assert read.problems == []
+    (record,) = read.table.records()
+    assert (record["segment"], record["customers_start"], record["avg_order_value"]) == (
+        "A",
+        100,
+        500,
+    )
+    assert record["gross_margin"] == 0.30
