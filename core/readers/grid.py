@@ -57,6 +57,7 @@ _RAGGED_SHORT = Text(
     "line has {got} fields, the header has {want}; the missing ones are empty",
     "в строке {got} полей, в заголовке {want}; недостающие пусты",
 )
+RAGGED_LONG = _RAGGED_LONG  # the pipeline names a header split so (``pipeline._split_header``)
 _UNCLOSED = Text(
     "a quote opened on this line is never closed; the line was not read",
     "кавычка, открытая в этой строке, не закрыта; строка не прочитана",

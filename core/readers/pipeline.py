@@ -98,6 +98,12 @@ NOT_FOUND = Text(
     "{path}: не найдено: {what_ru} — ни одна строка не называет {needs_ru}; найдены столбцы "
     "{found} ({where_ru})",
 )
+SPLIT_HEADER = Text(
+    "{path}: the header on line {row} has {got} fields, the lines below it {want}: a column "
+    "name with “{sep}” in it must be in quotes{example}; the line was not read",
+    "{path}: в заголовке в строке {row} полей {got}, а в строках под ним {want}: название "
+    "столбца с «{sep}» внутри нужно взять в кавычки{example_ru}; строка не прочитана",
+)
 OTHER_KIND = Text(
     "{path}: this is {other}, not {what}; read it with “ltv-studio {command} {name}”",
     "{path}: это {other_ru}, а не {what_ru}; прочитайте его командой «ltv-studio {command} {name}»",
@@ -303,6 +309,9 @@ def _nothing_below(source: Source, grid: Grid, mapping: Mapping, spec: TableSpec
 
 
 def _not_found(source: Source, spec: TableSpec, lang: str) -> str:
+    split = _split_header(source, spec, lang)
+    if split is not None:
+        return split
     texts = found_texts(source.grids)
     if texts is None:
         found, where_en, where_ru = _NONE(lang), "", ""
@@ -323,6 +332,38 @@ def _not_found(source: Source, spec: TableSpec, lang: str) -> str:
         where=where_en,
         where_ru=where_ru,
     )
+
+
+def _split_header(source: Source, spec: TableSpec, lang: str) -> str | None:
+    """A CSV line left out for holding more fields than the rest, above every line read, that
+    names the table's columns: a header name with the separator in it, typed without quotes."""
+    from core.readers import grid as grid_mod
+    from core.readers import header
+
+    if len(source.grids) != 1 or not source.grids[0].separator:
+        return None
+    grid = source.grids[0]
+    first = grid.row_numbers[0] if grid.row_numbers else None
+    for problem in grid.problems:
+        if problem.text is not grid_mod.RAGGED_LONG or not problem.cell.isdigit():
+            continue
+        if first is not None and int(problem.cell) > first:
+            return None
+        cells = problem.value.split(";")
+        if header.looks_like_header(cells, spec.header, spec.least):
+            fields = dict(problem.fields)
+            sep = "tab" if grid.separator == "\t" else grid.separator
+            return SPLIT_HEADER(
+                lang,
+                path=source.name,
+                row=problem.cell,
+                got=fields["got"],
+                want=fields["want"],
+                sep=sep,
+                example=f' (as "Margin{sep} %")' if sep in ",;" else "",
+                example_ru=f' (как "Маржа{sep} %")' if sep in ",;" else "",
+            )
+    return None
 
 
 class _OtherKind:

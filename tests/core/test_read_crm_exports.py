@@ -81,3 +81,21 @@ def test_a_table_whose_segment_header_has_a_typo_is_read(tmp_path):
         500,
     )
     assert record["gross_margin"] == 0.30
+
+
+def test_a_header_split_by_an_unquoted_separator_is_named_not_hidden(tmp_path):
+    """«Margin, %» typed unquoted in a comma CSV makes the header one field wider than the rows:
+    the refusal names the header line and the quotes, not the first data row as "columns"."""
+    from core.errors import ReadError
+
+    path = tmp_path / "hand.csv"
+    path.write_text("Region,Customers,Segment,AOV,Margin, %\nNorth,100,A,50,30\nSouth,200,B,60,40\n")
+    with pytest.raises(ReadError) as caught:
+        read_segments(path, "en")
+    line = str(caught.value)
+    assert "\n" not in line
+    assert "line 1" in line and "6 fields" in line and "5" in line and "quotes" in line, line
+    assert "North" not in line, line
+    with pytest.raises(ReadError) as caught:
+        read_segments(path, "ru")
+    assert "строке 1" in str(caught.value) and "кавычк" in str(caught.value), caught.value
