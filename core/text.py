@@ -62,6 +62,16 @@ def plural_form(n: int, lang: str) -> int:
     return 2
 
 
+def years_word(shown: str, lang: str) -> str:
+    """The word for years after a number as shown ("2.8", "2,8", "5"): a fraction takes
+    "years" and «года»; a whole number its plural form (1 year, 2 years; 1 год, 2 года, 5 лет)."""
+    fraction = any(mark in shown for mark in ",.") if lang == "ru" else "." in shown
+    digits = "".join(filter(str.isdigit, shown)) or "0"
+    if lang == "ru":
+        return "года" if fraction else ("год", "года", "лет")[plural_form(int(digits), "ru")]
+    return "years" if fraction else ("year", "years")[plural_form(int(digits), "en")]
+
+
 def system_language() -> str:
     """ "ru" when the system locale is Russian, otherwise "en"."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):

@@ -20,7 +20,7 @@ from core import schema
 from core.metrics import Results, State, Verdict, compute, formulas, reason_text
 from core.metrics.verdicts import ltv_cac_verdicts, payback_verdicts, verdict_of
 from core.numbers import NumberFormat
-from core.text import Text
+from core.text import Text, years_word
 from core.whatif import stack
 from core.whatif.sensitivity import verdict_inputs
 
@@ -118,8 +118,8 @@ _OUTSIDE = Text(
     "нужно {needed} — вне допустимого ({range}); даже при {bound} {metric} — {reached}",
 )
 _REPLACES = Text(
-    "replaces the lifetime of {years} years that came from CRR",
-    "заменяет срок жизни {years} лет, полученный из CRR",
+    "replaces the lifetime of {years} {word} that came from CRR",
+    "заменяет срок жизни {years} {word}, полученный из CRR",
 )
 _NEVER_COMES = Text("never comes", "не наступает")
 _MONTHS = Text("{n} months", "{n} мес.")
@@ -265,7 +265,8 @@ class GoalSeek:
             return reason_text(int(s.detail[i, row]), lang)
         if code is Note.REPLACES_LIFETIME:
             years = self.results.value(row, "lifetime_years")
-            return _REPLACES(lang, years=fmt.format(years, schema.YEARS))
+            shown = fmt.format(years, schema.YEARS)
+            return _REPLACES(lang, years=shown, word=years_word(shown, lang))
         if code is Note.OUTSIDE:
             needed = float(s.needed[i, row])
             bound = float(lever.maximum if needed > (lever.maximum or math.inf) else lever.minimum)

@@ -177,7 +177,7 @@ def test_retention_replaces_a_lifetime_from_crr():
     assert a.value == pytest.approx(3 * 50 / (1000 * 6 * 0.5))
     assert a.change is None
     assert a.note == "replaces the lifetime of 2.5 years that came from CRR"
-    assert g.answer(0, "retention_years", "ru").note.startswith("заменяет срок жизни 2,5 лет")
+    assert g.answer(0, "retention_years", "ru").note.startswith("заменяет срок жизни 2,5 года,")
 
 
 def test_new_customers_when_the_lifetime_comes_from_the_counts():

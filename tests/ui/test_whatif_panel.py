@@ -221,3 +221,17 @@ def test_presentation_mode_makes_the_tornado_taller(window, whatif):
     finally:
         window.set_presentation(False)
     assert whatif.tornado.height() == before
+
+
+def test_the_lifetime_a_retention_answer_replaces_is_said_in_good_russian(window, whatif):
+    """The Russian panel read «заменяет срок жизни 2,8 лет» (and 1,39 лет): a fraction of years
+    is «года»; a whole number takes its plural form."""
+    window.set_language("ru")
+    window.select_cell(0, "ltv_cac")  # «Клуб лояльности»: a lifetime of 2.8 years from CRR
+    assert "заменяет срок жизни 2,8 года, полученный из CRR" in whatif.lever_text(
+        "retention_years"
+    )
+    window.select_cell(GUESTS, "ltv_cac")
+    assert "срок жизни 1,39 года," in whatif.lever_text("retention_years")
+    window.set_language("en")
+    assert "replaces the lifetime of 1.39 years" in whatif.lever_text("retention_years")
