@@ -13,7 +13,7 @@ import gc
 import threading
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
@@ -305,6 +305,9 @@ def imported(read, path: str | Path, settings) -> Imported:
     from core.project import Project
     from ui.document import prepare
 
+    currency = getattr(read, "currency", None)  # the amounts were typed with it ("$1,234.50")
+    if currency is not None:
+        settings = replace(settings, currency=currency)
     project = Project(name=Path(path).name.split(".")[0], settings=settings, segments=read.table)
     return Imported(read, project, prepare(project))
 

@@ -111,6 +111,8 @@ def open_project(
     read = read_segments(path, lang, progress, cancelled)
     name = path.name.split(".")[0]
     project = Project(name=name, segments=read.table)
+    if read.currency is not None:  # the amounts were typed with it ("$1,234.50")
+        project.settings.currency = read.currency
     return Opened(project, read.problems, read.notices, read.mapping, kind)
 
 

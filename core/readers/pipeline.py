@@ -166,6 +166,7 @@ class Result:
     notices: list[Notice] = field(default_factory=list)
     spec: TableSpec = specs.SEGMENTS
     rows: int = 0
+    currency: str | None = None  # the one currency a segment table's amounts are typed in
 
 
 # Steps -----------------------------------------------------------------------------------------
@@ -231,7 +232,10 @@ def convert(
             table, problems, notices = segments.convert(
                 grid, mapping, source.name, progress, cancelled
             )
-            return Result(table, mapping, problems, notices, spec, len(table))
+            currency = segments.currency_of(grid, mapping)
+            if currency is not None:
+                notices.append(Notice(segments.CURRENCY, (("currency", currency),)))
+            return Result(table, mapping, problems, notices, spec, len(table), currency)
         notices = where(grid, mapping) + list(grid.notices) + mapping_notices(mapping, spec)
         if spec.kind == specs.ORDERS_KIND:
             from core.readers.orders import convert_orders

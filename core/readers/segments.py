@@ -82,6 +82,20 @@ _SKIPPED_UNITS = Text(
     "пропущена строка единиц измерения под заголовком (строка {row}: {cells})",
 )
 _UNIT_LEN = 15  # "тыс. руб./год" is a unit; a unit row holds short words without digits
+CURRENCY = Text(
+    "the amounts are typed in {currency}: the project's currency is {currency}",
+    "суммы в файле указаны в {currency}: это валюта проекта",
+)
+# the signs and words of a currency, as the number reader takes them off (casefolded)
+_CURRENCY_SIGNS = (
+    ("₽", ("₽", "руб", "р.", "rub")),
+    ("$", ("$", "usd")),
+    ("€", ("€", "eur")),
+    ("£", ("£", "gbp")),
+    ("¥", ("¥",)),
+    ("₸", ("₸", "тг", "kzt")),
+    ("₴", ("₴", "грн", "uah")),
+)
 _NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
 
 
@@ -245,6 +259,26 @@ def _table_rows(
         for c in rows_mod.column(rows, name_col)
     ]
     return rows, numbers, names
+
+
+def currency_of(grid: Grid, mapping: Mapping) -> str | None:
+    """The one currency the money columns' text cells are typed in ("$1,234.50", «2 500 ₽»),
+    or None when they name none or more than one (the project's currency is then left as is).
+    """
+    body = grid.rows[mapping.header_index + 1 :]
+    texts: list[str] = []
+    for j, key in enumerate(mapping.keys):
+        col = schema.BY_KEY.get(key) if key else None
+        if col is None or col.unit != schema.MONEY or key not in schema.NUMERIC_INPUT_KEYS:
+            continue
+        cells = rows_mod.column(body, j)
+        if str in set(map(type, cells)):
+            texts.append("\x00".join(c for c in cells if type(c) is str))
+    if not texts:
+        return None
+    text = "\x00".join(texts).casefold()
+    found = [sign for sign, words in _CURRENCY_SIGNS if any(w in text for w in words)]
+    return found[0] if len(found) == 1 else None
 
 
 def _odd_names(names: list) -> list[int]:

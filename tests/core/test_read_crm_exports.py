@@ -99,3 +99,32 @@ def test_a_header_split_by_an_unquoted_separator_is_named_not_hidden(tmp_path):
     with pytest.raises(ReadError) as caught:
         read_segments(path, "ru")
     assert "строке 1" in str(caught.value) and "кавычк" in str(caught.value), caught.value
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ('Segment,Customers,Avg check\nSMB,120,"$1,234.50"\nEnterprise,15,"$25,000.00"\n', "$"),
+        ("Сегмент;Клиентов;Средний чек\nОпт;120;1 234,50 руб.\nVIP;3;15 000 ₽\n", "₽"),
+        ("Segment,Customers,AOV,Ad spend\nA,10,€50,\"€1,000\"\nB,5,60,\n", "€"),
+    ],
+)
+def test_the_currency_typed_in_the_amounts_is_the_projects(tmp_path, text, currency):
+    from core.readers import open_project
+
+    path = tmp_path / "money.csv"
+    path.write_text(text)
+    read = read_segments(path, "en")
+    assert read.currency == currency
+    assert open_project(path, "en").project.settings.currency == currency
+    said = [n.message("en") for n in read.notices]
+    assert any(currency in s and "currency" in s for s in said), said
+
+
+def test_amounts_in_two_currencies_or_none_leave_the_currency_alone(tmp_path):
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text('Segment,Customers,AOV\nUS,10,"$1,000"\nEU,5,€900\n')
+    plain = tmp_path / "plain.csv"
+    plain.write_text("Segment,Customers,AOV\nA,10,1000\n")
+    assert read_segments(mixed, "en").currency is None
+    assert read_segments(plain, "en").currency is None

@@ -227,3 +227,19 @@ def test_progress_of_a_task_moves_nothing_and_stays_in_presentation_mode(window,
         assert not window.task_bar.isVisible()
         assert window.statusBar().isVisible() is not presenting
     window.presentation.set(False)
+
+
+def test_a_table_typed_in_dollars_is_imported_in_dollars_as_on_the_command_line(
+    window, qtbot, tmp_path
+):
+    from core.readers import open_project
+
+    path = tmp_path / "segments.csv"
+    path.write_text('Segment,Customers,Avg check\nSMB,120,"$1,234.50"\nEnterprise,15,"$25,000"\n')
+    dialog = _preview(window, qtbot, path)
+    assert any("typed in $" in n.message("en") for n in dialog.read.notices)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled(), timeout=10_000)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: window.doc.names() == ["SMB", "Enterprise"], timeout=10_000)
+    assert window.doc.project.settings.currency == "$"
+    assert open_project(path, "en").project.settings.currency == "$"
