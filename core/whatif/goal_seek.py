@@ -197,6 +197,14 @@ class GoalSeek:
             return cell.value <= self.value
         return cell.value >= self.value
 
+    def at(self, row: int) -> bool:
+        """True when segment ``row``'s metric is the target, as near as it is shown (after an
+        Apply of one of its answers): each input as it is keeps it there."""
+        cell = self.results.cell(row, self.target)
+        if cell.state is State.NEVER or cell.value is None:
+            return False
+        return math.isclose(cell.value, self.value, rel_tol=1e-3)
+
     def answer(
         self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None
     ) -> Answer:

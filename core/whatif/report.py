@@ -89,6 +89,12 @@ ROOM = Text(
     "Уже лучше цели ({target}). Запас: при каждом из этих значений {metric} вернётся к "
     "{target} при прочих равных:",
 )
+#: a segment at the target (an answer applied): nothing to change
+AT = Text(
+    "At the target ({target}): each input as it is keeps {metric} there, all else equal:",
+    "Уже на цели ({target}): при каждом показателе как есть {metric} остаётся на ней при "
+    "прочих равных:",
+)
 _REACHES = Text("reaches {value}, {verdict}", "даёт {value}, {verdict}")
 _SENSITIVITY = Text(
     "{metric} with each input moved by −10% / +10%:",
@@ -135,7 +141,7 @@ def format_table(
         extra = [x for x in (cell.verdict(lang) if cell.verdict else "", cell.reason) if x]
         out.append(f"{names[row]} — {metric.label(lang)}: " + ", ".join([now] + extra))
         goal_text = metric_text(goal.target, goal.value, False, lang, fmt)
-        words = ROOM if goal.beyond(row) else SEEK
+        words = AT if goal.at(row) else ROOM if goal.beyond(row) else SEEK
         out.append("  " + words(lang, metric=metric.noun(lang), target=goal_text))
         for lever in goal.levers:
             answer = goal.answer(row, lever, lang, fmt)

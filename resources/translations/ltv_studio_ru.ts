@@ -1387,6 +1387,10 @@
         <translation>Установить «{input}» = {value} (один шаг: Ctrl+Z отменяет)</translation>
     </message>
     <message>
+        <source>Already {value}</source>
+        <translation>Уже {value}</translation>
+    </message>
+    <message>
         <source>Which input moves {metric} most (each ±10 %)</source>
         <translation>Какой показатель сильнее всего меняет {metric} (каждый ±10 %)</translation>
     </message>

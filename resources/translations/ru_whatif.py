@@ -19,6 +19,7 @@ RU = {
     "Set {input} to {value} (one step: Ctrl+Z undoes it)": (
         "Установить «{input}» = {value} (один шаг: Ctrl+Z отменяет)"
     ),
+    "Already {value}": "Уже {value}",
     "Which input moves {metric} most (each ±10 %)": (
         "Какой показатель сильнее всего меняет {metric} (каждый ±10 %)"
     ),

@@ -235,3 +235,22 @@ def test_the_lifetime_a_retention_answer_replaces_is_said_in_good_russian(window
     assert "срок жизни 1,39 года," in whatif.lever_text("retention_years")
     window.set_language("en")
     assert "replaces the lifetime of 1.39 years" in whatif.lever_text("retention_years")
+
+
+def test_at_the_target_the_panel_says_so_and_offers_no_empty_apply(window, whatif, qtbot):
+    """After Apply «Случайные гости» is at 3×: the panel said "Already better than the target"
+    and kept every Apply enabled, each adding an undo step that changed nothing."""
+    doc = window.doc
+    qtbot.mouseClick(whatif.apply_button("avg_order_value"), Qt.MouseButton.LeftButton)
+    assert doc.undo_stack.count() == 1
+    assert whatif.question.text() == (
+        "At the target (3): each input as it is keeps LTV:CAC there, all else equal:"
+    )
+    button = whatif.apply_button("avg_order_value")
+    assert not button.isEnabled() and button.toolTip() == "Already 420.27\u00a0₽"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert doc.undo_stack.count() == 1
+    window.set_language("ru")
+    assert whatif.question.text().startswith("Уже на цели (3):")
+    assert whatif.apply_button("avg_order_value").toolTip() == "Уже 420,27\u00a0₽"
+    window.set_language("en")

@@ -261,7 +261,13 @@ class WhatIfPanel(QWidget):
         self.now.setText(" ".join(parts))
         goal = metric_text(seek.target, seek.value, False, lang, fmt)
         # the command line's words: what it takes, or (already there) the room it has
-        question = whatif_report.ROOM if seek.beyond(0) else whatif_report.SEEK
+        question = (
+            whatif_report.AT
+            if seek.at(0)
+            else whatif_report.ROOM
+            if seek.beyond(0)
+            else whatif_report.SEEK
+        )
         self.question.setText(question(lang, metric=target.label(lang), target=goal))
 
     def _show_levers(self, row: int, fmt: i18n.QtNumberFormat, lang: str) -> None:
@@ -303,6 +309,9 @@ class WhatIfPanel(QWidget):
                         input=col.label(lang), value=new
                     )
                 )
+                if current == answer.value:  # already there: Apply would change nothing
+                    button.setEnabled(False)
+                    button.setToolTip(self.tr("Already {value}").format(value=new))
                 button.clicked.connect(
                     lambda _=False, r=row, k=lever, v=answer.value: self.apply(r, k, v)
                 )
