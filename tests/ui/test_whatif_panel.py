@@ -254,3 +254,20 @@ def test_at_the_target_the_panel_says_so_and_offers_no_empty_apply(window, whati
     assert whatif.question.text().startswith("Уже на цели (3):")
     assert whatif.apply_button("avg_order_value").toolTip() == "Уже 420,27\u00a0₽"
     window.set_language("en")
+
+
+def test_the_tornado_names_each_input_in_full_or_as_the_grid_does(window, whatif, qtbot):
+    """Presenting the Russian window at 1366×768, the tornado's labels read «Клиентов на ко…»
+    and «Расходы на при…»: a label too long for its room is the grid's column header
+    («На конец», «Привлечение»), never a word cut in half."""
+    window.set_language("ru")
+    window.actions.presentation.trigger()
+    qtbot.wait(100)
+    whatif.tornado.resize(420, whatif.tornado.height())  # the side panel's width on a 1366 screen
+    shown = whatif.tornado.shown_labels()
+    assert "На конец" in shown and "Привлечение" in shown
+    assert not any("…" in label for label in shown), shown
+    whatif.tornado.resize(1400, whatif.tornado.height())  # room enough: the full words
+    assert "Клиентов на конец периода" in whatif.tornado.shown_labels()
+    window.actions.presentation.trigger()
+    window.set_language("en")

@@ -35,6 +35,7 @@ class Bar:
     minus_text: str = ""
     plus_text: str = ""
     note: str = ""
+    short: str = ""  #: the grid's column header, shown when ``label`` does not fit
 
 
 class TornadoChart(QWidget):
@@ -96,6 +97,18 @@ class TornadoChart(QWidget):
             self.setToolTip(_tip(bar) if bar else "")
         return super().event(event)
 
+    def _label_width(self, metrics: QFontMetrics) -> int:
+        return min(
+            int(self.width() * 0.42),
+            max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 8,
+        )
+
+    def shown_labels(self) -> list[str]:
+        """The inputs' names as painted at the chart's width now."""
+        metrics = QFontMetrics(self.font())
+        label_w = self._label_width(metrics)
+        return [_label_text(bar, metrics, label_w - 6) for bar in self._bars]
+
     # Painting --------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802
         painter = QPainter(self)
@@ -103,10 +116,7 @@ class TornadoChart(QWidget):
         metrics = QFontMetrics(self.font())
         row = self._row_height()
         width = self.width()
-        label_w = min(
-            int(width * 0.42),
-            max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 8,
-        )
+        label_w = self._label_width(metrics)
         value_pad = metrics.horizontalAdvance("0000.00 ₽") // 2
         left, right = label_w + value_pad, width - value_pad - 4
         if right - left < 40 or not self._bars:
@@ -135,7 +145,7 @@ class TornadoChart(QWidget):
         for i, bar in enumerate(self._bars):
             y = top + i * row
             painter.setPen(NOW_COLOUR)
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, label_w - 6)
+            label = _label_text(bar, metrics, label_w - 6)
             painter.drawText(
                 QRectF(0, y, label_w - 6, row),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -190,6 +200,15 @@ class TornadoChart(QWidget):
             return lo - pad, hi + pad
         pad = (hi - lo) * 0.05
         return lo - pad, hi + pad
+
+
+def _label_text(bar: Bar, metrics: QFontMetrics, room: int) -> str:
+    """The full name when it fits, else the grid's header for it, cut only when even that
+    does not fit."""
+    for text in (bar.label, bar.short):
+        if text and metrics.horizontalAdvance(text) <= room:
+            return text
+    return metrics.elidedText(bar.short or bar.label, Qt.TextElideMode.ElideRight, room)
 
 
 def _tip(bar: Bar) -> str:

@@ -342,6 +342,7 @@ class WhatIfPanel(QWidget):
                     minus_text="" if move.minus is None else fmt.cell(move.minus, unit),
                     plus_text="" if move.plus is None else fmt.cell(move.plus, unit),
                     note=move.note,
+                    short=schema.BY_KEY[move.input].short(lang),
                 )
             )
         now = cell.value
