@@ -103,11 +103,34 @@ class TornadoChart(QWidget):
             max((metrics.horizontalAdvance(b.label) for b in self._bars), default=0) + 8,
         )
 
+    def _geometry(self, metrics: QFontMetrics) -> tuple[int, int, int]:
+        """The labels' width and the bars' left and right ends. Left of the bars there is
+        room for the widest −10 % figure, so that none runs into its label; the labels give
+        way (to the grid's headers) before the bars get narrower than 80 px."""
+        width = self.width()
+        half = metrics.horizontalAdvance("0000.00 ₽") // 2
+        widest = max((metrics.horizontalAdvance(b.minus_text) for b in self._bars), default=0)
+        pad = max(half, widest + 6)
+        label_w = max(0, min(self._label_width(metrics), width - pad - half - 4 - 80))
+        return label_w, label_w + pad, width - half - 4
+
     def shown_labels(self) -> list[str]:
         """The inputs' names as painted at the chart's width now."""
         metrics = QFontMetrics(self.font())
-        label_w = self._label_width(metrics)
+        label_w = self._geometry(metrics)[0]
         return [_label_text(bar, metrics, label_w - 6) for bar in self._bars]
+
+    def label_gap(self) -> int:
+        """The least room in pixels between a label's end and the −10 % figure after it
+        (negative: they overlap)."""
+        metrics = QFontMetrics(self.font())
+        label_w, left, _right = self._geometry(metrics)
+        gaps = [
+            left - metrics.horizontalAdvance(b.minus_text) - 3 - (label_w - 6)
+            for b in self._bars
+            if b.minus_text
+        ]
+        return min(gaps, default=0)
 
     # Painting --------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802
@@ -116,9 +139,7 @@ class TornadoChart(QWidget):
         metrics = QFontMetrics(self.font())
         row = self._row_height()
         width = self.width()
-        label_w = self._label_width(metrics)
-        value_pad = metrics.horizontalAdvance("0000.00 ₽") // 2
-        left, right = label_w + value_pad, width - value_pad - 4
+        label_w, left, right = self._geometry(metrics)
         if right - left < 40 or not self._bars:
             painter.end()
             return
