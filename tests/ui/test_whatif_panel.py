@@ -275,7 +275,8 @@ def test_the_tornado_names_each_input_in_full_or_as_the_grid_does(window, whatif
 
 def test_no_tornado_figure_runs_into_its_label(window, whatif, qtbot):
     """The Russian window presented at 1366×768, the tornado of CLV: «На конец669,58 ₽»,
-    «Новых клиентов692,52 ₽» — the −10 % figures were painted over the labels."""
+    «Новых клиентов692,52 ₽» — the −10 % figures were painted over the labels, and «930,13 ₽»
+    right of its bar was pushed back over it by the chart's edge."""
     window.set_language("ru")
     window.actions.presentation.trigger()
     qtbot.wait(100)
@@ -284,6 +285,7 @@ def test_no_tornado_figure_runs_into_its_label(window, whatif, qtbot):
     for width in (420, 600, 1000):
         whatif.tornado.resize(width, whatif.tornado.height())
         assert whatif.tornado.label_gap() >= 3, width
+        assert whatif.tornado.right_gap() >= 0, width
         assert not any("…" in label for label in whatif.tornado.shown_labels()), width
     window.actions.presentation.trigger()
     window.set_language("en")

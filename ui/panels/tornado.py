@@ -104,15 +104,16 @@ class TornadoChart(QWidget):
         )
 
     def _geometry(self, metrics: QFontMetrics) -> tuple[int, int, int]:
-        """The labels' width and the bars' left and right ends. Left of the bars there is
-        room for the widest −10 % figure, so that none runs into its label; the labels give
-        way (to the grid's headers) before the bars get narrower than 80 px."""
+        """The labels' width and the bars' left and right ends. Each side of the bars has
+        room for the widest figure, so that none runs into a label or is pushed back over its
+        bar; the labels give way (to the grid's headers) before the bars get narrower than
+        80 px."""
         width = self.width()
         half = metrics.horizontalAdvance("0000.00 ₽") // 2
-        widest = max((metrics.horizontalAdvance(b.minus_text) for b in self._bars), default=0)
-        pad = max(half, widest + 6)
-        label_w = max(0, min(self._label_width(metrics), width - pad - half - 4 - 80))
-        return label_w, label_w + pad, width - half - 4
+        texts = [t for b in self._bars for t in (b.minus_text, b.plus_text) if t]
+        pad = max(half, max(map(metrics.horizontalAdvance, texts), default=0) + 6)
+        label_w = max(0, min(self._label_width(metrics), width - 2 * pad - 4 - 80))
+        return label_w, label_w + pad, width - pad - 4
 
     def shown_labels(self) -> list[str]:
         """The inputs' names as painted at the chart's width now."""
@@ -131,6 +132,16 @@ class TornadoChart(QWidget):
             if b.minus_text
         ]
         return min(gaps, default=0)
+
+    def right_gap(self) -> int:
+        """The least room in pixels between a figure right of its bar and the chart's edge
+        (negative: the figure was pushed back over its bar)."""
+        metrics = QFontMetrics(self.font())
+        _label_w, _left, right = self._geometry(metrics)
+        widths = [
+            metrics.horizontalAdvance(t) for b in self._bars for t in (b.minus_text, b.plus_text)
+        ]
+        return self.width() - (right + 3 + max(widths, default=0)) - 1
 
     # Painting --------------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802
