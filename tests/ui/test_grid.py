@@ -379,3 +379,25 @@ def test_the_panes_layout_takes_the_grids_height_as_its_scroll_bar_comes_and_goe
     qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0, timeout=5_000)
     qtbot.wait(100)
     assert item.sizeHint().height() == view.sizeHint().height()
+
+
+def test_zoom_and_presentation_leave_no_column_half_under_the_frozen_one(window, qtbot):
+    """Typing a segment's inputs scrolls the grid right; then Ctrl+plus (or F11) widened the
+    columns and LTV showed "₽" of "30,000 ₽" beside the segment's name, in front of a class."""
+    view = window.grid.view
+    window.resize(1366, 768)
+    qtbot.wait(20)
+    frozen_right = view.columnWidth(0)
+    window.select_cell(0, "acquisition_spend")
+    assert view.horizontalScrollBar().value() > 0
+    present = window.actions.presentation.trigger
+    for step in (lambda: window.zoom(1), lambda: window.zoom(1), lambda: window.zoom(-2), present):
+        step()
+        qtbot.wait(100)  # the columns are fitted over the next turns of the event loop
+        frozen_right = view.columnWidth(0)
+        bar = view.horizontalScrollBar()
+        if 0 < bar.value() < bar.maximum():
+            column = view.columnAt(frozen_right)
+            assert view.columnViewportPosition(column) >= frozen_right, column
+        assert _visible_whole(view, COL["acquisition_spend"])
+    present()

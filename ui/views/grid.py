@@ -143,6 +143,7 @@ class FrozenTableView(QTableView):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._update_frozen_geometry()
+        self.keep_columns_whole()
 
     def updateGeometries(self) -> None:  # noqa: N802
         super().updateGeometries()
@@ -169,6 +170,17 @@ class FrozenTableView(QTableView):
             bar.setValue(bar.value() - (frozen_right - left))
             return
         self._no_column_cut(frozen_right, index.column())
+
+    def keep_columns_whole(self) -> None:
+        """After the columns changed width (zoom, presentation, a fit): no column half under
+        the frozen one, the current cell kept in sight."""
+        if self.horizontalScrollBar().value() == 0:
+            return
+        current = self.currentIndex()
+        if current.isValid() and current.column() > 0:
+            self.scrollTo(current)  # in sight, whole, nothing cut beside the frozen column
+            return
+        self._no_column_cut(self.columnWidth(0) if not self.isColumnHidden(0) else 0, -1)
 
     def _no_column_cut(self, frozen_right: int, keep: int) -> None:
         """No column half under the frozen one (as a spreadsheet scrolls, by whole columns):

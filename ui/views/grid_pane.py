@@ -274,6 +274,7 @@ class GridPane(QWidget):
             self._fit_timer.start()
         else:
             self._sync_footer_columns()
+            self.view.keep_columns_whole()
             self.band.spans.update()
             self.height_changed.emit()
 
@@ -284,6 +285,7 @@ class GridPane(QWidget):
             if not self.view.isColumnHidden(column):
                 self._fit_column(column)
         self._sync_footer_columns()
+        self.view.keep_columns_whole()
         self.band.spans.update()
         self.height_changed.emit()
 
