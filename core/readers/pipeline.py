@@ -229,10 +229,9 @@ def convert(
         if spec.kind == specs.SEGMENTS_KIND:
             from core.readers import segments
 
-            table, problems, notices = segments.convert(
+            table, problems, notices, currency = segments.convert(
                 grid, mapping, source.name, progress, cancelled
             )
-            currency = segments.currency_of(grid, mapping)
             if currency is not None:
                 notices.append(Notice(segments.CURRENCY, (("currency", currency),)))
             return Result(table, mapping, problems, notices, spec, len(table), currency)

@@ -105,9 +105,10 @@ def convert(
     file: str,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
-) -> tuple[SegmentTable, list[Problem], list[Notice]]:
+) -> tuple[SegmentTable, list[Problem], list[Notice], str | None]:
     """The rows below ``mapping``'s header as segments, under ``mapping`` (which a person may
-    have changed in the preview): the table, its problems (by A1 cell) and notices."""
+    have changed in the preview): the table, its problems (by A1 cell), notices, and the one
+    currency its amounts are typed in (None: none or several)."""
     notices = rows_mod.where(grid, mapping) + list(grid.notices)
     notices.extend(mapping_notices(mapping, specs.SEGMENTS))
     problems: list[Problem] = grid_problems(grid, mapping)
@@ -143,6 +144,7 @@ def convert(
         width = rows_mod.shortest(rows)
     used = [(j, k) for j, k in enumerate(mapping.keys) if k in schema.NUMERIC_INPUT_KEYS]
     cells = {j: rows_mod.column(rows, j, width) for j, _ in used}
+    currency = _currency([cells[j] for j, key in used if schema.BY_KEY[key].unit == schema.MONEY])
     decimal = _file_decimal(cells.values(), grid.decimal)
     columns: dict[str, np.ndarray] = {}
     unread: dict[int, dict[str, str]] = {}  # row -> key -> text, only rows that have some
@@ -169,7 +171,7 @@ def convert(
             table, file, sheet, lambda i, key: address(i, mapping.column_of(key) or 0), unread=False
         )
     )
-    return table, problems, notices
+    return table, problems, notices, currency
 
 
 def _table_rows(
@@ -261,19 +263,17 @@ def _table_rows(
     return rows, numbers, names
 
 
-def currency_of(grid: Grid, mapping: Mapping) -> str | None:
+def _currency(columns: list[list]) -> str | None:
     """The one currency the money columns' text cells are typed in ("$1,234.50", «2 500 ₽»),
     or None when they name none or more than one (the project's currency is then left as is).
-    """
-    body = grid.rows[mapping.header_index + 1 :]
+    The cells are joined and searched in C: about 10 ms a column of 100 000 cells."""
     texts: list[str] = []
-    for j, key in enumerate(mapping.keys):
-        col = schema.BY_KEY.get(key) if key else None
-        if col is None or col.unit != schema.MONEY or key not in schema.NUMERIC_INPUT_KEYS:
-            continue
-        cells = rows_mod.column(body, j)
-        if str in set(map(type, cells)):
-            texts.append("\x00".join(c for c in cells if type(c) is str))
+    for cells in columns:
+        kinds = set(map(type, cells))
+        if kinds == {str}:
+            texts.append("\x00".join(cells))
+        elif str in kinds:
+            texts.append("\x00".join([c for c in cells if type(c) is str]))
     if not texts:
         return None
     text = "\x00".join(texts).casefold()
