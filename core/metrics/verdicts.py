@@ -102,7 +102,8 @@ def payback_verdicts(p: np.ndarray, life: np.ndarray, never: np.ndarray) -> np.n
     A payback that is shorter than 12 months but longer than the lifetime does not pay back.
     When the lifetime is unknown, a payback beyond 12 months is "slow".
     """
-    beyond = (p > life * 12.0) | never
+    with np.errstate(over="ignore"):  # a lifetime near the float limit: its months are inf
+        beyond = (p > life * 12.0) | never
     codes = np.where(beyond, 3, 1 + (p > 12).view(np.int8)).astype(np.int8)
     return codes * ((p == p) | never).view(np.int8)
 
