@@ -89,7 +89,9 @@ def test_a_header_split_by_an_unquoted_separator_is_named_not_hidden(tmp_path):
     from core.errors import ReadError
 
     path = tmp_path / "hand.csv"
-    path.write_text("Region,Customers,Segment,AOV,Margin, %\nNorth,100,A,50,30\nSouth,200,B,60,40\n")
+    path.write_text(
+        "Region,Customers,Segment,AOV,Margin, %\nNorth,100,A,50,30\nSouth,200,B,60,40\n"
+    )
     with pytest.raises(ReadError) as caught:
         read_segments(path, "en")
     line = str(caught.value)
@@ -106,7 +108,7 @@ def test_a_header_split_by_an_unquoted_separator_is_named_not_hidden(tmp_path):
     [
         ('Segment,Customers,Avg check\nSMB,120,"$1,234.50"\nEnterprise,15,"$25,000.00"\n', "$"),
         ("Сегмент;Клиентов;Средний чек\nОпт;120;1 234,50 руб.\nVIP;3;15 000 ₽\n", "₽"),
-        ("Segment,Customers,AOV,Ad spend\nA,10,€50,\"€1,000\"\nB,5,60,\n", "€"),
+        ('Segment,Customers,AOV,Ad spend\nA,10,€50,"€1,000"\nB,5,60,\n', "€"),
     ],
 )
 def test_the_currency_typed_in_the_amounts_is_the_projects(tmp_path, text, currency):

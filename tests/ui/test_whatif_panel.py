@@ -228,9 +228,7 @@ def test_the_lifetime_a_retention_answer_replaces_is_said_in_good_russian(window
     is «года»; a whole number takes its plural form."""
     window.set_language("ru")
     window.select_cell(0, "ltv_cac")  # «Клуб лояльности»: a lifetime of 2.8 years from CRR
-    assert "заменяет срок жизни 2,8 года, полученный из CRR" in whatif.lever_text(
-        "retention_years"
-    )
+    assert "заменяет срок жизни 2,8 года, полученный из CRR" in whatif.lever_text("retention_years")
     window.select_cell(GUESTS, "ltv_cac")
     assert "срок жизни 1,39 года," in whatif.lever_text("retention_years")
     window.set_language("en")
