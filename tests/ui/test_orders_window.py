@@ -143,13 +143,9 @@ def test_the_cohort_tab_shows_the_logs_cohorts(window, qtbot, shop):
     assert panel.empty.isVisibleTo(panel) and not panel.table.isVisibleTo(panel)
 
 
-@pytest.mark.parametrize(("lang", "word"), [("en", "continued"), ("ru", "продолжение")])
-def test_a_long_cohort_table_of_the_pdf_names_itself_where_it_continues(lang, word):
-    """A log of 30 months: each table is split across (18 months a table) and, when a table
-    runs over a page, its continuation is headed with its own name, never a bare placeholder."""
-    from core.export.base import prepare
+def _thirty_months_of_cohorts():
+    """A project of a log of 30 months: a cohort a month, ten customers each."""
     from core.project import Project
-    from ui.report import cohorts
 
     months = 30
     rows = [
@@ -162,7 +158,17 @@ def test_a_long_cohort_table_of_the_pdf_names_itself_where_it_continues(lang, wo
         }
         for i in range(months)
     ]
-    project = Project(orders={"file": "log.csv", "end": "2025-06-30", "cohorts": rows})
+    return Project(orders={"file": "log.csv", "end": "2025-06-30", "cohorts": rows})
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "continued"), ("ru", "продолжение")])
+def test_a_long_cohort_table_of_the_pdf_names_itself_where_it_continues(lang, word):
+    """A log of 30 months: each table is split across (18 months a table) and, when a table
+    runs over a page, its continuation is headed with its own name, never a bare placeholder."""
+    from core.export.base import prepare
+    from ui.report import cohorts
+
+    project = _thirty_months_of_cohorts()
     blocks = cohorts.section(prepare(project, "out.pdf", lang), 700.0)
     tables = [b for b in blocks if hasattr(b, "continued")]
     assert len(tables) == 6  # three kinds, each in months 0…17 and 18…29
@@ -319,21 +325,9 @@ def test_the_pdfs_later_months_list_only_the_cohorts_that_reach_them():
     """The PDF's months 18…29 listed all 30 cohorts, the young ones as rows of empty cells: two
     of the six cohort pages were mostly blank. Only cohorts old enough are listed there."""
     from core.export.base import prepare
-    from core.project import Project
     from ui.report import cohorts
 
-    months = 30
-    rows = [
-        {
-            "cohort": f"{2023 + (i // 12)}-{i % 12 + 1:02d}",
-            "customers": 10,
-            "active": [1.0] + [0.5] * (months - i - 1),
-            "rolling": [1.0] + [0.6] * (months - i - 1),
-            "revenue_per_customer": [100.0 * (k + 1) for k in range(months - i)],
-        }
-        for i in range(months)
-    ]
-    project = Project(orders={"file": "log.csv", "end": "2025-06-30", "cohorts": rows})
+    project = _thirty_months_of_cohorts()
     tables = [
         b
         for b in cohorts.section(prepare(project, "out.pdf", "en"), 700.0)

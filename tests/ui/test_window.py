@@ -529,20 +529,26 @@ def test_the_worked_examples_show_every_example_of_design_3(window, qtbot):
     window.doc.undo_stack.setClean()
 
 
-def test_save_and_export_offer_a_file_name_in_the_windows_language(window, monkeypatch):
-    """An untitled project offered "project.ltv.json" and "report.pdf" in the Russian window;
-    a name with a colon («Опт: зерно») is offered without it (no system's file name has one)."""
+@pytest.fixture
+def offered(monkeypatch) -> list[str]:
+    """The paths the window's save dialogs offer, each dialog cancelled."""
     from ui.window import file_actions
 
-    offered: list[str] = []
+    paths: list[str] = []
 
     class Dialog:
         @staticmethod
         def getSaveFileName(_parent, _title, start, _filter):  # noqa: N802
-            offered.append(start)
+            paths.append(start)
             return "", ""
 
     monkeypatch.setattr(file_actions, "_file_dialog", lambda: Dialog)
+    return paths
+
+
+def test_save_and_export_offer_a_file_name_in_the_windows_language(window, offered):
+    """An untitled project offered "project.ltv.json" and "report.pdf" in the Russian window;
+    a name with a colon («Опт: зерно») is offered without it (no system's file name has one)."""
     window.set_language("ru")
     window.doc.undo_stack.setClean()
     window.actions.new.trigger()
@@ -557,23 +563,14 @@ def test_save_and_export_offer_a_file_name_in_the_windows_language(window, monke
     assert Path(offered[-1]).name == "Опт - зерно - кафе.xlsx"
 
 
-def test_an_untitled_project_is_saved_where_its_file_was_opened_from(window, qtbot, tmp_path):
+def test_an_untitled_project_is_saved_where_its_file_was_opened_from(
+    window, qtbot, tmp_path, offered
+):
     """An imported table (or order log) has no project file yet: Save As starts in the folder
     it came from, remembered for the next start (it started in the home folder), and the copy
     saved after an error is called «копия» in the Russian window."""
     from ui import preferences
-    from ui.window import file_actions
 
-    offered: list[str] = []
-
-    class Dialog:
-        @staticmethod
-        def getSaveFileName(_parent, _title, start, _filter):  # noqa: N802
-            offered.append(start)
-            return "", ""
-
-    monkeypatch = pytest.MonkeyPatch()
-    monkeypatch.setattr(file_actions, "_file_dialog", lambda: Dialog)
     try:
         folder = tmp_path / "клиенты"
         folder.mkdir()
@@ -591,7 +588,6 @@ def test_an_untitled_project_is_saved_where_its_file_was_opened_from(window, qtb
         assert Path(offered[-1]) == folder / "копия.ltv.json"
     finally:
         window.set_language("en")
-        monkeypatch.undo()
         window.doc.undo_stack.setClean()
 
 
