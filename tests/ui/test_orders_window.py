@@ -421,11 +421,9 @@ def _write(folder, name: str, text: str):
     return path
 
 
-def test_the_preview_lets_a_column_be_read_as_another_role(window, qtbot, tmp_path):
-    """DESIGN §4 (which §8.1 says holds for order logs): the preview shows which column went
-    where "and lets the user change it". The order-log preview only showed it: a shop whose
-    customers are better told apart by phone than by name could not say so."""
-    path = tmp_path / "phones.csv"
+def _phones(folder):
+    """A log of two customers by name, three by phone, and no segment column."""
+    path = folder / "phones.csv"
     path.write_text(
         "Клиент;Телефон;Дата заказа;Сумма\n"
         "Анна;+7 900 1;01.06.2025;100\n"
@@ -433,7 +431,14 @@ def test_the_preview_lets_a_column_be_read_as_another_role(window, qtbot, tmp_pa
         "Борис;+7 900 3;03.06.2025;300\n",
         "utf-8",
     )
-    dialog = open_preview(window, qtbot, path)
+    return path
+
+
+def test_the_preview_lets_a_column_be_read_as_another_role(window, qtbot, tmp_path):
+    """DESIGN §4 (which §8.1 says holds for order logs): the preview shows which column went
+    where "and lets the user change it". The order-log preview only showed it: a shop whose
+    customers are better told apart by phone than by name could not say so."""
+    dialog = open_preview(window, qtbot, _phones(tmp_path))
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
     assert dialog.found.derived.totals.customers == 2  # by name
     phone = dialog.role_box(1)
@@ -459,15 +464,7 @@ def test_a_log_without_a_segment_column_stays_one_segment_when_t_changes(window,
     the first change of T derived it again by that column, every phone a segment of its own."""
     from ui.orders_import import ONE_SEGMENT
 
-    path = tmp_path / "phones.csv"
-    path.write_text(
-        "Клиент;Телефон;Дата заказа;Сумма\n"
-        "Анна;+7 900 1;01.06.2025;100\n"
-        "Анна;+7 900 2;02.06.2025;200\n"
-        "Борис;+7 900 3;03.06.2025;300\n",
-        "utf-8",
-    )
-    dialog = open_preview(window, qtbot, path)
+    dialog = open_preview(window, qtbot, _phones(tmp_path))
     assert [s.name for s in dialog.found.derived.segments] == ["All customers"]
     assert dialog.by.currentData() == ONE_SEGMENT
     dialog.end.setDate(dialog.end.date().addDays(1))
