@@ -212,9 +212,11 @@ class SummaryStrip(QScrollArea):
                 caption.setText(self._caption(caption.text()))
             self.content.adjustSize()
 
-    def _caption(self, label: str) -> str:
+    def _caption(self, label: str, two_lines: bool | None = None) -> str:
+        """A caption on one line, or on two before its parenthesis ("(profit)")."""
         one = label.replace("\n", " ")
-        return one.replace(" (", "\n(") if self._two_lines else one
+        two = self._two_lines if two_lines is None else two_lines
+        return one.replace(" (", "\n(") if two else one
 
     def _needed_width(self, two_lines: bool) -> int:
         """The figures' width across with the captions on one line or two."""
@@ -224,10 +226,8 @@ class SummaryStrip(QScrollArea):
         for key, caption in self.captions.items():
             if not caption.isVisibleTo(self.content) and key in self.extra_keys:
                 continue
-            lines = caption.text().replace("\n", " ")
-            if two_lines:
-                lines = lines.replace(" (", "\n(")
-            words = max(caption.fontMetrics().horizontalAdvance(t) for t in lines.split("\n"))
+            lines = self._caption(caption.text(), two_lines).split("\n")
+            words = max(caption.fontMetrics().horizontalAdvance(t) for t in lines)
             figures = max(
                 self.portfolio[key].sizeHint().width(), self.segment[key].sizeHint().width()
             )

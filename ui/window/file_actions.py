@@ -110,6 +110,19 @@ class FileActions(QObject):
         if path:
             self.open_file(path, ask=False)
 
+    def _read_project(self, path: Path) -> Project | None:
+        """The project file at ``path``, its recovery copy put aside to open it; None, said in
+        the banner, when it cannot be read."""
+        from core.project import load_project
+
+        try:
+            project = load_project(path, i18n.lang())
+        except LtvError as exc:
+            self.window.show_message(str(exc), "error")
+            return None
+        self.window.autosaver.remove()
+        return project
+
     def open_example(self, name: str) -> bool:
         """File ▸ Examples: the example ``name`` (``core.paths.example``) as a new, untitled
         project (Save asks where: the program's own file is never written over). A project
@@ -127,14 +140,9 @@ class FileActions(QObject):
             return False
         if not is_project(path):
             return self.open_file(path, ask=False)
-        from core.project import load_project
-
-        try:
-            project = load_project(path, i18n.lang())
-        except LtvError as exc:
-            self.window.show_message(str(exc), "error")
+        project = self._read_project(path)
+        if project is None:
             return False
-        self.window.autosaver.remove()
         self.doc.load(project)
         self.window.show_message(
             self.tr("Opened the example {name}. Save asks where to keep your copy.").format(
@@ -153,14 +161,9 @@ class FileActions(QObject):
         if not path.resolve().is_relative_to(resources().resolve()):  # not the program's own
             preferences.set_last_folder(path)
         if is_project(path):
-            from core.project import load_project
-
-            try:
-                project = load_project(path, lang)
-            except LtvError as exc:
-                self.window.show_message(str(exc), "error")
+            project = self._read_project(path)
+            if project is None:
                 return False
-            self.window.autosaver.remove()
             self.doc.load(project, path)
             preferences.add_recent(path)
             self.window.show_message(self.tr("Opened {file}").format(file=path.name), "success")
