@@ -16,7 +16,7 @@ import numpy as np
 
 from core.metrics import Results, State
 from core.numbers import NumberFormat
-from core.text import Text
+from core.text import Plural, Text
 
 MAX_MONTHS = 120  # the profit curve's longest span: ten years of months
 LIMIT = 12  # segments compared in one chart unless the caller asks for another number
@@ -25,10 +25,18 @@ WORDS = {
     "ratio": Text("LTV:CAC by segment", "LTV:CAC по сегментам"),
     "ratio_profit": Text("profit basis: CLV ÷ CAC", "по прибыли: CLV ÷ CAC"),
     "ratio_revenue": Text("revenue basis: LTV ÷ CAC", "по выручке: LTV ÷ CAC"),
-    "of": Text("{shown} of {n} segments", "{shown} из {n} сегментов"),
-    "extremes": Text(
-        "{shown} of {n} segments: the highest and lowest LTV:CAC",
-        "{shown} из {n} сегментов: самые высокие и самые низкие LTV:CAC",
+    # «из 21 сегмента», «из 30 сегментов»: the count's genitive
+    "of": Plural(
+        ("{shown} of {n} segments",) * 2,
+        ("{shown} из {n} сегмента", "{shown} из {n} сегментов", "{shown} из {n} сегментов"),
+    ),
+    "extremes": Plural(
+        ("{shown} of {n} segments: the highest and lowest LTV:CAC",) * 2,
+        (
+            "{shown} из {n} сегмента: самые высокие и самые низкие LTV:CAC",
+            "{shown} из {n} сегментов: самые высокие и самые низкие LTV:CAC",
+            "{shown} из {n} сегментов: самые высокие и самые низкие LTV:CAC",
+        ),
     ),
 }
 

@@ -23,7 +23,7 @@ from core.models.fitting import (
     fit_model,
     said,
 )
-from core.text import Text
+from core.text import Plural, Text
 
 NAMES = ("r", "alpha", "a", "b")
 LABELS = {
@@ -43,10 +43,19 @@ NO_REPEATS = Text(
     "nobody bought twice, so nothing shows how often customers buy or when they leave",
     "никто не купил дважды — не из чего узнать, как часто покупают и когда уходят",
 )
-BAD_INPUT = Text(
-    "{count} customers have impossible figures (x must be a whole number ≥ 0, "
-    "0 ≤ t_x ≤ T, and t_x = 0 when x = 0)",
-    "у {count} клиентов невозможные значения (x — целое ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 при x = 0)",
+_RULE_EN = "(x must be a whole number ≥ 0, 0 ≤ t_x ≤ T, and t_x = 0 when x = 0)"
+_RULE_RU = "(x — целое ≥ 0, 0 ≤ t_x ≤ T, t_x = 0 при x = 0)"
+BAD_INPUT = Plural(
+    (
+        "{count} customer has impossible figures " + _RULE_EN,
+        "{count} customers have impossible figures " + _RULE_EN,
+    ),
+    (
+        "у {count} клиента невозможные значения " + _RULE_RU,
+        "у {count} клиентов невозможные значения " + _RULE_RU,
+        "у {count} клиентов невозможные значения " + _RULE_RU,
+    ),
+    count="count",
 )
 
 

@@ -1063,20 +1063,24 @@
         <translation>Откройте таблицу, чтобы рассчитать её когорты.</translation>
     </message>
     <message>
-        <source>{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves and the expected lifetime has no end; within {cap} years it is {years} years.</source>
-        <translation>{cohort}: α {alpha} ≤ 1 — часть клиентов практически не уходит, и ожидаемый срок жизни бесконечен; в пределах {cap} г. он составляет {years} года.</translation>
+        <source>{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves and the expected lifetime has no end; within {cap} years it is {years} {years_word}.</source>
+        <translation>{cohort}: α {alpha} ≤ 1 — часть клиентов практически не уходит, и ожидаемый срок жизни бесконечен; в пределах {cap} г. он составляет {years} {years_word}.</translation>
     </message>
     <message>
-        <source>{cohort}: the expected lifetime is {years} years.</source>
-        <translation>{cohort}: ожидаемый срок жизни — {years} года.</translation>
+        <source>{cohort}: the expected lifetime is {years} {years_word}.</source>
+        <translation>{cohort}: ожидаемый срок жизни — {years} {years_word}.</translation>
+    </message>
+    <message>
+        <source>Use {years} {years_word} as the retention of “{segment}”</source>
+        <translation>Взять {years} {years_word} как срок удержания «{segment}»</translation>
+    </message>
+    <message>
+        <source>Retention of “{segment}” set to {years} {years_word} from the cohort “{cohort}” (Ctrl+Z undoes it).</source>
+        <translation>Срок удержания «{segment}»: {years} {years_word} по когорте «{cohort}» (Ctrl+Z отменит).</translation>
     </message>
     <message>
         <source>(no name)</source>
         <translation>(без названия)</translation>
-    </message>
-    <message>
-        <source>Use {years} years as the retention of “{segment}”</source>
-        <translation>Взять {years} года как срок удержания «{segment}»</translation>
     </message>
     <message>
         <source>Use the lifetime as a segment's retention</source>
@@ -1089,10 +1093,6 @@
     <message>
         <source>Use fitted lifetime</source>
         <translation>Срок жизни по модели</translation>
-    </message>
-    <message>
-        <source>Retention of “{segment}” set to {years} years from the cohort “{cohort}” (Ctrl+Z undoes it).</source>
-        <translation>Срок удержания «{segment}»: {years} года по когорте «{cohort}» (Ctrl+Z отменит).</translation>
     </message>
     <message>
         <source>model</source>

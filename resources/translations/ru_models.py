@@ -29,25 +29,25 @@ RU = {
     "(and {n} more)": "(и ещё {n})",
     "Open a table to fit its cohorts.": "Откройте таблицу, чтобы рассчитать её когорты.",
     "{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves and the expected "
-    "lifetime has no end; within {cap} years it is {years} years.": (
+    "lifetime has no end; within {cap} years it is {years} {years_word}.": (
         "{cohort}: α {alpha} ≤ 1 — часть клиентов практически не уходит, и ожидаемый срок "
-        "жизни бесконечен; в пределах {cap} г. он составляет {years} года."
+        "жизни бесконечен; в пределах {cap} г. он составляет {years} {years_word}."
     ),
-    "{cohort}: the expected lifetime is {years} years.": (
-        "{cohort}: ожидаемый срок жизни — {years} года."
+    "{cohort}: the expected lifetime is {years} {years_word}.": (
+        "{cohort}: ожидаемый срок жизни — {years} {years_word}."
     ),
     "(no name)": "(без названия)",
-    "Use {years} years as the retention of “{segment}”": (
-        "Взять {years} года как срок удержания «{segment}»"
+    "Use {years} {years_word} as the retention of “{segment}”": (
+        "Взять {years} {years_word} как срок удержания «{segment}»"
     ),
     "Select a segment to use the lifetime as its retention": (
         "Выберите сегмент, чтобы взять срок жизни как его срок удержания"
     ),
     "Use fitted lifetime": "Срок жизни по модели",
     "Use the lifetime as a segment's retention": "Взять срок жизни как срок удержания сегмента",
-    "Retention of “{segment}” set to {years} years from the cohort “{cohort}” "
+    "Retention of “{segment}” set to {years} {years_word} from the cohort “{cohort}” "
     "(Ctrl+Z undoes it).": (
-        "Срок удержания «{segment}»: {years} года по когорте «{cohort}» (Ctrl+Z отменит)."
+        "Срок удержания «{segment}»: {years} {years_word} по когорте «{cohort}» (Ctrl+Z отменит)."
     ),
     "model": "модель",
     "observed": "факт",

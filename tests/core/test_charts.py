@@ -216,3 +216,14 @@ def test_a_lifetime_from_crr_is_not_cut_short_by_rounding():
         )
     )
     assert charts.profit_curve(long, 0).cut_short  # 150 months beyond the 120 drawn
+
+
+def test_the_count_of_segments_takes_its_russian_form():
+    """«4 из 21 сегмента» (the genitive of one), «4 из 22 сегментов»: not «из 21 сегментов»."""
+    results, names = _many(21)
+    data = charts.comparison(results, names, limit=4)
+    assert data.shown_words("ru").startswith("4 из 21 сегмента: самые высокие")
+    assert data.shown_words("ru", short=True) == "4 из 21 сегмента"
+    assert data.shown_words("en", short=True) == "4 of 21 segments"
+    results, names = _many(22)
+    assert charts.comparison(results, names, limit=4).shown_words("ru", True) == "4 из 22 сегментов"

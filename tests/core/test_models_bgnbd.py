@@ -316,3 +316,13 @@ def test_customers_who_never_leave_are_named_so_and_get_no_numbers():
     assert "a, of the chance of leaving: it runs off towards zero" in fit.message("en")
     assert "hardly ever stop buying" in fit.message("en")
     assert "почти не перестают покупать" in fit.message("ru")
+
+
+def test_impossible_figures_count_their_customers_in_each_language():
+    """One customer is «у 1 клиента» and "1 customer has", not «у 1 клиентов»."""
+    one = bgnbd.fit([1, 2], [50, 1], [10, 20])  # the first: t_x 50 > T 10
+    assert ": у 1 клиента невозможные значения (" in one.message("ru")
+    assert ": 1 customer has impossible figures (" in one.message("en")
+    two = bgnbd.fit([1, 2, 1], [50, 50, 1], [10, 20, 20])
+    assert ": у 2 клиентов невозможные значения (" in two.message("ru")
+    assert ": 2 customers have impossible figures (" in two.message("en")

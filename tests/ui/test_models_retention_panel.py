@@ -139,3 +139,40 @@ def test_the_published_survivors_open_from_the_file_menu(window, qtbot):
     rows = [[panel.cohorts.item(i, j).text() for j in range(3)] for i in range(2)]
     assert rows == [["Regular", "0.704", "1.182"], ["High end", "0.668", "3.806"]]
     assert window.doc.names() == names and not window.isWindowModified()
+
+
+@pytest.mark.parametrize(
+    "lang, years, words",
+    [
+        ("ru", 1.0, "1 год"),
+        ("ru", 2.0, "2 года"),
+        ("ru", 5.0, "5 лет"),
+        ("ru", 21.0, "21 год"),
+        ("ru", 2.8, "2,8 года"),
+        ("en", 1.0, "1 year"),
+        ("en", 5.0, "5 years"),
+        ("en", 2.8, "2.8 years"),
+    ],
+)
+def test_the_lifetime_in_words_takes_the_plural_of_its_number(
+    window, qtbot, cohorts, monkeypatch, lang, years, words
+):
+    """A whole number of years takes its own form («1 год», «2 года», «5 лет»), a fraction
+    «2,8 года» — in the summary, the button and the banner of the edit; «5 года» was a defect."""
+    from core.models.retention import RetentionYears
+
+    panel = opened(window, qtbot, cohorts)
+    monkeypatch.setattr(panel, "choice", lambda: RetentionYears(years, False, 10))
+    i18n.language().set(lang)
+    try:
+        window.select_cell(0, "ltv")
+        panel._show_choice()
+        assert panel.summary.text().endswith(f" {words}.")
+        start = "Взять" if lang == "ru" else "Use"
+        assert panel.use_button.text().startswith(f"{start} {words} ")
+        panel.use_button.click()
+        said = f": {words} по когорте" if lang == "ru" else f" set to {words} from the cohort"
+        assert said in window.banner.message()
+        window.doc.undo_stack.undo()
+    finally:
+        i18n.language().set("en")

@@ -311,3 +311,13 @@ def test_cancel_keeps_the_old_file(qapp, tmp_path):
             cancelled=lambda: len(seen) > 3,
         )
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["old.pdf"]
+
+
+def test_the_report_counts_its_explained_segments_in_russian_forms():
+    """«первые 200 из 201 сегмента», «из 250 сегментов»: the genitive follows the count."""
+    from ui.report.content import WORDS
+
+    said = WORDS["explained_first"]
+    assert said("ru", shown=200, n=201).startswith("Здесь разобраны первые 200 из 201 сегмента;")
+    assert said("ru", shown=200, n=250).startswith("Здесь разобраны первые 200 из 250 сегментов;")
+    assert said("en", shown=200, n=201).startswith("The first 200 of 201 segments are")

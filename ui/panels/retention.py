@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.text import years_word
 from ui import i18n
 
 PERIODS = (
@@ -295,20 +296,22 @@ class RetentionPanel(QWidget):
         elif years is None or years.years is None:
             self.summary.setText(f"{curve.cohort.name}: {curve.fit.message(lang)}")
         else:
-            shown = fmt.number(years.years, 2, keep_zeros=True)
+            shown = fmt.number(years.years, 2)
             if years.capped:
                 text = self.tr(
                     "{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves "
-                    "and the expected lifetime has no end; within {cap} years it is {years} years."
+                    "and the expected lifetime has no end; within {cap} years it is {years} "
+                    "{years_word}."
                 )
             else:
-                text = self.tr("{cohort}: the expected lifetime is {years} years.")
+                text = self.tr("{cohort}: the expected lifetime is {years} {years_word}.")
             self.summary.setText(
                 text.format(
                     cohort=curve.cohort.name,
                     alpha=fmt.number(curve.fit["alpha"], 3, keep_zeros=True),
                     cap=years.cap_years,
                     years=shown,
+                    years_word=years_word(shown, lang),
                 )
             )
         target = self._target if 0 <= self._target < len(self._doc) else -1
@@ -316,9 +319,10 @@ class RetentionPanel(QWidget):
         self.use_button.setEnabled(ok)
         if ok:
             name = self._doc.name(target) or self.tr("(no name)")
+            shown = fmt.number(years.years, 2)
             self.use_button.setText(
-                self.tr("Use {years} years as the retention of “{segment}”").format(
-                    years=fmt.number(years.years, 2, keep_zeros=True), segment=name
+                self.tr("Use {years} {years_word} as the retention of “{segment}”").format(
+                    years=shown, years_word=years_word(shown, lang), segment=name
                 )
             )
         elif years is None or years.years is None:
@@ -341,13 +345,15 @@ class RetentionPanel(QWidget):
         command.setText(self.tr("Use fitted lifetime"))
         self._doc.undo_stack.push(command)
         curve = self.current_curve()
+        shown = self._fmt().number(value, 2)  # as the grid shows retention years
         self._shell.show_message(
             self.tr(
-                "Retention of “{segment}” set to {years} years from the cohort “{cohort}” "
-                "(Ctrl+Z undoes it)."
+                "Retention of “{segment}” set to {years} {years_word} from the cohort "
+                "“{cohort}” (Ctrl+Z undoes it)."
             ).format(
                 segment=self._doc.name(row),
-                years=self._fmt().number(value, 2, keep_zeros=True),
+                years=shown,
+                years_word=years_word(shown, i18n.lang()),
                 cohort=curve.cohort.name,
             ),
             "success",

@@ -21,7 +21,7 @@ from core import charts, explain, metrics, schema
 from core.export.base import Report, report_date
 from core.metrics import Cell, State
 from core.numbers import NumberFormat
-from core.text import Text
+from core.text import Plural, Text
 from ui.report.blocks import Block, Chart, Columns, Html, Table, breakable
 
 MAX_EXPLAINED = 200  # segments explained formula by formula; the tables hold every segment
@@ -63,9 +63,14 @@ WORDS = {
     "charts": _T("Charts", "Графики"),
     "inputs": _T("Inputs", "Исходные данные"),
     "formulas": _T("Formulas with each segment's numbers", "Формулы с числами каждого сегмента"),
-    "explained_first": _T(
-        "The first {shown} of {n} segments are explained here; the tables hold all of them.",
-        "Здесь разобраны первые {shown} из {n} сегментов; в таблицах — все.",
+    "explained_first": Plural(
+        ("The first {shown} of {n} segments are explained here; the tables hold all of them.",)
+        * 2,
+        (
+            "Здесь разобраны первые {shown} из {n} сегмента; в таблицах — все.",
+            "Здесь разобраны первые {shown} из {n} сегментов; в таблицах — все.",
+            "Здесь разобраны первые {shown} из {n} сегментов; в таблицах — все.",
+        ),
     ),
     "empty": _T("empty", "пусто"),
     "no_segments": _T("The project has no segments.", "В проекте нет сегментов."),
