@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.numbers import AMBIGUOUS_SEPARATOR, ParsedNumber, parse_number, percent_of
+from core.numbers import AMBIGUOUS_SEPARATOR, MAX_ABS, ParsedNumber, parse_number, percent_of
 from core.text import Text, quoted
 
 # Units (core/units.py; named here too, as every caller knows them) -----------------------------
@@ -77,8 +77,9 @@ class Column:
         return self.definition_ru if lang == "ru" else self.definition_en
 
     def in_range(self, value: float) -> bool:
-        """True when ``value`` lies in the valid range of §1 (NaN is never in range)."""
-        if value != value or math.isinf(value):
+        """True when ``value`` lies in the valid range of §1 (NaN is never in range), and no
+        further from 0 than the largest number a cell may hold (``core.numbers.MAX_ABS``)."""
+        if value != value or math.isinf(value) or abs(value) > MAX_ABS:
             return False
         if self.minimum is not None:
             if value < self.minimum or (value == self.minimum and not self.min_inclusive):
@@ -90,7 +91,7 @@ class Column:
 
     def valid_mask(self, values: np.ndarray) -> np.ndarray:
         """``in_range`` for a whole column at once (NaN and infinities are never valid)."""
-        inside = np.isfinite(values)
+        inside = np.abs(values) <= MAX_ABS  # NaN and infinities are not
         if self.minimum is not None:
             inside &= values >= self.minimum if self.min_inclusive else values > self.minimum
         if self.maximum is not None:

@@ -13,6 +13,7 @@ from dataclasses import fields
 import numpy as np
 
 from core import schema
+from core.numbers import MAX_ABS
 from core.metrics import formulas, reasons
 from core.metrics.cell import Cell, State
 from core.metrics.formulas import Intermediates
@@ -203,7 +204,7 @@ def _f(inputs: Mapping[str, np.ndarray], key: str, n: int) -> np.ndarray:
 def usable(raw: np.ndarray, col: schema.Column) -> np.ndarray:
     """The input with out-of-range values (§1) made NaN: they are flagged, never used."""
     lo = -np.inf if col.minimum is None else col.minimum
-    hi = 1e300 if col.maximum is None else col.maximum
+    hi = MAX_ABS if col.maximum is None else col.maximum
     if len(raw):
         # the usual case, every value in range, in two passes (the least and the greatest,
         # NaN skipped) instead of four; a column of NaN alone answers NaN and goes on below
@@ -223,7 +224,7 @@ def _bounds() -> tuple[np.ndarray, np.ndarray]:
     low, high = [], []
     for col in schema.NUMERIC_INPUTS:
         lo = -np.inf if col.minimum is None else col.minimum
-        hi = 1e300 if col.maximum is None else col.maximum
+        hi = MAX_ABS if col.maximum is None else col.maximum
         low.append(lo if col.min_inclusive else np.nextafter(lo, np.inf))
         high.append(hi if col.max_inclusive else np.nextafter(hi, -np.inf))
     return np.array(low)[:, None], np.array(high)[:, None]

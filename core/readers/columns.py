@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core import schema
-from core.numbers import AMBIGUOUS_SEPARATOR, TRUE_FALSE, ParsedNumber
+from core.numbers import AMBIGUOUS_SEPARATOR, MAX_ABS, TRUE_FALSE, ParsedNumber
 from core.readers import dates as dates_mod
 from core.readers.cells import CellError
 from core.text import Text
@@ -71,7 +71,6 @@ ERROR_CODES = frozenset(
 )
 _MAX_DIGITS = 15  # a mantissa below 2**53: exact in a double
 _SPACE_LIKE = np.array([ord(c) for c in "\u00a0\u202f\u2009\u2007\u200a\u2002\u2003"], np.uint32)
-_MAX_ABS = 1e300
 _UNSEEN = ParsedNumber(None)  # a marker: no text has this very result
 
 Why = tuple[Text, tuple[tuple[str, str], ...]]
@@ -133,7 +132,7 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
     n = len(cells)
     values = _floats(cells)
     if values is not None:
-        if np.all(np.abs(values) <= _MAX_ABS):
+        if np.all(np.abs(values) <= MAX_ABS):
             return _percent_rule(values, np.zeros(n, bool), column, {})
         return exact_numbers(cells, column, decimal)
     kinds = set(map(type, cells))
@@ -153,7 +152,7 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
                 text_rows.append(i)
             elif c is None:
                 continue
-            elif (t is float or t is int) and abs(c) <= _MAX_ABS and c == c:
+            elif (t is float or t is int) and abs(c) <= MAX_ABS and c == c:
                 values[i] = c
             else:
                 special = special_number(c)
@@ -209,6 +208,11 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
             scale[amb_rows[np.where(sep[amb_rows] == 1, ".", ",") != settle]] = 0
     v = _scaled(mantissa, power - scale)
     v = np.where(negative, -v, v)
+    # a value past the largest a cell may hold (a typed percent is a hundredth of it):
+    # the oracle's words for those few
+    for k in np.flatnonzero(ok & (np.abs(v) > np.where(typed_percent, 100 * MAX_ABS, MAX_ABS))):
+        exact[int(rows[k])] = parse_number(texts[k], settle)
+        ok[k] = False
     fast_rows = rows[ok]
     values[fast_rows] = v[ok]
     percent[fast_rows] = typed_percent[ok]

@@ -87,6 +87,8 @@ def test_a_column_settles_a_thousands_separator():
         ("--5", "sign", "знак"),
         ("1,500", "could be 1 500 or 1.5", "1 500 или 1.5"),
         ("9" * 400, "too large", "слишком большое"),
+        ("100 000 000 000 000", "up to 10 000 000 000 000", "до 10 000 000 000 000"),
+        ("20 000 млрд", "too large", "слишком большое"),
         ("5 тыс.%", "percent together", "процент вместе"),
     ],
 )
@@ -114,10 +116,22 @@ def test_empty_is_empty_and_a_name_is_needed():
 
 
 def test_valid_mask_is_in_range_for_a_column():
-    values = np.array([-1.5, -1, 0, 0.5, 1, 1.5, np.nan, np.inf])
+    values = np.array([-1.5, -1, 0, 0.5, 1, 1.5, np.nan, np.inf, 1e13, 1.0000001e13, -2e13])
     for col in schema.NUMERIC_INPUTS:
         mask = col.valid_mask(values)
         assert mask.tolist() == [col.in_range(float(v)) for v in values]
+
+
+def test_a_cell_holds_at_most_ten_trillion_to_the_cent():
+    """Past ten trillion a double no longer keeps cents (ulp 1/64 from 2**46 ≈ 7e13), and a
+    value like 1e23 was shown as 99 999 999 999 999 991 611 392: digits no one typed."""
+    assert AOV.parse("9 999 999 999 999,99").value == 9_999_999_999_999.99
+    assert AOV.parse("10 000 000 000 000").value == 1e13
+    for text in ("10 000 000 000 000,01", "1e23", "1e300", 1e14):
+        parsed = AOV.parse(text)
+        assert parsed.value is None and "10 000 000 000 000" in parsed.message("en")
+    customers = schema.BY_KEY["customers"]
+    assert not customers.in_range(2e13) and customers.in_range(1e13)
 
 
 def test_names_compare_without_case_and_spacing():

@@ -39,6 +39,7 @@ from core.export.xlsx.book import (
     sheet_ref,
 )
 from core.export.xlsx.fast_sheet import Exact
+from core.numbers import MAX_ABS
 from core.text import Text
 
 TITLE = Text("Segments", "Сегменты")
@@ -331,8 +332,8 @@ def _input_checks(book: Book, ws) -> None:
                 "stop_if_true": True,  # an out-of-range value keeps its decimals: as typed
             },
         )
-        lo = col.minimum if col.minimum is not None else -1e300
-        hi = col.maximum if col.maximum is not None else 1e300
+        lo = col.minimum if col.minimum is not None else -MAX_ABS
+        hi = col.maximum if col.maximum is not None else MAX_ABS
         message = f"{col.label(book.lang)}: {col.range_text(book.lang)}"
         ws.data_validation(
             FIRST_ROW,
