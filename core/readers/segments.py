@@ -174,6 +174,24 @@ def convert(
     return table, problems, notices, currency
 
 
+def first_rows(grid: Grid, mapping: Mapping, n: int) -> list[list]:
+    """The first ``n`` rows ``convert`` takes as segments (the preview's first values): a units
+    row, blank rows and a totals row under the header are left out as the import leaves them.
+    Only the head of the sheet is looked at."""
+    start = mapping.header_index + 1
+    body = grid.rows[start : start + n + 20]
+    mapped = [j for j, k in enumerate(mapping.keys) if k is not None]
+    rows, _numbers, _names = _table_rows(
+        body,
+        grid.row_numbers[start : start + len(body)],
+        mapping.column_of("segment"),
+        [],
+        mapped,
+        rows_mod.shortest(body),
+    )
+    return rows[:n]
+
+
 def _table_rows(
     body: list[list],
     body_numbers: list[int],

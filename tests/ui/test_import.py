@@ -243,3 +243,20 @@ def test_a_table_typed_in_dollars_is_imported_in_dollars_as_on_the_command_line(
     qtbot.waitUntil(lambda: window.doc.names() == ["SMB", "Enterprise"], timeout=10_000)
     assert window.doc.project.settings.currency == "$"
     assert open_project(path, "en").project.settings.currency == "$"
+
+
+def test_the_first_values_are_the_segments_not_a_units_row(app, qtbot, tmp_path):
+    """A units row under the header is left out by the import; the preview's first values,
+    which say what each column holds, leave it out too (they showed «шт, 10, 200»)."""
+    from core.readers import pipeline
+
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "Сегмент;Клиентов;Средний чек;Маржа\n;шт;руб.;%\nОпт;10;1 200;35\nРозница;200;800;40\n",
+        encoding="utf-8",
+    )
+    dialog = ImportDialog(pipeline.load(path))
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    assert dialog.mapping.samples == ["Опт, Розница", "10, 200", "1 200, 800", "35, 40"]
+    dialog.done(0)
+    dialog.deleteLater()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from core import schema
 from core.project import Project, Settings
-from core.readers import Mapping, Result, Source, pipeline, specs
+from core.readers import Mapping, Result, Source, pipeline, segments, specs
 from ui import i18n, style
 from ui.models.mapping import MappingModel, ProblemsModel
 from ui.workers import Imported, TaskRunner, bulk, imported
@@ -232,7 +232,7 @@ class ImportDialog(QDialog):
             self.header_row.setValue(mapping.header_row)
         for widget in (self.sheet, self.header_row):
             widget.blockSignals(False)
-        below = grid.rows[mapping.header_index + 1 : mapping.header_index + 1 + SAMPLE_ROWS]
+        below = segments.first_rows(grid, mapping, SAMPLE_ROWS)
         samples = [
             ", ".join(_cell(r[j]) for r in below if j < len(r) and _cell(r[j]).strip())
             for j in range(len(mapping.keys))
