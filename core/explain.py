@@ -267,6 +267,15 @@ def _fill(
     return None if missing else text
 
 
+def _equation(label: str, filled: str | None, value: float, unit: str, fmt: NumberFormat) -> str:
+    """The line "Payback = 100 ₽ ÷ (150 ₽ ÷ 12) = 8 mo": the result with its unit as the grid
+    shows it ("mo", "yr", "×"); no numbers when they are the result itself ("Lifetime = 5 yr")."""
+    shown = fmt.cell(value, unit)
+    if filled and filled != fmt.format(value, unit):
+        return f"{label} = {filled} = {shown}"
+    return f"{label} = {shown}"
+
+
 def row_values(results: Results, row: int) -> dict[str, float | None]:
     """The usable inputs and all metrics of one segment, as Python floats (None = empty)."""
     out: dict[str, float | None] = {}
@@ -301,14 +310,8 @@ def explain(
     numbers = ""
     if value is not None:
         filled = _fill(form.numbers, values, units, fmt)
-        shown = fmt.format(value, col.unit)
-        numbers = (
-            f"{label} = {filled} = {shown}" if filled and filled != shown else f"{label} = {shown}"
-        )
-    elif cell.state is State.NEVER:
-        shown = metrics.NEVER(lang)
-    else:
-        shown = ""
+        numbers = _equation(label, filled, value, col.unit, fmt)
+    shown = metrics.NEVER(lang) if cell.state is State.NEVER else fmt.cell(value, col.unit)
     text = _verdict_text(cell.verdict, lang)
     if cell.verdict and key == "crr":  # which benchmark it was judged against, as the portfolio's
         text += "; " + _BENCHMARK(lang, value=fmt.format(results.crr_benchmark, schema.FRACTION))
@@ -376,11 +379,8 @@ def explain_portfolio(
         num_unit, den_unit = _PORTFOLIO_UNITS.get(key, (schema.NUMBER, schema.NUMBER))
         fill_values = dict(p.values, num=num, den=den)
         filled = _fill(form.numbers, fill_values, {"num": num_unit, "den": den_unit}, fmt)
-        shown = fmt.format(value, col.unit)
-        numbers = (
-            f"{label} = {filled} = {shown}" if filled and filled != shown else f"{label} = {shown}"
-        )
-    shown = fmt.format(value, col.unit) if value is not None else ""
+        numbers = _equation(label, filled, value, col.unit, fmt)
+    shown = fmt.cell(value, col.unit)
     if cell.state is State.NEVER:
         shown = metrics.NEVER(lang)
     reason = "; ".join(x for x in (cell.reason, left_out_text(results, key, lang, names)) if x)

@@ -330,6 +330,14 @@ class NumberFormat:
             return text
         return ("−" if value < 0 else "") + text
 
+    def cell(self, value: float | None, unit: str) -> str:
+        """A number as the window's grid shows it: with its currency, percent sign or unit word
+        ("66.7 mo", «2,8 г.», "4.12×"), or "" when it is missing."""
+        if value is None or value != value:
+            return ""
+        word = units.SUFFIX["ru" if self.lang == "ru" else "en"].get(unit, "")
+        return self.format(value, unit) + word
+
     def format(self, value: float | None, unit: str) -> str:
         """``value`` in ``unit`` as text, or "" when it is missing."""
         if value is None or value != value:

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from core import paths, schema, units
+from core import paths, schema
 from core.numbers import NumberFormat
 from core.text import resolve_language
 
@@ -88,10 +88,6 @@ def lang() -> str:
     return language().code
 
 
-# Unit words shown after numbers that are not money or percents (the workbook writes the same)
-_UNIT_SUFFIX = units.SUFFIX
-
-
 @dataclass(frozen=True)
 class QtNumberFormat(NumberFormat):
     """core's NumberFormat with the digits written by QLocale (group and decimal separators)."""
@@ -113,13 +109,6 @@ class QtNumberFormat(NumberFormat):
         if abs(value) >= 1000 and math.isfinite(value):
             value = math.copysign(math.floor(abs(value) + 0.5), value)
         return super().money(value)
-
-    def cell(self, value: float | None, unit: str) -> str:
-        """A number as shown in the grid: with its currency, percent sign or unit."""
-        if value is None or value != value:
-            return ""
-        text = self.format(value, unit)
-        return text + _UNIT_SUFFIX["ru" if self.lang == "ru" else "en"].get(unit, "")
 
     def edit_text(self, value: float, unit: str) -> str:
         """A number as put into the editor: digits a person retypes, percents for fractions."""

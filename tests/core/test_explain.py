@@ -32,9 +32,9 @@ def test_empty_metric_explains_why():
 def test_lifetime_from_churn_and_verdict_rule():
     seg = dict(customers_start=1000, customers_end=800, new_customers=200)
     e = explain(compute(seg), 0, "lifetime_years", "en")
-    assert e.numbers == "Lifetime, years = 1 ÷ 40% = 2.5"
+    assert e.numbers == "Lifetime, years = 1 ÷ 40% = 2.5\u00a0yr"
     e = explain(compute(EXAMPLE_6), 0, "ltv_cac", "en")
-    assert e.numbers.replace("\u00a0", " ") == "LTV:CAC = 150 ₽ ÷ 50 ₽ = 3"
+    assert e.numbers.replace("\u00a0", " ") == "LTV:CAC = 150 ₽ ÷ 50 ₽ = 3×"
     assert e.verdict_text == "healthy (rule: from 3 to 5)"
 
 
@@ -60,3 +60,64 @@ def test_an_undiscounted_discounted_clv_says_why_it_is_not_discounted():
     assert e.value is None and e.reason == "needs gross margin"
     assert "with no discount rate nothing is discounted" in e.formula
     assert "(1 + d)^(−lifetime)" in e.formula
+
+
+UNITS = dict(
+    avg_order_value=1000,
+    purchases_per_year=6,
+    gross_margin=0.3,
+    acquisition_spend=10_000,
+    new_customers=10,
+    customers_start=100,
+    customers_end=75,
+)
+#: each line ends in its unit as the grid shows it ("6.7 mo", «2,86 г.», "5.14×", "35%", "₽")
+ENDINGS = {
+    "en": {
+        "ltv": "= $17,142.86",
+        "clv": "= $5,142.86",
+        "cac": "= $1,000",
+        "ltv_cac": "÷ $1,000 = 5.14×",
+        "lifetime_years": "= 1 ÷ 35% = 2.86 yr",
+        "payback_months": "÷ 12) = 6.7 mo",
+        "churn_rate": "= 1 − 65% = 35%",
+        "crr": "÷ 100 = 65%",
+    },
+    "ru": {
+        "ltv": "= 17 142,86 $",
+        "clv": "= 5 142,86 $",
+        "cac": "= 1 000 $",
+        "ltv_cac": "÷ 1 000 $ = 5,14×",
+        "lifetime_years": "= 1 ÷ 35 % = 2,86 г.",
+        "payback_months": "÷ 12) = 6,7 мес.",
+        "churn_rate": "= 1 − 65 % = 35 %",
+        "crr": "÷ 100 = 65 %",
+    },
+}
+
+
+def test_each_explained_number_ends_in_its_unit():
+    """Payback ended "= 6.7" and lifetime "= 2.86": the result carries "mo", "yr", "×" as in the
+    grid, in both languages; a lifetime typed as retention years reads "= 5 yr", once."""
+    results = compute(UNITS, dict(UNITS, retention_years=5))
+    for lang, endings in ENDINGS.items():
+        fmt = NumberFormat(lang, "$")
+        for key, ending in endings.items():
+            line = explain(results, 0, key, lang, fmt).numbers.replace("\u00a0", " ")
+            assert line.endswith(ending), (lang, key, line)
+        given = explain(results, 1, "lifetime_years", lang, fmt)
+        assert given.numbers.split(" = ", 1)[1].replace("\u00a0", " ") == (
+            "5 yr" if lang == "en" else "5 г."
+        )
+        assert given.shown.replace("\u00a0", " ") == ("5 yr" if lang == "en" else "5 г.")
+
+
+def test_each_explained_portfolio_number_ends_in_its_unit():
+    results = compute(dict(UNITS, customers=100), dict(UNITS, customers=300, gross_margin=0.6))
+    for lang, mo, yr in (("en", " mo", " yr"), ("ru", " мес.", " г.")):
+        fmt = NumberFormat(lang, "$")
+        for key, unit in (("payback_months", mo), ("lifetime_years", yr), ("ltv_cac", "×")):
+            e = explain_portfolio(results, key, lang, fmt)
+            line = e.numbers.replace("\u00a0", " ")
+            assert line and line.endswith(e.shown.replace("\u00a0", " ")), (lang, key, line)
+            assert line.endswith(unit) and line[-len(unit) - 1].isdigit(), (lang, key, line)

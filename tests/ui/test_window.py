@@ -515,13 +515,13 @@ def test_the_worked_examples_show_every_example_of_design_3(window, qtbot):
         return " ".join(window.explain.text().replace("\u00a0", " ").split())
 
     assert "LTV = 1,000 ₽ × 6 × 5 = 30,000 ₽" in explained("Example 1", "ltv")
-    assert "30,000 ₽ ÷ 40,000 ₽ = 0.75 " in (text := explained("Example 2", "ltv_cac"))
+    assert "30,000 ₽ ÷ 40,000 ₽ = 0.75× " in (text := explained("Example 2", "ltv_cac"))
     assert "loses money" in text
     assert "(800 − 200) ÷ 1,000 = 60%" in explained("Example 3", "crr")
-    assert "= 2.5" in explained("Example 3", "lifetime_years")
-    assert "= 8.4" in explained("Example 4", "payback_months")
-    assert "= 50 " in explained("Example 5", "ltv_cac")
-    assert "150 ₽ ÷ 50 ₽ = 3 " in (text := explained("Example 6", "ltv_cac"))
+    assert "= 2.5 yr" in explained("Example 3", "lifetime_years")
+    assert "= 8.4 mo" in explained("Example 4", "payback_months")
+    assert "= 50× " in explained("Example 5", "ltv_cac")
+    assert "150 ₽ ÷ 50 ₽ = 3× " in (text := explained("Example 6", "ltv_cac"))
     assert "healthy (rule: from 3 to 5)" in text
     assert "= 100,000 ₽" in explained("Example 7", "net_clv")
     assert "LTV = 4,000 ₽ × 4 × 1 = 16,000 ₽" in explained("Example 8a", "ltv")
