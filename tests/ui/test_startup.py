@@ -125,3 +125,27 @@ def test_the_icon_is_set_once_the_window_is_painted():
         "print(before, after)\n"
     )
     assert _run(script) == "(True, 'ltv-studio') (True, False, False)"
+
+
+def test_an_explain_panel_left_open_leaves_the_grid_its_room_at_the_next_start(
+    app, qtbot, monkeypatch, tmp_path
+):
+    """The panel reopened before the window was laid out took the splitter's default width for
+    the window's: the grid, the strip and the charts got no room at all, and the whole window
+    was an empty side panel until the person dragged a splitter they could not see."""
+    from tests.ui.conftest import SAMPLE
+    from ui import preferences
+    from ui.app import open_window
+
+    monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
+    preferences.set_side_panel_open(True)
+    win = open_window(None, SAMPLE, recover=False, catch_errors=False)
+    win.show()
+    qtbot.waitExposed(win)
+    qtbot.waitUntil(lambda: win.side.isVisible() and win.side_splitter.width() > 0)
+    grid, side = win.side_splitter.sizes()
+    assert grid > side > 0, (grid, side)
+    assert win.view.viewport().width() > 300 and win.strip.isVisible()
+    win.doc.undo_stack.setClean()
+    win.close()
+    win.deleteLater()

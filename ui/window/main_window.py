@@ -521,7 +521,12 @@ class MainWindow(QMainWindow):
         self.side.setVisible(on)
         if on:
             self._title_tabs(self.side)
-            width = self.side_splitter.width()
+            # before the window is first laid out the splitter's width is Qt's default (a few
+            # hundred pixels), which left the grid no room at all when the panel was reopened at
+            # start: the window's own width (place_on_screen set it) stands in, and the
+            # splitter scales both parts alike when it is laid out
+            shown = self.side_splitter.isVisible()
+            width = self.side_splitter.width() if shown else self.width()
             side = max(280, int(width * SIDE_SHARE))
             self.side_splitter.setSizes([width - side, side])
             self._fill_current_tabs()
