@@ -30,14 +30,62 @@ DEFAULT_DELAY_MS = 30_000
 
 
 def recovery_folder() -> Path:
-    """Where recovery copies live: $LTV_STUDIO_RECOVERY_DIR, or the app data folder."""
+    """Where recovery copies live: $LTV_STUDIO_RECOVERY_DIR, or the program's data folder."""
     override = os.environ.get(FOLDER_ENV)
     if override:
         return Path(override)
-    from PySide6.QtCore import QStandardPaths  # not at start-up
+    return _data_folder(doubled=False) / "recovery"
+
+
+def _data_folder(doubled: bool) -> Path:
+    """The system's data folder of the program (~/.local/share/LTV Studio on Linux).
+
+    Qt's AppDataLocation names the organisation and then the application, both "LTV Studio":
+    ``doubled`` gives that folder, …/LTV Studio/LTV Studio, where copies went up to 0.x.
+    """
+    from PySide6.QtCore import QCoreApplication, QStandardPaths  # not at start-up
 
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base or Path.home() / ".ltv-studio") / "recovery"
+    if not base:
+        return Path.home() / ".ltv-studio"
+    path = Path(base)
+    org, app = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    if not doubled and org == app and path.name == app and path.parent.name == org:
+        return path.parent
+    return path
+
+
+def _move_old_copies() -> None:
+    """Recovery copies of a version that kept them in the doubled folder, moved to today's
+    once, so they are offered like any other; the old folder is removed when it is empty, and
+    not looked at again. A copy whose program still runs (an older version open beside this
+    one) stays where that program will remove it."""
+    if os.environ.get(FOLDER_ENV):
+        return
+    old = _data_folder(doubled=True) / "recovery"
+    new = recovery_folder()
+    if old == new or not old.is_dir():
+        return
+    for file in old.glob("*.recovery.json"):
+        try:
+            head = json.loads(file.read_text(encoding="utf-8"))
+            if _alive(int(head.get("pid", 0)), str(head.get("process") or "")):
+                continue
+        except (OSError, ValueError, TypeError, AttributeError):
+            pass  # damaged: moved all the same, where find_recoveries passes over it
+        target = new / file.name
+        if target.exists():  # the same project's copy in both places: keep both
+            target = new / f"{file.name.split('.')[0]}-old.recovery.json"
+        try:
+            new.mkdir(parents=True, exist_ok=True)
+            os.replace(file, target)
+        except OSError:
+            continue
+    for folder in (old, old.parent):
+        try:
+            folder.rmdir()  # only when empty
+        except OSError:
+            break
 
 
 def delay_ms() -> int:
@@ -100,6 +148,7 @@ def _alive(pid: int, stamp: str = "") -> bool:
 
 def find_recoveries() -> list[Recovery]:
     """Recovery copies left by processes that are gone, newest first."""
+    _move_old_copies()
     folder = recovery_folder()
     if not folder.is_dir():
         return []

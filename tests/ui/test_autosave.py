@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from core.project import load_project
@@ -197,7 +198,7 @@ def _left_copy(tmp_path: Path, pid: int, process: str | None = None) -> Path:
     if process is not None:
         doc["process"] = process
     folder = tmp_path / "recovery"
-    folder.mkdir(exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     copy = folder / f"{pid}.recovery.json"
     copy.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return copy
@@ -238,3 +239,48 @@ def test_a_copy_whose_process_number_is_taken_by_another_program_is_offered(
     copy.unlink()
     _left_copy(tmp_path, parent, process=_process_stamp(parent))  # its own copy: still working
     assert find_recoveries() == []
+
+
+@pytest.fixture
+def program_names(app, monkeypatch, tmp_path):
+    """The program's own names (``make_application``'s) and a data folder of the test's own."""
+    from PySide6.QtCore import QCoreApplication
+
+    monkeypatch.delenv("LTV_STUDIO_RECOVERY_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    QCoreApplication.setOrganizationName("LTV Studio")
+    QCoreApplication.setApplicationName("LTV Studio")
+    return tmp_path / "data"
+
+
+def test_the_recovery_folder_is_one_level_named_after_the_program(program_names):
+    """It was …/LTV Studio/LTV Studio/recovery: Qt names the organisation and the program."""
+    from ui.autosave import recovery_folder
+
+    assert recovery_folder() == program_names / "LTV Studio" / "recovery"
+
+
+def test_copies_left_in_the_old_doubled_folder_are_offered_once(program_names, monkeypatch):
+    """A user who upgrades after a crash gets the copy back; then the old folder is gone."""
+    from ui.autosave import find_recoveries, recovery_folder
+    from ui.window.file_actions import FileActions
+
+    old = program_names / "LTV Studio" / "LTV Studio"
+    left = _left_copy(old, 999_999_999)  # by a process that is gone
+    found = find_recoveries()
+    assert [r.file for r in found] == [recovery_folder() / left.name]
+    assert found[0].project.name and not old.exists()
+    offered = []
+    monkeypatch.setattr(FileActions, "_ask_restore", lambda self, r: offered.append(r) or False)
+    files = FileActions.__new__(FileActions)  # only offer_recovery, with no window
+    assert not files.offer_recovery() and len(offered) == 1  # offered, then discarded
+    assert find_recoveries() == [] and not old.exists()
+
+
+def test_a_copy_of_a_running_older_version_stays_where_it_is(program_names):
+    from ui.autosave import _process_stamp, find_recoveries
+
+    old = program_names / "LTV Studio" / "LTV Studio"
+    parent = os.getppid()  # alive: an older version still open
+    kept = _left_copy(old, parent, process=_process_stamp(parent))
+    assert find_recoveries() == [] and kept.exists()
