@@ -543,13 +543,14 @@ def _day(day) -> str:
     return day_text(d, i18n.lang())
 
 
-def input_note(doc, row: int, key: str, fmt) -> str | None:
+def input_note(doc, name: str, key: str, value: object, fmt) -> str | None:
     """How a derived input was made ("AOV = 1 234 567 ₽ ÷ 812 purchases in the 365 days to
-    30.09.2025 · from orders.csv") while it holds the derived value; None otherwise. Registered
-    in ``ui.registry.INPUT_NOTES`` for the formula line and the cell's tooltip."""
+    30.09.2025 · from orders.csv") while it holds the derived value — in the base or in a
+    scenario that has not changed it; None otherwise. Registered in
+    ``ui.registry.INPUT_NOTES`` for the formula line, the cell's tooltip and its colour."""
     origin = doc.project.orders
-    if not origin or doc.scenario is not None or not 0 <= row < len(doc):
+    if not origin:
         return None
     from core.orders.origin import explain_input
 
-    return explain_input(origin, doc.name(row), key, doc.value(row, key), fmt)
+    return explain_input(origin, name, key, value, fmt)

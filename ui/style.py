@@ -20,6 +20,8 @@ PROBLEM_TINT = QColor("#fde7e7")
 GREY = QColor("#5f6368")
 #: text of a cell that cannot be used
 RED = QColor("#b3261e")
+#: the number of an input derived from an order log (its tooltip and the formula line say how)
+DERIVED = QColor("#1f5fa8")
 #: the line right of the frozen segment column
 FROZEN_EDGE = QColor("#9aa4b2")
 #: the column-group band above the headers

@@ -496,3 +496,47 @@ def test_a_cancelled_fit_can_be_started_again_from_the_banner(window, qtbot):
     again.click()
     qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
     window.doc.undo_stack.setClean()
+
+
+def test_a_scenario_draws_the_inputs_from_orders_as_the_grid_does(window, qtbot, shop):
+    """DESIGN §7.1: a scenario is a copy of the inputs; those still holding what the log gave
+    are blue with their note, as in the base (they were drawn as typed); a value the scenario
+    changes is its own. The comparison draws the base's derived value blue, with the note."""
+    from PySide6.QtCore import Qt
+
+    from ui import style
+    from ui.panels.scenarios import ScenariosPanel
+
+    dialog = open_preview(window, qtbot, shop)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.names() == ["Магазин", "Сайт"], timeout=10_000)
+    model = window.grid.model
+    aov = model.column_of("avg_order_value")
+
+    def look(row):
+        index = model.index(row, aov)
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        return (brush.color() if brush else None), index.data(Qt.ItemDataRole.ToolTipRole)
+
+    colour, tip = look(0)
+    assert colour == style.DERIVED and tip.startswith("AOV = ")  # the base
+    window.actions.side_panel.setChecked(True)
+    panel = window.panel("ui.panels.scenarios:ScenariosPanel")
+    assert isinstance(panel, ScenariosPanel)
+    panel.new_scenario("Prices +10 %")
+    assert window.doc.scenario == "Prices +10 %"
+    assert look(0) == (style.DERIVED, tip)  # the scenario, as the base
+    window.select_cell(0, "avg_order_value")
+    qtbot.waitUntil(lambda: window.formula.origin.isVisible(), timeout=5_000)
+    assert model.setData(model.index(0, aov), "999")
+    assert look(0) == (None, None)  # the scenario's own value
+    assert look(1)[0] == style.DERIVED  # the other segment's untouched
+    panel.segment_box.setCurrentIndex(panel.segment_box.findData("Магазин"))
+    panel.refresh_table()
+    table = panel.model
+    row = table.keys().index("avg_order_value")
+    base, scenario = table.index(row, 1), table.index(row, 2)
+    assert base.data(Qt.ItemDataRole.ForegroundRole).color() == style.DERIVED
+    assert base.data(Qt.ItemDataRole.ToolTipRole) == tip
+    assert scenario.data(Qt.ItemDataRole.ForegroundRole) is None

@@ -6,15 +6,21 @@ No formulas: ``core.whatif.scenarios.compare`` gives the numbers; this model for
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QFont
 
 from core import schema
 from core.metrics import State
+from core.numbers import NumberFormat
 from core.whatif.scenarios import Compared, Comparison
 from ui import i18n, style
 
 ROOT = QModelIndex()
+#: ``note(name, key, value, fmt)``: where input ``key``'s ``value`` of segment ``name`` came from
+InputNote = Callable[[str, str, float, NumberFormat], "str | None"]
+DERIVED_BRUSH = QBrush(style.DERIVED)
 #: the columns: what, the base, the scenario, the difference
 COLUMNS = ("key", "base", "scenario", "difference")
 
@@ -25,17 +31,29 @@ class ComparisonModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[Compared] = []
+        self._notes: dict[tuple[str, str], str] = {}  # (input, column): where it came from
         self._scenario = ""
         self._lang = "en"
         self._fmt = i18n.QtNumberFormat("en")
 
     def set_comparison(
-        self, comparison: Comparison | None, index: int | None, lang: str, currency: str
+        self,
+        comparison: Comparison | None,
+        index: int | None,
+        lang: str,
+        currency: str,
+        note: InputNote | None = None,
     ) -> None:
-        """Show segment ``index`` of ``comparison`` (None: the portfolio row)."""
+        """Show segment ``index`` of ``comparison`` (None: the portfolio row).
+
+        ``note(name, key, value, fmt)`` says where an input's value came from (an order log):
+        such a value is drawn as the grid draws it, in the derived colour, with the note as its
+        tooltip.
+        """
         self.beginResetModel()
         self._lang, self._fmt = lang, i18n.QtNumberFormat(lang, currency)
         self._rows = []
+        self._notes = {}
         if comparison is not None:
             self._scenario = comparison.scenario
             if index is None:
@@ -50,6 +68,12 @@ class ComparisonModel(QAbstractTableModel):
                     comparison.compared(index, key, lang) for key in schema.NUMERIC_INPUT_KEYS
                 ]
                 changed = [r for r in inputs if r.base != r.scenario]
+                name = comparison.names[index]
+                for r in changed if note is not None else ():
+                    for column, value in (("base", r.base), ("scenario", r.scenario)):
+                        said = note(name, r.key, value, self._fmt) if value is not None else None
+                        if said:
+                            self._notes[(r.key, column)] = said
                 metrics = [comparison.compared(index, key, lang) for key in schema.METRIC_KEYS]
                 self._rows = changed + metrics
         self.endResetModel()
@@ -93,6 +117,8 @@ class ComparisonModel(QAbstractTableModel):
             return self._tip(r, col, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != "key":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and (r.key, column) in self._notes:
+            return DERIVED_BRUSH
         if role == Qt.ItemDataRole.ForegroundRole and column in ("base", "scenario"):
             if (r.base_cell if column == "base" else r.scenario_cell) is not None:
                 cell = r.base_cell if column == "base" else r.scenario_cell
@@ -131,6 +157,8 @@ class ComparisonModel(QAbstractTableModel):
             return self.tr("{change} against the base").format(
                 change=self._fmt.cell(r.change, schema.FRACTION)
             )
+        if (r.key, column) in self._notes:
+            return self._notes[(r.key, column)]
         cell = r.base_cell if column == "base" else r.scenario_cell
         if cell is None:
             return ""

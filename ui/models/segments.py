@@ -8,11 +8,11 @@ sources (``ui.models.columns``), and the model only formats them with QLocale (S
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from core import schema
 from core.schema import Parsed
-from ui import registry
+from ui import registry, style
 from ui.document import CellValue, ProjectDocument
 from ui.models import columns
 from ui.models.base import (
@@ -28,8 +28,7 @@ from ui.models.base import (
 )
 from ui.models.roles import EmptyReasonRole, KeyRole, RawValueRole
 
-#: the number of an input derived from an order log (its tooltip and the formula line say how)
-DERIVED_BRUSH = QBrush(QColor("#1f5fa8"))
+DERIVED_BRUSH = QBrush(style.DERIVED)
 
 # made once: combining enum flags in Python is dear and views ask for every cell they paint
 _COMPUTED_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled

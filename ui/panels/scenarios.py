@@ -7,6 +7,8 @@ in the grid like the base, and its edits carry the scenario they were made in.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.whatif.scenarios import compare
-from ui import i18n
+from ui import i18n, registry
 from ui.models.comparison import ComparisonModel
 from ui.scenario_commands import RemoveScenarioCommand, RenameScenarioCommand, new_scenario
 
@@ -251,5 +253,11 @@ class ScenariosPanel(QWidget):
         comparison = compare(doc.project, name, lang=lang)
         segment = self.segment_box.currentData()
         index = comparison.names.index(segment) if segment in comparison.names else None
-        self.model.set_comparison(comparison, index, lang, doc.settings.currency)
+        self.model.set_comparison(
+            comparison,
+            index,
+            lang,
+            doc.settings.currency,
+            note=partial(registry.value_note, doc),  # inputs from an order log, as in the grid
+        )
         self.table.resizeRowsToContents()

@@ -64,8 +64,7 @@ WORDS = {
     "inputs": _T("Inputs", "Исходные данные"),
     "formulas": _T("Formulas with each segment's numbers", "Формулы с числами каждого сегмента"),
     "explained_first": Plural(
-        ("The first {shown} of {n} segments are explained here; the tables hold all of them.",)
-        * 2,
+        ("The first {shown} of {n} segments are explained here; the tables hold all of them.",) * 2,
         (
             "Здесь разобраны первые {shown} из {n} сегмента; в таблицах — все.",
             "Здесь разобраны первые {shown} из {n} сегментов; в таблицах — все.",
