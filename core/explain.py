@@ -7,6 +7,8 @@ command line render these; the numbers are formatted by whatever ``NumberFormat`
 
 from __future__ import annotations
 
+import ast
+import operator
 import re
 from dataclasses import dataclass
 
@@ -249,22 +251,59 @@ def _variant(key: str, results: Results, row: int) -> str:
 
 
 def _fill(
-    template: str, values: dict[str, float | None], units: dict[str, str], fmt: NumberFormat
+    template: str,
+    values: dict[str, float | None],
+    units: dict[str, str],
+    fmt: NumberFormat,
+    result: float,
+    unit: str,
 ) -> str | None:
-    """The template with each {key} formatted, or None when a needed number is missing."""
-    missing = False
+    """The template with each {key} formatted, or None when a needed number is missing.
 
-    def one(match: re.Match) -> str:
-        nonlocal missing
-        key = match.group(1)
-        value = values.get(key)
-        if value is None:
-            missing = True
-            return "?"
-        return fmt.format(value, units.get(key) or schema.BY_KEY[key].unit)
+    The numbers are written as the grid writes them when, so written, they give ``result`` as
+    it is shown; else with the decimals it takes (an order log's AOV of 1 346,339… ₽ written
+    «1 346 ₽ × 3,26 × 2,02» gave 8 863,67 on a trainer's calculator, not the 8 871 ₽ beside it).
+    """
+    keys = _PLACEHOLDER.findall(template)
+    if any(values.get(k) is None for k in keys):
+        return None
+    target = fmt.format(result, unit)
+    text = ""
+    for tolerance in (None, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9):
+        written = {
+            k: fmt.factor(values[k], units.get(k) or schema.BY_KEY[k].unit, tolerance)  # type: ignore[arg-type]
+            for k in keys
+        }
+        text = _PLACEHOLDER.sub(lambda m, w=written: w[m.group(1)][0], template)
+        got = _evaluate(template, {k: w[1] for k, w in written.items()})
+        if got is None or fmt.format(got, unit) == target:
+            break
+    return text
 
-    text = _PLACEHOLDER.sub(one, template)
-    return None if missing else text
+
+_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
+_OPERATORS.update({ast.Div: operator.truediv, ast.Pow: operator.pow})
+
+
+def _evaluate(template: str, numbers: dict[str, float]) -> float | None:
+    """What a formula's written numbers give: the template's arithmetic (× ÷ − + ^ and brackets),
+    or None when it cannot be worked out (a division by zero)."""
+    source = template.translate(str.maketrans({"×": "*", "÷": "/", "−": "-"}))
+    source = _PLACEHOLDER.sub(lambda m: repr(numbers[m.group(1)]), source.replace("^", "**"))
+
+    def value(node: ast.AST) -> float:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return float(node.value)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            return -value(node.operand)
+        if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
+            return _OPERATORS[type(node.op)](value(node.left), value(node.right))
+        raise ValueError(ast.dump(node))
+
+    try:
+        return value(ast.parse(source, mode="eval").body)
+    except (ZeroDivisionError, OverflowError, ValueError):
+        return None
 
 
 def _equation(label: str, filled: str | None, value: float, unit: str, fmt: NumberFormat) -> str:
@@ -309,7 +348,7 @@ def explain(
     units = {"g": schema.MONEY}
     numbers = ""
     if value is not None:
-        filled = _fill(form.numbers, values, units, fmt)
+        filled = _fill(form.numbers, values, units, fmt, value, col.unit)
         numbers = _equation(label, filled, value, col.unit, fmt)
     shown = metrics.NEVER(lang) if cell.state is State.NEVER else fmt.cell(value, col.unit)
     text = _verdict_text(cell.verdict, lang)
@@ -378,7 +417,8 @@ def explain_portfolio(
         num, den = p.parts.get(key, (None, None))
         num_unit, den_unit = _PORTFOLIO_UNITS.get(key, (schema.NUMBER, schema.NUMBER))
         fill_values = dict(p.values, num=num, den=den)
-        filled = _fill(form.numbers, fill_values, {"num": num_unit, "den": den_unit}, fmt)
+        parts = {"num": num_unit, "den": den_unit}
+        filled = _fill(form.numbers, fill_values, parts, fmt, value, col.unit)
         numbers = _equation(label, filled, value, col.unit, fmt)
     shown = fmt.cell(value, col.unit)
     if cell.state is State.NEVER:

@@ -338,21 +338,46 @@ class NumberFormat:
         word = units.SUFFIX["ru" if self.lang == "ru" else "en"].get(unit, "")
         return self.format(value, unit) + word
 
-    def format(self, value: float | None, unit: str) -> str:
-        """``value`` in ``unit`` as text, or "" when it is missing."""
+    def format(self, value: float | None, unit: str, decimals: int | None = None) -> str:
+        """``value`` in ``unit`` as text, or "" when it is missing; ``decimals`` (of the number
+        as written: of the percent for a fraction) instead of the unit's own, when given."""
         if value is None or value != value:
             return ""
         if unit == units.FRACTION:
-            text = self.number(value * 100, _DECIMALS[unit])
+            text = self.number(value * 100, _DECIMALS[unit] if decimals is None else decimals)
             return text + ("\u00a0%" if self.lang == "ru" else "%")
         if unit == units.MONEY:
-            return self.money(value)
-        return self.number(value, _DECIMALS.get(unit, 2))
+            return self.money(value, decimals)
+        return self.number(value, _DECIMALS.get(unit, 2) if decimals is None else decimals)
 
-    def money(self, value: float) -> str:
-        rounded = round(value, 2)
+    def decimals(self, value: float, unit: str) -> int:
+        """How many decimals ``format`` writes ``value`` with, at most."""
+        return _DECIMALS.get(unit, 2)
+
+    def factor(self, value: float, unit: str, tolerance: float | None = None) -> tuple[str, float]:
+        """A number inside a formula, and the number that text stands for.
+
+        Without ``tolerance`` it is written as ``format`` writes it; with one, with the fewest
+        decimals that make it the number itself to ``tolerance`` of its size (but never fewer
+        than ``format`` writes), so that a formula's numbers can give its result as written.
+        """
+        written = value * 100 if unit == units.FRACTION else value
+        least = self.decimals(value, unit)
+        need = least
+        if tolerance is not None:
+            enough = tolerance * abs(written)
+            need = next((d for d in range(12) if abs(round(written, d) - written) <= enough), 12)
+            need = max(need, least)
+        shown = round(written, need)
+        shown = shown / 100 if unit == units.FRACTION else shown
+        return (
+            self.format(value, unit) if need == least else self.format(value, unit, need)
+        ), shown
+
+    def money(self, value: float, decimals: int | None = None) -> str:
+        rounded = round(value, 2 if decimals is None else decimals)
         whole = rounded == int(rounded) if abs(rounded) < 1e15 else True
-        text = self.number(value, 2, keep_zeros=not whole)
+        text = self.number(value, 2 if decimals is None else decimals, keep_zeros=not whole)
         if self.lang != "ru" and self.currency in _PREFIX_CURRENCIES:
             if text.startswith("−"):
                 return "−" + self.currency + text[1:]

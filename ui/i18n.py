@@ -104,11 +104,16 @@ class QtNumberFormat(NumberFormat):
             return text
         return ("−" if value < 0 else "") + text
 
-    def money(self, value: float) -> str:
+    def money(self, value: float, decimals: int | None = None) -> str:
         """Money as the window shows it: whole from 1 000 up in size (no kopecks), cents below."""
-        if abs(value) >= 1000 and math.isfinite(value):
+        if decimals is None and abs(value) >= 1000 and math.isfinite(value):
             value = math.copysign(math.floor(abs(value) + 0.5), value)
-        return super().money(value)
+        return super().money(value, decimals)
+
+    def decimals(self, value: float, unit: str) -> int:
+        if unit == schema.MONEY and abs(value) >= 1000:
+            return 0
+        return super().decimals(value, unit)
 
     def edit_text(self, value: float, unit: str) -> str:
         """A number as put into the editor: digits a person retypes, percents for fractions."""

@@ -13,7 +13,6 @@ from dataclasses import fields
 import numpy as np
 
 from core import schema
-from core.numbers import MAX_ABS
 from core.metrics import formulas, reasons
 from core.metrics.cell import Cell, State
 from core.metrics.formulas import Intermediates
@@ -27,6 +26,7 @@ from core.metrics.verdicts import (
     payback_verdicts,
     verdict_of,
 )
+from core.numbers import MAX_ABS
 
 NaN = np.nan
 #: The metrics whose values can be flagged "inconsistent counts" (§2).

@@ -121,3 +121,39 @@ def test_each_explained_portfolio_number_ends_in_its_unit():
             line = e.numbers.replace("\u00a0", " ")
             assert line and line.endswith(e.shown.replace("\u00a0", " ")), (lang, key, line)
             assert line.endswith(unit) and line[-len(unit) - 1].isdigit(), (lang, key, line)
+
+
+def _written(text: str, lang: str) -> float:
+    """A number as a formula writes it ("1 346,34", "1,346.34"), as a float."""
+    text = text.strip()
+    if lang == "ru":
+        return float(text.replace(" ", "").replace(",", "."))
+    return float(text.replace(",", ""))
+
+
+def test_a_formula_s_numbers_give_its_result_as_written():
+    """An order log's AOV of 1 346,339… ₽ was written «1 346 ₽ × 3,26 × 2,02 = 8 871 ₽», which a
+    trainer's calculator makes 8 863,67: when the numbers as the grid writes them do not give the
+    result as shown, they get the decimals it takes; when they do, they are written as before."""
+    from ui.i18n import QtNumberFormat  # the window's format: money from 1 000 up without cents
+
+    seg = dict(
+        avg_order_value=1346.339334565619,
+        purchases_per_year=3.2590361445783134,
+        retention_years=2.0217391304347827,
+        gross_margin=0.5,
+    )
+    window = explain(compute(seg), 0, "ltv", "ru", QtNumberFormat("ru", "₽"))
+    assert window.numbers.replace("\u00a0", " ") == "LTV = 1 346,34 ₽ × 3,25904 × 2,02174 = 8 871 ₽"
+    for fmt in (QtNumberFormat("ru", "₽"), NumberFormat("ru", "₽"), NumberFormat("en", "$")):
+        e = explain(compute(seg), 0, "ltv", fmt.lang, fmt)
+        text = e.numbers.replace("\u00a0", " ").replace("₽", "").replace("$", "")
+        factors, result = text.split(" = ")[1], text.split(" = ")[2]
+
+        a, b, c = (_written(x, fmt.lang) for x in factors.split(" × "))
+        cents = round(a * b * c, 0 if isinstance(fmt, QtNumberFormat) else 2)
+        assert cents == _written(result, fmt.lang), (e.numbers, a * b * c)
+    # numbers that give their result as written stay as the grid writes them
+    assert explain(compute(EX1), 0, "ltv", "en", NumberFormat("en", "$")).numbers == (
+        "LTV = $1,000 × 6 × 5 = $30,000"
+    )
