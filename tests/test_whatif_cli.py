@@ -84,6 +84,20 @@ def test_readable_table_by_default():
     assert "with each input moved by −10% / +10%" in out
 
 
+def test_the_readable_table_gives_what_a_person_types_as_the_window_does():
+    """The table said «Retention, years — → 5.65; reaches 3, healthy» (5.6549… shown) and
+    «New customers 900 → 373.44»: typed as shown, 5.65 years give 2.9997, "below 3:1". It now
+    gives the What-if panel's answers: whole customers, and a value that reaches what it says."""
+    done = run("whatif", str(SAMPLE), "--segment", "Доставка", "--lang", "en")
+    out = done.stdout
+    assert "— → 5.66; reaches 3.01, healthy; replaces the lifetime" in out, out
+    assert "900 → 373 (−58.6%); reaches 3.01, healthy" in out, out
+    assert "373.44" not in out
+    exact = json.loads(run("whatif", str(SAMPLE), "--segment", "Доставка", "--json").stdout)
+    seek = exact["segments"][0]["goal_seek"]
+    assert seek["new_customers"]["value"] == pytest.approx(373.44, abs=0.01)  # JSON: exact
+
+
 def test_a_segment_past_the_target_reads_as_the_room_it_has():
     """«Офисы» at 9.56 against 3: the answers (the average check 68.6 % lower...) are how far
     each input can go, not what it takes; payback within 12 months likewise."""

@@ -144,7 +144,9 @@ def format_table(
         words = AT if goal.at(row) else ROOM if goal.beyond(row) else SEEK
         out.append("  " + words(lang, metric=metric.noun(lang), target=goal_text))
         for lever in goal.levers:
-            answer = goal.answer(row, lever, lang, fmt)
+            # as the window's What-if panel gives it: at the precision a person types (whole
+            # customers, cents, hundredths), so that the value typed as shown reaches what it says
+            answer = goal.rounded(row, lever, lang, fmt)
             col = schema.BY_KEY[lever]
             line = "    " + col.label(lang).ljust(width)
             if answer.value is None:
