@@ -200,6 +200,42 @@ def _one_typo(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]  # one letter missing
 
 
+@functools.lru_cache(maxsize=65536)
+def _spelled(word: str) -> str:
+    """``word``, or the one vocabulary word it is a slip of the keyboard from («Кленты»,
+    "Custmers", "Avrage"), when it is 6+ letters long and no concept's stem knows it.
+
+    The stems are compared by their first four letters (``_concept_index``), so a slip among
+    those letters went unseen; here the word as typed is compared with the vocabulary's own
+    words of about its length. Two or more such words: the word as typed (never a guess).
+    """
+    if len(word) < 6 or not word.isalpha():
+        return word
+    s = stem(word)
+    if any(_related(s, known) for _name, known in _concept_index().get(s[:4], ())):
+        return word
+    by_length = _vocabulary_words()
+    near = {
+        known
+        for n in (len(word) - 1, len(word), len(word) + 1)
+        for known in by_length.get(n, ())
+        if _one_typo(word, known)
+    }
+    return near.pop() if len(near) == 1 else word
+
+
+@functools.cache
+def _vocabulary_words() -> dict[int, tuple[str, ...]]:
+    """The vocabulary's single words of 5+ letters, folded as headers are, by length."""
+    found: dict[int, set[str]] = {}
+    for phrases in vocabulary.CONCEPTS.values():
+        for phrase in phrases:
+            folded = words(phrase)
+            if len(folded) == 1 and len(folded[0]) >= 5 and folded[0].isalpha():
+                found.setdefault(len(folded[0]), set()).add(folded[0])
+    return {n: tuple(sorted(ws)) for n, ws in found.items()}
+
+
 @functools.cache
 def _concept_index() -> dict[str, list[tuple[str, str]]]:
     """Single-word concept stems by their first four letters (the whole stem when shorter):
@@ -309,7 +345,7 @@ def match(text: str, spec: Spec) -> Match:
     content = [w for w in raw if not any(ch.isdigit() for ch in w)]  # years, codes, ids
     if not any(len(w) > 1 or w in ("№",) for w in content):
         return Match(None)
-    stems = tuple(stem(w) for w in content)
+    stems = tuple(stem(_spelled(w)) for w in content)
     present = dict(_concepts_of(stems))
     neutral = {i for i, w in enumerate(content) if w in _NEUTRAL or w in _UNIT_OF}
     scored: list[tuple[float, str, tuple[str, ...]]] = []

@@ -60,6 +60,12 @@ def test_a_units_row_under_the_header_is_no_segment_and_is_said(tmp_path):
         ("Segmnet", "segment"),
         ("Сегмет", "segment"),  # a letter missing
         ("Срок удерджания, лет", "retention_years"),  # a letter too many
+        # a slip among the first four letters, which the stems are compared by
+        ("Кленты", "customers"),
+        ("Custmers", "customers"),
+        ("Cusotmers", "customers"),
+        ("Avrage order value", "avg_order_value"),
+        ("Сргедний чек", "avg_order_value"),
     ],
 )
 def test_a_header_with_a_typo_finds_its_column(text, key):
@@ -67,6 +73,16 @@ def test_a_header_with_a_typo_finds_its_column(text, key):
 
     got = header.match(text, specs.SEGMENTS.header)
     assert got.key == key, got
+
+
+def test_a_word_no_vocabulary_word_is_one_slip_from_is_not_made_one():
+    """A slip is corrected only to the one vocabulary word it is one slip from: a segment's name
+    or an unknown word stays as typed, and names no column."""
+    from core.readers import header
+
+    for text in ("Розница", "Комментарий", "Regional", "Manager"):
+        assert header.match(text, specs.SEGMENTS.header).key is None, text
+    assert header._spelled("кленты") == "клиенты" and header._spelled("розница") == "розница"
 
 
 def test_a_table_whose_segment_header_has_a_typo_is_read(tmp_path):
