@@ -288,12 +288,20 @@
         <source>Show the “{group}” columns</source>
         <translation>Показать столбцы «{group}»</translation>
     </message>
+    <message>
+        <source>Folded</source>
+        <translation>Свёрнуто</translation>
+    </message>
+    <message>
+        <source>Show the folded columns: {groups}</source>
+        <translation>Показать свёрнутые столбцы: {groups}</translation>
+    </message>
 </context>
 <context>
     <name>ComparisonModel</name>
     <message>
         <source>Figure</source>
-        <extracomment>the columns: what, the base, the scenario, the difference</extracomment>
+        <extracomment>``note(name, key, value, fmt)``: where input ``key``'s ``value`` of segment ``name`` came from the columns: what, the base, the scenario, the difference</extracomment>
         <translation>Показатель</translation>
     </message>
     <message>
@@ -1200,7 +1208,6 @@
     </message>
     <message>
         <source>This column is computed; type into the white columns.</source>
-        <extracomment>the number of an input derived from an order log (its tooltip and the formula line say how)</extracomment>
         <translation>Этот столбец рассчитывается; вводите данные в белые столбцы.</translation>
     </message>
     <message>
@@ -1419,6 +1426,7 @@
     <name>_Spans</name>
     <message>
         <source>Fold the “{group}” columns</source>
+        <extracomment>the titles as last painted: (where, group name, the words drawn)</extracomment>
         <translation>Свернуть столбцы «{group}»</translation>
     </message>
 </context>

@@ -43,6 +43,8 @@ RU = {
     "More results": "Другие показатели",
     "Show the “{group}” columns": "Показать столбцы «{group}»",
     "Fold the “{group}” columns": "Свернуть столбцы «{group}»",
+    "Folded": "Свёрнуто",
+    "Show the folded columns: {groups}": "Показать свёрнутые столбцы: {groups}",
     "Portfolio · %Ln segment(s)": ("Портфель · сегментов: %Ln",) * 3,
     "* Left out of the portfolio: {parts}": "* Не учтены в портфеле: {parts}",
     "{figures}: {n} of {total} segments": "{figures}: сегментов {n} из {total}",

@@ -40,6 +40,18 @@ def open_preview(window, qtbot, path):
     return window.findChildren(OrdersDialog)[-1]
 
 
+def accept_example_log(window, qtbot) -> None:
+    """File ▸ Examples ▸ the shop's log of orders, its preview accepted as it comes."""
+    from ui.orders_import import OrdersDialog
+
+    window.doc.undo_stack.setClean()
+    window.actions.examples["shop_orders"].trigger()
+    qtbot.waitUntil(lambda: bool(window.findChildren(OrdersDialog)), timeout=30_000)
+    dialog = window.findChildren(OrdersDialog)[-1]
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    dialog.accept()
+
+
 def test_an_order_log_opens_its_preview_and_makes_a_project(window, qtbot, shop, tmp_path):
     dialog = open_preview(window, qtbot, shop)
     assert "10 orders" in dialog.summary.text()
@@ -477,14 +489,8 @@ def test_a_cancelled_fit_can_be_started_again_from_the_banner(window, qtbot):
     """Cancel on the models' fit left no way to fit them but opening the log again: the banner
     now says the fit was cancelled and offers it again."""
     from ui.customer_models import model_summary
-    from ui.orders_import import OrdersDialog
 
-    window.doc.undo_stack.setClean()
-    window.actions.examples["shop_orders"].trigger()
-    qtbot.waitUntil(lambda: bool(window.findChildren(OrdersDialog)), timeout=30_000)
-    dialog = window.findChildren(OrdersDialog)[-1]
-    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
-    dialog.accept()
+    accept_example_log(window, qtbot)
     qtbot.waitUntil(lambda: window.task is not None, timeout=30_000)  # the fit, begun
     window.task.cancel()
     qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
