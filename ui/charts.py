@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from core import metrics, schema, units
 from core.charts import BEYOND_LIFETIME, NEVER, PAYS_BACK, WORDS, Comparison, ProfitCurve
 from core.numbers import NumberFormat
-from core.text import Text
+from core.text import Plural, Text
 from ui.i18n import QtNumberFormat, locale_for
 
 _T = Text
@@ -76,7 +76,11 @@ _WORDS = {
     "no_curve": _T("No curve for this segment: {why}", "Кривой для этого сегмента нет: {why}"),
     "no_segment": _T("Select a segment to see its curve", "Выберите сегмент, чтобы увидеть кривую"),
     "month": _T("Month", "Месяц"),
-    "pays_back": _T("pays back in {months} months", "окупается за {months} мес."),
+    "pays_back": Plural(  # "in 1 month" (a high margin and a small CAC); «мес.» never changes
+        ("pays back in {months} month", "pays back in {months} months"),
+        ("окупается за {months} мес.",) * 3,
+        count="months",
+    ),
     "by_end": _T(
         "{amount} by the end of its {months}-month lifetime",
         "{amount} к концу срока жизни ({months} мес.)",

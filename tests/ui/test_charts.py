@@ -233,6 +233,17 @@ def test_compact_money():
     assert money(12.5, "en", "€") == "12.50 €"
 
 
+@pytest.mark.parametrize(
+    ("spend", "said"), [(1000, "pays back in 1 month"), (1500, "pays back in 1.5 months")]
+)
+def test_a_payback_of_one_month_is_one_month(qapp, spend, said):
+    """12 000 a year at full margin repays a CAC of 1 000 in 1 month ("1 months" before)."""
+    segment = dict(EXAMPLE_4, avg_order_value=12_000, acquisition_spend=spend)
+    curve = charts.profit_curve(compute(segment), 0)
+    text = words(laid_out(profit_chart(curve, "One", "en", "₽")))
+    assert said in text and said + "s" not in text, text
+
+
 def test_profit_curve_pays_back_and_stops_at_the_lifetime(qapp):
     """Worked example 4: payback 8.4 months, marked and written on the plot; the lifetime of
     24 months ends the curve and what lies after it is shaded."""
