@@ -1071,10 +1071,6 @@
         <translation>Откройте таблицу, чтобы рассчитать её когорты.</translation>
     </message>
     <message>
-        <source>{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves and the expected lifetime has no end; within {cap} years it is {years} {years_word}.</source>
-        <translation>{cohort}: α {alpha} ≤ 1 — часть клиентов практически не уходит, и ожидаемый срок жизни бесконечен; в пределах {cap} г. он составляет {years} {years_word}.</translation>
-    </message>
-    <message>
         <source>{cohort}: the expected lifetime is {years} {years_word}.</source>
         <translation>{cohort}: ожидаемый срок жизни — {years} {years_word}.</translation>
     </message>
@@ -1089,6 +1085,10 @@
     <message>
         <source>(no name)</source>
         <translation>(без названия)</translation>
+    </message>
+    <message>
+        <source>{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves and the expected lifetime has no end; within {cap} {cap_word} it is {years} {years_word}.</source>
+        <translation>{cohort}: α {alpha} ≤ 1 — часть клиентов практически не уходит, и ожидаемый срок жизни бесконечен; в пределах {cap} г. он составляет {years} {years_word}.</translation>
     </message>
     <message>
         <source>Use the lifetime as a segment's retention</source>

@@ -28,8 +28,9 @@ RU = {
     "Fitting the retention curves…": "Расчёт кривых удержания…",
     "(and {n} more)": "(и ещё {n})",
     "Open a table to fit its cohorts.": "Откройте таблицу, чтобы рассчитать её когорты.",
+    # the cap in «г.»: one word after «в пределах» whatever the number
     "{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves and the expected "
-    "lifetime has no end; within {cap} years it is {years} {years_word}.": (
+    "lifetime has no end; within {cap} {cap_word} it is {years} {years_word}.": (
         "{cohort}: α {alpha} ≤ 1 — часть клиентов практически не уходит, и ожидаемый срок "
         "жизни бесконечен; в пределах {cap} г. он составляет {years} {years_word}."
     ),

@@ -176,3 +176,17 @@ def test_the_lifetime_in_words_takes_the_plural_of_its_number(
         window.doc.undo_stack.undo()
     finally:
         i18n.language().set("en")
+
+
+def test_a_cap_of_one_year_is_one_year(window, qtbot, cohorts):
+    """"within 1 years it is 1 year" read the capped lifetime at a cap of one year."""
+    panel = opened(window, qtbot, cohorts)
+    window.select_cell(0, "ltv")
+    panel.cap.setValue(1)
+    qtbot.waitUntil(lambda: "within 1 " in panel.summary.text(), timeout=30_000)
+    assert panel.summary.text().endswith("within 1 year it is 1 year.")
+    i18n.language().set("ru")
+    try:
+        assert panel.summary.text().endswith("в пределах 1 г. он составляет 1 год.")
+    finally:
+        i18n.language().set("en")

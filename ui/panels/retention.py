@@ -300,7 +300,7 @@ class RetentionPanel(QWidget):
             if years.capped:
                 text = self.tr(
                     "{cohort}: α {alpha} ≤ 1, so a share of customers practically never leaves "
-                    "and the expected lifetime has no end; within {cap} years it is {years} "
+                    "and the expected lifetime has no end; within {cap} {cap_word} it is {years} "
                     "{years_word}."
                 )
             else:
@@ -310,6 +310,7 @@ class RetentionPanel(QWidget):
                     cohort=curve.cohort.name,
                     alpha=fmt.number(curve.fit["alpha"], 3, keep_zeros=True),
                     cap=years.cap_years,
+                    cap_word=years_word(str(years.cap_years), lang),
                     years=shown,
                     years_word=years_word(shown, lang),
                 )
