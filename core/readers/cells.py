@@ -12,9 +12,12 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from core.readers import guards
+from core.readers.formats import Shown
 
 _NS = r"(?:[A-Za-z_][\w.-]*:)?"
 _CELL = re.compile(
@@ -91,6 +94,14 @@ def unknown_cells(
     result, and is flagged too.
     """
     found: dict[tuple[int, int], CellError] = {}
+    for body in _bodies(path, part):
+        _scan(body, found, calc_on_load)
+    return found
+
+
+def _bodies(path: str | os.PathLike, part: str):
+    """A worksheet part's XML in bounded pieces, each cut after a ``</row>`` (or, in a row
+    longer than a chunk, after a closing tag), so that no cell is split between two."""
     carry = b""
     for chunk in guards.iter_member(path, part):
         data = carry + chunk
@@ -101,10 +112,56 @@ def unknown_cells(
             last = data.rfind(b"</")
             cut = data.rfind(b">", 0, last) + 1 if last > 0 else 0
         body, carry = data[:cut], data[cut:]
-        _scan(body, found, calc_on_load)
+        yield body
     if carry:
-        _scan(carry, found, calc_on_load)
-    return found
+        yield carry
+
+
+@dataclass
+class Styled:
+    """Where a worksheet's number cells show a percent or a currency (``styled_cells``).
+
+    ``percent``: 0-based column → 0-based rows of its percent cells (in pieces, a piece of XML
+    each); ``currencies``: 0-based column → currency → (first, last) 0-based row of its amounts
+    in that currency.
+    """
+
+    percent: dict[int, list[np.ndarray]] = field(default_factory=dict)
+    currencies: dict[int, dict[str, tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, rows: np.ndarray, columns: np.ndarray, ids: np.ndarray, styles) -> None:
+        """Cells by 0-based row and column, and style number (``styles[id]`` shows what)."""
+        for c in np.unique(columns).tolist():
+            in_column = columns == c
+            for sid in np.unique(ids[in_column]).tolist():
+                at = rows[in_column & (ids == sid)]
+                shown = styles[sid]
+                if shown.percent:
+                    self.percent.setdefault(c, []).append(at)
+                elif shown.currency is not None:
+                    signs = self.currencies.setdefault(c, {})
+                    lo, hi = int(at.min()), int(at.max())
+                    old_lo, old_hi = signs.get(shown.currency, (lo, hi))
+                    signs[shown.currency] = (min(lo, old_lo), max(hi, old_hi))
+
+
+def styled_cells(path: str | os.PathLike, part: str, styles: dict[int, Shown]) -> Styled:
+    """The number cells of one worksheet part whose style is one of ``styles``
+    (``formats.cell_formats``: a percent or a currency format), found with numpy
+    (``guards.styled_window``) in pieces cut after whole rows.
+
+    A cell with a ``t`` other than ``"n"`` (text, a boolean, an error, a formula's text) is no
+    number and is left out; so is a cell without an ``r`` reference (it is read as stored).
+    """
+    out = Styled()
+    if not styles:
+        return out
+    wanted = np.array(sorted(styles), np.int64)
+    for body in _bodies(path, part):
+        rows, columns, ids = guards.styled_window(body, wanted)
+        if len(ids):
+            out.add(rows, columns, ids, styles)
+    return out
 
 
 def _scan(body: bytes, found: dict, calc_on_load: bool) -> None:

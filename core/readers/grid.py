@@ -17,13 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import islice, repeat
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from core.errors import Cancelled, ReadError
 from core.problems import Notice, Problem
-from core.readers import cells, guards
+from core.readers import cells, formats, guards
 from core.readers import sniff as sniffing
 from core.text import Text
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Cell = object
 Progress = Callable[[int, int], None]
@@ -46,6 +49,11 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based r0 c0 r1 c1
     date1904: bool = False  # serial numbers count days from 1904-01-01 (old Mac Excel)
     separator: str = ""  # a CSV's separator
+    # what number formats show (core.readers.formats.apply), by 0-based sheet column: the sheet
+    # rows (1-based) of cells formatted as percents (read as "35%" text), and the currencies of
+    # amounts with their first and last sheet row
+    percent_rows: dict[int, np.ndarray] = field(default_factory=dict)
+    currencies: dict[int, dict[str, tuple[int, int]]] = field(default_factory=dict)
 
 
 # CSV ------------------------------------------------------------------------------------------
@@ -498,6 +506,8 @@ def _read_workbook(
                 merged = []
             grid.merged = [(a[0], a[1], b[0], b[1]) for a, b in merged]
             part = parts.get(meta.name)
+            if scan is not None and part in scan.styled_parts:
+                formats.apply(grid, cells.styled_cells(checked or path, part, scan.formats))
             if scan is not None and part in scan.formula_parts:
                 _place_unknown(grid, cells.unknown_cells(path, part, scan.calc_on_load))
             _fill_merged(grid)

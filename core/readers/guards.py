@@ -25,6 +25,7 @@ from typing import BinaryIO
 import numpy as np
 
 from core.errors import Cancelled, LtvError, ReadError
+from core.readers.formats import Shown, cell_formats
 from core.text import Text
 
 try:  # ISA-L's inflate and CRC-32: zlib's bytes and checks in about half the time (measured)
@@ -40,6 +41,8 @@ MAX_MEMBER_INFLATED = 1024**3
 MAX_RATIO = 400  # real XML compresses 5-60x, a dense numeric sheet ~100x; deflate tops at 1032x
 RATIO_FLOOR = 8 * 1024**2  # parts smaller than this may have any ratio
 _CHUNK_IN = 1 << 20
+STYLES = "xl/styles.xml"
+MAX_STYLES = 64 * 1024**2  # a larger styles part is not read for number formats
 _CHUNK_OUT = 4 << 20
 
 ZIP_BOMB = Text(
@@ -92,6 +95,10 @@ class ZipScan:
     copied: bool = False  # the stored copy asked for was written whole
     # worksheet part -> (first row, last row, last column), 1-based, from the cells themselves
     extents: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    # cell styles whose number format shows a percent or a currency (formats.cell_formats), and
+    # the worksheet parts that use one of them
+    formats: dict[int, Shown] = field(default_factory=dict)
+    styled_parts: set[str] = field(default_factory=set)
 
     def dense_cells(self, part: str) -> int:
         """How many cells a reader that fills the sheet's rectangle would allocate."""
@@ -161,7 +168,7 @@ _KEYS = {
 }
 
 
-def _sheet_window(window: bytes) -> tuple[bool, int, int, int]:
+def _sheet_window(window: bytes, styles: set[int] | None = None) -> tuple[bool, int, int, int]:
     """What one stretch of a worksheet part says about its cells, exactly, without a regex pass.
 
     Returns ``(error_cell, first_row, last_row, width)``:
@@ -177,6 +184,9 @@ def _sheet_window(window: bytes) -> tuple[bool, int, int, int]:
     cell reference (``r="…"`` after white space, in either quotes) is looked at, so a far cell
     cannot hide behind a near row tag, another quote or a tab. A tag or reference cut off at
     the end is left to the overlap window, which holds it whole.
+
+    With ``styles`` (a set), the style numbers of ``s="N"`` attributes (cells', and rows')
+    in the stretch are added to it, found among the same attributes.
 
     The bytes are read with numpy: the positions of ``w`` (row tags) and ``=`` (attributes),
     then four bytes at a time around each through an overlapping 32-bit view.
@@ -197,6 +207,8 @@ def _sheet_window(window: bytes) -> tuple[bool, int, int, int]:
     error = bool(np.any(buf[maybe + 3] == buf[maybe + 1]))
     eq = eq[eq >= 2]
     before = words[eq - 2]  # " r=\"" in the usual spelling
+    if styles is not None:
+        _style_numbers(buf, before, eq, n, styles)
     plain = before == _R_EQ
     odd = ((before & 0x00FFFF00) == _R_EQ_MID) & ~plain
     if np.any(odd):  # another white space or quote: still a reference
@@ -217,7 +229,83 @@ def _sheet_window(window: bytes) -> tuple[bool, int, int, int]:
     return error, first, last, width
 
 
+def _style_numbers(
+    buf: np.ndarray, before: np.ndarray, eq: np.ndarray, n: int, styles: set[int]
+) -> None:
+    """Add the numbers of the ``s="N"`` attributes among ``eq`` (any white space before, either
+    quote) to ``styles``."""
+    s = ((before & 0x00FFFF00) == _S_EQ_MID) & ((before >> 24 == 34) | (before >> 24 == 39))
+    space = before & 0xFF
+    s &= (space == 32) | ((space >= 9) & (space <= 13))
+    at = eq[s] + 2
+    if not len(at):
+        return
+    value, count = _number(buf, at, 6)
+    whole = (count > 0) & (at + count < n)
+    closed = buf[at + count] == buf[at - 1]  # the same quote closes it
+    styles.update(np.unique(value[whole & closed]).tolist())
+
+
+def styled_window(body: bytes, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The number cells of a stretch of worksheet XML whose style (``s="N"``) is in
+    ``wanted``: their 0-based rows, 0-based columns and style numbers.
+
+    ``body`` must hold whole tags (``cells._bodies`` cuts after a row). Read with numpy as
+    ``_sheet_window`` reads: every attribute (``=``) and what stands before it (white space,
+    ``s``/``r``/``t``, ``=``, a quote). A style belongs to the cell whose ``r="…"`` stands in
+    the same tag (the same count of ``<`` before both), before or after it; a ``t`` in the tag
+    other than ``"n"`` (text, a boolean, an error, a formula's text) makes it no number. Row
+    tags (``<row r="5" s="3">``) are no cells: their reference begins with a digit.
+    """
+    empty = np.zeros(0, np.int64)
+    n = len(body)
+    data = body + _PAD
+    buf = np.frombuffer(data, np.uint8)
+    words = np.ndarray((len(data) - 3,), "<u4", data, 0, (1,))
+    eq = np.flatnonzero(buf[2:n] == 61) + 2
+    before = words[eq - 2]
+    space, quote, mid = before & 0xFF, before >> 24, before & 0x00FFFF00
+    ok = ((quote == 34) | (quote == 39)) & ((space == 32) | ((space >= 9) & (space <= 13)))
+    s_at = eq[ok & (mid == _S_EQ_MID)] + 2
+    style, count = _number(buf, s_at, 6)
+    good = (count > 0) & (buf[s_at + count] == buf[s_at - 1]) & np.isin(style, wanted)
+    s_at, style = s_at[good], style[good]
+    if not len(s_at):
+        return empty, empty, empty
+    lt = np.flatnonzero(buf[:n] == 60)  # "<": which tag a place is in
+    tag = np.searchsorted(lt, s_at)
+    r_at = eq[ok & (mid == _R_EQ_MID)] + 2
+    r_at = r_at[_upper(buf[r_at])]  # a cell's reference (a row tag's begins with a digit)
+    r_tag = np.searchsorted(lt, r_at)
+    ref = np.full(len(s_at), -1)
+    if len(r_at):
+        k = np.searchsorted(r_at, s_at)
+        prev, nxt = np.maximum(k - 1, 0), np.minimum(k, len(r_at) - 1)
+        ref = np.where((k > 0) & (r_tag[prev] == tag), r_at[prev], ref)
+        ref = np.where((ref < 0) & (k < len(r_at)) & (r_tag[nxt] == tag), r_at[nxt], ref)
+    t_at = eq[ok & (mid == _T_EQ_MID)] + 2
+    if len(t_at):
+        t_tag = np.searchsorted(lt, t_at)
+        k = np.minimum(np.searchsorted(t_tag, tag), len(t_at) - 1)
+        ref[(t_tag[k] == tag) & (buf[t_at[k]] != 110)] = -1  # t="s", "str", "b", "e" …
+    keep = ref >= 0
+    ref, style = ref[keep], style[keep]
+    letters = np.zeros(len(ref), np.int64)
+    column = np.zeros(len(ref), np.int64)
+    going = np.ones(len(ref), bool)
+    for k in range(3):
+        c = buf[ref + k].astype(np.int64)
+        going &= _upper(c)
+        column = np.where(going, column * 26 + c - 64, column)
+        letters += going
+    row, digits = _number(buf, ref + letters, 7)
+    whole = (digits > 0) & (row > 0) & (buf[ref + letters + digits] == buf[ref - 1])
+    return row[whole] - 1, column[whole] - 1, style[whole]
+
+
 _PAD = b"\0" * 16
+_T_EQ_MID = int.from_bytes(b"\0t=\0", "little")
+_S_EQ_MID = int.from_bytes(b"\0s=\0", "little")
 _R_EQ = int.from_bytes(b' r="', "little")
 _R_EQ_MID = int.from_bytes(b"\0r=\0", "little")
 _T_E = int.from_bytes(b't="e', "little")
@@ -344,18 +432,22 @@ def scan_zip(
             done_in = 0
             work = sum(i.compress_size for i in infos) or 1
             stored = _StoredZip(copy) if copy is not None else None
-            for info in infos:
+            # the styles first: the worksheets are then searched for the styles that matter
+            order = sorted(range(len(infos)), key=lambda k: infos[k].filename != STYLES)
+            for info in (infos[k] for k in order):
                 if cancelled is not None and cancelled():
                     raise Cancelled()
                 sink = None if stored is None else stored.member(info)
                 got = _inflate_member(raw, info, path, lang, scan, total, cancelled, sink)
                 total += got
                 scan.members[info.filename] = got
+                if info.filename == STYLES and got <= MAX_STYLES:
+                    scan.formats = cell_formats(_read_member_head(raw, info, MAX_STYLES))
                 done_in += info.compress_size
                 if progress is not None:
                     progress(done_in, work)
             if stored is not None:
-                scan.copied = stored.close()
+                scan.copied = stored.close(order)
             if "xl/workbook.xml" in scan.members:
                 head = _read_member_head(raw, archive.getinfo("xl/workbook.xml"), 1 << 20)
                 scan.calc_on_load = (
@@ -441,6 +533,7 @@ def _inflate_member(
     lower = info.filename.lower()
     sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
     first_row, last_row, width = _NO_ROW, 0, 0
+    styles: set[int] | None = set() if sheet and scan.formats else None
     got = 0
     tail = b""
     cap = min(info.file_size, MAX_MEMBER_INFLATED)
@@ -473,7 +566,7 @@ def _inflate_member(
                 scan.formula_parts.add(info.filename)
         if sheet:  # where the cells really are: never trust <dimension>
             for window in (edge, out):
-                error, first, last, wide = _sheet_window(window)
+                error, first, last, wide = _sheet_window(window, styles)
                 if error:
                     scan.formula_parts.add(info.filename)
                 first_row, last_row = min(first_row, first), max(last_row, last)
@@ -493,6 +586,8 @@ def _inflate_member(
                 raise Cancelled()
     if got != info.file_size:
         raise zipfile.BadZipFile(f"{info.filename}: {got} bytes instead of {info.file_size}")
+    if styles and not scan.formats.keys().isdisjoint(styles):
+        scan.styled_parts.add(info.filename)
     if sheet and last_row:
         # columns A…Z are not searched for (every cell would match): a sheet within them is
         # at most 26 wide, which every row count Excel allows keeps under 28 M cells
@@ -616,10 +711,17 @@ class _StoredZip:
         self.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", *fixed, 0) + name)
         return self.write
 
-    def close(self) -> bool:
-        """Write the central directory; True when the whole copy was written."""
+    def close(self, order: list[int] | None = None) -> bool:
+        """Write the central directory; True when the whole copy was written. ``order[k]`` is
+        the archive's own place of the k-th member written: the directory lists the members in
+        the archive's order, whatever order their bytes were written in."""
         start = self.offset
-        self.write(b"".join(self.directory))
+        entries = self.directory
+        if order is not None and len(order) == len(entries):
+            entries = [b""] * len(entries)
+            for k, place in enumerate(order):
+                entries[place] = self.directory[k]
+        self.write(b"".join(entries))
         size, count = self.offset - start, len(self.directory)
         self.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, count, count, size, start, 0))
         return not self.failed

@@ -20,7 +20,7 @@ from core.jobs import IsCancelled, Progress, check
 from core.numbers import parse_number
 from core.orders.log import OrderLog
 from core.problems import Notice, Problem, a1
-from core.readers import columns, dates
+from core.readers import columns, dates, formats
 from core.readers import rows as rows_mod
 from core.readers.cells import CellError
 from core.readers.grid import Grid
@@ -244,6 +244,8 @@ def convert_orders(
         cost = typed_cost.values
         for i, (text, fields) in sorted(typed_cost.errors.items()):
             flag(i, cost_j, _kept(text), fields, "cost")
+    kept = [(amount_j, _AMOUNT)] + ([] if cost_j is None else [(cost_j, _COST)])
+    notices.extend(formats.kept_percent_notices(grid, mapping, kept, numbers))
     good = ~bad
     date_values = typed_dates.values
     if end is not None:

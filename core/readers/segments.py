@@ -17,8 +17,8 @@ from core.problems import Notice, Problem, a1
 from core.project import SegmentTable
 from core.project import check as check_table
 from core.readers import columns as typed_columns
+from core.readers import formats, specs
 from core.readers import rows as rows_mod
-from core.readers import specs
 from core.readers.cells import CellError
 from core.readers.grid import Grid
 from core.readers.mapping import Mapping, grid_problems
@@ -86,16 +86,6 @@ CURRENCY = Text(
     "the amounts are typed in {currency}: the project's currency is {currency}",
     "суммы в файле указаны в {currency}: это валюта проекта",
 )
-# the signs and words of a currency, as the number reader takes them off (casefolded)
-_CURRENCY_SIGNS = (
-    ("₽", ("₽", "руб", "р.", "rub")),
-    ("$", ("$", "usd")),
-    ("€", ("€", "eur")),
-    ("£", ("£", "gbp")),
-    ("¥", ("¥",)),
-    ("₸", ("₸", "тг", "kzt")),
-    ("₴", ("₴", "грн", "uah")),
-)
 _NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
 
 
@@ -144,8 +134,13 @@ def convert(
         width = rows_mod.shortest(rows)
     used = [(j, k) for j, k in enumerate(mapping.keys) if k in schema.NUMERIC_INPUT_KEYS]
     cells = {j: rows_mod.column(rows, j, width) for j, _ in used}
-    currency = _currency([cells[j] for j, key in used if schema.BY_KEY[key].unit == schema.MONEY])
+    money = [j for j, key in used if schema.BY_KEY[key].unit == schema.MONEY]
+    currency = _currency([cells[j] for j in money], _formatted(grid, money, numbers))
     decimal = _file_decimal(cells.values(), grid.decimal)
+    kept = [
+        (j, schema.BY_KEY[key]) for j, key in used if schema.BY_KEY[key].unit != schema.FRACTION
+    ]
+    notices.extend(formats.kept_percent_notices(grid, mapping, kept, numbers))
     columns: dict[str, np.ndarray] = {}
     unread: dict[int, dict[str, str]] = {}  # row -> key -> text, only rows that have some
     for n, (j, key) in enumerate(used):
@@ -285,15 +280,32 @@ def _table_rows(
 _CURRENCY_CHUNK = 4096
 
 
-def _currency(columns: list[list]) -> str | None:
-    """The one currency the money columns' text cells are typed in ("$1,234.50", «2 500 ₽»),
-    or None when they name none or more than one (the project's currency is then left as is).
+def _formatted(grid: Grid, columns: list[int], numbers: list[int]) -> set[str]:
+    """The currencies that the number formats of the table's amounts show (``1 200 ₽`` by
+    ``#,##0 ₽``): those of ``columns`` (of the grid) between the first and last table row."""
+    if not grid.currencies or not numbers:
+        return set()
+    first, last = numbers[0], numbers[-1]
+    return {
+        sign
+        for j in columns
+        for sign, (top, bottom) in grid.currencies.get(grid.first_col + j, {}).items()
+        if top <= last and bottom >= first
+    }
+
+
+def _currency(columns: list[list], shown: set[str] = frozenset()) -> str | None:
+    """The one currency the money columns' text cells are typed in ("$1,234.50", «2 500 ₽»)
+    or their number formats show (``shown``), or None when they name none or more than one
+    (the project's currency is then left as is).
 
     The cells are joined and searched in C, ``_CURRENCY_CHUNK`` at a time: about 10 ms a
     column of 100 000 cells in all, but never one long call. This runs in the reading worker,
     and a C call holds the GIL to its end: joining and case-folding whole columns at once kept
     the window's thread waiting 80–120 ms while a 100 000-row table was re-mapped."""
-    found: set[str] = set()
+    found: set[str] = set(shown)
+    if len(found) > 1:
+        return None
     for cells in columns:
         for start in range(0, len(cells), _CURRENCY_CHUNK):
             part = cells[start : start + _CURRENCY_CHUNK]
@@ -304,7 +316,7 @@ def _currency(columns: list[list]) -> str | None:
             text = "\x00".join(texts).casefold()
             found.update(
                 sign
-                for sign, words in _CURRENCY_SIGNS
+                for sign, words in formats.CURRENCY_SIGNS
                 if sign not in found and any(w in text for w in words)
             )
             if len(found) > 1:
