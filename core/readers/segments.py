@@ -136,7 +136,7 @@ def convert(
     cells = {j: rows_mod.column(rows, j, width) for j, _ in used}
     money = [j for j, key in used if schema.BY_KEY[key].unit == schema.MONEY]
     currency = _currency([cells[j] for j in money], _formatted(grid, money, numbers))
-    decimal = _file_decimal(cells.values(), grid.decimal)
+    decimal = _file_decimal(cells, grid, numbers)
     kept = [
         (j, schema.BY_KEY[key]) for j, key in used if schema.BY_KEY[key].unit != schema.FRACTION
     ]
@@ -350,16 +350,22 @@ def _present(cell) -> bool:
     return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
 
-def _file_decimal(cells, hint: str | None) -> str | None:
-    """The decimal separator that the text numbers of the first 1000 rows prove, if they agree."""
+def _file_decimal(cells: dict[int, list], grid: Grid, numbers: list[int]) -> str | None:
+    """The decimal separator that the text numbers of the first 1000 rows prove, if they agree
+    (else the grid's own, if any). The text of a percent cell (``formats.shown_percent``:
+    "12.5%") is the reader's, not the typist's: it proves nothing."""
     proved: set[str] = set()
-    for col in cells:
+    for j, col in cells.items():
         head = col[:1000]
         if set(map(type, head)) <= {float, int}:
             continue
+        shown = grid.percent_rows.get(grid.first_col + j)
+        if shown is not None:
+            mine = np.isin(np.asarray(numbers[: len(head)]), shown)
+            head = [c for c, m in zip(head, mine.tolist()) if not m]
         texts = [c for c in head if isinstance(c, str)]
         proved |= typed_columns.proved_decimals(texts)
-    return proved.pop() if len(proved) == 1 else hint
+    return proved.pop() if len(proved) == 1 else grid.decimal
 
 
 def _merged_notices(grid: Grid, mapping: Mapping, numbers: list[int]) -> list[Notice]:

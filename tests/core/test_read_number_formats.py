@@ -318,3 +318,19 @@ def test_styled_cells_in_every_spelling():
         (1, 27, 5),
         (1048575, 16383, 12),
     ]
+
+
+def test_a_percent_cells_text_proves_no_decimal_separator(tmp_path):
+    """A text "1,500" is unclear (1 500 or 1.5) unless the typist's other numbers say so;
+    the reader's own "12.5%" for a percent cell is not the typist's and settles nothing."""
+    header = ["Сегмент", "Клиентов", "Средний чек", "Маржа"]
+    book = xlsxwriter.Workbook(str(tmp_path / "unclear.xlsx"))
+    ws = book.add_worksheet("S")
+    ws.write_row(0, 0, header)
+    ws.write_row(1, 0, ["A", 10, "1,500"])
+    ws.write(1, 3, 0.125, book.add_format({"num_format": "0.0%"}))
+    book.close()
+    read = read_segments(tmp_path / "unclear.xlsx")
+    assert read.table.value(0, "gross_margin") == 0.125
+    assert [(p.cell, p.value) for p in read.problems] == [("C2", "1,500")]
+    assert "ambiguous" in read.problems[0].message("en")
