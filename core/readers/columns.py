@@ -187,6 +187,11 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
             seen[text] = p
         if p is not None:
             exact[int(rows[k])] = p
+    # a value past the largest a cell may hold (a typed percent is a hundredth of it) is the
+    # oracle's error, and proves no separator: those few go to it before the column's proof
+    for k in _too_large(ok & ~ambiguous, mantissa, power - scale, typed_percent):
+        exact[int(rows[k])] = parse_number(texts[k])
+        ok[k] = False
     # the decimal separator the column proves (unambiguous cells with a separator)
     proved: set[str] = set()
     seps = sep[ok & ~ambiguous]
@@ -206,13 +211,11 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
             ok[amb_rows] = False
         else:  # 1,500 read as thousands: no decimal places
             scale[amb_rows[np.where(sep[amb_rows] == 1, ".", ",") != settle]] = 0
+    for k in _too_large(ok & ambiguous, mantissa, power - scale, typed_percent):
+        exact[int(rows[k])] = parse_number(texts[k], settle)  # read one way, past the limit
+        ok[k] = False
     v = _scaled(mantissa, power - scale)
     v = np.where(negative, -v, v)
-    # a value past the largest a cell may hold (a typed percent is a hundredth of it):
-    # the oracle's words for those few
-    for k in np.flatnonzero(ok & (np.abs(v) > np.where(typed_percent, 100 * MAX_ABS, MAX_ABS))):
-        exact[int(rows[k])] = parse_number(texts[k], settle)
-        ok[k] = False
     fast_rows = rows[ok]
     values[fast_rows] = v[ok]
     percent[fast_rows] = typed_percent[ok]
@@ -225,6 +228,18 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
             values[i] = p.value
             percent[i] = p.percent
     return _percent_rule(values, percent, column, errors, exact)
+
+
+def _too_large(
+    among: np.ndarray,
+    mantissa: np.ndarray,
+    exponent: np.ndarray,
+    percent: np.ndarray,
+) -> np.ndarray:
+    """The positions of the fast cells ``among`` whose value is past the largest a cell may
+    hold (``core.numbers.MAX_ABS``; a typed percent's text may be a hundred times it)."""
+    v = np.abs(_scaled(mantissa, exponent))
+    return np.flatnonzero(among & (v > np.where(percent, 100 * MAX_ABS, MAX_ABS)))
 
 
 def _scaled(mantissa: np.ndarray, exponent: np.ndarray) -> np.ndarray:

@@ -302,3 +302,13 @@ def test_plain_texts_looks_at_every_block():
         assert not rows.plain_texts(["a", "b", "c", " d"], heads)
         assert not rows.plain_texts(["a", "b", "c", ""], heads)
         assert not rows.plain_texts(["a", "b", "c", None], heads)
+
+
+def test_a_cell_too_large_to_hold_proves_no_separator():
+    """«10000001.0 млн» is past ten trillion: refused, it proves nothing about «1.000» beside it
+    (the fast path had read the dot as decimal and «1.000» as 1; the oracle, ambiguous)."""
+    cells = ["0", "1.000", "10000001.0 млн"]
+    for column in (AOV, MARGIN):
+        fast, slow = columns.numbers(cells, column), columns.exact_numbers(cells, column)
+        same(fast, slow)
+        assert set(fast.errors) == {1, 2}
