@@ -239,3 +239,28 @@ def test_the_portfolio_note_names_only_what_it_left_out(tmp_path):
     ws = openpyxl.load_workbook(path, data_only=True).worksheets[0]
     layout = Layout(3, FIRST_ROW, "Basis", "Benchmark")
     assert ws.cell(layout.total_row + 1, layout.columns["notes"] + 1).value == "не учтено: CAC 3"
+
+
+@pytest.mark.parametrize(("spend", "said"), [(1000, "in 1 month"), (1500, "in 1.5 months")])
+def test_the_charts_sheet_says_one_month_as_the_window_does(tmp_path, spend, said):
+    """The workbook's outcome of the profit curve said "pays back in 1 months" (its formula and
+    its cached words); the window's chart says "1 month"."""
+    segment = dict(  # 12 000 a year at full margin: a CAC of 1 000 is repaid in one month
+        avg_order_value=12_000,
+        purchases_per_year=1,
+        retention_years=2,
+        gross_margin=1.0,
+        acquisition_spend=spend,
+        new_customers=1,
+    )
+    project = Project(segments=SegmentTable(["One"], {k: [v] for k, v in segment.items()}))
+    path = tmp_path / "one.xlsx"
+    write_workbook(project, path, "en")
+    from core.export.xlsx import charts_sheet
+
+    ws = openpyxl.load_workbook(path).worksheets[1]
+    formula = ws.cell(charts_sheet.PICK_ROW + 8, charts_sheet.VALUE_COL + 1).value
+    assert '"month","months"' in formula, formula
+    ws = openpyxl.load_workbook(path, data_only=True).worksheets[1]
+    cached = ws.cell(charts_sheet.PICK_ROW + 8, charts_sheet.VALUE_COL + 1).value
+    assert cached == "pays back " + said, cached

@@ -70,7 +70,8 @@ _WORDS = {
     "payback_label": _T("Payback label", "Подпись окупаемости"),
     "marker": _T("Payback marker height", "Высота отметки окупаемости"),
     "payback_at": _T("payback: {months} mo.", "окупаемость: {months} мес."),
-    "pays_back": _T("pays back in {months} months", "окупается за {months} мес."),
+    # "in 1 month" (a high margin and a small CAC): {unit} is worked out by the formula
+    "pays_back": _T("pays back in {months} {unit}", "окупается за {months} мес."),
     "beyond": _T(
         "does not pay back within its {months}-month lifetime",
         "не окупается за срок жизни ({months} мес.)",
@@ -356,7 +357,8 @@ def _profit(book: Book, ws) -> None:
     # the outcome in words, from the payback, its verdict and the lifetime
     verdict = f"INDEX({data_ref}!{lay.span('verdict:payback_months')},{ref['row']})"
     no_payback = next(v for v in metrics.VERDICTS["payback_months"] if v.key == "no_payback")
-    pays = _concat(_WORDS["pays_back"](lang), months=f"ROUND({pb},1)")
+    unit = f'IF(ROUND({pb},1)=1,"month","months")'
+    pays = _concat(_WORDS["pays_back"](lang), months=f"ROUND({pb},1)", unit=unit)
     beyond = _concat(_WORDS["beyond"](lang), months=f"ROUND({ref['life']},0)")
     outcome = (
         f'=IF({pb}="","",IF(ISNUMBER({pb}),IF({verdict}="{no_payback(lang)}",'
@@ -465,7 +467,8 @@ def _outcome(res, row: int, lang: str) -> str:
     if verdict is not None and verdict.key == "no_payback" and life is not None:
         whole = math.floor(life * 12 + 0.5)  # ROUND(x, 0): halves away from zero
         return _WORDS["beyond"](lang, months=_spreadsheet_number(whole, lang))
-    return _WORDS["pays_back"](lang, months=months)
+    unit = "month" if round(fmt_row, 1) == 1 else "months"
+    return _WORDS["pays_back"](lang, months=months, unit=unit)
 
 
 def _spreadsheet_number(value: float, lang: str) -> str:
