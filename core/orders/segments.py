@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.orders.summary import CustomerSummary
-from core.text import Text, day_text
+from core.text import Plural, Text, day_text
 
 ALL_CUSTOMERS = Text("All customers", "Все клиенты")
 NO_SEGMENT = Text("No segment", "Без сегмента")
@@ -32,10 +32,20 @@ NO_COST = Text(
     "needs the cost of goods (the log has none for the 365 days to {end})",
     "нужна себестоимость (в журнале её нет за 365 дней до {end_ru})",
 )
-MISSING_COST = Text(
-    "{n} of {m} customers buying in the 365 days to {end} have no cost; counted at no cost",
-    "у {n} из {m} клиентов, покупавших за 365 дней до {end_ru}, нет себестоимости; она учтена "
-    "как 0",
+MISSING_COST = Plural(  # «из 21 клиента», «из 22 клиентов»: the form of {m}
+    (
+        "{n} of {m} customer buying in the 365 days to {end} has no cost; counted at no cost",
+        "{n} of {m} customers buying in the 365 days to {end} have no cost; counted at no cost",
+    ),
+    (
+        "у {n} из {m} клиента, покупавшего за 365 дней до {end_ru}, нет себестоимости; она учтена "
+        "как 0",
+        "у {n} из {m} клиентов, покупавших за 365 дней до {end_ru}, нет себестоимости; она учтена "
+        "как 0",
+        "у {n} из {m} клиентов, покупавших за 365 дней до {end_ru}, нет себестоимости; она учтена "
+        "как 0",
+    ),
+    count="m",
 )
 NO_REVENUE_IN_Y = Text("no revenue in the 365 days to {end}", "нет выручки за 365 дней до {end_ru}")
 

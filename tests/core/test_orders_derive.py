@@ -201,6 +201,18 @@ def test_customers_without_a_cost_are_counted_at_no_cost_with_a_note():
     assert seg.note("gross_margin") == (
         "1 of 2 customers buying in the 365 days to 2025-01-02 have no cost; counted at no cost"
     )
+    assert seg.note("gross_margin", "ru").startswith("у 1 из 2 клиентов, покупавших за 365 дней")
+
+
+def test_one_of_twenty_one_customers_is_said_in_russian_as_russian_says_it():
+    """«у 1 из 21 клиентов» was written for every count: after «из» 21 takes «клиента»."""
+    rows = [(f"c{i}", "2025-01-02", 100, "", 40) for i in range(20)]
+    log = make_log(rows + [("z", "2025-01-02", 100, "", None)])
+    seg = derive(log).segments[0]
+    assert seg.note("gross_margin", "ru").startswith("у 1 из 21 клиента, покупавшего за 365 дней")
+    assert seg.note("gross_margin").startswith("1 of 21 customers buying")
+    one = derive(make_log([("z", "2025-01-02", 100, "", None), ("y", "2025-01-02", 0, "", 1)]))
+    assert "у 1 из 2 клиентов" in one.segments[0].note("gross_margin", "ru")
 
 
 def test_customers_without_a_segment_form_their_own_group():
