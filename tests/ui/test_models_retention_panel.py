@@ -179,7 +179,7 @@ def test_the_lifetime_in_words_takes_the_plural_of_its_number(
 
 
 def test_a_cap_of_one_year_is_one_year(window, qtbot, cohorts):
-    """"within 1 years it is 1 year" read the capped lifetime at a cap of one year."""
+    """ "within 1 years it is 1 year" read the capped lifetime at a cap of one year."""
     panel = opened(window, qtbot, cohorts)
     window.select_cell(0, "ltv")
     panel.cap.setValue(1)
