@@ -269,38 +269,69 @@ def styled_window(body: bytes, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarr
     s_at = eq[ok & (mid == _S_EQ_MID)] + 2
     style, count = _number(buf, s_at, 6)
     good = (count > 0) & (buf[s_at + count] == buf[s_at - 1]) & np.isin(style, wanted)
-    s_at, style = s_at[good], style[good]
+    s_at, style, count = s_at[good], style[good], count[good]
     if not len(s_at):
         return empty, empty, empty
-    lt = np.flatnonzero(buf[:n] == 60)  # "<": which tag a place is in
-    tag = np.searchsorted(lt, s_at)
     r_at = eq[ok & (mid == _R_EQ_MID)] + 2
     r_at = r_at[_upper(buf[r_at])]  # a cell's reference (a row tag's begins with a digit)
-    r_tag = np.searchsorted(lt, r_at)
-    ref = np.full(len(s_at), -1)
-    if len(r_at):
+    if not len(r_at):
+        return empty, empty, empty
+    # the usual spelling, <c r="B2" s="5"> or <x:c r="B2" s="5"/>: the reference just before,
+    # nothing else in the tag (no t: a number) — read without looking for the tag's edges
+    k = np.searchsorted(r_at, s_at)
+    prev = r_at[np.maximum(k - 1, 0)]
+    row, column, end = _reference(buf, prev)
+    closing = buf[s_at + count + 1]
+    usual = (
+        (k > 0)
+        & (end == s_at - 5)
+        & ((closing == 62) | (closing == 47))
+        & (buf[prev - 5] == 99)
+        & ((buf[prev - 6] == 60) | (buf[prev - 6] == 58))
+    )
+    rows, columns, styles = [row[usual]], [column[usual]], [style[usual]]
+    other = np.flatnonzero(~usual)
+    if len(other):  # any other spelling: which tag each place is in, by the "<" before it
+        s_at, style = s_at[other], style[other]
+        lt = np.flatnonzero(buf[:n] == 60)
+        tag = np.searchsorted(lt, s_at)
+        r_tag = np.searchsorted(lt, r_at)
+        ref = np.full(len(s_at), -1)
         k = np.searchsorted(r_at, s_at)
         prev, nxt = np.maximum(k - 1, 0), np.minimum(k, len(r_at) - 1)
         ref = np.where((k > 0) & (r_tag[prev] == tag), r_at[prev], ref)
         ref = np.where((ref < 0) & (k < len(r_at)) & (r_tag[nxt] == tag), r_at[nxt], ref)
-    t_at = eq[ok & (mid == _T_EQ_MID)] + 2
-    if len(t_at):
-        t_tag = np.searchsorted(lt, t_at)
-        k = np.minimum(np.searchsorted(t_tag, tag), len(t_at) - 1)
-        ref[(t_tag[k] == tag) & (buf[t_at[k]] != 110)] = -1  # t="s", "str", "b", "e" …
-    keep = ref >= 0
-    ref, style = ref[keep], style[keep]
-    letters = np.zeros(len(ref), np.int64)
-    column = np.zeros(len(ref), np.int64)
-    going = np.ones(len(ref), bool)
+        t_at = eq[ok & (mid == _T_EQ_MID)] + 2
+        if len(t_at):
+            t_tag = np.searchsorted(lt, t_at)
+            k = np.minimum(np.searchsorted(t_tag, tag), len(t_at) - 1)
+            ref[(t_tag[k] == tag) & (buf[t_at[k]] != 110)] = -1  # t="s", "str", "b", "e" …
+        keep = ref >= 0
+        row, column, end = _reference(buf, ref[keep])
+        rows.append(row)
+        columns.append(column)
+        styles.append(style[keep])
+    row, column, style = (np.concatenate(x) for x in (rows, columns, styles))
+    whole = row >= 0
+    return row[whole], column[whole], style[whole]
+
+
+def _reference(buf: np.ndarray, at: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The cell references (``AB12"``) beginning at ``at``: 0-based rows and columns (row −1
+    where no whole reference, closed by the quote that opened it, stands there) and where each
+    ends (its closing quote)."""
+    letters = np.zeros(len(at), np.int64)
+    column = np.zeros(len(at), np.int64)
+    going = np.ones(len(at), bool)
     for k in range(3):
-        c = buf[ref + k].astype(np.int64)
+        c = buf[at + k].astype(np.int64)
         going &= _upper(c)
         column = np.where(going, column * 26 + c - 64, column)
         letters += going
-    row, digits = _number(buf, ref + letters, 7)
-    whole = (digits > 0) & (row > 0) & (buf[ref + letters + digits] == buf[ref - 1])
-    return row[whole] - 1, column[whole] - 1, style[whole]
+    row, digits = _number(buf, at + letters, 7)
+    end = at + letters + digits
+    whole = (letters > 0) & (digits > 0) & (row > 0) & (buf[end] == buf[at - 1])
+    return np.where(whole, row - 1, -1), column - 1, end
 
 
 _PAD = b"\0" * 16
