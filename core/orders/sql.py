@@ -214,23 +214,40 @@ MASK_MONTHS = 128
 _STAGED_CUSTOMERS = """\
 SELECT
   customer,
-  arg_min_null(segment, order_date) AS segment,
-  MIN(order_date) AS first_purchase,
-  MAX(order_date) AS last_purchase,
-  COUNT(*) AS purchases,
-  SUM(total) AS revenue,
-  arg_min_null(total, order_date) AS first_revenue,
-  COUNT(*) FILTER (WHERE order_date >= DATE '{y_start}') AS purchases_y,
-  COALESCE(SUM(total) FILTER (WHERE order_date >= DATE '{y_start}'), 0) AS revenue_y,
-  SUM(cost) FILTER (WHERE order_date >= DATE '{y_start}') AS cost_y,
-  COUNT(*) FILTER (
-    WHERE order_date >= DATE '{y1_start}' AND order_date < DATE '{y_start}'
-  ) AS purchases_y1{mask}
-FROM purchases
-GROUP BY customer"""
+  segment,
+  CAST(DATE '1970-01-01' + CAST(firsts // {date_unit} - {date_offset} AS INTEGER) AS DATE)
+    AS first_purchase,
+  last_purchase,
+  CAST(counts % {count_unit} AS BIGINT) AS purchases,
+  revenue,
+  CAST(CAST(CAST(firsts % {date_unit} AS BIGINT) AS DECIMAL(18, 0)) * 0.0001 AS DECIMAL(18, 4))
+    AS first_revenue,
+  CAST(counts // {count_unit} % {y_span} AS BIGINT) AS purchases_y,
+  revenue_y,
+  cost_y,
+  CAST(counts // {y1_unit} AS BIGINT) AS purchases_y1{months}
+FROM (
+  SELECT
+    customer,
+    arg_min_null(segment, order_date) AS segment,
+    MIN(
+      (CAST(order_date - DATE '1970-01-01' AS HUGEINT) + {date_offset}) * {date_unit}
+      + CAST(total * 10000 AS BIGINT)
+    ) AS firsts,
+    MAX(order_date) AS last_purchase,
+    SUM(
+      1 + (CAST(order_date >= DATE '{{y_start}}' AS BIGINT) << 32)
+      + (CAST(order_date >= DATE '{{y1_start}}' AND order_date < DATE '{{y_start}}' AS BIGINT) << 48)
+    ) AS counts,
+    SUM(total) AS revenue,
+    COALESCE(SUM(total) FILTER (WHERE order_date >= DATE '{{y_start}}'), 0) AS revenue_y,
+    SUM(cost) FILTER (WHERE order_date >= DATE '{{y_start}}') AS cost_y{mask}
+  FROM purchases
+  GROUP BY customer
+)"""
 
 _MASK = (
-    ",\n  bit_or(CAST(1 AS UHUGEINT) << CAST({month} - {base} AS UHUGEINT))"
+    ",\n    bit_or(CAST(1 AS {bits}) << CAST({month} - {base} AS {bits}))"
     " FILTER (WHERE order_date < DATE '{{month_limit}}') AS months_bought"
 )
 
@@ -248,17 +265,36 @@ FROM (
   GROUP BY 1, 2
 ) AS r
 JOIN (
-  SELECT first_month, first_month + k AS month, COUNT(*) AS active
+  SELECT first_month, first_month + k AS month, CAST(SUM(n) AS BIGINT) AS active
   FROM (
-    SELECT {_MONTH.format(d="first_purchase")} AS first_month, months_bought
-    FROM customers
-    WHERE months_bought IS NOT NULL
+    SELECT first_month, months_bought, COUNT(*) AS n
+    FROM (
+      SELECT {_MONTH.format(d="first_purchase")} AS first_month, months_bought
+      FROM customers
+      WHERE months_bought IS NOT NULL
+    )
+    GROUP BY 1, 2
   ), range(0, {{span}}) AS r(k)
   WHERE first_month - {{base}} + k < {{span}}
-    AND (months_bought >> CAST(first_month - {{base}} + k AS UHUGEINT)) & CAST(1 AS UHUGEINT)
-      = CAST(1 AS UHUGEINT)
+    AND (months_bought >> CAST(first_month - {{base}} + k AS {{bits}})) & CAST(1 AS {{bits}})
+      = CAST(1 AS {{bits}})
   GROUP BY 1, 2
 ) AS a ON a.first_month = r.first_month AND a.month = r.month"""
+
+# How ``_STAGED_CUSTOMERS`` packs several aggregates into one. The first purchase is the
+# smallest of (day + 2³¹) × 2⁶³ + its total in ten-thousandths: a purchase's total is not
+# negative and below 10¹⁴ (DECIMAL(18, 4)), so below 2⁶³, and a day fits in 32 bits; the
+# smallest is the first day, and its day and total are read back by division and remainder.
+# The purchases, those within Y and those within Y₋₁ are one sum of 1 + (in Y) × 2³² +
+# (in Y₋₁) × 2⁴⁸ (a BIGINT per day, summed as HUGEINT): a customer has one purchase a day, so
+# fewer than 2³² (DuckDB's dates span fewer days), and Y and Y₋₁ hold 365 days each.
+_PACKING = {
+    "date_unit": str(2**63),
+    "date_offset": str(2**31),
+    "count_unit": str(2**32),
+    "y_span": str(2**16),
+    "y1_unit": str(2**48),
+}
 
 
 def combined(windows: Windows, ordered: bool = True, first: dt.date | None = None) -> str:
@@ -309,14 +345,16 @@ def combined(windows: Windows, ordered: bool = True, first: dt.date | None = Non
         span = max(0, limit.year * 12 + limit.month - base)
     if span is not None and span < MASK_MONTHS:
         month = _MONTH.format(d="order_date")
-        mask = _MASK.format(month=month, base=base)
-        customers = _STAGED_CUSTOMERS.replace("{mask}", mask)
+        bits = "UBIGINT" if span <= 64 else "UHUGEINT"  # 64 months or fewer: half the room
+        mask = _MASK.format(month=month, base=base, bits=bits)
+        customers = _STAGED_CUSTOMERS.format(**_PACKING, mask=mask, months=", months_bought")
         cohorts = _STAGED_COHORTS.replace("{span}", str(span)).replace("{base}", str(base))
+        cohorts = cohorts.replace("{bits}", bits)
         parts = (("purchases", PURCHASES), ("customers", customers), ("cohorts", cohorts))
     else:
         parts = (
             ("purchases", PURCHASES),
-            ("customers", _STAGED_CUSTOMERS.replace("{mask}", "")),
+            ("customers", _STAGED_CUSTOMERS.format(**_PACKING, mask="", months="")),
             ("months", MONTHS),
             ("cohorts", COHORTS.replace("\nORDER BY cohort, k", "")),
         )
