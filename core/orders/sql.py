@@ -237,7 +237,8 @@ FROM (
     MAX(order_date) AS last_purchase,
     SUM(
       1 + (CAST(order_date >= DATE '{{y_start}}' AS BIGINT) << 32)
-      + (CAST(order_date >= DATE '{{y1_start}}' AND order_date < DATE '{{y_start}}' AS BIGINT) << 48)
+      + (CAST(order_date >= DATE '{{y1_start}}' AND order_date < DATE '{{y_start}}' AS BIGINT)
+        << 48)
     ) AS counts,
     SUM(total) AS revenue,
     COALESCE(SUM(total) FILTER (WHERE order_date >= DATE '{{y_start}}'), 0) AS revenue_y,
