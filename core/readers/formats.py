@@ -115,26 +115,34 @@ def _first_section(code: str) -> str:
 def cell_formats(styles_xml: bytes) -> dict[int, Shown]:
     """The cell styles (index in ``cellXfs``) that show a percent or a currency.
 
-    ``styles_xml`` is ``xl/styles.xml``, already through the guard (no DTD, bounded size). A
-    damaged one gives ``{}``: the cells are then read as stored, as before.
+    ``styles_xml`` is ``xl/styles.xml``, already through the guard (no DTD, bounded size). It is
+    streamed (``iterparse``, each element dropped once read): a bloated or hostile styles part
+    costs time, not memory. A damaged one gives ``{}``: the cells are then read as stored.
     """
+    import io
+
     from defusedxml import ElementTree
 
-    try:
-        root = ElementTree.fromstring(styles_xml)
-    except Exception:  # noqa: BLE001 - a damaged styles part: no formats, never a refusal
-        return {}
     codes: dict[int, str] = {}
     xfs: list[str | None] = []
-    for el in root:
-        tag = el.tag.rsplit("}", 1)[-1]
-        if tag == "numFmts":
-            for fmt in el:
-                number = _int(_attr(fmt, "numFmtId"))
+    path: list[str] = []
+    try:
+        for event, el in ElementTree.iterparse(io.BytesIO(styles_xml), ("start", "end")):
+            tag = el.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                path.append(tag)
+                continue
+            path.pop()
+            parent = path[-1] if path else ""
+            if tag == "numFmt" and parent == "numFmts":
+                number = _int(_attr(el, "numFmtId"))
                 if number is not None:
-                    codes[number] = _attr(fmt, "formatCode") or ""
-        elif tag == "cellXfs":
-            xfs = [_attr(xf, "numFmtId") for xf in list(el)[:_MAX_XFS]]
+                    codes[number] = _attr(el, "formatCode") or ""
+            elif tag == "xf" and parent == "cellXfs" and len(xfs) < _MAX_XFS:
+                xfs.append(_attr(el, "numFmtId"))
+            el.clear()
+    except Exception:  # noqa: BLE001 - a damaged styles part: no formats, never a refusal
+        return {}
     out: dict[int, Shown] = {}
     seen: dict[int, Shown | None] = {}
     for index, raw in enumerate(xfs):
