@@ -40,9 +40,20 @@ peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(took, peak)
 """
 _OURS = """
+from core.orders import engine
 from core.orders.files import derive_file
+spent = {{}}
+_run = engine.Session.run
+def run(self, statement, step="", fetch=True):
+    began = time.perf_counter()
+    try:
+        return _run(self, statement, step, fetch)
+    finally:
+        spent[step or "fetch"] = spent.get(step or "fetch", 0) + time.perf_counter() - began
+engine.Session.run = run  # diagnostics: where the time goes, step by step
 derived = derive_file({path!r})
 assert derived.totals.orders == {n}, derived.totals
+print("steps", " ".join(f"{{k}}={{v:.1f}}" for k, v in spent.items()))
 """
 _DUCKDB = """
 import duckdb
@@ -99,15 +110,21 @@ def make_log(path: Path, n: int) -> None:
 
 
 def _child(body: str) -> tuple[float, int]:
-    """Seconds and peak memory (bytes) of ``body`` run in a fresh interpreter."""
+    """Seconds and peak memory (bytes) of ``body`` run in a fresh interpreter (the lines it
+    prints before them are kept in ``_said``)."""
     code = _CHILD.format(root=str(ROOT), body=body)
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=3600
     )
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
-    took, peak = done.stdout.split()[-2:]
+    *said, last = done.stdout.strip().splitlines()
+    _said[:] = said
+    took, peak = last.split()
     return float(took), int(peak)
+
+
+_said: list[str] = []
 
 
 def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
@@ -144,12 +161,14 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
         spill = folder / "spill"
         spill.mkdir()
         mine, peak = _child(_OURS.format(path=str(path), n=n))
+        steps = next((line.split(" ", 1)[1] for line in _said if line.startswith("steps ")), "")
         base, base_peak = _child(_DUCKDB.format(path=str(path), spill=str(spill)))
         five, _ = _child(_DUCKDB_FIVE.format(path=str(path), spill=str(spill)))
         note = (
             f"{path.stat().st_size / 2**30:.2f} GB; peak {peak / 2**20:,.0f} MB ours, "
             f"{base_peak / 2**20:,.0f} MB DuckDB (target < 1 GB); DuckDB typing the five "
-            f"columns a purchase needs and grouping them by customer and day: {five / base:.2f}×"
+            f"columns a purchase needs and grouping them by customer and day: {five / base:.2f}×; "
+            f"ours by step, s: {steps}"
         )
         if quick:
             note += "; --quick: 2 000 000 rows instead of 20 000 000"
