@@ -345,8 +345,9 @@ _SPREAD = Text(
     "{path}: the sheet “{sheet}” spreads over rows {first}–{last} and {width} columns "
     "({cells} cells), more than this program reads; delete stray cells far from the "
     "table, or move the table to a workbook of its own",
-    "{path}: лист «{sheet}» занимает строки {first}–{last} и {width} столбцов "
-    "({cells} ячеек) — больше, чем программа читает; удалите лишние ячейки далеко от "
+    # «столбцов: 2», «ячеек: 20 000 001»: the counts after a colon take no plural form
+    "{path}: лист «{sheet}» занимает строки {first}–{last}, столбцов: {width} "
+    "(ячеек: {cells}) — больше, чем программа читает; удалите лишние ячейки далеко от "
     "таблицы или перенесите таблицу в отдельную книгу",
 )
 

@@ -213,3 +213,13 @@ class _RowByRow:
     def __getattr__(self, name: str):
         assert name != "to_python", "read with to_python, not row by row"
         return getattr(self._sheet, name)
+
+
+def test_a_sheet_too_spread_out_is_said_in_russian_without_a_wrong_plural():
+    """«… и 2 столбцов (20 000 001 ячеек)»: the counts now follow a colon, any number reads."""
+    from core.readers.grid import _SPREAD
+
+    said = _SPREAD(
+        "ru", path="a.xlsx", sheet="Лист1", first=1, last=10_000_001, width=2, cells="20 000 002"
+    )
+    assert "столбцов: 2 (ячеек: 20 000 002)" in said and "2 столбцов" not in said
