@@ -510,7 +510,8 @@ def _read_workbook(
             if scan is not None and part in scan.styled_parts:
                 formats.apply(grid, cells.styled_cells(checked or path, part, scan.formats))
             if scan is not None and part in scan.formula_parts:
-                _place_unknown(grid, cells.unknown_cells(path, part, scan.calc_on_load))
+                # the checked copy, as for the styles: its members are stored, not inflated again
+                _place_unknown(grid, cells.unknown_cells(checked or path, part, scan.calc_on_load))
             _fill_merged(grid)
             grids.append(grid)
             _tick(progress, 1 + 3 * (n + 1) / max(len(metas), 1), steps)

@@ -313,12 +313,7 @@ def _currency(columns: list[list], shown: set[str] = frozenset()) -> str | None:
             if str not in kinds:
                 continue
             texts = part if kinds == {str} else [c for c in part if type(c) is str]
-            text = "\x00".join(texts).casefold()
-            found.update(
-                sign
-                for sign, words in formats.CURRENCY_SIGNS
-                if sign not in found and any(w in text for w in words)
-            )
+            found |= formats.currencies_in("\x00".join(texts))
             if len(found) > 1:
                 return None
     return found.pop() if found else None
