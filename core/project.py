@@ -385,7 +385,7 @@ def check(
                     file,
                     sheet,
                     cell(int(row), col.key),
-                    f"{v:g}",
+                    col.shown(v),
                     schema.OUT_OF_RANGE_KEPT,
                     col.range_fields(v),
                     row=int(row),

@@ -178,14 +178,18 @@ class Column:
             return Parsed(value, OUT_OF_RANGE, self.range_fields(value), typed)
         return Parsed(value, text=typed)
 
-    def range_fields(self, value: float) -> tuple[tuple[str, str], ...]:
+    def shown(self, value: float) -> str:
+        """A stored value as a person reads it: a fraction as percents ("120 %" for 1.2)."""
         shown = f"{value * 100:g} %" if self.unit == FRACTION else f"{value:g}"
+        return shown.replace("-", "−")
+
+    def range_fields(self, value: float) -> tuple[tuple[str, str], ...]:
         return (
             ("label_en", self.label_en),
             ("label_ru", self.label_ru),
             ("range_en", self.range_text("en")),
             ("range_ru", self.range_text("ru")),
-            ("value", shown.replace("-", "−")),
+            ("value", self.shown(value)),
         )
 
     def range_text(self, lang: str) -> str:

@@ -320,3 +320,15 @@ def test_a_table_without_known_columns_names_those_found_in_the_languages_marks(
     with pytest.raises(ReadError) as none:
         read_segments(numbers, "ru")
     assert "none" not in str(none.value), str(none.value)
+
+
+def test_an_out_of_range_percent_is_shown_as_found_in_percents():
+    """The problems list's "as found" of a kept out-of-range fraction is what the cell shows
+    (120 %), not the stored 1.2 that reads as 1.2 %."""
+    from core import project
+
+    table = SegmentTable(["A", "B"])
+    table.set_value(0, "gross_margin", 1.2)
+    table.set_value(1, "avg_order_value", -5.0)
+    found = {p.cell: p.value for p in project.check(table)}
+    assert found == {"1:gross_margin": "120 %", "2:avg_order_value": "−5"}
