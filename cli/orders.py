@@ -102,13 +102,14 @@ def _models(derived, horizon: int, lang: str) -> tuple[dict, list[str]]:
     """The customer models of §8.4 fitted to the summary: the JSON part and the table lines."""
     from core.models.report import fit_summary, format_lines, model_json
     from core.orders.segments import segment_index
+    from core.project import Settings
 
     result = fit_summary(derived.summary, derived.windows.end, horizon)
     names, index = segment_index(derived.summary, lang)
     margins = [s.values.get("gross_margin") for s in derived.segments]
     return (
         model_json(result, names, index, margins, lang),
-        format_lines(result, names, index, margins, lang),
+        format_lines(result, names, index, margins, lang, derived.currency or Settings.currency),
     )
 
 

@@ -130,6 +130,8 @@ class Derived:
     #: the first and last order dates of the log (for the preview's report date)
     first_date: np.datetime64 | None = None
     last_date: np.datetime64 | None = None
+    #: the one currency the log's amounts are typed in or formatted as (None: none or several)
+    currency: str | None = None
 
     @property
     def purchases(self) -> int:
@@ -229,7 +231,7 @@ def derive_log(
         segment = np.full(len(log), "", dtype=object)
     with Session(progress, cancelled, lang) as session:
         session.register_log(log, segment)
-        return derive_session(
+        derived = derive_session(
             session,
             end,
             file=log.file,
@@ -238,6 +240,8 @@ def derive_log(
             lang=lang,
             today=today,
         )
+    derived.currency = log.currency
+    return derived
 
 
 def derive_session(

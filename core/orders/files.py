@@ -192,6 +192,7 @@ def _derive_plan(
         session, end, plan.file, prepared.problems, prepared.notices, lang, today
     )
     derived.mapping = prepared.plan.mapping
+    derived.currency = plan.currency_sign
     return derived
 
 

@@ -44,6 +44,9 @@ class OrderLog:
         How many data rows the file had (good and bad), so ``orders`` can say how many were used.
     problems, notices
         Bad rows (by line or A1 cell) and what the reader noticed, as for segment tables.
+    currency
+        The one currency the amounts and costs are typed in or formatted as («1 234,50 ₽»), or
+        None when they name none or more than one.
     """
 
     customer: np.ndarray
@@ -57,6 +60,7 @@ class OrderLog:
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    currency: str | None = None
 
     def __len__(self) -> int:
         return len(self.amount)

@@ -11,6 +11,7 @@ the person's own). Saved in the project file under ``"orders"``; the cohorts go 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from core.numbers import NumberFormat
 from core.orders.derive import Derived
@@ -116,7 +117,10 @@ def project_from_orders(derived: Derived, name: str, settings: Settings | None =
             if value is not None:
                 record[key] = float(value)
         records.append(record)
-    project = Project(name=name, settings=settings or Settings())
+    settings = settings or Settings()
+    if derived.currency is not None:  # the amounts were typed with it («1 234,50 ₽», "$120")
+        settings = replace(settings, currency=derived.currency)
+    project = Project(name=name, settings=settings)
     project.segments = SegmentTable.from_records(records)
     project.orders = origin_of(derived)
     return project

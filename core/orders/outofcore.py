@@ -32,7 +32,7 @@ from core.orders.engine import SerialScanNeeded, Session
 from core.orders.log import OrderLog
 from core.problems import Notice, Problem
 from core.readers import dates as dates_mod
-from core.readers import specs
+from core.readers import formats, specs
 from core.readers.columns import ERROR_CODES
 from core.readers.grid import Grid
 from core.readers.mapping import Mapping
@@ -270,6 +270,8 @@ class Plan:
     cost_shapes: list[str] | None = None
     cost_decimal: str | None = None
     currency: bool = False  # the sample writes currency signs beside amounts
+    #: the one currency the sample's amounts and costs are typed in (None: none or several)
+    currency_sign: str | None = None
     native: dict[str, str] = field(default_factory=dict)  # Parquet: key → DuckDB type
     parallel: bool = True  # DuckDB's parallel CSV scan cannot pad rows with quoted newlines
     notices: list[Notice] = field(default_factory=list)
@@ -332,6 +334,11 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
     order = dates_order or (found if found in (dates_mod.DMY, dates_mod.MDY) else None)
     amount_shapes, decimal = number_shapes(amounts)
     cost_shapes, cost_decimal = number_shapes(costs)
+    signs = formats.currencies_in("\x00".join(amounts + costs))
+    sign = signs.pop() if len(signs) == 1 else None
+    notices = plan.notices
+    if sign is not None:
+        notices = [*notices, Notice(formats.CURRENCY, (("currency", sign),))]
     return replace(
         plan,
         decimal=decimal,
@@ -341,6 +348,8 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
         amount_shapes=amount_shapes or None,
         cost_shapes=cost_shapes or None,
         currency=any(_PY_CURRENCY.search(c.strip()) for c in amounts + costs),
+        currency_sign=sign,
+        notices=notices,
     )
 
 

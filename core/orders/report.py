@@ -9,6 +9,7 @@ from core import schema
 from core.numbers import NumberFormat
 from core.orders.derive import Derived
 from core.orders.segments import DERIVED_INPUTS
+from core.project import Settings
 from core.text import Plural, Text
 
 #: The keys of the ``orders --json`` document, in order (§6).
@@ -107,9 +108,11 @@ _UNKNOWN = "—"
 
 
 def format_table(
-    derived: Derived, lang: str = "en", currency: str = "₽", width: int | None = None
+    derived: Derived, lang: str = "en", currency: str | None = None, width: int | None = None
 ) -> str:
-    """The segment inputs (segments across, inputs down) and the cohort tables, as text."""
+    """The segment inputs (segments across, inputs down) and the cohort tables, as text; money
+    in ``currency``, else the one the log's amounts are typed in, else a project's default."""
+    currency = currency or derived.currency or Settings.currency
     fmt = NumberFormat(lang, currency)
     width = width or max(80, shutil.get_terminal_size((120, 24)).columns)
     totals, w = derived.totals, derived.windows

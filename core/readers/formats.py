@@ -298,3 +298,45 @@ def kept_percent_notices(
         )
         out.append(Notice(_KEPT, fields))
     return out
+
+
+CURRENCY = Text(
+    "the amounts are typed in {currency}: the project's currency is {currency}",
+    "суммы в файле указаны в {currency}: это валюта проекта",
+)
+#: cells of a money column looked at in one C call (``table_currency``)
+_CURRENCY_CHUNK = 4096
+
+
+def table_currency(grid, columns: list[int], cells: list[list], numbers: list[int]) -> str | None:
+    """The one currency a table's money columns (``columns`` of ``grid``, their cells
+    ``cells``, the table's rows ``numbers``) are typed in ("$1,234.50", «2 500 ₽») or their
+    number formats show («1 200 ₽» by ``#,##0 ₽``), or None when they name none or more than
+    one (the project's currency is then left as is).
+
+    The cells are joined and searched in C, ``_CURRENCY_CHUNK`` at a time: about 10 ms a
+    column of 100 000 cells in all, but never one long call. This runs in the reading worker,
+    and a C call holds the GIL to its end: joining and case-folding whole columns at once kept
+    the window's thread waiting 80–120 ms while a 100 000-row table was re-mapped."""
+    found: set[str] = set()
+    if grid.currencies and numbers:  # between the table's first and last row
+        first, last = numbers[0], numbers[-1]
+        found = {
+            sign
+            for j in columns
+            for sign, (top, bottom) in grid.currencies.get(grid.first_col + j, {}).items()
+            if top <= last and bottom >= first
+        }
+    if len(found) > 1:
+        return None
+    for column in cells:
+        for start in range(0, len(column), _CURRENCY_CHUNK):
+            part = column[start : start + _CURRENCY_CHUNK]
+            kinds = set(map(type, part))
+            if str not in kinds:
+                continue
+            texts = part if kinds == {str} else [c for c in part if type(c) is str]
+            found |= currencies_in("\x00".join(texts))
+            if len(found) > 1:
+                return None
+    return found.pop() if found else None

@@ -246,6 +246,10 @@ def convert_orders(
             flag(i, cost_j, _kept(text), fields, "cost")
     kept = [(amount_j, _AMOUNT)] + ([] if cost_j is None else [(cost_j, _COST)])
     notices.extend(formats.kept_percent_notices(grid, mapping, kept, numbers))
+    money = [j for j, _ in kept]
+    currency = formats.table_currency(grid, money, [cols[j] for j in money], numbers)
+    if currency is not None:
+        notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
     good = ~bad
     date_values = typed_dates.values
     if end is not None:
@@ -288,6 +292,7 @@ def convert_orders(
         rows=data_rows,
         problems=problems,
         notices=notices,
+        currency=currency,
     )
     if progress is not None:
         progress(5, 5)

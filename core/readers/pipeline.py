@@ -48,7 +48,7 @@ from core.jobs import IsCancelled, Progress, check, stage
 from core.orders.log import OrderLog
 from core.problems import Notice, Problem
 from core.project import SegmentTable
-from core.readers import columns, specs
+from core.readers import columns, formats, specs
 from core.readers import sniff as sniffing
 from core.readers.grid import Grid, decode, detect_separator, read_csv, read_workbook
 from core.readers.html import read_html
@@ -233,7 +233,7 @@ def convert(
                 grid, mapping, source.name, progress, cancelled
             )
             if currency is not None:
-                notices.append(Notice(segments.CURRENCY, (("currency", currency),)))
+                notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
             return Result(table, mapping, problems, notices, spec, len(table), currency)
         notices = where(grid, mapping) + list(grid.notices) + mapping_notices(mapping, spec)
         if spec.kind == specs.ORDERS_KIND:

@@ -82,10 +82,6 @@ _SKIPPED_UNITS = Text(
     "пропущена строка единиц измерения под заголовком (строка {row}: {cells})",
 )
 _UNIT_LEN = 15  # "тыс. руб./год" is a unit; a unit row holds short words without digits
-CURRENCY = Text(
-    "the amounts are typed in {currency}: the project's currency is {currency}",
-    "суммы в файле указаны в {currency}: это валюта проекта",
-)
 _NAME_ERROR = Text("the segment name cell shows {code}", "в ячейке названия сегмента {code}")
 
 
@@ -135,7 +131,7 @@ def convert(
     used = [(j, k) for j, k in enumerate(mapping.keys) if k in schema.NUMERIC_INPUT_KEYS]
     cells = {j: rows_mod.column(rows, j, width) for j, _ in used}
     money = [j for j, key in used if schema.BY_KEY[key].unit == schema.MONEY]
-    currency = _currency([cells[j] for j in money], _formatted(grid, money, numbers))
+    currency = formats.table_currency(grid, money, [cells[j] for j in money], numbers)
     decimal = _file_decimal(cells, grid, numbers)
     kept = [
         (j, schema.BY_KEY[key]) for j, key in used if schema.BY_KEY[key].unit != schema.FRACTION
@@ -274,49 +270,6 @@ def _table_rows(
         for c in rows_mod.column(rows, name_col)
     ]
     return rows, numbers, names
-
-
-#: cells of a money column looked at in one C call (``_currency``)
-_CURRENCY_CHUNK = 4096
-
-
-def _formatted(grid: Grid, columns: list[int], numbers: list[int]) -> set[str]:
-    """The currencies that the number formats of the table's amounts show (``1 200 ₽`` by
-    ``#,##0 ₽``): those of ``columns`` (of the grid) between the first and last table row."""
-    if not grid.currencies or not numbers:
-        return set()
-    first, last = numbers[0], numbers[-1]
-    return {
-        sign
-        for j in columns
-        for sign, (top, bottom) in grid.currencies.get(grid.first_col + j, {}).items()
-        if top <= last and bottom >= first
-    }
-
-
-def _currency(columns: list[list], shown: set[str] = frozenset()) -> str | None:
-    """The one currency the money columns' text cells are typed in ("$1,234.50", «2 500 ₽»)
-    or their number formats show (``shown``), or None when they name none or more than one
-    (the project's currency is then left as is).
-
-    The cells are joined and searched in C, ``_CURRENCY_CHUNK`` at a time: about 10 ms a
-    column of 100 000 cells in all, but never one long call. This runs in the reading worker,
-    and a C call holds the GIL to its end: joining and case-folding whole columns at once kept
-    the window's thread waiting 80–120 ms while a 100 000-row table was re-mapped."""
-    found: set[str] = set(shown)
-    if len(found) > 1:
-        return None
-    for cells in columns:
-        for start in range(0, len(cells), _CURRENCY_CHUNK):
-            part = cells[start : start + _CURRENCY_CHUNK]
-            kinds = set(map(type, part))
-            if str not in kinds:
-                continue
-            texts = part if kinds == {str} else [c for c in part if type(c) is str]
-            found |= formats.currencies_in("\x00".join(texts))
-            if len(found) > 1:
-                return None
-    return found.pop() if found else None
 
 
 def _odd_names(names: list) -> list[int]:
