@@ -13,8 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Both scripts stop the clock when their table's cells have been painted for the first time:
-# the line they print is the moment the window is shown with its numbers. (``show()`` and
+# The bare window stops the clock when its table's cells have been painted for the first time:
+# the line it prints is the moment the window is shown with its numbers. (``show()`` and
 # ``repaint()`` alone paint nothing: a window is exposed only once the event loop runs.)
 FIRST_PAINT = """
 import sys
@@ -34,6 +34,53 @@ class FirstPaint(QObject):
         QApplication.quit()
 """
 
+# Ours stops it when its whole first screen has been painted: the grid's cells, then the charts
+# under the grid, which the window makes after the grid's first paint (``_make_panels``) and
+# draws once their views are made. The clock stops a turn after both chart views have painted a
+# drawn chart (``ChartPanel.redraws``), not at the grid's first paint: what is in sight at
+# start-up counts, in whatever order it comes. The grid's first paint is printed on the way
+# ("grid", a turn after it, as the bare table's), for the note. Nothing is watched before the
+# grid has painted (an application-wide event filter is a Python call for every event).
+FIRST_SCREEN = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+
+class FirstScreen(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.grid = False
+        self.charts_painted = set()
+
+    def eventFilter(self, obj, event):
+        if event.type() != QEvent.Type.Paint:
+            return False
+        if obj is self.window.view.viewport() and not self.grid:
+            self.grid = True
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.grid_painted)
+            QApplication.instance().installEventFilter(self)
+            return False
+        view = obj.parent()
+        panel = view.parent() if view is not None else None
+        if type(panel).__name__ == "ChartPanel" and panel.redraws and view in panel.chart_views():
+            self.charts_painted.add(id(view))
+            if len(self.charts_painted) == len(panel.chart_views()):
+                QApplication.instance().removeEventFilter(self)
+                QTimer.singleShot(0, self.painted)
+        return False
+
+    def grid_painted(self):
+        sys.stdout.write("grid\\n")
+        sys.stdout.flush()
+
+    def painted(self):
+        sys.stdout.write("painted\\n")
+        sys.stdout.flush()
+        QApplication.quit()
+"""
+
 # imports in the order ``python main.py`` makes them (which module first loads PySide6 matters)
 OURS = (
     f"""
@@ -45,12 +92,12 @@ cli.keep_freed_memory()
 from ui.app import make_application, open_window
 from PySide6.QtWidgets import QApplication
 """
-    + FIRST_PAINT
+    + FIRST_SCREEN
     + """
 app = make_application()
 window = open_window(None, sample(), recover=False, catch_errors=False)
-first_paint = FirstPaint()
-window.view.viewport().installEventFilter(first_paint)
+first_screen = FirstScreen(window)
+window.view.viewport().installEventFilter(first_screen)
 window.show()
 app.exec()
 window.autosaver.remove()
@@ -82,8 +129,9 @@ app.exec()
 BARE_WITH_NUMPY = "import numpy  # noqa: F401\n" + BARE
 
 
-def _run(script: str) -> float:
-    """Seconds from starting the process to its table's first paint (not its shutdown)."""
+def _run(script: str) -> dict[str, float]:
+    """Seconds from starting the process to each line it prints ("grid", "painted"), not to
+    its shutdown."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -91,6 +139,7 @@ def _run(script: str) -> float:
     )
     # as installed: Python caches compiled modules (this machine's shells switch that off)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    times: dict[str, float] = {}
     start = time.perf_counter()
     with subprocess.Popen(
         [sys.executable, "-c", script],
@@ -99,36 +148,41 @@ def _run(script: str) -> float:
         stderr=subprocess.DEVNULL,
         text=True,
     ) as process:
-        line = process.stdout.readline()
-        painted = time.perf_counter() - start
+        while "painted" not in times:
+            line = process.stdout.readline()
+            if not line:
+                break
+            times.setdefault(line.strip(), time.perf_counter() - start)
         process.stdout.read()
-    if process.returncode or line.strip() != "painted":
-        raise RuntimeError(f"the start-up script failed (exit {process.returncode}, {line!r})")
-    return painted
+    if process.returncode or "painted" not in times:
+        raise RuntimeError(f"the start-up script failed (exit {process.returncode}, {times})")
+    return times
 
 
-def _median_runs(scripts: tuple[str, ...], repeat: int) -> list[float]:
-    """The median time of each script, the scripts run in turn (a shared machine's load moves
-    them alike rather than one block of runs more than the other)."""
+def _median_runs(scripts: tuple[str, ...], repeat: int) -> list[dict[str, float]]:
+    """The median times of each script, the scripts run in turn (a shared machine's load
+    moves them alike rather than one block of runs more than the other)."""
     for script in scripts:
         _run(script)  # warm up: bytecode written, files in the page cache
-    times: list[list[float]] = [[] for _ in scripts]
+    times: list[list[dict[str, float]]] = [[] for _ in scripts]
     for _ in range(repeat):
         for script, runs in zip(scripts, times, strict=True):
             runs.append(_run(script))
-    return [statistics.median(runs) for runs in times]
+    return [{k: statistics.median(run[k] for run in runs) for k in runs[0]} for runs in times]
 
 
 def startup(quick: bool) -> tuple[str, float, str, float, str]:
     repeat = 3 if quick else 9
     ours, bare, floor = _median_runs((OURS, BARE, BARE_WITH_NUMPY), repeat)
+    base = bare["painted"]
     return (
         "start to a shown window (sample)",
-        ours,
+        ours["painted"],
         "bare PySide6 window + table",
-        bare,
-        "target ≤ 1.5×; from process start to the table's first paint; "
-        f"the bare window with numpy imported first: {floor / bare:.2f}×",
+        base,
+        "target ≤ 1.5×; from process start to the whole first screen painted (the grid, then "
+        f"the charts under it); to the grid's first paint: {ours['grid'] / base:.2f}×; "
+        f"the bare window with numpy imported first: {floor['painted'] / base:.2f}×",
     )
 
 
