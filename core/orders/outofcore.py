@@ -86,7 +86,11 @@ _NUMBER_SHAPES = (
     ("thd", r"-?\d{1,3}(?:\.\d{3}){2,4}", "replace({c}, '.', '')"),
 )
 _CURRENCY = r"^(?:\$|€|₽)[ \x{00a0}]*|[ \x{00a0}]*(?:₽|руб\.?|р\.|\$|€)$"
-_TIME = r"[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?"
+#: as ``core.readers.dates`` reads a time after a date: seconds, their fraction, a zone
+_TIME = (
+    r"[ T](?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:[.,]\d{1,9})?)?"
+    r"(?: ?(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?"
+)
 _DAY = {
     "iso": r"[1-9]\d{3}-\d{1,2}-\d{1,2}",
     "dot4": r"\d{1,2}\.\d{1,2}\.[1-9]\d{3}",
@@ -334,7 +338,13 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
     order = dates_order or (found if found in (dates_mod.DMY, dates_mod.MDY) else None)
     amount_shapes, decimal = number_shapes(amounts)
     cost_shapes, cost_decimal = number_shapes(costs)
-    signs = formats.currencies_in("\x00".join(amounts + costs))
+    named = [
+        row[j]
+        for j in formats.currency_columns(plan.mapping.headers)
+        for row in rows
+        if j < len(row)
+    ]
+    signs = formats.currencies_in("\x00".join(amounts + costs + named))
     sign = signs.pop() if len(signs) == 1 else None
     notices = plan.notices
     if sign is not None:

@@ -35,7 +35,14 @@ ERROR_DATE = Text(
 
 _EPOCH_1900 = dt.datetime(1899, 12, 30)  # serial 1 = 1900-01-01 once Excel's 29 Feb 1900 is out
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
-_TIME = r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$"
+#: A time of day after the date, with seconds and their fraction, and the zone it was written in
+#: ("2025-01-27 19:17:00 -0500" as Shopify exports orders, "2025-01-27T19:17:00.123Z" as ISO
+#: 8601 APIs do): the day is the one written, the shop's own (the zone moves no order to
+#: another day).
+_TIME = (
+    r"(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?"
+    r"(?: ?(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?)?$"
+)
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})" + _TIME)
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})" + _TIME)
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME)

@@ -300,6 +300,20 @@ def kept_percent_notices(
     return out
 
 
+#: headers of a column that names each row's currency (Shopify's "Currency": USD)
+_CURRENCY_HEADERS = frozenset({"currency", "currency code", "валюта", "код валюты"})
+
+
+def currency_columns(headers) -> list[int]:
+    """The columns whose header says they hold each row's currency ("Currency", «Валюта»):
+    their codes (USD, RUB) name the table's currency as a sign beside the amounts would."""
+    return [
+        j
+        for j, text in enumerate(headers)
+        if isinstance(text, str) and " ".join(text.casefold().split()) in _CURRENCY_HEADERS
+    ]
+
+
 CURRENCY = Text(
     "the amounts are typed in {currency}: the project's currency is {currency}",
     "суммы в файле указаны в {currency}: это валюта проекта",

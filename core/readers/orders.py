@@ -247,7 +247,8 @@ def convert_orders(
     kept = [(amount_j, _AMOUNT)] + ([] if cost_j is None else [(cost_j, _COST)])
     notices.extend(formats.kept_percent_notices(grid, mapping, kept, numbers))
     money = [j for j, _ in kept]
-    currency = formats.table_currency(grid, money, [cols[j] for j in money], numbers)
+    named = [rows_mod.column(body, j) for j in formats.currency_columns(mapping.headers)]
+    currency = formats.table_currency(grid, money, [cols[j] for j in money] + named, numbers)
     if currency is not None:
         notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
     good = ~bad

@@ -122,6 +122,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "booking", "заказ", "заказа", "покупки", "покупка", "продажи", "продажа", "транзакции",
         "оформления", "оформление", "создания", "создан", "чека", "операции",
     ),
+    # "Created at", "Ordered on": an event word with "at"/"on" names its moment (Shopify,
+    # Stripe and most web shops export the order's moment so, without the word "date")
+    "moment": ("at", "on"),
     "other_event": (
         "ship", "shipping", "shipment", "shipped", "delivery", "delivered", "dispatch",
         "payment", "paid", "pay", "invoice", "return", "returned", "refund", "cancel",
@@ -306,7 +309,13 @@ ORDERS: dict[str, Words] = {
         name=0.0,
     ),
     "date": _w(
-        [("date",)], ("money", "percent"), date=1.0, placed=0.5, customer=-1.0, other_event=-0.5
+        [("date",), ("placed", "moment")],
+        ("money", "percent"),
+        date=1.0,
+        placed=0.5,
+        moment=0.5,
+        customer=-1.0,
+        other_event=-0.5,
     ),
     "amount": _w(
         [("amount",), ("price",)],

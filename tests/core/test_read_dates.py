@@ -40,6 +40,11 @@ def test_phantom_29_february_1900_and_out_of_range():
         ("2024-03-05", dt.datetime(2024, 3, 5)),
         ("05.03.2024 14:30", dt.datetime(2024, 3, 5, 14, 30)),
         ("12.01.2024", dt.datetime(2024, 1, 12)),  # day first, always
+        # a moment with its zone, as web shops export orders: the day as written
+        ("2025-01-27 19:17:00 -0500", dt.datetime(2025, 1, 27, 19, 17)),
+        ("2025-01-27T23:59:59.123Z", dt.datetime(2025, 1, 27, 23, 59, 59)),
+        ("2025-01-27T08:00:00+03:00", dt.datetime(2025, 1, 27, 8, 0)),
+        ("27.01.2025 10:30 UTC", dt.datetime(2025, 1, 27, 10, 30)),
     ],
 )
 def test_text_dates(text, want):
@@ -52,6 +57,9 @@ def test_text_dates(text, want):
         "13/25/2024",
         "31.02.2024",
         "2024-13-01",
+        "2025-01-27Z",  # a zone without a time
+        "2025-01-27 10:30 +3",
+        "2025-01-27 10:30:61Z",
         "вчера",
         True,
         CellError("#N/A"),

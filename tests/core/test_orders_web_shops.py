@@ -1,0 +1,61 @@
+"""An order export of a web shop, as Shopify writes it: the order's moment under "Created at"
+(no word "date"), with a time and a zone ("2025-01-27 19:17:00 -0500"), the amount under
+"Total" beside "Subtotal", "Taxes" and "Shipping", and a "Currency" column of ISO codes. It is
+read as an order log — by the command line's out-of-core reader (CSV) and by the in-memory one
+(a workbook) alike — the day as written, the total as the amount, the currency as the codes say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import xlsxwriter
+
+from core.orders.files import derive_file
+from core.readers import specs
+from core.readers.pipeline import find, load
+
+HEADER = [
+    "Name", "Email", "Financial Status", "Paid at", "Currency", "Subtotal", "Shipping", "Taxes",
+    "Total", "Created at", "Source",
+]  # fmt: skip
+ORDERS = [  # (order, email, moment, subtotal, total, source)
+    ("#1001", "ann@example.com", "2024-03-05 23:40:00 -0500", "100.00", "113.00", "web"),
+    ("#1002", "bob@example.com", "2024-03-06 09:15:00 -0500", "50.00", "59.00", "pos"),
+    ("#1003", "ann@example.com", "2024-09-01 12:00:00 -0400", "200.00", "221.00", "web"),
+    ("#1004", "ann@example.com", "2025-01-27 19:17:00 -0500", "80.00", "91.40", "web"),
+]
+END = dt.date(2025, 2, 28)
+
+
+def _rows():
+    for name, email, moment, subtotal, total, source in ORDERS:
+        yield [name, email, "paid", moment, "USD", subtotal, "5.00", "8.00", total, moment, source]
+
+
+def _check(derived):
+    assert derived.totals.orders == 4 and derived.totals.customers == 2
+    assert float(derived.totals.revenue) == 113 + 59 + 221 + 91.40  # "Total", not "Subtotal"
+    assert derived.summary.first_purchase.min() == dt.date(2024, 3, 5)  # the day as written
+    assert derived.currency == "$"  # the Currency column's USD
+    assert sorted(s.name for s in derived.segments) == ["pos", "web"]  # "Source" as channel
+    assert not derived.problems
+
+
+def test_a_shopify_csv_export_is_an_order_log(tmp_path):
+    path = tmp_path / "orders_export.csv"
+    lines = [",".join(f'"{c}"' for c in row) for row in [HEADER, *_rows()]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _check(derive_file(path, END, today=END))
+
+
+def test_a_shopify_export_saved_as_a_workbook_is_read_the_same(tmp_path):
+    path = tmp_path / "orders_export.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet()
+    for i, row in enumerate([HEADER, *_rows()]):
+        sheet.write_row(i, 0, row)  # text cells, as a CSV opened and saved keeps them
+    book.close()
+    source = load(path)
+    assert find(source, specs.ORDERS).column_of("date") == HEADER.index("Created at")
+    _check(derive_file(path, END, today=END))
