@@ -51,9 +51,12 @@ class ChartPanel(QWidget):
     -------
     segment_clicked(int)
         The row of the segment whose bar was clicked.
+    views_made()
+        The chart views were made (a turn after the panel, before the first drawing).
     """
 
     segment_clicked = Signal(int)
+    views_made = Signal()
 
     def __init__(self, doc: QObject | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +106,7 @@ class ChartPanel(QWidget):
             self.follow(doc)
         # the chart views (and the import of Qt Charts, 30-60 ms) in a turn of their own, before
         # the first drawing: not one block of both
-        QTimer.singleShot(0, self._ensure_views)
+        QTimer.singleShot(0, self._make_views)
 
     # The API -----------------------------------------------------------------------------------
     def follow(self, doc) -> None:
@@ -164,7 +167,9 @@ class ChartPanel(QWidget):
     # Drawing -----------------------------------------------------------------------------------
     @Slot()
     def schedule(self, *_args) -> None:
-        self._timer.start(REDRAW_DELAY_MS)
+        # the delay lets typing go on without waiting for a chart; the first drawing has nothing
+        # to wait for (it is in sight at start-up, under the grid: 120 ms of empty views)
+        self._timer.start(REDRAW_DELAY_MS if self.redraws else 0)
 
     @Slot()
     def _on_doc_changed(self) -> None:
@@ -179,6 +184,13 @@ class ChartPanel(QWidget):
     @Slot(int)
     def _on_mode_clicked(self, _mode: int) -> None:
         self.schedule()
+
+    @Slot()
+    def _make_views(self) -> None:
+        """The chart views, in a turn of their own: a drawing waiting for them comes in a later
+        turn, once they are laid out."""
+        if not self._views and self._ensure_views() and self._timer.isActive():
+            self._timer.start(0)
 
     def _ensure_views(self) -> bool:
         if self._views:
@@ -202,11 +214,15 @@ class ChartPanel(QWidget):
                 self._layout.addWidget(view, 1)
             self._views.append(view)
         self._missing.hide()
+        self.views_made.emit()
         return True
 
     @Slot()
     def redraw(self) -> None:
-        if not self._ensure_views():
+        if not self._views:
+            self._make_views()
+            if self._views:
+                self._timer.start(0)
             return
         from ui.charts import profit_chart, ratio_chart, sides_chart
 

@@ -33,6 +33,7 @@ class ChartsTab(QWidget):
         shell.cell_selected.connect(self._on_cell_selected)
         shell.presentation_changed.connect(self._on_presentation)
         self.panel.segment_clicked.connect(shell.select_segment)
+        self.panel.views_made.connect(self._on_views_made)
         row, _key, portfolio = shell.current()
         if row >= 0 and not portfolio:
             self.panel.select(row)
@@ -51,10 +52,14 @@ class ChartsTab(QWidget):
         self.panel.schedule()  # drawn again for the room the larger words leave (fewer bars)
 
     # Scaling the charts ----------------------------------------------------------------------
+    @Slot()
+    def _on_views_made(self) -> None:
+        if self.scale != 1.0:  # made while presenting: scaled before the first drawing
+            self._fit_all()
+
     def _fit_all(self) -> None:
         views = self.panel.chart_views()
-        if not views:  # not drawn yet: the views come with the first drawing
-            QTimer.singleShot(200, self._fit_all)
+        if not views:  # not made yet: they say ``views_made`` when they are
             return
         for view in views:
             if id(view) not in self._watched:
