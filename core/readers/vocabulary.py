@@ -23,7 +23,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "users", "subscriber", "subscribers", "account", "consumer", "patient", "guest",
         "клиент", "клиенты", "клиентов", "покупатель", "покупатели", "покупателей", "абонент",
         "абоненты", "пользователь", "пользователи", "подписчик", "подписчики", "контрагент",
-        "гость", "пациент", "потребитель",
+        "гость", "пациент", "потребитель", "contact", "contacts", "контакт", "контакты",
     ),
     "count": (
         "count", "number", "quantity", "qty", "total", "how many", "headcount", "amount of",
@@ -137,11 +137,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "рождения", "рождение", "регистрации", "регистрация",
     ),
     "amount": (
-        "amount", "sum", "total", "subtotal", "revenue", "value", "paid", "payment", "gross",
+        "amount", "sum", "total", "revenue", "value", "paid", "payment", "gross",
         "net", "turnover", "money", "сумма", "суммы", "итог", "итого", "выручка", "выручки",
         "оборот", "оплачено", "стоимость", "деньги", "доход",
     ),
     "price": ("price", "цена", "прайс"),
+    # before discounts, shipping and tax: not what the customer paid when a total is beside it
+    "subtotal": ("subtotal", "промежуточный итог"),
     "deduction": (
         "discount", "discounts", "coupon", "tax", "vat", "fee", "commission", "bonus", "points",
         "скидка", "скидки", "купон", "ндс", "налог", "налога", "комиссия", "бонус", "бонусы",
@@ -325,6 +327,7 @@ ORDERS: dict[str, Words] = {
         placed=0.25,
         order=0.25,
         customer=-0.25,
+        subtotal=-0.5,
     ),
     "order_segment": _w(
         [("segment",), ("channel",), ("place",)],

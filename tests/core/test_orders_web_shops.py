@@ -59,3 +59,36 @@ def test_a_shopify_export_saved_as_a_workbook_is_read_the_same(tmp_path):
     source = load(path)
     assert find(source, specs.ORDERS).column_of("date") == HEADER.index("Created at")
     _check(derive_file(path, END, today=END))
+
+
+def test_a_woocommerce_export_takes_the_order_total_not_its_subtotal(tmp_path):
+    """ "Order Subtotal Amount" comes first, before discounts, shipping and tax; the amount a
+    customer paid is "Order Total Amount"."""
+    path = tmp_path / "woo.csv"
+    path.write_text(
+        '"Order Number","Order Date","Email (Billing)","Phone (Billing)","Cart Discount Amount",'
+        '"Order Subtotal Amount","Order Shipping Amount","Order Refund Amount",'
+        '"Order Total Amount"\n'
+        '"1201","2025-01-05 14:22","anna@example.com","+7900","0","100","10","0","110"\n'
+        '"1202","2025-02-07 10:00","boris@example.com","+7901","5","60","10","0","65"\n'
+        '"1203","2025-03-09 18:45","anna@example.com","+7900","0","200","10","0","210"\n',
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2025, 3, 9), today=dt.date(2025, 3, 9))
+    assert float(derived.totals.revenue) == 110 + 65 + 210
+    assert derived.totals.customers == 2
+
+
+def test_a_crm_deals_export_names_its_customer_a_contact(tmp_path):
+    """Bitrix24 and HubSpot call the customer of a deal its contact («Контакт», "Contact")."""
+    path = tmp_path / "deals.csv"
+    path.write_text(
+        "ID;Название;Дата создания;Контакт;Сумма;Валюта;Стадия\n"
+        "1;Заказ 1;05.01.2025;Анна Иванова;12 500,00;RUB;Успешно\n"
+        "2;Заказ 2;07.02.2025;Борис Петров;8 000,00;RUB;Успешно\n"
+        "3;Заказ 3;09.03.2025;Анна Иванова;4 000,00;RUB;Успешно\n",
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2025, 3, 9), lang="ru", today=dt.date(2025, 3, 9))
+    assert derived.totals.customers == 2 and float(derived.totals.revenue) == 24_500
+    assert derived.currency == "₽"

@@ -29,7 +29,7 @@ def _cells(problems: list[Problem]) -> list[tuple[str, str]]:
 def test_unedited_project_lists_what_the_command_line_lists(tmp_path):
     read, project = _read(tmp_path)
     assert _cells(current_problems(read, project, "ru")) == _cells(read)
-    assert _cells(read) == [("B3", "много"), ("A4", "Розница"), ("D4", "2.5")]
+    assert _cells(read) == [("B3", "много"), ("A4", "Розница"), ("D4", "250 %")]
     assert all(p.file == "клиенты.csv" for p in current_problems(read, project))
 
 
@@ -39,7 +39,7 @@ def test_a_cell_put_right_is_not_listed_and_a_cell_typed_wrong_is(tmp_path):
     project.segments.set_value(2, "segment", "Розница 2")  # the repeat renamed
     project.segments.set_value(0, "purchases_per_year", "часто")  # typed wrong in the window
     listed = current_problems(read, project, "en")
-    assert _cells(listed) == [("Розница · Purchases per year", "часто"), ("D4", "2.5")]
+    assert _cells(listed) == [("Розница · Purchases per year", "часто"), ("D4", "250 %")]
 
 
 def test_rows_removed_and_moved_keep_no_stale_address(tmp_path):
@@ -49,7 +49,7 @@ def test_rows_removed_and_moved_keep_no_stale_address(tmp_path):
     # "много" is still wrong, now in row 1 of the project: named by segment and column
     assert ("Опт · Average order value", "много") in _cells(listed)
     assert not any(p.cell in ("B3", "A4") for p in listed)  # the repeat is gone with its twin
-    assert ("Розница · Gross margin", "2.5") in _cells(listed)
+    assert ("Розница · Gross margin", "250 %") in _cells(listed)
 
 
 def test_file_problems_and_what_the_check_cannot_see_are_kept(tmp_path):
