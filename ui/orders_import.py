@@ -217,6 +217,13 @@ class OrdersImportWords(QObject):
         return self.tr("%Ln row(s) left out (see the preview's list).", "", n)
 
 
+def _currency(derived) -> str:
+    """The money of the preview as the project will have it: the log's own, else the default."""
+    from ui import preferences
+
+    return derived.currency or preferences.default_settings().currency
+
+
 def make_project(window, found: OrdersFound) -> None:
     """Make the project from a derived log: its segments, where each input came from, the
     cohorts; then fit the customer models in the worker."""
@@ -373,7 +380,7 @@ class OrdersDialog(QDialog):
             self.dates.blockSignals(False)
         derived = found.derived
         lang = i18n.lang()
-        fmt = i18n.QtNumberFormat(lang, "₽")
+        fmt = i18n.QtNumberFormat(lang, _currency(derived))
         first, last = derived.first_date, derived.last_date
         totals = derived.totals
         orders = "—" if totals.orders is None else fmt.number(float(totals.orders), 0)

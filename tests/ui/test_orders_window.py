@@ -546,3 +546,23 @@ def test_a_scenario_draws_the_inputs_from_orders_as_the_grid_does(window, qtbot,
     assert base.data(Qt.ItemDataRole.ForegroundRole).color() == style.DERIVED
     assert base.data(Qt.ItemDataRole.ToolTipRole) == tip
     assert scenario.data(Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_a_log_in_dollars_is_previewed_and_made_a_project_in_dollars(window, qtbot, tmp_path):
+    """The Shopify export's Currency column says USD: the preview's money is in $, and so is
+    the project it makes, whatever the last project's currency was."""
+    path = tmp_path / "orders_export.csv"
+    path.write_text(
+        '"Name","Email","Currency","Subtotal","Total","Created at"\n'
+        '"#1","ann@example.com","USD","100.00","113.00","2025-01-27 19:17:00 -0500"\n'
+        '"#2","bob@example.com","USD","50.00","59.00","2025-02-03 09:01:00 -0500"\n'
+        '"#3","ann@example.com","USD","200.00","221.00","2025-03-11 12:00:00 -0400"\n',
+        "utf-8",
+    )
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    shown = [dialog.segments.item(0, c).text() for c in range(dialog.segments.columnCount())]
+    assert "$131" in shown and not any("₽" in text for text in shown)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.names() == ["All customers"], timeout=30_000)
+    assert window.doc.project.settings.currency == "$"
