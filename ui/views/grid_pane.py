@@ -3,6 +3,8 @@ the last segment, and a line naming the segments the portfolio leaves out."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -16,8 +18,11 @@ from ui.views.delegates import CellDelegate
 from ui.views.grid import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, FrozenTableView, SegmentsView
 from ui.views.group_bar import ColumnGroupBar
 
-#: columns fitted per turn of the event loop
-FIT_PER_TURN = 4
+#: the time columns are fitted for in one turn of the event loop, the rest in the next turns:
+#: a large table's fitting never holds the window, a small one's is done before the first paint
+#: (four columns a turn took the sample's 18 columns five turns, each with a repaint of the
+#: window, before its first screen stayed as it is)
+FIT_TURN_S = 0.015
 #: the segment column is at least this wide (names are what people look for)
 SEGMENT_MIN_WIDTH = 150
 
@@ -266,10 +271,11 @@ class GridPane(QWidget):
 
     @Slot()
     def _fit_step(self) -> None:
-        for _ in range(FIT_PER_TURN):
-            if not self._fit_queue:
-                break
+        deadline = time.perf_counter() + FIT_TURN_S
+        while self._fit_queue:
             self._fit_column(self._fit_queue.pop(0), self._fit_grow_only)
+            if time.perf_counter() >= deadline:
+                break
         if self._fit_queue:
             self._fit_timer.start()
         else:
