@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from core.errors import Cancelled, ReadError
 from core.problems import Notice, Problem
-from core.readers import cells, formats, guards
+from core.readers import cells, formats, guards, opendocument
 from core.readers import sniff as sniffing
 from core.text import Text
 
@@ -480,6 +480,9 @@ def _read_workbook(
             with path.open("rb") as handle:
                 book = calamine.CalamineWorkbook.from_filelike(handle)
         metas = [m for m in book.sheets_metadata if "WorkSheet" in str(m.typ)]
+        shown = {}  # an .ods's tables -> what their number cells' formats show
+        if kind == sniffing.ODS and scan is not None:
+            shown = opendocument.styled_cells(checked or path)
         grids = []
         for n, meta in enumerate(metas):
             _check(cancelled)
@@ -509,6 +512,8 @@ def _read_workbook(
             part = parts.get(meta.name)
             if scan is not None and part in scan.styled_parts:
                 formats.apply(grid, cells.styled_cells(checked or path, part, scan.formats))
+            elif meta.name in shown:
+                formats.apply(grid, shown[meta.name])
             if scan is not None and part in scan.formula_parts:
                 # the checked copy, as for the styles: its members are stored, not inflated again
                 _place_unknown(grid, cells.unknown_cells(checked or path, part, scan.calc_on_load))

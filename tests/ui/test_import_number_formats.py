@@ -1,10 +1,15 @@
-"""The import preview shows a workbook's percent cells as Excel does, and flags none as unclear."""
+"""The import preview shows a workbook's percent cells as Excel (or LibreOffice) does, and flags
+none as unclear."""
 
 from __future__ import annotations
 
+import subprocess
+
+import pytest
 import xlsxwriter
 
 from core.schema import AMBIGUOUS_PERCENT
+from tests.conftest import require_tool
 from ui.dialogs.import_dialog import ImportDialog
 
 
@@ -12,9 +17,25 @@ def test_the_preview_shows_percent_cells_as_excel_does(app, qtbot, tmp_path):
     """0.35 and 1.2 formatted ``0%`` (35 % and 120 % in Excel): the preview's first values
     are 35% and 120%; 120 % is flagged out of range, nothing is "ambiguous"; amounts in ₽
     make a rouble project."""
-    from core.readers import pipeline
+    preview_shows_percents(qtbot, margins(tmp_path / "margins.xlsx"))
 
-    path = tmp_path / "margins.xlsx"
+
+@pytest.mark.libreoffice
+def test_the_preview_shows_ods_percent_cells_as_libreoffice_does(app, qtbot, tmp_path):
+    """The same workbook saved by LibreOffice as .ods reads the same in the preview."""
+    require_tool("soffice", package="LibreOffice", required_by="REQUIRE_LIBREOFFICE")
+    source = margins(tmp_path / "margins.xlsx")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path / "lo")]
+        + [str(source)],
+        capture_output=True,
+        timeout=120,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    preview_shows_percents(qtbot, tmp_path / "lo" / "margins.ods")
+
+
+def margins(path):
     book = xlsxwriter.Workbook(str(path))
     ws = book.add_worksheet("S")
     pct = book.add_format({"num_format": "0%"})
@@ -25,6 +46,12 @@ def test_the_preview_shows_percent_cells_as_excel_does(app, qtbot, tmp_path):
         ws.write(i, 2, margin, pct)
         ws.write(i, 3, 1500 * i, rub)
     book.close()
+    return path
+
+
+def preview_shows_percents(qtbot, path):
+    from core.readers import pipeline
+
     dialog = ImportDialog(pipeline.load(path))
     qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
     assert dialog.mapping.keys == ["segment", "customers", "gross_margin", "avg_order_value"]
