@@ -140,7 +140,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "amount", "sum", "total", "revenue", "value", "paid", "payment", "gross",
         "net", "turnover", "money", "сумма", "суммы", "итог", "итого", "выручка", "выручки",
         "оборот", "оплачено", "стоимость", "деньги", "доход",
+        "budget", "бюджет",  # a deal's value (amoCRM's «Бюджет»)
     ),
+    # "Sales" of an order line (Superstore): an amount alone, a qualifier beside another word
+    # ("Sales channel", "Sales date")
+    "sales": ("sales",),
     "price": ("price", "цена", "прайс"),
     # before discounts, shipping and tax: not what the customer paid when a total is beside it
     "subtotal": ("subtotal", "промежуточный итог"),
@@ -320,7 +324,7 @@ ORDERS: dict[str, Words] = {
         other_event=-0.5,
     ),
     "amount": _w(
-        [("amount",), ("price",)],
+        [("amount",), ("price",), ("sales",)],
         ("percent",),
         amount=1.0,
         price=0.75,
@@ -328,6 +332,7 @@ ORDERS: dict[str, Words] = {
         order=0.25,
         customer=-0.25,
         subtotal=-0.5,
+        sales=0.5,
     ),
     "order_segment": _w(
         [("segment",), ("channel",), ("place",)],

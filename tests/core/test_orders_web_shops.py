@@ -92,3 +92,40 @@ def test_a_crm_deals_export_names_its_customer_a_contact(tmp_path):
     derived = derive_file(path, dt.date(2025, 3, 9), lang="ru", today=dt.date(2025, 3, 9))
     assert derived.totals.customers == 2 and float(derived.totals.revenue) == 24_500
     assert derived.currency == "₽"
+
+
+def test_the_superstore_sample_reads_its_sales_as_the_amount(tmp_path):
+    """Tableau's Superstore, the sample sales table every analyst tries first: one row per order
+    line, the amount under "Sales", US dates, the customer's segment under "Segment"."""
+    path = tmp_path / "superstore.csv"
+    path.write_text(
+        "Row ID,Order ID,Order Date,Ship Date,Ship Mode,Customer ID,Customer Name,Segment,"
+        "Country,City,Category,Sales,Quantity,Discount,Profit\n"
+        "1,CA-2016-152156,11/8/2016,11/11/2016,Second Class,CG-12520,Claire Gute,Consumer,"
+        "United States,Henderson,Furniture,261.96,2,0,41.9136\n"
+        "2,CA-2016-152156,11/8/2016,11/11/2016,Second Class,CG-12520,Claire Gute,Consumer,"
+        "United States,Henderson,Furniture,731.94,3,0,219.582\n"
+        "3,CA-2016-138688,6/22/2016,6/26/2016,Second Class,DV-13045,Darrin Van Huff,Corporate,"
+        "United States,Los Angeles,Office Supplies,14.62,2,0,6.8714\n"
+        "4,US-2015-108966,10/11/2015,10/18/2015,Standard Class,CG-12520,Claire Gute,Consumer,"
+        "United States,Fort Lauderdale,Furniture,957.5775,5,0.45,-383.031\n",
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2016, 12, 31), today=dt.date(2017, 1, 1))
+    assert derived.totals.orders == 4 and derived.purchases == 3  # two lines, one day
+    assert float(derived.totals.revenue) == 261.96 + 731.94 + 14.62 + 957.5775
+    assert sorted(s.name for s in derived.segments) == ["Consumer", "Corporate"]
+    assert not derived.problems
+
+
+def test_an_amocrm_deals_export_reads_the_deals_budget_as_its_amount(tmp_path):
+    path = tmp_path / "amocrm.csv"
+    path.write_text(
+        "ID;Название сделки;Бюджет;Статус;Контакт;Дата создания;Дата закрытия\n"
+        "101;Сделка 1;15 000;Успешно реализовано;Анна;10.01.2025;20.01.2025\n"
+        "102;Сделка 2;7 500;Успешно реализовано;Борис;12.02.2025;13.02.2025\n",
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2025, 3, 1), lang="ru", today=dt.date(2025, 3, 1))
+    assert float(derived.totals.revenue) == 22_500 and derived.totals.customers == 2
+    assert derived.summary.first_purchase.min() == dt.date(2025, 1, 10)  # created, not closed
