@@ -255,6 +255,17 @@ class GridPane(QWidget):
         self._fit_grow_only = False
         self._fit_timer.start()
 
+    def settle(self) -> None:
+        """What waits for the next turn, now: the columns' fitting (a turn's worth) and the note.
+        The window asks this as it is first shown, so that its first paint is of the grid as it
+        stays, not of the grid before the turns that would fit it (then a repaint of it all)."""
+        if self._fit_timer.isActive():
+            self._fit_timer.stop()
+            self._fit_step()
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+            self._update_note()
+
     @Slot()
     def _schedule_widen(self) -> None:
         """After an edit: widen, from the next turn on, the columns whose numbers no longer fit

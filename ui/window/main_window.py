@@ -634,6 +634,9 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._panels_made:
+            self._fit_grid_height()  # the grid as tall as its rows, then its columns fitted to
+            self.grid.settle()  # the cells in sight, the note under it, and the height again
+            self._grid_height_timer.stop()
             self._fit_grid_height()
             # the tabs' titles now, so that the tab bar is as it stays from the first paint on
             self._title_tabs(self.bottom)
