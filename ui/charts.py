@@ -360,7 +360,9 @@ def _nice_axis(axis: QValueAxis, low: float, high: float, ticks: int = 5) -> Non
 
 def _empty_note(chart: SegmentChart, words: str) -> None:
     """An empty state written inside the plot, centred, never squeezed into the title."""
-    item = chart.note(f"<div style='color:#595959; font-size:large'>{html.escape(words)}</div>")
+    item = chart.note(
+        f"<div align='center' style='color:#595959; font-size:large'>{html.escape(words)}</div>"
+    )
 
     def place(area: QRectF) -> None:
         item.setTextWidth(max(80.0, area.width() * 0.9))

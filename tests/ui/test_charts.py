@@ -285,6 +285,11 @@ def test_profit_curve_never_revenue_basis_and_empty_state(qapp):
     empty = laid_out(profit_chart(charts.profit_curve(results, 1), "Nothing", "en", "$", why))
     assert "No curve for this segment: needs gross margin" in words(empty)
     assert "needs" not in empty.title()  # inside the plot, never squeezed into the title
+    # centred in the plot, a short line too (it was written at the left of a wide box)
+    note = next(i for i in empty.labels if "No curve" in i.toPlainText())
+    line = note.document().firstBlock().layout().lineAt(0).naturalTextRect()
+    middle = note.pos().x() + note.document().documentMargin() + line.center().x()
+    assert abs(middle - empty.plotArea().center().x()) < 2
     revenue = compute(EXAMPLE_4, basis="revenue")
     chart = laid_out(profit_chart(charts.profit_curve(revenue, 0), "Ex 4", "en", "₽"))
     assert "revenue" in chart.title() and "profit" not in words(chart)
