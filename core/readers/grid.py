@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from core.errors import Cancelled, ReadError
 from core.problems import Notice, Problem
-from core.readers import cells, formats, guards, opendocument
+from core.readers import biff, cells, formats, guards, opendocument
 from core.readers import sniff as sniffing
 from core.text import Text
 
@@ -480,9 +480,11 @@ def _read_workbook(
             with path.open("rb") as handle:
                 book = calamine.CalamineWorkbook.from_filelike(handle)
         metas = [m for m in book.sheets_metadata if "WorkSheet" in str(m.typ)]
-        shown = {}  # an .ods's tables -> what their number cells' formats show
+        shown = {}  # an .ods's or .xls's sheets -> what their number cells' formats show
         if kind == sniffing.ODS and scan is not None:
             shown = opendocument.styled_cells(checked or path)
+        elif kind == sniffing.XLS:
+            shown = biff.styled_cells(path)
         grids = []
         for n, meta in enumerate(metas):
             _check(cancelled)

@@ -1,11 +1,12 @@
-"""OpenDocument (.ods) cells read as LibreOffice shows them: percent and currency number formats
-(DESIGN.md §1, §4), as .xlsx cells are (tests/core/test_read_number_formats.py).
+"""OpenDocument (.ods) and old Excel (.xls) cells read as they are shown: percent and currency
+number formats (DESIGN.md §1, §4), as .xlsx cells are (tests/core/test_read_number_formats.py).
 
-python-calamine passes an .ods number cell's stored value without its number format; the reader
-learns what each cell shows from ``content.xml`` and ``styles.xml``
-(``core.readers.opendocument``). The workbooks here are written by LibreOffice itself (an
-XlsxWriter workbook converted with ``soffice --headless``), or by hand where the spelling is the
-point (repeated rows, column defaults, an unusual spelling).
+python-calamine passes a number cell's stored value without its number format; the reader
+learns what each cell shows from an .ods's ``content.xml`` and ``styles.xml``
+(``core.readers.opendocument``) and from an .xls's FORMAT, XF and cell records
+(``core.readers.biff``). The workbooks here are written by LibreOffice itself (an XlsxWriter
+workbook converted with ``soffice --headless``), or by hand where the spelling is the point
+(repeated rows, column defaults, an unusual spelling).
 """
 
 from __future__ import annotations
@@ -20,7 +21,14 @@ import pytest
 import python_calamine
 import xlsxwriter
 
-from core.readers import load_grids, open_project, opendocument, read_order_log, read_segments
+from core.readers import (
+    biff,
+    load_grids,
+    open_project,
+    opendocument,
+    read_order_log,
+    read_segments,
+)
 from core.schema import AMBIGUOUS_PERCENT
 from tests.conftest import require_tool
 
@@ -88,6 +96,40 @@ def lo(tmp_path_factory) -> dict[str, Path]:
         env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
     )
     out = {p.stem: folder / "ods" / f"{p.stem}.ods" for p in sources}
+    assert all(p.exists() for p in out.values()), out
+    return out
+
+
+@pytest.fixture(scope="module")
+def xls(lo) -> dict[str, Path]:
+    """The same sources written by LibreOffice as .xls (BIFF8), and a larger one: 3 000 rows
+    of percents in two columns side by side (MULRK records), formulas among them, and amounts
+    in ₽ (a Workbook stream past the mini stream's 4 096 bytes)."""
+    folder = lo["margins"].parent.parent
+    big = folder / "big.xlsx"
+    book = xlsxwriter.Workbook(str(big))
+    ws = book.add_worksheet("S")
+    pct = book.add_format({"num_format": "0.0%"})
+    rub = book.add_format({"num_format": "#,##0 ₽"})
+    ws.write_row(0, 0, HEADER + ["Удержание"])
+    for i in range(1, 3001):
+        ws.write_row(i, 0, [f"S{i}", i])
+        ws.write_number(i, 2, (i % 90) / 100, pct)
+        ws.write_number(i, 3, 1000 + i, rub)
+        if i % 100:
+            ws.write_number(i, 4, (i % 50) / 100, pct)
+        else:
+            ws.write_formula(i, 4, f"=C{i + 1}/2", pct, (i % 90) / 200)
+    book.close()
+    sources = [folder / f"{name}.xlsx" for name in [*SOURCES, "merged", "big"]]
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "xls", "--outdir", str(folder / "xls")]
+        + [str(p) for p in sources],
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
+    )
+    out = {p.stem: folder / "xls" / f"{p.stem}.xls" for p in sources}
     assert all(p.exists() for p in out.values()), out
     return out
 
@@ -396,3 +438,80 @@ def test_a_bloated_repeat_is_not_noted_cell_by_cell(tmp_path):
     )
     path = _ods(tmp_path / "bloated.ods", body)
     assert opendocument.styled_cells(path) == {}
+
+
+# Old Excel (.xls, BIFF8) ---------------------------------------------------------------------
+def test_an_xls_percent_cell_reads_as_shown(xls, tmp_path):
+    read = read_segments(xls["margins"])
+    assert margins(read) == [0.35, 1.2]
+    typed = tmp_path / "typed.csv"
+    typed.write_text("Сегмент;Клиентов;Маржа\nA;10;35%\nB;20;120%\n", encoding="utf-8")
+    as_typed = read_segments(typed)
+    assert [p.cell for p in read.problems] == ["C3"]
+    assert [p.message("en") for p in read.problems] == [p.message("en") for p in as_typed.problems]
+    assert not any(p.text is AMBIGUOUS_PERCENT for p in read.problems)
+
+
+@pytest.mark.parametrize("name", ["margins", "roubles"])
+def test_xls_rouble_amounts_are_the_tables_currency(xls, name):
+    read = read_segments(xls[name])
+    assert read.currency == "₽"
+    assert [read.table.value(i, "avg_order_value") for i in range(2)] == [1500, 2500.5]
+    assert open_project(xls[name]).project.settings.currency == "₽"
+
+
+def test_a_plain_xls_reads_no_sheet_twice(xls, monkeypatch):
+    """No cell style shows a percent or a currency (LibreOffice's "Percent" cell style exists,
+    but no cell uses it): the globals are read, no worksheet."""
+
+    def never(*args):
+        raise AssertionError("a worksheet of a plain workbook was read")
+
+    monkeypatch.setattr(biff, "_cells", never)
+    assert biff.styled_cells(xls["plain"]) == {}
+    assert margins(read_segments(xls["plain"])) == [0.35, 0.4]
+
+
+def test_xls_sheets_merged_cells_and_a_table_away_from_a1(xls):
+    notes, data = load_grids(xls["sheets"])
+    assert notes.rows == [["Заметки"], ["50%"]]
+    assert data.row_numbers[0] == 4 and data.first_col == 2
+    assert [row[2:] for row in data.rows[1:]] == [["35%", "35%"]] * 6
+    (grid,) = load_grids(xls["merged"])
+    assert [row[2] for row in grid.rows[3:]] == ["38%", "39%", "40%", "50%"]
+
+
+def test_a_larger_xls_with_formulas(xls):
+    """3 000 rows: a stream past the mini stream, percents side by side (MULRK), formula
+    results formatted as percents, amounts in ₽."""
+    read = read_segments(xls["big"])
+    assert margins(read) == [(i % 90) / 100 for i in range(1, 3001)]
+    assert read.currency == "₽" and read.problems == []
+    (grid,) = load_grids(xls["big"])
+    assert [grid.rows[i][4] for i in (1, 99, 100)] == ["1%", "49%", "5%"]  # 100: =C101/2
+    assert len(grid.percent_rows[2]) == len(grid.percent_rows[4]) == 3000
+
+
+def test_the_command_line_reads_the_xls_as_shown(xls):
+    done = compute(xls["margins"])
+    doc = json.loads(done.stdout)
+    assert doc["currency"] == "₽"
+    assert [s["gross_margin"] for s in doc["segments"]] == [0.35, 1.2]
+    assert [p["cell"] for p in doc["problems"]] == ["C3"]
+    assert "ambiguous" not in done.stderr
+
+
+@pytest.mark.parametrize("cut", [600, 3000, -100])
+def test_a_damaged_xls_is_read_as_stored_or_refused(xls, tmp_path, cut):
+    """A cut-short or damaged .xls: no formats are learnt (never a traceback); calamine reads
+    what it can or refuses the file in one line."""
+    from core.errors import ReadError
+
+    data = xls["big"].read_bytes()
+    path = tmp_path / "cut.xls"
+    path.write_bytes(data[:cut])
+    assert biff.styled_cells(path) == {}
+    try:
+        load_grids(path)
+    except ReadError as exc:
+        assert "\n" not in str(exc)

@@ -21,18 +21,19 @@ def test_the_preview_shows_percent_cells_as_excel_does(app, qtbot, tmp_path):
 
 
 @pytest.mark.libreoffice
-def test_the_preview_shows_ods_percent_cells_as_libreoffice_does(app, qtbot, tmp_path):
-    """The same workbook saved by LibreOffice as .ods reads the same in the preview."""
+@pytest.mark.parametrize("kind", ["ods", "xls"])
+def test_the_preview_shows_percent_cells_saved_by_libreoffice(app, qtbot, tmp_path, kind):
+    """The same workbook saved by LibreOffice as .ods or .xls reads the same in the preview."""
     require_tool("soffice", package="LibreOffice", required_by="REQUIRE_LIBREOFFICE")
     source = margins(tmp_path / "margins.xlsx")
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "ods", "--outdir", str(tmp_path / "lo")]
+        ["soffice", "--headless", "--convert-to", kind, "--outdir", str(tmp_path / "lo")]
         + [str(source)],
         capture_output=True,
         timeout=120,
         env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
     )
-    preview_shows_percents(qtbot, tmp_path / "lo" / "margins.ods")
+    preview_shows_percents(qtbot, tmp_path / "lo" / f"margins.{kind}")
 
 
 def margins(path):
