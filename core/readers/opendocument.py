@@ -352,14 +352,13 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
     out: dict[str, Styled] = {}
     try:
         _fast(path, shown, out)
-    except _Unusual:  # a spelling the fast reading does not take: the general one
+    except Exception:  # noqa: BLE001 - _Unusual (a spelling the fast reading does not take)
+        # or anything it did not foresee: the general reading, which any XML goes through
         out.clear()
         try:
             _general(path, shown, out)
         except Exception:  # noqa: BLE001 - damaged: what was read before the damage
             pass
-    except Exception:  # noqa: BLE001 - damaged: what was read before the damage
-        pass
     return out
 
 
@@ -638,8 +637,12 @@ def _place(tags: _Tags, first: int, stop: int, place: _Placer) -> None:
         col0 = before - before[np.flatnonzero(new)][group] + np.where(k < 0, place.column, 0)
     else:
         col0 = before
-    r0 = np.where(k >= 0, row_first[np.maximum(k, 0)], place.row)
-    r1 = np.where(k >= 0, row_stop[np.maximum(k, 0)], place.next_row)
+    if len(rows_at):
+        r0 = np.where(k >= 0, row_first[np.maximum(k, 0)], place.row)
+        r1 = np.where(k >= 0, row_stop[np.maximum(k, 0)], place.next_row)
+    else:  # cells of the row open before the stretch, and no other
+        r0 = np.full(len(cells_at), place.row, np.int64)
+        r1 = np.full(len(cells_at), place.next_row, np.int64)
     if len(rows_at):  # the state after the stretch
         place.row, place.next_row = int(row_first[-1]), int(row_stop[-1])
         last = k == len(rows_at) - 1

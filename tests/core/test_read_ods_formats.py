@@ -515,3 +515,33 @@ def test_a_damaged_xls_is_read_as_stored_or_refused(xls, tmp_path, cut):
         load_grids(path)
     except ReadError as exc:
         assert "\n" not in str(exc)
+
+
+@pytest.mark.parametrize("size", [7, 61, 1000])
+def test_the_fast_reading_across_stretches(tmp_path, monkeypatch, size):
+    """content.xml handed over in small pieces: a row, a tag or an attribute cut between two
+    stretches is placed as when read at once."""
+    from core.readers import guards
+
+    path = _ods(tmp_path / "hand.ods", BODY)
+    whole = guards.iter_member
+
+    def pieces(path, name):
+        data = b"".join(whole(path, name))
+        for at in range(0, len(data), size):
+            yield data[at : at + size]
+
+    monkeypatch.setattr(guards, "iter_member", pieces)
+    monkeypatch.setattr(opendocument, "_general", _raise_unusual)  # the fast one must answer
+    assert _plain(opendocument.styled_cells(path)) == WANT
+
+
+def test_an_unforeseen_error_in_the_fast_reading_falls_back(tmp_path, monkeypatch):
+    """Whatever the fast reading trips on, the general one answers: never a silent nothing."""
+    path = _ods(tmp_path / "hand.ods", BODY)
+
+    def trips(*args):
+        raise IndexError("unforeseen")
+
+    monkeypatch.setattr(opendocument, "_fast", trips)
+    assert _plain(opendocument.styled_cells(path)) == WANT
