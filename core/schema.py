@@ -908,6 +908,31 @@ ORDER_COLUMNS: tuple[Column, ...] = (
         definition_ru="Себестоимость товаров заказа.",
         synonyms=("Cost of goods", "COGS", "Себестоимость заказа"),
     ),
+    # an order line without its amount: the amount is quantity × unit price (§8.1, as chosen)
+    _column(
+        key="quantity",
+        kind=ORDER,
+        unit=NUMBER,
+        label_en="Quantity",
+        label_ru="Количество",
+        noun_en="quantity",
+        noun_ru="количество",
+        definition_en="How many units the order line holds; a negative quantity is a return.",
+        definition_ru="Сколько единиц в строке заказа; отрицательное количество — возврат.",
+        synonyms=("Qty", "Кол-во"),
+    ),
+    _column(
+        key="unit_price",
+        kind=ORDER,
+        unit=MONEY,
+        label_en="Unit price",
+        label_ru="Цена",
+        noun_en="unit price",
+        noun_ru="цена",
+        definition_en="The price of one unit: the line's amount is quantity × unit price.",
+        definition_ru="Цена единицы: сумма строки — количество × цена.",
+        synonyms=("Price", "UnitPrice", "Цена за единицу", "Цена за шт."),
+    ),
 )
 
 # Derived from an order log and its models (§8.2–8.4) --------------------------------------------

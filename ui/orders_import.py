@@ -63,6 +63,9 @@ _ROLES = {
     "amount": QT_TRANSLATE_NOOP("OrdersImport", "amount"),
     "order_segment": QT_TRANSLATE_NOOP("OrdersImport", "segment"),
     "cost": QT_TRANSLATE_NOOP("OrdersImport", "cost of goods"),
+    # an order line without an amount: the amount is quantity × unit price
+    "quantity": QT_TRANSLATE_NOOP("OrdersImport", "quantity"),
+    "unit_price": QT_TRANSLATE_NOOP("OrdersImport", "unit price"),
 }
 
 

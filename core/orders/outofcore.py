@@ -271,6 +271,10 @@ class Plan:
     order: str | None = None
     date_shapes: list[str] = field(default_factory=list)
     amount_shapes: list[str] | None = None
+    #: an order line without an amount column: the quantity's shapes and separator (the
+    #: amount is quantity × unit price, ``specs.AMOUNT_PRODUCT``; the price's are the amount's)
+    quantity_shapes: list[str] | None = None
+    quantity_decimal: str | None = None
     cost_shapes: list[str] | None = None
     cost_decimal: str | None = None
     currency: bool = False  # the sample writes currency signs beside amounts
@@ -325,7 +329,9 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
         j = plan.col(key)
         return [] if j is None else [row[j] for row in rows if j < len(row)]
 
-    amounts, costs = cells("amount"), cells("cost")
+    product = plan.col("amount") is None  # quantity × unit price
+    amounts, costs = cells("unit_price" if product else "amount"), cells("cost")
+    quantity_shapes, quantity_decimal = number_shapes(cells("quantity")) if product else ([], None)
     dates = [text.strip() for text in cells("date")]
     counts = dict.fromkeys(_PY_DATES, 0)
     for text in dates:
@@ -356,6 +362,8 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
         order=order,
         date_shapes=shapes,
         amount_shapes=amount_shapes or None,
+        quantity_shapes=quantity_shapes or None,
+        quantity_decimal=quantity_decimal,
         cost_shapes=cost_shapes or None,
         currency=any(_PY_CURRENCY.search(c.strip()) for c in amounts + costs),
         currency_sign=sign,
@@ -438,6 +446,9 @@ def typed_sql(plan: Plan, source: str) -> str:
     name = lambda j: plan.names[j]  # noqa: E731
     text = lambda j: text_sql(f"CAST({name(j)} AS VARCHAR)")  # noqa: E731
     cust_j, date_j, amount_j = plan.col("customer"), plan.col("date"), plan.col("amount")
+    qty_j = None
+    if amount_j is None:  # an order line: quantity × unit price (specs.AMOUNT_PRODUCT)
+        qty_j, amount_j = plan.col("quantity"), plan.col("unit_price")
     cost_j, seg_j = plan.col("cost"), plan.segment_col
     native = plan.native
     # Dates and numbers are matched as they stand: a cell with spaces around it, or of a shape
@@ -449,6 +460,7 @@ def typed_sql(plan: Plan, source: str) -> str:
         f"{raw(date_j)} AS d_txt",
         f"{raw(amount_j)} AS a_raw",
         "CAST(NULL AS VARCHAR) AS k_raw" if cost_j is None else f"{raw(cost_j)} AS k_raw",
+        "CAST(NULL AS VARCHAR) AS q_raw" if qty_j is None else f"{raw(qty_j)} AS q_raw",
     ]
     if seg_j is None:
         layer1.append("CAST(NULL AS VARCHAR) AS segment")
@@ -466,10 +478,19 @@ def typed_sql(plan: Plan, source: str) -> str:
         date = f"CAST({name(date_j)} AS DATE)"
     else:
         date = date_sql("d_txt", plan.date_shapes, plan.order)
-    if _numeric(native.get("amount")):
+    price_key = "amount" if qty_j is None else "unit_price"
+    if _numeric(native.get(price_key)):
         amount = f"CAST({name(amount_j)} AS DECIMAL(18, 4))"
     else:
         amount = number_sql("a_txt", plan.decimal, plan.amount_shapes)
+    if qty_j is not None:
+        if _numeric(native.get("quantity")):
+            quantity = f"CAST({name(qty_j)} AS DECIMAL(18, 4))"
+        else:
+            quantity = number_sql("q_raw", plan.quantity_decimal, plan.quantity_shapes)
+        # exact in DECIMAL, then to the amounts' four decimals (a product too long for them is
+        # NULL: the row goes to the reading pipeline, which reads or lists it)
+        amount = f"TRY_CAST(({quantity}) * ({amount}) AS DECIMAL(18, 4))"
     if cost_j is not None and _numeric(native.get("cost")):
         cost = f"CAST({name(cost_j)} AS DECIMAL(18, 4))"
     else:

@@ -327,6 +327,10 @@ class Spec:
     #: (key, instead): a header naming ``key`` reads as ``instead`` when no other column does
     #: (a segment table's "Lifetime, years" is its retention in years, DESIGN.md §2).
     aliases: tuple[tuple[str, str], ...] = ()
+    #: (key, (a, b)): without a column naming ``key``, columns naming ``a`` and ``b`` give it as
+    #: their product (an order line's amount: quantity × unit price); ``b`` alone reads as
+    #: ``key`` (a price column is the order's amount); otherwise ``a`` and ``b`` are not read.
+    products: tuple[tuple[str, tuple[str, str]], ...] = ()
 
     def __hash__(self) -> int:
         return hash(self.keys)
@@ -431,6 +435,18 @@ def match_row(
 
             winner = a1(row, first_col + best[m.key])
             matches[j] = Match(None, m.score, TAKEN_HOW, m.words, (m.key, winner))
+    for key, (a, b) in spec.products:
+        named = {m.key for m in matches}
+        if key not in named and a in named and b in named:
+            continue  # the product: both factors read
+        matches = [
+            Match(key, m.score, m.how, m.words, m.rivals)
+            if m.key == b and key not in named
+            else Match(None, m.score, "", m.words)
+            if m.key in (a, b)
+            else m
+            for m in matches
+        ]
     return matches, headers
 
 

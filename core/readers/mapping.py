@@ -92,7 +92,7 @@ def find_table(grids: list[Grid], spec: TableSpec) -> Mapping | None:
                 for group in (None, previous) if previous is not None else (None,):
                     mapping = _mapping(grid, g, i, row, spec, group)
                     found = {k for k in mapping.keys if k in spec.used}
-                    if len(found) < spec.least or not all(k in found for k in spec.required):
+                    if len(found) < spec.least or not spec.has_required(found):
                         continue
                     exact = sum(isinstance(c, str) and c in spec.header.keys for c in row)
                     total = sum(m.score for m in mapping.matches if m.key in spec.used)
@@ -149,10 +149,11 @@ def chosen(
     for j, key in sorted(roles.items()):
         if 0 <= j < len(mapping.keys):
             mapping = mapping.choose(j, key)
-    for key in spec.required:
-        if key not in mapping.keys:
-            en, ru = _ROLE_WORDS.get(key, (key, key))
-            raise LtvError(_NO_ROLE(lang, file=file, role=en, role_ru=ru))
+    if not spec.has_required(mapping.keys):
+        for key in spec.required:
+            if key not in mapping.keys:
+                en, ru = _ROLE_WORDS.get(key, (key, key))
+                raise LtvError(_NO_ROLE(lang, file=file, role=en, role_ru=ru))
     return mapping
 
 

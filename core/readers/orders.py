@@ -70,6 +70,20 @@ _TOTAL_HEADS = frozenset([""] + [v for w in _TOTALS for v in (w[:2], w[:2].upper
 _TOTAL_FIRSTS = frozenset(h[:1] for h in _TOTAL_HEADS if h)
 _AMOUNT = schema.BY_KEY["amount"]
 _COST = schema.BY_KEY["cost"]
+_QUANTITY = schema.BY_KEY["quantity"]
+_PRICE = schema.BY_KEY["unit_price"]
+NO_QUANTITY = Text(
+    "no quantity in this order line; the row is left out",
+    "в строке заказа нет количества; строка не учтена",
+)
+NO_PRICE = Text(
+    "no price in this order line; the row is left out",
+    "в строке заказа нет цены; строка не учтена",
+)
+AMOUNT_IS_PRODUCT = Text(
+    "no amount column: each row's amount is its quantity ({quantity}) × its unit price ({price})",
+    "столбца суммы нет: сумма каждой строки — количество ({quantity}) × цена ({price})",
+)
 
 
 def _is_text_column(col: list) -> bool:
@@ -226,16 +240,31 @@ def convert_orders(
                 )
             )
     report(3)
-    amount_j = mapping.column_of("amount")
-    amount_cells = cols[amount_j]
-    typed_amounts = columns.numbers(amount_cells, _AMOUNT, decimal)
-    for i, (text, fields) in sorted(typed_amounts.errors.items()):
-        bad[i] = True
-        flag(i, amount_j, _left_out(text), fields, "amount")
-    for i in np.flatnonzero(np.isnan(typed_amounts.values)):
-        if i not in typed_amounts.errors:
+
+    def required_number(j: int, column: schema.Column, empty: Text) -> np.ndarray:
+        """Column ``j`` typed; a row whose cell is empty or unreadable is bad, and flagged."""
+        typed = columns.numbers(cols[j], column, decimal)
+        for i, (text, fields) in sorted(typed.errors.items()):
             bad[i] = True
-            flag(int(i), amount_j, NO_AMOUNT, key="amount")
+            flag(i, j, _left_out(text), fields, column.key)
+        for i in np.flatnonzero(np.isnan(typed.values)):
+            if i not in typed.errors:
+                bad[i] = True
+                flag(int(i), j, empty, key=column.key)
+        return typed.values
+
+    amount_j = mapping.column_of("amount")
+    if amount_j is not None:
+        amounts = required_number(amount_j, _AMOUNT, NO_AMOUNT)
+        money = [(amount_j, _AMOUNT)]
+    else:  # an order line: its amount is quantity × unit price (specs.AMOUNT_PRODUCT)
+        qty_j, price_j = mapping.column_of("quantity"), mapping.column_of("unit_price")
+        amounts = required_number(qty_j, _QUANTITY, NO_QUANTITY) * required_number(
+            price_j, _PRICE, NO_PRICE
+        )
+        money = [(qty_j, _QUANTITY), (price_j, _PRICE)]
+        cells = (("quantity", mapping.cell(qty_j)), ("price", mapping.cell(price_j)))
+        notices.append(Notice(AMOUNT_IS_PRODUCT, cells))
     report(4)
     cost = None
     cost_j = mapping.column_of("cost")
@@ -244,11 +273,11 @@ def convert_orders(
         cost = typed_cost.values
         for i, (text, fields) in sorted(typed_cost.errors.items()):
             flag(i, cost_j, _kept(text), fields, "cost")
-    kept = [(amount_j, _AMOUNT)] + ([] if cost_j is None else [(cost_j, _COST)])
+    kept = money + ([] if cost_j is None else [(cost_j, _COST)])
     notices.extend(formats.kept_percent_notices(grid, mapping, kept, numbers))
-    money = [j for j, _ in kept]
+    signs = [j for j, column in kept if column.unit == schema.MONEY]
     named = [rows_mod.column(body, j) for j in formats.currency_columns(mapping.headers)]
-    currency = formats.table_currency(grid, money, [cols[j] for j in money] + named, numbers)
+    currency = formats.table_currency(grid, signs, [cols[j] for j in signs] + named, numbers)
     if currency is not None:
         notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
     good = ~bad
@@ -284,7 +313,7 @@ def convert_orders(
     log = OrderLog(
         customer=customer if good.all() else customer[good],
         date=date_values[good],
-        amount=typed_amounts.values[good],
+        amount=amounts[good],
         segment=segment,
         cost=None if cost is None else cost[good],
         extra=extra,

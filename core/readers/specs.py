@@ -44,6 +44,15 @@ class TableSpec:
     name: Text = Text("table", "таблица")
     units: tuple[tuple[str, str], ...] = ()
 
+    def has_required(self, keys) -> bool:
+        """True when ``keys`` (a mapping's) hold every required key, a product's factors
+        standing for it (``header.Spec.products``)."""
+        keys = set(keys)
+        for key, factors in self.header.products:
+            if key not in keys and all(f in keys for f in factors):
+                keys.add(key)
+        return all(k in keys for k in self.required)
+
     def unit(self, key: str) -> str:
         own = dict(self.units)
         if key in own:
@@ -71,10 +80,13 @@ SEGMENTS = TableSpec(
     command="compute",
 )
 
-ORDER_KEYS = ("customer", "date", "amount", "order_segment", "cost")
+ORDER_KEYS = ("customer", "date", "amount", "order_segment", "cost", "quantity", "unit_price")
+#: an order line's amount as the product of its quantity and unit price, when no column is the
+#: amount itself (``header.Spec.products``)
+AMOUNT_PRODUCT = ("amount", ("quantity", "unit_price"))
 ORDERS = TableSpec(
     ORDERS_KIND,
-    Spec(ORDER_KEYS, vocabulary.ORDERS),
+    Spec(ORDER_KEYS, vocabulary.ORDERS, products=(AMOUNT_PRODUCT,)),
     required=("customer", "date", "amount"),
     used=ORDER_KEYS,
     least=3,

@@ -324,10 +324,10 @@ ORDERS: dict[str, Words] = {
         other_event=-0.5,
     ),
     "amount": _w(
-        [("amount",), ("price",), ("sales",)],
+        [("amount",), ("sales",)],
         ("percent",),
         amount=1.0,
-        price=0.75,
+        price=0.5,
         placed=0.25,
         order=0.25,
         customer=-0.25,
@@ -346,4 +346,11 @@ ORDERS: dict[str, Words] = {
         placed=0.0,
     ),
     "cost": _w([("cogs",), ("cost_word",)], ("percent",), cogs=3.0, cost_word=1.0, placed=0.0),
+    # a log of order lines without their amount (the UCI Online Retail set): the amount of a
+    # line is its quantity × its unit price (``specs.ORDERS``'s product); a price column alone
+    # is the order's amount, as it always was
+    "quantity": _w([("quantity",)], ("money", "percent"), quantity=1.0, placed=0.0),
+    "unit_price": _w(
+        [("price",)], ("percent",), price=1.0, unit_cost=0.5, placed=0.0, customer=-0.25
+    ),
 }

@@ -686,7 +686,7 @@
     <name>GridPane</name>
     <message>
         <source>{figures}: {n} of {total} segments</source>
-        <extracomment>columns fitted per turn of the event loop the segment column is at least this wide (names are what people look for) the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
+        <extracomment>the time columns are fitted for in one turn of the event loop, the rest in the next turns: a large table's fitting never holds the window, a small one's is done before the first paint (four columns a turn took the sample's 18 columns five turns, each with a repaint of the window, before its first screen stayed as it is) the segment column is at least this wide (names are what people look for) the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
         <translation>{figures}: сегментов {n} из {total}</translation>
     </message>
     <message>
@@ -909,6 +909,14 @@
     <message>
         <source>cost of goods</source>
         <translation>себестоимость</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>количество</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>цена за единицу</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,8 @@ RU = {
     "amount": "сумма",
     "segment": "сегмент",
     "cost of goods": "себестоимость",
+    "quantity": "количество",
+    "unit price": "цена за единицу",
     "Orders from {file}": "Заказы из {file}",
     "Create project": "Создать проект",
     "Column": "Столбец",

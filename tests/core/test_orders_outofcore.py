@@ -465,3 +465,56 @@ def test_segment_names_come_from_all_over_the_file(tmp_path):
         names = _segment_names(plan)
     assert set(names) == {"Сайт", "Магазин", "Маркетплейс", "Опт"}
     assert list(names) == sorted(names)
+
+
+# An order line's amount as quantity × unit price (the UCI Online Retail set) --------------------
+LINES = """InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,12/1/2010 8:26,2.55,17850,United Kingdom
+536365,71053,WHITE METAL LANTERN,6,12/1/2010 8:26,3.39,17850,United Kingdom
+536367,84879,ASSORTED COLOUR BIRD ORNAMENT,32,12/1/2010 8:34,1.69,13047,United Kingdom
+C536379,D,Discount,-1,12/1/2010 9:41,27.50,14527,United Kingdom
+536370,22728,ALARM CLOCK BAKELIKE PINK,24,12/1/2010 8:45,3.75,12583,France
+536371,22086,PAPER CHAIN KIT 50'S CHRISTMAS,80,12/1/2010 9:00,2.55,,United Kingdom
+536372,22632,HAND WARMER RED POLKA DOT,6,1/4/2011 9:01,1.85,17850,United Kingdom
+536373,22633,HAND WARMER UNION JACK,many,1/13/2011 9:02,1.85,13047,United Kingdom
+536374,22634,CHILDS BREAKFAST SET,2,1/13/2011 9:03,,13047,United Kingdom
+536375,22635,SET OF 3 CAKE TINS,1.5,1/14/2011 10:00,2.1,12583,France
+"""
+
+
+def test_order_lines_without_an_amount_give_quantity_times_price_on_both_paths(tmp_path):
+    path = tmp_path / "online_retail.csv"
+    path.write_text(LINES, "utf-8")
+    ours = assert_same(path, end=dt.date(2011, 1, 31))
+    # 17850: 6 × 2.55 + 6 × 3.39 on one day, 6 × 1.85 later; 13047: 32 × 1.69; 14527 returns
+    # 27.50; 12583: 24 × 3.75 and 1.5 × 2.1
+    assert float(ours.totals.revenue) == pytest.approx(35.64 + 11.1 + 54.08 - 27.5 + 90 + 3.15)
+    assert ours.totals.orders == 7
+    cells = {p.cell: p.message("en") for p in ours.problems}
+    assert "no customer" in cells["G7"]
+    assert "quantity" in cells["D9"] or "number" in cells["D9"]  # "many": left out
+    assert "no price" in cells["F10"]
+    assert any("quantity (D1) × its unit price (F1)" in n.message("en") for n in ours.notices)
+
+
+def test_a_clean_log_of_order_lines_is_typed_in_sql(tmp_path, monkeypatch):
+    """Quantity × unit price is worked out in the one pass, not row by row in Python."""
+    rows = ["Order date,Customer,Qty,Unit price"]
+    rng = np.random.default_rng(5)
+    for i in range(3_000):
+        day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
+        qty = int(rng.integers(-2, 9))
+        rows.append(f"{day},c{rng.integers(0, 300)},{qty},{rng.integers(1, 99_999) / 100}")
+    path = tmp_path / "lines.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    calls = _count_pipeline_calls(monkeypatch)
+    ours = assert_same(path)
+    assert calls == [] and ours.totals.orders == 3_000 and not ours.problems
+
+
+def test_a_price_column_alone_is_still_the_orders_amount(tmp_path):
+    path = tmp_path / "prices.csv"
+    path.write_text("Дата;Покупатель;Цена\n01.02.2025;Анна;1 500\n03.02.2025;Борис;700\n", "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 2, 28))
+    assert float(ours.totals.revenue) == 2_200
+    assert not any("×" in n.message("en") for n in ours.notices)

@@ -402,8 +402,6 @@ def test_headers_that_name_no_segment_input_stay_unmapped(text):
     [
         "Номер заказа",
         "Order ID",
-        "Количество",
-        "Quantity",
         "Сумма скидки",
         "Discount amount",
         "НДС",
@@ -423,6 +421,34 @@ def test_headers_that_name_no_segment_input_stay_unmapped(text):
 )
 def test_headers_that_name_no_order_column_stay_unmapped(text):
     assert header.match(text, ORD).key is None, (text, header.match(text, ORD))
+
+
+@pytest.mark.parametrize(
+    "row, want",
+    [
+        # an order line without its amount: quantity × unit price (the UCI Online Retail set)
+        (
+            ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"],
+            [None, "quantity", "date", "unit_price", "customer", "order_segment"],
+        ),
+        (
+            ["Дата", "Клиент", "Кол-во", "Цена за шт."],
+            ["date", "customer", "quantity", "unit_price"],
+        ),
+        # beside an amount, a quantity and a price are not read (the amount is the order's)
+        (
+            ["Дата", "Покупатель", "Количество", "Цена", "Сумма"],
+            ["date", "customer", None, None, "amount"],
+        ),
+        (["Order Date", "Customer ID", "Sales", "Quantity"], ["date", "customer", "amount", None]),
+        # a price alone is the order's amount, as it always was; a quantity alone is nothing
+        (["Дата", "Покупатель", "Цена"], ["date", "customer", "amount"]),
+        (["Date", "Customer", "Quantity"], ["date", "customer", None]),
+    ],
+)
+def test_an_order_lines_amount_may_be_its_quantity_times_its_unit_price(row, want):
+    matches, _ = header.match_row(row, ORD)
+    assert [m.key for m in matches] == want
 
 
 @pytest.mark.parametrize(

@@ -566,3 +566,24 @@ def test_a_log_in_dollars_is_previewed_and_made_a_project_in_dollars(window, qtb
     dialog.accept()
     qtbot.waitUntil(lambda: window.doc.names() == ["All customers"], timeout=30_000)
     assert window.doc.project.settings.currency == "$"
+
+
+def test_order_lines_are_previewed_with_quantity_times_price(window, qtbot, tmp_path):
+    """A log of order lines without an amount (the UCI Online Retail set): the preview reads
+    Quantity and UnitPrice as such, says the amount is their product, and the project's
+    segments are the command line's."""
+    from tests.core.test_orders_outofcore import LINES
+
+    path = tmp_path / "online_retail.csv"
+    path.write_text(LINES, "utf-8")
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    roles = {
+        dialog.columns.item(i, 0).text(): dialog.role_box(i).currentData()
+        for i in range(dialog.columns.rowCount())
+    }
+    assert roles["Quantity"] == "quantity" and roles["UnitPrice"] == "unit_price"
+    assert roles["CustomerID"] == "customer" and roles["InvoiceDate"] == "date"
+    assert "quantity (D1) × its unit price (F1)" in dialog.notes.text()
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.names() == ["France", "United Kingdom"], timeout=30_000)
