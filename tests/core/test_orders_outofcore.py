@@ -501,7 +501,7 @@ def test_a_clean_log_of_order_lines_is_typed_in_sql(tmp_path, monkeypatch):
     """Quantity × unit price is worked out in the one pass, not row by row in Python."""
     rows = ["Order date,Customer,Qty,Unit price"]
     rng = np.random.default_rng(5)
-    for i in range(3_000):
+    for _ in range(3_000):
         day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
         qty = int(rng.integers(-2, 9))
         rows.append(f"{day},c{rng.integers(0, 300)},{qty},{rng.integers(1, 99_999) / 100}")
