@@ -189,6 +189,53 @@ def order_log_xlsx(n: int) -> Path:
     return path
 
 
+def styled_sheet(n: int, kind: str) -> Path | None:
+    """A segment sheet saved by LibreOffice as ``kind`` (ods or xls), its margins and
+    retention formatted as percents (``0%``, stored 0.05–0.8) and its money in roubles
+    (``#,##0.00 ₽``), as a LibreOffice user keeps it (cached); None without LibreOffice."""
+    import shutil
+
+    path = cache_dir() / f"styled_{n}.{kind}"
+    if path.exists():
+        return path
+    if shutil.which("soffice") is None:
+        return None
+    import numpy as np
+    import xlsxwriter
+
+    rng = np.random.default_rng(11)
+    source = cache_dir() / f"styled_{n}_{kind}.xlsx"
+    book = xlsxwriter.Workbook(str(source), {"constant_memory": True})
+    pct = book.add_format({"num_format": "0%"})
+    rub = book.add_format({"num_format": "#,##0.00 ₽"})
+    sheet = book.add_worksheet("Сегменты")
+    sheet.write_row(0, 0, HEADER)
+    for i in range(n):
+        row = i + 1
+        sheet.write_string(row, 0, f"Сегмент {row}")
+        sheet.write_number(row, 1, int(rng.integers(10, 5000)))
+        sheet.write_number(row, 2, round(float(rng.uniform(100, 50_000)), 2), rub)
+        sheet.write_number(row, 3, round(float(rng.uniform(0.5, 50)), 1))
+        sheet.write_number(row, 4, round(float(rng.uniform(0.5, 6)), 1))
+        sheet.write_number(row, 5, int(rng.integers(5, 80)) / 100, pct)
+        sheet.write_number(row, 6, round(float(rng.uniform(0, 5e6))), rub)
+        sheet.write_number(row, 7, int(rng.integers(1, 2000)))
+    book.close()
+    home = cache_dir() / "soffice-home"
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", kind, "--outdir", str(cache_dir()), str(source)],
+        capture_output=True,
+        timeout=600,
+        env={**os.environ, "HOME": str(home)},
+    )
+    made = cache_dir() / f"styled_{n}_{kind}.{kind}"
+    source.unlink(missing_ok=True)
+    if not made.exists():
+        return None
+    made.replace(path)
+    return path
+
+
 def calamine_raw(path: Path) -> list:
     import python_calamine as calamine
 
@@ -269,6 +316,27 @@ def rows(quick: bool) -> list[tuple[str, float, str, float, str]]:
             note += "; --quick: 100 000 rows instead of 1 000 000"
         out.append(
             (f"read {n:,}-row segment sheet (.xlsx)", mine, "calamine to_python()", base, note)
+        )
+    # LibreOffice's own files, their percents and roubles set by number formats only: what the
+    # formats show is read from content.xml (.ods) or the BIFF records (.xls) on top
+    for kind, n in (("ods", 100_000), ("xls", 65_000)):
+        path = styled_sheet(n, kind)
+        if path is None:
+            continue
+        read = ours_segments(path)
+        assert len(read.table) == n and not read.problems and read.currency == "₽", kind
+        mine, base = interleaved_times(
+            [lambda path=path: ours_segments(path), lambda path=path: calamine_raw(path)],
+            1 if quick else 3,
+        )
+        out.append(
+            (
+                f"read {n:,}-row segment sheet (.{kind}, % and ₽ by number formats)",
+                mine,
+                "calamine to_python()",
+                base,
+                f"saved by LibreOffice, {path.stat().st_size / 2**20:.1f} MB; {_load()}",
+            )
         )
     n = 100_000
     path = segment_csv(n)
