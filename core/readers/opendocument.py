@@ -476,12 +476,13 @@ def _fast(path, shown: dict[str, Shown], out: dict[str, Styled]) -> None:
     names = list(shown)
     place.names = np.array([n.encode() for n in names], f"S{_NAME_BYTES}")
     place.by_id = [shown[n] for n in names]
+    pad = b"\0" * _PAD
     carry = b""
     body = False
     in_table = False
     for chunk in guards.iter_member(path, "content.xml"):
-        data = carry + chunk
         if not body:
+            data = carry + chunk
             at = data.find(b"<office:body")
             if at < 0:
                 if len(data) > _MAX_CARRY:
@@ -490,32 +491,38 @@ def _fast(path, shown: dict[str, Shown], out: dict[str, Styled]) -> None:
                 continue
             if not all(p in data[:at] for p in _PREFIXES):
                 raise _Unusual  # the tables' or the values' namespace spelled otherwise
-            body, data = True, data[at:]
-        last = data.rfind(b"</")
-        cut = data.find(b">", last) + 1 if last >= 0 else 0
+            body, carry, chunk = True, b"", data[at:]
+        # one copy of the stretch, between zero bytes (every look around stays inside)
+        data = b"".join((pad, carry, chunk, pad))
+        end = len(data) - _PAD
+        last = data.rfind(b"</", _PAD, end)
+        cut = data.find(b">", last, end) + 1 if last >= 0 else 0
         if cut <= 0:
-            if len(data) > _MAX_CARRY:
+            if end - _PAD > _MAX_CARRY:
                 raise _Unusual
-            carry = data
+            carry = data[_PAD:end]
             continue
-        part, carry = data[:cut], data[cut:]
-        if b"!" in part and b"<!" in part or b"'" in part and b"='" in part:
-            raise _Unusual  # a comment or CDATA could hide or fake a tag; single quotes
-        in_table = _part(part, place, in_table)
+        carry = data[cut:end]
+        if 0 <= data.find(b"!", _PAD, cut) and 0 <= data.find(b"<!", _PAD, cut):
+            raise _Unusual  # a comment or CDATA could hide or fake a tag
+        if 0 <= data.find(b"'", _PAD, cut) and 0 <= data.find(b"='", _PAD, cut):
+            raise _Unusual  # an attribute in single quotes
+        in_table = _part(data, cut, place, in_table)
     if b"<" in carry:
         raise _Unusual  # the part does not end after a closing tag
 
 
-def _part(part: bytes, place: _Placer, in_table: bool) -> bool:
-    """Place the tags of ``part`` (whole tags); returns whether a table is open at its end."""
-    tags = _Tags(part, place)
+def _part(data: bytes, stop: int, place: _Placer, in_table: bool) -> bool:
+    """Place the tags of ``data[_PAD:stop]`` (whole tags; ``_PAD`` zero bytes before them and
+    at least as many bytes after); returns whether a table is open at its end."""
+    tags = _Tags(data, stop, place)
     done = 0
     for at in tags.rare.tolist():
         upto = int(np.searchsorted(tags.at, at))
         if in_table and upto > done:
             _place(tags, done, upto, place)
         done = upto
-        m = _RARE.match(part, at - _PAD)
+        m = _RARE.match(data, at)
         if m is None:
             continue
         closing, column, raw = m.groups()
@@ -544,10 +551,8 @@ class _Tags:
     """The row and cell tags of a stretch of the body (whole tags) and what they say, found
     with numpy; and where the rare tags are (tables' starts and ends, columns)."""
 
-    def __init__(self, part: bytes, place: _Placer) -> None:
-        n = len(part)
-        pad = b"\0" * _PAD
-        data = pad + part + pad
+    def __init__(self, data: bytes, stop: int, place: _Placer) -> None:
+        n = stop - _PAD
         buf = np.frombuffer(data, np.uint8)
         words = np.ndarray((len(data) - 3,), "<u4", data, 0, (1,))
         self.buf = buf
