@@ -177,7 +177,9 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
         size = path.stat().st_size
         with path.open("rb") as handle:
             ole = _Ole(handle, size)
-            name = "workbook" if "workbook" in ole.entries else "book"
+            name = next((n for n in ("workbook", "book") if n in ole.entries), None)
+            if name is None:
+                return {}  # no workbook stream: calamine says what the file is
             globals_ = _globals(ole, name)
             if globals_ is None:
                 return {}
@@ -185,7 +187,9 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
             if not styles:
                 return {}  # no cell style shows a percent or a currency: no sheet is read
             data = ole.stream(name)
-    except (_Damaged, OSError, struct.error, ValueError, MemoryError):
+    except (_Damaged, OSError, struct.error, ValueError, KeyError, IndexError, OverflowError):
+        return {}  # damaged: the cells are read as stored, and calamine names the damage
+    except MemoryError:
         return {}
     out: dict[str, Styled] = {}
     wanted = np.zeros(_MAX_XFS, bool)
@@ -195,7 +199,7 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
         if start not in read:
             try:
                 read[start] = _cells(data, start, wanted)
-            except (_Damaged, struct.error):
+            except (_Damaged, struct.error, IndexError):
                 read[start] = None
         found = read[start]
         if found is not None:

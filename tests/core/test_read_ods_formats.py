@@ -545,3 +545,13 @@ def test_an_unforeseen_error_in_the_fast_reading_falls_back(tmp_path, monkeypatc
 
     monkeypatch.setattr(opendocument, "_fast", trips)
     assert _plain(opendocument.styled_cells(path)) == WANT
+
+
+def test_an_ole_file_without_a_workbook_stream(xls, tmp_path):
+    """The container holds no Workbook (nor Book) stream: no formats, no error."""
+    data = xls["margins"].read_bytes()
+    name = "Workbook".encode("utf-16-le")
+    assert name in data
+    path = tmp_path / "renamed.xls"
+    path.write_bytes(data.replace(name, "Xorkbook".encode("utf-16-le")))
+    assert biff.styled_cells(path) == {}
