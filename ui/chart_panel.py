@@ -214,6 +214,10 @@ class ChartPanel(QWidget):
                 self._layout.addWidget(view, 1)
             self._views.append(view)
         self._missing.hide()
+        if self.isVisible():  # laid out now: the first drawing, a turn later, fits their size
+            for view in self._views:
+                view.show()
+            self._layout.activate()
         self.views_made.emit()
         return True
 

@@ -359,6 +359,26 @@ def test_panel_follows_results_selection_and_clicks(qapp, qtbot, sample):
     panel.close()
 
 
+def test_the_first_drawing_waits_for_no_edit_delay_and_later_ones_do(qapp, qtbot, sample):
+    """The charts are in sight under the grid at start-up: their first drawing comes in the turn
+    after their views are made, not REDRAW_DELAY_MS later (the delay lets typing go on without
+    waiting for a chart; the first drawing has nothing to wait for). Later changes wait it."""
+    from ui.chart_panel import REDRAW_DELAY_MS, ChartPanel
+
+    results, names = sample
+    panel = ChartPanel()
+    panel.resize(1200, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_results(results, names, "₽")
+    assert panel.redraw_pending and panel._timer.interval() == 0
+    qtbot.waitUntil(lambda: panel.redraws > 0, timeout=3000)
+    assert panel.redraws == 1 and not panel.redraw_pending  # drawn once, in its laid-out size
+    panel.set_results(results, names, "$")
+    assert panel.redraw_pending and panel._timer.interval() == REDRAW_DELAY_MS
+    panel.close()
+
+
 def test_a_low_panel_compares_fewer_segments_so_their_names_stay_apart(qapp, qtbot):
     """A chart too low for 12 bars (presentation mode on a laptop, a banner, an import's task
     bar) compares fewer — the highest, the lowest and the selected, "N of 30" in its title —
