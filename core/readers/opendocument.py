@@ -557,7 +557,7 @@ class _Tags:
         words = np.ndarray((len(data) - 3,), "<u4", data, 0, (1,))
         self.buf = buf
         view = buf[_PAD : _PAD + n]
-        lt = np.flatnonzero(view == 60) + _PAD
+        lt = every_lt = np.flatnonzero(view == 60) + _PAD
         w1 = words[lt + 1]
         closes = lt[(w1 == _W[b"/tab"]) & (words[lt + 5] == _W[b"le:t"])]
         closes = closes[(words[closes + 9] == _W[b"able"]) & (buf[closes + 13] == 62)]
@@ -591,10 +591,24 @@ class _Tags:
             return
         gt = np.flatnonzero(view == 62) + _PAD
         ends = gt[np.minimum(np.searchsorted(gt, tags), len(gt) - 1)]
-        quotes = np.flatnonzero(view == 34) + _PAD
-        inside = np.searchsorted(quotes, ends) - np.searchsorted(quotes, tags)
-        if np.any(ends < tags) or np.any(inside & 1):
-            raise _Unusual  # a ">" in an attribute's value: the tag's end is not the next ">"
+        if np.any(ends < tags):
+            raise _Unusual
+        # A ">" inside an attribute's value would end the tag too soon. No "<" can stand in a
+        # value, so a tag whose ">" is followed by "<" (LibreOffice writes no white space
+        # between tags) ends there; after any other, a quote before the next "<" means the
+        # value went on (or text stands in a row or cell, which OpenDocument does not allow)
+        odd = buf[ends + 1] != 60
+        if odd.any():
+            quotes = np.flatnonzero(view == 34) + _PAD
+            after = ends[odd]
+            following = np.searchsorted(every_lt, after)
+            upto = np.where(
+                following < len(every_lt),
+                every_lt[np.minimum(following, len(every_lt) - 1)],
+                _PAD + n,
+            )
+            if np.any(np.searchsorted(quotes, upto) > np.searchsorted(quotes, after)):
+                raise _Unusual  # a ">" in an attribute's value, or text in a row
         # the attributes of those tags: every "=" inside one, and the words before it
         eq = np.flatnonzero(view == 61) + _PAD
         a4 = words[eq - 4]

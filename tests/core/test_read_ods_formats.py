@@ -29,6 +29,7 @@ from core.readers import (
     read_order_log,
     read_segments,
 )
+from core.readers.formats import Shown
 from core.schema import AMBIGUOUS_PERCENT
 from tests.conftest import require_tool
 
@@ -555,3 +556,26 @@ def test_an_ole_file_without_a_workbook_stream(xls, tmp_path):
     path = tmp_path / "renamed.xls"
     path.write_bytes(data.replace(name, "Xorkbook".encode("utf-16-le")))
     assert biff.styled_cells(path) == {}
+
+
+def test_a_pretty_printed_body_is_read_the_fast_way(tmp_path, monkeypatch):
+    """White space between the tags (another writer's indentation) is no reason to leave the
+    fast reading."""
+    pretty = BODY.replace("><", ">\n    <")
+    path = _ods(tmp_path / "pretty.ods", pretty)
+    monkeypatch.setattr(opendocument, "_general", _raise_unusual)
+    assert _plain(opendocument.styled_cells(path)) == WANT
+
+
+def test_a_gt_inside_an_attribute_value(tmp_path):
+    """A raw ">" in a formula (XML allows it in a value; LibreOffice writes &gt;) before the
+    cell's value type: the fast reading would end the tag there, so it hands the body to the
+    general reading, which finds the percent cell."""
+    cell = _cell(0.5, "pct2")
+    odd = cell.replace("<table:table-cell ", '<table:table-cell table:formula="of:=1>0" ', 1)
+    body = BODY.replace(_cell(200, "pct2"), odd.replace("0.5", "200"))
+    path = _ods(tmp_path / "gt.ods", body)
+    shown = {"pct": Shown(percent=True), "pct2": Shown(percent=True), "rub": Shown(currency="₽")}
+    with pytest.raises(opendocument._Unusual):
+        opendocument._fast(path, shown, {})
+    assert _plain(opendocument.styled_cells(path)) == WANT
