@@ -908,6 +908,18 @@ ORDER_COLUMNS: tuple[Column, ...] = (
         definition_ru="Себестоимость товаров заказа.",
         synonyms=("Cost of goods", "COGS", "Себестоимость заказа"),
     ),
+    _column(
+        key="refund",
+        kind=ORDER,
+        unit=MONEY,
+        label_en="Refunded amount",
+        label_ru="Сумма возврата",
+        noun_en="refunded amount",
+        noun_ru="сумма возврата",
+        definition_en="The part of the order's amount paid back; it is taken off the amount.",
+        definition_ru="Часть суммы заказа, возвращённая клиенту; вычитается из суммы.",
+        synonyms=("Amount Refunded", "Refund Amount", "Возвращено"),
+    ),
     # an order line without its amount: the amount is quantity × unit price (§8.1, as chosen)
     _column(
         key="quantity",

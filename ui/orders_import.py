@@ -66,6 +66,7 @@ _ROLES = {
     # an order line without an amount: the amount is quantity × unit price
     "quantity": QT_TRANSLATE_NOOP("OrdersImport", "quantity"),
     "unit_price": QT_TRANSLATE_NOOP("OrdersImport", "unit price"),
+    "refund": QT_TRANSLATE_NOOP("OrdersImport", "refunded amount"),  # taken off the amount
 }
 
 

@@ -275,6 +275,9 @@ class Plan:
     #: amount is quantity × unit price, ``specs.AMOUNT_PRODUCT``; the price's are the amount's)
     quantity_shapes: list[str] | None = None
     quantity_decimal: str | None = None
+    #: a column of the refunded part of each order: its shapes and separator
+    refund_shapes: list[str] | None = None
+    refund_decimal: str | None = None
     cost_shapes: list[str] | None = None
     cost_decimal: str | None = None
     currency: bool = False  # the sample writes currency signs beside amounts
@@ -332,6 +335,8 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
     product = plan.col("amount") is None  # quantity × unit price
     amounts, costs = cells("unit_price" if product else "amount"), cells("cost")
     quantity_shapes, quantity_decimal = number_shapes(cells("quantity")) if product else ([], None)
+    refunds = cells("refund")
+    refund_shapes, refund_decimal = number_shapes(refunds)
     dates = [text.strip() for text in cells("date")]
     counts = dict.fromkeys(_PY_DATES, 0)
     for text in dates:
@@ -364,8 +369,10 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
         amount_shapes=amount_shapes or None,
         quantity_shapes=quantity_shapes or None,
         quantity_decimal=quantity_decimal,
+        refund_shapes=refund_shapes or None,
+        refund_decimal=refund_decimal,
         cost_shapes=cost_shapes or None,
-        currency=any(_PY_CURRENCY.search(c.strip()) for c in amounts + costs),
+        currency=any(_PY_CURRENCY.search(c.strip()) for c in amounts + costs + refunds),
         currency_sign=sign,
         notices=notices,
     )
@@ -446,7 +453,7 @@ def typed_sql(plan: Plan, source: str) -> str:
     name = lambda j: plan.names[j]  # noqa: E731
     text = lambda j: text_sql(f"CAST({name(j)} AS VARCHAR)")  # noqa: E731
     cust_j, date_j, amount_j = plan.col("customer"), plan.col("date"), plan.col("amount")
-    qty_j = None
+    qty_j, refund_j = None, plan.col("refund")
     if amount_j is None:  # an order line: quantity × unit price (specs.AMOUNT_PRODUCT)
         qty_j, amount_j = plan.col("quantity"), plan.col("unit_price")
     cost_j, seg_j = plan.col("cost"), plan.segment_col
@@ -461,6 +468,7 @@ def typed_sql(plan: Plan, source: str) -> str:
         f"{raw(amount_j)} AS a_raw",
         "CAST(NULL AS VARCHAR) AS k_raw" if cost_j is None else f"{raw(cost_j)} AS k_raw",
         "CAST(NULL AS VARCHAR) AS q_raw" if qty_j is None else f"{raw(qty_j)} AS q_raw",
+        "CAST(NULL AS VARCHAR) AS r_raw" if refund_j is None else f"{raw(refund_j)} AS r_raw",
     ]
     if seg_j is None:
         layer1.append("CAST(NULL AS VARCHAR) AS segment")
@@ -473,7 +481,12 @@ def typed_sql(plan: Plan, source: str) -> str:
     blank = " AND ".join(f"{name(j)} IS NULL" for j in mapped)  # DuckDB reads "" as NULL
     first_text = "COALESCE(" + ", ".join(text(j) for j in range(len(plan.names))) + ")"
     clean = cleaned_sql if plan.currency else (lambda c: c)
-    layer15 = [f"{clean('a_raw')} AS a_txt", f"{clean('k_raw')} AS k_txt", f"({blank}) AS blank"]
+    layer15 = [
+        f"{clean('a_raw')} AS a_txt",
+        f"{clean('k_raw')} AS k_txt",
+        f"{clean('r_raw')} AS r_txt",
+        f"({blank}) AS blank",
+    ]
     if native.get("date", "").upper().startswith(("DATE", "TIMESTAMP")):
         date = f"CAST({name(date_j)} AS DATE)"
     else:
@@ -491,11 +504,23 @@ def typed_sql(plan: Plan, source: str) -> str:
         # exact in DECIMAL, then to the amounts' four decimals (a product too long for them is
         # NULL: the row goes to the reading pipeline, which reads or lists it)
         amount = f"TRY_CAST(({quantity}) * ({amount}) AS DECIMAL(18, 4))"
+    refund = "CAST(NULL AS DECIMAL(18, 4))"
+    if refund_j is not None:  # taken off the amount; an empty cell is nothing refunded
+        if _numeric(native.get("refund")):
+            refund = f"CAST({name(refund_j)} AS DECIMAL(18, 4))"
+        else:
+            refund = number_sql("r_txt", plan.refund_decimal, plan.refund_shapes)
+        amount = f"TRY_CAST(({amount}) - COALESCE({refund}, 0) AS DECIMAL(18, 4))"
     if cost_j is not None and _numeric(native.get("cost")):
         cost = f"CAST({name(cost_j)} AS DECIMAL(18, 4))"
     else:
         cost = number_sql("k_txt", plan.cost_decimal, plan.cost_shapes)
-    layer2 = [f"{date} AS order_date", f"{amount} AS amount", f"{cost} AS cost"]
+    layer2 = [
+        f"{date} AS order_date",
+        f"{amount} AS amount",
+        f"{cost} AS cost",
+        f"{refund} AS refund",
+    ]
     totals = _lit("(?i)(?:" + "|".join(_TOTAL_WORDS) + "):*")
     words = f"CASE WHEN customer IS NULL THEN {first_text} ELSE customer END"
     firsts = ", ".join(
@@ -507,6 +532,7 @@ def typed_sql(plan: Plan, source: str) -> str:
     fast = (
         "customer IS NOT NULL AND order_date IS NOT NULL AND amount IS NOT NULL "
         f"AND NOT {is_total} AND NOT (k_raw IS NOT NULL AND cost IS NULL) "
+        "AND NOT (r_raw IS NOT NULL AND refund IS NULL) "
         f"AND customer NOT IN ({errors})"
     )
     if seg_j is not None and plan.segments:  # the names never hold an error value

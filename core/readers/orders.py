@@ -72,6 +72,11 @@ _AMOUNT = schema.BY_KEY["amount"]
 _COST = schema.BY_KEY["cost"]
 _QUANTITY = schema.BY_KEY["quantity"]
 _PRICE = schema.BY_KEY["unit_price"]
+_REFUND = schema.BY_KEY["refund"]
+REFUNDS_TAKEN_OFF = Text(
+    "the refunds in {refund} are taken off the amounts (an empty cell: nothing refunded)",
+    "возвраты из {refund} вычтены из сумм (пустая ячейка — возврата нет)",
+)
 NO_QUANTITY = Text(
     "no quantity in this order line; the row is left out",
     "в строке заказа нет количества; строка не учтена",
@@ -265,6 +270,15 @@ def convert_orders(
         money = [(qty_j, _QUANTITY), (price_j, _PRICE)]
         cells = (("quantity", mapping.cell(qty_j)), ("price", mapping.cell(price_j)))
         notices.append(Notice(AMOUNT_IS_PRODUCT, cells))
+    refund_j = mapping.column_of("refund")
+    if refund_j is not None:  # the refunded part, in a column of its own: taken off
+        typed_refund = columns.numbers(cols[refund_j], _REFUND, decimal)
+        for i, (text, fields) in sorted(typed_refund.errors.items()):
+            bad[i] = True  # the order's amount is not known: never guessed
+            flag(i, refund_j, _left_out(text), fields, "refund")
+        amounts = amounts - np.nan_to_num(typed_refund.values, nan=0.0)
+        notices.append(Notice(REFUNDS_TAKEN_OFF, (("refund", mapping.cell(refund_j)),)))
+        money.append((refund_j, _REFUND))
     report(4)
     cost = None
     cost_j = mapping.column_of("cost")

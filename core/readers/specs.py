@@ -80,7 +80,16 @@ SEGMENTS = TableSpec(
     command="compute",
 )
 
-ORDER_KEYS = ("customer", "date", "amount", "order_segment", "cost", "quantity", "unit_price")
+ORDER_KEYS = (
+    "customer",
+    "date",
+    "amount",
+    "order_segment",
+    "cost",
+    "quantity",
+    "unit_price",
+    "refund",
+)
 #: an order line's amount as the product of its quantity and unit price, when no column is the
 #: amount itself (``header.Spec.products``)
 AMOUNT_PRODUCT = ("amount", ("quantity", "unit_price"))

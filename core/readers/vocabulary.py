@@ -132,6 +132,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "отгрузки", "отгрузка", "доставки", "доставка", "оплаты", "оплата", "счёта", "возврата",
         "возврат", "отмены", "отмена", "изменения", "обновления", "закрытия",
     ),
+    # the refunded part of an order beside its amount ("Amount Refunded", «Сумма возврата»)
+    "refund": (
+        "refund", "refunded", "refunds", "return", "returned", "returns", "возврат", "возврата",
+        "возвраты", "возвращено", "возвращённая",
+    ),
     "birth": (
         "birth", "birthday", "born", "registration", "registered", "signup", "signed",
         "рождения", "рождение", "регистрации", "регистрация",
@@ -346,6 +351,18 @@ ORDERS: dict[str, Words] = {
         placed=0.0,
     ),
     "cost": _w([("cogs",), ("cost_word",)], ("percent",), cogs=3.0, cost_word=1.0, placed=0.0),
+    # the part of each order refunded, in a column of its own (Stripe's "Amount Refunded",
+    # WooCommerce's "Order Refund Amount", Shopify's "Refunded Amount"): taken off the amount;
+    # the word of an amount is needed ("Refunded" alone may be yes/no, "Refund date" a date)
+    "refund": _w(
+        [("refund", "amount")],
+        ("percent",),
+        refund=1.5,
+        amount=0.5,
+        other_event=0.0,
+        placed=0.0,
+        customer=-0.25,
+    ),
     # a log of order lines without their amount (the UCI Online Retail set): the amount of a
     # line is its quantity × its unit price (``specs.ORDERS``'s product); a price column alone
     # is the order's amount, as it always was

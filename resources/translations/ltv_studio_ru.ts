@@ -918,6 +918,10 @@
         <source>unit price</source>
         <translation>цена за единицу</translation>
     </message>
+    <message>
+        <source>refunded amount</source>
+        <translation>сумма возврата</translation>
+    </message>
 </context>
 <context>
     <name>OrdersImportWords</name>

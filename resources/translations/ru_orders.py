@@ -10,6 +10,7 @@ RU = {
     "cost of goods": "себестоимость",
     "quantity": "количество",
     "unit price": "цена за единицу",
+    "refunded amount": "сумма возврата",
     "Orders from {file}": "Заказы из {file}",
     "Create project": "Создать проект",
     "Column": "Столбец",

@@ -518,3 +518,42 @@ def test_a_price_column_alone_is_still_the_orders_amount(tmp_path):
     ours = assert_same(path, end=dt.date(2025, 2, 28))
     assert float(ours.totals.revenue) == 2_200
     assert not any("×" in n.message("en") for n in ours.notices)
+
+
+# The refunded part of each order in a column of its own (Stripe, WooCommerce, Shopify) ----------
+REFUNDS = """id,Created date (UTC),Amount,Amount Refunded,Currency,Customer Email
+ch_1,2025-01-27 19:17:00,113.00,0.00,usd,ann@example.com
+ch_2,2025-02-03 09:01:00,59.00,59.00,usd,bob@example.com
+ch_3,2025-03-11 12:00:00,221.00,21.00,usd,ann@example.com
+ch_4,2025-03-12 12:00:00,50.00,,usd,cid@example.com
+ch_5,2025-03-13 12:00:00,80.00,lots,usd,dan@example.com
+ch_6,2025-03-14 12:00:00,10.00,25.50,usd,eve@example.com
+"""
+
+
+def test_refunds_in_their_own_column_are_taken_off_on_both_paths(tmp_path):
+    path = tmp_path / "stripe.csv"
+    path.write_text(REFUNDS, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    # 113 + (59 − 59) + (221 − 21) + 50 + (10 − 25.50); ch_5's refund cannot be read: left out
+    assert float(ours.totals.revenue) == 113 + 0 + 200 + 50 - 15.5
+    assert ours.totals.orders == 5
+    assert [p.cell for p in ours.problems] == ["D6"]
+    # a fully refunded order is a zero-value purchase; more refunded than paid is none (§8.1)
+    assert ours.purchases == 4
+    assert any("refunds in D1 are taken off" in n.message("en") for n in ours.notices)
+
+
+def test_a_clean_log_with_refunds_is_typed_in_sql(tmp_path, monkeypatch):
+    rows = ["Order Date,Customer,Order Total Amount,Order Refund Amount"]
+    rng = np.random.default_rng(7)
+    for _ in range(3_000):
+        day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
+        total = int(rng.integers(100, 99_999)) / 100
+        refund = "" if rng.random() < 0.5 else f"{min(total, rng.integers(0, 5_000) / 100)}"
+        rows.append(f"{day},c{rng.integers(0, 300)},{total},{refund}")
+    path = tmp_path / "woo.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    calls = _count_pipeline_calls(monkeypatch)
+    ours = assert_same(path)
+    assert calls == [] and ours.totals.orders == 3_000 and not ours.problems
