@@ -294,11 +294,18 @@ def fold(text: str) -> str:
 
 @functools.cache
 def _exact_names(keys: tuple[str, ...]) -> dict[str, str]:
+    """Each key's exact names: the key, its labels and synonyms, and then — where no label or
+    synonym of another key says the same — the grid's short headers («Привлечение», "At
+    start"), so that a table headed as the program heads its columns reads back."""
     names: dict[str, str] = {}
     for key in keys:
         col = schema.BY_KEY.get(key)
         phrases = [key] + ([col.label_en, col.label_ru, *col.synonyms] if col else [])
         for phrase in phrases:
+            names.setdefault(fold(phrase), key)
+    for key in keys:
+        col = schema.BY_KEY.get(key)
+        for phrase in (col.short("en"), col.short("ru")) if col else ():
             names.setdefault(fold(phrase), key)
     names.pop("", None)
     return names

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+from core import schema
 from core.readers import header, specs
 
 SEG = specs.SEGMENTS.header
@@ -508,3 +509,12 @@ def test_a_lifetime_in_years_is_the_retention_input_unless_one_is_given():
     assert [m.key for m in alone] == ["segment", "retention_years"]
     both, _ = header.match_row(["Сегмент", "Срок удержания, лет", "Срок жизни клиента, лет"], SEG)
     assert [m.key for m in both] == ["segment", "retention_years", "lifetime_years"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_grids_own_short_headers_read_back_as_their_columns(lang):
+    """A table headed as the window heads its columns («Привлечение», "Acq. spend", "At start",
+    «Ставка») is read column for column: "Привлечение" was ambiguous (spend or new customers),
+    "At start" and «Ставка» unknown."""
+    for col in schema.INPUTS + schema.METRICS:
+        assert header.match(col.short(lang), SEG).key == col.key, col.short(lang)
