@@ -134,8 +134,13 @@ app.exec()
 
 
 # the bare window after importing numpy, which the numbers need before they can be shown: the
-# least any window with computed numbers can take, against the same baseline
-BARE_WITH_NUMPY = "import numpy  # noqa: F401\n" + BARE
+# least any window with computed numbers can take, against the same baseline. numpy's BLAS on
+# one thread, as the window's process has it (``ui.startup``): its pool of threads cost the
+# default import some 30 ms more here
+BARE_WITH_NUMPY = (
+    "import os\nos.environ.setdefault('OPENBLAS_NUM_THREADS', '1')\nimport numpy  # noqa: F401\n"
+    + BARE
+)
 
 
 def _run(script: str) -> dict[str, float]:
