@@ -121,6 +121,37 @@ _ABBREVIATIONS = (
     (re.compile(r"\bср\.\s*"), " средний "),
     (re.compile(r"\be-mail\b"), " email "),
     (re.compile(r"\bт\.\s*е\.?"), " "),
+    # An amount with or without VAT, before or after a discount, is an amount, not the VAT or
+    # the discount itself («Сумма НДС», "Discount"): the phrase becomes one word of its own
+    # (core.readers.vocabulary: "vatincl", "vatexcl", "discafter", "discbefore").
+    (
+        re.compile(
+            r"\b(?:с|со|включая|вкл\.?|в\s*т\.\s*ч\.?|с\s+учетом)\s*(?:ндс|налог\w*)"
+            r"|\b(?:incl\.?|including|inc\.?|with)\s*(?:vat|tax(?:es)?|gst)\b"
+        ),
+        " vatincl ",
+    ),
+    (
+        re.compile(
+            r"\b(?:без|исключая|не\s+включая)\s*(?:ндс|налог\w*)"
+            r"|\b(?:excl\.?|excluding|ex\.?|without|net\s+of|before)\s*(?:vat|tax(?:es)?|gst)\b"
+        ),
+        " vatexcl ",
+    ),
+    (
+        re.compile(
+            r"\b(?:со|с|после)\s+(?:учетом\s+)?скид\w*"
+            r"|\b(?:after|with|less|net\s+of)\s+discounts?\b|\bdiscounted\b"
+        ),
+        " discafter ",
+    ),
+    (
+        re.compile(
+            r"\b(?:без|до)\s+(?:учета\s+)?скид\w*"
+            r"|\b(?:before|without|excl\.?|excluding)\s+discounts?\b"
+        ),
+        " discbefore ",
+    ),
 )
 #: Words that never count against a key: little words, and units (they give unit hints).
 _NEUTRAL = frozenset(

@@ -146,7 +146,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "net", "turnover", "money", "сумма", "суммы", "итог", "итого", "выручка", "выручки",
         "оборот", "оплачено", "стоимость", "деньги", "доход",
         "budget", "бюджет",  # a deal's value (amoCRM's «Бюджет»)
+        "всего",
     ),
+    # an amount with or without VAT, before or after a discount (core.readers.header makes
+    # each phrase one word): net of VAT and after the discount is what the business earned
+    "vatincl": ("vatincl",),
+    "vatexcl": ("vatexcl",),
+    "discafter": ("discafter",),
+    "discbefore": ("discbefore",),
     # "Sales" of an order line (Superstore): an amount alone, a qualifier beside another word
     # ("Sales channel", "Sales date")
     "sales": ("sales",),
@@ -338,6 +345,10 @@ ORDERS: dict[str, Words] = {
         customer=-0.25,
         subtotal=-0.5,
         sales=0.5,
+        vatexcl=0.0,
+        vatincl=-0.25,
+        discafter=0.0,
+        discbefore=-0.25,
     ),
     "order_segment": _w(
         [("segment",), ("channel",), ("place",)],

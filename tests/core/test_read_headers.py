@@ -518,3 +518,31 @@ def test_the_grids_own_short_headers_read_back_as_their_columns(lang):
     "At start" and «Ставка» unknown."""
     for col in schema.INPUTS + schema.METRICS:
         assert header.match(col.short(lang), SEG).key == col.key, col.short(lang)
+
+
+@pytest.mark.parametrize(
+    "row, amount",
+    [
+        # 1C and most Russian accounting exports: the amount with VAT, often beside the VAT
+        (["Дата", "Контрагент", "Сумма с НДС"], "Сумма с НДС"),
+        (["Дата", "Контрагент", "Сумма с НДС", "Сумма НДС"], "Сумма с НДС"),
+        (["Дата", "Контрагент", "Сумма, в т.ч. НДС"], "Сумма, в т.ч. НДС"),
+        (["Date", "Customer", "Amount incl. VAT"], "Amount incl. VAT"),
+        # net of VAT is what the business earned (the margin is on it): it wins over gross
+        (["Дата", "Контрагент", "Сумма с НДС", "Сумма без НДС"], "Сумма без НДС"),
+        (["Date", "Customer", "Total (incl. tax)", "Total (excl. tax)"], "Total (excl. tax)"),
+        (["Дата", "Контрагент", "Сумма без НДС", "НДС", "Всего"], "Сумма без НДС"),
+        (["Дата", "Контрагент", "НДС", "Всего"], "Всего"),
+        # after the discount is what the customer paid: it wins over the price before it
+        (["Дата", "Клиент", "Сумма со скидкой"], "Сумма со скидкой"),
+        (["Дата", "Клиент", "Сумма без скидки", "Скидка", "Сумма со скидкой"], "Сумма со скидкой"),
+        (["Дата", "Клиент", "Сумма с учётом скидки"], "Сумма с учётом скидки"),
+        (["Date", "Customer", "Discount", "Amount after discount"], "Amount after discount"),
+        # the VAT or the discount itself is never the amount
+        (["Дата", "Клиент", "Сумма скидки", "Сумма"], "Сумма"),
+        (["Дата", "Клиент", "Сумма НДС", "Сумма"], "Сумма"),
+    ],
+)
+def test_an_amount_with_or_without_vat_or_a_discount_is_an_amount(row, amount):
+    matches, _ = header.match_row(row, ORD)
+    assert [h for h, m in zip(row, matches) if m.key == "amount"] == [amount]
