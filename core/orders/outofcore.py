@@ -30,7 +30,7 @@ from core.numbers import parse_number
 from core.orders import sql
 from core.orders.engine import SerialScanNeeded, Session
 from core.orders.log import OrderLog
-from core.problems import Notice, Problem
+from core.problems import Notice, Problem, a1
 from core.readers import dates as dates_mod
 from core.readers import formats, specs
 from core.readers.columns import ERROR_CODES
@@ -802,21 +802,41 @@ def lines_at(path: Path, positions: list[int]) -> list[int]:
 
 def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, rejected: set[int]):
     """The rows SQL did not type, read by the reading pipeline's own conversion, in batches."""
-    from core.readers.orders import convert_orders
+    from core.readers.orders import FURTHER_LINES, convert_orders
 
     numbered = csv_source(plan, True) if plan.kind == "csv" else parquet_source(plan, True)
     names = ", ".join(plan.names)
+    amount_j = plan.col("amount")
+    # further lines of an order whose first line, typed here, holds its amount (an empty
+    # amount on a day its customer has a row with one: ``core.readers.orders.further_lines``)
+    line = "false"
+    if amount_j is not None:
+        line = (
+            f"({text_sql('a_raw')} IS NULL AND t.customer IS NOT NULL "
+            "AND t.order_date IS NOT NULL AND EXISTS (SELECT 1 FROM days_read AS d "
+            "WHERE d.fast AND d.customer = t.customer AND d.order_date = t.order_date))"
+        )
     query = (
-        f"SELECT record, {names} FROM ({typed_sql(plan, numbered)}) "
+        f"SELECT record, {line} AS further, {names} FROM ({typed_sql(plan, numbered)}) AS t "
         "WHERE NOT blank AND NOT fast ORDER BY record"
     )
     cursor = session.con.execute(query)
     logs, problems, notices, skipped = [], [], [], 0
+    further: list[int] = []  # records of further lines
+    n_further = 0
     while True:
         check(cancelled)
         batch = cursor.fetchmany(_BATCH)
         if not batch:
             break
+        if any(r[1] for r in batch):
+            n_further += sum(1 for r in batch if r[1])
+            further += [r[0] for r in batch if r[1]][: 3 - len(further)]
+            skipped += sum(1 for r in batch if r[1])
+            batch = [r for r in batch if not r[1]]
+            if not batch:
+                continue
+        batch = [(r[0], *r[2:]) for r in batch]
         records = [r[0] for r in batch]
         lines = _lines(plan, records, rejected)
         grid = Grid(
@@ -833,6 +853,10 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
         logs.append(log)
         problems += log.problems
         notices += log.notices
+    if n_further:
+        at = [a1(n - 1, amount_j) for n in _lines(plan, further, rejected)]
+        cells = ", ".join(at) + ("…" if n_further > len(at) else "")
+        notices.append(Notice(FURTHER_LINES, (("n", str(n_further)), ("cells", cells))))
     if not logs:
         return None, problems, notices, skipped
     return _concat(logs), problems, notices, skipped

@@ -73,6 +73,22 @@ _COST = schema.BY_KEY["cost"]
 _QUANTITY = schema.BY_KEY["quantity"]
 _PRICE = schema.BY_KEY["unit_price"]
 _REFUND = schema.BY_KEY["refund"]
+FURTHER_LINES = Plural(
+    (
+        "{n} row without an amount, on a day its customer has an order with one, is read as a "
+        "further line of that order and left out ({cells})",
+        "{n} rows without an amount, on a day their customer has an order with one, are read "
+        "as further lines of that order and left out ({cells})",
+    ),
+    (
+        "{n} строка без суммы в день, когда у того же клиента есть заказ с суммой, прочитана "
+        "как следующая строка этого заказа и не учтена ({cells})",
+        "{n} строки без суммы в день, когда у того же клиента есть заказ с суммой, прочитаны "
+        "как следующие строки этого заказа и не учтены ({cells})",
+        "{n} строк без суммы в день, когда у того же клиента есть заказ с суммой, прочитаны "
+        "как следующие строки этого заказа и не учтены ({cells})",
+    ),
+)
 REFUNDS_TAKEN_OFF = Text(
     "the refunds in {refund} are taken off the amounts (an empty cell: nothing refunded)",
     "возвраты из {refund} вычтены из сумм (пустая ячейка — возврата нет)",
@@ -246,21 +262,35 @@ def convert_orders(
             )
     report(3)
 
-    def required_number(j: int, column: schema.Column, empty: Text) -> np.ndarray:
-        """Column ``j`` typed; a row whose cell is empty or unreadable is bad, and flagged."""
-        typed = columns.numbers(cols[j], column, decimal)
+    def required_number(
+        j: int, column: schema.Column, empty: Text, typed=None, spare: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Column ``j`` typed (or ``typed`` as it was); a row whose cell is unreadable or empty
+        is bad, and flagged — but for the rows of ``spare`` with an empty cell: neither."""
+        typed = typed or columns.numbers(cols[j], column, decimal)
         for i, (text, fields) in sorted(typed.errors.items()):
             bad[i] = True
             flag(i, j, _left_out(text), fields, column.key)
         for i in np.flatnonzero(np.isnan(typed.values)):
-            if i not in typed.errors:
+            if i not in typed.errors and (spare is None or not spare[i]):
                 bad[i] = True
                 flag(int(i), j, empty, key=column.key)
         return typed.values
 
     amount_j = mapping.column_of("amount")
+    lines = np.zeros(m, bool)  # further lines of an order whose first line holds its amount
     if amount_j is not None:
-        amounts = required_number(amount_j, _AMOUNT, NO_AMOUNT)
+        typed = columns.numbers(cols[amount_j], _AMOUNT, decimal)
+        empty = np.isnan(typed.values)
+        empty[list(typed.errors)] = False
+        lines = further_lines(customer, typed_dates.values, empty, bad)
+        amounts = required_number(amount_j, _AMOUNT, NO_AMOUNT, typed, lines)
+        if lines.any():
+            at = [address(int(i), amount_j) for i in np.flatnonzero(lines)[:3]]
+            n_lines = int(lines.sum())
+            cells = ", ".join(at) + ("…" if n_lines > len(at) else "")
+            notices.append(Notice(FURTHER_LINES, (("n", str(n_lines)), ("cells", cells))))
+            data_rows -= n_lines
         money = [(amount_j, _AMOUNT)]
     else:  # an order line: its amount is quantity × unit price (specs.AMOUNT_PRODUCT)
         qty_j, price_j = mapping.column_of("quantity"), mapping.column_of("unit_price")
@@ -294,7 +324,7 @@ def convert_orders(
     currency = formats.table_currency(grid, signs, [cols[j] for j in signs] + named, numbers)
     if currency is not None:
         notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
-    good = ~bad
+    good = ~bad & ~lines
     date_values = typed_dates.values
     if end is not None:
         after = good & (date_values > np.datetime64(end, "D"))
@@ -341,6 +371,25 @@ def convert_orders(
     if progress is not None:
         progress(5, 5)
     return log, data_rows
+
+
+def further_lines(
+    customer: np.ndarray, dates: np.ndarray, empty: np.ndarray, bad: np.ndarray
+) -> np.ndarray:
+    """The rows with an empty amount, a customer and a date, on a day the same customer has a
+    row with an amount: the further lines of an order whose first line holds its amount (as
+    Shopify exports an order of several items). They add nothing to any figure and are no bad
+    row; ``convert_orders`` counts them in a notice."""
+    candidates = np.flatnonzero(empty & ~bad)
+    out = np.zeros(len(empty), bool)
+    if not len(candidates):
+        return out
+    wanted = set(zip(customer[candidates].tolist(), dates[candidates].tolist()))
+    others = np.flatnonzero(~empty & ~bad)
+    found = {k for k in zip(customer[others].tolist(), dates[others].tolist()) if k in wanted}
+    for i in candidates.tolist():
+        out[i] = (customer[i], dates[i].item()) in found
+    return out
 
 
 def _objects(items: list) -> np.ndarray:

@@ -557,3 +557,34 @@ def test_a_clean_log_with_refunds_is_typed_in_sql(tmp_path, monkeypatch):
     calls = _count_pipeline_calls(monkeypatch)
     ours = assert_same(path)
     assert calls == [] and ours.totals.orders == 3_000 and not ours.problems
+
+
+# An order of several items as Shopify exports it: the total on its first line only ----------
+LINE_ITEMS = """Name,Email,Financial Status,Total,Created at,Lineitem quantity,Lineitem name
+#1001,ann@example.com,paid,113.00,2025-01-27 19:17:00 -0500,1,Mug
+#1001,ann@example.com,,,2025-01-27 19:17:00 -0500,1,Tea
+#1002,bob@example.com,paid,59.00,2025-02-03 09:01:00 -0500,2,Tea
+#1003,ann@example.com,paid,221.00,2025-03-11 12:00:00 -0400,1,Pot
+#1003,ann@example.com,,,2025-03-11 12:00:00 -0400,1,Mug
+#1003,ann@example.com,,  ,2025-03-11 12:00:00 -0400,1,Tea
+#1004,cid@example.com,,,2025-03-12 12:00:00 -0400,1,Tea
+#1005,dan@example.com,paid,12 USD,2025-03-13 10:00:00 -0400,1,Tea
+#1005,dan@example.com,,,2025-03-13 10:00:00 -0400,1,Mug
+"""
+
+
+def test_further_lines_of_an_order_are_no_bad_rows_on_both_paths(tmp_path):
+    """A row with an empty amount on a day its customer has a row with one is a further line of
+    that order: left out and counted in a notice, not listed as a bad row. A row with an empty
+    amount and no such day (cid) is still a bad row."""
+    path = tmp_path / "orders_export.csv"
+    path.write_text(LINE_ITEMS, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert float(ours.totals.revenue) == 113 + 59 + 221 + 12
+    assert ours.totals.orders == 4
+    assert [p.cell for p in ours.problems] == ["D8"]
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert "read as further lines of that order and left out (D3, D6, D7)" in said
+    log = read_order_log(path)
+    assert log.rows == 5  # the four orders used and cid's bad row; the lines are no rows
+    assert "4 rows without an amount" in " ".join(n.message("en") for n in log.notices)
