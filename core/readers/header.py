@@ -118,6 +118,19 @@ _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])|(?<=[A-ZА-ЯЁ])(?=[A-Z
 _WORD = re.compile(r"[^\W_]+|%|₽|\$|€|№", re.UNICODE)
 _ABBREVIATIONS = (
     (re.compile(r"\bкол[-.\s]*во\b"), " количество "),
+    # Words whose stems lead astray, made one word of their own: a "Reference" is a code of
+    # its order (PrestaShop, Xero), not the "referrer" it shares a stem with; a marketplace is
+    # where an order was placed (Amazon, Ozon), not marketing; an "account code" is a ledger's
+    # (Xero, QuickBooks, 1C's «Счёт учёта»), not a customer's account
+    (re.compile(r"\b(?:reference|ref)(?:\s*(?:no|nr|number|#|№))?\.?(?!\w)"), " refno "),
+    (re.compile(r"\b(?:marketplaces?|маркетплейс\w*)"), " mplace "),
+    (
+        re.compile(
+            r"\b(?:account\s*code|gl\s*account|general\s+ledger|ledger\s*account|nominal\s*code"
+            r"|сч[её]т\s+уч[её]та|субсч[её]т)\b"
+        ),
+        " ledger ",
+    ),
     (re.compile(r"\bср\.\s*"), " средний "),
     (re.compile(r"\be-mail\b"), " email "),
     (re.compile(r"\bт\.\s*е\.?"), " "),
@@ -369,6 +382,10 @@ class Spec:
     #: their product (an order line's amount: quantity × unit price); ``b`` alone reads as
     #: ``key`` (a price column is the order's amount); otherwise ``a`` and ``b`` are not read.
     products: tuple[tuple[str, tuple[str, str]], ...] = ()
+    #: concepts that make a header matched by words outrank the exact names of its key: an
+    #: order line's amount ("LineAmount", "Line Total") over the order's "Total", which a log of
+    #: order lines repeats on each line of an order (Xero's invoices)
+    outrank: tuple[str, ...] = ()
 
     def __hash__(self) -> int:
         return hash(self.keys)
@@ -411,6 +428,8 @@ def match(text: str, spec: Spec) -> Match:
         score -= UNEXPLAINED * len(set(range(len(stems))) - explained - neutral)
         if units & set(vocab.wrong_units):
             score -= WRONG_UNIT
+        if any(c in present and c in vocab.weights for c in spec.outrank):
+            score += EXACT
         matched = tuple(content[i] for i in sorted(explained) if i not in neutral)
         scored.append((score, key, matched))
     if not scored:

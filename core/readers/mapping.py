@@ -219,14 +219,17 @@ def _summary(few: Text, many: Text, columns: list[tuple[str, str]], shown: int =
 
 
 def found_texts(grids: list[Grid], limit: int = 12) -> tuple[Grid, int, list[str]] | None:
-    """The row that looks most like a header (most text cells) among the first rows of the
-    first grid with data: to name the columns a file has when none is known."""
-    best = None
+    """The row that looks most like a header (most text cells without a digit, then most text
+    cells) among the first rows of the first grid with data: to name the columns a file has when
+    none is known. A CSV's cells are all text: its header is the row of words, not the row of
+    dates, codes and numbers below it."""
+    best, best_rank = None, None
     for grid in grids:
         for i, row in enumerate(grid.rows[:HEADER_SEARCH_ROWS]):
             texts = [c.strip() for c in row if isinstance(c, str) and c.strip()]
-            if texts and (best is None or len(texts) > len(best[2])):
-                best = (grid, i, texts[:limit])
+            rank = (sum(not any(ch.isdigit() for ch in t) for t in texts), len(texts))
+            if texts and (best_rank is None or rank > best_rank):
+                best, best_rank = (grid, i, texts[:limit]), rank
         if best:
             return best
     return None

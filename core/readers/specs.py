@@ -95,7 +95,7 @@ ORDER_KEYS = (
 AMOUNT_PRODUCT = ("amount", ("quantity", "unit_price"))
 ORDERS = TableSpec(
     ORDERS_KIND,
-    Spec(ORDER_KEYS, vocabulary.ORDERS, products=(AMOUNT_PRODUCT,)),
+    Spec(ORDER_KEYS, vocabulary.ORDERS, products=(AMOUNT_PRODUCT,), outrank=("line",)),
     required=("customer", "date", "amount"),
     used=ORDER_KEYS,
     least=3,

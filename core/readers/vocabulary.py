@@ -109,6 +109,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "id": (
         "id", "code", "key", "identifier", "uid", "guid", "number", "no", "nr", "num", "№",
         "код", "номер", "идентификатор", "инн", "login", "логин", "card", "карта",
+        "refno",  # "Reference", "Ref. No." (core.readers.header makes them one word)
     ),
     "email": ("email", "e-mail", "mail", "почта", "электронная"),
     "phone": ("phone", "mobile", "телефон", "тел"),
@@ -176,7 +177,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "channel": (
         "channel", "source", "medium", "utm", "campaign", "referrer", "канал", "каналы",
         "источник", "кампания",
+        "site", "сайт",  # Shopify's "Referring Site"
+        "mplace",  # a marketplace («маркетплейс»), made one word by core.readers.header
     ),
+    # the amount of one line of an order ("LineAmount", "Line Total"): in a log of order lines
+    # it sums to the orders' amounts, where the order's total beside it repeats on each line
+    "line": ("line", "lines", "lineitem", "строка", "строки"),
     "place": (
         "city", "region", "country", "store", "shop", "branch", "location", "area", "город",
         "регион", "страна", "магазин", "филиал", "точка", "область",
@@ -220,12 +226,18 @@ def _w(signatures, wrong_units=(), **weights: float) -> Words:
 
 
 _MONEY_ONLY = ("percent", "years")
+#: a segment input is a number, never a date: a header naming a date is a column of an order
+#: log («Дата заказа покупателем» of Wildberries is no purchases per customer); the retention's
+#: «Время жизни» shares «время» with dates and is left out
+_DATED = -1.5
 _NOT_MONEY = ("money", "percent")
 
 #: Segment tables (§1) and the metrics they may carry (§2, skipped as computed).
 SEGMENTS: dict[str, Words] = {
     "segment": _w([("segment",), ("name",)], segment=1.0, name=0.75, customer=0.25),
-    "customers": _w([("customer",)], _NOT_MONEY, customer=1.0, count=0.5, active=0.5, period=0.0),
+    "customers": _w(
+        [("customer",)], _NOT_MONEY, customer=1.0, count=0.5, active=0.5, period=0.0, date=_DATED
+    ),
     "avg_order_value": _w(
         [("average", "order"), ("check",), ("average", "value")],
         _MONEY_ONLY,
@@ -234,6 +246,7 @@ SEGMENTS: dict[str, Words] = {
         check=1.0,
         value=0.5,
         customer=0.25,
+        date=_DATED,
     ),
     "purchases_per_year": _w(
         [("order", "year"), ("frequency",), ("order", "count"), ("order", "customer")],
@@ -244,6 +257,7 @@ SEGMENTS: dict[str, Words] = {
         count=0.25,
         customer=0.25,
         average=0.25,
+        date=_DATED,
     ),
     "retention_years": _w(
         [("retention",), ("term", "customer"), ("term", "years_unit")],
@@ -255,7 +269,9 @@ SEGMENTS: dict[str, Words] = {
         customer=0.25,
         average=0.25,
     ),
-    "gross_margin": _w([("margin",)], ("money", "years"), margin=1.5, gross=0.5, average=0.25),
+    "gross_margin": _w(
+        [("margin",)], ("money", "years"), margin=1.5, gross=0.5, average=0.25, date=_DATED
+    ),
     "service_cost_per_year": _w(
         [("service",)],
         _MONEY_ONLY,
@@ -265,9 +281,16 @@ SEGMENTS: dict[str, Words] = {
         year=0.25,
         average=0.25,
         unit_cost=0.25,
+        date=_DATED,
     ),
     "acquisition_spend": _w(
-        [("acquisition",)], _MONEY_ONLY, acquisition=1.0, outlay=1.0, customer=0.0, year=0.25
+        [("acquisition",)],
+        _MONEY_ONLY,
+        acquisition=1.0,
+        outlay=1.0,
+        customer=0.0,
+        year=0.25,
+        date=_DATED,
     ),
     "new_customers": _w(
         [("new", "customer"), ("new", "count"), ("new",)],
@@ -277,6 +300,7 @@ SEGMENTS: dict[str, Words] = {
         count=0.5,
         period=0.0,
         year=0.25,
+        date=_DATED,
     ),
     "customers_start": _w(
         [("start", "customer"), ("start", "period")],
@@ -296,7 +320,9 @@ SEGMENTS: dict[str, Words] = {
         count=0.25,
         year=0.25,
     ),
-    "discount_rate": _w([("discount",)], ("money", "years"), discount=1.5, rate=0.5, year=0.25),
+    "discount_rate": _w(
+        [("discount",)], ("money", "years"), discount=1.5, rate=0.5, year=0.25, date=_DATED
+    ),
     # computed columns: recognised so that they are named as skipped, never read as inputs
     "ltv": _w([("ltv",)], ltv=2.0, customer=0.25, value=0.25),
     "cac": _w(
@@ -349,6 +375,7 @@ ORDERS: dict[str, Words] = {
         vatincl=-0.25,
         discafter=0.0,
         discbefore=-0.25,
+        line=0.75,
     ),
     "order_segment": _w(
         [("segment",), ("channel",), ("place",)],

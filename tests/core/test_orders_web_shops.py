@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import xlsxwriter
 
+from core.errors import ReadError
 from core.orders.files import derive_file
 from core.readers import specs
 from core.readers.pipeline import find, load
@@ -129,3 +131,87 @@ def test_an_amocrm_deals_export_reads_the_deals_budget_as_its_amount(tmp_path):
     derived = derive_file(path, dt.date(2025, 3, 1), lang="ru", today=dt.date(2025, 3, 1))
     assert float(derived.totals.revenue) == 22_500 and derived.totals.customers == 2
     assert derived.summary.first_purchase.min() == dt.date(2025, 1, 10)  # created, not closed
+
+
+def test_a_xero_invoice_export_counts_each_invoice_line_once(tmp_path):
+    """Xero writes one row per invoice line and repeats the invoice's "Total" on each: the
+    lines' "LineAmount" sum to the invoices (net of VAT); the customer is "ContactName", not the
+    ledger's "AccountCode" (200, the same on every line)."""
+    path = tmp_path / "xero.csv"
+    path.write_text(
+        "ContactName,EmailAddress,InvoiceNumber,Reference,InvoiceDate,DueDate,Total,TaxTotal,"
+        "InvoiceAmountPaid,InvoiceAmountDue,InventoryItemCode,Description,Quantity,UnitAmount,"
+        "Discount,LineAmount,AccountCode,TaxType,TaxAmount,Currency,Type,Sent,Status\n"
+        "Acme Ltd,ap@acme.example,INV-0001,PO 77,05/01/2025,19/01/2025,180.00,30.00,180.00,"
+        "0.00,,Consulting,1,100.00,,100.00,200,20% (VAT on Income),20.00,GBP,Sales invoice,"
+        "Sent,Paid\n"
+        "Acme Ltd,ap@acme.example,INV-0001,PO 77,05/01/2025,19/01/2025,180.00,30.00,180.00,"
+        "0.00,,Workshop,1,50.00,,50.00,200,20% (VAT on Income),10.00,GBP,Sales invoice,"
+        "Sent,Paid\n"
+        "Bolt LLP,pay@bolt.example,INV-0002,,07/02/2025,21/02/2025,60.00,10.00,60.00,"
+        "0.00,,Consulting,1,50.00,,50.00,200,20% (VAT on Income),10.00,GBP,Sales invoice,"
+        "Sent,Paid\n"
+        "Acme Ltd,ap@acme.example,INV-0003,PO 80,01/03/2025,15/03/2025,120.00,20.00,0.00,"
+        "120.00,,Consulting,1,100.00,,100.00,200,20% (VAT on Income),20.00,GBP,Sales invoice,"
+        "Sent,Awaiting Payment\n",
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2025, 3, 1), dates="dmy", today=dt.date(2025, 3, 1))
+    assert derived.totals.customers == 2 and derived.purchases == 3
+    assert float(derived.totals.revenue) == 100 + 50 + 50 + 100
+    assert derived.currency == "£"
+
+
+def test_a_prestashop_export_makes_no_segment_of_each_orders_reference(tmp_path):
+    path = tmp_path / "order_export.csv"
+    path.write_text(
+        "ID;Reference;New client;Delivery;Customer;Total;Payment;Status;Date\n"
+        "1;XKBKNABJK;1;France;J. DOE;61.80;Payments by check;Delivered;2025-01-05 10:12:00\n"
+        "2;OHSATSERP;1;France;A. SMITH;40.00;Bank wire;Delivered;2025-02-07 11:00:00\n"
+        "3;QMXSPVTGW;0;France;J. DOE;25.50;Bank wire;Delivered;2025-03-01 09:30:00\n",
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2025, 3, 1), today=dt.date(2025, 3, 1))
+    assert derived.totals.customers == 2 and float(derived.totals.revenue) == 127.30
+    assert "XKBKNABJK" not in [s.name for s in derived.segments]
+
+
+@pytest.mark.parametrize(
+    "name, second, text",
+    [
+        # Amazon's settlement report: no buyer in it
+        (
+            "amazon.csv",
+            "settlement id",
+            "date/time,settlement id,type,order id,sku,description,quantity,marketplace,"
+            "fulfillment,order city,order state,order postal,tax collection model,product sales,"
+            "product sales tax,shipping credits,selling fees,fba fees,other,total\n"
+            '"Jan 5, 2025 10:12:00 AM PST",123,Order,111-1,SKU1,Widget,1,amazon.com,Amazon,'
+            "Austin,TX,78701,MarketplaceFacilitator,20.00,1.60,0,-3.00,-3.22,0,15.38\n",
+        ),
+        # Wildberries' sales report: no buyer either
+        (
+            "wb.csv",
+            "Номер поставки",
+            "№;Номер поставки;Предмет;Код номенклатуры;Бренд;Артикул поставщика;Название;"
+            "Размер;Баркод;Тип документа;Обоснование для оплаты;Дата заказа покупателем;"
+            "Дата продажи;Кол-во;Цена розничная;Вайлдберриз реализовал Товар (Пр);"
+            "К перечислению Продавцу за реализованный Товар\n"
+            "1;123;Кружки;555;Бренд;A-1;Кружка;0;460;Продажа;Продажа;2025-01-03;2025-01-05;1;"
+            "600;500;425\n",
+        ),
+    ],
+)
+def test_a_marketplace_report_without_buyers_is_refused_naming_its_header(
+    tmp_path, name, second, text
+):
+    """Not "a segment table" (a marketplace is no marketing spend, a date no purchases per
+    customer), and the columns named are the header's, not the first order's cells."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReadError) as err:
+        derive_file(path, dt.date(2025, 3, 1), today=dt.date(2025, 3, 1))
+    message = str(err.value)
+    assert "no order log found" in message and "a customer" in message, message
+    assert f"“{second}”" in message and message.endswith("(line 1)"), message
+    assert "\n" not in message

@@ -251,6 +251,7 @@ SEGMENT_SPELLINGS = {
 ORDER_SPELLINGS = {
     "customer": [
         "Клиент",
+        "Customer Account Code",  # a customer's code in the ledger, not the ledger's account
         "ID клиента",
         "Код клиента",
         "Покупатель",
@@ -312,6 +313,8 @@ ORDER_SPELLINGS = {
     ],
     "order_segment": [
         "Сегмент",
+        "Referrer",  # a channel, though "Reference" (an order's code) shares its stem
+        "Referring Site",
         "Канал",
         "Город",
         "Канал продаж",
@@ -546,3 +549,48 @@ def test_the_grids_own_short_headers_read_back_as_their_columns(lang):
 def test_an_amount_with_or_without_vat_or_a_discount_is_an_amount(row, amount):
     matches, _ = header.match_row(row, ORD)
     assert [h for h, m in zip(row, matches) if m.key == "amount"] == [amount]
+
+
+@pytest.mark.parametrize(
+    "row, want",
+    [
+        # Xero's invoice export (one row per invoice line): the contact is the customer, not
+        # the ledger's "AccountCode"; the line's amount, not the invoice's "Total" repeated on
+        # each of its lines; "UnitAmount" and "Reference" are not read
+        (
+            ["ContactName", "EmailAddress", "InvoiceNumber", "Reference", "InvoiceDate",
+             "DueDate", "Total", "TaxTotal", "InvoiceAmountPaid", "Quantity", "UnitAmount",
+             "LineAmount", "AccountCode", "TaxType", "Currency", "Type"],
+            ["customer", None, None, None, "date", None, None, None, None, None, None,
+             "amount", None, None, None, "order_segment"],
+        ),
+        (["Date", "Customer", "Order Total", "Line Total"], ["date", "customer", None, "amount"]),
+        # PrestaShop's orders: "Reference" is each order's code, not a referrer (a channel)
+        (
+            ["ID", "Reference", "New client", "Delivery", "Customer", "Total", "Payment",
+             "Status", "Date"],
+            [None, None, None, None, "customer", "amount", None, None, "date"],
+        ),
+    ],
+)  # fmt: skip
+def test_accounting_and_shop_exports_read_each_column_as_meant(row, want):
+    matches, _ = header.match_row(row, ORD)
+    assert [m.key for m in matches] == want
+
+
+@pytest.mark.parametrize(
+    "text, not_key",
+    [
+        # a marketplace (Amazon's settlement report) is where an order was placed: no spend
+        ("marketplace", "acquisition_spend"),
+        # a date is never a segment input (Wildberries' «Дата заказа покупателем»)
+        ("Дата заказа покупателем", "purchases_per_year"),
+    ],
+)
+def test_marketplace_and_date_headers_are_no_segment_inputs(text, not_key):
+    assert header.match(text, SEG).key != not_key, header.match(text, SEG)
+
+
+@pytest.mark.parametrize("text", ["Marketplace", "Маркетплейс"])
+def test_a_marketplace_column_is_an_orders_channel(text):
+    assert header.match(text, ORD).key == "order_segment"
