@@ -189,6 +189,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # metrics, recognised so that they are skipped as computed (never read as an input)
     "ltv": ("ltv", "clv", "cltv"),
+    # revenue per customer (per user, per account): a customer's revenue in a period, never
+    # the size of one order nor a count of customers
+    "arpu": ("arpu", "arppu", "arpa", "arpc"),
+    "revenue": (
+        "revenue", "revenues", "income", "выручка", "выручки", "выручку", "доход", "дохода",
+        "доходы",
+    ),
     "cac": ("cac", "cpa"),
     "crr": ("crr",),
     "churn": ("churn", "attrition", "отток", "оттока"),
@@ -325,6 +332,18 @@ SEGMENTS: dict[str, Words] = {
     ),
     # computed columns: recognised so that they are named as skipped, never read as inputs
     "ltv": _w([("ltv",)], ltv=2.0, customer=0.25, value=0.25),
+    # ARPU, "Avg revenue per user", «Выручка на клиента»: a customer's revenue in a period is
+    # the annual revenue metric (AOV × purchases), skipped; read as the AOV it would count the
+    # purchases twice, read as customers it would count money
+    "annual_revenue": _w(
+        [("arpu",), ("revenue", "customer")],
+        arpu=2.0,
+        revenue=1.0,
+        customer=1.0,
+        average=0.5,
+        year=0.5,
+        value=0.0,
+    ),
     "cac": _w(
         [("cac",), ("acquisition", "unit_cost", "customer")],
         cac=2.0,

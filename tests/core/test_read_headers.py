@@ -594,3 +594,54 @@ def test_marketplace_and_date_headers_are_no_segment_inputs(text, not_key):
 @pytest.mark.parametrize("text", ["Marketplace", "Маркетплейс"])
 def test_a_marketplace_column_is_an_orders_channel(text):
     assert header.match(text, ORD).key == "order_segment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ARPU",
+        "ARPU, ₽/мес",
+        "Avg revenue per user",
+        "Average revenue per customer",
+        "Revenue per customer",
+        "Customer revenue",
+        "Выручка на клиента, ₽",
+        "Средний доход с клиента",
+    ],
+)
+def test_revenue_per_customer_is_the_annual_revenue_metric_never_an_input(text):
+    """A consultant's template gives a customer's revenue in a period (ARPU): the annual revenue
+    metric (AOV × purchases), skipped as computed. Read as the average order value it would count
+    the purchases twice; read as the number of customers it would count money."""
+    assert header.match(text, SEG).key == "annual_revenue", header.match(text, SEG)
+
+
+@pytest.mark.parametrize(
+    "text", ["Повторные покупки, %", "Доля повторных покупок, %", "Repeat purchase rate, %"]
+)
+def test_a_header_in_a_unit_its_key_never_has_is_not_that_key(text):
+    """A share of repeat purchases in percent is no number of purchases a year."""
+    assert header.match(text, SEG).key != "purchases_per_year", header.match(text, SEG)
+
+
+def test_a_consultants_template_reads_its_inputs_and_skips_its_metrics(tmp_path):
+    from core.readers import read_segments
+
+    path = tmp_path / "ltv_template.csv"
+    path.write_text(
+        "Сегмент;Выручка на клиента, ₽;Средний чек, ₽;Покупок в год;Маржа, %;Отток, %;"
+        "Маркетинговый бюджет, ₽;LTV, ₽\n"
+        "Розница;4 800;1 200;4;35%;40%;1 500 000;4 200\n"
+        "Опт;270 000;45 000;6;18%;15%;2 000 000;324 000\n",
+        encoding="utf-8",
+    )
+    read = read_segments(path, "ru")
+    assert read.table.names == ["Розница", "Опт"]
+    assert read.table.value(0, "avg_order_value") == 1200
+    assert read.table.value(1, "purchases_per_year") == 6
+    assert read.table.value(1, "acquisition_spend") == 2_000_000
+    assert read.table.value(0, "customers") is None  # 4 800 roubles are no customers
+    messages = [n.message("ru") for n in read.notices]
+    computed = [m for m in messages if m.startswith("расчётные столбцы пропущены")]
+    assert computed and "«Выручка на клиента, ₽»" in computed[0], messages
+    assert "«LTV, ₽»" in computed[0] and "«Отток, %»" in computed[0]
