@@ -118,12 +118,15 @@ _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])|(?<=[A-ZА-ЯЁ])(?=[A-Z
 _WORD = re.compile(r"[^\W_]+|%|₽|\$|€|№", re.UNICODE)
 _ABBREVIATIONS = (
     (re.compile(r"\bкол[-.\s]*во\b"), " количество "),
-    # Words whose stems lead astray, made one word of their own: a "Reference" is a code of
+    # Words whose stems lead astray, made words of their own: a "Reference" is a code of
     # its order (PrestaShop, Xero), not the "referrer" it shares a stem with; a marketplace is
     # where an order was placed (Amazon, Ozon), not marketing; an "account code" is a ledger's
     # (Xero, QuickBooks, 1C's «Счёт учёта»), not a customer's account
     (re.compile(r"\b(?:reference|ref)(?:\s*(?:no|nr|number|#|№))?\.?(?!\w)"), " refno "),
     (re.compile(r"\b(?:marketplaces?|маркетплейс\w*)"), " mplace "),
+    # «Компания» (a company: amoCRM's and Bitrix24's deals) is one letter from «кампания» (a
+    # campaign, a channel), which a slip of the keyboard would otherwise make it
+    (re.compile(r"\bкомпани(?:я|и|ю|ей|й|ям|ями|ях)?\b"), " company "),
     (
         re.compile(
             r"\b(?:account\s*code|gl\s*account|general\s+ledger|ledger\s*account|nominal\s*code"
@@ -158,6 +161,10 @@ _ABBREVIATIONS = (
         ),
         " discafter ",
     ),
+    # "Net sales" and "Gross sales" (Square) are the accounting terms: after discounts and
+    # returns, and before them ("Net" alone is after fees: PayPal's, Etsy's "Order Net")
+    (re.compile(r"\bnet\s+(sales|revenue)\b"), r" net discafter \1 "),
+    (re.compile(r"\bgross\s+(sales|revenue)\b"), r" gross discbefore \1 "),
     (
         re.compile(
             r"\b(?:без|до)\s+(?:учета\s+)?скид\w*"

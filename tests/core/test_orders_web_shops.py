@@ -215,3 +215,43 @@ def test_a_marketplace_report_without_buyers_is_refused_naming_its_header(
     assert "no order log found" in message and "a customer" in message, message
     assert f"“{second}”" in message and message.endswith("(line 1)"), message
     assert "\n" not in message
+
+
+def test_a_crm_deals_export_makes_no_channel_of_the_company(tmp_path):
+    """A CRM's deals with the contact's company beside the contact and the deal's source: the
+    channel is the source, not each client company («Компания» is no «кампания»)."""
+    path = tmp_path / "deals.csv"
+    path.write_text(
+        "ID;Название сделки;Стадия сделки;Сумма;Валюта;Контакт;Компания;Источник;Дата создания\n"
+        "1;Поставка;Успешно;12 500,00;RUB;Анна Иванова;ООО Ромашка;Сайт;05.01.2025\n"
+        "2;Поставка;Успешно;8 000,00;RUB;Борис Петров;ООО Лютик;Звонок;07.02.2025\n"
+        "3;Поставка;Успешно;4 000,00;RUB;Анна Иванова;ООО Ромашка;Сайт;09.03.2025\n",
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2025, 3, 9), lang="ru", today=dt.date(2025, 3, 9))
+    assert derived.totals.customers == 2 and float(derived.totals.revenue) == 24_500
+    assert sorted(s.name for s in derived.segments) == ["Звонок", "Сайт"]
+
+
+def test_a_square_transactions_export_takes_its_net_sales(tmp_path):
+    """Square's transactions: "Gross Sales" before discounts, "Net Sales" after them (the
+    accounting terms), "Total Collected" with tax and tip: the amount is the net sales."""
+    path = tmp_path / "transactions.csv"
+    path.write_text(
+        "Date,Time,Time Zone,Gross Sales,Discounts,Service Charges,Net Sales,Gift Card Sales,"
+        "Tax,Tip,Partial Refunds,Total Collected,Source,Card,Fees,Net Total,Transaction ID,"
+        "Payment ID,Description,Event Type,Location,Customer ID,Customer Name\n"
+        "2025-01-05,10:12:00,Eastern Time (US & Canada),$20.00,-$2.00,$0.00,$18.00,$0.00,$1.60,"
+        "$2.00,$0.00,$21.60,Point of Sale,$21.60,-$0.68,$20.92,T1,P1,Latte,Payment,Main St,"
+        "C1,Ann Lee\n"
+        "2025-02-07,11:00:00,Eastern Time (US & Canada),$10.00,$0.00,$0.00,$10.00,$0.00,$0.80,"
+        "$0.00,$0.00,$10.80,Point of Sale,$10.80,-$0.34,$10.46,T2,P2,Tea,Payment,Main St,"
+        "C2,Bob Ray\n"
+        "2025-03-01,09:30:00,Eastern Time (US & Canada),$30.00,-$5.00,$0.00,$25.00,$0.00,$2.00,"
+        "$3.00,$0.00,$30.00,Point of Sale,$30.00,-$0.95,$29.05,T3,P3,Beans,Payment,Main St,"
+        "C1,Ann Lee\n",
+        encoding="utf-8",
+    )
+    derived = derive_file(path, dt.date(2025, 3, 1), today=dt.date(2025, 3, 1))
+    assert derived.totals.customers == 2
+    assert float(derived.totals.revenue) == 18 + 10 + 25  # net of discounts, before tax and tip

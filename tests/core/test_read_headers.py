@@ -565,6 +565,9 @@ def test_an_amount_with_or_without_vat_or_a_discount_is_an_amount(row, amount):
              "amount", None, None, None, "order_segment"],
         ),
         (["Date", "Customer", "Order Total", "Line Total"], ["date", "customer", None, "amount"]),
+        # "Net sales" is after discounts and returns, "Gross sales" before them (Square)
+        (["Date", "Customer ID", "Gross Sales", "Discounts", "Net Sales", "Total Collected"],
+         ["date", "customer", None, None, "amount", None]),
         # PrestaShop's orders: "Reference" is each order's code, not a referrer (a channel)
         (
             ["ID", "Reference", "New client", "Delivery", "Customer", "Total", "Payment",
@@ -645,3 +648,10 @@ def test_a_consultants_template_reads_its_inputs_and_skips_its_metrics(tmp_path)
     computed = [m for m in messages if m.startswith("расчётные столбцы пропущены")]
     assert computed and "«Выручка на клиента, ₽»" in computed[0], messages
     assert "«LTV, ₽»" in computed[0] and "«Отток, %»" in computed[0]
+
+
+@pytest.mark.parametrize("text", ["Компания", "Компания контакта"])
+def test_a_company_is_no_campaign(text):
+    """«Компания» is one letter from «кампания» (a campaign, read as the orders' channel): a CRM's
+    deals would have made a segment of every client company."""
+    assert header.match(text, ORD).key != "order_segment", header.match(text, ORD)
