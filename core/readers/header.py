@@ -183,6 +183,9 @@ _UNITS = {
     "thousand thousands k mln",
     "percent": "% pct percent percents процент процентов проц",
     "years": "лет years yrs",
+    # a month is a unit of its own: a lifetime "in months" or purchases "a month" read as the
+    # year's would be 12 times off (``vocabulary``: the yearly keys' wrong unit)
+    "months": "мес месяц месяца месяцев месяцы month months mo mos",
     "count": "шт pcs чел человек",
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
@@ -403,11 +406,12 @@ def match(text: str, spec: Spec) -> Match:
     """The key that header ``text`` names best under ``spec``, with why; never a guess."""
     if not isinstance(text, str) or not text.strip():
         return Match(None)
-    key = _exact(text, spec.keys)
-    if key is not None:
-        return Match(key, EXACT, EXACT_HOW, (text.strip(),))
     raw = words(text)
     units = {_UNIT_OF[w] for w in raw if w in _UNIT_OF}
+    key = _exact(text, spec.keys)
+    vocab = spec.words.get(key) if key is not None else None
+    if key is not None and not (vocab is not None and units & set(vocab.wrong_units)):
+        return Match(key, EXACT, EXACT_HOW, (text.strip(),))  # not "Lifetime (months)"
     content = [w for w in raw if not any(ch.isdigit() for ch in w)]  # years, codes, ids
     if not any(len(w) > 1 or w in ("№",) for w in content):
         return Match(None)

@@ -68,6 +68,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "service": (
         "service", "serving", "serve", "support", "maintenance", "servicing", "retention cost",
         "обслуживание", "обслуживания", "сопровождение", "поддержка", "сервис", "сервисные",
+        "затраты на удержание", "расходы на удержание", "стоимость удержания",
     ),
     "outlay": (
         "cost", "costs", "expense", "expenses", "spend", "spending", "budget", "investment",
@@ -233,6 +234,9 @@ def _w(signatures, wrong_units=(), **weights: float) -> Words:
 
 
 _MONEY_ONLY = ("percent", "years")
+#: the inputs counted by the year (DESIGN.md §1), and the customers and the AOV (an ARPU "a
+#: month" is neither): a header "a month" or "in months" is not one
+_YEARLY_MONEY = ("percent", "years", "months")
 #: a segment input is a number, never a date: a header naming a date is a column of an order
 #: log («Дата заказа покупателем» of Wildberries is no purchases per customer); the retention's
 #: «Время жизни» shares «время» with dates and is left out
@@ -243,11 +247,17 @@ _NOT_MONEY = ("money", "percent")
 SEGMENTS: dict[str, Words] = {
     "segment": _w([("segment",), ("name",)], segment=1.0, name=0.75, customer=0.25),
     "customers": _w(
-        [("customer",)], _NOT_MONEY, customer=1.0, count=0.5, active=0.5, period=0.0, date=_DATED
+        [("customer",)],
+        ("money", "percent", "months"),
+        customer=1.0,
+        count=0.5,
+        active=0.5,
+        period=0.0,
+        date=_DATED,
     ),
     "avg_order_value": _w(
         [("average", "order"), ("check",), ("average", "value")],
-        _MONEY_ONLY,
+        _YEARLY_MONEY,
         average=1.0,
         order=1.0,
         check=1.0,
@@ -257,7 +267,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "purchases_per_year": _w(
         [("order", "year"), ("frequency",), ("order", "count"), ("order", "customer")],
-        ("money", "percent"),
+        ("money", "percent", "months"),
         order=1.0,
         year=1.0,
         frequency=1.5,
@@ -268,20 +278,21 @@ SEGMENTS: dict[str, Words] = {
     ),
     "retention_years": _w(
         [("retention",), ("term", "customer"), ("term", "years_unit")],
-        ("money", "percent"),
+        ("money", "percent", "months"),
         retention=1.0,
         term=0.75,
         years_unit=0.5,
         year=0.25,
         customer=0.25,
         average=0.25,
+        outlay=-1.0,  # «Затраты на удержание» are money, not a term
     ),
     "gross_margin": _w(
         [("margin",)], ("money", "years"), margin=1.5, gross=0.5, average=0.25, date=_DATED
     ),
     "service_cost_per_year": _w(
         [("service",)],
-        _MONEY_ONLY,
+        _YEARLY_MONEY,
         service=1.5,
         outlay=0.5,
         customer=0.25,
@@ -292,7 +303,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "acquisition_spend": _w(
         [("acquisition",)],
-        _MONEY_ONLY,
+        _YEARLY_MONEY,
         acquisition=1.0,
         outlay=1.0,
         customer=0.0,
@@ -301,7 +312,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "new_customers": _w(
         [("new", "customer"), ("new", "count"), ("new",)],
-        _NOT_MONEY,
+        ("money", "percent", "months"),
         new=1.0,
         customer=1.0,
         count=0.5,
@@ -328,7 +339,12 @@ SEGMENTS: dict[str, Words] = {
         year=0.25,
     ),
     "discount_rate": _w(
-        [("discount",)], ("money", "years"), discount=1.5, rate=0.5, year=0.25, date=_DATED
+        [("discount",)],
+        ("money", "years", "months"),
+        discount=1.5,
+        rate=0.5,
+        year=0.25,
+        date=_DATED,
     ),
     # computed columns: recognised so that they are named as skipped, never read as inputs
     "ltv": _w([("ltv",)], ltv=2.0, customer=0.25, value=0.25),

@@ -655,3 +655,25 @@ def test_a_company_is_no_campaign(text):
     """«Компания» is one letter from «кампания» (a campaign, read as the orders' channel): a CRM's
     deals would have made a segment of every client company."""
     assert header.match(text, ORD).key != "order_segment", header.match(text, ORD)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Customer lifetime (months)",
+        "Срок жизни клиента, мес.",
+        "Lifetime, months",
+        "Заказов в месяц на клиента",
+        "Маркетинг, ₽/мес",
+        "Новых клиентов в месяц",
+        "Средний чек, ₽/мес",
+    ],
+)
+def test_a_figure_by_the_month_is_no_input_counted_by_the_year(text):
+    """A lifetime in months read as the retention in years, or purchases a month as purchases a
+    year, would be 12 times off: such a header is left unused and named, never read."""
+    assert header.match(text, SEG).key is None, header.match(text, SEG)
+
+
+def test_retention_costs_are_a_service_cost_not_a_retention_term():
+    assert header.match("Затраты на удержание", SEG).key == "service_cost_per_year"
