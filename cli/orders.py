@@ -86,8 +86,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(to_json(derived, lang, model_doc), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-        for problem in derived.problems:
-            print(problem.line(lang), file=sys.stderr)
+        from core.problems import lines
+
+        for line in lines(derived.problems, lang):  # every one is in the JSON
+            print(line, file=sys.stderr)
         for notice in derived.notices:
             print(notice.message(lang), file=sys.stderr)
     else:

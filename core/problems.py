@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from core.text import Text
+from core.text import Plural, Text
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,53 @@ class Problem:
         where = ", ".join(x for x in (self.file, self.sheet, self.cell) if x)
         value = f' "{self.value}"' if self.value else ""
         return f"{where}:{value} — {self.message(lang)}"
+
+
+_MORE_OF_THE_SAME = Plural(
+    (
+        "… and {n} more row in column {column}: {message}",
+        "… and {n} more rows in column {column}: {message}",
+    ),
+    (
+        "… и ещё {n} строка в столбце {column}: {message}",
+        "… и ещё {n} строки в столбце {column}: {message}",
+        "… и ещё {n} строк в столбце {column}: {message}",
+    ),
+)
+_COLUMN = re.compile(r"[A-Z]+")
+
+
+def lines(problems, lang: str = "en", shown: int = 5, most: int = 10) -> list[str]:
+    """``problems`` one line each, for a person to read (the command line's table, stderr):
+    of a kind (the same reason in the same column) with more than ``most``, the first
+    ``shown`` and one line saying how many more — a log whose customer column is a quarter
+    empty lists 125 000 rows otherwise. ``--json`` keeps every one."""
+
+    def kind(p: Problem) -> tuple:
+        column = _COLUMN.match(p.cell)
+        return (p.text, column.group(0) if column else "")
+
+    from core.numbers import NumberFormat
+
+    counts: dict[tuple, int] = {}
+    for p in problems:
+        counts[kind(p)] = counts.get(kind(p), 0) + 1
+    out: list[str] = []
+    said: dict[tuple, int] = {}
+    for p in problems:
+        k = kind(p)
+        if counts[k] <= most:
+            out.append(p.line(lang))
+            continue
+        said[k] = said.get(k, 0) + 1
+        if said[k] <= shown:
+            out.append(p.line(lang))
+        if said[k] == shown:
+            rest = counts[k] - shown
+            column = k[1] or "—"
+            n = NumberFormat(lang, "").number(float(rest), 0)
+            out.append(_MORE_OF_THE_SAME(lang, n=n, column=column, message=p.message(lang)))
+    return out
 
 
 def a1(row: int, col: int) -> str:

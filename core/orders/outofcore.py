@@ -663,7 +663,9 @@ def prepare(
         # names the sample did not show are common: read the segments as text instead
         session.con.execute("DROP TABLE days_read")
         return prepare(session, replace(plan, segments=()), lang, cancelled)
-    problems, notices = _rejected(session, plan), list(plan.notices)
+    from core.readers.orders import amount_notices
+
+    problems, notices = _rejected(session, plan), list(plan.notices) + amount_notices(plan.mapping)
     rejected = {int(p.cell) for p in problems}
     fast_days = (
         "SELECT customer, order_date, total, cost, segment, orders FROM days_read WHERE fast"
@@ -674,7 +676,13 @@ def prepare(
             session, plan, lang, cancelled, rejected
         )
         problems += extra_problems
-        notices += extra_notices
+        # each batch's conversion says again what holds for the whole file (the currency, what
+        # the amount is made of, the order of slashed dates): said once
+        seen = set(notices)
+        for notice in extra_notices:
+            if notice not in seen:
+                seen.add(notice)
+                notices.append(notice)
         rows -= skipped
     if read is not None and len(read):
         session.register_log(read, name="orders_recovered")

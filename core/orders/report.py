@@ -9,6 +9,7 @@ from core import schema
 from core.numbers import NumberFormat
 from core.orders.derive import Derived
 from core.orders.segments import DERIVED_INPUTS
+from core.problems import lines as problem_lines
 from core.project import Settings
 from core.text import Plural, Text
 
@@ -176,7 +177,7 @@ def format_table(
     if derived.notices:
         out += [_NOTICES(lang)] + [n.message(lang) for n in derived.notices] + [""]
     if derived.problems:
-        out += [_PROBLEMS(lang)] + [p.line(lang) for p in derived.problems] + [""]
+        out += [_PROBLEMS(lang)] + problem_lines(derived.problems, lang) + [""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -298,8 +298,6 @@ def convert_orders(
             price_j, _PRICE, NO_PRICE
         )
         money = [(qty_j, _QUANTITY), (price_j, _PRICE)]
-        cells = (("quantity", mapping.cell(qty_j)), ("price", mapping.cell(price_j)))
-        notices.append(Notice(AMOUNT_IS_PRODUCT, cells))
     refund_j = mapping.column_of("refund")
     if refund_j is not None:  # the refunded part, in a column of its own: taken off
         typed_refund = columns.numbers(cols[refund_j], _REFUND, decimal)
@@ -307,8 +305,8 @@ def convert_orders(
             bad[i] = True  # the order's amount is not known: never guessed
             flag(i, refund_j, _left_out(text), fields, "refund")
         amounts = amounts - np.nan_to_num(typed_refund.values, nan=0.0)
-        notices.append(Notice(REFUNDS_TAKEN_OFF, (("refund", mapping.cell(refund_j)),)))
         money.append((refund_j, _REFUND))
+    notices.extend(amount_notices(mapping))
     report(4)
     cost = None
     cost_j = mapping.column_of("cost")
@@ -371,6 +369,22 @@ def convert_orders(
     if progress is not None:
         progress(5, 5)
     return log, data_rows
+
+
+def amount_notices(mapping: Mapping) -> list[Notice]:
+    """What the amount of each row is made of, when it is not one column as it stands: the
+    product of a quantity and a unit price, less a refund column (said once for a file, by
+    either reading path)."""
+    out = []
+    if mapping.column_of("amount") is None:
+        qty_j, price_j = mapping.column_of("quantity"), mapping.column_of("unit_price")
+        if qty_j is not None and price_j is not None:
+            cells = (("quantity", mapping.cell(qty_j)), ("price", mapping.cell(price_j)))
+            out.append(Notice(AMOUNT_IS_PRODUCT, cells))
+    refund_j = mapping.column_of("refund")
+    if refund_j is not None:
+        out.append(Notice(REFUNDS_TAKEN_OFF, (("refund", mapping.cell(refund_j)),)))
+    return out
 
 
 def further_lines(

@@ -588,3 +588,21 @@ def test_further_lines_of_an_order_are_no_bad_rows_on_both_paths(tmp_path):
     log = read_order_log(path)
     assert log.rows == 5  # the four orders used and cid's bad row; the lines are no rows
     assert "4 rows without an amount" in " ".join(n.message("en") for n in log.notices)
+
+
+def test_what_holds_for_the_whole_file_is_said_once_whatever_the_batches(tmp_path, monkeypatch):
+    """The pipeline's batches each said the currency and what the amount is made of again
+    (three times for a 500 000-row log with a quarter of its customers empty); a clean file,
+    with no batch, did not say what the amount is made of at all."""
+    from core.orders import outofcore
+
+    monkeypatch.setattr(outofcore, "_BATCH", 2)
+    path = tmp_path / "online_retail.csv"
+    path.write_text(LINES.replace("United Kingdom", "UK").replace(",2.55,", ",$2.55,"), "utf-8")
+    said = [n.message("en") for n in derive_file(path, dt.date(2011, 1, 31), today=TODAY).notices]
+    assert sum("quantity (D1) × its unit price (F1)" in m for m in said) == 1
+    assert sum("typed in $" in m for m in said) == 1
+    clean = tmp_path / "clean.csv"
+    clean.write_text("Order date,Customer,Qty,Unit price\n2024-01-02,a,2,3.5\n2024-02-03,b,1,4\n")
+    said = [n.message("en") for n in derive_file(clean, today=TODAY).notices]
+    assert sum("quantity (C1) × its unit price (D1)" in m for m in said) == 1
