@@ -497,19 +497,28 @@ def test_order_lines_without_an_amount_give_quantity_times_price_on_both_paths(t
     assert any("quantity (D1) × its unit price (F1)" in n.message("en") for n in ours.notices)
 
 
-def test_a_clean_log_of_order_lines_is_typed_in_sql(tmp_path, monkeypatch):
-    """Quantity × unit price is worked out in the one pass, not row by row in Python."""
-    rows = ["Order date,Customer,Qty,Unit price"]
-    rng = np.random.default_rng(5)
+def _typed_in_sql(tmp_path, monkeypatch, header: str, money, seed: int) -> None:
+    """A clean log of 3 000 rows — a day, a customer, then ``money(rng)``'s cells — goes through
+    the one SQL pass (no row reaches the pipeline's conversion) and gives the in-memory JSON."""
+    rows = [header]
+    rng = np.random.default_rng(seed)
     for _ in range(3_000):
         day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
-        qty = int(rng.integers(-2, 9))
-        rows.append(f"{day},c{rng.integers(0, 300)},{qty},{rng.integers(1, 99_999) / 100}")
-    path = tmp_path / "lines.csv"
+        rows.append(f"{day},c{rng.integers(0, 300)},{money(rng)}")
+    path = tmp_path / "log.csv"
     path.write_text("\n".join(rows) + "\n", "utf-8")
     calls = _count_pipeline_calls(monkeypatch)
     ours = assert_same(path)
     assert calls == [] and ours.totals.orders == 3_000 and not ours.problems
+
+
+def test_a_clean_log_of_order_lines_is_typed_in_sql(tmp_path, monkeypatch):
+    """Quantity × unit price is worked out in the one pass, not row by row in Python."""
+
+    def line(rng) -> str:
+        return f"{int(rng.integers(-2, 9))},{rng.integers(1, 99_999) / 100}"
+
+    _typed_in_sql(tmp_path, monkeypatch, "Order date,Customer,Qty,Unit price", line, 5)
 
 
 def test_a_price_column_alone_is_still_the_orders_amount(tmp_path):
@@ -545,18 +554,13 @@ def test_refunds_in_their_own_column_are_taken_off_on_both_paths(tmp_path):
 
 
 def test_a_clean_log_with_refunds_is_typed_in_sql(tmp_path, monkeypatch):
-    rows = ["Order Date,Customer,Order Total Amount,Order Refund Amount"]
-    rng = np.random.default_rng(7)
-    for _ in range(3_000):
-        day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
+    def paid(rng) -> str:
         total = int(rng.integers(100, 99_999)) / 100
         refund = "" if rng.random() < 0.5 else f"{min(total, rng.integers(0, 5_000) / 100)}"
-        rows.append(f"{day},c{rng.integers(0, 300)},{total},{refund}")
-    path = tmp_path / "woo.csv"
-    path.write_text("\n".join(rows) + "\n", "utf-8")
-    calls = _count_pipeline_calls(monkeypatch)
-    ours = assert_same(path)
-    assert calls == [] and ours.totals.orders == 3_000 and not ours.problems
+        return f"{total},{refund}"
+
+    header = "Order Date,Customer,Order Total Amount,Order Refund Amount"
+    _typed_in_sql(tmp_path, monkeypatch, header, paid, 7)
 
 
 # An order of several items as Shopify exports it: the total on its first line only ----------

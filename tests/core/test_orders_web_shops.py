@@ -30,6 +30,13 @@ ORDERS = [  # (order, email, moment, subtotal, total, source)
 END = dt.date(2025, 2, 28)
 
 
+def _derive(tmp_path, name: str, text: str, end: dt.date, **kw):
+    """``text`` written as the CSV ``name`` and derived as ``orders`` does, T = ``end``."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return derive_file(path, end, today=end, **kw)
+
+
 def _rows():
     for name, email, moment, subtotal, total, source in ORDERS:
         yield [name, email, "paid", moment, "USD", subtotal, "5.00", "8.00", total, moment, source]
@@ -66,32 +73,33 @@ def test_a_shopify_export_saved_as_a_workbook_is_read_the_same(tmp_path):
 def test_a_woocommerce_export_takes_the_order_total_not_its_subtotal(tmp_path):
     """ "Order Subtotal Amount" comes first, before discounts, shipping and tax; the amount a
     customer paid is "Order Total Amount"."""
-    path = tmp_path / "woo.csv"
-    path.write_text(
+    derived = _derive(
+        tmp_path,
+        "woo.csv",
         '"Order Number","Order Date","Email (Billing)","Phone (Billing)","Cart Discount Amount",'
         '"Order Subtotal Amount","Order Shipping Amount","Order Refund Amount",'
         '"Order Total Amount"\n'
         '"1201","2025-01-05 14:22","anna@example.com","+7900","0","100","10","0","110"\n'
         '"1202","2025-02-07 10:00","boris@example.com","+7901","5","60","10","0","65"\n'
         '"1203","2025-03-09 18:45","anna@example.com","+7900","0","200","10","0","210"\n',
-        encoding="utf-8",
+        dt.date(2025, 3, 9),
     )
-    derived = derive_file(path, dt.date(2025, 3, 9), today=dt.date(2025, 3, 9))
     assert float(derived.totals.revenue) == 110 + 65 + 210
     assert derived.totals.customers == 2
 
 
 def test_a_crm_deals_export_names_its_customer_a_contact(tmp_path):
     """Bitrix24 and HubSpot call the customer of a deal its contact («Контакт», "Contact")."""
-    path = tmp_path / "deals.csv"
-    path.write_text(
+    derived = _derive(
+        tmp_path,
+        "deals.csv",
         "ID;Название;Дата создания;Контакт;Сумма;Валюта;Стадия\n"
         "1;Заказ 1;05.01.2025;Анна Иванова;12 500,00;RUB;Успешно\n"
         "2;Заказ 2;07.02.2025;Борис Петров;8 000,00;RUB;Успешно\n"
         "3;Заказ 3;09.03.2025;Анна Иванова;4 000,00;RUB;Успешно\n",
-        encoding="utf-8",
+        dt.date(2025, 3, 9),
+        lang="ru",
     )
-    derived = derive_file(path, dt.date(2025, 3, 9), lang="ru", today=dt.date(2025, 3, 9))
     assert derived.totals.customers == 2 and float(derived.totals.revenue) == 24_500
     assert derived.currency == "₽"
 
@@ -121,14 +129,15 @@ def test_the_superstore_sample_reads_its_sales_as_the_amount(tmp_path):
 
 
 def test_an_amocrm_deals_export_reads_the_deals_budget_as_its_amount(tmp_path):
-    path = tmp_path / "amocrm.csv"
-    path.write_text(
+    derived = _derive(
+        tmp_path,
+        "amocrm.csv",
         "ID;Название сделки;Бюджет;Статус;Контакт;Дата создания;Дата закрытия\n"
         "101;Сделка 1;15 000;Успешно реализовано;Анна;10.01.2025;20.01.2025\n"
         "102;Сделка 2;7 500;Успешно реализовано;Борис;12.02.2025;13.02.2025\n",
-        encoding="utf-8",
+        dt.date(2025, 3, 1),
+        lang="ru",
     )
-    derived = derive_file(path, dt.date(2025, 3, 1), lang="ru", today=dt.date(2025, 3, 1))
     assert float(derived.totals.revenue) == 22_500 and derived.totals.customers == 2
     assert derived.summary.first_purchase.min() == dt.date(2025, 1, 10)  # created, not closed
 
@@ -137,8 +146,9 @@ def test_a_xero_invoice_export_counts_each_invoice_line_once(tmp_path):
     """Xero writes one row per invoice line and repeats the invoice's "Total" on each: the
     lines' "LineAmount" sum to the invoices (net of VAT); the customer is "ContactName", not the
     ledger's "AccountCode" (200, the same on every line)."""
-    path = tmp_path / "xero.csv"
-    path.write_text(
+    derived = _derive(
+        tmp_path,
+        "xero.csv",
         "ContactName,EmailAddress,InvoiceNumber,Reference,InvoiceDate,DueDate,Total,TaxTotal,"
         "InvoiceAmountPaid,InvoiceAmountDue,InventoryItemCode,Description,Quantity,UnitAmount,"
         "Discount,LineAmount,AccountCode,TaxType,TaxAmount,Currency,Type,Sent,Status\n"
@@ -154,24 +164,24 @@ def test_a_xero_invoice_export_counts_each_invoice_line_once(tmp_path):
         "Acme Ltd,ap@acme.example,INV-0003,PO 80,01/03/2025,15/03/2025,120.00,20.00,0.00,"
         "120.00,,Consulting,1,100.00,,100.00,200,20% (VAT on Income),20.00,GBP,Sales invoice,"
         "Sent,Awaiting Payment\n",
-        encoding="utf-8",
+        dt.date(2025, 3, 1),
+        dates="dmy",
     )
-    derived = derive_file(path, dt.date(2025, 3, 1), dates="dmy", today=dt.date(2025, 3, 1))
     assert derived.totals.customers == 2 and derived.purchases == 3
     assert float(derived.totals.revenue) == 100 + 50 + 50 + 100
     assert derived.currency == "£"
 
 
 def test_a_prestashop_export_makes_no_segment_of_each_orders_reference(tmp_path):
-    path = tmp_path / "order_export.csv"
-    path.write_text(
+    derived = _derive(
+        tmp_path,
+        "order_export.csv",
         "ID;Reference;New client;Delivery;Customer;Total;Payment;Status;Date\n"
         "1;XKBKNABJK;1;France;J. DOE;61.80;Payments by check;Delivered;2025-01-05 10:12:00\n"
         "2;OHSATSERP;1;France;A. SMITH;40.00;Bank wire;Delivered;2025-02-07 11:00:00\n"
         "3;QMXSPVTGW;0;France;J. DOE;25.50;Bank wire;Delivered;2025-03-01 09:30:00\n",
-        encoding="utf-8",
+        dt.date(2025, 3, 1),
     )
-    derived = derive_file(path, dt.date(2025, 3, 1), today=dt.date(2025, 3, 1))
     assert derived.totals.customers == 2 and float(derived.totals.revenue) == 127.30
     assert "XKBKNABJK" not in [s.name for s in derived.segments]
 
@@ -220,15 +230,16 @@ def test_a_marketplace_report_without_buyers_is_refused_naming_its_header(
 def test_a_crm_deals_export_makes_no_channel_of_the_company(tmp_path):
     """A CRM's deals with the contact's company beside the contact and the deal's source: the
     channel is the source, not each client company («Компания» is no «кампания»)."""
-    path = tmp_path / "deals.csv"
-    path.write_text(
+    derived = _derive(
+        tmp_path,
+        "deals.csv",
         "ID;Название сделки;Стадия сделки;Сумма;Валюта;Контакт;Компания;Источник;Дата создания\n"
         "1;Поставка;Успешно;12 500,00;RUB;Анна Иванова;ООО Ромашка;Сайт;05.01.2025\n"
         "2;Поставка;Успешно;8 000,00;RUB;Борис Петров;ООО Лютик;Звонок;07.02.2025\n"
         "3;Поставка;Успешно;4 000,00;RUB;Анна Иванова;ООО Ромашка;Сайт;09.03.2025\n",
-        encoding="utf-8",
+        dt.date(2025, 3, 9),
+        lang="ru",
     )
-    derived = derive_file(path, dt.date(2025, 3, 9), lang="ru", today=dt.date(2025, 3, 9))
     assert derived.totals.customers == 2 and float(derived.totals.revenue) == 24_500
     assert sorted(s.name for s in derived.segments) == ["Звонок", "Сайт"]
 
@@ -236,8 +247,9 @@ def test_a_crm_deals_export_makes_no_channel_of_the_company(tmp_path):
 def test_a_square_transactions_export_takes_its_net_sales(tmp_path):
     """Square's transactions: "Gross Sales" before discounts, "Net Sales" after them (the
     accounting terms), "Total Collected" with tax and tip: the amount is the net sales."""
-    path = tmp_path / "transactions.csv"
-    path.write_text(
+    derived = _derive(
+        tmp_path,
+        "transactions.csv",
         "Date,Time,Time Zone,Gross Sales,Discounts,Service Charges,Net Sales,Gift Card Sales,"
         "Tax,Tip,Partial Refunds,Total Collected,Source,Card,Fees,Net Total,Transaction ID,"
         "Payment ID,Description,Event Type,Location,Customer ID,Customer Name\n"
@@ -250,8 +262,7 @@ def test_a_square_transactions_export_takes_its_net_sales(tmp_path):
         "2025-03-01,09:30:00,Eastern Time (US & Canada),$30.00,-$5.00,$0.00,$25.00,$0.00,$2.00,"
         "$3.00,$0.00,$30.00,Point of Sale,$30.00,-$0.95,$29.05,T3,P3,Beans,Payment,Main St,"
         "C1,Ann Lee\n",
-        encoding="utf-8",
+        dt.date(2025, 3, 1),
     )
-    derived = derive_file(path, dt.date(2025, 3, 1), today=dt.date(2025, 3, 1))
     assert derived.totals.customers == 2
     assert float(derived.totals.revenue) == 18 + 10 + 25  # net of discounts, before tax and tip
