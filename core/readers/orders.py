@@ -267,7 +267,7 @@ def convert_orders(
     ) -> np.ndarray:
         """Column ``j`` typed (or ``typed`` as it was); a row whose cell is unreadable or empty
         is bad, and flagged — but for the rows of ``spare`` with an empty cell: neither."""
-        typed = typed or columns.numbers(cols[j], column, decimal)
+        typed = typed if typed is not None else columns.numbers(cols[j], column, decimal)
         for i, (text, fields) in sorted(typed.errors.items()):
             bad[i] = True
             flag(i, j, _left_out(text), fields, column.key)
