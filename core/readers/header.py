@@ -134,6 +134,8 @@ _ABBREVIATIONS = (
         ),
         " ledger ",
     ),
+    # "per year", "per month": a period, not "for one" (vocabulary "per_one")
+    (re.compile(r"\b(?:per|each)\s+(year|annum|yr|month|mo|quarter)\b"), r" \1 "),
     (re.compile(r"\bср\.\s*"), " средний "),
     (re.compile(r"\be-mail\b"), " email "),
     (re.compile(r"\bт\.\s*е\.?"), " "),

@@ -76,6 +76,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "бюджет", "вложения", "траты", "стоимость",
     ),
     "unit_cost": ("per", "each", "unit", "одного", "единицу", "на одного", "стоимость", "цена"),
+    # "for one" (a cost per acquisition is no total spend): "per year" is not one of them
+    # (core.readers.header folds it to "year")
+    "per_one": ("per", "each", "одного", "на одного"),
     "acquisition": (
         "acquisition", "acquiring", "acquire", "marketing", "mkt", "mktg", "advertising", "ad",
         "ads", "adwords", "promotion", "promo", "lead", "leads", "ppc", "media", "привлечение",
@@ -309,6 +312,7 @@ SEGMENTS: dict[str, Words] = {
         customer=0.0,
         year=0.25,
         date=_DATED,
+        per_one=-2.0,
     ),
     "new_customers": _w(
         [("new", "customer"), ("new", "count"), ("new",)],
@@ -361,7 +365,8 @@ SEGMENTS: dict[str, Words] = {
         value=0.0,
     ),
     "cac": _w(
-        [("cac",), ("acquisition", "unit_cost", "customer")],
+        [("cac",), ("acquisition", "unit_cost", "customer"), ("acquisition", "per_one")],
+        per_one=0.0,
         cac=2.0,
         acquisition=1.0,
         unit_cost=1.0,

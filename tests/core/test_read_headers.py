@@ -677,3 +677,21 @@ def test_a_figure_by_the_month_is_no_input_counted_by_the_year(text):
 
 def test_retention_costs_are_a_service_cost_not_a_retention_term():
     assert header.match("Затраты на удержание", SEG).key == "service_cost_per_year"
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        # the cost of one acquisition is CAC (computed, skipped), never the total spend
+        ("Cost per acquisition", "cac"),
+        ("Cost per lead", "cac"),
+        ("Acquisition cost per customer", "cac"),
+        ("Затраты на привлечение одного клиента", "cac"),
+        # a period after "per" is no "for one"
+        ("Marketing spend per year", "acquisition_spend"),
+        ("Acquisition spend", "acquisition_spend"),
+        ("Расходы на привлечение клиентов", "acquisition_spend"),
+    ],
+)
+def test_a_cost_per_acquisition_is_no_total_spend(text, key):
+    assert header.match(text, SEG).key == key
