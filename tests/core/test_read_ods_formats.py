@@ -89,16 +89,7 @@ def lo(tmp_path_factory) -> dict[str, Path]:
     sources = [_xlsx(folder / f"{name}.xlsx", *spec) for name, spec in SOURCES.items()]
     _merged(folder / "merged.xlsx")
     sources.append(folder / "merged.xlsx")
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "ods", "--outdir", str(folder / "ods")]
-        + [str(p) for p in sources],
-        capture_output=True,
-        timeout=180,
-        env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
-    )
-    out = {p.stem: folder / "ods" / f"{p.stem}.ods" for p in sources}
-    assert all(p.exists() for p in out.values()), out
-    return out
+    return _converted(sources, "ods", folder)
 
 
 @pytest.fixture(scope="module")
@@ -123,14 +114,19 @@ def xls(lo) -> dict[str, Path]:
             ws.write_formula(i, 4, f"=C{i + 1}/2", pct, (i % 90) / 200)
     book.close()
     sources = [folder / f"{name}.xlsx" for name in [*SOURCES, "merged", "big"]]
+    return _converted(sources, "xls", folder)
+
+
+def _converted(sources: list[Path], kind: str, folder: Path) -> dict[str, Path]:
+    """``sources`` written by LibreOffice as ``kind`` (one soffice run), by their stems."""
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "xls", "--outdir", str(folder / "xls")]
+        ["soffice", "--headless", "--convert-to", kind, "--outdir", str(folder / kind)]
         + [str(p) for p in sources],
         capture_output=True,
         timeout=180,
         env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
     )
-    out = {p.stem: folder / "xls" / f"{p.stem}.xls" for p in sources}
+    out = {p.stem: folder / kind / f"{p.stem}.{kind}" for p in sources}
     assert all(p.exists() for p in out.values()), out
     return out
 
