@@ -76,7 +76,16 @@ class GridEditor(QObject):
         keys = self._model.keys()
         notes: list[str] = []
         named = header_keys(rows[0]) if len(rows) > 1 else None
+        by_month: list = []  # a header by the month ("Lifetime (months)"): the year's, exactly
         if named is not None:
+            from core.readers import periods
+
+            by_month = [periods.of(text, key) for text, key in zip(rows[0], named)]
+            notes.extend(
+                conv.notice("", text).message(self._model.fmt.lang)
+                for text, conv in zip(rows[0], by_month)
+                if conv is not None
+            )
             rows = rows[1:]
             places: list[int | None] = [keys.index(k) if k in keys else None for k in named]
             used = [schema.BY_KEY[k].short(self._model.fmt.lang) for k in named if k]
@@ -99,7 +108,10 @@ class GridEditor(QObject):
             if col is None or not col.is_input:
                 skipped += sum(1 for t in texts if t.strip())
                 continue
+            conv = by_month[j] if j < len(by_month) else None
             for i, parsed in enumerate(col.parse_column(texts, self._model.fmt.decimal)):
+                if conv is not None and isinstance(parsed.value, float):
+                    parsed = conv.parsed(col, parsed)
                 values[(i, column)] = _stored(col.key, parsed)
         changes: list[tuple[int, str, CellValue]] = []
         new: list[Record] = []

@@ -12,7 +12,8 @@ stemmer of its script (PyStemmer, imported on first use so the window starts wit
    weights of its concepts present, less ``UNEXPLAINED`` for every word none of them explains
    (units, numbers and little words such as "per", «в», «на» are neutral), less the penalty of
    any negative concept present (a discount, a ship date), less ``WRONG_UNIT`` when the
-   header's unit does not fit the key (a margin "in ₽").
+   header's unit does not fit the key (a margin "in ₽"), less ``CONVERTED`` when the key is
+   read from it by converting its values (a lifetime "in months": ``core.readers.periods``).
 3. The best candidate wins when its score is at least ``THRESHOLD`` and ahead of the next by
    at least ``MARGIN``; otherwise the header is left unmapped as *ambiguous* (two keys close) or
    *weak*, and reported by cell. Across a row, a key goes to the column that names it best
@@ -39,6 +40,9 @@ THRESHOLD = 0.5
 MARGIN = 0.25
 UNEXPLAINED = 0.5
 WRONG_UNIT = 3.0
+#: a header in a unit its key is read from by conversion (a lifetime in months): below a column
+#: in the key's own unit, which wins the key in a row that has both
+CONVERTED = 0.25
 
 EXACT_HOW, WORDS_HOW, AMBIGUOUS_HOW, WEAK_HOW, TAKEN_HOW, CHOSEN_HOW = (
     "exact",
@@ -186,11 +190,19 @@ _UNITS = {
     "percent": "% pct percent percents процент процентов проц",
     "years": "лет years yrs",
     # a month is a unit of its own: a lifetime "in months" or purchases "a month" read as the
-    # year's would be 12 times off (``vocabulary``: the yearly keys' wrong unit)
-    "months": "мес месяц месяца месяцев месяцы month months mo mos",
+    # year's would be 12 times off (``core.readers.periods`` converts them; ``vocabulary``: a
+    # wrong unit for the customers and the AOV)
+    "months": "мес месяц месяца месяцев месяцы month months mo mos monthly ежемесячно "
+    "ежемесячный ежемесячная ежемесячные ежемесячных помесячно",
     "count": "шт pcs чел человек",
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
+
+
+def unit_hints(text: str) -> frozenset[str]:
+    """The units a header's words name ("money", "percent", "years", "months", "count"): "Lifetime
+    (months)" and «Покупок в месяц» say "months" (``core.readers.periods`` converts them)."""
+    return frozenset(_UNIT_OF[w] for w in words(text) if w in _UNIT_OF)
 
 
 def words(text: str) -> list[str]:
@@ -412,8 +424,9 @@ def match(text: str, spec: Spec) -> Match:
     units = {_UNIT_OF[w] for w in raw if w in _UNIT_OF}
     key = _exact(text, spec.keys)
     vocab = spec.words.get(key) if key is not None else None
-    if key is not None and not (vocab is not None and units & set(vocab.wrong_units)):
-        return Match(key, EXACT, EXACT_HOW, (text.strip(),))  # not "Lifetime (months)"
+    if key is not None and not (vocab is not None and _wrong_unit(units, vocab)):
+        off = CONVERTED if vocab is not None and units & set(vocab.converted) else 0.0
+        return Match(key, EXACT - off, EXACT_HOW, (text.strip(),))  # not "Margin, ₽"
     content = [w for w in raw if not any(ch.isdigit() for ch in w)]  # years, codes, ids
     if not any(len(w) > 1 or w in ("№",) for w in content):
         return Match(None)
@@ -439,8 +452,10 @@ def match(text: str, spec: Spec) -> Match:
                     score -= penalty
                 explained |= present[concept]
         score -= UNEXPLAINED * len(set(range(len(stems))) - explained - neutral)
-        if units & set(vocab.wrong_units):
+        if _wrong_unit(units, vocab):
             score -= WRONG_UNIT
+        elif units & set(vocab.converted):
+            score -= CONVERTED
         if any(c in present and c in vocab.weights for c in spec.outrank):
             score += EXACT
         matched = tuple(content[i] for i in sorted(explained) if i not in neutral)
@@ -456,6 +471,14 @@ def match(text: str, spec: Spec) -> Match:
         rivals = tuple(k for s, k, _ in scored if best - s < MARGIN)
         return Match(None, best, AMBIGUOUS_HOW, matched, rivals)
     return Match(key, best, WORDS_HOW, matched)
+
+
+def _wrong_unit(units: set[str], vocab: vocabulary.Words) -> bool:
+    """The header's unit is one its key never has, or says months and years at once for a key
+    read from months by conversion ("Срок жизни, мес/лет": which of them, nobody knows)."""
+    if units & set(vocab.wrong_units):
+        return True
+    return bool(units & set(vocab.converted)) and "years" in units
 
 
 def match_row(

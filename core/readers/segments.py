@@ -2,7 +2,9 @@
 
 The rows below the header are taken in bulk when their names are plain text (the common case of
 a long table); blank rows, totals rows («Итого», "Total") and notes below the totals are left
-out and said so. Each mapped input is typed a column at a time (``core.readers.columns``); the
+out and said so. Each mapped input is typed a column at a time (``core.readers.columns``), a
+yearly input headed by the month converted to the year's and said so (``core.readers.periods``:
+"Lifetime (months)" ÷ 12, «Покупок в месяц» × 12), whether the matcher or a person chose it; the
 table then gets the same checks as a saved project (``core.project.check``): out-of-range
 values, repeated or empty names.
 """
@@ -17,7 +19,7 @@ from core.problems import Notice, Problem, a1
 from core.project import SegmentTable
 from core.project import check as check_table
 from core.readers import columns as typed_columns
-from core.readers import formats, specs
+from core.readers import formats, periods, specs
 from core.readers import rows as rows_mod
 from core.readers.cells import CellError
 from core.readers.grid import Grid
@@ -145,6 +147,10 @@ def convert(
             progress(n, len(used))
         typed = typed_columns.numbers(cells[j], schema.BY_KEY[key], decimal)
         columns[key] = typed.values
+        by_month = periods.of(mapping.headers[j], key)
+        if by_month is not None:  # "Lifetime (months)": the year's, exactly (DESIGN.md §1)
+            columns[key] = by_month.apply(typed.values)
+            notices.append(by_month.notice(mapping.cell(j), mapping.headers[j], typed.values))
         for i, (why, fields) in sorted(typed.errors.items()):
             text = rows_mod.raw(cells[j][i])
             problems.append(Problem(file, sheet, address(i, j), text, why, fields, row=i, key=key))

@@ -51,6 +51,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "годовой", "годовая", "ежегодно", "ежегодный",
     ),
     "years_unit": ("years", "yrs", "лет", "годы", "годах"),
+    # by the month: purchases "a month" are purchases in a period, as "a year" (the value is
+    # converted: core.readers.periods)
+    "month": (
+        "month", "months", "monthly", "mo", "месяц", "месяца", "месяцев", "мес", "ежемесячно",
+        "ежемесячный", "ежемесячные", "ежемесячных", "помесячно",
+    ),
     "frequency": (
         "frequency", "repeat", "repeats", "частота", "периодичность", "повторяемость",
         "регулярность",
@@ -224,22 +230,29 @@ class Words:
     """How one key is named: ``weights`` of its concepts and ``signatures`` that identify it.
 
     ``units`` are the unit hints that fit the key ("money", "percent", "count", "years");
-    a header whose unit hint is in ``wrong_units`` is not this key (a margin in roubles).
+    a header whose unit hint is in ``wrong_units`` is not this key (a margin in roubles); one
+    whose unit hint is in ``converted`` is the key once its values are converted
+    (``core.readers.periods``: a lifetime in months), and a column in the key's own unit
+    outranks it.
     """
 
     weights: dict[str, float]
     signatures: tuple[tuple[str, ...], ...]
     wrong_units: tuple[str, ...] = ()
+    converted: tuple[str, ...] = ()
 
 
-def _w(signatures, wrong_units=(), **weights: float) -> Words:
-    return Words(weights, tuple(tuple(s) for s in signatures), tuple(wrong_units))
+def _w(signatures, wrong_units=(), converted=(), **weights: float) -> Words:
+    return Words(weights, tuple(tuple(s) for s in signatures), tuple(wrong_units), tuple(converted))
 
 
-_MONEY_ONLY = ("percent", "years")
-#: the inputs counted by the year (DESIGN.md §1), and the customers and the AOV (an ARPU "a
-#: month" is neither): a header "a month" or "in months" is not one
-_YEARLY_MONEY = ("percent", "years", "months")
+#: the AOV (per order) has no month: an AOV "a month" is a revenue per customer (ARPU), no AOV
+_PER_ORDER_MONEY = ("percent", "years", "months")
+#: the money inputs counted by the year (DESIGN.md §1): "a month" is read × 12
+_YEARLY_MONEY = ("percent", "years")
+#: the inputs counted by the year are read from a column by the month, converted exactly
+#: (``core.readers.periods``: a lifetime in months ÷ 12, purchases a month × 12)
+_BY_MONTH = ("months",)
 #: a segment input is a number, never a date: a header naming a date is a column of an order
 #: log («Дата заказа покупателем» of Wildberries is no purchases per customer); the retention's
 #: «Время жизни» shares «время» with dates and is left out
@@ -260,7 +273,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "avg_order_value": _w(
         [("average", "order"), ("check",), ("average", "value")],
-        _YEARLY_MONEY,
+        _PER_ORDER_MONEY,
         average=1.0,
         order=1.0,
         check=1.0,
@@ -269,10 +282,18 @@ SEGMENTS: dict[str, Words] = {
         date=_DATED,
     ),
     "purchases_per_year": _w(
-        [("order", "year"), ("frequency",), ("order", "count"), ("order", "customer")],
-        ("money", "percent", "months"),
+        [
+            ("order", "year"),
+            ("order", "month"),
+            ("frequency",),
+            ("order", "count"),
+            ("order", "customer"),
+        ],
+        ("money", "percent"),
+        _BY_MONTH,
         order=1.0,
         year=1.0,
+        month=1.0,
         frequency=1.5,
         count=0.25,
         customer=0.25,
@@ -281,7 +302,8 @@ SEGMENTS: dict[str, Words] = {
     ),
     "retention_years": _w(
         [("retention",), ("term", "customer"), ("term", "years_unit")],
-        ("money", "percent", "months"),
+        ("money", "percent"),
+        _BY_MONTH,
         retention=1.0,
         term=0.75,
         years_unit=0.5,
@@ -296,6 +318,7 @@ SEGMENTS: dict[str, Words] = {
     "service_cost_per_year": _w(
         [("service",)],
         _YEARLY_MONEY,
+        _BY_MONTH,
         service=1.5,
         outlay=0.5,
         customer=0.25,
@@ -307,6 +330,7 @@ SEGMENTS: dict[str, Words] = {
     "acquisition_spend": _w(
         [("acquisition",)],
         _YEARLY_MONEY,
+        _BY_MONTH,
         acquisition=1.0,
         outlay=1.0,
         customer=0.0,
@@ -316,7 +340,8 @@ SEGMENTS: dict[str, Words] = {
     ),
     "new_customers": _w(
         [("new", "customer"), ("new", "count"), ("new",)],
-        ("money", "percent", "months"),
+        ("money", "percent"),
+        _BY_MONTH,
         new=1.0,
         customer=1.0,
         count=0.5,
@@ -344,7 +369,8 @@ SEGMENTS: dict[str, Words] = {
     ),
     "discount_rate": _w(
         [("discount",)],
-        ("money", "years", "months"),
+        ("money", "years"),
+        _BY_MONTH,
         discount=1.5,
         rate=0.5,
         year=0.25,

@@ -658,21 +658,49 @@ def test_a_company_is_no_campaign(text):
 
 
 @pytest.mark.parametrize(
-    "text",
+    "text, key, how",
     [
-        "Customer lifetime (months)",
-        "Срок жизни клиента, мес.",
-        "Lifetime, months",
-        "Заказов в месяц на клиента",
-        "Маркетинг, ₽/мес",
-        "Новых клиентов в месяц",
-        "Средний чек, ₽/мес",
+        ("Customer lifetime (months)", "retention_years", "divide"),
+        ("Срок жизни клиента, мес.", "retention_years", "divide"),
+        ("Lifetime, months", "retention_years", "divide"),
+        ("Avg. Customer Lifespan (Months)", "retention_years", "divide"),
+        ("Заказов в месяц на клиента", "purchases_per_year", "multiply"),
+        ("Покупок в месяц", "purchases_per_year", "multiply"),
+        ("Orders per month", "purchases_per_year", "multiply"),
+        ("Monthly purchases", "purchases_per_year", "multiply"),
+        ("Маркетинг, ₽/мес", "acquisition_spend", "multiply"),
+        ("Marketing spend per month", "acquisition_spend", "multiply"),
+        ("Новых клиентов в месяц", "new_customers", "multiply"),
+        ("Затраты на обслуживание клиента в месяц", "service_cost_per_year", "multiply"),
+        ("Service cost per month", "service_cost_per_year", "multiply"),
+        ("Ставка дисконтирования в месяц, %", "discount_rate", "compound"),
     ],
 )
+def test_a_yearly_input_by_the_month_is_read_converted_to_the_year(text, key, how):
+    """A lifetime in months or purchases a month (a consultant's template: "Avg. Customer
+    Lifespan (Months)") is the yearly input once converted exactly: months ÷ 12, a month's
+    figure × 12, a rate a month compounded. Read as it stands it would be 12 times off; so the
+    matcher takes it only with its conversion (``core.readers.periods``)."""
+    from core.readers import periods
+
+    assert header.match(text, SEG).key == key, header.match(text, SEG)
+    conversion = periods.of(text, key)
+    assert conversion is not None and conversion.how == how
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Средний чек, ₽/мес", "Клиентов в месяц", "Срок жизни, мес/лет", "Lifetime (months/years)"],
+)
 def test_a_figure_by_the_month_is_no_input_counted_by_the_year(text):
-    """A lifetime in months read as the retention in years, or purchases a month as purchases a
-    year, would be 12 times off: such a header is left unused and named, never read."""
+    """An AOV "a month" is a revenue per customer, customers "a month" a flow of no input, and
+    a header in months and years at once says neither: left unused and named, never read."""
     assert header.match(text, SEG).key is None, header.match(text, SEG)
+
+
+def test_a_column_in_the_keys_own_unit_outranks_one_converted():
+    matches, _ = header.match_row(["Сегмент", "Срок жизни, мес", "Срок удержания, лет"], SEG)
+    assert [m.key for m in matches] == ["segment", None, "retention_years"]
 
 
 def test_retention_costs_are_a_service_cost_not_a_retention_term():

@@ -260,3 +260,70 @@ def test_the_preview_gets_the_command_lines_reason(tmp_path):
     done = run("compute", str(path), "--lang", "en")
     assert why == done.stderr.strip() and "ltv-studio orders log.csv" in why
     assert pipeline.why_not(source, specs.ORDERS, pipeline.find(source, specs.ORDERS), "en") is None
+
+
+def test_13_a_template_by_the_month_is_read_by_the_year(tmp_path):
+    """A consultant's template in months ("Avg. Customer Lifespan (Months)", "Orders per month"):
+    read by the year, exactly (18 months are 1.5 years, 2 orders a month 24 a year), and said
+    so by column in what the command line prints and the preview shows; never 12 times off."""
+    path = tmp_path / "clv_template.csv"
+    path.write_text(
+        "Segment,Customers,Average Order Value,Orders per month,"
+        "Avg. Customer Lifespan (Months),Gross Margin %,Marketing spend per month,New customers\n"
+        "Retail,1200,50,2,18,40%,1000,100\n"
+        "Wholesale,80,900,0.5,36,25%,2500,6\n",
+        "utf-8",
+    )
+    doc, stderr, result = same_in_both(path)
+    retail, wholesale = by_name(doc)["Retail"], by_name(doc)["Wholesale"]
+    assert retail["purchases_per_year"] == 24 and retail["retention_years"] == 1.5
+    assert wholesale["purchases_per_year"] == 6 and wholesale["retention_years"] == 3
+    assert retail["acquisition_spend"] == 12_000 and retail["new_customers"] == 100
+    assert retail["ltv"] == 50 * 24 * 1.5 and retail["cac"] == 120
+    assert "column E1 “Avg. Customer Lifespan (Months)” is in months" in stderr
+    assert "divided by 12 (18 → 1.5)" in stderr
+    assert "column D1 “Orders per month” is by the month" in stderr
+    assert "column G1 “Marketing spend per month” is by the month" in stderr
+
+
+def test_a_column_by_the_month_chosen_in_the_preview_is_converted(tmp_path):
+    """A header the matcher does not know («LT, мес») chosen as the retention in the preview is
+    still in months: divided by 12, and the preview's notices say so."""
+    path = tmp_path / "lt.csv"
+    path.write_text("Сегмент;Средний чек;LT, мес\nОпт;1000;30\n", "utf-8")
+    source = pipeline.load(path, "ru")
+    mapping = pipeline.find(source, specs.SEGMENTS)
+    assert mapping.keys == ["segment", "avg_order_value", None]
+    result = pipeline.convert(source, mapping.choose(2, "retention_years"), specs.SEGMENTS, "ru")
+    assert result.table.value(0, "retention_years") == 2.5
+    said = [n.message("ru") for n in result.notices]
+    assert (
+        "столбец C1 «LT, мес» — в месяцах: прочитан как «Срок удержания, лет», каждое "
+        "значение разделено на 12 (30 → 2,5)" in said
+    ), said
+
+
+def test_a_table_by_the_month_exports_and_reads_back_by_the_year(tmp_path):
+    """After the conversion nothing claims months: the workbook heads the column as the
+    retention in years, holds the year's values, and reads back without a second conversion."""
+    path = tmp_path / "months.csv"
+    path.write_text(
+        "Сегмент;Средний чек;Покупок в месяц;Срок жизни клиента, мес\nОпт;1000;2;30\n", "utf-8"
+    )
+    out = tmp_path / "months.xlsx"
+    done = run("export", str(path), "-o", str(out), "--lang", "ru")
+    assert done.returncode == 0, done.stderr
+    from core import schema
+    from core.export.formulas import Layout
+    from core.export.xlsx.book import FIRST_ROW, HEADER_ROW
+
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    columns = Layout(1, FIRST_ROW, "Basis", "Benchmark").columns
+    for key in ("retention_years", "purchases_per_year"):
+        assert sheet.cell(HEADER_ROW + 1, columns[key] + 1).value == schema.BY_KEY[key].label_ru
+    assert sheet.cell(FIRST_ROW + 1, columns["retention_years"] + 1).value == 2.5
+    assert sheet.cell(FIRST_ROW + 1, columns["purchases_per_year"] + 1).value == 24
+    back = run("compute", str(out), "--json", "--lang", "ru")
+    seg = json.loads(back.stdout)["segments"][0]
+    assert seg["retention_years"] == 2.5 and seg["purchases_per_year"] == 24
+    assert "в месяцах" not in back.stderr and "за месяц" not in back.stderr

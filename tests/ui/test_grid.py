@@ -404,3 +404,15 @@ def test_zoom_and_presentation_leave_no_column_half_under_the_frozen_one(window,
             assert view.columnViewportPosition(column) >= frozen_right, column
         assert _visible_whole(view, COL["new_customers"])
     present()
+
+
+def test_a_pasted_header_by_the_month_converts_to_the_year(window, qtbot):
+    """A block copied from a template in months: its lifetime goes under the retention in years
+    divided by 12, its purchases a month × 12, and the note says so."""
+    window.select_cell(0, "segment")
+    block = "Сегмент\tСрок жизни клиента, мес\tПокупок в месяц\r\nКлуб\t30\t2\r\n"
+    window.grid.view.paste(block)
+    assert window.doc.names()[0] == "Клуб"
+    assert window.doc.value(0, "retention_years") == 2.5
+    assert window.doc.value(0, "purchases_per_year") == 24
+    assert "is in months" in window.banner.message(), window.banner.message()

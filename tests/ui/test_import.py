@@ -260,3 +260,30 @@ def test_the_first_values_are_the_segments_not_a_units_row(app, qtbot, tmp_path)
     assert dialog.mapping.samples == ["Опт, Розница", "10, 200", "1 200, 800", "35, 40"]
     dialog.done(0)
     dialog.deleteLater()
+
+
+def test_the_preview_shows_a_column_by_the_month_read_by_the_year(app, qtbot, tmp_path):
+    """«Срок жизни клиента, мес» is read as the retention in years divided by 12: the mapping's
+    "Read as" says so, and so do the preview's notices; a column chosen by hand the same."""
+    from PySide6.QtCore import Qt
+
+    from core.readers import pipeline
+
+    path = tmp_path / "months.csv"
+    path.write_text(
+        "Сегмент;Средний чек;Срок жизни клиента, мес;LT, мес\nОпт;1000;30;24\n", encoding="utf-8"
+    )
+    dialog = ImportDialog(pipeline.load(path))
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    assert dialog.mapping.keys == ["segment", "avg_order_value", "retention_years", None]
+    shown = dialog.mapping.index(2, 2).data(Qt.ItemDataRole.DisplayRole)
+    assert shown == "Retention, years (months ÷ 12)", shown
+    assert "divided by 12" in dialog.mapping.index(2, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "is in months: read as “Retention, years”" in dialog.notices.text()
+    assert dialog.read.table.value(0, "retention_years") == 2.5
+    dialog.set_key(3, "retention_years")  # the other one, chosen by hand: in months as well
+    qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+    assert dialog.read.table.value(0, "retention_years") == 2
+    assert "column D1 “LT, мес” is in months" in dialog.notices.text()
+    dialog.done(0)
+    dialog.deleteLater()

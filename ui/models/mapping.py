@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 
 from core import schema
-from core.readers import Mapping
+from core.readers import Mapping, periods
 from ui import i18n
 
 _ROOT = QModelIndex()
@@ -85,13 +85,18 @@ class MappingModel(QAbstractTableModel):
             if column == 1:
                 return self.samples[row] if row < len(self.samples) else ""
             key = mapping.keys[row]
-            return (
-                schema.BY_KEY[key].label(i18n.lang())
-                if key
-                else QCoreApplication.translate("MappingModel", "(not used)")
-            )
+            if not key:
+                return QCoreApplication.translate("MappingModel", "(not used)")
+            label = schema.BY_KEY[key].label(i18n.lang())
+            by_month = periods.of(mapping.headers[row], key)  # "Lifetime (months)": ÷ 12
+            return label if by_month is None else f"{label} ({by_month.short(i18n.lang())})"
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return mapping.matches[row].why(i18n.lang())
+            why = mapping.matches[row].why(i18n.lang())
+            by_month = periods.of(mapping.headers[row], mapping.keys[row])
+            if by_month is None:
+                return why
+            notice = by_month.notice(mapping.cell(row), mapping.headers[row])
+            return f"{why}\n{notice.message(i18n.lang())}"
         if role == Qt.ItemDataRole.EditRole and column == 2:
             return mapping.keys[row] or ""
         return None
