@@ -416,3 +416,32 @@ def test_a_pasted_header_by_the_month_converts_to_the_year(window, qtbot):
     assert window.doc.value(0, "retention_years") == 2.5
     assert window.doc.value(0, "purchases_per_year") == 24
     assert "is in months" in window.banner.message(), window.banner.message()
+
+
+def _footer_lines_up(grid) -> list[int]:
+    """The columns whose portfolio cell is not right under the grid's (none when it lines up)."""
+    view, footer = grid.view, grid.footer
+    return [
+        c
+        for c in range(grid.model.columnCount())
+        if not view.isColumnHidden(c)
+        and view.columnViewportPosition(c) != footer.columnViewportPosition(c)
+    ]
+
+
+def test_the_portfolio_row_stays_under_its_columns_in_presentation_mode(window, qtbot):
+    """F11 with the grid scrolled to the inputs: the portfolio's «583» customers stood under
+    «Purch./yr» and its dashes under Customers and AOV (the row kept a scroll that its
+    narrower range had clipped while the columns were being widened)."""
+    grid = window.grid
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: not grid._fit_queue, timeout=3000)
+    window.select_cell(3, "new_customers")
+    assert grid.view.horizontalScrollBar().value() > 0
+    assert _footer_lines_up(grid) == []
+    present = window.actions.presentation.trigger
+    for step in (present, lambda: window.zoom(1), lambda: window.zoom(-1), present):
+        step()
+        qtbot.waitUntil(lambda: not grid._fit_queue, timeout=3000)
+        qtbot.wait(100)
+        assert _footer_lines_up(grid) == []

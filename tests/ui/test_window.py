@@ -563,6 +563,43 @@ def test_save_and_export_offer_a_file_name_in_the_windows_language(window, offer
     assert Path(offered[-1]).name == "Опт - зерно - кафе.xlsx"
 
 
+def test_an_export_never_offers_the_name_of_the_file_the_numbers_came_from(
+    window, qtbot, tmp_path, offered
+):
+    """An imported "заказы_магазина.xlsx" offered "заказы_магазина.xlsx" for the exported
+    workbook, in the same folder: one Enter and a "Yes" replaced the person's own order log.
+    The workbook is offered as "заказы_магазина (LTV).xlsx"; the PDF keeps the plain name."""
+    import openpyxl
+
+    table = tmp_path / "сегменты.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["Сегмент", "Клиентов", "Средний чек"])
+    book.active.append(["A", 10, 100])
+    book.save(table)
+    try:
+        window.doc.undo_stack.setClean()
+        window.files.auto_import = True
+        window.open_file(table, ask=False)
+        qtbot.waitUntil(lambda: window.doc.names() == ["A"], timeout=30_000)
+        window.actions.export_xlsx.trigger()
+        window.actions.export_pdf.trigger()
+        assert [Path(p) for p in offered] == [
+            tmp_path / "сегменты (LTV).xlsx",
+            tmp_path / "сегменты.pdf",
+        ]
+        # made from an order log of that name, the recent files forgotten: still not offered
+        from ui import preferences
+
+        preferences.clear_recent()
+        assert window.doc.path is None
+        window.doc.project.orders = {"file": "сегменты.xlsx"}
+        window.actions.export_xlsx.trigger()
+        assert Path(offered[-1]).name == "сегменты (LTV).xlsx"
+    finally:
+        window.doc.project.orders = None
+        window.doc.undo_stack.setClean()
+
+
 def test_an_untitled_project_is_saved_where_its_file_was_opened_from(
     window, qtbot, tmp_path, offered
 ):

@@ -137,6 +137,9 @@ class GridPane(QWidget):
         self.view.horizontalScrollBar().valueChanged.connect(
             self.footer.horizontalScrollBar().setValue
         )
+        # the footer's own range can be narrower for a moment (its columns are widened after the
+        # grid's, as at F11 or a zoom): the value it clipped then is put right once it can be
+        self.footer.horizontalScrollBar().rangeChanged.connect(self._sync_footer_scroll)
         # a narrower window or a side panel brings the columns' scroll bar, which takes a row's
         # room: the pane asks for its height again (``SegmentsView.sizeHint`` counts the bar)
         self._scrolls = False
@@ -325,6 +328,10 @@ class GridPane(QWidget):
             self.footer.setColumnWidth(column, self.view.columnWidth(column))
         self.footer.frozen.setColumnWidth(0, self.view.columnWidth(0))
         self._sync_footer_height()
+
+    @Slot()
+    def _sync_footer_scroll(self, *_args) -> None:
+        self.footer.horizontalScrollBar().setValue(self.view.horizontalScrollBar().value())
 
     def _sync_footer_height(self) -> None:
         # the footer's row header as wide as the grid's (``RowNumbers``: the last row's number)

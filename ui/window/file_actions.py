@@ -329,7 +329,11 @@ class FileActions(QObject):
             if self.doc.path
             else _file_stem(self.doc.project.name, self.tr("report"))
         )
-        start = str(self._folder() / (base + suffix))
+        start = self._folder() / (base + suffix)
+        if self._is_a_source(start):
+            # never the person's own table or order log, one Enter and a "Yes" from its end
+            start = start.with_name(base + " (LTV)" + suffix)
+        start = str(start)
         title = self.tr("Export Workbook") if kind == "xlsx" else self.tr("Export PDF Report")
         filt = (
             self.tr("Excel workbooks (*.xlsx)")
@@ -342,6 +346,23 @@ class FileActions(QObject):
         if not path.lower().endswith(suffix):
             path += suffix
         self.export_to(kind, path)
+
+    def _is_a_source(self, path: Path) -> bool:
+        """``path`` is a file the project's numbers were read from: the open file, the order
+        log it was made from, or a table or log opened before (the recent files)."""
+        names = set()
+        if self.doc.path is not None:
+            names.add(self.doc.path.name.casefold())
+        orders = self.doc.project.orders or {}
+        if isinstance(orders.get("file"), str):
+            names.add(Path(orders["file"]).name.casefold())
+        if path.name.casefold() in names:
+            return True
+        try:
+            where = str(path.resolve())
+        except OSError:
+            return False
+        return where in preferences.recent_files()
 
     def export_to(self, kind: str, path: str) -> None:
         job = export_job(
