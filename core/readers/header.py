@@ -44,13 +44,14 @@ WRONG_UNIT = 3.0
 #: in the key's own unit, which wins the key in a row that has both
 CONVERTED = 0.25
 
-EXACT_HOW, WORDS_HOW, AMBIGUOUS_HOW, WEAK_HOW, TAKEN_HOW, CHOSEN_HOW = (
+EXACT_HOW, WORDS_HOW, AMBIGUOUS_HOW, WEAK_HOW, TAKEN_HOW, CHOSEN_HOW, NOT_INPUT_HOW = (
     "exact",
     "words",
     "ambiguous",
     "weak",
     "taken",
     "chosen",
+    "not_input",
 )
 
 
@@ -62,7 +63,8 @@ class Match:
     "chosen" (a person chose it in the preview), or, for an unmapped column, "ambiguous"
     (``rivals`` are the keys too close to tell apart), "weak" (``rivals`` holds the key it
     looked a little like), "taken" (the key went to the column ``rivals[1]`` that names it
-    better), or "" (nothing known).
+    better), "not_input" (it names ``rivals[0]``, a figure of the spec's ``not_inputs``: a price
+    per lead), or "" (nothing known).
     """
 
     key: str | None
@@ -86,6 +88,8 @@ class Match:
             return _WHY_WEAK(lang, key=_label(self.rivals[0], lang), words=", ".join(self.words))
         if self.how == TAKEN_HOW and len(self.rivals) == 2:
             return _WHY_TAKEN(lang, key=_label(self.rivals[0], lang), cell=self.rivals[1])
+        if self.how == NOT_INPUT_HOW and self.rivals and self.rivals[0] in _WHY_NOT_INPUT:
+            return _WHY_NOT_INPUT[self.rivals[0]](lang)
         return _WHY_UNKNOWN(lang)
 
 
@@ -103,6 +107,15 @@ _WHY_TAKEN = Text(
     "not used: {key} is read from {cell}, which names it more exactly",
     "не использован: «{key}» берётся из {cell}, где он назван точнее",
 )
+#: why a figure recognised is no input of the table (``Spec.not_inputs``)
+_WHY_NOT_INPUT = {
+    "price_per_lead": Text(
+        "not used: a price per lead or click is neither the acquisition spend (the total) nor "
+        "CAC (the spend per new customer)",
+        "не использован: цена лида или клика — это не расходы на привлечение (их сумма) и не "
+        "CAC (расходы на одного нового клиента)",
+    ),
+}
 _WHY_UNKNOWN = Text("not used: no known column", "не использован: столбец не распознан")
 
 
@@ -137,6 +150,24 @@ _ABBREVIATIONS = (
             r"|сч[её]т\s+уч[её]та|субсч[её]т)\b"
         ),
         " ledger ",
+    ),
+    # a price per lead, per click (per install, per thousand impressions) is one word: no total
+    # spend and no CAC (vocabulary "per_lead"); a lead alone («Лиды») is a count
+    (
+        re.compile(
+            r"\b(?:cpl|cpc|cpm|cpi)\b"
+            r"|\b(?:cost|price)\s+(?:per|for\s+(?:a|one|each)|of\s+(?:a|one))\s+"
+            r"(?:lead|click|install|impression|mille)\b"
+            r"|\b(?:lead|click)\s+(?:cost|price)\b"
+            r"|\b(?:стоимость|цена|затраты|расходы)\s+(?:за\s+|на\s+|одного\s+|1\s+)?"
+            r"(?:лида|лид|клика|клик|заявки|заявку)\b"
+        ),
+        " perlead ",
+    ),
+    # the cost to acquire *a* customer is for one (vocabulary "per_one"): CAC, not the spend
+    (
+        re.compile(r"\b(?:a|an|one)\s+((?:new\s+)?(?:customer|client|buyer|user|subscriber))\b"),
+        r" per \1 ",
     ),
     # "per year", "per month": a period, not "for one" (vocabulary "per_one")
     (re.compile(r"\b(?:per|each)\s+(year|annum|yr|month|mo|quarter)\b"), r" \1 "),
@@ -406,6 +437,9 @@ class Spec:
     #: their product (an order line's amount: quantity × unit price); ``b`` alone reads as
     #: ``key`` (a price column is the order's amount); otherwise ``a`` and ``b`` are not read.
     products: tuple[tuple[str, tuple[str, str]], ...] = ()
+    #: keys that name a figure which is no input of the table, said so when a header names one
+    #: (a price per lead: ``Match.why``); such a header is left unused, never read
+    not_inputs: tuple[str, ...] = ()
     #: concepts that make a header matched by words outrank the exact names of its key: an
     #: order line's amount ("LineAmount", "Line Total") over the order's "Total", which a log of
     #: order lines repeats on each line of an order (Xero's invoices)
@@ -470,6 +504,8 @@ def match(text: str, spec: Spec) -> Match:
     if best - second < MARGIN:
         rivals = tuple(k for s, k, _ in scored if best - s < MARGIN)
         return Match(None, best, AMBIGUOUS_HOW, matched, rivals)
+    if key in spec.not_inputs:
+        return Match(None, best, NOT_INPUT_HOW, matched, (key,))
     return Match(key, best, WORDS_HOW, matched)
 
 

@@ -178,6 +178,9 @@ _COMPUTED = Text(
 _UNSURE = Text("column {cell} “{header}”: {why}", "столбец {cell} «{header}»: {why}")
 
 
+_UNSURE_HOWS = (header.AMBIGUOUS_HOW, header.WEAK_HOW, header.TAKEN_HOW, header.NOT_INPUT_HOW)
+
+
 def notices(mapping: Mapping, spec: TableSpec) -> list[Notice]:
     """What a person should know about the mapping: computed columns skipped, columns not
     used (named by cell), and each ambiguous, weak or out-ranked header with why."""
@@ -186,7 +189,7 @@ def notices(mapping: Mapping, spec: TableSpec) -> list[Notice]:
     for j, (text, key, m) in enumerate(zip(mapping.headers, mapping.keys, mapping.matches)):
         if key is not None and key not in spec.used:
             computed.append((mapping.cell(j), text[:40]))
-        elif key is None and m.how in (header.AMBIGUOUS_HOW, header.WEAK_HOW, header.TAKEN_HOW):
+        elif key is None and m.how in _UNSURE_HOWS:
             out.append(_unsure(mapping, j, m))
         elif key is None and text:
             unknown.append((mapping.cell(j), text[:40]))

@@ -68,9 +68,10 @@ class TableSpec:
 SEGMENTS = TableSpec(
     SEGMENTS_KIND,
     Spec(
-        schema.INPUT_KEYS + schema.METRIC_KEYS,
+        schema.INPUT_KEYS + schema.METRIC_KEYS + ("price_per_lead",),
         vocabulary.SEGMENTS,
         aliases=(("lifetime_years", "retention_years"),),
+        not_inputs=("price_per_lead",),
     ),
     required=("segment",),
     used=schema.INPUT_KEYS,

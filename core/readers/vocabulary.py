@@ -87,10 +87,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "per_one": ("per", "each", "одного", "на одного"),
     "acquisition": (
         "acquisition", "acquiring", "acquire", "marketing", "mkt", "mktg", "advertising", "ad",
-        "ads", "adwords", "promotion", "promo", "lead", "leads", "ppc", "media", "привлечение",
+        "ads", "adwords", "promotion", "promo", "ppc", "media", "привлечение",
         "привлечения", "маркетинг", "маркетинговые", "маркетинговый", "реклама", "рекламу",
-        "рекламный", "рекламные", "продвижение", "продвижения", "лиды", "лидов",
+        "рекламный", "рекламные", "продвижение", "продвижения",
     ),
+    # leads: money only beside a word of money ("Lead generation spend", «Расходы на лиды»);
+    # alone («Лиды», "Number of leads") a count
+    "lead": ("lead", "leads", "лиды", "лидов", "лидогенерация", "лидогенерацию"),
+    # a price per lead or click (core.readers.header makes the phrase one word): neither the
+    # spend nor CAC
+    "per_lead": ("perlead",),
     "new": (
         "new", "newly", "acquired", "won", "gained", "first-time", "new-to-brand", "новые",
         "новых", "новый", "новичков", "привлечённые", "привлечённых", "привлечено",
@@ -328,10 +334,11 @@ SEGMENTS: dict[str, Words] = {
         date=_DATED,
     ),
     "acquisition_spend": _w(
-        [("acquisition",)],
+        [("acquisition",), ("lead", "outlay")],
         _YEARLY_MONEY,
         _BY_MONTH,
         acquisition=1.0,
+        lead=1.0,
         outlay=1.0,
         customer=0.0,
         year=0.25,
@@ -402,6 +409,10 @@ SEGMENTS: dict[str, Words] = {
     "crr": _w([("crr",), ("retention", "rate")], crr=2.0, retention=1.0, rate=1.0, customer=0.25),
     "churn_rate": _w([("churn",)], churn=2.0, rate=0.5, customer=0.25),
     "payback_months": _w([("payback",)], payback=2.0, term=0.5),
+    # a price per lead or click: no input (``specs.SEGMENTS``' not_inputs), said so
+    "price_per_lead": _w(
+        [("per_lead",)], per_lead=3.0, outlay=0.25, acquisition=0.25, lead=0.25, unit_cost=0.25
+    ),
     "roi": _w([("roi",)], roi=2.0),
 }
 

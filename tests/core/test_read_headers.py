@@ -712,7 +712,6 @@ def test_retention_costs_are_a_service_cost_not_a_retention_term():
     [
         # the cost of one acquisition is CAC (computed, skipped), never the total spend
         ("Cost per acquisition", "cac"),
-        ("Cost per lead", "cac"),
         ("Acquisition cost per customer", "cac"),
         ("Затраты на привлечение одного клиента", "cac"),
         # a period after "per" is no "for one"
@@ -723,3 +722,72 @@ def test_retention_costs_are_a_service_cost_not_a_retention_term():
 )
 def test_a_cost_per_acquisition_is_no_total_spend(text, key):
     assert header.match(text, SEG).key == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cost to acquire a customer",
+        "Cost to acquire one customer",
+        "Cost of acquiring a new customer",
+        "Customer acquisition cost",
+        "Customer Acquisition Cost (CAC)",
+        "Acquisition cost per customer",
+        "Стоимость привлечения клиента",
+        "Цена привлечения клиента",
+        "Стоимость привлечения одного клиента",
+    ],
+)
+def test_the_cost_to_acquire_one_customer_is_cac_never_the_spend(text):
+    """A cost to acquire *a* customer is CAC (computed from the spend and the new customers,
+    skipped with a notice); read as the segment's total spend, CAC would come out as it divided
+    by the new customers, and LTV:CAC as many times too high."""
+    assert header.match(text, SEG).key == "cac", header.match(text, SEG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Расходы на привлечение",
+        "Marketing spend",
+        "Acquisition spend",
+        "Расходы на привлечение клиентов",
+        "Marketing budget",
+        "Lead generation spend",
+        "Расходы на лиды",
+    ],
+)
+def test_a_total_acquisition_spend_stays_the_spend(text):
+    assert header.match(text, SEG).key == "acquisition_spend", header.match(text, SEG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Стоимость лида",
+        "Цена лида",
+        "Цена за лид",
+        "Стоимость заявки",
+        "Cost per lead",
+        "Cost per lead (CPL)",
+        "Lead cost",
+        "CPL",
+        "CPL, ₽",
+        "Cost per click",
+        "CPC",
+        "Стоимость клика",
+        "Цена за клик",
+    ],
+)
+def test_a_price_per_lead_or_click_is_neither_the_spend_nor_cac(text):
+    """A price per lead (or click) is paid per lead, not per customer won, nor in total: read as
+    the spend it would make CAC a price per lead divided by the new customers; read as CAC it
+    would be skipped as the program's own. It is left unused, and the preview says why."""
+    m = header.match(text, SEG)
+    assert m.key is None and m.how == header.NOT_INPUT_HOW, m
+    assert "per lead or click" in m.why("en") and "цена лида или клика" in m.why("ru")
+
+
+@pytest.mark.parametrize("text", ["Leads", "Лиды", "Number of leads"])
+def test_a_count_of_leads_is_no_money(text):
+    assert header.match(text, SEG).key != "acquisition_spend", header.match(text, SEG)

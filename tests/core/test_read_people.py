@@ -327,3 +327,39 @@ def test_a_table_by_the_month_exports_and_reads_back_by_the_year(tmp_path):
     seg = json.loads(back.stdout)["segments"][0]
     assert seg["retention_years"] == 2.5 and seg["purchases_per_year"] == 24
     assert "в месяцах" not in back.stderr and "за месяц" not in back.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_14_a_marketers_table_with_cac_and_a_price_per_lead(tmp_path, lang):
+    """A marketer's table gives the spend, the new customers, the cost to acquire a customer and
+    a price per lead: CAC comes from the spend and the new customers; the given CAC is skipped as
+    computed and the price per lead as no input, each named by its cell — neither is the spend."""
+    path = tmp_path / "marketing.csv"
+    path.write_text(
+        "Segment,Average order value,Purchases per year,Retention (years),Marketing spend,"
+        "New customers,Cost to acquire a customer,Cost per lead\n"
+        "Online,40,6,2,50000,500,100,12\n",
+        "utf-8",
+    )
+    doc, stderr, _ = same_in_both(path, lang)
+    seg = doc["segments"][0]
+    assert seg["acquisition_spend"] == 50_000 and seg["cac"] == 100
+    if lang == "en":
+        assert "computed columns ignored (the program computes them): G1" in stderr
+        assert "column H1 “Cost per lead”: not used: a price per lead or click" in stderr
+    else:
+        assert "расчётные столбцы пропущены (программа считает их сама): G1" in stderr
+        assert "столбец H1 «Cost per lead»: не использован: цена лида или клика" in stderr
+
+
+def test_a_price_per_lead_alone_is_no_spend(tmp_path):
+    """«Стоимость лида» beside the new customers was read as the spend: CAC came out as the
+    price of a lead divided by the new customers."""
+    path = tmp_path / "leads.csv"
+    path.write_text(
+        "Сегмент;Средний чек;Стоимость лида;Лиды;Новых клиентов\nОпт;1000;350;400;40\n", "utf-8"
+    )
+    doc, stderr, _ = same_in_both(path, "ru")
+    seg = doc["segments"][0]
+    assert seg["acquisition_spend"] is None and seg["cac"] is None
+    assert "столбец C1 «Стоимость лида»: не использован" in stderr
