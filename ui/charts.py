@@ -451,6 +451,7 @@ def ratio_chart(
     # reference lines at 1 and 3 across the categories, labelled in the top band (none while
     # no segment has a ratio: they would only cross the words that say why)
     across = _hidden_axis(chart)
+    marks = []
     for x, colour in ((1.0, COLOURS["line1"]), (3.0, COLOURS["line3"])) if finite else ():
         line = QLineSeries()
         line.append([QPointF(x, 0.0), QPointF(x, 1.0)])
@@ -462,7 +463,9 @@ def ratio_chart(
         line.attachAxis(axis)
         line.attachAxis(across)
         _hide_from_legend(chart, line)
-        _bar_label(chart, series, count, x, f"{x:g}:1", colour=colour, centred=True)
+        marks.append(_bar_label(chart, series, count, x, f"{x:g}:1", colour=colour, centred=True))
+    if marks:
+        chart.place(lambda area: _apart(*marks, area=area))
     # value labels, the reason beside a segment without a ratio; when no segment has one for
     # the same reason, that reason once inside the plot instead (over the rows it would cover)
     reasons = {
@@ -554,6 +557,20 @@ def _bar_label(
 
     chart.place(place)
     return item
+
+
+def _apart(left: QGraphicsSimpleTextItem, right: QGraphicsSimpleTextItem, area: QRectF) -> None:
+    """Two labels centred on their lines, moved apart about the middle between them when they
+    would overlap (on an axis to 40 the lines at 1 and 3 are a few pixels apart: «1:3:1»)."""
+    gap = 6.0
+    x1, w1 = left.pos().x(), left.boundingRect().width()
+    x2, w2 = right.pos().x(), right.boundingRect().width()
+    if x1 + w1 + gap <= x2:
+        return
+    middle = (x1 + w1 / 2 + x2 + w2 / 2) / 2
+    first = max(area.left() + 2, middle - gap / 2 - w1)
+    left.setPos(first, left.pos().y())
+    right.setPos(first + w1 + gap, right.pos().y())
 
 
 def _blank_axes(chart: SegmentChart, lang: str, x_title: str = "") -> None:

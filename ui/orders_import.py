@@ -217,6 +217,12 @@ class OrdersImportWords(QObject):
             )
         return made.format(file=file, end=end)
 
+    def no_new_customers(self) -> str:
+        return self.tr(
+            "The log gives no new customers (that needs two years of orders): type them too, "
+            "or CAC stays empty."
+        )
+
     def left_out(self, n: int) -> str:
         return self.tr("%Ln row(s) left out (see the preview's list).", "", n)
 
@@ -245,6 +251,8 @@ def make_project(window, found: OrdersFound) -> None:
     text = OrdersImportWords().made(
         len(project.segments), has_margin, path.name, _day(np.datetime64(derived.windows.end))
     )
+    if any(seg.values.get("new_customers") is None for seg in derived.segments):
+        text += " " + OrdersImportWords().no_new_customers()  # without them, no CAC
     problems = len(derived.problems)
     if problems:
         text += " " + OrdersImportWords().left_out(problems)
@@ -300,6 +308,10 @@ class OrdersDialog(QDialog):
         self.problems_label = QLabel(self)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
+        # why the table's dashes are there (the reasons were only in each cell's tooltip)
+        self.empty = QLabel(self)
+        self.empty.setObjectName("ordersEmpty")
+        self.empty.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -323,6 +335,7 @@ class OrdersDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(QLabel(self.tr("Segments and the inputs the log gives:"), self))
         layout.addWidget(self.segments, 2)
+        layout.addWidget(self.empty)
         layout.addWidget(self.notes)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems, 1)
@@ -484,6 +497,7 @@ class OrdersDialog(QDialog):
             [schema.BY_KEY[k].short(lang) for k in _preview_keys()]
         )
         self.segments.setVerticalHeaderLabels([s.name for s in derived.segments])
+        empty: dict[str, list[str]] = {}
         for row, seg in enumerate(derived.segments):
             for col, key in enumerate(_preview_keys()):
                 value = seg.values.get(key)
@@ -494,7 +508,16 @@ class OrdersDialog(QDialog):
                 note = seg.note(key, lang)
                 if note:
                     item.setToolTip(note)
+                    if value is None:
+                        empty.setdefault(note, []).append(key)
                 self.segments.setItem(row, col, item)
+        # one line a reason, after the columns it empties as the table heads them
+        lines = []
+        for note, keys in empty.items():
+            heads = ", ".join(schema.BY_KEY[k].short(lang) for k in dict.fromkeys(keys))
+            lines.append(f"{heads} — {note}")
+        self.empty.setText("\n".join(lines))
+        self.empty.setVisible(bool(lines))
 
     # Changes -----------------------------------------------------------------------------------
     @Slot()

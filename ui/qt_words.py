@@ -13,4 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 QT_GAPS = (
     QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
     QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # the unsaved-changes box's third button: Qt's catalogue says «Отклонить» ("Reject"), which
+    # reads as Cancel; «Не сохранять» is what Russian programs say there
+    QT_TRANSLATE_NOOP("QPlatformTheme", "Discard"),
 )

@@ -941,6 +941,10 @@
             <numerusform>Создано %Ln сегментов по заказам из {file} (дата отчёта {end}): клиенты, средний чек, покупки в год и годовые счётчики взяты из журнала; маржи, расходов на привлечение, затрат на обслуживание и срока удержания в этом журнале нет — введите их.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The log gives no new customers (that needs two years of orders): type them too, or CAC stays empty.</source>
+        <translation>Новых клиентов журнал не даёт (для этого нужны заказы за два года): введите их тоже, иначе CAC останется пустым.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln row(s) left out (see the preview's list).</source>
         <translation>
@@ -997,6 +1001,13 @@
     <message>
         <source>Files of &amp;type:</source>
         <translation>&amp;Типы файлов:</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Discard</source>
+        <translation>Не сохранять</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,11 @@ RU = {
     "not used": "не используется",
     "Rows left out: {n}": "Не учтено строк: {n}",
     "Every row was read.": "Прочитаны все строки.",
+    "The log gives no new customers (that needs two years of orders): type them too, "
+    "or CAC stays empty.": (
+        "Новых клиентов журнал не даёт (для этого нужны заказы за два года): введите их тоже, "
+        "иначе CAC останется пустым."
+    ),
     "… and {n} more": "… и ещё {n}",
     "Deriving {file}…": "Расчёт по {file}…",
     # CohortsPanel

@@ -50,6 +50,7 @@ RU = {
     "{figures}: {n} of {total} segments": "{figures}: сегментов {n} из {total}",
     # Qt's file dialog (ui/qt_words.py): words its Russian catalogue lacks
     "&Look in:": "&Перейти к:",
+    ("QPlatformTheme", "Discard"): "Не сохранять",
     "Files of &type:": "&Типы файлов:",
     "{label}: not summed across segments.": "{label}: не суммируется по сегментам.",
     "Not summed across segments.": "Не суммируется по сегментам.",

@@ -217,13 +217,25 @@ def _merged(name: str, merged: dict) -> dict:
 
 
 def _fill(ts: Path, texts: dict) -> list[str]:
-    """Write ``texts`` into the translation file; the sources without a fitting entry."""
+    """Write ``texts`` into the translation file; the sources without a fitting entry.
+
+    A key ``(context, source)`` translates ``source`` in that context only (Qt's own "Discard"
+    button is «Не сохранять», our recovery box's «Отбросить»); a plain ``source`` in any."""
     tree = ET.parse(ts)
     missing = []
-    for message in tree.getroot().iter("message"):
+    for context in tree.getroot().iter("context"):
+        name = context.find("name").text or ""
+        missing += _fill_context(context, name, texts)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+def _fill_context(context: ET.Element, name: str, texts: dict) -> list[str]:
+    missing = []
+    for message in context.iter("message"):
         source = message.find("source").text or ""
         translation = message.find("translation")
-        value = texts.get(source)
+        value = texts.get((name, source), texts.get(source))
         forms = translation.findall("numerusform")
         if message.get("numerus") == "yes":
             if not isinstance(value, tuple) or len(value) != len(forms):
@@ -237,7 +249,6 @@ def _fill(ts: Path, texts: dict) -> list[str]:
             missing.append(source)
             continue
         translation.attrib.pop("type", None)
-    tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing
 
 

@@ -92,6 +92,31 @@ def test_ratio_chart_sorted_with_lines_at_1_and_3_and_value_labels(qapp, sample)
     assert "по прибыли: CLV ÷ CAC" in chart.title()  # the basis is named
 
 
+def test_the_lines_labels_stay_apart_on_a_long_axis(qapp):
+    """Ratios of 32 and 26 stretch the axis to 40: the lines at 1 and 3 are a few pixels
+    apart, and their labels were drawn over each other as «1:3:1»."""
+    r = compute(
+        *[
+            dict(
+                avg_order_value=aov,
+                purchases_per_year=1,
+                retention_years=1,
+                acquisition_spend=100,
+                new_customers=1,
+            )
+            for aov in (3173, 2560, 396)
+        ],
+        basis="revenue",
+    )
+    for width in (470, 640):
+        chart = laid_out(ratio_chart(charts.comparison(r, ["A", "B", "C"]), "ru", "₽"), width)
+        marks = {item.text(): item for item in chart.labels if item.text() in ("1:1", "3:1")}
+        one, three = marks["1:1"], marks["3:1"]
+        assert one.pos().x() + one.boundingRect().width() < three.pos().x(), width
+        # each still beside its own line: 1:1 left of 3:1, both within the plot
+        assert one.pos().x() >= chart.plotArea().left()
+
+
 def test_a_narrow_ratio_chart_names_the_verdicts_in_the_grids_short_words(qapp, sample):
     """The legend's full words while they fit; in a narrow chart (presentation mode with the
     side panel) the grid's badge words, not "можно больше тратить на …" cut by Qt."""

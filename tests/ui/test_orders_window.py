@@ -112,6 +112,54 @@ def test_an_order_log_opens_its_preview_and_makes_a_project(window, qtbot, shop,
     assert again.orders["file"] == "shop.csv" and again.orders["cohorts"]
 
 
+def test_a_derived_input_is_explained_whole_with_the_side_panel_open(window, qtbot, shop):
+    """At 1366×768 with the side panel open, the formula line's «Покупок в год = 217 покупок
+    ÷ 113 клиентов за 365 дней до 04.12.2025 · из зак» stopped in the middle of a word: it now
+    ends in "…", and the Explain panel says it whole."""
+    from ui.panels.explain import ExplainPanel
+
+    dialog = open_preview(window, qtbot, shop)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
+    window.resize(1366, 768)
+    window.actions.side_panel.setChecked(True)
+    explain = window.panel("ui.panels.explain:ExplainPanel")
+    assert isinstance(explain, ExplainPanel)
+    window.select_cell(0, "purchases_per_year")
+    origin = window.formula.origin
+    qtbot.waitUntil(lambda: origin.isVisible(), timeout=5_000)
+    whole = origin.text().replace("\u00a0", " ")
+    assert whole.startswith("Purchases per year = ") and whole.endswith("from shop.csv")
+    assert origin.toolTip() == origin.text()
+    origin.resize(200, origin.height())  # a short line: the words end in "…", never mid-word
+    assert origin.shown().endswith("…") and len(origin.shown()) < len(origin.text())
+    qtbot.waitUntil(lambda: "from shop.csv" in explain.text(), timeout=5_000)
+    assert whole in explain.text().replace("\u00a0", " ")
+    window.doc.undo_stack.setClean()
+
+
+def test_the_preview_says_why_its_columns_are_empty(window, qtbot, tmp_path):
+    """A shop's log of 697 days without a cost column: the preview's margin and yearly counts
+    were dashes whose reasons only a tooltip gave. Each reason is written under the table once,
+    after the columns it empties."""
+    path = tmp_path / "short.csv"
+    path.write_text(
+        "Клиент;Дата заказа;Сумма\nАнна;08.01.2024;1000\nАнна;01.03.2025;500\n"
+        "Борис;05.05.2025;300\nБорис;04.12.2025;700\n",
+        "utf-8",
+    )
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    lines = dialog.empty.text().splitlines()
+    assert dialog.empty.isVisible()
+    assert len(lines) == 2, lines
+    margin, counts = sorted(lines)
+    assert margin.startswith("Margin — ") and "cost" in margin
+    assert counts.startswith("New, At start, At end — ") and "two years" in counts
+    dialog.reject()
+
+
 def test_the_preview_counts_customers_as_the_command_line_does(window, qtbot, tmp_path):
     """§8.1: the customers of the rows used — one whose only order was a return counts, though
     it made no purchase — the same number `orders` gives."""

@@ -47,6 +47,33 @@ def test_close_with_unsaved_changes_asks(window, monkeypatch, answer, closes):
     assert window.isVisible() != closes
 
 
+def test_the_unsaved_changes_box_says_dont_save_in_russian(window):
+    """Сохранить / Отклонить / Отмена: Qt's «Отклонить» ("Reject") read as Cancel. Russian
+    programs say «Не сохранять»; the recovery box keeps its own «Отбросить»."""
+    from PySide6.QtCore import QCoreApplication
+
+    window.set_language("ru")
+    try:
+        box = QMessageBox(QMessageBox.Icon.Question, "LTV Studio", "?")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        texts = [
+            box.button(b).text().replace("&", "")
+            for b in (
+                QMessageBox.StandardButton.Save,
+                QMessageBox.StandardButton.Discard,
+                QMessageBox.StandardButton.Cancel,
+            )
+        ]
+        assert texts == ["Сохранить", "Не сохранять", "Отмена"]
+        assert QCoreApplication.translate("FileActions", "Discard") == "Отбросить"
+    finally:
+        window.set_language("en")
+
+
 def test_quit_after_discarding_ends_without_an_error(app, qtbot, monkeypatch, tmp_path):
     """Ctrl+Q, Discard: the program ended on an "Unexpected error" box (RuntimeError, QUndoStack
     already deleted) once the window had gone. The document goes with the end of the program,

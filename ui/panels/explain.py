@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from core import schema
 from core.explain import Explanation, explain, explain_portfolio
-from ui import i18n, style
+from ui import i18n, registry, style
 from ui.models import columns
 
 BASE_POINT_SIZE = 10
@@ -151,6 +151,10 @@ class ExplainPanel(QWidget):
             )
         elif isinstance(value, float):
             parts.append(_p(f"{col.label(lang)} = {fmt.cell(value, col.unit)}", big=True))
+            # where it came from (an order log): the formula line's words, here never cut
+            note = registry.input_note(self._doc, self._row, col.key, fmt)
+            if note:
+                parts.append(_p(note))
             if not col.in_range(value):
                 parts.append(
                     _p(

@@ -16,6 +16,7 @@ from core import schema
 from core.explain import Explanation, explain, explain_portfolio
 from ui import i18n, registry, style
 from ui.models import columns
+from ui.views.elided_label import ElidedLabel
 
 #: the width of the box naming the cell, left of "fx"
 NAME_WIDTH = 230
@@ -83,7 +84,9 @@ class FormulaLine(QWidget):
         layout.addWidget(self.fx)
         layout.addWidget(self.edit, 1)
         # where an input's value came from (ui.registry.INPUT_NOTES: an order log), beside it
-        self.origin = QLabel(self)
+        # ends in "…" where the line is too short (the side panel open at 1366 px cut it in the
+        # middle of a word); the whole text is in its tooltip and in the Explain panel
+        self.origin = ElidedLabel(self)
         self.origin.setObjectName("formulaOrigin")
         self.origin.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         style.grey_text(self.origin)

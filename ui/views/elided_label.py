@@ -17,12 +17,16 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(0, super().sizeHint().height())
 
-    def paintEvent(self, event) -> None:  # noqa: N802
-        rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(
-            " ".join(self.text().split()), Qt.TextElideMode.ElideRight, rect.width()
+    def shown(self) -> str:
+        """What is painted: the text on one line, cut with "…" to the label's width."""
+        return self.fontMetrics().elidedText(
+            " ".join(self.text().split()), Qt.TextElideMode.ElideRight, self.contentsRect().width()
         )
+
+    def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.drawText(
-            rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), shown
+            self.contentsRect(),
+            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+            self.shown(),
         )
