@@ -945,6 +945,20 @@ ORDER_COLUMNS: tuple[Column, ...] = (
         definition_ru="Цена единицы: сумма строки — количество × цена.",
         synonyms=("Price", "UnitPrice", "Цена за единицу", "Цена за шт."),
     ),
+    # a cost per unit beside a quantity: the line's cost is quantity × unit cost (§8.1)
+    _column(
+        key="unit_cost",
+        kind=ORDER,
+        unit=MONEY,
+        label_en="Unit cost",
+        label_ru="Себестоимость за единицу",
+        noun_en="unit cost",
+        noun_ru="себестоимость за единицу",
+        definition_en="The cost of one unit: the line's cost is quantity × unit cost.",
+        definition_ru="Себестоимость единицы: себестоимость строки — количество × себестоимость "
+        "за единицу.",
+        synonyms=("Cost per unit", "Cost per item", "Себестоимость за шт.", "Себестоимость ед."),
+    ),
 )
 
 # Derived from an order log and its models (§8.2–8.4) --------------------------------------------

@@ -67,6 +67,8 @@ _ROLES = {
     "quantity": QT_TRANSLATE_NOOP("OrdersImport", "quantity"),
     "unit_price": QT_TRANSLATE_NOOP("OrdersImport", "unit price"),
     "refund": QT_TRANSLATE_NOOP("OrdersImport", "refunded amount"),  # taken off the amount
+    # a cost per unit: the line's cost is quantity × unit cost
+    "unit_cost": QT_TRANSLATE_NOOP("OrdersImport", "cost per unit"),
 }
 
 

@@ -271,8 +271,9 @@ class Plan:
     order: str | None = None
     date_shapes: list[str] = field(default_factory=list)
     amount_shapes: list[str] | None = None
-    #: an order line without an amount column: the quantity's shapes and separator (the
-    #: amount is quantity × unit price, ``specs.AMOUNT_PRODUCT``; the price's are the amount's)
+    #: an order line without an amount column, or with a cost per unit: the quantity's shapes
+    #: and separator (the amount is quantity × unit price, ``specs.AMOUNT_PRODUCT``, the price's
+    #: shapes the amount's; the cost quantity × unit cost, ``specs.COST_PRODUCT``)
     quantity_shapes: list[str] | None = None
     quantity_decimal: str | None = None
     #: a column of the refunded part of each order: its shapes and separator
@@ -293,6 +294,18 @@ class Plan:
 
     def col(self, key: str) -> int | None:
         return self.mapping.column_of(key)
+
+    @property
+    def cost_key(self) -> str:
+        """The key the cost is read from: the line's cost, or its cost per unit."""
+        return "unit_cost" if self.col("cost") is None and self.col("unit_cost") else "cost"
+
+    @property
+    def quantity_col(self) -> int | None:
+        """The quantity's column when a product needs it (the amount's or the cost's)."""
+        if self.col("amount") is None or self.cost_key == "unit_cost":
+            return self.col("quantity")
+        return None
 
 
 def is_parquet(path: str | os.PathLike) -> bool:
@@ -333,8 +346,10 @@ def _learn(plan: Plan, rows: list[list[str]], dates_order: str | None) -> Plan:
         return [] if j is None else [row[j] for row in rows if j < len(row)]
 
     product = plan.col("amount") is None  # quantity × unit price
-    amounts, costs = cells("unit_price" if product else "amount"), cells("cost")
-    quantity_shapes, quantity_decimal = number_shapes(cells("quantity")) if product else ([], None)
+    amounts, costs = cells("unit_price" if product else "amount"), cells(plan.cost_key)
+    quantity_shapes, quantity_decimal = (
+        number_shapes(cells("quantity")) if plan.quantity_col is not None else ([], None)
+    )
     refunds = cells("refund")
     refund_shapes, refund_decimal = number_shapes(refunds)
     dates = [text.strip() for text in cells("date")]
@@ -456,7 +471,8 @@ def typed_sql(plan: Plan, source: str) -> str:
     qty_j, refund_j = None, plan.col("refund")
     if amount_j is None:  # an order line: quantity × unit price (specs.AMOUNT_PRODUCT)
         qty_j, amount_j = plan.col("quantity"), plan.col("unit_price")
-    cost_j, seg_j = plan.col("cost"), plan.segment_col
+    cost_key = plan.cost_key  # a cost per unit: × the quantity (specs.COST_PRODUCT)
+    cost_j, seg_j, q_j = plan.col(cost_key), plan.segment_col, plan.quantity_col
     native = plan.native
     # Dates and numbers are matched as they stand: a cell with spaces around it, or of a shape
     # the sample did not show, is left to the pipeline (which strips it); only the customer and
@@ -467,7 +483,7 @@ def typed_sql(plan: Plan, source: str) -> str:
         f"{raw(date_j)} AS d_txt",
         f"{raw(amount_j)} AS a_raw",
         "CAST(NULL AS VARCHAR) AS k_raw" if cost_j is None else f"{raw(cost_j)} AS k_raw",
-        "CAST(NULL AS VARCHAR) AS q_raw" if qty_j is None else f"{raw(qty_j)} AS q_raw",
+        "CAST(NULL AS VARCHAR) AS q_raw" if q_j is None else f"{raw(q_j)} AS q_raw",
         "CAST(NULL AS VARCHAR) AS r_raw" if refund_j is None else f"{raw(refund_j)} AS r_raw",
     ]
     if seg_j is None:
@@ -496,11 +512,13 @@ def typed_sql(plan: Plan, source: str) -> str:
         amount = f"CAST({name(amount_j)} AS DECIMAL(18, 4))"
     else:
         amount = number_sql("a_txt", plan.decimal, plan.amount_shapes)
-    if qty_j is not None:
+    quantity = "CAST(NULL AS DECIMAL(18, 4))"
+    if q_j is not None:
         if _numeric(native.get("quantity")):
-            quantity = f"CAST({name(qty_j)} AS DECIMAL(18, 4))"
+            quantity = f"CAST({name(q_j)} AS DECIMAL(18, 4))"
         else:
             quantity = number_sql("q_raw", plan.quantity_decimal, plan.quantity_shapes)
+    if qty_j is not None:
         # exact in DECIMAL, then to the amounts' four decimals (a product too long for them is
         # NULL: the row goes to the reading pipeline, which reads or lists it)
         amount = f"TRY_CAST(({quantity}) * ({amount}) AS DECIMAL(18, 4))"
@@ -511,10 +529,12 @@ def typed_sql(plan: Plan, source: str) -> str:
         else:
             refund = number_sql("r_txt", plan.refund_decimal, plan.refund_shapes)
         amount = f"TRY_CAST(({amount}) - COALESCE({refund}, 0) AS DECIMAL(18, 4))"
-    if cost_j is not None and _numeric(native.get("cost")):
+    if cost_j is not None and _numeric(native.get(cost_key)):
         cost = f"CAST({name(cost_j)} AS DECIMAL(18, 4))"
     else:
         cost = number_sql("k_txt", plan.cost_decimal, plan.cost_shapes)
+    if cost_key == "unit_cost" and q_j is not None:  # as the amount: a product too long is NULL
+        cost = f"TRY_CAST(({quantity}) * ({cost}) AS DECIMAL(18, 4))"
     layer2 = [
         f"{date} AS order_date",
         f"{amount} AS amount",

@@ -164,6 +164,20 @@ _ABBREVIATIONS = (
         ),
         " perlead ",
     ),
+    # a cost per unit is one word: no line's cost, and no quantity ("Unit cost", "Cost per
+    # item", «Себестоимость за шт.», «Закупочная цена»: a price is per unit); vocabulary
+    # "cost_each"
+    (
+        re.compile(
+            r"\b(?:unit|item|per[-\s]unit|per[-\s]item)\s+(?:cost|costs|cogs)\b"
+            r"|\b(?:cost|cogs)\s+(?:per|of\s+(?:a|an|one|each))\s+(?:unit|item|piece|pc|pcs)\b"
+            r"|\bcost\s+price\b"
+            r"|\bсебестоимость\s+(?:за\s+|1\s+|одной\s+)?(?:шт|штуки|штуку|ед|единицы|единицу)"
+            r"(?!\w)"
+            r"|\b(?:закупочная|закупки|закупа)\s+цена\b|\bцена\s+(?:закупки|закупа)\b"
+        ),
+        " ucost ",
+    ),
     # the cost to acquire *a* customer is for one (vocabulary "per_one"): CAC, not the spend
     (
         re.compile(r"\b(?:a|an|one)\s+((?:new\s+)?(?:customer|client|buyer|user|subscriber))\b"),
@@ -564,15 +578,18 @@ def match_row(
 
             winner = a1(row, first_col + best[m.key])
             matches[j] = Match(None, m.score, TAKEN_HOW, m.words, (m.key, winner))
+    named = {m.key for m in matches}
+    made = [p for p in spec.products if p[0] not in named and all(f in named for f in p[1])]
+    needed = {f for _key, factors in made for f in factors}  # a quantity for two products
     for key, (a, b) in spec.products:
-        named = {m.key for m in matches}
-        if key not in named and a in named and b in named:
+        if (key, (a, b)) in made:
             continue  # the product: both factors read
+        named = {m.key for m in matches}
         matches = [
             Match(key, m.score, m.how, m.words, m.rivals)
             if m.key == b and key not in named
             else Match(None, m.score, "", m.words)
-            if m.key in (a, b)
+            if m.key in (a, b) and m.key not in needed
             else m
             for m in matches
         ]

@@ -3,8 +3,10 @@
 Customer, date and amount are required of every row: a row where any of them is empty or
 unreadable is listed in ``problems`` (one problem per bad cell, by its A1 cell — in a CSV the
 column letter and the line number) and left out of every array; the good rows are kept. A bad
-cost is flagged and left NaN (the row stays). The segment column and every other text column
-are kept as text (``OrderLog.extra`` by header, for ``orders --by COLUMN``).
+cost is flagged and left NaN (the row stays); a cost per unit is multiplied by the line's
+quantity (``specs.COST_PRODUCT``; a bad quantity leaves that cost NaN, flagged). The segment
+column and every other text column are kept as text (``OrderLog.extra`` by header, for
+``orders --by COLUMN``).
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ _COST = schema.BY_KEY["cost"]
 _QUANTITY = schema.BY_KEY["quantity"]
 _PRICE = schema.BY_KEY["unit_price"]
 _REFUND = schema.BY_KEY["refund"]
+_UNIT_COST = schema.BY_KEY["unit_cost"]
 FURTHER_LINES = Plural(
     (
         "{n} row without an amount, on a day its customer has an order with one, is read as a "
@@ -100,6 +103,14 @@ NO_QUANTITY = Text(
 NO_PRICE = Text(
     "no price in this order line; the row is left out",
     "в строке заказа нет цены; строка не учтена",
+)
+COST_IS_PRODUCT = Text(
+    "each row's cost is its quantity ({quantity}) × its unit cost ({cost})",
+    "себестоимость каждой строки — количество ({quantity}) × себестоимость за единицу ({cost})",
+)
+NO_QUANTITY_COST = Text(
+    "no quantity in this order line; the cost is left empty",
+    "в строке заказа нет количества; себестоимость не учтена",
 )
 AMOUNT_IS_PRODUCT = Text(
     "no amount column: each row's amount is its quantity ({quantity}) × its unit price ({price})",
@@ -294,9 +305,8 @@ def convert_orders(
         money = [(amount_j, _AMOUNT)]
     else:  # an order line: its amount is quantity × unit price (specs.AMOUNT_PRODUCT)
         qty_j, price_j = mapping.column_of("quantity"), mapping.column_of("unit_price")
-        amounts = required_number(qty_j, _QUANTITY, NO_QUANTITY) * required_number(
-            price_j, _PRICE, NO_PRICE
-        )
+        quantities = required_number(qty_j, _QUANTITY, NO_QUANTITY)
+        amounts = quantities * required_number(price_j, _PRICE, NO_PRICE)
         money = [(qty_j, _QUANTITY), (price_j, _PRICE)]
     refund_j = mapping.column_of("refund")
     if refund_j is not None:  # the refunded part, in a column of its own: taken off
@@ -315,6 +325,27 @@ def convert_orders(
         cost = typed_cost.values
         for i, (text, fields) in sorted(typed_cost.errors.items()):
             flag(i, cost_j, _kept(text), fields, "cost")
+    elif mapping.column_of("unit_cost") is not None:  # quantity × unit cost (COST_PRODUCT)
+        cost_j = mapping.column_of("unit_cost")
+        typed_cost = columns.numbers(cols[cost_j], _UNIT_COST, decimal)
+        for i, (text, fields) in sorted(typed_cost.errors.items()):
+            flag(i, cost_j, _kept(text), fields, "unit_cost")
+        cost = typed_cost.values
+        qty_j = mapping.column_of("quantity")
+        if qty_j is None:  # a person chose a unit cost alone: a line of one unit
+            pass
+        elif amount_j is None:  # typed for the amount: its bad rows are left out, flagged
+            cost = cost * quantities
+        else:  # read for the cost alone: a bad quantity leaves the cost empty, not the row
+            typed_qty = columns.numbers(cols[qty_j], _QUANTITY, decimal)
+            has_cost = ~np.isnan(cost)
+            for i, (text, fields) in sorted(typed_qty.errors.items()):
+                if has_cost[i]:
+                    flag(i, qty_j, _kept(text), fields, "quantity")
+            for i in np.flatnonzero(np.isnan(typed_qty.values) & has_cost):
+                if i not in typed_qty.errors:
+                    flag(int(i), qty_j, NO_QUANTITY_COST, key="quantity")
+            cost = cost * typed_qty.values
     kept = money + ([] if cost_j is None else [(cost_j, _COST)])
     notices.extend(formats.kept_percent_notices(grid, mapping, kept, numbers))
     signs = [j for j, column in kept if column.unit == schema.MONEY]
@@ -372,9 +403,9 @@ def convert_orders(
 
 
 def amount_notices(mapping: Mapping) -> list[Notice]:
-    """What the amount of each row is made of, when it is not one column as it stands: the
-    product of a quantity and a unit price, less a refund column (said once for a file, by
-    either reading path)."""
+    """What the amount and the cost of each row are made of, when either is not one column as
+    it stands: the product of a quantity and a unit price (or unit cost), less a refund column
+    (said once for a file, by either reading path)."""
     out = []
     if mapping.column_of("amount") is None:
         qty_j, price_j = mapping.column_of("quantity"), mapping.column_of("unit_price")
@@ -384,6 +415,10 @@ def amount_notices(mapping: Mapping) -> list[Notice]:
     refund_j = mapping.column_of("refund")
     if refund_j is not None:
         out.append(Notice(REFUNDS_TAKEN_OFF, (("refund", mapping.cell(refund_j)),)))
+    qty_j, unit_j = mapping.column_of("quantity"), mapping.column_of("unit_cost")
+    if mapping.column_of("cost") is None and qty_j is not None and unit_j is not None:
+        cells = (("quantity", mapping.cell(qty_j)), ("cost", mapping.cell(unit_j)))
+        out.append(Notice(COST_IS_PRODUCT, cells))
     return out
 
 

@@ -90,13 +90,22 @@ ORDER_KEYS = (
     "quantity",
     "unit_price",
     "refund",
+    "unit_cost",
 )
 #: an order line's amount as the product of its quantity and unit price, when no column is the
 #: amount itself (``header.Spec.products``)
 AMOUNT_PRODUCT = ("amount", ("quantity", "unit_price"))
+#: and its cost as the product of its quantity and unit cost, when no column is the line's cost
+#: (1C's «Себестоимость за шт.» beside «Количество»)
+COST_PRODUCT = ("cost", ("quantity", "unit_cost"))
 ORDERS = TableSpec(
     ORDERS_KIND,
-    Spec(ORDER_KEYS, vocabulary.ORDERS, products=(AMOUNT_PRODUCT,), outrank=("line",)),
+    Spec(
+        ORDER_KEYS,
+        vocabulary.ORDERS,
+        products=(AMOUNT_PRODUCT, COST_PRODUCT),
+        outrank=("line",),
+    ),
     required=("customer", "date", "amount"),
     used=ORDER_KEYS,
     least=3,

@@ -190,6 +190,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "закупочная", "закупка", "закупки", "закупочной",
     ),
     "cost_word": ("cost", "costs", "затраты"),
+    # a cost per unit (core.readers.header makes the phrase one word): times the quantity
+    "cost_each": ("ucost",),
     "channel": (
         "channel", "source", "medium", "utm", "campaign", "referrer", "канал", "каналы",
         "источник", "кампания",
@@ -485,4 +487,7 @@ ORDERS: dict[str, Words] = {
     "unit_price": _w(
         [("price",)], ("percent",), price=1.0, unit_cost=0.5, placed=0.0, customer=-0.25
     ),
+    # a cost per unit: the line's cost is quantity × unit cost (``specs.COST_PRODUCT``); alone,
+    # the line's cost, as a price alone is the order's amount
+    "unit_cost": _w([("cost_each",)], ("percent",), cost_each=3.5, price=0.0, placed=0.0),
 }

@@ -922,6 +922,10 @@
         <source>refunded amount</source>
         <translation>сумма возврата</translation>
     </message>
+    <message>
+        <source>cost per unit</source>
+        <translation>себестоимость за единицу</translation>
+    </message>
 </context>
 <context>
     <name>OrdersImportWords</name>

@@ -11,6 +11,7 @@ RU = {
     "quantity": "количество",
     "unit price": "цена за единицу",
     "refunded amount": "сумма возврата",
+    "cost per unit": "себестоимость за единицу",
     "Orders from {file}": "Заказы из {file}",
     "Create project": "Создать проект",
     "Column": "Столбец",

@@ -610,3 +610,34 @@ def test_what_holds_for_the_whole_file_is_said_once_whatever_the_batches(tmp_pat
     clean.write_text("Order date,Customer,Qty,Unit price\n2024-01-02,a,2,3.5\n2024-02-03,b,1,4\n")
     said = [n.message("en") for n in derive_file(clean, today=TODAY).notices]
     assert sum("quantity (C1) × its unit price (D1)" in m for m in said) == 1
+
+
+# A cost per unit beside a quantity (1C's sales by line): the line's cost is their product --------
+UNIT_COSTS = """Дата;Покупатель;Номенклатура;Количество;Сумма;Себестоимость за шт.
+01.02.2025;Анна;Чай;10;1 500;80
+03.02.2025;Борис;Кофе;2;700;150
+04.02.2025;Вера;Кофе;много;350;175
+05.02.2025;Глеб;Чай;3;450;90
+06.02.2025;Анна;Чай;1;150;
+"""
+
+
+def test_a_cost_per_unit_is_multiplied_by_the_quantity_on_both_paths(tmp_path):
+    path = tmp_path / "sales.csv"
+    path.write_text(UNIT_COSTS, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 2, 28))
+    # 10 × 80 + 2 × 150 + 3 × 90 (Вера's quantity cannot be read: her cost is not known)
+    segment = to_json(ours)["segments"][0]
+    assert segment["gross_margin"] == pytest.approx(1 - (800 + 300 + 270) / 3_150)
+    assert "D4" in {p.cell for p in ours.problems}
+    assert any("quantity (D1) × its unit cost (F1)" in n.message("en") for n in ours.notices)
+
+
+def test_a_clean_log_with_costs_per_unit_is_typed_in_sql(tmp_path, monkeypatch):
+    """Quantity × unit cost is worked out in the one pass, as quantity × unit price is."""
+
+    def line(rng) -> str:
+        qty = int(rng.integers(1, 9))
+        return f"{qty * rng.integers(100, 9_999) / 100},{qty},{rng.integers(1, 99) / 100}"
+
+    _typed_in_sql(tmp_path, monkeypatch, "Order date,Customer,Amount,Qty,Unit cost", line, 9)

@@ -195,3 +195,63 @@ def test_error_values_in_customer_and_segment_cells_say_what_is_wrong(tmp_path):
     )
     (problem,) = read_order_log(text, "en").problems
     assert problem.cell == "A3" and "instead of a customer's name or id" in problem.message("en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Себестоимость за шт.",
+        "Себестоимость единицы",
+        "Себестоимость 1 шт.",
+        "Себестоимость ед.",
+        "Закупочная цена",
+        "Unit cost",
+        "Unit Cost Price",
+        "Cost per item",
+        "Cost per unit",
+        "Item cost",
+    ],
+)
+def test_a_cost_per_unit_is_named_as_such(text):
+    """A cost per unit is no line's cost (nor a quantity, as "Unit cost" was read)."""
+    from core.readers import header
+
+    assert header.match(text, specs.ORDERS.header).key == "unit_cost"
+
+
+@pytest.mark.parametrize("text", ["Себестоимость", "Себестоимость, руб.", "COGS", "Cost"])
+def test_a_lines_cost_stays_the_cost(text):
+    from core.readers import header
+
+    assert header.match(text, specs.ORDERS.header).key == "cost"
+
+
+def test_a_cost_per_unit_beside_a_quantity_is_multiplied_by_it(tmp_path):
+    """1C's sales by line: «Себестоимость за шт.» beside «Количество» and the line's «Сумма»
+    (already quantity × price). Summed as it stands the cost was one unit's, whatever the
+    quantity: the margin came out far too high. The line's cost is quantity × unit cost."""
+    path = write(
+        tmp_path / "sales.csv",
+        "Дата;Покупатель;Номенклатура;Количество;Сумма;Себестоимость за шт.\n"
+        "01.02.2025;Анна;Чай;10;1 500;80\n"
+        "03.02.2025;Борис;Кофе;2;700;\n"
+        "04.02.2025;Вера;Кофе;много;350;175\n"
+        "05.02.2025;Глеб;Чай;3;450;90\n",
+    )
+    log = read_order_log(path, "en")
+    assert log.amount.tolist() == [1500, 700, 350, 450]
+    assert log.cost[0] == 800 and np.isnan(log.cost[1]) and log.cost[3] == 270
+    assert np.isnan(log.cost[2])  # the quantity cannot be read: the cost is not known
+    cells = {p.cell: p.message("en") for p in log.problems}
+    assert "D4" in cells and "cost is left empty" in cells["D4"]
+    said = [n.message("en") for n in log.notices]
+    assert any("quantity (D1) × its unit cost (F1)" in m for m in said), said
+
+
+def test_a_cost_per_unit_without_a_quantity_is_the_lines_cost(tmp_path):
+    """As a price alone is the order's amount: no quantity, the line is one unit."""
+    path = write(
+        tmp_path / "sales.csv", "Дата;Покупатель;Сумма;Unit cost\n01.02.2025;Анна;150;80\n"
+    )
+    log = read_order_log(path, "en")
+    assert log.cost.tolist() == [80]
