@@ -673,3 +673,30 @@ def test_a_narrow_strip_writes_its_captions_on_two_lines_rather_than_scroll(wind
     assert strip.content.sizeHint().width() <= strip.width() - frame  # nothing to scroll
     window.resize(window.width() + one, window.height())
     qtbot.waitUntil(lambda: caption.text() == "LTV:CAC (profit)", timeout=3000)
+
+
+def test_a_narrowed_window_takes_its_room_from_the_side_panel_first(window, qtbot):
+    """Half a 1366-pixel screen with the side panel open: the grid kept 300 pixels (one column
+    beside the segment's name) and the panel its 380. The panel gives way first, to 40 % of
+    the width, and grows back to the width it had as the window widens again."""
+    from ui.window.main_window import SIDE_MAX_SHARE, SIDE_MIN
+
+    window.keep_on_screen = False
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.side_splitter.width() > 1300, timeout=3000)
+    window.set_side_panel(True)
+    qtbot.waitUntil(lambda: window.side.isVisible(), timeout=3000)
+    opened = window.side_splitter.sizes()[1]
+    assert opened > 380  # 30 % of the width
+    for width in (1000, 800, 683):
+        window.resize(width, 740)
+        qtbot.waitUntil(lambda w=width: window.width() == w, timeout=3000)
+        qtbot.wait(50)
+        main, side = window.side_splitter.sizes()
+        most = max(SIDE_MIN, int((main + side) * SIDE_MAX_SHARE))
+        assert side <= most, (width, main, side)
+        assert main >= (main + side) - most
+    window.resize(1366, 740)
+    qtbot.waitUntil(lambda: window.width() == 1366, timeout=3000)
+    qtbot.waitUntil(lambda: window.side_splitter.sizes()[1] == opened, timeout=3000)
+    window.set_side_panel(False)

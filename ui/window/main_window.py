@@ -58,8 +58,43 @@ if TYPE_CHECKING:
 
 #: the side panel's share of the window's width when it opens
 SIDE_SHARE = 0.3
+#: the most of a narrowed window the side panel keeps (at least ``SIDE_MIN`` pixels)
+SIDE_MAX_SHARE = 0.4
+SIDE_MIN = 280
 #: the charts' share of the height left under the grid's rows
 BOTTOM_MIN = 180
+
+
+class SideSplitter(QSplitter):
+    """The grid beside the side panel. A narrowed window (half a laptop's screen) took its
+    pixels from the grid until only one column showed beside a panel of 370 pixels: the panel
+    gives way first, down to ``SIDE_MAX_SHARE`` of the width (never below ``SIDE_MIN``), and
+    grows back to the width it was given (opened at, dragged to) as the window widens."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._wanted = 0  # the side panel's width as last set or dragged
+        self.splitterMoved.connect(self._remember)
+
+    def setSizes(self, sizes) -> None:  # noqa: N802 (Qt's name)
+        super().setSizes(sizes)
+        self._remember()
+
+    def _remember(self, *_args) -> None:
+        if self.count() == 2 and not self.widget(1).isHidden():
+            self._wanted = self.sizes()[1]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.count() < 2 or self.widget(1).isHidden():
+            return
+        side = self.sizes()[1]
+        self._wanted = self._wanted or side
+        total = self.width() - self.handleWidth()  # what the two parts share once laid out
+        width = min(self._wanted, max(SIDE_MIN, int(total * SIDE_MAX_SHARE)))
+        if side != width and total > width:
+            # the window's doing, not the person's: the width wanted stays as it was
+            QSplitter.setSizes(self, [total - width, width])
 
 
 def _load(spec: str):
@@ -142,7 +177,7 @@ class MainWindow(QMainWindow):
         for widget in (self.strip, self.formula):
             column.addWidget(widget)
         column.addWidget(self.splitter, 1)
-        self.side_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.side_splitter = SideSplitter(Qt.Orientation.Horizontal, self)
         self.side_splitter.setObjectName("mainAndSide")
         self.side_splitter.addWidget(main)
         self.side_splitter.addWidget(self.side)
