@@ -184,7 +184,7 @@ _ABBREVIATIONS = (
         r" per \1 ",
     ),
     # "per year", "per month": a period, not "for one" (vocabulary "per_one")
-    (re.compile(r"\b(?:per|each)\s+(year|annum|yr|month|mo|quarter)\b"), r" \1 "),
+    (re.compile(r"\b(?:per|each)\s+(year|annum|yr|month|mo|quarter|week|wk|day)\b"), r" \1 "),
     (re.compile(r"\bср\.\s*"), " средний "),
     (re.compile(r"\be-mail\b"), " email "),
     (re.compile(r"\bт\.\s*е\.?"), " "),
@@ -236,9 +236,15 @@ _UNITS = {
     "years": "лет years yrs",
     # a month is a unit of its own: a lifetime "in months" or purchases "a month" read as the
     # year's would be 12 times off (``core.readers.periods`` converts them; ``vocabulary``: a
-    # wrong unit for the customers and the AOV)
+    # wrong unit for the customers and the AOV, and weeks and days for every input)
     "months": "мес месяц месяца месяцев месяцы month months mo mos monthly ежемесячно "
     "ежемесячный ежемесячная ежемесячные ежемесячных помесячно",
+    # … and so are a quarter, a week and a day (``core.readers.periods``)
+    "quarters": "квартал квартала кварталов кварталы quarter quarters quarterly qtr "
+    "ежеквартально ежеквартальный ежеквартальные",
+    "weeks": "неделя недели недель неделю week weeks weekly wk wks еженедельно еженедельный "
+    "еженедельные",
+    "days": "день дня дней дни days day daily ежедневно ежедневный ежедневные суток",
     "count": "шт pcs чел человек",
 }
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}

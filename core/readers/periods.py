@@ -1,19 +1,25 @@
-"""A segment input counted by the year, given by the month: which headers say so, and the exact
+"""A segment input counted by the year, given by a shorter period: which headers say so, and the
 conversion to the year's (DESIGN.md §1: the retention in years, the purchases, the service cost,
 the spend and the new customers of a year, the discount rate a year).
 
 A consultant's template gives "Avg. Customer Lifespan (Months)", «Покупок в месяц», "Service
 cost per month": read as the year's they would be 12 times off. The header's unit words
-(``core.readers.header.unit_hints``: «мес», "months", "monthly", «ежемесячно», "per month")
-say the month; each yearly key then has one exact conversion:
+(``core.readers.header.unit_hints``: «мес», "months", "monthly", «ежемесячно», "per month";
+quarters, weeks and days alike) name the period; each yearly key then has one conversion, by the
+number n of such periods in a year:
 
-* a duration (the retention): months ÷ 12;
-* a flow in a period (purchases, service cost, spend, new customers): a month's × 12;
-* a rate a period (the discount rate): compounded over twelve months, (1 + r)^12 − 1.
+* a duration (the retention): ÷ n;
+* a flow in a period (purchases, service cost, spend, new customers): × n;
+* a rate a period (the discount rate): compounded over the year, (1 + r)^n − 1.
+
+A year is exactly 12 months and 4 quarters: a header in months or quarters is read so whoever
+chose it (the matcher takes it). It has no whole number of weeks or days: the average Gregorian
+year (365.2425 days, 52.1775 weeks) converts such a column only when a person chooses it, and the
+notice says so; the matcher never takes it (``vocabulary``'s wrong unit).
 
 The customers (a count at a moment), the average order value (per order) and the margin (a
-share) have no month: a header of theirs "a month" is not theirs (``vocabulary``'s wrong unit).
-A header that names both a month and years ("months/years") says neither: no conversion.
+share) have no period: a header of theirs "a month" is not theirs. A header that names two
+periods ("months/years") says neither: no conversion.
 """
 
 from __future__ import annotations
@@ -29,8 +35,8 @@ from core.text import Text
 
 DIVIDE, MULTIPLY, COMPOUND = "divide", "multiply", "compound"
 
-#: each yearly key and how its value by the month becomes the year's
-BY_MONTH: dict[str, str] = {
+#: each yearly key and how its value by a shorter period becomes the year's
+BY_PERIOD: dict[str, str] = {
     "retention_years": DIVIDE,
     "purchases_per_year": MULTIPLY,
     "service_cost_per_year": MULTIPLY,
@@ -38,50 +44,77 @@ BY_MONTH: dict[str, str] = {
     "new_customers": MULTIPLY,
     "discount_rate": COMPOUND,
 }
+#: the periods in a year, by the header's unit hint; weeks and days by the average Gregorian
+#: year (365.2425 days), since no year holds a whole number of them
+PER_YEAR: dict[str, float] = {
+    "months": 12.0,
+    "quarters": 4.0,
+    "weeks": 365.2425 / 7,
+    "days": 365.2425,
+}
+#: the periods a year holds exactly: the matcher takes a header in them (``vocabulary``)
+EXACT = ("months", "quarters")
+#: each period's words: (English plural, singular; Russian «в …ах», «за …», plural genitive)
+_WORDS = {
+    "months": ("months", "month", "месяцах", "месяц", "месяцев"),
+    "quarters": ("quarters", "quarter", "кварталах", "квартал", "кварталов"),
+    "weeks": ("weeks", "week", "неделях", "неделю", "недель"),
+    "days": ("days", "day", "днях", "день", "дней"),
+}
 
 _NOTICE = {
     DIVIDE: Text(
-        "column {cell}“{header}” is in months: read as “{label}”, each value divided by 12 "
-        "({example})",
-        "столбец {cell}«{header}» — в месяцах: прочитан как «{label_ru}», каждое значение "
-        "разделено на 12 ({example_ru})",
+        "column {cell}“{header}” is in {units}: read as “{label}”, each value divided by {n}"
+        "{average} ({example})",
+        "столбец {cell}«{header}» — в {units_in}: прочитан как «{label_ru}», каждое значение "
+        "разделено на {n_ru}{average_ru} ({example_ru})",
     ),
     MULTIPLY: Text(
-        "column {cell}“{header}” is by the month: read as “{label}”, each value multiplied by 12 "
-        "({example})",
-        "столбец {cell}«{header}» — за месяц: прочитан как «{label_ru}», каждое значение "
-        "умножено на 12 ({example_ru})",
+        "column {cell}“{header}” is by the {unit}: read as “{label}”, each value multiplied by "
+        "{n}{average} ({example})",
+        "столбец {cell}«{header}» — за {unit_ru}: прочитан как «{label_ru}», каждое значение "
+        "умножено на {n_ru}{average_ru} ({example_ru})",
     ),
     COMPOUND: Text(
-        "column {cell}“{header}” is a rate a month: read as “{label}”, each compounded over 12 "
-        "months, (1 + r)^12 − 1 ({example})",
-        "столбец {cell}«{header}» — ставка в месяц: прочитана как «{label_ru}», каждая "
-        "начислена за 12 месяцев, (1 + r)^12 − 1 ({example_ru})",
+        "column {cell}“{header}” is a rate a {unit}: read as “{label}”, each compounded over "
+        "the year, (1 + r)^{n} − 1{average} ({example})",
+        "столбец {cell}«{header}» — ставка за {unit_ru}: прочитана как «{label_ru}», каждая "
+        "начислена за год, (1 + r)^{n_ru} − 1{average_ru} ({example_ru})",
     ),
 }
+_AVERAGE = Text(", by the average year of 365.2425 days", ", по среднему году в 365,2425 дня")
 #: what the preview's "Read as" adds to the key's label
 _SHORT = {
-    DIVIDE: Text("months ÷ 12", "месяцы ÷ 12"),
-    MULTIPLY: Text("a month × 12", "за месяц × 12"),
-    COMPOUND: Text("a month's rate, compounded", "ставка в месяц, за год"),
+    DIVIDE: Text("{units} ÷ {n}", "{units_ru} ÷ {n_ru}"),
+    MULTIPLY: Text("a {unit} × {n}", "за {unit_ru} × {n_ru}"),
+    COMPOUND: Text("a {unit}'s rate, compounded", "ставка за {unit_ru}, за год"),
 }
 
 
 @dataclass(frozen=True)
 class Conversion:
-    """How the values of a column headed by the month become its yearly key's."""
+    """How the values of a column headed by a shorter period become its yearly key's."""
 
     key: str
     how: str
+    unit: str = "months"
+
+    @property
+    def per_year(self) -> float:
+        return PER_YEAR[self.unit]
+
+    @property
+    def exact(self) -> bool:
+        return self.unit in EXACT
 
     def apply(self, values: np.ndarray) -> np.ndarray:
         """The year's values (NaN stays NaN)."""
         values = np.asarray(values, dtype=float)
         if self.how == DIVIDE:
-            return values / 12.0
+            return values / self.per_year
         if self.how == MULTIPLY:
-            return values * 12.0
-        return np.power(1.0 + values, 12.0) - 1.0
+            return values * self.per_year
+        return np.power(1.0 + values, self.per_year) - 1.0
 
     def value(self, value: float) -> float:
         """One value converted (a pasted cell)."""
@@ -99,23 +132,36 @@ class Conversion:
             )
         return schema.Parsed(value, text=parsed.text)
 
+    def _fields(self) -> dict[str, str]:
+        units, unit, units_in, unit_ru, units_ru = _WORDS[self.unit]
+        n = f"{self.per_year:.10g}"
+        return {
+            "units": units,
+            "unit": unit,
+            "units_in": units_in,
+            "unit_ru": unit_ru,
+            "units_ru": units_ru,
+            "n": n,
+            "n_ru": n.replace(".", ","),
+            "average": "" if self.exact else _AVERAGE.en,
+            "average_ru": "" if self.exact else _AVERAGE.ru,
+        }
+
     def short(self, lang: str) -> str:
         """A few words for the preview's "Read as" column: "months ÷ 12"."""
-        return _SHORT[self.how](lang)
+        return _SHORT[self.how](lang, **self._fields())
 
     def notice(self, cell: str, text: str, values: np.ndarray | None = None) -> Notice:
         """The notice that column ``cell`` (its A1 address, or "" for a pasted block) headed
         ``text`` was converted, with one of its values before and after as the example."""
         column = schema.BY_KEY[self.key]
-        example = {"en": "", "ru": ""}
+        example = {"en": self.short("en"), "ru": self.short("ru")}
         found = None if values is None else np.asarray(values, dtype=float)
         if found is not None and np.isfinite(found).any():
             before = float(found[np.isfinite(found)][0])
             after = self.value(before)
             for lang in ("en", "ru"):
                 example[lang] = f"{_shown(column, before, lang)} → {_shown(column, after, lang)}"
-        else:
-            example = {"en": _SHORT[self.how]("en"), "ru": _SHORT[self.how]("ru")}
         return Notice(
             _NOTICE[self.how],
             (
@@ -125,6 +171,7 @@ class Conversion:
                 ("label_ru", column.label("ru")),
                 ("example", example["en"]),
                 ("example_ru", example["ru"]),
+                *self._fields().items(),
             ),
         )
 
@@ -139,10 +186,11 @@ def _shown(column: schema.Column, value: float, lang: str) -> str:
 
 def of(text: str, key: str | None) -> Conversion | None:
     """The conversion a column headed ``text``, read as ``key``, needs: None when the header
-    does not say the month (or says years as well), or ``key`` has no month."""
-    if key not in BY_MONTH or not isinstance(text, str):
+    names no shorter period, or two periods ("months/years"), or ``key`` has none."""
+    if key not in BY_PERIOD or not isinstance(text, str):
         return None
     hints = header.unit_hints(text)
-    if "months" not in hints or "years" in hints:
+    periods = hints & PER_YEAR.keys()
+    if len(periods) != 1 or "years" in hints:
         return None
-    return Conversion(key, BY_MONTH[key])
+    return Conversion(key, BY_PERIOD[key], periods.pop())

@@ -56,6 +56,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "month": (
         "month", "months", "monthly", "mo", "месяц", "месяца", "месяцев", "мес", "ежемесячно",
         "ежемесячный", "ежемесячные", "ежемесячных", "помесячно",
+        "quarter", "quarters", "quarterly", "квартал", "квартала", "ежеквартально",
+        "ежеквартальные", "week", "weeks", "weekly", "неделя", "неделю", "недели", "еженедельно",
+        "еженедельные",
     ),
     "frequency": (
         "frequency", "repeat", "repeats", "частота", "периодичность", "повторяемость",
@@ -254,13 +257,16 @@ def _w(signatures, wrong_units=(), converted=(), **weights: float) -> Words:
     return Words(weights, tuple(tuple(s) for s in signatures), tuple(wrong_units), tuple(converted))
 
 
-#: the AOV (per order) has no month: an AOV "a month" is a revenue per customer (ARPU), no AOV
-_PER_ORDER_MONEY = ("percent", "years", "months")
+#: a year holds no whole number of weeks or days: a yearly input "a week" or "in days" is never
+#: taken by itself (a person may choose it: ``core.readers.periods``, by the average year)
+_INEXACT = ("weeks", "days")
+#: the AOV (per order) has no period: an AOV "a month" is a revenue per customer (ARPU), no AOV
+_PER_ORDER_MONEY = ("percent", "years", "months", "quarters", *_INEXACT)
 #: the money inputs counted by the year (DESIGN.md §1): "a month" is read × 12
-_YEARLY_MONEY = ("percent", "years")
-#: the inputs counted by the year are read from a column by the month, converted exactly
-#: (``core.readers.periods``: a lifetime in months ÷ 12, purchases a month × 12)
-_BY_MONTH = ("months",)
+_YEARLY_MONEY = ("percent", "years", *_INEXACT)
+#: the inputs counted by the year are read from a column by the month or the quarter, converted
+#: exactly (``core.readers.periods``: a lifetime in months ÷ 12, purchases a month × 12)
+_BY_MONTH = ("months", "quarters")
 #: a segment input is a number, never a date: a header naming a date is a column of an order
 #: log («Дата заказа покупателем» of Wildberries is no purchases per customer); the retention's
 #: «Время жизни» shares «время» with dates and is left out
@@ -272,7 +278,7 @@ SEGMENTS: dict[str, Words] = {
     "segment": _w([("segment",), ("name",)], segment=1.0, name=0.75, customer=0.25),
     "customers": _w(
         [("customer",)],
-        ("money", "percent", "months"),
+        ("money", "percent", "months", "quarters", *_INEXACT),
         customer=1.0,
         count=0.5,
         active=0.5,
@@ -297,7 +303,7 @@ SEGMENTS: dict[str, Words] = {
             ("order", "count"),
             ("order", "customer"),
         ],
-        ("money", "percent"),
+        ("money", "percent", *_INEXACT),
         _BY_MONTH,
         order=1.0,
         year=1.0,
@@ -310,7 +316,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "retention_years": _w(
         [("retention",), ("term", "customer"), ("term", "years_unit")],
-        ("money", "percent"),
+        ("money", "percent", *_INEXACT),
         _BY_MONTH,
         retention=1.0,
         term=0.75,
@@ -349,7 +355,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "new_customers": _w(
         [("new", "customer"), ("new", "count"), ("new",)],
-        ("money", "percent"),
+        ("money", "percent", *_INEXACT),
         _BY_MONTH,
         new=1.0,
         customer=1.0,
@@ -378,7 +384,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "discount_rate": _w(
         [("discount",)],
-        ("money", "years"),
+        ("money", "years", *_INEXACT),
         _BY_MONTH,
         discount=1.5,
         rate=0.5,

@@ -791,3 +791,38 @@ def test_a_price_per_lead_or_click_is_neither_the_spend_nor_cac(text):
 @pytest.mark.parametrize("text", ["Leads", "Лиды", "Number of leads"])
 def test_a_count_of_leads_is_no_money(text):
     assert header.match(text, SEG).key != "acquisition_spend", header.match(text, SEG)
+
+
+@pytest.mark.parametrize(
+    "text, key, how, per_year",
+    [
+        ("Покупок в квартал", "purchases_per_year", "multiply", 4),
+        ("Orders per quarter", "purchases_per_year", "multiply", 4),
+        ("Срок жизни, кварталов", "retention_years", "divide", 4),
+        ("Quarterly marketing spend", "acquisition_spend", "multiply", 4),
+    ],
+)
+def test_a_yearly_input_by_the_quarter_is_read_converted_to_the_year(text, key, how, per_year):
+    from core.readers import periods
+
+    assert header.match(text, SEG).key == key, header.match(text, SEG)
+    conversion = periods.of(text, key)
+    assert conversion.how == how and conversion.per_year == per_year
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lifetime, days",
+        "Средний срок жизни клиента, дней",
+        "Lifetime (weeks)",
+        "Marketing spend per week",
+        "Orders per week",
+        "Покупок в неделю",
+    ],
+)
+def test_a_figure_by_the_day_or_week_is_not_taken_by_itself(text):
+    """A lifetime in days read as years is 365 times off, and a year has no whole number of days
+    or weeks: such a header is never taken by the matcher (a person may choose it, converted by
+    the average year, and told so)."""
+    assert header.match(text, SEG).key is None, header.match(text, SEG)

@@ -363,3 +363,15 @@ def test_a_price_per_lead_alone_is_no_spend(tmp_path):
     seg = doc["segments"][0]
     assert seg["acquisition_spend"] is None and seg["cac"] is None
     assert "столбец C1 «Стоимость лида»: не использован" in stderr
+
+
+def test_a_lifetime_in_days_chosen_in_the_preview_is_converted_by_the_average_year(tmp_path):
+    path = tmp_path / "days.csv"
+    path.write_text("Сегмент;Средний чек;Срок жизни клиента, дней\nОпт;1000;730,485\n", "utf-8")
+    source = pipeline.load(path, "en")
+    mapping = pipeline.find(source, specs.SEGMENTS)
+    assert mapping.keys == ["segment", "avg_order_value", None]
+    result = pipeline.convert(source, mapping.choose(2, "retention_years"), specs.SEGMENTS, "en")
+    assert result.table.value(0, "retention_years") == 2
+    said = " ".join(n.message("en") for n in result.notices)
+    assert "is in days: read as “Retention, years”, each value divided by 365.2425" in said, said
