@@ -700,3 +700,29 @@ def test_a_narrowed_window_takes_its_room_from_the_side_panel_first(window, qtbo
     qtbot.waitUntil(lambda: window.width() == 1366, timeout=3000)
     qtbot.waitUntil(lambda: window.side_splitter.sizes()[1] == opened, timeout=3000)
     window.set_side_panel(False)
+
+
+def test_a_long_message_scrolls_in_its_banner_rather_than_push_the_grid_away(window, qtbot):
+    """An order log's import and its models' outcome, in a window half a laptop wide: the
+    banner wrapped to twelve lines and the grid showed no row. It shows five lines and
+    scrolls; a short message keeps a banner of one line."""
+    from ui.panels.banner import MAX_LINES
+
+    window.keep_on_screen = False
+    window.resize(683, 740)
+    qtbot.waitUntil(lambda: window.width() == 683, timeout=3000)
+    banner = window.banner
+    line = banner.text.fontMetrics().lineSpacing()
+    words = " ".join(["Создано 4 сегмента по заказам из заказы_магазина.xlsx"] * 12)
+    window.show_message(words, "warning")
+    qtbot.waitUntil(lambda: banner.isVisible(), timeout=3000)
+    qtbot.wait(50)
+    assert banner.scroll.height() <= MAX_LINES * line
+    assert banner.scroll.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert banner.message() == words  # whole
+    assert window.grid.view.rowViewportPosition(0) >= 0
+    assert window.grid.view.isVisible() and window.grid.view.viewport().height() >= 2 * line
+    window.show_message("Сохранено.", "success")
+    qtbot.wait(50)
+    assert banner.scroll.height() < 2 * line
+    assert banner.scroll.verticalScrollBar().maximum() == 0

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QToolButton,
     QWidget,
@@ -28,8 +29,31 @@ from ui import style
 
 #: how long info and success banners stay, in milliseconds
 AUTO_CLOSE_MS = 12_000
+#: the most lines of words a banner shows at once; a longer message scrolls
+MAX_LINES = 5
 
 Action = tuple[str, Callable[[], object]]
+
+
+class _Words(QScrollArea):
+    """The banner's words: as tall as they wrap, up to ``MAX_LINES`` lines, then they scroll
+    (its height for a width is asked in the same layout pass as a word-wrapped label's)."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt's names)
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        label = self.widget()
+        line = label.fontMetrics().lineSpacing()
+        needed = label.heightForWidth(max(1, width))
+        return max(line, min(needed, MAX_LINES * line))
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = self.widget().sizeHint()
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, self.widget().fontMetrics().lineSpacing())
 
 
 class Banner(QFrame):
@@ -46,6 +70,19 @@ class Banner(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # a long message (an order log's import, the models' outcome) wrapped to twelve lines in
+        # a narrow window and pushed the grid's rows out of sight: past ``MAX_LINES`` it scrolls
+        self.scroll = _Words(self)
+        self.scroll.setObjectName("bannerScroll")
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.scroll.setSizePolicy(policy)
+        self.scroll.setWidget(self.text)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.text.setAutoFillBackground(False)
         self.close_button = QToolButton(self)
         self.close_button.setObjectName("bannerClose")
         self.close_button.setText("✕")
@@ -53,7 +90,7 @@ class Banner(QFrame):
         self.close_button.clicked.connect(self.dismiss)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(8, 4, 4, 4)
-        self._layout.addWidget(self.text, 1)
+        self._layout.addWidget(self.scroll, 1)
         self._buttons: list[QPushButton] = []
         self._layout.addWidget(self.close_button)
         self._timer = QTimer(self)
@@ -79,6 +116,7 @@ class Banner(QFrame):
         )
         self.text.setText(text)
         self.text.setToolTip(text)
+        self.scroll.verticalScrollBar().setValue(0)
         for button in self._buttons:
             button.deleteLater()
         self._buttons = []
