@@ -178,6 +178,15 @@ _ABBREVIATIONS = (
         ),
         " ucost ",
     ),
+    # an acquisition cost averaged is over the customers won: for one, CAC ("Avg. customer
+    # acquisition cost", «Средняя стоимость привлечения»); an average spend is not said so
+    (
+        re.compile(
+            r"\b(?:average|avg|mean)\.?\s+(?:customer\s+|client\s+)?(?:acquisition|acquiring)"
+            r"\s+costs?\b|\bсредн(?:яя|ей|юю)\s+(?:стоимость|цена)\s+привлечения\b"
+        ),
+        r" \g<0> per ",
+    ),
     # the cost to acquire *a* customer is for one (vocabulary "per_one"): CAC, not the spend
     (
         re.compile(r"\b(?:a|an|one)\s+((?:new\s+)?(?:customer|client|buyer|user|subscriber))\b"),
