@@ -66,6 +66,39 @@ def test_tab_moves_right_and_shift_enter_moves_up(window, qtbot):
     assert window.view.currentIndex().row() == 1
 
 
+def test_rows_typed_across_with_tab_and_enter_go_on_under_the_first_cell(window, qtbot):
+    """As in Excel: type a row across with Tab, press Enter, and the next row starts under the
+    cell where the typing began. Enter went down from the last cell instead, and the next
+    segment's retention, margin, spend… went into «At start», «At end» and «Discount»."""
+    view, doc = window.view, window.doc
+
+    def type_row(texts):
+        for i, text in enumerate(texts):
+            qtbot.keyClicks(view, text[0])
+            editor = QApplication.focusWidget()
+            assert isinstance(editor, QLineEdit)
+            qtbot.keyClicks(editor, text[1:])
+            last = i == len(texts) - 1
+            qtbot.keyClick(editor, Qt.Key.Key_Return if last else Qt.Key.Key_Tab)
+
+    window.select_cell(0, "retention_years")
+    view.setFocus()
+    type_row(["2", "40%"])
+    current = view.currentIndex()
+    assert (current.row(), current.column()) == (1, COL["retention_years"])
+    type_row(["3", "45%"])
+    assert doc.value(1, "retention_years") == 3.0 and doc.value(1, "gross_margin") == 0.45
+    assert view.currentIndex().column() == COL["retention_years"]
+    # a click (or an arrow) starts anew: Enter then goes straight down
+    window.select_cell(2, "customers")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert view.currentIndex().column() == COL["customers"] + 1
+    doc.undo_stack.setClean()
+
+
 def test_paste_a_3_by_4_block_adds_segments_below_and_undoes_in_one_step(window, qtbot):
     doc = window.doc
     n = len(doc)

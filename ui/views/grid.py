@@ -248,6 +248,9 @@ class SegmentsView(FrozenTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setTabKeyNavigation(False)
+        #: the column a run of Tabs started from (Enter returns under it), None otherwise
+        self._tab_anchor: int | None = None
+        self._moving = False
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setAlternatingRowColors(False)
@@ -327,12 +330,30 @@ class SegmentsView(FrozenTableView):
             shown = [c for c in shown if model.is_input(c)] or shown
         at = shown.index(current.column()) if current.column() in shown else 0
         col = shown[min(max(at + cols, 0), len(shown) - 1)]
+        # as in Excel: a row typed across with Tab, then Enter, goes on under the cell where
+        # the typing started (it went on under the last one, and the next row's numbers went
+        # into the columns after it)
+        anchor = self._tab_anchor
+        if cols:
+            anchor = current.column() if anchor is None else anchor
+        elif rows and anchor is not None and not self.isColumnHidden(anchor):
+            col, anchor = anchor, None
         target = model.index(row, col)
-        self.selectionModel().setCurrentIndex(
-            target, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
+        self._moving = True
+        try:
+            self.selectionModel().setCurrentIndex(
+                target, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        finally:
+            self._moving = False
+        self._tab_anchor = anchor
         self.scrollTo(target)
         self.setFocus()
+
+    def currentChanged(self, current, previous) -> None:  # noqa: N802 (Qt's name)
+        super().currentChanged(current, previous)
+        if not getattr(self, "_moving", True):  # (not yet made: Qt asks during __init__)
+            self._tab_anchor = None  # a click, an arrow key: a new start
 
     # Clearing, copying, pasting --------------------------------------------------------------
     def selected_cells(self) -> list[QModelIndex]:
