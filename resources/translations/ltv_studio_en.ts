@@ -91,6 +91,13 @@
             <numerusform>%Ln segments will be imported. Cells that could not be read are kept as typed and shown in red; fix them in the grid.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln segment(s) will be imported.</source>
+        <translation>
+            <numerusform>%Ln segment will be imported.</numerusform>
+            <numerusform>%Ln segments will be imported.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OrdersImportWords</name>

@@ -180,7 +180,7 @@
     <name>Banner</name>
     <message>
         <source>Close this message</source>
-        <extracomment>how long info and success banners stay, in milliseconds</extracomment>
+        <extracomment>how long info and success banners stay, in milliseconds the most lines of words a banner shows at once; a longer message scrolls</extracomment>
         <translation>Закрыть сообщение</translation>
     </message>
 </context>
@@ -748,6 +748,14 @@
             <numerusform>Будет импортировано %Ln сегментов. Непрочитанные ячейки сохранены как введены и выделены красным; исправьте их в таблице.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln segment(s) will be imported.</source>
+        <translation>
+            <numerusform>Будет импортирован %Ln сегмент.</numerusform>
+            <numerusform>Будут импортированы %Ln сегмента.</numerusform>
+            <numerusform>Будет импортировано %Ln сегментов.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>KeyDelegate</name>
@@ -773,7 +781,7 @@
     </message>
     <message>
         <source>View</source>
-        <extracomment>the side panel's share of the window's width when it opens the charts' share of the height left under the grid's rows keep the frame inside the screen (off for a picture of a given size: --screenshot)</extracomment>
+        <extracomment>the side panel's share of the window's width when it opens the most of a narrowed window the side panel keeps (at least ``SIDE_MIN`` pixels) the charts' share of the height left under the grid's rows keep the frame inside the screen (off for a picture of a given size: --screenshot)</extracomment>
         <translation>Вид</translation>
     </message>
     <message>
@@ -1263,7 +1271,7 @@
     <name>SegmentsView</name>
     <message>
         <source>“{column}” is computed: type into the white (input) columns.</source>
-        <extracomment>column fitting looks at the rows in sight only (each cell asked costs a call into Python)</extracomment>
+        <extracomment>column fitting looks at the rows in sight only (each cell asked costs a call into Python) the column a run of Tabs started from (Enter returns under it), None otherwise</extracomment>
         <translation>«{column}» вычисляется: вводите числа в белые столбцы (исходные данные).</translation>
     </message>
     <message>

@@ -62,6 +62,11 @@ RU = {
         "Будет импортировано %Ln сегментов. Непрочитанные ячейки сохранены как введены и "
         "выделены красным; исправьте их в таблице.",
     ),
+    "%Ln segment(s) will be imported.": (
+        "Будет импортирован %Ln сегмент.",
+        "Будут импортированы %Ln сегмента.",
+        "Будет импортировано %Ln сегментов.",
+    ),
 }
 
 EN = {
@@ -107,5 +112,9 @@ EN = {
         "shown in red; fix them in the grid.",
         "%Ln segments will be imported. Cells that could not be read are kept as typed and "
         "shown in red; fix them in the grid.",
+    ),
+    "%Ln segment(s) will be imported.": (
+        "%Ln segment will be imported.",
+        "%Ln segments will be imported.",
     ),
 }

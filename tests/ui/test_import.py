@@ -25,6 +25,25 @@ def _preview(window, qtbot, path) -> ImportDialog:
     return dialog
 
 
+def test_a_table_read_whole_says_nothing_of_red_cells_to_fix(app, qtbot, tmp_path):
+    """Every cell read: the preview said «Непрочитанные ячейки … выделены красным; исправьте
+    их в таблице» under «Ячейки, которые не удалось прочитать: 0» all the same."""
+    from core.readers import pipeline
+    from ui import i18n
+
+    path = tmp_path / "clean.csv"
+    path.write_text("Сегмент;Средний чек;Покупок в год\nA;1 000 ₽;2\nB;500;4\n", "utf-8")
+    i18n.language().set("ru")
+    try:
+        dialog = ImportDialog(pipeline.load(path))
+        qtbot.waitUntil(lambda: dialog.read is not None, timeout=20_000)
+        assert dialog.summary.text() == "Будут импортированы 2 сегмента."
+        dialog.done(0)
+        dialog.deleteLater()
+    finally:
+        i18n.language().set("en")
+
+
 def test_open_a_messy_table_through_the_preview(window, qtbot, tmp_path):
     path = tmp_path / "клиенты.csv"
     path.write_text(CSV, encoding="cp1251")

@@ -43,7 +43,8 @@ def test_every_count_has_its_forms_in_both_languages(app):
         "FileActions": ["Imported %Ln segment(s) from {file}.", UNREAD, "%Ln problem(s) noted"],
         "ImportDialog": [
             "%Ln segment(s) will be imported. Cells that could not be read are kept as typed "
-            "and shown in red; fix them in the grid."
+            "and shown in red; fix them in the grid.",
+            "%Ln segment(s) will be imported.",
         ],
         "GridEditor": [
             "%Ln new segment(s) added below.",

@@ -353,6 +353,9 @@ class ImportDialog(QDialog):
                 "",
                 len(read.table),
             )
+            if read.problems
+            # every cell was read: nothing to fix, nothing red (it said so all the same)
+            else self.tr("%Ln segment(s) will be imported.", "", len(read.table))
         )
         self.import_button.setEnabled(True)
         self.converted.emit()
