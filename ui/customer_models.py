@@ -286,6 +286,9 @@ columns.register(
         portfolio=portfolio_figure,
         explain=explain,
         strip=("predicted_clv",),
+        # a project of an order log whose models were fitted: their figures in sight; any
+        # other project's would be a column of dashes
+        shown_for=lambda doc: model_summary(doc) is not None,
     ),
     before="inputs",  # beside the formula's answers
 )

@@ -308,3 +308,32 @@ def test_p_alive_counts_its_customers_in_words(app, lang, n, words):
         assert CustomerModelsWords().p_alive(value, n).startswith(words)
     finally:
         i18n.language().set("en")
+
+
+def test_the_models_columns_unfold_for_a_log_and_not_for_the_next_project(fitted, tmp_path):
+    """After an order log, the sample (or a segment table) opened with three columns of
+    dashes — P(alive), expected purchases, predicted CLV — and so did every later start: the
+    program's unfolding for the log was remembered as the person's choice. It is the log
+    project's alone; its saved file opens with them unfolded again."""
+    from core.project import load_project
+    from tests.ui.conftest import SAMPLE
+    from ui import preferences
+
+    window = fitted
+    assert not window.grid.folded("customer_model")
+    assert preferences.column_group_folded("customer_model", True)  # nothing remembered
+    saved = tmp_path / "shop.ltv.json"
+    window.doc.project.orders = {"file": "orders.csv", **(window.doc.project.orders or {})}
+    from ui.customer_models import LANE, SAVED
+
+    window.doc.project.orders[SAVED] = window.doc.lanes[LANE].as_dict()
+    assert window.files.save_to(saved)
+    window.doc.load(load_project(SAMPLE))
+    assert window.grid.folded("customer_model")
+    window.doc.load(load_project(saved))
+    assert not window.grid.folded("customer_model")  # the saved models, in sight
+    # the person's own choice is still remembered
+    window.grid.set_folded("more", False)
+    assert not preferences.column_group_folded("more", True)
+    window.grid.set_folded("more", True)
+    window.doc.undo_stack.setClean()

@@ -54,8 +54,9 @@ class ColumnGroup:
     ``QT_TRANSLATE_NOOP("ColumnGroup", ...)``). ``source`` gives the cells of computed columns;
     input columns (``editable``) read the document's segments. A registered group may also give
     ``portfolio`` (its figures for the portfolio row and the summary strip), ``explain`` (the
-    formula line's words for its cells) and ``strip`` (its keys shown in the summary strip after
-    the answers, when ``portfolio`` has a figure for them).
+    formula line's words for its cells), ``strip`` (its keys shown in the summary strip after
+    the answers, when ``portfolio`` has a figure for them) and ``shown_for`` (true for a
+    project whose figures the group holds: it opens unfolded, whatever was remembered).
     """
 
     name: str
@@ -67,6 +68,7 @@ class ColumnGroup:
     portfolio: PortfolioSource | None = None
     explain: Explainer | None = None
     strip: tuple[str, ...] = ()
+    shown_for: Callable[[object], bool] | None = None
 
     def label(self) -> str:
         return QCoreApplication.translate("ColumnGroup", self.title)

@@ -154,20 +154,33 @@ class GridPane(QWidget):
         doc.results_changed.connect(self._schedule_widen)
         doc.segments_inserted.connect(self._on_rows_changed)
         doc.segments_removed.connect(self._on_rows_changed)
+        doc.project_loaded.connect(self._restore_folds)
         doc.project_loaded.connect(self._on_rows_changed)
         i18n.language().changed.connect(self._on_language_changed)
 
-        for group in columns.groups():  # as remembered; nothing to write back (16 ms a group)
-            folded = preferences.column_group_folded(group.name, group.folded)
-            self.set_folded(group.name, folded, remember=False)
+        self._restore_folds()
         self._update_note()
+
+    @Slot()
+    def _restore_folds(self) -> None:
+        """Each column group folded as the person left it (remembered between runs), or
+        unfolded for a project whose figures it holds. What the program unfolded for the last
+        project (the customer models' columns of an order log) is not carried to the next,
+        where they were a column of dashes."""
+        for group in columns.groups():  # nothing to write back (16 ms a group)
+            folded = preferences.column_group_folded(group.name, group.folded)
+            if folded and group.shown_for is not None and group.shown_for(self.doc):
+                folded = False
+            if folded != self._folded.get(group.name):
+                self.set_folded(group.name, folded, remember=False)
 
     # Selection -------------------------------------------------------------------------------
     def select_cell(self, row: int, key: str) -> QModelIndex:
         """Make a segment's cell current, as a click would (its group unfolds if folded)."""
         group = columns.group_of(self.model.column_of(key))
         if group is not None and self.folded(group.name):
-            self.set_folded(group.name, False)
+            # the program's doing, not the person's choice: not remembered for the next run
+            self.set_folded(group.name, False, remember=False)
         index = self.model.index(row, self.model.column_of(key))
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
