@@ -330,6 +330,10 @@ def test_the_models_columns_unfold_for_a_log_and_not_for_the_next_project(fitted
     assert window.files.save_to(saved)
     window.doc.load(load_project(SAMPLE))
     assert window.grid.folded("customer_model")
+    # an unfolding an earlier version remembered is no reason for dashes either
+    preferences.set_column_group_folded("customer_model", False)
+    window.doc.load(load_project(SAMPLE))
+    assert window.grid.folded("customer_model")
     window.doc.load(load_project(saved))
     assert not window.grid.folded("customer_model")  # the saved models, in sight
     # the person's own choice is still remembered

@@ -56,7 +56,8 @@ class ColumnGroup:
     ``portfolio`` (its figures for the portfolio row and the summary strip), ``explain`` (the
     formula line's words for its cells), ``strip`` (its keys shown in the summary strip after
     the answers, when ``portfolio`` has a figure for them) and ``shown_for`` (true for a
-    project whose figures the group holds: it opens unfolded, whatever was remembered).
+    project whose figures the group holds: the group opens unfolded for it, folded for any
+    other).
     """
 
     name: str

@@ -163,14 +163,15 @@ class GridPane(QWidget):
 
     @Slot()
     def _restore_folds(self) -> None:
-        """Each column group folded as the person left it (remembered between runs), or
-        unfolded for a project whose figures it holds. What the program unfolded for the last
-        project (the customer models' columns of an order log) is not carried to the next,
-        where they were a column of dashes."""
+        """Each column group folded as the person left it (remembered between runs); a group
+        that holds figures of some projects only (``shown_for``: the customer models of an
+        order log) unfolded for those and folded for the others, where it was a column of
+        dashes (an unfolding remembered by an earlier version is put right so too)."""
         for group in columns.groups():  # nothing to write back (16 ms a group)
-            folded = preferences.column_group_folded(group.name, group.folded)
-            if folded and group.shown_for is not None and group.shown_for(self.doc):
-                folded = False
+            if group.shown_for is not None:
+                folded = not group.shown_for(self.doc)
+            else:
+                folded = preferences.column_group_folded(group.name, group.folded)
             if folded != self._folded.get(group.name):
                 self.set_folded(group.name, folded, remember=False)
 
