@@ -1437,6 +1437,10 @@
         <translation>Какой показатель сильнее всего меняет {metric} (каждый ±10 %)</translation>
     </message>
     <message>
+        <source>{title}: {metric} has no value yet — {reason}</source>
+        <translation>{title}: у {metric} пока нет значения — {reason}</translation>
+    </message>
+    <message>
         <source>now {value}</source>
         <translation>сейчас {value}</translation>
     </message>

@@ -20,6 +20,9 @@ RU = {
         "Установить «{input}» = {value} (один шаг: Ctrl+Z отменяет)"
     ),
     "Already {value}": "Уже {value}",
+    "{title}: {metric} has no value yet — {reason}": (
+        "{title}: у {metric} пока нет значения — {reason}"
+    ),
     "Which input moves {metric} most (each ±10 %)": (
         "Какой показатель сильнее всего меняет {metric} (каждый ±10 %)"
     ),

@@ -287,3 +287,17 @@ def test_no_tornado_figure_runs_into_its_label(window, whatif, qtbot):
         assert not any("…" in label for label in whatif.tornado.shown_labels()), width
     window.actions.presentation.trigger()
     window.set_language("en")
+
+
+def test_a_segment_without_the_metric_gets_the_reason_not_empty_rows(window, whatif):
+    """An order log's segment before its retention is typed: the tornado drew the inputs'
+    names with no bars beside them and a legend of nothing. It says why instead, as the
+    target's line does, and comes back once the metric has a value."""
+    window.select_cell(5, "ltv_cac")  # «Кофейные курсы»: no margin, so no LTV:CAC
+    assert whatif.row == 5
+    assert whatif.tornado.isHidden() and whatif.tornado.bars == []
+    title = whatif.tornado_title.text()
+    assert title.startswith("Which input moves LTV:CAC most (each ±10 %): LTV:CAC has no value")
+    assert title.endswith("needs gross margin")
+    window.select_cell(GUESTS, "ltv_cac")
+    assert not whatif.tornado.isHidden() and whatif.tornado.bars

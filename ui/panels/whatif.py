@@ -329,7 +329,19 @@ class WhatIfPanel(QWidget):
         title = self.tr("Which input moves {metric} most (each ±10 %)").format(
             metric=schema.BY_KEY[metric].label(lang)
         )
+        if cell.state is State.EMPTY and cell.reason:
+            # nothing to move: rows of names without bars and a legend said nothing; the reason
+            # is written instead, as for the target above
+            self.tornado_title.setText(
+                self.tr("{title}: {metric} has no value yet — {reason}").format(
+                    title=title, metric=schema.BY_KEY[metric].short(lang), reason=cell.reason
+                )
+            )
+            self.tornado.set_data([], None, "", self._legend(), self.tr("never"))
+            self.tornado.hide()
+            return
         self.tornado_title.setText(title)
+        self.tornado.show()
         bars = []
         for move in moves.moves(0, lang, fmt):
             bars.append(
