@@ -77,7 +77,9 @@ def start_fit(shell, summary, end, horizon_months: int | None = None, said: str 
         )
         if failed is not None:
             why = QCoreApplication.translate(
-                "CustomerModels", "The customer models give no figures: {said}."
+                "CustomerModels",
+                "The customer models give no forecast for this log: {said}. LTV, CLV and CAC "
+                "come from the formulas and do not depend on them.",
             ).format(said=failed.message(i18n.lang()))
             shell.show_message(f"{said} {why}" if said else why, "warning")
         if len(doc):

@@ -328,8 +328,8 @@
 <context>
     <name>CustomerModels</name>
     <message>
-        <source>The customer models give no figures: {said}.</source>
-        <translation>Модели клиентов не дали значений: {said}.</translation>
+        <source>The customer models give no forecast for this log: {said}. LTV, CLV and CAC come from the formulas and do not depend on them.</source>
+        <translation>Модели клиентов не дали прогноза по этому журналу: {said}. LTV, CLV и CAC считаются по формулам и от моделей не зависят.</translation>
     </message>
     <message>
         <source>The customer models were not fitted: the fit was cancelled.</source>

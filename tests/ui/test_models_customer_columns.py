@@ -231,6 +231,10 @@ def test_a_fit_without_figures_says_so_in_a_banner(window, qtbot):
     qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
     assert window.banner.kind == "warning"
     assert "nobody bought twice" in window.banner.message()
+    # a failed fit is no failed calculation: the formulas' figures stand
+    assert window.banner.message().endswith(
+        "LTV, CLV and CAC come from the formulas and do not depend on them."
+    )
     reason = window.model.index(0, COL["p_alive"]).data(EmptyReasonRole)
     assert reason.startswith("the fit did not converge: nobody bought twice")
 
