@@ -268,7 +268,13 @@ def main() -> int:
         )
         missing += _fill(ts, texts)
         if not missing:
-            subprocess.run([str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(qm)], check=True)
+            # written beside it, then renamed over it: a running LTV Studio maps the old file,
+            # and lrelease writing into it in place crashed that window (a segfault in QtCore)
+            fresh = qm.with_suffix(".qm.new")
+            subprocess.run(
+                [str(bin_dir / "pyside6-lrelease"), str(ts), "-qm", str(fresh)], check=True
+            )
+            fresh.replace(qm)
     if missing:
         print("no translation for:\n  " + "\n  ".join(missing), file=sys.stderr)
         return 1
