@@ -259,6 +259,7 @@ _UNITS = {
 _UNIT_OF = {word: unit for unit, words in _UNITS.items() for word in words.split()}
 
 
+@functools.lru_cache(maxsize=4096)
 def unit_hints(text: str) -> frozenset[str]:
     """The units a header's words name ("money", "percent", "years", "months", "count"): "Lifetime
     (months)" and «Покупок в месяц» say "months" (``core.readers.periods`` converts them)."""

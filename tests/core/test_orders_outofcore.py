@@ -641,3 +641,28 @@ def test_a_clean_log_with_costs_per_unit_is_typed_in_sql(tmp_path, monkeypatch):
         return f"{qty * rng.integers(100, 9_999) / 100},{qty},{rng.integers(1, 99) / 100}"
 
     _typed_in_sql(tmp_path, monkeypatch, "Order date,Customer,Amount,Qty,Unit cost", line, 9)
+
+
+def test_a_parquet_log_with_costs_per_unit_gives_the_same_as_its_csv(tmp_path):
+    """Typed columns (Parquet's numbers) multiply as the CSV's texts do."""
+    import duckdb
+
+    csv_path = tmp_path / "lines.csv"
+    rows = ["customer,order_date,amount,quantity,unit cost"]
+    rng = np.random.default_rng(4)
+    for _ in range(500):
+        day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
+        qty = int(rng.integers(1, 9))
+        rows.append(f"c{rng.integers(0, 60)},{day},{qty * 12.5},{qty},{rng.integers(1, 999) / 100}")
+    csv_path.write_text("\n".join(rows) + "\n", "utf-8")
+    parquet = tmp_path / "lines.parquet"
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT * FROM read_csv('{csv_path}')) TO '{parquet}' (FORMAT parquet)")
+    con.close()
+    a = to_json(derive_file(csv_path, today=TODAY))
+    b = to_json(derive_file(parquet, today=TODAY))
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    assert_same(csv_path)  # and the in-memory path, whose costs are quantity × unit cost:
+    log = read_order_log(csv_path, "en")
+    table = [r.split(",") for r in rows[1:]]
+    np.testing.assert_allclose(log.cost, [int(r[3]) * float(r[4]) for r in table])
