@@ -218,6 +218,25 @@ def test_presentation_mode_is_full_screen_scaled_and_restores_the_layout(window,
     assert (window.geometry(), window.splitter.sizes(), window.side_splitter.sizes()) == before
 
 
+def test_the_explain_panel_opened_while_presenting_is_in_large_type(window, qtbot):
+    """F11, then F9: the Explain panel — what a trainer projects — came up in the normal small
+    type beside a grid twice its size; it takes the presentation's scale when it is made."""
+    from ui.panels.explain import BASE_POINT_SIZE
+
+    slot = window.side.widget(0)
+    assert slot.panel is None  # not made yet: the side panel was never opened
+    window.actions.presentation.trigger()
+    scale = window.presentation.scale
+    assert scale > 1
+    window.set_side_panel(True)
+    assert window.explain.presentation
+    assert window.explain.point_size == round(BASE_POINT_SIZE * scale)
+    assert window.explain.title.font().pointSize() == window.explain.point_size
+    window.actions.presentation.trigger()
+    assert window.explain.point_size == BASE_POINT_SIZE
+    window.set_side_panel(False)
+
+
 def test_presentation_scale_follows_the_screen():
     """1.6 × on a 1080-pixel-high screen or projector and above; 1.3 × on a 768-pixel one,
     where more left the charts too low for their bars; in between, in proportion."""

@@ -52,6 +52,9 @@ class ExplainPanel(QWidget):
         shell.cell_selected.connect(self._on_cell_selected)
         shell.presentation_changed.connect(self.set_presentation)
         i18n.language().changed.connect(self.refresh)
+        if shell.scale != 1.0:  # made while presenting (F11, then F9): large type at once
+            self._presentation = True
+            self._point_size = round(BASE_POINT_SIZE * shell.scale)
         self._apply_font()
         self._on_cell_selected(*shell.current())
 
