@@ -18,7 +18,9 @@ year (365.2425 days, 52.1775 weeks) converts such a column only when a person ch
 notice says so; the matcher never takes it (``vocabulary``'s wrong unit).
 
 The customers (a count at a moment), the average order value (per order) and the margin (a
-share) have no period: a header of theirs "a month" is not theirs. A header that names two
+share) have no period: a header of theirs "a month" is not theirs. The customers at the start
+and end of a month make a month's CRR, which no factor makes the year's: never taken by the
+matcher, and said so when a person chooses them (``unconverted``). A header that names two
 periods ("months/years") says neither: no conversion.
 """
 
@@ -182,6 +184,36 @@ def _shown(column: schema.Column, value: float, lang: str) -> str:
     else:
         text = f"{value:.6g}"
     return text.replace(".", ",") if lang == "ru" else text
+
+
+#: the counts CRR is made of, at the ends of its year: a shorter period's have no conversion
+_COUNTS = ("customers_start", "customers_end")
+_COUNT_NOTICE = Text(
+    "column {cell} “{header}” counts at a {unit}'s start or end, read as you chose: CRR is "
+    "counted over a year, and a {unit}'s CRR is not the year's",
+    "столбец {cell} «{header}» — число клиентов на начало или конец {unit_ru}, прочитано, как "
+    "вы выбрали: CRR считается за год, а CRR за {unit_acc} — не годовой",
+)
+_OF = {"months": "месяца", "quarters": "квартала", "weeks": "недели", "days": "дня"}
+
+
+def unconverted(text: str, key: str | None, cell: str) -> Notice | None:
+    """The notice for a count at the start or end of a shorter period than the year, read as the
+    year's because a person chose it so (the matcher never takes it): no factor converts it."""
+    if key not in _COUNTS or not isinstance(text, str):
+        return None
+    periods = header.unit_hints(text) & PER_YEAR.keys()
+    if len(periods) != 1:
+        return None
+    unit = periods.pop()
+    fields = (
+        ("cell", cell),
+        ("header", text[:60]),
+        ("unit", _WORDS[unit][1]),
+        ("unit_ru", _OF[unit]),
+        ("unit_acc", _WORDS[unit][3]),
+    )
+    return Notice(_COUNT_NOTICE, fields)
 
 
 def of(text: str, key: str | None) -> Conversion | None:

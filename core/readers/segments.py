@@ -151,6 +151,9 @@ def convert(
         if by_month is not None:  # "Lifetime (months)": the year's, exactly (DESIGN.md §1)
             columns[key] = by_month.apply(typed.values)
             notices.append(by_month.notice(mapping.cell(j), mapping.headers[j], typed.values))
+        unconverted = periods.unconverted(mapping.headers[j], key, mapping.cell(j))
+        if unconverted is not None:  # «Клиентов на начало месяца», chosen: said, as it stands
+            notices.append(unconverted)
         for i, (why, fields) in sorted(typed.errors.items()):
             text = rows_mod.raw(cells[j][i])
             problems.append(Problem(file, sheet, address(i, j), text, why, fields, row=i, key=key))

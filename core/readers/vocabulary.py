@@ -272,6 +272,9 @@ _BY_MONTH = ("months", "quarters")
 #: «Время жизни» shares «время» with dates and is left out
 _DATED = -1.5
 _NOT_MONEY = ("money", "percent")
+#: the customers at the start and end of the year CRR is counted over (DESIGN.md §1): at the
+#: ends of a month they make a month's CRR, which no factor makes the year's
+_YEARS_ENDS = (*_NOT_MONEY, "months", "quarters", *_INEXACT)
 
 #: Segment tables (§1) and the metrics they may carry (§2, skipped as computed).
 SEGMENTS: dict[str, Words] = {
@@ -366,7 +369,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "customers_start": _w(
         [("start", "customer"), ("start", "period")],
-        _NOT_MONEY,
+        _YEARS_ENDS,
         start=1.0,
         customer=1.0,
         period=0.5,
@@ -375,7 +378,7 @@ SEGMENTS: dict[str, Words] = {
     ),
     "customers_end": _w(
         [("end", "customer"), ("end", "period")],
-        _NOT_MONEY,
+        _YEARS_ENDS,
         end=1.0,
         customer=1.0,
         period=0.5,

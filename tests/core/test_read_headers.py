@@ -831,3 +831,18 @@ def test_a_figure_by_the_day_or_week_is_not_taken_by_itself(text):
     or weeks: such a header is never taken by the matcher (a person may choose it, converted by
     the average year, and told so)."""
     assert header.match(text, SEG).key is None, header.match(text, SEG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Клиентов на начало месяца",
+        "Клиентов на конец месяца",
+        "Customers at start of month",
+        "Customers at the end of the quarter",
+    ],
+)
+def test_counts_at_the_start_or_end_of_a_month_are_no_years_counts(text):
+    """CRR is (E − N) / S over a year (DESIGN.md §1); counts at the ends of a month make a month's
+    CRR, which no factor turns into the year's: never taken as the year's counts."""
+    assert header.match(text, SEG).key is None, header.match(text, SEG)

@@ -375,3 +375,24 @@ def test_a_lifetime_in_days_chosen_in_the_preview_is_converted_by_the_average_ye
     assert result.table.value(0, "retention_years") == 2
     said = " ".join(n.message("en") for n in result.notices)
     assert "is in days: read as “Retention, years”, each value divided by 365.2425" in said, said
+
+
+def test_a_monthly_report_gives_cac_but_no_crr_from_a_months_counts(tmp_path):
+    """A monthly report: customers at the start and end of the month and new customers in it.
+    The spend and the new customers of a month are the year's × 12 (CAC unchanged); the month's
+    counts make no yearly CRR: unused and named, where × 12 made CRR (1010 − 600) / 1000."""
+    path = tmp_path / "month.csv"
+    path.write_text(
+        "Сегмент;Клиентов на начало месяца;Клиентов на конец месяца;Новых клиентов за месяц;"
+        "Расходы на маркетинг в месяц\nОпт;1000;1010;50;25000\n",
+        "utf-8",
+    )
+    doc, stderr, result = same_in_both(path, "ru")
+    seg = doc["segments"][0]
+    assert seg["new_customers"] == 600 and seg["acquisition_spend"] == 300_000
+    assert seg["cac"] == 500 and seg["crr"] is None
+    assert seg["customers_start"] is None and seg["customers_end"] is None
+    source = pipeline.load(path, "en")
+    chosen = result.mapping.choose(1, "customers_start")
+    said = [n.message("en") for n in pipeline.convert(source, chosen, specs.SEGMENTS).notices]
+    assert any("B1 “Клиентов на начало месяца” counts at a month's start or end" in m for m in said)
