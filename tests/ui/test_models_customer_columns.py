@@ -345,3 +345,35 @@ def test_the_models_columns_unfold_for_a_log_and_not_for_the_next_project(fitted
     assert not preferences.column_group_folded("more", True)
     window.grid.set_folded("more", True)
     window.doc.undo_stack.setClean()
+
+
+def test_the_strip_grows_when_the_models_figure_puts_its_captions_on_two_lines(window, qtbot):
+    """The shop's example log at 1366×768 in Russian, the side panel open: the predicted CLV
+    joined the answers once the fit ended, the captions went to two lines («LTV:CAC» over
+    «(прибыль)») and the strip kept its height, so the segment's row was cut in half."""
+    from tests.ui.test_orders_window import accept_example_log
+
+    window.keep_on_screen = False
+    window.set_language("ru")
+    try:
+        window.resize(1366, 768)
+        window.set_side_panel(True)
+        strip = window.strip
+        qtbot.waitUntil(lambda: "\n" not in strip.captions["ltv_cac"].text(), timeout=3000)
+        accept_example_log(window, qtbot)
+        qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=30_000)
+        qtbot.waitUntil(
+            lambda: window.task is None and strip.captions["predicted_clv"].isVisibleTo(window),
+            timeout=60_000,
+        )
+        qtbot.wait(50)
+        assert "\n" in strip.captions["ltv_cac"].text()  # two lines at this width
+        inside = strip.height() - 2 * strip.frameWidth()
+        if strip.horizontalScrollBar().isVisible():
+            inside -= strip.horizontalScrollBar().height()
+        for figure in strip.segment.values():
+            if figure.isVisibleTo(window):
+                assert figure.geometry().bottom() < inside, figure.objectName()
+    finally:
+        window.set_language("en")
+        window.doc.undo_stack.setClean()

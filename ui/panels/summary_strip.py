@@ -210,7 +210,11 @@ class SummaryStrip(QScrollArea):
             self._two_lines = two
             for caption in self.captions.values():
                 caption.setText(self._caption(caption.text()))
-            self.content.adjustSize()
+        # the strip as tall as its figures now: captions gone to two lines after a refresh (an
+        # order log's predicted CLV shown beside the answers) cut the segment's row in half
+        self.content.adjustSize()
+        if self.height() != self._height():
+            self.setFixedHeight(self._height())
 
     def _caption(self, label: str, two_lines: bool | None = None) -> str:
         """A caption on one line, or on two before its parenthesis ("(profit)")."""
