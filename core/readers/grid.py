@@ -481,6 +481,9 @@ def _read_workbook(
                 book = calamine.CalamineWorkbook.from_filelike(handle)
         metas = [m for m in book.sheets_metadata if "WorkSheet" in str(m.typ)]
         shown = {}  # an .ods's or .xls's sheets -> what their number cells' formats show
+        spans = {}  # an .ods's tables -> their merged ranges, which calamine does not give
+        if kind == sniffing.ODS and scan is not None and "content.xml" in scan.spanned_parts:
+            spans = opendocument.merged_ranges(checked or path)
         if kind == sniffing.ODS and scan is not None:
             shown = opendocument.styled_cells(checked or path)
         elif kind == sniffing.XLS:
@@ -510,7 +513,7 @@ def _read_workbook(
                 merged = sheet.merged_cell_ranges or []
             except Exception:  # noqa: BLE001 - formats without merge information
                 merged = []
-            grid.merged = [(a[0], a[1], b[0], b[1]) for a, b in merged]
+            grid.merged = [(a[0], a[1], b[0], b[1]) for a, b in merged] or spans.get(meta.name, [])
             part = parts.get(meta.name)
             if scan is not None and part in scan.styled_parts:
                 formats.apply(grid, cells.styled_cells(checked or path, part, scan.formats))

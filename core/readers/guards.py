@@ -99,6 +99,9 @@ class ZipScan:
     # the worksheet parts that use one of them
     formats: dict[int, Shown] = field(default_factory=dict)
     styled_parts: set[str] = field(default_factory=set)
+    # OpenDocument parts whose cells span others (merged ranges: ``number-rows-spanned``,
+    # ``number-columns-spanned``), which calamine does not report
+    spanned_parts: set[str] = field(default_factory=set)
 
     def dense_cells(self, part: str) -> int:
         """How many cells a reader that fills the sheet's rectangle would allocate."""
@@ -155,6 +158,7 @@ def _contains(window: bytes, marker: bytes, budget: int = 64) -> bool:
 
 
 # The byte of each marker that plain worksheet XML rarely holds (its offset in the marker).
+_SPANNED = b"s-spanned"  # table:number-rows-spanned, table:number-columns-spanned
 _KEYS = {
     m: (m[k : k + 1], k)
     for m, k in (
@@ -563,6 +567,7 @@ def _inflate_member(
     dtd = (b"<!",)
     lower = info.filename.lower()
     sheet = lower.startswith("xl/worksheets/") and lower.endswith(".xml")
+    spans = lower == "content.xml"
     first_row, last_row, width = _NO_ROW, 0, 0
     styles: set[int] | None = set() if sheet and scan.formats else None
     got = 0
@@ -595,6 +600,8 @@ def _inflate_member(
                 and any(_contains(window, m) for m in markers)
             ):
                 scan.formula_parts.add(info.filename)
+            if spans and info.filename not in scan.spanned_parts and _contains(window, _SPANNED):
+                scan.spanned_parts.add(info.filename)
         if sheet:  # where the cells really are: never trust <dimension>
             for window in (edge, out):
                 error, first, last, wide = _sheet_window(window, styles)

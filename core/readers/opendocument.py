@@ -25,6 +25,9 @@ Both parts are streamed (``iterparse``, each element dropped once read): a bloat
 ``content.xml`` costs time, not memory. Cells repeated by ``table:number-columns-repeated`` or
 rows by ``table:number-rows-repeated`` count as many times as LibreOffice shows them; covered
 cells (``table:covered-table-cell``) hold their column, as calamine counts them.
+
+calamine gives no merged ranges for an .ods either: ``merged_ranges`` reads them from the
+spanning cells of ``content.xml``, for ``grid._fill_merged`` to fill as an .xlsx's.
 """
 
 from __future__ import annotations
@@ -71,6 +74,8 @@ _A_STYLE = _TABLE + "style-name"
 _A_DEFAULT = _TABLE + "default-cell-style-name"
 _A_COLUMNS = _TABLE + "number-columns-repeated"
 _A_ROWS = _TABLE + "number-rows-repeated"
+_A_ROWS_SPANNED = _TABLE + "number-rows-spanned"
+_A_COLUMNS_SPANNED = _TABLE + "number-columns-spanned"
 _A_TYPE = _OFFICE + "value-type"
 _A_CURRENCY = _OFFICE + "currency"
 
@@ -414,6 +419,66 @@ def _general(path, shown: dict[str, Shown], out: dict[str, Styled]) -> None:
                 place.rows(_count(el.get(_A_ROWS), _MAX_ROWS), el.get(_A_DEFAULT))
             elif tag == _COLUMN:
                 place.columns(_count(el.get(_A_COLUMNS), _MAX_COLUMNS), el.get(_A_DEFAULT))
+
+
+_MAX_RANGES = 1 << 20  # merged ranges read of one file; a hostile one's others are not filled
+
+
+def merged_ranges(path: str | os.PathLike) -> dict[str, list[tuple[int, int, int, int]]]:
+    """Table name -> its merged ranges, ``(r0, c0, r1, c1)`` 0-based and inclusive, as
+    calamine gives an .xlsx sheet's ``merged_cell_ranges`` (it gives none for an .ods).
+
+    A merged range is a ``table:table-cell`` with ``table:number-rows-spanned`` or
+    ``table:number-columns-spanned`` above 1; the cells it covers follow as covered cells,
+    which hold their columns (``_Placer``'s placement). ``path`` is an .ods already through
+    ``guards.scan_zip``, read only when the scan saw a span (``ZipScan.spanned_parts``): with
+    ``iterparse``, as ``_general`` reads. Damaged content gives the ranges read before it.
+    """
+    out: dict[str, list[tuple[int, int, int, int]]] = {}
+    ranges: list[tuple[int, int, int, int]] = []
+    found = 0
+    depth = row_depth = 0  # as in _general
+    row = next_row = column = 0
+    body = False
+    try:
+        with contextlib.closing(_events(guards.iter_member(path, "content.xml"))) as events:
+            for event, el in events:
+                tag = el.tag
+                if not body:
+                    body = tag == _BODY
+                    continue
+                if event == "end":
+                    if depth:
+                        if depth == row_depth:
+                            row_depth = 0
+                        depth -= 1
+                    continue
+                if depth == 0:
+                    if tag == _TABLE_EL:
+                        ranges = out.setdefault(el.get(_A_TABLE_NAME) or "", [])
+                        row = next_row = column = 0
+                        depth = 1
+                    continue
+                depth += 1
+                if tag == _CELL or tag == _COVERED:
+                    if depth != row_depth + 1:
+                        continue  # a cell of a table inside a cell
+                    start = column
+                    column += _count(el.get(_A_COLUMNS), _MAX_COLUMNS)
+                    down = _count(el.get(_A_ROWS_SPANNED), _MAX_ROWS)
+                    across = _count(el.get(_A_COLUMNS_SPANNED), _MAX_COLUMNS)
+                    if tag == _CELL and (down > 1 or across > 1) and found < _MAX_RANGES:
+                        ranges.append((row, start, row + down - 1, start + across - 1))
+                        found += 1
+                elif row_depth:
+                    continue  # inside a cell: text, notes, shapes
+                elif tag == _ROW:
+                    row_depth = depth
+                    row, next_row = next_row, next_row + _count(el.get(_A_ROWS), _MAX_ROWS)
+                    column = 0
+    except Exception:  # noqa: BLE001 - damaged: what was read before the damage; calamine
+        pass  # names the damage
+    return {name: spans for name, spans in out.items() if spans}
 
 
 class _Unusual(Exception):
