@@ -920,6 +920,32 @@ ORDER_COLUMNS: tuple[Column, ...] = (
         definition_ru="Часть суммы заказа, возвращённая клиенту; вычитается из суммы.",
         synonyms=("Amount Refunded", "Refund Amount", "Возвращено"),
     ),
+    # the order a line belongs to, when an order of several items is exported a line each
+    # (core.readers.orders: the lines of one number are one order)
+    _column(
+        key="order_id",
+        kind=ORDER,
+        unit=TEXT,
+        label_en="Order number",
+        label_ru="Номер заказа",
+        noun_en="order number",
+        noun_ru="номер заказа",
+        definition_en="The order a row belongs to: the rows of one number are the lines of one "
+        "order.",
+        definition_ru="Заказ, к которому относится строка: строки с одним номером — строки "
+        "одного заказа.",
+        synonyms=(
+            "Order ID",
+            "Order No",
+            "Invoice",
+            "Invoice No",
+            "Номер документа",
+            "№ заказа",
+            "Заказ №",
+            "ID заказа",
+            "Номер чека",
+        ),
+    ),
     # an order line without its amount: the amount is quantity × unit price (§8.1, as chosen)
     _column(
         key="quantity",

@@ -69,6 +69,8 @@ _ROLES = {
     "refund": QT_TRANSLATE_NOOP("OrdersImport", "refunded amount"),  # taken off the amount
     # a cost per unit: the line's cost is quantity × unit cost
     "unit_cost": QT_TRANSLATE_NOOP("OrdersImport", "cost per unit"),
+    # the lines of one order: its customer and date shared, its total repeated counted once
+    "order_id": QT_TRANSLATE_NOOP("OrdersImport", "order number"),
 }
 
 

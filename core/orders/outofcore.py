@@ -10,6 +10,14 @@ reading pipeline gives them. A row with any other cell — a bad date, an amount
 an odd shape, a totals row — is not guessed in SQL: with its line number it goes through the
 reading pipeline's own conversion (``core.readers.orders.convert_orders``), which reads it (the
 row joins the others) or lists it in problems, word for word as for a log read in memory.
+
+With an order number column the lines of one order are read by the rules of
+``core.readers.orders`` (its docstring): a missing customer or date is filled from the order's
+other lines (a window over the order number), the amounts are grouped by order number, customer
+and day before by customer and day (an order's amount repeated on its lines counts once when
+its header names the order), and an order with any line SQL does not type goes whole to the
+reading pipeline, in one batch, so that both paths see the same orders. Without that column
+none of it is in the SQL.
 """
 
 from __future__ import annotations
@@ -493,6 +501,9 @@ def typed_sql(plan: Plan, source: str) -> str:
         layer1.append(f"{name(seg_j)} IS NOT NULL AS s_given")
     else:
         layer1.append(f"{text(seg_j)} AS segment")
+    order_j = plan.col("order_id")
+    if order_j is not None:
+        layer1.append(f"{text(order_j)} AS o_txt")
     mapped = [j for j, k in enumerate(plan.mapping.keys) if k is not None]
     blank = " AND ".join(f"{name(j)} IS NULL" for j in mapped)  # DuckDB reads "" as NULL
     first_text = "COALESCE(" + ", ".join(text(j) for j in range(len(plan.names))) + ")"
@@ -503,8 +514,9 @@ def typed_sql(plan: Plan, source: str) -> str:
         f"{clean('r_raw')} AS r_txt",
         f"({blank}) AS blank",
     ]
-    if native.get("date", "").upper().startswith(("DATE", "TIMESTAMP")):
-        date = f"CAST({name(date_j)} AS DATE)"
+    native_date = _native_date(plan)
+    if native_date:
+        date = f"CAST({'d_nat' if order_j is not None else name(date_j)} AS DATE)"
     else:
         date = date_sql("d_txt", plan.date_shapes, plan.order)
     price_key = "amount" if qty_j is None else "unit_price"
@@ -559,10 +571,81 @@ def typed_sql(plan: Plan, source: str) -> str:
         fast += " AND NOT (s_given AND segment IS NULL)"
     else:
         fast += f" AND coalesce(segment NOT IN ({errors}), true)"
-    return (
-        f"SELECT *, {fast} AS fast FROM (SELECT *, {', '.join(layer2)} FROM "
-        f"(SELECT *, {', '.join(layer15)} FROM (SELECT *, {', '.join(layer1)} FROM {source})))"
+    first = f"(SELECT *, {', '.join(layer1)} FROM {source})"
+    if order_j is None:
+        return (
+            f"SELECT *, {fast} AS fast FROM (SELECT *, {', '.join(layer2)} FROM "
+            f"(SELECT *, {', '.join(layer15)} FROM {first}))"
+        )
+    first = _filled_from_orders(first, name(date_j) if native_date else None)
+    # a further line of an order (``core.readers.orders.further_lines``): no amount, a customer
+    # and a day, and a line of the same number, customer and day with an amount; it does not
+    # keep its order from SQL (it is its order's only when the order's other lines are fast)
+    further = "false"
+    if plan.col("amount") is not None:
+        priced = (
+            f"({text_sql('a_raw')} IS NOT NULL AND customer NOT IN ({errors}) "
+            "AND order_date IS NOT NULL)"
+        )
+        # a row without a number: a further line of its customer's day, as without numbers
+        # (over every row here, as the pipeline's, not only the days typed in SQL)
+        further = (
+            f"({text_sql('a_raw')} IS NULL AND customer IS NOT NULL AND order_date IS NOT NULL "
+            f"AND CASE WHEN o_txt IS NULL "
+            f"THEN BOOL_OR({priced}) OVER (PARTITION BY customer, order_date) "
+            f"ELSE BOOL_OR({priced} AND o_txt IS NOT NULL) "
+            "OVER (PARTITION BY o_txt, customer, order_date) END)"
+        )
+    per_order = (
+        "CASE WHEN o_txt IS NULL THEN fast "
+        "ELSE fast AND BOOL_AND(fast OR o_further) OVER (PARTITION BY o_txt) END"
     )
+    return (
+        f"SELECT * REPLACE ({per_order} AS fast) FROM ("
+        f"SELECT *, {fast} AS fast, {further} AS o_further FROM "
+        f"(SELECT *, {', '.join(layer2)} FROM (SELECT *, {', '.join(layer15)} FROM {first})))"
+    )
+
+
+def _filled_from_orders(rows: str, native_date: str | None) -> str:
+    """``rows`` (with ``customer``, ``d_txt`` and ``o_txt``) with an empty customer or date of a
+    row with an order number taken from the order's rows that have one, when they all write the
+    same (``core.readers.orders.fill_from_orders``); ``native_date``: a Parquet date column,
+    filled as ``d_nat``."""
+    d_key = text_sql("d_txt")
+    with_date = f"CASE WHEN {d_key} IS NOT NULL THEN d_txt END"
+    windows = [
+        "MIN(customer) OVER w AS o_c_min",
+        "MAX(customer) OVER w AS o_c_max",
+        f"MIN({d_key}) OVER w AS o_d_min",
+        f"MAX({d_key}) OVER w AS o_d_max",
+        f"MIN({with_date}) OVER w AS o_d_raw",
+    ]
+    filled = [
+        "CASE WHEN customer IS NULL AND o_txt IS NOT NULL AND o_c_min = o_c_max "
+        "THEN o_c_min ELSE customer END AS customer",
+        f"CASE WHEN {d_key} IS NULL AND o_txt IS NOT NULL AND o_d_min = o_d_max "
+        "THEN o_d_raw ELSE d_txt END AS d_txt",
+    ]
+    extra = ""
+    if native_date is not None:
+        windows += [
+            f"MIN({native_date}) OVER w AS o_n_min",
+            f"MAX({native_date}) OVER w AS o_n_max",
+        ]
+        extra = (
+            f", CASE WHEN {native_date} IS NULL AND o_txt IS NOT NULL AND o_n_min = o_n_max "
+            f"THEN o_n_min ELSE {native_date} END AS d_nat"
+        )
+    return (
+        f"(SELECT * REPLACE ({', '.join(filled)}){extra} FROM (SELECT *, {', '.join(windows)} "
+        f"FROM {rows} WINDOW w AS (PARTITION BY o_txt)))"
+    )
+
+
+def _native_date(plan: Plan) -> bool:
+    """True when ``plan``'s date column is stored as a date or a moment (Parquet)."""
+    return plan.native.get("date", "").upper().startswith(("DATE", "TIMESTAMP"))
 
 
 def _numeric(kind: str | None) -> bool:
@@ -683,9 +766,21 @@ def prepare(
         # names the sample did not show are common: read the segments as text instead
         session.con.execute("DROP TABLE days_read")
         return prepare(session, replace(plan, segments=()), lang, cancelled)
-    from core.readers.orders import amount_notices
+    from core.readers.orders import (
+        DIFFERENT_SUMMED,
+        REPEATED_ONCE,
+        REPEATED_SUMMED,
+        amount_notices,
+        line_notices,
+    )
 
     problems, notices = _rejected(session, plan), list(plan.notices) + amount_notices(plan.mapping)
+    same = differ = 0
+    if plan.col("order_id") is not None:
+        found = session.con.execute(
+            "SELECT SUM(same), SUM(differ) FROM days_read WHERE fast"
+        ).fetchone()
+        same, differ = int(found[0] or 0), int(found[1] or 0)
     rejected = {int(p.cell) for p in problems}
     fast_days = (
         "SELECT customer, order_date, total, cost, segment, orders FROM days_read WHERE fast"
@@ -700,10 +795,20 @@ def prepare(
         # the amount is made of, the order of slashed dates): said once
         seen = set(notices)
         for notice in extra_notices:
+            if notice.text in (REPEATED_ONCE, REPEATED_SUMMED):  # counts: added up below
+                same += int(dict(notice.fields)["n"])
+                continue
+            if notice.text is DIFFERENT_SUMMED:
+                differ += int(dict(notice.fields)["n"])
+                continue
             if notice not in seen:
                 seen.add(notice)
                 notices.append(notice)
         rows -= skipped
+    if plan.col("order_id") is not None:
+        amount_j = plan.col("amount")
+        column = plan.mapping.cell(amount_j if amount_j is not None else plan.col("unit_price"))
+        notices += line_notices(amount_scope(plan), same, differ, column)
     if read is not None and len(read):
         session.register_log(read, name="orders_recovered")
         regrouped = (
@@ -725,12 +830,44 @@ def days_sql(plan: Plan, source: str) -> str:
     own) are only counted here. Blank rows are left out. The days are narrowed as the
     in-memory path's are (``sql.narrow_days``): read four times by the summary, and spilled to
     disk when large, they take a third less room."""
-    grouped = (
-        "SELECT customer, order_date, SUM(amount) AS total, SUM(cost) AS cost, "
-        "MIN(segment) AS segment, COUNT(*) AS orders, fast "
-        f"FROM ({typed_sql(plan, source)}) WHERE NOT blank GROUP BY customer, order_date, fast"
+    if plan.col("order_id") is None:
+        grouped = (
+            "SELECT customer, order_date, SUM(amount) AS total, SUM(cost) AS cost, "
+            "MIN(segment) AS segment, COUNT(*) AS orders, fast "
+            f"FROM ({typed_sql(plan, source)}) WHERE NOT blank GROUP BY customer, order_date, fast"
+        )
+        return sql.narrow_days(grouped, keep=", fast")
+    # the lines of one order number, customer and day first: an amount alike on all of them is
+    # the order's, once, when the header names the order (``core.readers.orders``)
+    from core.readers.orders import ORDER_SCOPE
+
+    once = "MIN(amount)" if amount_scope(plan) == ORDER_SCOPE else "SUM(amount)"
+    lines = "o_txt IS NOT NULL AND COUNT(*) > 1"
+    orders = (
+        "SELECT customer, order_date, fast, SUM(cost) AS cost, MIN(segment) AS segment, "
+        f"COUNT(*) AS lines, CASE WHEN {lines} AND MIN(amount) = MAX(amount) THEN {once} "
+        f"ELSE SUM(amount) END AS total, "
+        f"CAST({lines} AND MIN(amount) = MAX(amount) AS INTEGER) AS same, "
+        f"CAST({lines} AND MIN(amount) <> MAX(amount) AS INTEGER) AS differ "
+        f"FROM ({typed_sql(plan, source)}) WHERE NOT blank "
+        "GROUP BY customer, order_date, o_txt, fast"
     )
-    return sql.narrow_days(grouped, keep=", fast")
+    grouped = (
+        "SELECT customer, order_date, SUM(total) AS total, SUM(cost) AS cost, "
+        "MIN(segment) AS segment, SUM(lines) AS orders, SUM(same) AS same, "
+        f"SUM(differ) AS differ, fast FROM ({orders}) GROUP BY customer, order_date, fast"
+    )
+    return sql.narrow_days(grouped, keep=", same, differ, fast")
+
+
+def amount_scope(plan: Plan) -> str | None:
+    """Whether ``plan``'s amount names an order's line, the whole order or neither
+    (``core.readers.orders.amount_scope``); a quantity × a unit price is a line's."""
+    from core.readers.orders import LINE_SCOPE
+    from core.readers.orders import amount_scope as scope
+
+    amount_j = plan.col("amount")
+    return LINE_SCOPE if amount_j is None else scope(plan.mapping.headers[amount_j])
 
 
 def _segment_names(plan: Plan) -> tuple[str, ...]:
@@ -844,27 +981,55 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
             "AND t.order_date IS NOT NULL AND EXISTS (SELECT 1 FROM days_read AS d "
             "WHERE d.fast AND d.customer = t.customer AND d.order_date = t.order_date))"
         )
+    # with an order number, the rows of one order come together (by the order's first record)
+    # and a batch never splits them: the pipeline sees each order whole, as in memory; a
+    # further line of a numbered order is one by its number (``typed_sql``'s ``o_further``)
+    by_order = plan.col("order_id") is not None
+    if by_order and amount_j is not None:
+        line = "o_further"
+    if by_order:  # the customers and dates as filled from their orders, over the whole file
+        cust_j, date_j = plan.col("customer"), plan.col("date")
+        date = "d_nat" if _native_date(plan) else "d_txt"
+        names = ", ".join(
+            f"customer AS {n}" if j == cust_j else f"{date} AS {n}" if j == date_j else n
+            for j, n in enumerate(plan.names)
+        )
+    key = "CASE WHEN o_txt IS NULL THEN record ELSE MIN(record) OVER (PARTITION BY o_txt) END"
     query = (
-        f"SELECT record, {line} AS further, {names} FROM ({typed_sql(plan, numbered)}) AS t "
-        "WHERE NOT blank AND NOT fast ORDER BY record"
+        f"SELECT record, {line} AS further, {key if by_order else 'record'} AS first, {names} "
+        f"FROM ({typed_sql(plan, numbered)}) AS t "
+        "WHERE NOT blank AND NOT fast ORDER BY first, record"
     )
     cursor = session.con.execute(query)
     logs, problems, notices, skipped = [], [], [], 0
-    further: list[int] = []  # records of further lines
+    further: list[int] = []  # the first records of further lines
     n_further = 0
+    held: list = []  # the rows of an order the last batch ended in
+    undecided = False
     while True:
         check(cancelled)
-        batch = cursor.fetchmany(_BATCH)
+        batch = fetched = cursor.fetchmany(_BATCH)
+        if by_order:
+            batch, held = held + fetched, []
+            if len(fetched) == _BATCH:  # more may follow: the last order's rows wait for them
+                cut = len(batch)
+                while cut and batch[cut - 1][2] == batch[-1][2]:
+                    cut -= 1
+                batch, held = batch[:cut], batch[cut:]
+                if not batch:  # one order of more lines than a batch: read on
+                    continue
         if not batch:
             break
         if any(r[1] for r in batch):
             n_further += sum(1 for r in batch if r[1])
-            further += [r[0] for r in batch if r[1]][: 3 - len(further)]
+            further = sorted(further + [r[0] for r in batch if r[1]])[:3]
             skipped += sum(1 for r in batch if r[1])
             batch = [r for r in batch if not r[1]]
             if not batch:
                 continue
-        batch = [(r[0], *r[2:]) for r in batch]
+        batch = [(r[0], *r[3:]) for r in batch]
+        if by_order:  # the orders' rows as they stand in the file
+            batch.sort(key=lambda r: r[0])
         records = [r[0] for r in batch]
         lines = _lines(plan, records, rejected)
         grid = Grid(
@@ -875,11 +1040,16 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
         )
         mapping = replace(plan.mapping, header_index=0, grid_index=0)
         log, data_rows = convert_orders(
-            grid, mapping, plan.file, order=plan.order, decimal=plan.decimal
+            grid, mapping, plan.file, order=plan.order, decimal=plan.decimal, fill=not by_order
         )
         skipped += len(batch) - data_rows
         logs.append(log)
-        problems += log.problems
+        for problem in log.problems:  # slashed dates no column decides: said once, at its head
+            if problem.text is dates_mod.UNDECIDED:
+                if undecided:
+                    continue
+                undecided = True
+            problems.append(problem)
         notices += log.notices
     if n_further:
         at = [a1(n - 1, amount_j) for n in _lines(plan, further, rejected)]

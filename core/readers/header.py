@@ -194,6 +194,10 @@ _ABBREVIATIONS = (
     ),
     # "per year", "per month": a period, not "for one" (vocabulary "per_one")
     (re.compile(r"\b(?:per|each)\s+(year|annum|yr|month|mo|quarter|week|wk|day)\b"), r" \1 "),
+    # "Number of orders", "No. of orders", "# of orders" are a count, not an order's number;
+    # "Order #" is its number, as "Order №" is (NFKC has made that "No")
+    (re.compile(r"(?:\b(?:number|num|no|nr)\.?|#)\s*of\b"), " how many "),
+    (re.compile(r"#"), " no "),
     (re.compile(r"\bср\.\s*"), " средний "),
     (re.compile(r"\be-mail\b"), " email "),
     (re.compile(r"\bт\.\s*е\.?"), " "),

@@ -9,6 +9,7 @@ change in the preview.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from core.errors import LtvError
@@ -115,6 +116,8 @@ def mapping_at(grids: list[Grid], spec: TableSpec, grid_index: int, header_index
 def _mapping(grid: Grid, g: int, i: int, row: list, spec: TableSpec, group: list | None) -> Mapping:
     number = grid.row_numbers[i] if i < len(grid.row_numbers) else i + 1
     matches, headers = header.match_row(row, spec.header, group, number - 1, grid.first_col)
+    if "order_id" in spec.header.keys:  # Shopify's "Name" of "#1001"s
+        matches = _numbers_by_name(grid, i, number, headers, matches)
     return Mapping(
         grid.name,
         number,
@@ -127,6 +130,36 @@ def _mapping(grid: Grid, g: int, i: int, row: list, spec: TableSpec, group: list
         grid.first_col,
         spec.kind,
     )
+
+
+_SHOPIFY_NUMBER = re.compile(r"#\d{1,12}")
+_BY_NAME_ROWS = 50
+
+
+def _numbers_by_name(grid: Grid, i: int, number: int, headers: list[str], matches: list) -> list:
+    """Shopify's order number is its "Name" ("#1001"): a column headed "Name" whose cells below
+    the header are all such numbers, beside an e-mail column, is the order number (over a
+    column that names one by its words only, such as Shopify's mostly empty "Receipt
+    Number"). A "Name" of people stays what it was."""
+    at = [j for j, h in enumerate(headers) if h.strip().casefold() == "name"]
+    if len(at) != 1 or matches[at[0]].key is not None:
+        return matches
+    j = at[0]
+    if not any("email" in header.words(h) for h in headers):
+        return matches
+    if any(m.key == "order_id" and m.how != header.WORDS_HOW for m in matches):
+        return matches  # a column says it exactly ("Order ID"): that one
+    cells = [r[j] for r in grid.rows[i + 1 : i + 1 + _BY_NAME_ROWS] if j < len(r)]
+    seen = [c.strip() for c in cells if isinstance(c, str) and c.strip()]
+    if not seen or not all(_SHOPIFY_NUMBER.fullmatch(c) for c in seen):
+        return matches
+    out = list(matches)
+    for k, m in enumerate(out):
+        if m.key == "order_id":  # the words' candidate gives way
+            winner = a1(number - 1, grid.first_col + j)
+            out[k] = header.Match(None, m.score, header.TAKEN_HOW, m.words, ("order_id", winner))
+    out[j] = header.Match("order_id", 2.0, header.WORDS_HOW, (headers[j], seen[0]))
+    return out
 
 
 _ROLE_WORDS = {

@@ -7,6 +7,32 @@ cost is flagged and left NaN (the row stays); a cost per unit is multiplied by t
 quantity (``specs.COST_PRODUCT``; a bad quantity leaves that cost NaN, flagged). The segment
 column and every other text column are kept as text (``OrderLog.extra`` by header, for
 ``orders --by COLUMN``).
+
+**The lines of one order** (an order number column: "Order ID", «Номер заказа», 1C's «Номер
+документа», Shopify's "Name" of "#1001"s). Many exports write an order of several items a row
+per item, under one order number; the rules, the same on both reading paths
+(``core.orders.outofcore`` does them in SQL):
+
+1. *Filling.* A row with an order number and an empty customer (or an empty date) takes the
+   customer (the date) of its order's other rows, when every one of them that has one writes the
+   same (Shopify writes "Created at" and sometimes "Email" on an order's first line only). When
+   they differ — a number used again, as 1C numbers its documents anew each year — nothing is
+   filled and the row stays a bad row, listed. A cell that is there but unreadable is never
+   replaced.
+2. *An order's amount repeated on its lines.* The used rows of one order number, customer and
+   day (two or more) whose amounts are all the same: when the amount's header names the order
+   ("Order Total", «Сумма заказа», «Итого по заказу», «Сумма документа», "Total", «Итого») the
+   amount is the order's and counts once (the other lines count 0, and stay rows: ``orders``
+   counts rows), said in a notice with the count of such orders. When it names a line ("Line
+   Total", "Lineitem price", «Сумма строки»), or is a quantity × a unit price, the lines are
+   summed, as they always were. When it names neither ("Amount", «Сумма», "Revenue", "Sales")
+   the lines are summed and a notice says how many orders repeat one amount on every line
+   (it may be the order's: the header does not say; renaming the column «Сумма заказа» makes it
+   count once).
+3. *Different amounts under an order's header.* The lines are summed, and a notice says how many
+   orders that was (the header says "order", the values say "line": not guessed silently).
+
+Without an order number column nothing of this runs (it costs nothing).
 """
 
 from __future__ import annotations
@@ -118,6 +144,151 @@ AMOUNT_IS_PRODUCT = Text(
 )
 
 
+REPEATED_ONCE = Plural(
+    (
+        "{n} order repeats its amount in {column} on each line: counted once",
+        "{n} orders repeat their amount in {column} on each line: counted once",
+    ),
+    (
+        "{n} заказ повторяет сумму из {column} на каждой строке: учтена один раз",
+        "{n} заказа повторяют сумму из {column} на каждой строке: учтена один раз",
+        "{n} заказов повторяют сумму из {column} на каждой строке: учтена один раз",
+    ),
+)
+REPEATED_SUMMED = Plural(
+    (
+        "{n} order has the same amount in {column} on each line, and {column} does not say "
+        "whether it is the order's or the line's: the lines are summed (name the column "
+        '"Order total" if it is the whole order\'s)',
+        "{n} orders have the same amount in {column} on each line, and {column} does not say "
+        "whether it is the order's or the line's: the lines are summed (name the column "
+        '"Order total" if it is the whole order\'s)',
+    ),
+    (
+        "у {n} заказа одинаковая сумма в {column} на каждой строке, а из названия {column} не "
+        "видно, сумма это заказа или строки: строки сложены (если это сумма всего заказа, "
+        "назовите столбец «Сумма заказа»)",
+        "у {n} заказов одинаковая сумма в {column} на каждой строке, а из названия {column} не "
+        "видно, сумма это заказа или строки: строки сложены (если это сумма всего заказа, "
+        "назовите столбец «Сумма заказа»)",
+        "у {n} заказов одинаковая сумма в {column} на каждой строке, а из названия {column} не "
+        "видно, сумма это заказа или строки: строки сложены (если это сумма всего заказа, "
+        "назовите столбец «Сумма заказа»)",
+    ),
+)
+DIFFERENT_SUMMED = Plural(
+    (
+        "{n} order has different amounts in {column} on its lines, though {column} names the "
+        "order's amount: the lines are summed",
+        "{n} orders have different amounts in {column} on their lines, though {column} names "
+        "the order's amount: the lines are summed",
+    ),
+    (
+        "у {n} заказа разные суммы в {column} на строках, хотя {column} назван суммой заказа: "
+        "строки сложены",
+        "у {n} заказов разные суммы в {column} на строках, хотя {column} назван суммой заказа: "
+        "строки сложены",
+        "у {n} заказов разные суммы в {column} на строках, хотя {column} назван суммой заказа: "
+        "строки сложены",
+    ),
+)
+ORDER_SCOPE, LINE_SCOPE = "order", "line"
+#: words of an amount's header that name one line of an order, or the whole order
+_LINE_WORDS = (
+    "line", "lines", "lineitem", "item", "items", "position", "строка", "строки", "позиция",
+    "позиции", "товар", "товара", "товаров",
+)  # fmt: skip
+_WHOLE_WORDS = (
+    "order", "orders", "invoice", "invoiceno", "transaction", "receipt", "deal", "total",
+    "totals", "заказ", "заказа", "заказу", "заказов", "документ", "документа", "документу",
+    "чек", "чека", "сделка", "сделки", "накладная", "накладной", "итого", "всего",
+)  # fmt: skip
+
+
+@functools.cache
+def _scope_stems() -> tuple[frozenset[str], frozenset[str]]:
+    from core.readers import header
+
+    return (
+        frozenset(header.stem(w) for w in _LINE_WORDS),
+        frozenset(header.stem(w) for w in _WHOLE_WORDS),
+    )
+
+
+def amount_scope(text: str) -> str | None:
+    """Whether an amount's header names one line of an order (``LINE_SCOPE``: "Line Total",
+    «Сумма строки»), the whole order (``ORDER_SCOPE``: "Order Total", «Сумма заказа», "Total",
+    «Итого»), or neither (None: "Amount", «Сумма»). A line's word wins over an order's."""
+    from core.readers import header
+
+    stems = {header.stem(w) for w in header.words(text)}
+    line, order = _scope_stems()
+    if stems & line:
+        return LINE_SCOPE
+    return ORDER_SCOPE if stems & order else None
+
+
+def fill_from_orders(numbers: list[str], cells: list, keys: list[str]) -> None:
+    """In place: the empty cells (``keys[i] == ""``, ``keys`` the cells as text) of the rows
+    with an order number take the cell of the order's rows that have one, when those all write
+    the same; when they differ nothing is filled (rule 1 of the module's docstring)."""
+    source: dict[str, int] = {}  # number -> a row with the value; -1 when they differ
+    for i, (number, key) in enumerate(zip(numbers, keys)):
+        if number and key:
+            k = source.setdefault(number, i)
+            if k >= 0 and keys[k] != key:
+                source[number] = -1
+    if not source:
+        return
+    for i, (number, key) in enumerate(zip(numbers, keys)):
+        if number and not key:
+            k = source.get(number, -1)
+            if k >= 0:
+                cells[i], keys[i] = cells[k], keys[k]
+
+
+def repeated_amounts(
+    numbers: np.ndarray,
+    customer: np.ndarray,
+    dates: np.ndarray,
+    amounts: np.ndarray,
+    used: np.ndarray,
+    scope: str | None,
+) -> tuple[np.ndarray, int, int]:
+    """The amounts with an order's amount repeated on its lines counted once (rules 2 and 3 of
+    the module's docstring), and how many orders repeat one amount on every line and how many
+    differ. An order is the used rows of one number, customer and day."""
+    groups: dict[tuple, list[int]] = {}
+    for i in np.flatnonzero(used & (numbers != "")).tolist():
+        groups.setdefault((numbers[i], customer[i], dates[i]), []).append(i)
+    same = differ = 0
+    out = amounts
+    for rows in groups.values():
+        if len(rows) < 2:
+            continue
+        values = amounts[rows]
+        if (values == values[0]).all():
+            same += 1
+            if scope == ORDER_SCOPE:
+                if out is amounts:
+                    out = amounts.copy()
+                out[rows[1:]] = 0.0
+        else:
+            differ += 1
+    return out, same, (differ if scope == ORDER_SCOPE else 0)
+
+
+def line_notices(scope: str | None, same: int, differ: int, column: str) -> list[Notice]:
+    """The notices of rules 2 and 3 (the module's docstring), by counts of orders."""
+    out = []
+    if same and scope != LINE_SCOPE:
+        text = REPEATED_ONCE if scope == ORDER_SCOPE else REPEATED_SUMMED
+        out.append(Notice(text, (("n", str(same)), ("column", column))))
+    if differ and scope == ORDER_SCOPE:
+        out.append(Notice(DIFFERENT_SUMMED, (("n", str(differ)), ("column", column))))
+    return out
+
+
 def _is_text_column(col: list) -> bool:
     """A column of words (a channel, a city, an order id), not of numbers or dates."""
     sample = [c for c in col[:2000] if c is not None and c != ""][:200]
@@ -136,13 +307,15 @@ def convert_orders(
     order: str | None = None,
     end: dt.date | None = None,
     decimal: str | None = None,
+    fill: bool = True,
 ) -> tuple[OrderLog, int]:
     """The rows below ``mapping``'s header as an ``OrderLog``; also how many data rows there were.
 
     ``order`` ("dmy"/"mdy") reads slashed dates when their column does not prove an order;
     ``end`` (T) leaves out the orders after it, counted in a notice; ``decimal`` ("," or ".")
     settles ``1,500`` when these rows do not (the out-of-core reader passes what the whole
-    column proved).
+    column proved); ``fill`` False: the rows' missing customers and dates were filled from
+    their orders already (the out-of-core reader's SQL did it over the whole file).
     """
     sheet = grid.name
     body = grid.rows[mapping.header_index + 1 :]
@@ -154,6 +327,14 @@ def convert_orders(
     width = rows_mod.shortest(body)
     cols = {j: rows_mod.column(body, j, width) for j in used}
     cust_j = mapping.column_of("customer")
+    date_j = mapping.column_of("date")
+    order_j = mapping.column_of("order_id")
+    order_numbers = None
+    if order_j is not None:  # the lines of one order: a missing customer or date is its order's
+        order_numbers = rows_mod.texts(cols[order_j])
+        for j in (cust_j, date_j) if fill else ():
+            cols[j] = list(cols[j])
+            fill_from_orders(order_numbers, cols[j], rows_mod.texts(cols[j]))
     cust_kinds = set(map(type, cols[cust_j]))
     customers_all = rows_mod.texts(cols[cust_j], cust_kinds)
     every_customer = all(customers_all)
@@ -191,6 +372,8 @@ def convert_orders(
         numbers = [numbers[i] for i in pick]
         customers = [customers_all[i] for i in pick]
         cols = {j: [c[i] for i in pick] for j, c in cols.items()}
+        if order_numbers is not None:
+            order_numbers = [order_numbers[i] for i in pick]
         every_kept = all(customers)
     else:
         customers = customers_all
@@ -202,7 +385,8 @@ def convert_orders(
         return a1(numbers[i] - 1, grid.first_col + j)
 
     def flag(i: int, j: int, text: Text, fields=(), key: str | None = None) -> None:
-        cell = body[i][j] if j < len(body[i]) else None
+        # the cell as read: a date or customer filled from its order's other lines shows so
+        cell = cols[j][i] if j in cols else body[i][j] if j < len(body[i]) else None
         problems.append(
             Problem(file, sheet, address(i, j), rows_mod.raw(cell), text, fields, key=key)
         )
@@ -227,7 +411,6 @@ def convert_orders(
         else:
             flag(i, cust_j, _left_out(ERROR_CUSTOMER), (("code", customers[i]),), "customer")
     report(2)
-    date_j = mapping.column_of("date")
     date_cells = cols[date_j]
     typed_dates = columns.dates(date_cells, grid.date1904, order)
     undecided = [i for i, (t, _) in typed_dates.errors.items() if t is dates.UNDECIDED]
@@ -294,7 +477,8 @@ def convert_orders(
         typed = columns.numbers(cols[amount_j], _AMOUNT, decimal)
         empty = np.isnan(typed.values)
         empty[list(typed.errors)] = False
-        lines = further_lines(customer, typed_dates.values, empty, bad)
+        by_number = None if order_numbers is None else _objects(order_numbers)
+        lines = further_lines(customer, typed_dates.values, empty, bad, by_number)
         amounts = required_number(amount_j, _AMOUNT, NO_AMOUNT, typed, lines)
         if lines.any():
             at = [address(int(i), amount_j) for i in np.flatnonzero(lines)[:3]]
@@ -355,6 +539,13 @@ def convert_orders(
         notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
     good = ~bad & ~lines
     date_values = typed_dates.values
+    if order_numbers is not None:  # an order's amount repeated on each of its lines
+        scope = LINE_SCOPE if amount_j is None else amount_scope(mapping.headers[amount_j])
+        amounts, same, differ = repeated_amounts(
+            _objects(order_numbers), customer, date_values, amounts, good, scope
+        )
+        column = mapping.cell(amount_j if amount_j is not None else mapping.column_of("unit_price"))
+        notices.extend(line_notices(scope, same, differ, column))
     if end is not None:
         after = good & (date_values > np.datetime64(end, "D"))
         if after.any():
@@ -423,21 +614,37 @@ def amount_notices(mapping: Mapping) -> list[Notice]:
 
 
 def further_lines(
-    customer: np.ndarray, dates: np.ndarray, empty: np.ndarray, bad: np.ndarray
+    customer: np.ndarray,
+    dates: np.ndarray,
+    empty: np.ndarray,
+    bad: np.ndarray,
+    numbers: np.ndarray | None = None,
 ) -> np.ndarray:
     """The rows with an empty amount, a customer and a date, on a day the same customer has a
     row with an amount: the further lines of an order whose first line holds its amount (as
     Shopify exports an order of several items). They add nothing to any figure and are no bad
-    row; ``convert_orders`` counts them in a notice."""
+    row; ``convert_orders`` counts them in a notice. With order ``numbers``, a row with a
+    number is a further line of its own order only: a row of its number, customer and day
+    has the amount."""
     candidates = np.flatnonzero(empty & ~bad)
     out = np.zeros(len(empty), bool)
     if not len(candidates):
         return out
-    wanted = set(zip(customer[candidates].tolist(), dates[candidates].tolist()))
     others = np.flatnonzero(~empty & ~bad)
-    found = {k for k in zip(customer[others].tolist(), dates[others].tolist()) if k in wanted}
+    days = set(zip(customer[others].tolist(), dates[others].tolist()))
+    if numbers is None:
+        for i in candidates.tolist():
+            out[i] = (customer[i], dates[i].item()) in days
+        return out
+    numbered = others[numbers[others] != ""]
+    orders = set(
+        zip(numbers[numbered].tolist(), customer[numbered].tolist(), dates[numbered].tolist())
+    )
     for i in candidates.tolist():
-        out[i] = (customer[i], dates[i].item()) in found
+        if numbers[i]:
+            out[i] = (numbers[i], customer[i], dates[i].item()) in orders
+        else:
+            out[i] = (customer[i], dates[i].item()) in days
     return out
 
 

@@ -2,8 +2,9 @@
 
 * ``SEGMENTS`` — a segment table (DESIGN.md §1): one row per segment, the inputs of §1; metric
   columns (§2) are recognised and skipped as computed.
-* ``ORDERS`` — an order log (§8.1): customer, date and amount, optionally a segment and a
-  cost; every other column is kept as text for ``orders --by COLUMN``.
+* ``ORDERS`` — an order log (§8.1): customer, date and amount, optionally a segment, a
+  cost, a refund and an order number (the lines of one order); every other column is kept as
+  text for ``orders --by COLUMN``.
 * ``CUSTOMER_SUMMARY`` and ``COHORT_COUNTS`` — the two tables of §10, as ``orders --sql``
   makes them in a warehouse (their own column names, matched exactly).
 """
@@ -91,6 +92,7 @@ ORDER_KEYS = (
     "unit_price",
     "refund",
     "unit_cost",
+    "order_id",
 )
 #: an order line's amount as the product of its quantity and unit price, when no column is the
 #: amount itself (``header.Spec.products``)

@@ -157,6 +157,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "refund", "refunded", "refunds", "return", "returned", "returns", "возврат", "возврата",
         "возвраты", "возвращено", "возвращённая",
     ),
+    # a document a sale is recorded by: an invoice, 1C's «документ» (its number is the
+    # order's: «Номер документа», "InvoiceNo")
+    "document": ("invoice", "invoiceno", "документ", "документа", "накладная", "накладной"),
     "birth": (
         "birth", "birthday", "born", "registration", "registered", "signup", "signed",
         "рождения", "рождение", "регистрации", "регистрация",
@@ -488,6 +491,20 @@ ORDERS: dict[str, Words] = {
         other_event=0.0,
         placed=0.0,
         customer=-0.25,
+    ),
+    # the number of the order a row belongs to ("Order ID", «Номер заказа», «№ заказа», 1C's
+    # «Номер документа», "InvoiceNo"): an order word and a word of a code or number; a count of
+    # orders ("Number of orders", "# of orders") is folded to a count by core.readers.header
+    "order_id": _w(
+        [("order", "id"), ("document", "id")],
+        ("money", "percent"),
+        order=1.0,
+        document=1.0,
+        id=1.0,
+        placed=0.0,
+        other_event=0.0,
+        customer=-1.0,
+        count=0.0,
     ),
     # a log of order lines without their amount (the UCI Online Retail set): the amount of a
     # line is its quantity × its unit price (``specs.ORDERS``'s product); a price column alone

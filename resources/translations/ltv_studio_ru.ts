@@ -934,6 +934,10 @@
         <source>cost per unit</source>
         <translation>себестоимость за единицу</translation>
     </message>
+    <message>
+        <source>order number</source>
+        <translation>номер заказа</translation>
+    </message>
 </context>
 <context>
     <name>OrdersImportWords</name>

@@ -12,6 +12,7 @@ RU = {
     "unit price": "цена за единицу",
     "refunded amount": "сумма возврата",
     "cost per unit": "себестоимость за единицу",
+    "order number": "номер заказа",
     "Orders from {file}": "Заказы из {file}",
     "Create project": "Создать проект",
     "Column": "Столбец",

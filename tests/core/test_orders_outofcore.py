@@ -588,7 +588,10 @@ def test_further_lines_of_an_order_are_no_bad_rows_on_both_paths(tmp_path):
     assert ours.totals.orders == 4
     assert [p.cell for p in ours.problems] == ["D8"]
     said = " ".join(n.message("en") for n in ours.notices)
-    assert "read as further lines of that order and left out (D3, D6, D7)" in said
+    # one notice for all four, #1005's line too (its first line, "12 USD", is read by the
+    # pipeline), as in memory: "Name" is the order number, and a further line is its order's
+    assert "4 rows without an amount" in said
+    assert "read as further lines of that order and left out (D3, D6, D7…)" in said
     log = read_order_log(path)
     assert log.rows == 5  # the four orders used and cid's bad row; the lines are no rows
     assert "4 rows without an amount" in " ".join(n.message("en") for n in log.notices)
@@ -666,3 +669,194 @@ def test_a_parquet_log_with_costs_per_unit_gives_the_same_as_its_csv(tmp_path):
     log = read_order_log(csv_path, "en")
     table = [r.split(",") for r in rows[1:]]
     np.testing.assert_allclose(log.cost, [int(r[3]) * float(r[4]) for r in table])
+
+
+# The lines of one order, by its order number ------------------------------------------------------
+# A CRM's or 1C's export of order lines: the order's total repeated on each of its item lines
+ORDER_LINES_RU = """\
+Номер заказа;Дата заказа;Покупатель;Email;Товар;Количество;Цена;Сумма заказа;Статус
+1001;05.01.2025;Анна Иванова;anna@mail.ru;Кружка;1;500;1 700,00;Выполнен
+1001;05.01.2025;Анна Иванова;anna@mail.ru;Чай;2;400;1 700,00;Выполнен
+1001;05.01.2025;Анна Иванова;anna@mail.ru;Ложка;1;400;1 700,00;Выполнен
+1002;07.02.2025;Борис Петров;boris@mail.ru;Чай;1;400;400,00;Выполнен
+1003;09.03.2025;Анна Иванова;anna@mail.ru;Чайник;1;2 000;2 300,00;Выполнен
+1003;09.03.2025;Анна Иванова;anna@mail.ru;Чай;1;300;2 300,00;Выполнен
+1004;10.03.2025;Вера Сидорова;vera@mail.ru;Чай;1;300;300,00;Выполнен
+1004;10.03.2025;Вера Сидорова;vera@mail.ru;Мёд;1;500;500,00;Выполнен
+"""
+
+
+def test_an_orders_total_repeated_on_each_line_is_counted_once_on_both_paths(tmp_path):
+    """«Сумма заказа» names the order: repeated alike on all its lines it is the order's, once
+    (1001: 1 700, not 5 100); 1004's lines differ under it: summed, and said."""
+    path = tmp_path / "заказы.csv"
+    path.write_text(ORDER_LINES_RU, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert float(ours.totals.revenue) == 1_700 + 400 + 2_300 + 800
+    assert ours.purchases == 4 and ours.totals.customers == 3 and not ours.problems
+    ru = [n.message("ru") for n in ours.notices]
+    assert "2 заказа повторяют сумму из H1 на каждой строке: учтена один раз" in ru, ru
+    assert any("у 1 заказа разные суммы в H1" in m and "сложены" in m for m in ru), ru
+    en = " ".join(n.message("en") for n in ours.notices)
+    assert "2 orders repeat their amount in H1 on each line: counted once" in en, en
+
+
+def test_a_plain_amount_repeated_on_each_line_is_summed_and_said(tmp_path):
+    """«Сумма» does not say whether it is the order's or the line's: the lines are summed as
+    always, and a notice says so (never a silent guess)."""
+    path = tmp_path / "заказы.csv"
+    path.write_text(ORDER_LINES_RU.replace("Сумма заказа", "Сумма"), "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert float(ours.totals.revenue) == 5_100 + 400 + 4_600 + 800
+    ru = " ".join(n.message("ru") for n in ours.notices)
+    assert "одинаковая сумма в H1 на каждой строке" in ru and "сложены" in ru, ru
+
+
+def test_a_line_amount_is_summed_without_a_word(tmp_path):
+    """An item's amount ("Line Total") alike on two lines is two items: summed, nothing said."""
+    text = (
+        "Order ID,Order Date,Customer Email,Product,Line Total\n"
+        "A-1,2025-01-05,ann@example.com,Mug,10.00\n"
+        "A-1,2025-01-05,ann@example.com,Mug,10.00\n"
+        "A-2,2025-02-05,bob@example.com,Tea,7.50\n"
+    )
+    path = tmp_path / "lines.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert float(ours.totals.revenue) == 27.5
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert "each line" not in said and "counted once" not in said
+
+
+# Shopify: the order's fields on its first line only, its further lines under the same "Name"
+SHOPIFY_LINES = "\n".join(
+    [
+        "Name,Email,Financial Status,Paid at,Currency,Subtotal,Shipping,Taxes,Total,Created at,"
+        "Lineitem quantity,Lineitem name,Lineitem price,Billing Name,Id",
+        "#1001,ann@example.com,paid,2025-01-27 19:20:00 -0500,USD,100.00,5.00,8.00,113.00,"
+        "2025-01-27 19:17:00 -0500,1,Mug,60.00,Ann Lee,5550001",
+        "#1001,ann@example.com,,,,,,,,,1,Tea,40.00,,",
+        "#1002,bob@example.com,paid,2025-02-03 09:05:00 -0500,USD,50.00,5.00,4.00,59.00,"
+        "2025-02-03 09:01:00 -0500,2,Tea,25.00,Bob Ray,5550002",
+        "#1003,ann@example.com,paid,2025-03-11 12:01:00 -0400,USD,200.00,5.00,16.00,221.00,"
+        "2025-03-11 12:00:00 -0400,1,Pot,120.00,Ann Lee,5550003",
+        "#1003,,,,,,,,,,1,Mug,60.00,,",
+        "#1003,,,,,,,,,,1,Tea,20.00,,",
+    ]
+)
+
+
+def test_shopify_further_lines_without_a_date_or_email_are_lines_of_their_order(tmp_path):
+    path = tmp_path / "orders_export.csv"
+    path.write_text(SHOPIFY_LINES, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert not ours.problems
+    assert float(ours.totals.revenue) == 113 + 59 + 221
+    assert ours.totals.customers == 2 and ours.purchases == 3
+
+
+def test_a_number_reused_by_another_customer_fills_nothing(tmp_path):
+    """1C numbers its documents anew each year: a number whose lines name two customers gives
+    neither to its line without one (that line stays a bad row, named)."""
+    text = (
+        "Номер документа;Дата;Контрагент;Сумма документа\n"
+        "00001;10.01.2024;ООО Ромашка;1 000\n"
+        "00001;12.01.2025;ООО Лютик;2 000\n"
+        "00001;12.01.2025;;2 000\n"
+    )
+    path = tmp_path / "1c.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert [p.cell for p in ours.problems] == ["C4"]
+    assert float(ours.totals.revenue) == 3_000
+
+
+def test_a_clean_log_of_order_lines_with_order_numbers_is_typed_in_sql(tmp_path, monkeypatch):
+    """Order numbers, their total repeated on each line: counted once in the one SQL pass."""
+    rng = np.random.default_rng(11)
+    rows = ["Order Number,Order Date,Customer,Order Total"]
+    total = 0.0
+    for k in range(1_000):
+        day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
+        amount = int(rng.integers(100, 99_999)) / 100
+        total += amount
+        for _ in range(int(rng.integers(1, 4))):
+            rows.append(f"{k},{day},c{rng.integers(0, 300)},{amount}")
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    calls = _count_pipeline_calls(monkeypatch)
+    ours = assert_same(path)
+    assert calls == [] and not ours.problems
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(
+        st.tuples(
+            st.sampled_from(["", "1", "2", "3", "#4"]),
+            st.sampled_from(["", "ann", "bob"]),
+            st.sampled_from(["", "2025-01-05", "2025-01-06", "06.01.2025", "soon"]),
+            st.sampled_from(["", "100", "100.00", "250.5", "1 000", "lots", "-100"]),
+        ),
+        min_size=1,
+        max_size=9,
+    ),
+    head=st.sampled_from(["Order Total", "Amount", "Line Total", "Total"]),
+    batch=st.sampled_from([2, 3, 50_000]),
+)
+def test_order_lines_give_the_same_on_both_paths(tmp_path_factory, lines, head, batch):
+    """Any mix of order numbers, missing customers and dates, repeated or differing amounts:
+    the out-of-core SQL gives the reading pipeline's JSON and problems, whatever the batches of
+    rows the pipeline reads (an order is never split between two)."""
+    from unittest import mock
+
+    from core.orders import outofcore
+
+    lines = [*lines, ("9", "cid", "2025-01-07", "5")]  # one usable order at least
+    path = tmp_path_factory.mktemp("lines") / "log.csv"
+    body = "\n".join(";".join(line) for line in lines)
+    path.write_text(f"Order ID;Customer;Order Date;{head}\n{body}\n", "utf-8")
+    with mock.patch.object(outofcore, "_BATCH", batch):
+        ours = assert_same(path, end=dt.date(2025, 12, 31))
+    said = [n.message("en") for n in ours.notices]
+    assert len(said) == len(set(said))  # each said once, the batches' counts added up
+
+
+def test_undecided_slashed_dates_are_said_once_whatever_the_batches(tmp_path, monkeypatch):
+    """Each batch of the pipeline's conversion flagged the date column's head again: a log of
+    many odd rows with slashed dates no row decides listed it once per 50 000 rows."""
+    from core.orders import outofcore
+
+    monkeypatch.setattr(outofcore, "_BATCH", 2)
+    path = tmp_path / "log.csv"
+    rows = "".join(f"c{i};1/2/2025;{i} x\n" for i in range(5))
+    path.write_text(f"Customer;Order Date;Amount\n{rows}d;2025-01-07;5\n", "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 12, 31))
+    assert [p.cell for p in ours.problems].count("B1") == 1
+
+
+def test_order_lines_in_parquet_give_the_csvs_figures(tmp_path):
+    """Parquet's typed columns (a DATE, a DOUBLE total): the lines of one order are the CSV's,
+    a missing date filled from its order and its total repeated on each line counted once."""
+    import duckdb
+
+    csv_path = tmp_path / "lines.csv"
+    csv_path.write_text(
+        "order_id,customer,order_date,order_total\n"
+        "1,ann,2025-01-05,100.5\n1,ann,,100.5\n1,ann,2025-01-05,100.5\n"
+        "2,bob,2025-01-06,20\n2,,2025-01-06,30\n3,ann,2025-02-01,7\n",
+        "utf-8",
+    )
+    parquet = tmp_path / "lines.parquet"
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT * FROM read_csv('{csv_path}', types={{'order_id': 'VARCHAR', "
+        f"'order_date': 'DATE', 'order_total': 'DOUBLE'}})) TO '{parquet}' (FORMAT parquet)"
+    )
+    con.close()
+    a = assert_same(csv_path)
+    b = derive_file(parquet, today=TODAY)
+    assert json.dumps(to_json(a), sort_keys=True) == json.dumps(to_json(b), sort_keys=True)
+    assert float(b.totals.revenue) == 100.5 + 50 + 7 and not b.problems

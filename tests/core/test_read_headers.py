@@ -403,9 +403,7 @@ def test_headers_that_name_no_segment_input_stay_unmapped(text):
 
 @pytest.mark.parametrize(
     "text",
-    [
-        "Номер заказа",
-        "Order ID",
+    [  # an order's number ("Номер заказа", "Order ID") is a column of its own: order_id
         "Сумма скидки",
         "Discount amount",
         "НДС",
@@ -433,7 +431,7 @@ def test_headers_that_name_no_order_column_stay_unmapped(text):
         # an order line without its amount: quantity × unit price (the UCI Online Retail set)
         (
             ["InvoiceNo", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID", "Country"],
-            [None, "quantity", "date", "unit_price", "customer", "order_segment"],
+            ["order_id", "quantity", "date", "unit_price", "customer", "order_segment"],
         ),
         (
             ["Дата", "Клиент", "Кол-во", "Цена за шт."],
@@ -561,7 +559,7 @@ def test_an_amount_with_or_without_vat_or_a_discount_is_an_amount(row, amount):
             ["ContactName", "EmailAddress", "InvoiceNumber", "Reference", "InvoiceDate",
              "DueDate", "Total", "TaxTotal", "InvoiceAmountPaid", "Quantity", "UnitAmount",
              "LineAmount", "AccountCode", "TaxType", "Currency", "Type"],
-            ["customer", None, None, None, "date", None, None, None, None, None, None,
+            ["customer", None, "order_id", None, "date", None, None, None, None, None, None,
              "amount", None, None, None, "order_segment"],
         ),
         (["Date", "Customer", "Order Total", "Line Total"], ["date", "customer", None, "amount"]),

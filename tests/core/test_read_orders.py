@@ -255,3 +255,77 @@ def test_a_cost_per_unit_without_a_quantity_is_the_lines_cost(tmp_path):
     )
     log = read_order_log(path, "en")
     assert log.cost.tolist() == [80]
+
+
+# The order number: the lines of one order --------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Order ID", "Order Number", "Order No.", "Order #", "Номер заказа", "№ заказа",
+        "Заказ №", "Invoice", "InvoiceNo", "Invoice Number", "Номер документа", "ID заказа",
+        "Transaction ID",
+    ],
+)  # fmt: skip
+def test_an_order_number_column_is_recognised(text):
+    from core.readers import header
+
+    assert header.match(text, specs.ORDERS.header).key == "order_id", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orders", "Number of orders", "# of orders", "No. of orders", "Order count",
+        "Количество заказов", "Число заказов", "Customer ID", "Order Date", "Заказ",
+        "Order Total", "Payment ID",
+    ],
+)  # fmt: skip
+def test_a_count_of_orders_or_a_customer_is_no_order_number(text):
+    from core.readers import header
+
+    assert header.match(text, specs.ORDERS.header).key != "order_id", text
+
+
+def test_shopifys_name_of_order_numbers_beside_an_email_is_the_order_number(tmp_path):
+    path = write(
+        tmp_path / "orders_export.csv",
+        "Name,Email,Total,Created at,Receipt Number\n"
+        "#1001,ann@example.com,113.00,2025-01-27 19:17:00 -0500,\n"
+        "#1002,bob@example.com,59.00,2025-02-03 09:01:00 -0500,\n",
+    )
+    mapping = pipeline.find(pipeline.load(path), specs.ORDERS)
+    assert mapping.column_of("order_id") == 0
+    people = write(
+        tmp_path / "people.csv",
+        "Name,Email,Total,Created at\nAnn Lee,ann@example.com,113.00,2025-01-27\n",
+    )
+    assert pipeline.find(pipeline.load(people), specs.ORDERS).column_of("order_id") is None
+
+
+def test_a_workbook_of_order_lines_counts_each_orders_total_once(tmp_path):
+    """The same order lines as a workbook, numbers and dates as cells: «Сумма заказа» repeated
+    on each item line counts once; a further line without a date or customer takes its order's."""
+    path = tmp_path / "заказы.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("Заказы")
+    when = book.add_format({"num_format": "dd.mm.yyyy"})
+    sheet.write_row(0, 0, ["№ заказа", "Дата", "Клиент", "Товар", "Кол-во", "Сумма заказа"])
+    rows = [
+        (15, dt.datetime(2025, 1, 5), "Анна", "Кружка", 1, 1700),
+        (15, dt.datetime(2025, 1, 5), "Анна", "Чай", 2, 1700),
+        (15, None, None, "Ложка", 1, 1700),  # the order's date and customer on its other lines
+        (16, dt.datetime(2025, 2, 7), "Борис", "Чай", 1, 400),
+    ]
+    for i, row in enumerate(rows, start=1):
+        for j, value in enumerate(row):
+            if isinstance(value, dt.datetime):
+                sheet.write_datetime(i, j, value, when)
+            elif value is not None:
+                sheet.write(i, j, value)
+    book.close()
+    log = read_order_log(path, "ru")
+    assert not log.problems
+    assert float(log.amount.sum()) == 1_700 + 400
+    assert "1 заказ повторяет сумму из F1 на каждой строке: учтена один раз" in [
+        n.message("ru") for n in log.notices
+    ]

@@ -635,3 +635,26 @@ def test_order_lines_are_previewed_with_quantity_times_price(window, qtbot, tmp_
     assert "quantity (D1) × its unit price (F1)" in dialog.notes.text()
     dialog.accept()
     qtbot.waitUntil(lambda: window.doc.names() == ["France", "United Kingdom"], timeout=30_000)
+
+
+def test_order_numbers_are_previewed_and_an_orders_total_counts_once(window, qtbot, tmp_path):
+    """A CRM's order lines with «Сумма заказа» repeated on each: the preview reads «Номер
+    заказа» as the order number (named so in its drop-down), says the total counts once, and
+    the project's revenue is the command line's."""
+    from core.orders.files import derive_file
+    from tests.core.test_orders_outofcore import ORDER_LINES_RU
+
+    path = tmp_path / "заказы.csv"
+    path.write_text(ORDER_LINES_RU, "utf-8")
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    rows = {dialog.columns.item(i, 0).text(): i for i in range(dialog.columns.rowCount())}
+    box = dialog.role_box(rows["Номер заказа"])
+    assert box.currentData() == "order_id" and box.currentText() == "order number"
+    assert "2 orders repeat their amount in H1 on each line: counted once" in dialog.notes.text()
+    shown = [dialog.segments.item(0, c).text() for c in range(dialog.segments.columnCount())]
+    assert "1,300\xa0₽" in shown  # the AOV: 5 200 over 4 purchases (2,725 with 1001 thrice)
+    cli = derive_file(path)
+    assert float(cli.totals.revenue) == 5_200  # 1 700 + 400 + 2 300 + (300 + 500)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.doc.names() == ["All customers"], timeout=30_000)
