@@ -82,8 +82,10 @@ def start_fit(shell, summary, end, horizon_months: int | None = None, said: str 
                 "come from the formulas and do not depend on them.",
             ).format(said=failed.message(i18n.lang()))
             shell.show_message(f"{said} {why}" if said else why, "warning")
-        if len(doc):
+        if len(doc) and model_summary.bgnbd.converged:
             shell.select_cell(0, "predicted_clv")
+        # without figures the grid stays at its answers (it was scrolled to three columns of
+        # dashes, LTV and CLV out of sight); the banner says why
 
     def cancelled() -> None:
         if doc.project is not project:
@@ -141,6 +143,12 @@ def model_summary(doc):
             if summary is not None:
                 lanes[LANE] = summary  # as the fit left it: nothing to repaint or save
     return summary
+
+
+def _has_figures(doc) -> bool:
+    """The project's purchase model was fitted and converged: its columns have figures."""
+    summary = model_summary(doc)
+    return summary is not None and summary.bgnbd.converged
 
 
 def _input(doc, row: int, key: str) -> float | None:
@@ -290,7 +298,7 @@ columns.register(
         strip=("predicted_clv",),
         # a project of an order log whose models were fitted: their figures in sight; any
         # other project's would be a column of dashes
-        shown_for=lambda doc: model_summary(doc) is not None,
+        shown_for=_has_figures,
     ),
     before="inputs",  # beside the formula's answers
 )

@@ -231,6 +231,9 @@ def test_a_fit_without_figures_says_so_in_a_banner(window, qtbot):
     qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
     assert window.banner.kind == "warning"
     assert "nobody bought twice" in window.banner.message()
+    # no figures: the grid stays at its answers, the models' three columns of dashes folded
+    assert window.grid.folded("customer_model")
+    assert window.view.currentIndex().column() != COL["predicted_clv"]
     # a failed fit is no failed calculation: the formulas' figures stand
     assert window.banner.message().endswith(
         "LTV, CLV and CAC come from the formulas and do not depend on them."
