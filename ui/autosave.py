@@ -238,6 +238,10 @@ class Autosaver(QObject):
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:
             self.remove()
+        else:
+            # changed with no step to undo (a table or an order log just imported): copied
+            # too, or a crash before the first edit lost the import
+            self._timer.start()
 
     @Slot()
     def save_now(self) -> None:

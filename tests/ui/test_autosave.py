@@ -284,3 +284,26 @@ def test_a_copy_of_a_running_older_version_stays_where_it_is(program_names):
     parent = os.getppid()  # alive: an older version still open
     kept = _left_copy(old, parent, process=_process_stamp(parent))
     assert find_recoveries() == [] and kept.exists()
+
+
+def test_a_project_just_imported_is_copied_before_any_edit(app, qtbot, tmp_path, monkeypatch):
+    """An order log made into a project is unsaved work with nothing on the undo stack: the
+    recovery copy waited for the first edit, so a crash right after the import lost it."""
+    from core.project import Project, SegmentTable
+    from ui.document import ProjectDocument
+    from ui.window.main_window import MainWindow
+
+    monkeypatch.setenv("LTV_STUDIO_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setenv("LTV_STUDIO_AUTOSAVE_MS", "50")
+    window = MainWindow(ProjectDocument(load_project(SAMPLE)))
+    try:
+        imported = Project(name="orders", segments=SegmentTable.from_records([{"segment": "A"}]))
+        window.doc.load(imported, None, clean=False)  # as an import loads its project
+        assert window.doc.undo_stack.count() == 0
+        qtbot.waitUntil(lambda: window.autosaver.file.exists(), timeout=5_000)
+        saved = json.loads(window.autosaver.file.read_text(encoding="utf-8"))
+        assert "A" in json.dumps(saved, ensure_ascii=False)
+    finally:
+        window.doc.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
