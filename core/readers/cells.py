@@ -164,6 +164,29 @@ def styled_cells(path: str | os.PathLike, part: str, styles: dict[int, Shown]) -
     return out
 
 
+def head_styles(path: str | os.PathLike, part: str, rows: int) -> dict[tuple[int, int], int]:
+    """The cell style (``s``) of each styled cell in the first ``rows`` rows of one worksheet
+    part, by 0-based (row, column): the part is streamed up to the first cell below them.
+    A cell without an ``r`` reference is left out (it is shown as stored)."""
+    found: dict[tuple[int, int], int] = {}
+    bodies = _bodies(path, part)
+    try:
+        for body in bodies:
+            for m in _CELL.finditer(body):
+                attrs = _attrs(m.group(1))
+                ref = parse_ref(attrs.get(b"r", b"").decode("ascii", errors="replace"))
+                if ref is None:
+                    continue
+                if ref[0] >= rows:
+                    return found
+                style = attrs.get(b"s")
+                if style is not None and style.isdigit():
+                    found[ref] = int(style)
+    finally:
+        bodies.close()
+    return found
+
+
 def _scan(body: bytes, found: dict, calc_on_load: bool) -> None:
     if b"f" not in body and b"e" not in body:
         return

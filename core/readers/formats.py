@@ -119,6 +119,19 @@ def cell_formats(styles_xml: bytes) -> dict[int, Shown]:
     streamed (``iterparse``, each element dropped once read): a bloated or hostile styles part
     costs time, not memory. A damaged one gives ``{}``: the cells are then read as stored.
     """
+    return styles_shown(*_styles(styles_xml))
+
+
+def number_formats(styles_xml: bytes) -> dict[int, str | int]:
+    """Every cell style's number format: the code the file spells out, or the id of a built-in
+    one (``core.readers.display.code_of``), by ``cellXfs`` index; styles without a format are
+    left out. For the import preview's first values, as the person sees them."""
+    codes, xfs = _styles(styles_xml)
+    return {i: codes.get(n, n) for i, n in enumerate(xfs) if n}
+
+
+def _styles(styles_xml: bytes) -> tuple[dict[int, str], list[int | None]]:
+    """The number format codes a styles part spells out, and each cell style's format id."""
     import io
 
     from defusedxml import ElementTree
@@ -142,8 +155,8 @@ def cell_formats(styles_xml: bytes) -> dict[int, Shown]:
                 xfs.append(_attr(el, "numFmtId"))
             el.clear()
     except Exception:  # noqa: BLE001 - a damaged styles part: no formats, never a refusal
-        return {}
-    return styles_shown(codes, [_int(raw) for raw in xfs])
+        return {}, []
+    return codes, [_int(raw) for raw in xfs]
 
 
 def styles_shown(codes: dict[int, str], xfs: list[int | None]) -> dict[int, Shown]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from core.errors import Cancelled, ReadError
 from core.problems import Notice, Problem
-from core.readers import biff, cells, formats, guards, opendocument
+from core.readers import biff, cells, display, formats, guards, opendocument
 from core.readers import sniff as sniffing
 from core.text import Text
 
@@ -54,6 +54,11 @@ class Grid:
     # amounts with their first and last sheet row
     percent_rows: dict[int, np.ndarray] = field(default_factory=dict)
     currencies: dict[int, dict[str, tuple[int, int]]] = field(default_factory=dict)
+    # what the head of the sheet (``display.HEAD_ROWS`` rows from its first) shows, by 0-based
+    # sheet (row, column), for the import preview's first values (``display.shown``): an .xlsx
+    # cell's number format (a code, or a built-in format's id), an .ods cell's text as written
+    formats: dict[tuple[int, int], str | int] = field(default_factory=dict)
+    texts: dict[tuple[int, int], str] = field(default_factory=dict)
 
 
 # CSV ------------------------------------------------------------------------------------------
@@ -481,6 +486,14 @@ def _read_workbook(
                 book = calamine.CalamineWorkbook.from_filelike(handle)
         metas = [m for m in book.sheets_metadata if "WorkSheet" in str(m.typ)]
         shown = {}  # an .ods's or .xls's sheets -> what their number cells' formats show
+        number_formats = {}  # an .xlsx's cell styles -> their number formats
+        texts = {}  # an .ods's tables -> the texts of the cells of their heads
+        if kind == sniffing.XLSX and scan is not None and "xl/styles.xml" in scan.members:
+            number_formats = formats.number_formats(
+                guards.read_member(checked or path, "xl/styles.xml", guards.MAX_STYLES)
+            )
+        elif kind == sniffing.ODS and scan is not None:
+            texts = opendocument.head_texts(checked or path, display.HEAD_ROWS, len(metas))
         spans = {}  # an .ods's tables -> their merged ranges, which calamine does not give
         if kind == sniffing.ODS and scan is not None and "content.xml" in scan.spanned_parts:
             spans = opendocument.merged_ranges(checked or path)
@@ -522,6 +535,12 @@ def _read_workbook(
             if scan is not None and part in scan.formula_parts:
                 # the checked copy, as for the styles: its members are stored, not inflated again
                 _place_unknown(grid, cells.unknown_cells(checked or path, part, scan.calc_on_load))
+            if number_formats and part is not None:
+                styles = cells.head_styles(checked or path, part, first_row + display.HEAD_ROWS)
+                grid.formats = {
+                    at: number_formats[s] for at, s in styles.items() if s in number_formats
+                }
+            grid.texts = texts.get(meta.name, {})
             _fill_merged(grid)
             grids.append(grid)
             _tick(progress, 1 + 3 * (n + 1) / max(len(metas), 1), steps)
@@ -616,12 +635,15 @@ def _fill_merged(grid: Grid) -> None:
         value = grid.rows[i0][j0]
         if value is None or value == "":
             continue
+        shown = [(d, d[(r0, c0)]) for d in (grid.formats, grid.texts) if (r0, c0) in d]
         for i in range(i0, min(r1 - top, len(grid.rows) - 1) + 1):
             row = grid.rows[i]
             stop = min(c1 - grid.first_col + 1, len(row))  # ranges are clipped to the cells
             if stop > j0:
                 row[j0:stop] = [value] * (stop - j0)
                 budget -= stop - j0
+                for kept, what in shown:  # the head's formats and texts too (the preview)
+                    kept.update(((top + i, c), what) for c in range(c0, grid.first_col + stop))
             if budget < 0:
                 return
 

@@ -481,6 +481,137 @@ def merged_ranges(path: str | os.PathLike) -> dict[str, list[tuple[int, int, int
     return {name: spans for name, spans in out.items() if spans}
 
 
+_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_P, _S, _TAB, _BREAK = _TEXT + "p", _TEXT + "s", _TEXT + "tab", _TEXT + "line-break"
+_A_SPACES = _TEXT + "c"
+_MAX_FRAGMENT = 16 * 1024**2  # of a table's head: a longer one is cut after its last whole row
+_MAX_SHOWN_COLUMNS = 1024  # of a cell repeated across columns, the texts kept
+
+
+def head_texts(
+    path: str | os.PathLike, rows: int, tables: int | None = None
+) -> dict[str, dict[tuple[int, int], str]]:
+    """Table name -> the text each value cell of its first ``rows`` rows (from the first that
+    holds a value) shows, by 0-based (row, column) as calamine places cells: the ``text:p``
+    LibreOffice wrote with the cell, its number formatted as the person saw it («300 000 ₽»,
+    «35 %», «01.03.2024»), for the import preview's first values.
+
+    Only the head of each table is parsed: the body is searched as bytes for the tables'
+    starts (``<table:table ``, the usual prefix; another spelling gives no texts, and the
+    cells are shown as stored), and each head, up to its ``rows``-th row end, is parsed with
+    the namespaces of the document's root; the part is read no further once ``tables`` heads
+    are taken (a one-sheet file: its head alone). Damage gives what was read before it.
+    """
+    out: dict[str, dict[tuple[int, int], str]] = {}
+    root = None  # the document's start tag: its namespaces
+    data = b""
+    taking = False
+    searched = found = 0  # in a head being taken: bytes searched, row ends found
+    taken = 0
+    try:
+        for chunk in guards.iter_member(path, "content.xml"):
+            data += chunk
+            while True:
+                if root is None:
+                    at = data.find(b"<office:document-content")
+                    end = data.find(b">", at) if at >= 0 else -1
+                    if end < 0:
+                        if len(data) > _MAX_CARRY:
+                            return out
+                        break
+                    root, data = data[at : end + 1], data[end + 1 :]
+                if not taking:
+                    at = data.find(b"<table:table ")
+                    if at < 0:
+                        data = data[-16:]
+                        break
+                    data, taking, searched, found = data[at:], True, 0, 0
+                cut = None
+                while found < 2 * rows:  # leading rows without values too
+                    row_end = data.find(b"</table:table-row>", searched)
+                    table_end = data.find(b"</table:table>", searched)
+                    if table_end >= 0 and (row_end < 0 or table_end < row_end):
+                        cut = table_end
+                        break
+                    if row_end < 0:
+                        break
+                    searched = row_end + len(b"</table:table-row>")
+                    found += 1
+                if cut is None and found >= 2 * rows:
+                    cut = searched
+                if cut is None:
+                    if len(data) <= _MAX_FRAGMENT:
+                        break
+                    # rows too long: the whole ones read so far, or (none) the stretch skipped
+                    cut = searched or len(data)
+                _head(root, data[:cut], rows, out)
+                data, taking = data[cut:], False
+                taken += 1
+                if tables is not None and taken >= tables:
+                    return out
+    except Exception:  # noqa: BLE001 - damaged: the texts read before; calamine names it
+        pass
+    return out
+
+
+def _head(root: bytes, fragment: bytes, rows: int, out: dict) -> None:
+    """Note the texts of the value cells of one table's head (``fragment``: the table's start
+    tag and its first rows, whole)."""
+    from defusedxml import ElementTree
+
+    closing = b"</" + root[1:].split(None, 1)[0].rstrip(b">") + b">"
+    texts: dict[tuple[int, int], str] = {}
+    row = next_row = column = 0
+    first = None  # the first row with a value
+    table = None
+    depth = 0  # of nested tables: a table inside a cell is not this one's
+    events = ElementTree.iterparse(io.BytesIO(root + fragment + closing), ("start", "end"))
+    try:
+        for event, el in events:
+            tag = el.tag
+            if tag == _TABLE_EL:
+                depth += 1 if event == "start" else -1
+                if table is None and event == "start":
+                    table = el
+                    out[el.get(_A_TABLE_NAME) or ""] = texts
+                continue
+            if depth != 1 or event != "end" and tag != _ROW:
+                continue
+            if tag == _ROW:
+                if event == "start":
+                    row, next_row = next_row, next_row + _count(el.get(_A_ROWS), _MAX_ROWS)
+                    column = 0
+                else:
+                    el.clear()
+            elif tag == _CELL or tag == _COVERED:
+                start = column
+                column += _count(el.get(_A_COLUMNS), _MAX_COLUMNS)
+                if tag == _CELL and el.get(_A_TYPE):
+                    first = row if first is None else first
+                    text = "\n".join(_shown(p) for p in el if p.tag == _P)
+                    for r in range(row, min(next_row, first + rows)):
+                        for c in range(start, min(column, start + _MAX_SHOWN_COLUMNS)):
+                            texts[(r, c)] = text
+    except ElementTree.ParseError:
+        pass  # the end of a head cut short (a table's end tag, an unclosed row group)
+
+
+def _shown(el) -> str:
+    """The text of a ``text:p``, its spaces (``text:s``), tabs and line breaks as shown."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == _S:
+            parts.append(" " * _count(child.get(_A_SPACES), 1024))
+        elif child.tag == _TAB:
+            parts.append("\t")
+        elif child.tag == _BREAK:
+            parts.append("\n")
+        else:
+            parts.append(_shown(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 class _Unusual(Exception):
     """The body is spelled in a way ``_fast`` does not read."""
 

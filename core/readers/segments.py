@@ -19,7 +19,7 @@ from core.problems import Notice, Problem, a1
 from core.project import SegmentTable
 from core.project import check as check_table
 from core.readers import columns as typed_columns
-from core.readers import formats, periods, specs
+from core.readers import display, formats, periods, specs
 from core.readers import rows as rows_mod
 from core.readers.cells import CellError
 from core.readers.grid import Grid
@@ -178,10 +178,15 @@ def first_rows(grid: Grid, mapping: Mapping, n: int) -> list[list]:
     """The first ``n`` rows ``convert`` takes as segments (the preview's first values): a units
     row, blank rows and a totals row under the header are left out as the import leaves them.
     Only the head of the sheet is looked at."""
+    return _first_rows(grid, mapping, n)[0]
+
+
+def _first_rows(grid: Grid, mapping: Mapping, n: int) -> tuple[list[list], list[int]]:
+    """``first_rows`` and their sheet rows (1-based)."""
     start = mapping.header_index + 1
     body = grid.rows[start : start + n + 20]
     mapped = [j for j, k in enumerate(mapping.keys) if k is not None]
-    rows, _numbers, _names = _table_rows(
+    rows, numbers, _names = _table_rows(
         body,
         grid.row_numbers[start : start + len(body)],
         mapping.column_of("segment"),
@@ -189,7 +194,24 @@ def first_rows(grid: Grid, mapping: Mapping, n: int) -> list[list]:
         mapped,
         rows_mod.shortest(body),
     )
-    return rows[:n]
+    return rows[:n], numbers[:n]
+
+
+def samples(grid: Grid, mapping: Mapping, n: int, lang: str) -> list[str]:
+    """Each column's first values (of ``first_rows``) as the person sees them in their
+    spreadsheet, joined by ", ": «300 000 ₽», «35%», «01.03.2024» rather than the stored
+    300000, 0.35 or 2024-03-01 (``display.shown``); a CSV's as written. Empty cells are left
+    out."""
+    rows, numbers = _first_rows(grid, mapping, n)
+    out = []
+    for j in range(len(mapping.keys)):
+        texts = (
+            display.cell_text(grid, number - 1, j, row[j], lang)
+            for row, number in zip(rows, numbers, strict=True)
+            if j < len(row)
+        )
+        out.append(", ".join(t for t in texts if t.strip()))
+    return out
 
 
 def _table_rows(

@@ -306,3 +306,43 @@ def test_the_preview_shows_a_column_by_the_month_read_by_the_year(app, qtbot, tm
     assert "column D1 “LT, мес” is in months" in dialog.notices.text()
     dialog.done(0)
     dialog.deleteLater()
+
+
+def test_the_first_values_are_shown_as_the_spreadsheet_shows_them(app, qtbot, tmp_path):
+    """A workbook whose person sees «300 000 ₽», «35%» and «01.03.2024»: the preview's first
+    values read so, not as the stored 300000, 0.35 and 2024-03-01 (the text comes from core:
+    ``segments.samples``)."""
+    import datetime as dt
+
+    import xlsxwriter
+
+    from core.readers import pipeline
+    from ui import i18n
+
+    path = tmp_path / "segments.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet("Сегменты")
+    rub = book.add_format({"num_format": '#,##0 "₽"'})
+    pct = book.add_format({"num_format": "0%"})
+    day = book.add_format({"num_format": "dd.mm.yyyy"})
+    ws.write_row(0, 0, ["Сегмент", "Клиентов", "Средний чек", "Маржа", "Начало"])
+    for i, (name, amount, margin) in enumerate([("Опт", 300000, 0.35), ("Розница", 1500, 0.4)]):
+        ws.write_row(i + 1, 0, [name, 1000])
+        ws.write(i + 1, 2, amount, rub)
+        ws.write(i + 1, 3, margin, pct)
+        ws.write_datetime(i + 1, 4, dt.datetime(2024, 3, i + 1), day)
+    book.close()
+    i18n.language().set("ru")
+    try:
+        dialog = ImportDialog(pipeline.load(path))
+        qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
+        shown = [dialog.mapping.index(row, 1).data() for row in range(2, 5)]
+        assert shown == [
+            "300\u00a0000 ₽, 1\u00a0500 ₽",
+            "35%, 40%",
+            "01.03.2024, 02.03.2024",
+        ]
+        dialog.done(0)
+        dialog.deleteLater()
+    finally:
+        i18n.language().set("en")

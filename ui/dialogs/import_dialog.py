@@ -50,14 +50,6 @@ FIRST_PAINT_WAIT_MS = 300
 SETTLE_MS = 100
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 class KeyDelegate(QStyledItemDelegate):
     """A drop-down of the schema's inputs (and "not used") for the mapping column."""
 
@@ -232,11 +224,7 @@ class ImportDialog(QDialog):
             self.header_row.setValue(mapping.header_row)
         for widget in (self.sheet, self.header_row):
             widget.blockSignals(False)
-        below = segments.first_rows(grid, mapping, SAMPLE_ROWS)
-        samples = [
-            ", ".join(_cell(r[j]) for r in below if j < len(r) and _cell(r[j]).strip())
-            for j in range(len(mapping.keys))
-        ]
+        samples = segments.samples(grid, mapping, SAMPLE_ROWS, i18n.lang())
         self.mapping.set_mapping(mapping, samples)
         self.reconvert(at_once=True)
 
