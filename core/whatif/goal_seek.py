@@ -229,38 +229,43 @@ class GoalSeek:
         self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None
     ) -> Answer:
         """The answer at the precision the value is shown and typed in (cents, 0.1 % of a
-        margin, whole customers, hundredths otherwise), rounded the way that keeps the target's
-        own verdict, and checked again through §2 — what Apply puts in a cell, so that the cell
-        says what it holds. The exact answer when neither way keeps the verdict within 1 % of the
-        target; customers are never a fraction: the whole number that keeps the verdict however
-        far past the target it takes a small segment (3 more customers of 24 move LTV:CAC 12 %).
+        margin, whole customers, hundredths otherwise), rounded the way that reaches the target
+        (LTV:CAC at or above it, a payback at or within it: a target of 2.5 is not reached by
+        2.49, whatever its verdict), and checked again through §2 — what Apply puts in a cell,
+        so that the cell says what it holds and the value reached and the change are those of
+        the rounded value. Of the values at that precision next to the answer (one step either
+        way, and one more should the first come back a hair short in floats) the nearest one
+        that reaches the target is taken, however far past it (3 more customers of 24 move
+        LTV:CAC 12 %); the exact answer only when none of them does (a bound of the lever's
+        range in the way).
         """
         exact = self.answer(row, lever, lang, fmt)
         if exact.value is None:
             return exact
-        scale = 10.0 ** SHOWN_DECIMALS.get(schema.BY_KEY[lever].unit, 2)
-        down, up = math.floor(exact.value * scale) / scale, math.ceil(exact.value * scale) / scale
-        nearest = sorted({down, up}, key=lambda v: abs(v - exact.value))
         col = schema.BY_KEY[lever]
-        whole = col.unit == schema.COUNT
-        tries = [v for v in nearest if col.in_range(v)]
+        scale = 10.0 ** SHOWN_DECIMALS.get(col.unit, 2)
+        down = math.floor(exact.value * scale)
+        up = math.ceil(exact.value * scale)
+        steps = {down - 1, down, up, up + 1}
+        tries = sorted(
+            (v for v in (k / scale for k in steps) if col.in_range(v)),
+            key=lambda v: abs(v - exact.value),
+        )
         if not tries:
             return exact
-        given = self.results.given
         rows = np.full(len(tries), row)
         changes = [(lever, np.ones(len(tries), dtype=bool), np.array(tries))]
-        check = stack.recompute(given, rows, changes, self.basis)
-        want = _verdict_of_goal(self.target, self.value, check.values["lifetime_years"])
+        check = stack.recompute(self.results.given, rows, changes, self.basis)
         for k, value in enumerate(tries):
             reached = float(check.values[self.target][k])
-            # within 1 % of the target: what the shown digits allow (2.76 or 2.77 purchases)
-            if check.verdicts[self.target][k] == want[k] and (
-                whole or math.isclose(reached, self.value, rel_tol=0.01)
-            ):
-                current = float(self.results.inputs[lever][row])
-                change = value / current - 1.0 if current == current and current else None
-                verdict = verdict_of(self.target, int(check.verdicts[self.target][k]))
-                return Answer(lever, value, change, reached, verdict, exact.note)
+            if check.never[k] or not math.isfinite(reached):
+                continue
+            if reached < self.value if self.target == "ltv_cac" else reached > self.value:
+                continue
+            current = float(self.results.inputs[lever][row])
+            change = value / current - 1.0 if current == current and current else None
+            verdict = verdict_of(self.target, int(check.verdicts[self.target][k]))
+            return Answer(lever, value, change, reached, verdict, exact.note)
         return exact
 
     def _note_text(self, code: Note, i: int, row: int, lang: str, fmt: NumberFormat) -> str:

@@ -226,6 +226,62 @@ def test_rounded_to_what_a_cell_shows_keeping_the_verdict():
     assert p.value == round(p.value, 2) and p.reaches <= 12 and p.verdict.key == "fast"
 
 
+def test_rounded_reaches_a_target_between_the_verdicts():
+    """A target of 2.5 has the same verdict as 2.49: rounding to the nearest customer, year or
+    0.1 % of margin would stop short of it. Each lever is rounded the way that reaches it."""
+    g = seek(BASE, value=2.5)  # N = 1.67 customers, retention 0.833 years, margin 8.33 %
+    for lever in g.levers:
+        shown = g.rounded(0, lever)
+        assert shown.value is not None, lever
+        assert shown.reaches >= 2.5, (lever, shown)
+        check = metrics.compute(inputs(dict(BASE, **{lever: shown.value})))
+        assert check.value(0, "ltv_cac") == shown.reaches
+    assert g.rounded(0, "new_customers").value == 2  # not 1 customer, which gives 1.5
+    assert g.rounded(0, "retention_years").value == 0.84
+    assert g.rounded(0, "gross_margin").value == 0.084
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.floats(min_value=10, max_value=1e5),
+    st.floats(min_value=0.5, max_value=50),
+    st.floats(min_value=0.5, max_value=10),
+    st.floats(min_value=0.05, max_value=1),
+    st.floats(min_value=100, max_value=1e6),
+    st.floats(min_value=1, max_value=5000),
+    st.sampled_from(tuple(TARGETS)),
+    st.floats(min_value=0.5, max_value=40),
+)
+def test_every_rounded_answer_reaches_the_target(aov, freq, years, margin, spend, new, target, goal):
+    """What Apply puts in a cell — money to the cent, a margin to 0.1 %, whole customers,
+    hundredths otherwise — reaches the target itself (LTV:CAC at or above it, a payback at or
+    within it), as recomputed from that value, with the change from that value."""
+    seg = dict(
+        avg_order_value=aov,
+        purchases_per_year=freq,
+        retention_years=years,
+        gross_margin=margin,
+        acquisition_spend=spend,
+        new_customers=new,
+    )
+    g = seek(seg, target=target, value=goal)
+    for lever in g.levers:
+        exact, shown = g.answer(0, lever), g.rounded(0, lever)
+        if exact.value is None:
+            continue
+        decimals = {"avg_order_value": 2, "acquisition_spend": 2, "gross_margin": 3}
+        d = 0 if lever == "new_customers" else decimals.get(lever, 2)
+        assert shown.value == round(shown.value, d), (lever, shown)
+        check = metrics.compute(inputs(dict(seg, **{lever: shown.value})))
+        assert check.value(0, target) == shown.reaches
+        if target == "ltv_cac":
+            assert shown.reaches >= goal, (lever, seg, shown)
+        else:
+            assert shown.reaches <= goal, (lever, seg, shown)
+        if seg.get(lever):
+            assert shown.change == pytest.approx(shown.value / seg[lever] - 1)
+
+
 def test_bad_targets_are_refused():
     with pytest.raises(ValueError):
         seek(BASE, target="roi")
