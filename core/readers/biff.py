@@ -183,7 +183,8 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
             globals_ = _globals(ole, name)
             if globals_ is None:
                 return {}
-            styles, sheets = globals_
+            codes, xfs, sheets = globals_
+            styles = styles_shown(codes, xfs)
             if not styles:
                 return {}  # no cell style shows a percent or a currency: no sheet is read
             data = ole.stream(name)
@@ -211,9 +212,9 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
 
 
 def _globals(ole: _Ole, name: str):
-    """``(styles, sheets)`` from the workbook globals: the cell styles (XF index) that show a
-    percent or a currency, and each worksheet's name and where its records begin; None when
-    the stream is not BIFF8."""
+    """``(codes, xfs, sheets)`` from the workbook globals: the format codes the file spells
+    out, each cell style's (XF's) format id, and each worksheet's name and where its records
+    begin; None when the stream is not BIFF8."""
     total = ole.entries[name.casefold()][1]
     want = min(_FIRST_READ, total)
     while True:
@@ -262,7 +263,77 @@ def _read_globals(data: bytes, whole: bool):
         elif kind == _FILEPASS:
             return None  # encrypted: calamine asks for the password
         elif kind in (_SST, _EOF):  # the shared strings and all after them: not needed
-            return styles_shown(codes, xfs), sheets
+            return codes, xfs, sheets
+
+
+def head_formats(path: str | os.PathLike, rows: int) -> dict[str, dict[tuple[int, int], str | int]]:
+    """Sheet name -> the number format (a code, or a built-in format's id) of each number cell
+    of its first ``rows`` rows (from its first cell), by 0-based (row, column): for the import
+    preview's first values (``core.readers.display``). Each sheet's records are read up to the
+    first cell below them. A damaged or older file gives ``{}``: its cells show as stored."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            ole = _Ole(handle, size)
+            name = next((n for n in ("workbook", "book") if n in ole.entries), None)
+            globals_ = _globals(ole, name) if name is not None else None
+            if globals_ is None:
+                return {}
+            codes, xfs, sheets = globals_
+            formats = {i: codes.get(n, n) for i, n in enumerate(xfs) if n}
+            if not formats:
+                return {}
+            data = ole.stream(name)
+    except (_Damaged, OSError, struct.error, ValueError, KeyError, IndexError, OverflowError):
+        return {}
+    except MemoryError:
+        return {}
+    out: dict[str, dict[tuple[int, int], str | int]] = {}
+    for sheet, start in sheets:
+        try:
+            styles = _head_cells(data, start, rows)
+        except (_Damaged, struct.error, IndexError):
+            continue
+        out[sheet] = {at: formats[xf] for at, xf in styles.items() if xf in formats}
+    return out
+
+
+def _head_cells(data: bytes, start: int, rows: int) -> dict[tuple[int, int], int]:
+    """The style (XF index) of each number cell of one worksheet's first ``rows`` rows (from
+    its first cell), by (row, column); the records are read up to the first cell below."""
+    end = len(data)
+    found: dict[tuple[int, int], int] = {}
+    if start + 8 > end:
+        return found
+    kind, length = _HEAD(data, start)
+    if kind != _BOF or length < 4 or _HEAD(data, start + 4) != (_BIFF8, _WORKSHEET):
+        return found
+    last = None  # the row past the head
+    pos = start + 4 + length
+    while pos + 4 <= end:
+        kind, length = _HEAD(data, pos)
+        body = pos + 4
+        pos = body + length
+        cells: list[tuple[int, int, int]] = []
+        if kind in (_NUMBER, _RK) and length >= 6:
+            cells.append(_CELL(data, body))
+        elif kind == _MULRK and length >= 6 and pos <= end:
+            row, first = _HEAD(data, body)
+            cells += [
+                (row, first + k, _XF_AT(data, body + 4 + 6 * k)[0])
+                for k in range((length - 6) // 6)
+            ]
+        elif kind == _FORMULA and length >= 14 and data[body + 12 : body + 14] != b"\xff\xff":
+            cells.append(_CELL(data, body))
+        elif kind == _EOF:
+            break
+        for row, column, xf in cells:
+            last = row + rows if last is None else last
+            if row >= last:
+                return found
+            found[(row, column)] = xf
+    return found
 
 
 _HEAD = struct.Struct("<HH").unpack_from

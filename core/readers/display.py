@@ -2,9 +2,9 @@
 
 A person checks the preview against the sheet they know: a cell they see as «300 000 ₽», «35 %»
 or «01.03.2024» should read so there, not as the stored 300000, 0.35 or 2024-03-01. The readers
-keep what is needed for the head of each sheet (``HEAD_ROWS``): an .xlsx cell's number format
-code (``Grid.formats``) and an .ods cell's text as LibreOffice wrote it (``Grid.texts``); a CSV
-cell is its text as written.
+keep what is needed for the head of each sheet (``HEAD_ROWS``): an .xlsx or .xls cell's number
+format code (``Grid.formats``) and an .ods cell's text as LibreOffice wrote it (``Grid.texts``);
+a CSV cell is its text as written.
 
 ``shown(value, code, lang)`` renders a value by an Excel number format code, for what the
 preview needs: digits (``0 # ?``), thousands (``,``), decimals, percents, scaling by trailing

@@ -487,11 +487,14 @@ def _read_workbook(
         metas = [m for m in book.sheets_metadata if "WorkSheet" in str(m.typ)]
         shown = {}  # an .ods's or .xls's sheets -> what their number cells' formats show
         number_formats = {}  # an .xlsx's cell styles -> their number formats
+        head_formats = {}  # an .xls's sheets -> the number formats of their heads' cells
         texts = {}  # an .ods's tables -> the texts of the cells of their heads
         if kind == sniffing.XLSX and scan is not None and "xl/styles.xml" in scan.members:
             number_formats = formats.number_formats(
                 guards.read_member(checked or path, "xl/styles.xml", guards.MAX_STYLES)
             )
+        elif kind == sniffing.XLS:
+            head_formats = biff.head_formats(path, display.HEAD_ROWS)
         elif kind == sniffing.ODS and scan is not None:
             texts = opendocument.head_texts(checked or path, display.HEAD_ROWS, len(metas))
         spans = {}  # an .ods's tables -> their merged ranges, which calamine does not give
@@ -540,6 +543,8 @@ def _read_workbook(
                 grid.formats = {
                     at: number_formats[s] for at, s in styles.items() if s in number_formats
                 }
+            elif meta.name in head_formats:
+                grid.formats = head_formats[meta.name]
             grid.texts = texts.get(meta.name, {})
             _fill_merged(grid)
             grids.append(grid)
