@@ -469,7 +469,7 @@ def csv_source(plan: Plan, numbered: bool = False) -> str:
     return scan
 
 
-def typed_sql(plan: Plan, source: str) -> str:
+def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
     """``source``'s rows typed: the five columns of ``orders`` plus ``fast`` (every cell was of
     a common shape: the row is used as it is) and ``blank`` (nothing in the mapped columns),
     and the texts the column proofs look at (``a_txt``, ``d_txt``)."""
@@ -507,13 +507,18 @@ def typed_sql(plan: Plan, source: str) -> str:
     mapped = [j for j, k in enumerate(plan.mapping.keys) if k is not None]
     blank = " AND ".join(f"{name(j)} IS NULL" for j in mapped)  # DuckDB reads "" as NULL
     first_text = "COALESCE(" + ", ".join(text(j) for j in range(len(plan.names))) + ")"
+    if narrow and order_j is not None:
+        # only the mapped columns go on (the window over the order number carries each row)
+        layer1 += [f"{first_text} AS w_first", f"({blank}) AS blank"]
+        first_text = "w_first"
     clean = cleaned_sql if plan.currency else (lambda c: c)
     layer15 = [
         f"{clean('a_raw')} AS a_txt",
         f"{clean('k_raw')} AS k_txt",
         f"{clean('r_raw')} AS r_txt",
-        f"({blank}) AS blank",
     ]
+    if not (narrow and order_j is not None):
+        layer15.append(f"({blank}) AS blank")
     native_date = _native_date(plan)
     if native_date:
         date = f"CAST({'d_nat' if order_j is not None else name(date_j)} AS DATE)"
@@ -577,24 +582,19 @@ def typed_sql(plan: Plan, source: str) -> str:
             f"SELECT *, {fast} AS fast FROM (SELECT *, {', '.join(layer2)} FROM "
             f"(SELECT *, {', '.join(layer15)} FROM {first}))"
         )
-    first = _filled_from_orders(first, name(date_j) if native_date else None)
-    # a further line of an order (``core.readers.orders.further_lines``): no amount, a customer
-    # and a day, and a line of the same number, customer and day with an amount; it does not
-    # keep its order from SQL (it is its order's only when the order's other lines are fast)
+    if narrow:
+        kept = ", ".join(name(j) for j in mapped)
+        first = f"(SELECT {kept}, {', '.join(layer1)} FROM {source})"
+    a_key = text_sql("a_raw") if plan.col("amount") is not None else None
+    first = _filled_from_orders(first, name(date_j) if native_date else None, a_key)
+    # a further line of a numbered order (``core.readers.orders.further_lines``): no amount, a
+    # readable customer and day, in an order of one customer and one day with an amount on some
+    # line; it does not keep its order from SQL
     further = "false"
-    if plan.col("amount") is not None:
-        priced = (
-            f"({text_sql('a_raw')} IS NOT NULL AND customer NOT IN ({errors}) "
-            "AND order_date IS NOT NULL)"
-        )
-        # a row without a number: a further line of its customer's day, as without numbers
-        # (over every row here, as the pipeline's, not only the days typed in SQL)
+    if a_key is not None:
         further = (
-            f"({text_sql('a_raw')} IS NULL AND customer IS NOT NULL AND order_date IS NOT NULL "
-            f"AND CASE WHEN o_txt IS NULL "
-            f"THEN BOOL_OR({priced}) OVER (PARTITION BY customer, order_date) "
-            f"ELSE BOOL_OR({priced} AND o_txt IS NOT NULL) "
-            "OVER (PARTITION BY o_txt, customer, order_date) END)"
+            f"(o_txt IS NOT NULL AND {a_key} IS NULL AND customer NOT IN ({errors}) "
+            "AND order_date IS NOT NULL AND o_uniform AND o_priced)"
         )
     per_order = (
         "CASE WHEN o_txt IS NULL THEN fast "
@@ -607,11 +607,12 @@ def typed_sql(plan: Plan, source: str) -> str:
     )
 
 
-def _filled_from_orders(rows: str, native_date: str | None) -> str:
+def _filled_from_orders(rows: str, native_date: str | None, a_key: str | None) -> str:
     """``rows`` (with ``customer``, ``d_txt`` and ``o_txt``) with an empty customer or date of a
     row with an order number taken from the order's rows that have one, when they all write the
     same (``core.readers.orders.fill_from_orders``); ``native_date``: a Parquet date column,
-    filled as ``d_nat``."""
+    filled as ``d_nat``. Also, by the same one window: ``o_uniform`` (the order's rows write
+    one customer and one date) and ``o_priced`` (one of them has an amount, ``a_key``)."""
     d_key = text_sql("d_txt")
     with_date = f"CASE WHEN {d_key} IS NOT NULL THEN d_txt END"
     windows = [
@@ -620,7 +621,12 @@ def _filled_from_orders(rows: str, native_date: str | None) -> str:
         f"MIN({d_key}) OVER w AS o_d_min",
         f"MAX({d_key}) OVER w AS o_d_max",
         f"MIN({with_date}) OVER w AS o_d_raw",
+        f"BOOL_OR({'false' if a_key is None else f'{a_key} IS NOT NULL'}) OVER w AS o_priced",
     ]
+    uniform = (
+        "(o_txt IS NOT NULL AND o_c_min IS NOT DISTINCT FROM o_c_max "
+        "AND o_d_min IS NOT DISTINCT FROM o_d_max)"
+    )
     filled = [
         "CASE WHEN customer IS NULL AND o_txt IS NOT NULL AND o_c_min = o_c_max "
         "THEN o_c_min ELSE customer END AS customer",
@@ -638,8 +644,8 @@ def _filled_from_orders(rows: str, native_date: str | None) -> str:
             f"THEN o_n_min ELSE {native_date} END AS d_nat"
         )
     return (
-        f"(SELECT * REPLACE ({', '.join(filled)}){extra} FROM (SELECT *, {', '.join(windows)} "
-        f"FROM {rows} WINDOW w AS (PARTITION BY o_txt)))"
+        f"(SELECT * REPLACE ({', '.join(filled)}){extra}, {uniform} AS o_uniform FROM "
+        f"(SELECT *, {', '.join(windows)} FROM {rows} WINDOW w AS (PARTITION BY o_txt)))"
     )
 
 
@@ -849,7 +855,7 @@ def days_sql(plan: Plan, source: str) -> str:
         f"ELSE SUM(amount) END AS total, "
         f"CAST({lines} AND MIN(amount) = MAX(amount) AS INTEGER) AS same, "
         f"CAST({lines} AND MIN(amount) <> MAX(amount) AS INTEGER) AS differ "
-        f"FROM ({typed_sql(plan, source)}) WHERE NOT blank "
+        f"FROM ({typed_sql(plan, source, narrow=True)}) WHERE NOT blank "
         "GROUP BY customer, order_date, o_txt, fast"
     )
     grouped = (
@@ -986,7 +992,7 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
     # further line of a numbered order is one by its number (``typed_sql``'s ``o_further``)
     by_order = plan.col("order_id") is not None
     if by_order and amount_j is not None:
-        line = "o_further"
+        line = f"CASE WHEN o_txt IS NULL THEN {line} ELSE o_further END"
     if by_order:  # the customers and dates as filled from their orders, over the whole file
         cust_j, date_j = plan.col("customer"), plan.col("date")
         date = "d_nat" if _native_date(plan) else "d_txt"

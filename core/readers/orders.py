@@ -31,6 +31,11 @@ per item, under one order number; the rules, the same on both reading paths
    count once).
 3. *Different amounts under an order's header.* The lines are summed, and a notice says how many
    orders that was (the header says "order", the values say "line": not guessed silently).
+4. *Further lines.* A numbered row without an amount is a further line of its own order (left
+   out, counted in a notice, no bad row) when the order's rows write one customer and one date
+   and one of them has an amount, as Shopify writes "Total" on the first line only; a number
+   used by two customers or on two days makes none (such a row is a bad row, listed). A row
+   without a number keeps the rule of a log without numbers: its customer's day.
 
 Without an order number column nothing of this runs (it costs nothing).
 """
@@ -247,6 +252,24 @@ def fill_from_orders(numbers: list[str], cells: list, keys: list[str]) -> None:
                 cells[i], keys[i] = cells[k], keys[k]
 
 
+def uniform_orders(numbers: list[str], customers: list[str], dates: list[str]) -> np.ndarray:
+    """For each row, whether it has an order number whose rows write one customer and one date
+    (as text; empty cells aside): the orders whose further lines are theirs beyond doubt."""
+    seen: dict[str, tuple[str, str]] = {}
+    mixed: set[str] = set()
+    for number, customer, date in zip(numbers, customers, dates):
+        if not number or number in mixed:
+            continue
+        c0, d0 = seen.setdefault(number, (customer, date))
+        if (customer and c0 and customer != c0) or (date and d0 and date != d0):
+            mixed.add(number)
+        elif (customer and not c0) or (date and not d0):
+            seen[number] = (c0 or customer, d0 or date)
+    return np.fromiter(
+        (bool(n) and n not in mixed for n in numbers), dtype=bool, count=len(numbers)
+    )
+
+
 def repeated_amounts(
     numbers: np.ndarray,
     customer: np.ndarray,
@@ -329,12 +352,16 @@ def convert_orders(
     cust_j = mapping.column_of("customer")
     date_j = mapping.column_of("date")
     order_j = mapping.column_of("order_id")
-    order_numbers = None
+    order_numbers = uniform = None
     if order_j is not None:  # the lines of one order: a missing customer or date is its order's
         order_numbers = rows_mod.texts(cols[order_j])
-        for j in (cust_j, date_j) if fill else ():
+        keys = []
+        for j in (cust_j, date_j):
             cols[j] = list(cols[j])
-            fill_from_orders(order_numbers, cols[j], rows_mod.texts(cols[j]))
+            keys.append(rows_mod.texts(cols[j]))
+            if fill:
+                fill_from_orders(order_numbers, cols[j], keys[-1])
+        uniform = uniform_orders(order_numbers, *keys)
     cust_kinds = set(map(type, cols[cust_j]))
     customers_all = rows_mod.texts(cols[cust_j], cust_kinds)
     every_customer = all(customers_all)
@@ -374,6 +401,7 @@ def convert_orders(
         cols = {j: [c[i] for i in pick] for j, c in cols.items()}
         if order_numbers is not None:
             order_numbers = [order_numbers[i] for i in pick]
+            uniform = uniform[rows]
         every_kept = all(customers)
     else:
         customers = customers_all
@@ -478,7 +506,7 @@ def convert_orders(
         empty = np.isnan(typed.values)
         empty[list(typed.errors)] = False
         by_number = None if order_numbers is None else _objects(order_numbers)
-        lines = further_lines(customer, typed_dates.values, empty, bad, by_number)
+        lines = further_lines(customer, typed_dates.values, empty, bad, by_number, uniform)
         amounts = required_number(amount_j, _AMOUNT, NO_AMOUNT, typed, lines)
         if lines.any():
             at = [address(int(i), amount_j) for i in np.flatnonzero(lines)[:3]]
@@ -619,13 +647,15 @@ def further_lines(
     empty: np.ndarray,
     bad: np.ndarray,
     numbers: np.ndarray | None = None,
+    uniform: np.ndarray | None = None,
 ) -> np.ndarray:
     """The rows with an empty amount, a customer and a date, on a day the same customer has a
     row with an amount: the further lines of an order whose first line holds its amount (as
     Shopify exports an order of several items). They add nothing to any figure and are no bad
     row; ``convert_orders`` counts them in a notice. With order ``numbers``, a row with a
-    number is a further line of its own order only: a row of its number, customer and day
-    has the amount."""
+    number is a further line of its own order only, when the order's rows write one customer
+    and one date (``uniform``) and one of them has the amount; a number used by two customers
+    or on two days makes no further lines (its rows without an amount are bad rows, listed)."""
     candidates = np.flatnonzero(empty & ~bad)
     out = np.zeros(len(empty), bool)
     if not len(candidates):
@@ -636,13 +666,10 @@ def further_lines(
         for i in candidates.tolist():
             out[i] = (customer[i], dates[i].item()) in days
         return out
-    numbered = others[numbers[others] != ""]
-    orders = set(
-        zip(numbers[numbered].tolist(), customer[numbered].tolist(), dates[numbered].tolist())
-    )
+    priced = set(numbers[others].tolist())
     for i in candidates.tolist():
         if numbers[i]:
-            out[i] = (numbers[i], customer[i], dates[i].item()) in orders
+            out[i] = bool(uniform[i]) and numbers[i] in priced
         else:
             out[i] = (customer[i], dates[i].item()) in days
     return out
