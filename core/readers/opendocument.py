@@ -485,6 +485,7 @@ _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _P, _S, _TAB, _BREAK = _TEXT + "p", _TEXT + "s", _TEXT + "tab", _TEXT + "line-break"
 _A_SPACES = _TEXT + "c"
 _MAX_FRAGMENT = 16 * 1024**2  # of a table's head: a longer one is cut after its last whole row
+_LEADING_ROWS = 16  # row tags taken past ``rows``: rows above the first value
 _MAX_SHOWN_COLUMNS = 1024  # of a cell repeated across columns, the texts kept
 
 
@@ -527,17 +528,19 @@ def head_texts(
                         break
                     data, taking, searched, found = data[at:], True, 0, 0
                 cut = None
-                while found < 2 * rows:  # leading rows without values too
+                while found < rows + _LEADING_ROWS:
                     row_end = data.find(b"</table:table-row>", searched)
-                    table_end = data.find(b"</table:table>", searched)
-                    if table_end >= 0 and (row_end < 0 or table_end < row_end):
+                    # the table's end, looked for before this row's end only (no search runs
+                    # to the end of the data once a row)
+                    table_end = data.find(b"</table:table>", searched, max(row_end, 0) or None)
+                    if table_end >= 0:
                         cut = table_end
                         break
                     if row_end < 0:
                         break
                     searched = row_end + len(b"</table:table-row>")
                     found += 1
-                if cut is None and found >= 2 * rows:
+                if cut is None and found >= rows + _LEADING_ROWS:
                     cut = searched
                 if cut is None:
                     if len(data) <= _MAX_FRAGMENT:
