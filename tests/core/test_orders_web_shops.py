@@ -266,3 +266,36 @@ def test_a_square_transactions_export_takes_its_net_sales(tmp_path):
     )
     assert derived.totals.customers == 2
     assert float(derived.totals.revenue) == 18 + 10 + 25  # net of discounts, before tax and tip
+
+
+def test_a_woocommerce_export_of_one_row_per_line_item_counts_each_order_once(tmp_path):
+    """WooCommerce's order export "one row per line item" repeats the order's fields, its
+    "order_total" too, on each item's row: each order's total counts once, on both paths."""
+    from core.readers import read_order_log
+
+    head = (
+        "order_id,order_number,order_date,status,shipping_total,tax_total,discount_total,"
+        "order_total,order_currency,customer_email,billing_first_name,billing_last_name,"
+        "item_name,item_sku,item_quantity,item_subtotal,item_total\n"
+    )
+    rows = [
+        "5001,1201,2025-01-05 14:22:00,completed,10.00,0.00,0.00,110.00,RUB,anna@example.com,"
+        "Анна,Иванова,Кружка,MUG-1,1,40.00,40.00",
+        "5001,1201,2025-01-05 14:22:00,completed,10.00,0.00,0.00,110.00,RUB,anna@example.com,"
+        "Анна,Иванова,Чай,TEA-2,2,60.00,60.00",
+        "5002,1202,2025-02-07 10:00:00,completed,10.00,0.00,5.00,65.00,RUB,boris@example.com,"
+        "Борис,Петров,Чай,TEA-2,2,60.00,60.00",
+        "5003,1203,2025-03-09 18:45:00,completed,10.00,0.00,0.00,210.00,RUB,anna@example.com,"
+        "Анна,Иванова,Чайник,POT-1,1,120.00,120.00",
+        "5003,1203,2025-03-09 18:45:00,completed,10.00,0.00,0.00,210.00,RUB,anna@example.com,"
+        "Анна,Иванова,Мёд,HONEY,2,80.00,80.00",
+    ]
+    path = tmp_path / "orders-line-items.csv"
+    path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    derived = derive_file(path, dt.date(2025, 3, 9), today=dt.date(2025, 3, 9))
+    assert float(derived.totals.revenue) == 110 + 65 + 210  # not 220 + 65 + 420
+    assert derived.totals.customers == 2 and derived.purchases == 3 and not derived.problems
+    said = [n.message("en") for n in derived.notices]
+    assert "2 orders repeat their amount in H1 on each line: counted once" in said, said
+    log = read_order_log(path)
+    assert float(log.amount.sum()) == 110 + 65 + 210
