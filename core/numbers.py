@@ -84,6 +84,7 @@ class ParsedNumber:
 
     ``percent`` is True when the text carried a percent sign (the value is then a fraction).
     ``decimal`` is the decimal separator the text proved it uses ("," or "."), if any.
+    ``unit`` is the period a number of years was typed in ("years", "months"), if any.
     """
 
     value: float | None
@@ -92,6 +93,9 @@ class ParsedNumber:
     error_fields: tuple[tuple[str, str], ...] = ()
     decimal: str | None = None
     exact: Decimal | None = field(default=None, compare=False, repr=False)
+    #: the period typed after the number («3 г.», "36 months"), when the column took it
+    #: (``core.schema.Column.number``): the value is then the column's own, converted
+    unit: str | None = None
 
     @property
     def is_empty(self) -> bool:

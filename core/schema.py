@@ -128,7 +128,7 @@ class Column:
             if self.key == "segment" and not name:
                 return Parsed(None, NO_NAME, text="")
             return Parsed(name or None, text=name)
-        return self._finish(parse_number(text, decimal), text, as_percent=None)
+        return self._finish(self.number(text, decimal), text, as_percent=None)
 
     def parse_column(self, texts: Sequence[object], decimal: str | None = None) -> list[Parsed]:
         """The cell rule for **a column** of values (a pasted block, an imported column).
@@ -146,12 +146,12 @@ class Column:
         """
         if self.unit == TEXT:
             return [self.parse(t) for t in texts]
-        first = [parse_number(t) for t in texts]
+        first = [self.number(t) for t in texts]
         proved = {p.decimal for p in first if p.decimal}
         sep = proved.pop() if len(proved) == 1 else decimal
         if sep is not None:
             first = [
-                parse_number(t, sep) if p.error is AMBIGUOUS_SEPARATOR else p
+                self.number(t, sep) if p.error is AMBIGUOUS_SEPARATOR else p
                 for t, p in zip(texts, first)
             ]
         as_percent = self.unit == FRACTION and any(
@@ -159,12 +159,51 @@ class Column:
         )
         return [self._finish(p, t, as_percent) for p, t in zip(first, texts)]
 
+    def number(self, text: object, decimal: str | None = None) -> ParsedNumber:
+        """One cell as a number of this column: ``parse_number``, and a period typed after it.
+
+        The grid shows a number of years with its unit («4 г.», "4 yr"), and a person types it
+        back so: «3 г.», «3 года», "3 yrs" are 3 in a column of years. A lifetime typed in
+        months or quarters («36 мес», "18 months") is converted to years exactly as a column
+        headed in months is (``core.readers.periods``); weeks and days, which no year holds a
+        whole number of, and a period in a column not counted in years (a price of «36 мес»),
+        are refused with the reason. Other letters keep ``parse_number``'s words.
+        """
+        split = _period_of(text)
+        if split is None:
+            return parse_number(text, decimal)
+        number, period = split
+        p = parse_number(number, decimal)
+        if p.value is None or p.percent:
+            return p if p.error is not None else parse_number(text, decimal)
+        words = (
+            ("label_en", self.label_en),
+            ("label_ru", self.label_ru),
+            ("units_en", period),
+            ("units_in", _PERIOD_IN[period]),
+            ("units_of", _PERIOD_OF[period]),
+        )
+        if self.unit != YEARS:
+            return ParsedNumber(None, error=WRONG_UNIT, error_fields=words)
+        if period == "years":
+            return ParsedNumber(p.value, decimal=p.decimal, exact=p.exact, unit=period)
+        from core.readers import periods  # the one conversion of a period to the year's
+
+        if period not in periods.EXACT or self.key not in periods.BY_PERIOD:
+            return ParsedNumber(None, error=PERIOD_NOT_EXACT, error_fields=words)
+        conversion = periods.Conversion(self.key, periods.BY_PERIOD[self.key], period)
+        return ParsedNumber(conversion.value(p.value), decimal=p.decimal, unit=period)
+
     def _finish(self, p: ParsedNumber, text: object, as_percent: bool | None) -> Parsed:
         typed = _typed(text)
         if p.error is not None:
             return Parsed(None, p.error, p.error_fields, typed)
         if p.value is None:
             return Parsed(None, text=typed)
+        if p.unit is not None:  # a number of years, or months converted to them
+            if not self.in_range(p.value):
+                return Parsed(p.value, OUT_OF_RANGE, self.range_fields(p.value), typed, p.unit)
+            return Parsed(p.value, text=typed, unit=p.unit)
         value = p.value
         if self.unit == FRACTION and not p.percent:
             if as_percent is None:  # one value: above 1 in size means percents
@@ -210,6 +249,54 @@ class Column:
         return ""
 
 
+# A number typed with its period («3 г.», «36 мес», "3 yrs") --------------------------------------
+_PERIOD_WORDS = {
+    "years": "г год года годов лет yr yrs year years",
+    "months": "мес месяц месяца месяцев mo mos month months",
+    "quarters": "кв квартал квартала кварталов qtr quarter quarters",
+    "weeks": "нед неделя недели недель неделю wk wks week weeks",
+    "days": "дн день дня дней day days",
+}
+_PERIOD_OF_WORD = {w: period for period, words in _PERIOD_WORDS.items() for w in words.split()}
+#: «в годах», and the genitive plural «недель» (no whole number of weeks)
+_PERIOD_IN = {
+    "years": "годах",
+    "months": "месяцах",
+    "quarters": "кварталах",
+    "weeks": "неделях",
+    "days": "днях",
+}
+_PERIOD_OF = {
+    "years": "лет",
+    "months": "месяцев",
+    "quarters": "кварталов",
+    "weeks": "недель",
+    "days": "дней",
+}
+_NUMBER_AND_WORD = re.compile(r"(.*\d)\s*([^\W\d_]+)\.?", re.S)
+
+WRONG_UNIT = Text(
+    "{label_en} is not counted in {units_en}: type the number alone",
+    "«{label_ru}» не измеряется в {units_in}: введите одно число",
+)
+PERIOD_NOT_EXACT = Text(
+    "a year holds no whole number of {units_en}: type {label_en} in years or months",
+    "в году нет целого числа {units_of}: введите «{label_ru}» в годах или месяцах",
+)
+
+
+def _period_of(text: object) -> tuple[str, str] | None:
+    """(the number's text, the period) of a cell like «3 г.» or "36 months"; None for any
+    other cell (no letters after the number, or letters that name no period: «3 ящика»)."""
+    if not isinstance(text, str):
+        return None
+    m = _NUMBER_AND_WORD.fullmatch(text.strip())
+    if m is None:
+        return None
+    period = _PERIOD_OF_WORD.get(m.group(2).casefold().replace("ё", "е"))
+    return None if period is None else (m.group(1), period)
+
+
 def _typed(text: object) -> str:
     if text is None:
         return ""
@@ -231,6 +318,9 @@ class Parsed:
     error: Text | None = None
     fields: tuple[tuple[str, str], ...] = ()
     text: str = ""
+    #: the period the number was typed in («3 г.»: "years"; «36 мес»: "months", the value then
+    #: converted to years), or "" — a column headed in months leaves such a value as it is
+    unit: str = ""
 
     @property
     def ok(self) -> bool:

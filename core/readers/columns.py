@@ -85,6 +85,9 @@ class Typed:
     values: np.ndarray
     errors: dict[int, Why] = field(default_factory=dict)
     order: str = ""
+    #: numbers only: True where the cell named its own period («3 г.», «36 мес»: the value is
+    #: the column's own already, which a header in months must not convert again); None: none
+    own_unit: np.ndarray | None = None
 
 
 # Numbers --------------------------------------------------------------------------------------
@@ -119,12 +122,14 @@ def exact_numbers(cells: list, column: schema.Column, decimal: str | None = None
         else:
             rest.append(i)
     parsed = column.parse_column([cells[i] for i in rest], decimal)
+    own = np.zeros(len(cells), bool)
     for i, p in zip(rest, parsed):
         if p.value is not None:
             out[i] = p.value
+            own[i] = bool(p.unit)
         elif p.error is not None:
             errors[i] = (p.error, p.fields)
-    return Typed(out, errors)
+    return Typed(out, errors, own_unit=own if own.any() else None)
 
 
 def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> Typed:
@@ -183,14 +188,14 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
                 p = None
             else:
                 special = special_number(text)
-                p = special if special is not None else parse_number(text)
+                p = special if special is not None else column.number(text)
             seen[text] = p
         if p is not None:
             exact[int(rows[k])] = p
     # a value past the largest a cell may hold (a typed percent is a hundredth of it) is the
     # oracle's error, and proves no separator: those few go to it before the column's proof
     for k in _too_large(ok & ~ambiguous, mantissa, power - scale, typed_percent):
-        exact[int(rows[k])] = parse_number(texts[k])
+        exact[int(rows[k])] = column.number(texts[k])
         ok[k] = False
     # the decimal separator the column proves (unambiguous cells with a separator)
     proved: set[str] = set()
@@ -207,27 +212,33 @@ def numbers(cells: list, column: schema.Column, decimal: str | None = None) -> T
     if len(amb_rows):
         if settle is None:
             for k in amb_rows:
-                exact[int(rows[k])] = parse_number(texts[k])  # the oracle's words
+                exact[int(rows[k])] = column.number(texts[k])  # the oracle's words
             ok[amb_rows] = False
         else:  # 1,500 read as thousands: no decimal places
             scale[amb_rows[np.where(sep[amb_rows] == 1, ".", ",") != settle]] = 0
     for k in _too_large(ok & ambiguous, mantissa, power - scale, typed_percent):
-        exact[int(rows[k])] = parse_number(texts[k], settle)  # read one way, past the limit
+        exact[int(rows[k])] = column.number(texts[k], settle)  # read one way, past the limit
         ok[k] = False
     v = _scaled(mantissa, power - scale)
     v = np.where(negative, -v, v)
     fast_rows = rows[ok]
     values[fast_rows] = v[ok]
     percent[fast_rows] = typed_percent[ok]
+    own = None
     for i, p in exact.items():
         if p.error is AMBIGUOUS_SEPARATOR and settle is not None:
-            p = parse_number(cells[i], settle)
+            p = column.number(cells[i], settle)
         if p.error is not None:
             errors[i] = (p.error, p.error_fields)
         elif p.value is not None:
             values[i] = p.value
             percent[i] = p.percent
-    return _percent_rule(values, percent, column, errors, exact)
+            if p.unit is not None:
+                own = np.zeros(n, bool) if own is None else own
+                own[i] = True
+    typed = _percent_rule(values, percent, column, errors, exact)
+    typed.own_unit = own
+    return typed
 
 
 def _too_large(

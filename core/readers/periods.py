@@ -109,14 +109,17 @@ class Conversion:
     def exact(self) -> bool:
         return self.unit in EXACT
 
-    def apply(self, values: np.ndarray) -> np.ndarray:
-        """The year's values (NaN stays NaN)."""
+    def apply(self, values: np.ndarray, own: np.ndarray | None = None) -> np.ndarray:
+        """The year's values (NaN stays NaN); where ``own`` is True the cell was typed with a
+        period of its own («3 г.», «36 мес»: ``Typed.own_unit``) and is the year's already."""
         values = np.asarray(values, dtype=float)
         if self.how == DIVIDE:
-            return values / self.per_year
-        if self.how == MULTIPLY:
-            return values * self.per_year
-        return np.power(1.0 + values, self.per_year) - 1.0
+            out = values / self.per_year
+        elif self.how == MULTIPLY:
+            out = values * self.per_year
+        else:
+            out = np.power(1.0 + values, self.per_year) - 1.0
+        return out if own is None else np.where(own, values, out)
 
     def value(self, value: float) -> float:
         """One value converted (a pasted cell)."""
@@ -124,8 +127,9 @@ class Conversion:
 
     def parsed(self, column: schema.Column, parsed: schema.Parsed) -> schema.Parsed:
         """One cell read by ``column.parse`` (a pasted cell) with its value converted, and the
-        range of §1 checked again on the year's value."""
-        if not isinstance(parsed.value, float):
+        range of §1 checked again on the year's value. A cell typed with its own period
+        («36 мес», «3 г.») is already the year's and stays as it is."""
+        if not isinstance(parsed.value, float) or parsed.unit:
             return parsed
         value = self.value(parsed.value)
         if not column.in_range(value):

@@ -149,7 +149,7 @@ def convert(
         columns[key] = typed.values
         by_month = periods.of(mapping.headers[j], key)
         if by_month is not None:  # "Lifetime (months)": the year's, exactly (DESIGN.md §1)
-            columns[key] = by_month.apply(typed.values)
+            columns[key] = by_month.apply(typed.values, typed.own_unit)
             notices.append(by_month.notice(mapping.cell(j), mapping.headers[j], typed.values))
         unconverted = periods.unconverted(mapping.headers[j], key, mapping.cell(j))
         if unconverted is not None:  # «Клиентов на начало месяца», chosen: said, as it stands

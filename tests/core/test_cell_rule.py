@@ -142,3 +142,91 @@ def test_names_compare_without_case_and_spacing():
     assert schema.unique_name("Опт", names) == "Опт (2)"
     assert schema.unique_name("Опт", names + ["опт (2)"]) == "Опт (3)"
     assert schema.unique_name("Новый", names) == "Новый"
+
+
+# A number typed with its unit -----------------------------------------------------------------
+RETENTION = schema.BY_KEY["retention_years"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["3 г.", "3 г", "3\u00a0г.", "3 года", "3 лет", "3 год", "3 yrs", "3 yr", "3 years", "3 Years"],
+)
+def test_years_typed_with_the_unit_the_grid_shows(text):
+    """The grid shows the retention as «4 г.» / "4 yr": typed back the same way it is taken."""
+    parsed = RETENTION.parse(text)
+    assert parsed.ok and parsed.value == 3.0, parsed.message("en")
+
+
+def test_the_unit_the_grid_writes_is_read_back():
+    from core.numbers import NumberFormat
+
+    for lang in ("en", "ru"):
+        shown = NumberFormat(lang).cell(2.75, schema.YEARS)
+        assert RETENTION.parse(shown, "," if lang == "ru" else ".").value == 2.75, shown
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [
+        ("36 мес", 3.0),
+        ("36 мес.", 3.0),
+        ("30 месяцев", 2.5),
+        ("18 months", 1.5),
+        ("1 month", None),
+        ("6 кварталов", 1.5),
+    ],
+)
+def test_months_in_a_yearly_lifetime_are_converted_as_a_header_in_months_is(text, years):
+    from core.readers import periods
+
+    n = float(text.split()[0])
+    how = "quarters" if "квартал" in text else "months"
+    want = periods.Conversion("retention_years", periods.DIVIDE, how).value(n)
+    if years is not None:
+        assert want == years
+    parsed = RETENTION.parse(text)
+    assert parsed.ok and parsed.value == want
+
+
+def test_a_wrong_unit_is_refused_with_its_reason():
+    for text, col in (("36 мес", AOV), ("3 г.", AOV), ("3 years", schema.BY_KEY["new_customers"])):
+        parsed = col.parse(text)
+        assert parsed.value is None and not parsed.ok
+        assert col.label("en") in parsed.message("en"), parsed.message("en")
+        assert col.label("ru") in parsed.message("ru"), parsed.message("ru")
+        assert parsed.refusal("ru").startswith(f"«{text}»: ")
+    weeks = RETENTION.parse("10 недель")
+    assert weeks.value is None and "недел" in weeks.message("ru") and "месяц" in weeks.message("ru")
+    assert "weeks" in RETENTION.parse("10 weeks").message("en")
+    # letters that are not a unit keep their words
+    assert "letters" in RETENTION.parse("3 ящика").message("en")
+    assert RETENTION.parse("0 мес").message("en").endswith("must be > 0")
+
+
+def test_a_column_with_units_reads_as_each_cell_does(tmp_path):
+    """Paste (a column) and import (a file) read «3 г.» and «36 мес» as typing does; a column
+    headed in months converts only the cells that name no unit of their own."""
+    texts = ["3 г.", "36 мес", "2,5", "10 недель"]
+    column = RETENTION.parse_column(texts, ",")
+    assert [p.value for p in column] == [RETENTION.parse(t, ",").value for t in texts]
+    assert [p.value for p in column][:3] == [3.0, 3.0, 2.5]
+    path = tmp_path / "r.csv"
+    path.write_text("Segment;Retention, years\nA;3 г.\nB;36 мес\nC;2,5\nD;10 недель\n", "utf-8")
+    read = read_segments(path)
+    values = [read.table.value(i, "retention_years") for i in range(4)]
+    assert values == [3.0, 3.0, 2.5, "10 недель"]  # the last unread, kept as found
+    (problem,) = read.problems
+    assert problem.message("ru") == column[3].message("ru")
+    path.write_text("Segment;Lifetime (months)\nA;24\nB;36 мес\nC;3 г.\n", "utf-8")
+    read = read_segments(path)
+    assert [read.table.value(i, "retention_years") for i in range(3)] == [2.0, 3.0, 3.0]
+
+
+def test_a_pasted_cell_with_its_unit_under_a_header_in_months_is_not_converted_twice():
+    from core.readers import periods
+
+    by_month = periods.of("Lifetime (months)", "retention_years")
+    assert by_month.parsed(RETENTION, RETENTION.parse("36 мес")).value == 3.0
+    assert by_month.parsed(RETENTION, RETENTION.parse("3 г.")).value == 3.0
+    assert by_month.parsed(RETENTION, RETENTION.parse("24")).value == 2.0

@@ -312,3 +312,51 @@ def test_a_cell_too_large_to_hold_proves_no_separator():
         fast, slow = columns.numbers(cells, column), columns.exact_numbers(cells, column)
         same(fast, slow)
         assert set(fast.errors) == {1, 2}
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            plain_numbers,
+            st.builds(
+                lambda n, space, word: f"{n}{space}{word}",
+                st.integers(0, 600),
+                st.sampled_from(["", " ", "\u00a0"]),
+                st.sampled_from(
+                    [
+                        "г.",
+                        "года",
+                        "лет",
+                        "yrs",
+                        "мес",
+                        "месяцев",
+                        "months",
+                        "кв",
+                        "недель",
+                        "days",
+                        "ящика",
+                    ]
+                ),
+            ),
+        ),
+        max_size=20,
+    ),
+    st.sampled_from([None, ",", "."]),
+)
+def test_numbers_typed_with_a_period_are_the_oracles(cells, decimal):
+    """«3 г.», «36 мес» (the cell rule's periods): the import's column reads them as the cell
+    rule does, and marks the cells that named their own period for a header in months."""
+    retention = schema.BY_KEY["retention_years"]
+    for column in (retention, AOV):
+        fast, slow = (
+            columns.numbers(cells, column, decimal),
+            columns.exact_numbers(cells, column, decimal),
+        )
+        same(fast, slow)
+        own = lambda t: np.zeros(len(cells), bool) if t.own_unit is None else t.own_unit  # noqa: E731
+        np.testing.assert_array_equal(own(fast), own(slow))
+        for i, cell in enumerate(cells):
+            one = column.parse(cell, decimal)
+            if one.ok and one.unit:
+                assert fast.values[i] == one.value and own(fast)[i]

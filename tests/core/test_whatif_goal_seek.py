@@ -252,7 +252,9 @@ def test_rounded_reaches_a_target_between_the_verdicts():
     st.sampled_from(tuple(TARGETS)),
     st.floats(min_value=0.5, max_value=40),
 )
-def test_every_rounded_answer_reaches_the_target(aov, freq, years, margin, spend, new, target, goal):
+def test_every_rounded_answer_reaches_the_target(
+    aov, freq, years, margin, spend, new, target, goal
+):
     """What Apply puts in a cell — money to the cent, a margin to 0.1 %, whole customers,
     hundredths otherwise — reaches the target itself (LTV:CAC at or above it, a payback at or
     within it), as recomputed from that value, with the change from that value."""

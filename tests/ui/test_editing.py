@@ -203,3 +203,49 @@ def test_add_duplicate_move_delete_segments_are_undoable(window):
         doc.undo_stack.undo()
     assert doc.names() == names
     assert doc.undo_stack.isClean()
+
+
+def test_a_lifetime_typed_with_its_unit_is_taken(window, qtbot):
+    """The grid shows the retention as "4 yr" («4 г.»): typed back with a unit, in years or in
+    months, it is taken (months ÷ 12, as a column headed in months); a unit the column is not
+    counted in is refused with the reason."""
+    doc = window.doc
+
+    def type_in(row: int, text: str) -> None:
+        """As ``_type``; letters QTest cannot key (Cyrillic, a no-break space) go in as an
+        input method puts them."""
+        window.select_cell(row, "retention_years")
+        window.view.setFocus()
+        qtbot.keyClicks(window.view, text[0])
+        editor = QApplication.focusWidget()
+        assert isinstance(editor, QLineEdit)
+        if text[1:].isascii():
+            qtbot.keyClicks(editor, text[1:])
+        else:
+            editor.insert(text[1:])
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    for text, years in (
+        ("3 yrs", 3.0),
+        ("2 г.", 2.0),
+        ("3 года", 3.0),
+        ("30 months", 2.5),
+        ("18 мес", 1.5),
+    ):
+        type_in(0, text)
+        assert doc.value(0, "retention_years") == years, text
+    shown = window.model.index(0, COL["retention_years"]).data()
+    assert shown.replace("\u00a0", " ") == "1.5 yr"
+    # what the cell shows, typed again, is what it holds
+    type_in(1, shown)
+    assert doc.value(1, "retention_years") == 1.5
+    window.select_cell(0, "avg_order_value")
+    window.view.setFocus()
+    qtbot.keyClicks(window.view, "3")
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, "6 months")
+    messages = []
+    window.view.cell_delegate.refused.connect(messages.append)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert messages and messages[0].startswith("“36 months”: Average order value is not counted")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
