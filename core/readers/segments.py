@@ -199,9 +199,9 @@ def _first_rows(grid: Grid, mapping: Mapping, n: int) -> tuple[list[list], list[
 
 def samples(grid: Grid, mapping: Mapping, n: int, lang: str) -> list[str]:
     """Each column's first values (of ``first_rows``) as the person sees them in their
-    spreadsheet, joined by ", ": «300 000 ₽», «35%», «01.03.2024» rather than the stored
-    300000, 0.35 or 2024-03-01 (``display.shown``); a CSV's as written. Empty cells are left
-    out."""
+    spreadsheet, joined by "; " (a comma is the decimal sign of «1 500,5»): «300 000 ₽», «35%»,
+    «01.03.2024» rather than the stored 300000, 0.35 or 2024-03-01 (``display.shown``); a
+    CSV's as written. Empty cells are left out."""
     rows, numbers = _first_rows(grid, mapping, n)
     out = []
     for j in range(len(mapping.keys)):
@@ -210,8 +210,12 @@ def samples(grid: Grid, mapping: Mapping, n: int, lang: str) -> list[str]:
             for row, number in zip(rows, numbers, strict=True)
             if j < len(row)
         )
-        out.append(", ".join(t for t in texts if t.strip()))
+        out.append(SAMPLES_JOIN.join(t for t in texts if t.strip()))
     return out
+
+
+#: between a column's first values in the preview: «300 000 ₽; 1 500,5», not «300 000 ₽, 1 500,5»
+SAMPLES_JOIN = "; "
 
 
 def _table_rows(

@@ -80,13 +80,13 @@ def _samples(path, lang):
 def test_an_xlsx_preview_shows_the_cells_as_excel_does(tmp_path):
     path = _book(tmp_path / "segments.xlsx")
     assert _samples(path, "ru") == [
-        "Опт, Розница",
-        "1000, 500",
-        f"300{NBSP}000 ₽, 1{NBSP}501 ₽",
-        "35%, 40%",
-        "01.03.2024, 02.03.2024",
+        "Опт; Розница",
+        "1000; 500",
+        f"300{NBSP}000 ₽; 1{NBSP}501 ₽",
+        "35%; 40%",
+        "01.03.2024; 02.03.2024",
     ]
-    assert _samples(path, "en")[2] == "300,000 ₽, 1,501 ₽"
+    assert _samples(path, "en")[2] == "300,000 ₽; 1,501 ₽"
     (grid,) = load_grids(path)
     assert grid.formats[(1, 2)] == '#,##0 "₽"' and (0, 0) not in grid.formats
     assert grid.rows[1][2] == 300000 and grid.rows[1][4] == dt.date(2024, 3, 1)  # as read
@@ -100,11 +100,11 @@ def test_a_csv_preview_shows_the_cells_as_written(tmp_path):
         encoding="utf-8",
     )
     assert _samples(path, "en") == [
-        "Опт, Розница",
-        "1000, 500",
-        "300 000 ₽, 1 500,5",
-        "35 %, 40%",
-        "01.03.2024, 2024-03-02",
+        "Опт; Розница",
+        "1000; 500",
+        "300 000 ₽; 1 500,5",
+        "35 %; 40%",
+        "01.03.2024; 2024-03-02",
     ]
 
 
@@ -124,14 +124,14 @@ def test_a_libreoffice_preview_shows_the_cells_as_libreoffice_does(tmp_path, kin
     )
     path = tmp_path / "lo" / f"segments.{kind}"
     got = _samples(path, "ru")
-    assert got[2] in ("300,000 ₽, 1,501 ₽", f"300{NBSP}000 ₽, 1{NBSP}501 ₽")
-    assert got[3:] == ["35%, 40%", "01.03.2024, 02.03.2024"]
+    assert got[2] in ("300,000 ₽; 1,501 ₽", f"300{NBSP}000 ₽; 1{NBSP}501 ₽")
+    assert got[3:] == ["35%; 40%", "01.03.2024; 02.03.2024"]
     (grid,) = load_grids(path)
     assert grid.rows[1][2] == 300000  # read as stored
     if kind == "ods":
-        assert grid.texts[(1, 2)] == got[2].split(", ")[0]
+        assert grid.texts[(1, 2)] == got[2].split("; ")[0]
     else:
-        assert got[2] == f"300{NBSP}000 ₽, 1{NBSP}501 ₽" and "₽" in grid.formats[(1, 2)]
+        assert got[2] == f"300{NBSP}000 ₽; 1{NBSP}501 ₽" and "₽" in grid.formats[(1, 2)]
 
 
 def test_an_ods_head_too_long_to_keep_is_skipped_and_the_next_table_read(tmp_path, monkeypatch):

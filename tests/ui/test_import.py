@@ -276,7 +276,7 @@ def test_the_first_values_are_the_segments_not_a_units_row(app, qtbot, tmp_path)
     )
     dialog = ImportDialog(pipeline.load(path))
     qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
-    assert dialog.mapping.samples == ["Опт, Розница", "10, 200", "1 200, 800", "35, 40"]
+    assert dialog.mapping.samples == ["Опт; Розница", "10; 200", "1 200; 800", "35; 40"]
     dialog.done(0)
     dialog.deleteLater()
 
@@ -338,9 +338,9 @@ def test_the_first_values_are_shown_as_the_spreadsheet_shows_them(app, qtbot, tm
         qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
         shown = [dialog.mapping.index(row, 1).data() for row in range(2, 5)]
         assert shown == [
-            "300\u00a0000 ₽, 1\u00a0500 ₽",
-            "35%, 40%",
-            "01.03.2024, 02.03.2024",
+            "300\u00a0000 ₽; 1\u00a0500 ₽",
+            "35%; 40%",
+            "01.03.2024; 02.03.2024",
         ]
         dialog.done(0)
         dialog.deleteLater()
