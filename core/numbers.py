@@ -354,6 +354,14 @@ class NumberFormat:
             return self.money(value, decimals)
         return self.number(value, _DECIMALS.get(unit, 2) if decimals is None else decimals)
 
+    def change(self, value: float) -> str:
+        """A relative change (value ÷ base − 1) as a signed percent with one decimal, always:
+        «+239,0 %» beside «+239,1 %», never «+239 %» beside it; "−80.0%"; "0.0%"."""
+        text = self.number(value * 100, 1, keep_zeros=True)
+        if value > 0 and not text.startswith("−") and text.strip("0.,") != "":
+            text = "+" + text
+        return text + ("\u00a0%" if self.lang == "ru" else "%")
+
     def decimals(self, value: float, unit: str) -> int:
         """How many decimals ``format`` writes ``value`` with, at most."""
         return _DECIMALS.get(unit, 2)

@@ -37,10 +37,44 @@ class Problem:
         }
 
     def line(self, lang: str = "en") -> str:
-        """One line for stderr: "file, sheet, B4: "abc" — not a number"."""
+        """One line for stderr: "file, sheet, B4: "abc" — not a number" («abc» in Russian)."""
         where = ", ".join(x for x in (self.file, self.sheet, self.cell) if x)
-        value = f' "{self.value}"' if self.value else ""
+        value = f" {quoted_value(self.value, lang)}" if self.value else ""
         return f"{where}:{value} — {self.message(lang)}"
+
+
+def quoted_value(value: object, lang: str) -> str:
+    """A cell's text quoted in a line about it: «31.02.2024» in Russian, "31.02.2024" in English
+    (straight quotes, as a terminal line is copied and searched)."""
+    return f"«{value}»" if lang == "ru" else f'"{value}"'
+
+
+def cells_fields(cells, most: int = 120) -> tuple[tuple[str, str], ...]:
+    """The cells of a skipped row as a notice shows them, ``cells`` in English and ``cells_ru``
+    in Russian: numbers as the program writes them (14 376 100, 3 000,25; never 14376100.0),
+    dates as dates, text as it is, empty cells left out, separated by "; " (a comma is a digit
+    separator in both languages)."""
+    import datetime as dt
+
+    from core.numbers import NumberFormat
+
+    out = []
+    for lang in ("en", "ru"):
+        fmt = NumberFormat(lang, "")
+        shown = []
+        for c in cells:
+            if c is None or (isinstance(c, str) and not c.strip()):
+                continue
+            if isinstance(c, (int, float)) and not isinstance(c, bool):
+                shown.append(fmt.number(float(c)) if c == c else str(c))
+            elif isinstance(c, dt.datetime):
+                shown.append((c.date() if c.time() == dt.time() else c).isoformat(" "))
+            elif isinstance(c, dt.date):
+                shown.append(c.isoformat())
+            else:
+                shown.append(str(c).strip())
+        out.append(("cells" if lang == "en" else "cells_ru", "; ".join(shown)[:most]))
+    return tuple(out)
 
 
 _MORE_OF_THE_SAME = Plural(

@@ -23,7 +23,7 @@ from core.orders.log import OrderLog
 from core.orders.segments import SegmentInputs, segment_inputs
 from core.orders.sql import Windows
 from core.orders.summary import CohortCounts, CustomerSummary, LogTotals
-from core.problems import Notice, Problem
+from core.problems import Notice, Problem, quoted_value
 from core.schema import fold
 from core.text import Plural, Text, day_text, quoted
 
@@ -71,7 +71,7 @@ def _no_rows(file: str, problems: Sequence[Problem], lang: str) -> str:
         return NO_ROWS(lang, file=file)
     first = min(problems, key=_reading_order)
     what = first.message(lang).removesuffix(LEFT_OUT(lang, why=""))
-    value = f' "{first.value}"' if first.value else ""
+    value = f" {quoted_value(first.value, lang)}" if first.value else ""
     problem = f"{first.cell}:{value} — {what}"
     keys = {p.key for p in problems}
     column = first.cell.rstrip("0123456789")

@@ -52,7 +52,7 @@ from core import schema
 from core.jobs import IsCancelled, Progress, check
 from core.numbers import parse_number
 from core.orders.log import OrderLog
-from core.problems import Notice, Problem, a1
+from core.problems import Notice, Problem, a1, cells_fields
 from core.readers import columns, dates, formats
 from core.readers import rows as rows_mod
 from core.readers.cells import CellError
@@ -96,7 +96,7 @@ ORDER_PROVED = Text(
     "dates with slashes read as {order} (the column has {example})",
     "даты через косую черту прочитаны как {order} (в столбце есть {example})",
 )
-SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
+SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells_ru})")
 _ORDER_WORDS = {"dmy": ("day/month", "день/месяц"), "mdy": ("month/day", "месяц/день")}
 _TOTALS = frozenset({"итого", "всего", "итог", "total", "totals", "grand total", "общий итог"})
 _TOTAL_HEADS = frozenset([""] + [v for w in _TOTALS for v in (w[:2], w[:2].upper(), w[:2].title())])
@@ -389,8 +389,7 @@ def convert_orders(
         )
         if name and len(name) < 20 and name.casefold().rstrip(":") in _TOTALS:
             keep[i] = False
-            cells = ", ".join(str(c) for c in body[i] if c not in (None, ""))[:120]
-            notices.append(Notice(SKIPPED_TOTALS, (("cells", cells),)))
+            notices.append(Notice(SKIPPED_TOTALS, cells_fields(body[i])))
     rows = np.flatnonzero(keep)
     data_rows = len(rows)
     if len(rows) != n:

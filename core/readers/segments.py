@@ -15,7 +15,7 @@ import numpy as np
 
 from core import schema
 from core.jobs import IsCancelled, Progress, check
-from core.problems import Notice, Problem, a1
+from core.problems import Notice, Problem, a1, cells_fields
 from core.project import SegmentTable
 from core.project import check as check_table
 from core.readers import columns as typed_columns
@@ -47,7 +47,7 @@ _TOTAL_STARTS = frozenset(w.casefold()[:3] for w in _TOTAL_WORDS)
 _TOTAL_PREFIXES = frozenset(
     v for w in _TOTAL_WORDS for v in (w[:2], w[:2].lower(), w[:2].upper(), w[:2].title())
 )
-_SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells})")
+_SKIPPED_TOTALS = Text("skipped a totals row ({cells})", "пропущена строка итогов ({cells_ru})")
 _SKIPPED_BLANK = Plural(
     ("skipped {n} blank row inside the table", "skipped {n} blank rows inside the table"),
     (
@@ -266,8 +266,7 @@ def _table_rows(
             else (texts[0] if texts and not _present(name) else "")
         )
         if first and _is_totals(first):
-            cells = ", ".join(rows_mod.text(c) for c in present)[:120]
-            notices.append(Notice(_SKIPPED_TOTALS, (("cells", cells),)))
+            notices.append(Notice(_SKIPPED_TOTALS, cells_fields(present)))
             after_totals = True
             return
         if after_totals and len(present) == 1 and texts:

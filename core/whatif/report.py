@@ -156,8 +156,7 @@ def format_table(
                 was = "—" if math.isnan(current) else fmt.format(float(current), col.unit)
                 line += f"{was} → {fmt.format(answer.value, col.unit)}"
                 if answer.change is not None:
-                    sign = "+" if answer.change >= 0 else ""
-                    line += f" ({sign}{fmt.format(answer.change, schema.FRACTION)})"
+                    line += f" ({fmt.change(answer.change)})"
                 reached = fmt.format(answer.reaches, metric.unit)
                 verdict = answer.verdict(lang) if answer.verdict else ""
                 line += "; " + _REACHES(lang, value=reached, verdict=verdict)

@@ -299,7 +299,7 @@ def test_a_log_without_usable_rows_names_a_row_and_column(tmp_path):
     with pytest.raises(LtvError) as err:
         derive_log(read_order_log(dates, "ru"), None, None, "ru", today=TODAY)
     assert "ни одна дата в столбце B не прочитана" in str(err.value), str(err.value)
-    assert 'B2: "1 января" — не дата' in str(err.value)
+    assert "B2: «1 января» — не дата" in str(err.value)
     mixed = tmp_path / "mixed.csv"
     mixed.write_text("Клиент;Дата;Сумма\nАнна;вчера;100\nБорис;02.01.2025;много\n", "utf-8")
     with pytest.raises(LtvError) as err:

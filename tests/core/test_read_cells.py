@@ -200,7 +200,7 @@ def test_title_blank_rows_totals_and_notes(tmp_path):
     text = notices(read)
     assert "read sheet “Sheet”, header on row 3" in text
     assert "skipped 1 blank row inside the table" in text
-    assert any(n.startswith("skipped a totals row (Total, 30, 5)") for n in text)
+    assert any(n.startswith("skipped a totals row (Total; 30; 5)") for n in text)
     assert any("Source: sales department" in n for n in text)
 
 

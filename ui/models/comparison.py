@@ -154,9 +154,7 @@ class ComparisonModel(QAbstractTableModel):
         if column == "difference":
             if r.change is None:
                 return ""
-            return self.tr("{change} against the base").format(
-                change=self._fmt.cell(r.change, schema.FRACTION)
-            )
+            return self.tr("{change} against the base").format(change=self._fmt.change(r.change))
         if (r.key, column) in self._notes:
             return self._notes[(r.key, column)]
         cell = r.base_cell if column == "base" else r.scenario_cell

@@ -293,8 +293,7 @@ class WhatIfPanel(QWidget):
                 was = "—" if current != current else fmt.cell(float(current), col.unit)
                 change = ""
                 if answer.change is not None:
-                    sign = "+" if answer.change >= 0 else ""
-                    change = f" ({sign}{fmt.cell(answer.change, schema.FRACTION)})"
+                    change = f" ({fmt.change(answer.change)})"
                 new = fmt.cell(answer.value, col.unit)
                 lines.append(html.escape(f"{was} → {new}{change}"))
                 reaches = self.tr("reaches {value}").format(value=fmt.cell(answer.reaches, unit))
