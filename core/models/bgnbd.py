@@ -26,16 +26,21 @@ from core.models.fitting import (
 from core.text import Plural, Text
 
 NAMES = ("r", "alpha", "a", "b")
+_NOBODY_LEAVES = Text(
+    "the log does not show customers leaving (they hardly ever stop buying), so the model "
+    "cannot estimate how many are still active",
+    "журнал не показывает, что клиенты уходят (они почти не перестают покупать), и модель не "
+    "может оценить, сколько из них ещё активны",
+)
 LABELS = {
     "r": Text("r, the spread of purchase rates", "r — разброс частоты покупок"),
     "alpha": Text("α, the scale of purchase rates", "α — масштаб частоты покупок"),
     "a": Text("a, of the chance of leaving", "a — параметр вероятности ухода"),
     "b": Text("b, of the chance of leaving", "b — параметр вероятности ухода"),
-    # the chance of leaving after a purchase is Beta(a, b): a → 0 leaves it at none
-    "a→0": Text(
-        "the customers in this log hardly ever stop buying, so the model cannot tell who has left",
-        "клиенты в этом журнале почти не перестают покупать, и модель не может понять, кто ушёл",
-    ),
+    # the chance of leaving after a purchase is Beta(a, b): a → 0 leaves it at none, and so
+    # does b → ∞ (its mean a/(a + b) → 0); said in a shop owner's words, before the parameter
+    "a→0": _NOBODY_LEAVES,
+    "b→∞": _NOBODY_LEAVES,
 }
 
 NO_CUSTOMERS = Text("there are no customers to fit", "нет клиентов для расчёта")

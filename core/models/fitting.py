@@ -251,8 +251,8 @@ def _maximise(
         RAN_AWAY("en", name=name.en, edge=edge.en), RAN_AWAY("ru", name=name.ru, edge=edge.ru)
     )
     means = (labels or {}).get(f"{names[k]}→{'0' if towards_zero else '∞'}")
-    if means is not None:  # what that edge says about the customers, in their words
-        reason = Text(f"{reason.en} — {means.en}", f"{reason.ru} — {means.ru}")
+    if means is not None:  # what that edge says about the customers, in their words, first
+        reason = Text(f"{means.en} ({reason.en})", f"{means.ru} ({reason.ru})")
     return None, _nested(NOT_CONVERGED, reason), iterations
 
 

@@ -326,3 +326,22 @@ def test_impossible_figures_count_their_customers_in_each_language():
     two = bgnbd.fit([1, 2, 1], [50, 50, 1], [10, 20, 20])
     assert ": у 2 клиентов невозможные значения (" in two.message("ru")
     assert ": 2 customers have impossible figures (" in two.message("en")
+
+
+def test_b_running_off_is_said_in_plain_words_first():
+    """b → ∞ (the mean chance of leaving a/(a + b) → 0) once read only «данные не определяют
+    b … уходит к бесконечности»: jargon to a shop owner. The words first say what the log shows
+    and what the model cannot do; the parameter follows in brackets."""
+    rng = np.random.default_rng(2)
+    T = rng.uniform(20, 100, 3000)
+    x, t_x = simulate.bgnbd_customers(dict(r=2.0, alpha=10.0, a=0.5, b=1e9), T, rng)
+    fit = bgnbd.fit(x, t_x, T)
+    assert not fit.converged and fit.params is None
+    en, ru = fit.message("en"), fit.message("ru")
+    assert "b, of the chance of leaving: it runs off towards infinity" in en, en
+    plain_en = "the log does not show customers leaving"
+    plain_ru = "журнал не показывает, что клиенты уходят"
+    assert plain_en in en and "how many are still active" in en, en
+    assert plain_ru in ru and "сколько из них ещё активны" in ru, ru
+    assert en.index(plain_en) < en.index("do not determine")
+    assert ru.index(plain_ru) < ru.index("не определяют")
