@@ -187,12 +187,12 @@ class Column:
             return ParsedNumber(None, error=WRONG_UNIT, error_fields=words)
         if period == "years":
             return ParsedNumber(p.value, decimal=p.decimal, exact=p.exact, unit=period)
-        from core.readers import periods  # the one conversion of a period to the year's
+        from core import periods  # the one conversion of a period to the year's
 
         if period not in periods.EXACT or self.key not in periods.BY_PERIOD:
             return ParsedNumber(None, error=PERIOD_NOT_EXACT, error_fields=words)
-        conversion = periods.Conversion(self.key, periods.BY_PERIOD[self.key], period)
-        return ParsedNumber(conversion.value(p.value), decimal=p.decimal, unit=period)
+        value = periods.to_year(periods.BY_PERIOD[self.key], period, p.value)
+        return ParsedNumber(value, decimal=p.decimal, unit=period)
 
     def _finish(self, p: ParsedNumber, text: object, as_percent: bool | None) -> Parsed:
         typed = _typed(text)

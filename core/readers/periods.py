@@ -30,32 +30,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import schema
+from core import periods, schema
 from core.problems import Notice
 from core.readers import header
 from core.text import Text
 
-DIVIDE, MULTIPLY, COMPOUND = "divide", "multiply", "compound"
-
-#: each yearly key and how its value by a shorter period becomes the year's
-BY_PERIOD: dict[str, str] = {
-    "retention_years": DIVIDE,
-    "purchases_per_year": MULTIPLY,
-    "service_cost_per_year": MULTIPLY,
-    "acquisition_spend": MULTIPLY,
-    "new_customers": MULTIPLY,
-    "discount_rate": COMPOUND,
-}
-#: the periods in a year, by the header's unit hint; weeks and days by the average Gregorian
-#: year (365.2425 days), since no year holds a whole number of them
-PER_YEAR: dict[str, float] = {
-    "months": 12.0,
-    "quarters": 4.0,
-    "weeks": 365.2425 / 7,
-    "days": 365.2425,
-}
-#: the periods a year holds exactly: the matcher takes a header in them (``vocabulary``)
-EXACT = ("months", "quarters")
+# the arithmetic is below the schema (``core.periods``), which converts a cell typed «36 мес»
+DIVIDE, MULTIPLY, COMPOUND = periods.DIVIDE, periods.MULTIPLY, periods.COMPOUND
+BY_PERIOD, PER_YEAR, EXACT = periods.BY_PERIOD, periods.PER_YEAR, periods.EXACT
 #: each period's words: (English plural, singular; Russian «в …ах», «за …», plural genitive)
 _WORDS = {
     "months": ("months", "month", "месяцах", "месяц", "месяцев"),
@@ -113,12 +95,7 @@ class Conversion:
         """The year's values (NaN stays NaN); where ``own`` is True the cell was typed with a
         period of its own («3 г.», «36 мес»: ``Typed.own_unit``) and is the year's already."""
         values = np.asarray(values, dtype=float)
-        if self.how == DIVIDE:
-            out = values / self.per_year
-        elif self.how == MULTIPLY:
-            out = values * self.per_year
-        else:
-            out = np.power(1.0 + values, self.per_year) - 1.0
+        out = periods.to_year(self.how, self.unit, values)
         return out if own is None else np.where(own, values, out)
 
     def value(self, value: float) -> float:
