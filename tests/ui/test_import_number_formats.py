@@ -56,7 +56,7 @@ def preview_shows_percents(qtbot, path):
     dialog = ImportDialog(pipeline.load(path))
     qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
     assert dialog.mapping.keys == ["segment", "customers", "gross_margin", "avg_order_value"]
-    assert dialog.mapping.index(2, 1).data() == "35%, 120%"
+    assert dialog.mapping.index(2, 1).data() == "35%; 120%"
     problems = dialog.read.problems
     assert [p.cell for p in problems] == ["C3"]
     assert not any(p.text is AMBIGUOUS_PERCENT for p in problems)
