@@ -139,7 +139,7 @@ def _percent_text(text: str) -> float | None:
         return None
 
 
-def _sections(code: str) -> list[str]:
+def sections(code: str) -> list[str]:
     """The code's ``;`` sections (outside quotes and after no ``\\``)."""
     out, start, quoted, i = [], 0, False, 0
     while i < len(code):
@@ -159,12 +159,12 @@ def _sections(code: str) -> list[str]:
 def _number(value: float, code: str | None, lang: str) -> str:
     if not code or code.strip().lower() in ("general", "@", ""):
         return general(value, lang)
-    sections = _sections(code)
-    section, sign = sections[0], "-" if value < 0 else ""
-    if value < 0 and len(sections) > 1:
-        section, sign = sections[1], ""
-    elif value == 0 and len(sections) > 2:
-        section = sections[2]
+    parts = sections(code)
+    section, sign = parts[0], "-" if value < 0 else ""
+    if value < 0 and len(parts) > 1:
+        section, sign = parts[1], ""
+    elif value == 0 and len(parts) > 2:
+        section = parts[2]
     tokens = list(_TOKEN.finditer(section))
     if any(t["date"] or t["ampm"] for t in tokens) or re.search(r"[eE][+-]|/", section):
         return general(value, lang)  # a date code on a number, an exponent, a fraction
@@ -230,7 +230,7 @@ def _date(value, code: str | None, lang: str) -> str:
             code += " h:mm"
         elif isinstance(value, dt.time):
             code = "h:mm:ss"
-    tokens = list(_TOKEN.finditer(_sections(code)[0]))
+    tokens = list(_TOKEN.finditer(sections(code)[0]))
     twelve = any(t["ampm"] for t in tokens)
     day = any(t["date"] and t["date"][0] in "dD" and len(t["date"]) <= 2 for t in tokens)
     out: list[str] = []

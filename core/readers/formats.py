@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from core.problems import Notice
+from core.readers.display import sections
 from core.text import Text, plural_form
 
 PERCENT = "%"
@@ -98,18 +99,7 @@ def shown_by(code: str) -> Shown | None:
 
 def _first_section(code: str) -> str:
     """The code up to its first ``;`` outside quotes and after no ``\\``."""
-    quoted = False
-    i = 0
-    while i < len(code):
-        ch = code[i]
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "\\" and not quoted:
-            i += 1
-        elif ch == ";" and not quoted:
-            return code[:i]
-        i += 1
-    return code
+    return sections(code)[0]
 
 
 def cell_formats(styles_xml: bytes) -> dict[int, Shown]:
