@@ -172,26 +172,11 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
     columns, as calamine places them), for the worksheets that have any. An .xls that is not
     BIFF8, or is damaged, gives ``{}``: its cells are read as stored, and calamine names any
     damage."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            ole = _Ole(handle, size)
-            name = next((n for n in ("workbook", "book") if n in ole.entries), None)
-            if name is None:
-                return {}  # no workbook stream: calamine says what the file is
-            globals_ = _globals(ole, name)
-            if globals_ is None:
-                return {}
-            codes, xfs, sheets = globals_
-            styles = styles_shown(codes, xfs)
-            if not styles:
-                return {}  # no cell style shows a percent or a currency: no sheet is read
-            data = ole.stream(name)
-    except (_Damaged, OSError, struct.error, ValueError, KeyError, IndexError, OverflowError):
-        return {}  # damaged: the cells are read as stored, and calamine names the damage
-    except MemoryError:
+    # no cell style shows a percent or a currency: no sheet is read
+    read_book = _book(path, styles_shown)
+    if read_book is None:
         return {}
+    styles, sheets, data = read_book
     out: dict[str, Styled] = {}
     wanted = np.zeros(_MAX_XFS, bool)
     wanted[list(styles)] = True
@@ -209,6 +194,31 @@ def styled_cells(path: str | os.PathLike) -> dict[str, Styled]:
             if styled.percent or styled.currencies:
                 out[sheet] = styled
     return out
+
+
+def _book(path: str | os.PathLike, styles):
+    """``(styles(codes, xfs), sheets, the workbook stream)`` of an .xls, or None when it has no
+    workbook stream (calamine then says what the file is), is damaged (its cells are read as
+    stored, and calamine names the damage), or ``styles`` finds nothing to look for (the
+    stream is then not read)."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            ole = _Ole(handle, size)
+            name = next((n for n in ("workbook", "book") if n in ole.entries), None)
+            globals_ = _globals(ole, name) if name is not None else None
+            if globals_ is None:
+                return None
+            codes, xfs, sheets = globals_
+            picked = styles(codes, xfs)
+            if not picked:
+                return None
+            return picked, sheets, ole.stream(name)
+    except (_Damaged, OSError, struct.error, ValueError, KeyError, IndexError, OverflowError):
+        return None
+    except MemoryError:
+        return None
 
 
 def _globals(ole: _Ole, name: str):
@@ -271,24 +281,10 @@ def head_formats(path: str | os.PathLike, rows: int) -> dict[str, dict[tuple[int
     of its first ``rows`` rows (from its first cell), by 0-based (row, column): for the import
     preview's first values (``core.readers.display``). Each sheet's records are read up to the
     first cell below them. A damaged or older file gives ``{}``: its cells show as stored."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as handle:
-            ole = _Ole(handle, size)
-            name = next((n for n in ("workbook", "book") if n in ole.entries), None)
-            globals_ = _globals(ole, name) if name is not None else None
-            if globals_ is None:
-                return {}
-            codes, xfs, sheets = globals_
-            formats = {i: codes.get(n, n) for i, n in enumerate(xfs) if n}
-            if not formats:
-                return {}
-            data = ole.stream(name)
-    except (_Damaged, OSError, struct.error, ValueError, KeyError, IndexError, OverflowError):
+    read_book = _book(path, lambda codes, xfs: {i: codes.get(n, n) for i, n in enumerate(xfs) if n})
+    if read_book is None:
         return {}
-    except MemoryError:
-        return {}
+    formats, sheets, data = read_book
     out: dict[str, dict[tuple[int, int], str | int]] = {}
     for sheet, start in sheets:
         try:
