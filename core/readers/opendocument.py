@@ -377,10 +377,11 @@ def _bounded(chunks, limit: int = _MAX_STYLES):
             return
 
 
-def _general(path, shown: dict[str, Shown], out: dict[str, Styled]) -> None:
-    """The body read with ``iterparse``: any spelling XML allows (prefixes, comments, a table
-    inside a cell), about 15 times slower than ``_fast``."""
-    place = _Placer(shown, out)
+def _structure(path):
+    """The body's tables, rows, columns and cells, read with ``iterparse`` (any spelling XML
+    allows: prefixes, comments, a table inside a cell): ``("table", name)``, ``("end", None)``
+    at a table's end, and ``("row", el)``, ``("column", el)``, ``("cell", el)`` (a covered cell
+    too) of the tables' own rows, not of a table inside a cell."""
     depth = 0  # of the open elements from a table:table down
     row_depth = 0  # that of the open table:table-row (0: none is open)
     body = False
@@ -396,29 +397,45 @@ def _general(path, shown: dict[str, Shown], out: dict[str, Styled]) -> None:
                         row_depth = 0
                     depth -= 1
                     if depth == 0:
-                        place.end_table()
+                        yield "end", None
                 continue
             if depth == 0:
                 if tag == _TABLE_EL:
-                    place.table(el.get(_A_TABLE_NAME) or "")
+                    yield "table", el.get(_A_TABLE_NAME) or ""
                     depth = 1
                 continue
             depth += 1
             if tag == _CELL or tag == _COVERED:
                 if depth == row_depth + 1:  # not a cell of a table inside a cell
-                    place.cells(
-                        _count(el.get(_A_COLUMNS), _MAX_COLUMNS),
-                        el.get(_A_TYPE),
-                        el.get(_A_STYLE),
-                        el.get(_A_CURRENCY),
-                    )
+                    yield "cell", el
             elif row_depth:
                 continue  # inside a cell: text, notes, shapes
             elif tag == _ROW:
                 row_depth = depth
-                place.rows(_count(el.get(_A_ROWS), _MAX_ROWS), el.get(_A_DEFAULT))
+                yield "row", el
             elif tag == _COLUMN:
-                place.columns(_count(el.get(_A_COLUMNS), _MAX_COLUMNS), el.get(_A_DEFAULT))
+                yield "column", el
+
+
+def _general(path, shown: dict[str, Shown], out: dict[str, Styled]) -> None:
+    """The body read by ``_structure``, about 15 times slower than ``_fast``."""
+    place = _Placer(shown, out)
+    for what, el in _structure(path):
+        if what == "cell":
+            place.cells(
+                _count(el.get(_A_COLUMNS), _MAX_COLUMNS),
+                el.get(_A_TYPE),
+                el.get(_A_STYLE),
+                el.get(_A_CURRENCY),
+            )
+        elif what == "row":
+            place.rows(_count(el.get(_A_ROWS), _MAX_ROWS), el.get(_A_DEFAULT))
+        elif what == "column":
+            place.columns(_count(el.get(_A_COLUMNS), _MAX_COLUMNS), el.get(_A_DEFAULT))
+        elif what == "table":
+            place.table(el)
+        else:
+            place.end_table()
 
 
 _MAX_RANGES = 1 << 20  # merged ranges read of one file; a hostile one's others are not filled
@@ -431,51 +448,29 @@ def merged_ranges(path: str | os.PathLike) -> dict[str, list[tuple[int, int, int
     A merged range is a ``table:table-cell`` with ``table:number-rows-spanned`` or
     ``table:number-columns-spanned`` above 1; the cells it covers follow as covered cells,
     which hold their columns (``_Placer``'s placement). ``path`` is an .ods already through
-    ``guards.scan_zip``, read only when the scan saw a span (``ZipScan.spanned_parts``): with
-    ``iterparse``, as ``_general`` reads. Damaged content gives the ranges read before it.
+    ``guards.scan_zip``, read only when the scan saw a span (``ZipScan.spanned_parts``): by
+    ``_structure``, as ``_general`` reads. Damaged content gives the ranges read before it.
     """
     out: dict[str, list[tuple[int, int, int, int]]] = {}
     ranges: list[tuple[int, int, int, int]] = []
     found = 0
-    depth = row_depth = 0  # as in _general
     row = next_row = column = 0
-    body = False
     try:
-        with contextlib.closing(_events(guards.iter_member(path, "content.xml"))) as events:
-            for event, el in events:
-                tag = el.tag
-                if not body:
-                    body = tag == _BODY
-                    continue
-                if event == "end":
-                    if depth:
-                        if depth == row_depth:
-                            row_depth = 0
-                        depth -= 1
-                    continue
-                if depth == 0:
-                    if tag == _TABLE_EL:
-                        ranges = out.setdefault(el.get(_A_TABLE_NAME) or "", [])
-                        row = next_row = column = 0
-                        depth = 1
-                    continue
-                depth += 1
-                if tag == _CELL or tag == _COVERED:
-                    if depth != row_depth + 1:
-                        continue  # a cell of a table inside a cell
-                    start = column
-                    column += _count(el.get(_A_COLUMNS), _MAX_COLUMNS)
-                    down = _count(el.get(_A_ROWS_SPANNED), _MAX_ROWS)
-                    across = _count(el.get(_A_COLUMNS_SPANNED), _MAX_COLUMNS)
-                    if tag == _CELL and (down > 1 or across > 1) and found < _MAX_RANGES:
-                        ranges.append((row, start, row + down - 1, start + across - 1))
-                        found += 1
-                elif row_depth:
-                    continue  # inside a cell: text, notes, shapes
-                elif tag == _ROW:
-                    row_depth = depth
-                    row, next_row = next_row, next_row + _count(el.get(_A_ROWS), _MAX_ROWS)
-                    column = 0
+        for what, el in _structure(path):
+            if what == "cell":
+                start = column
+                column += _count(el.get(_A_COLUMNS), _MAX_COLUMNS)
+                down = _count(el.get(_A_ROWS_SPANNED), _MAX_ROWS)
+                across = _count(el.get(_A_COLUMNS_SPANNED), _MAX_COLUMNS)
+                if el.tag == _CELL and (down > 1 or across > 1) and found < _MAX_RANGES:
+                    ranges.append((row, start, row + down - 1, start + across - 1))
+                    found += 1
+            elif what == "row":
+                row, next_row = next_row, next_row + _count(el.get(_A_ROWS), _MAX_ROWS)
+                column = 0
+            elif what == "table":
+                ranges = out.setdefault(el, [])
+                row = next_row = column = 0
     except Exception:  # noqa: BLE001 - damaged: what was read before the damage; calamine
         pass  # names the damage
     return {name: spans for name, spans in out.items() if spans}
