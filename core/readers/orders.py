@@ -353,15 +353,22 @@ def convert_orders(
     date_j = mapping.column_of("date")
     order_j = mapping.column_of("order_id")
     order_numbers = uniform = None
+    lined = False  # some order number stands on two rows or more
     if order_j is not None:  # the lines of one order: a missing customer or date is its order's
         order_numbers = rows_mod.texts(cols[order_j])
-        keys = []
-        for j in (cust_j, date_j):
-            cols[j] = list(cols[j])
-            keys.append(rows_mod.texts(cols[j]))
-            if fill:
-                fill_from_orders(order_numbers, cols[j], keys[-1])
-        uniform = uniform_orders(order_numbers, *keys)
+        distinct = set(order_numbers)
+        distinct.discard("")
+        lined = len(distinct) < len(order_numbers) - order_numbers.count("")
+        if lined:
+            keys = []
+            for j in (cust_j, date_j):
+                cols[j] = list(cols[j])
+                keys.append(rows_mod.texts(cols[j]))
+                if fill:
+                    fill_from_orders(order_numbers, cols[j], keys[-1])
+            uniform = uniform_orders(order_numbers, *keys)
+        else:  # an order a row (a 1C export's «Номер»): nothing to fill, nothing repeated
+            uniform = np.fromiter(map(bool, order_numbers), bool, len(order_numbers))
     cust_kinds = set(map(type, cols[cust_j]))
     customers_all = rows_mod.texts(cols[cust_j], cust_kinds)
     every_customer = all(customers_all)
@@ -566,7 +573,7 @@ def convert_orders(
         notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
     good = ~bad & ~lines
     date_values = typed_dates.values
-    if order_numbers is not None:  # an order's amount repeated on each of its lines
+    if lined:  # an order's amount repeated on each of its lines
         scope = LINE_SCOPE if amount_j is None else amount_scope(mapping.headers[amount_j])
         amounts, same, differ = repeated_amounts(
             _objects(order_numbers), customer, date_values, amounts, good, scope
