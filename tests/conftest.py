@@ -29,3 +29,20 @@ def require_tool(*names: str, package: str, required_by: str = "") -> str:
     if os.environ.get("CI") == "true" or (required_by and os.environ.get(required_by) == "1"):
         pytest.fail(f"{required_by or 'CI=true'} but {words}")
     pytest.skip(words)
+
+
+def libreoffice_converted(sources: list[Path], kind: str, folder: Path) -> dict[str, Path]:
+    """``sources`` written by LibreOffice as ``kind`` ("ods", "xls") into ``folder / kind``
+    (one soffice run), by their stems; the caller has asked ``require_tool("soffice", …)``."""
+    import subprocess
+
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", kind, "--outdir", str(folder / kind)]
+        + [str(p) for p in sources],
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
+    )
+    out = {p.stem: folder / kind / f"{p.stem}.{kind}" for p in sources}
+    assert all(p.exists() for p in out.values()), out
+    return out

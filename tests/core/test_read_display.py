@@ -5,14 +5,13 @@ the stored 300000, 0.35 or a date's ISO text (DESIGN.md §4); a CSV's cells as w
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 
 import pytest
 import xlsxwriter
 
 from core.readers import load_grids, pipeline, segments, specs
 from core.readers.display import code_of, shown
-from tests.conftest import require_tool
+from tests.conftest import libreoffice_converted, require_tool
 
 NBSP = "\u00a0"
 HEADER = ["Сегмент", "Клиентов", "Средний чек", "Маржа", "Начало"]
@@ -115,14 +114,7 @@ def test_a_libreoffice_preview_shows_the_cells_as_libreoffice_does(tmp_path, kin
     .xls: the cells by the number formats of its XF records, as an .xlsx's."""
     require_tool("soffice", package="LibreOffice", required_by="REQUIRE_LIBREOFFICE")
     source = _book(tmp_path / "segments.xlsx")
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", kind, "--outdir", str(tmp_path / "lo")]
-        + [str(source)],
-        capture_output=True,
-        timeout=120,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    path = tmp_path / "lo" / f"segments.{kind}"
+    path = libreoffice_converted([source], kind, tmp_path)["segments"]
     got = _samples(path, "ru")
     assert got[2] in ("300,000 ₽; 1,501 ₽", f"300{NBSP}000 ₽; 1{NBSP}501 ₽")
     assert got[3:] == ["35%; 40%", "01.03.2024; 02.03.2024"]

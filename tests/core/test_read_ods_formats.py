@@ -31,7 +31,7 @@ from core.readers import (
 )
 from core.readers.formats import Shown
 from core.schema import AMBIGUOUS_PERCENT
-from tests.conftest import require_tool
+from tests.conftest import libreoffice_converted, require_tool
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ["Сегмент", "Клиентов", "Маржа", "Средний чек"]
@@ -89,7 +89,7 @@ def lo(tmp_path_factory) -> dict[str, Path]:
     sources = [_xlsx(folder / f"{name}.xlsx", *spec) for name, spec in SOURCES.items()]
     _merged(folder / "merged.xlsx")
     sources.append(folder / "merged.xlsx")
-    return _converted(sources, "ods", folder)
+    return libreoffice_converted(sources, "ods", folder)
 
 
 @pytest.fixture(scope="module")
@@ -114,21 +114,7 @@ def xls(lo) -> dict[str, Path]:
             ws.write_formula(i, 4, f"=C{i + 1}/2", pct, (i % 90) / 200)
     book.close()
     sources = [folder / f"{name}.xlsx" for name in [*SOURCES, "merged", "big"]]
-    return _converted(sources, "xls", folder)
-
-
-def _converted(sources: list[Path], kind: str, folder: Path) -> dict[str, Path]:
-    """``sources`` written by LibreOffice as ``kind`` (one soffice run), by their stems."""
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", kind, "--outdir", str(folder / kind)]
-        + [str(p) for p in sources],
-        capture_output=True,
-        timeout=180,
-        env={"HOME": str(folder), "PATH": "/usr/bin:/bin"},
-    )
-    out = {p.stem: folder / kind / f"{p.stem}.{kind}" for p in sources}
-    assert all(p.exists() for p in out.values()), out
-    return out
+    return libreoffice_converted(sources, "xls", folder)
 
 
 def _merged(path: Path) -> None:

@@ -18,8 +18,7 @@ import pytest
 import xlsxwriter
 
 from core.readers import guards, load_grids, opendocument, read_order_log, read_segments
-from tests.conftest import require_tool
-from tests.core.test_read_ods_formats import _converted
+from tests.conftest import libreoffice_converted, require_tool
 
 pytestmark = pytest.mark.libreoffice
 
@@ -65,7 +64,7 @@ def books(tmp_path_factory) -> dict[str, Path]:
     require_tool("soffice", package="LibreOffice", required_by="REQUIRE_LIBREOFFICE")
     folder = tmp_path_factory.mktemp("merged")
     sources = [_segments(folder / "segments.xlsx"), _orders(folder / "orders.xlsx")]
-    out = _converted(sources, "ods", folder)
+    out = libreoffice_converted(sources, "ods", folder)
     out.update({f"{p.stem}.xlsx": p for p in sources})
     return out
 
@@ -116,7 +115,7 @@ def test_an_ods_without_merged_cells_is_not_searched_for_them(books, monkeypatch
     book = xlsxwriter.Workbook(str(plain))
     book.add_worksheet("S").write_row(0, 0, ["Сегмент", "Клиентов"])
     book.close()
-    ods = _converted([plain], "ods", plain.parent)["plain"]
+    ods = libreoffice_converted([plain], "ods", plain.parent)["plain"]
     assert "content.xml" not in guards.scan_zip(ods, "en").spanned_parts
     monkeypatch.setattr(opendocument, "merged_ranges", never)
     assert load_grids(ods)[0].rows == [["Сегмент", "Клиентов"]]

@@ -3,13 +3,11 @@ none as unclear."""
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 import xlsxwriter
 
 from core.schema import AMBIGUOUS_PERCENT
-from tests.conftest import require_tool
+from tests.conftest import libreoffice_converted, require_tool
 from ui.dialogs.import_dialog import ImportDialog
 
 
@@ -26,14 +24,7 @@ def test_the_preview_shows_percent_cells_saved_by_libreoffice(app, qtbot, tmp_pa
     """The same workbook saved by LibreOffice as .ods or .xls reads the same in the preview."""
     require_tool("soffice", package="LibreOffice", required_by="REQUIRE_LIBREOFFICE")
     source = margins(tmp_path / "margins.xlsx")
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", kind, "--outdir", str(tmp_path / "lo")]
-        + [str(source)],
-        capture_output=True,
-        timeout=120,
-        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
-    )
-    preview_shows_percents(qtbot, tmp_path / "lo" / f"margins.{kind}")
+    preview_shows_percents(qtbot, libreoffice_converted([source], kind, tmp_path)["margins"])
 
 
 def margins(path):
