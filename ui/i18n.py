@@ -122,6 +122,13 @@ class QtNumberFormat(NumberFormat):
         text = self.number(shown, 6).replace(loc.groupSeparator(), "").replace("−", "-")
         return text + "%" if unit == schema.FRACTION else text
 
+    def shown_edit_text(self, value: float, unit: str) -> str:
+        """A number as the grid shows it (rounded to the grid's decimals), written as the editor
+        writes it: «3,26» for 3,259036 purchases a year, «49,9%» for a margin of 0,498723."""
+        written = value * 100 if unit == schema.FRACTION else value
+        shown = round(written, self.decimals(value, unit))
+        return self.edit_text(shown / 100 if unit == schema.FRACTION else shown, unit)
+
     @property
     def decimal(self) -> str:
         """The decimal separator a person of this language types."""

@@ -606,6 +606,10 @@
         <translation>Портфель</translation>
     </message>
     <message>
+        <source>Exactly {value}</source>
+        <translation>Точно {value}</translation>
+    </message>
+    <message>
         <source>{label}: not summed across segments.</source>
         <translation>{label}: не суммируется по сегментам.</translation>
     </message>
@@ -686,7 +690,7 @@
     <name>GridPane</name>
     <message>
         <source>{figures}: {n} of {total} segments</source>
-        <extracomment>the time columns are fitted for in one turn of the event loop, the rest in the next turns: a large table's fitting never holds the window, a small one's is done before the first paint (four columns a turn took the sample's 18 columns five turns, each with a repaint of the window, before its first screen stayed as it is) the segment column is at least this wide (names are what people look for) the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
+        <extracomment>the time columns are fitted for in one turn of the event loop, the rest in the next turns: a large table's fitting never holds the window, a small one's is done before the first paint (four columns a turn took the sample's 18 columns five turns, each with a repaint of the window, before its first screen stayed as it is) what ``settle`` may take for the first screen: the whole of a small table's columns (a turn's worth left the last of the sample's columns unfitted on a busy machine: the first paint was then of a scroll bar that changed a turn later), within the longest the window may be held (DESIGN.md §9: 100 ms) the segment column is at least this wide (names are what people look for) the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
         <translation>{figures}: сегментов {n} из {total}</translation>
     </message>
     <message>

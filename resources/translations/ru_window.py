@@ -53,6 +53,7 @@ RU = {
     ("QPlatformTheme", "Discard"): "Не сохранять",
     "Files of &type:": "&Типы файлов:",
     "{label}: not summed across segments.": "{label}: не суммируется по сегментам.",
+    "Exactly {value}": "Точно {value}",
     "Not summed across segments.": "Не суммируется по сегментам.",
     (
         "All segments together: customers, spend and new customers summed, CAC and CRR pooled, "

@@ -16,6 +16,7 @@ from core import schema
 from core.explain import Explanation, explain, explain_portfolio
 from ui import i18n, registry, style
 from ui.models import columns
+from ui.models.roles import RawValueRole
 from ui.views.elided_label import ElidedLabel
 
 #: the width of the box naming the cell, left of "fx"
@@ -148,13 +149,22 @@ class FormulaLine(QWidget):
         self.name.setToolTip(f"{col.label(lang)} · {where}")
         index = self._index()
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
-            self._set(str(model.data(index, Qt.ItemDataRole.EditRole) or ""), editable=True)
+            exact = str(model.data(index, Qt.ItemDataRole.EditRole) or "")
+            value = model.data(index, RawValueRole)
             problem = model.problem(self._row, key)
             note = registry.input_note(self._doc, self._row, key, fmt)
+            # a value nobody typed (derived from an order log: 541 ÷ 166 purchases a year) as
+            # the grid shows it, «3,26», not «3,259036»; the exact value in the tooltip. A value
+            # typed or imported stays as it was written.
+            shown = fmt.shown_edit_text(value, col.unit) if note and type(value) is float else exact
+            exactly = self.tr("Exactly {value}").format(value=exact) if shown != exact else ""
+            self._set(shown, editable=True)
             self.origin.setText(note or "")
             self.origin.setToolTip(note or "")
             self.origin.setVisible(bool(note))
-            self.edit.setToolTip("\n".join(x for x in (col.definition(lang), note, problem) if x))
+            self.edit.setToolTip(
+                "\n".join(x for x in (col.definition(lang), exactly, note, problem) if x)
+            )
             return
         self.origin.hide()
         group = columns.group_of_key(key)
@@ -195,6 +205,10 @@ class FormulaLine(QWidget):
     def _commit(self) -> None:
         index = self._index()
         if self.edit.isReadOnly() or not index.isValid():
+            return
+        if not self.edit.isModified():
+            # Enter on the value as shown changes nothing (a derived value shown rounded kept)
+            self._grid.view.setFocus()
             return
         model = self._grid.model
         if model.setData(index, self.edit.text()):

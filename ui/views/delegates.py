@@ -149,7 +149,10 @@ class CellDelegate(QStyledItemDelegate):
             editor.setText(str(model.data(index, Qt.ItemDataRole.EditRole) or ""))
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
-        if isinstance(editor, QLineEdit):
+        # an editor left as it opened writes nothing: F2 and Enter on a value derived from an
+        # order log (3,259036… purchases a year, shown to six decimals) rounded it and marked
+        # the project changed
+        if isinstance(editor, QLineEdit) and editor.isModified():
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
@@ -185,8 +188,8 @@ class CellDelegate(QStyledItemDelegate):
         """True when the model accepts the text; otherwise say why and keep the editor."""
         index = getattr(editor, "model_index", None)
         model = index.model() if index is not None and index.isValid() else None
-        if model is None or not hasattr(model, "validate"):
-            return True
+        if model is None or not hasattr(model, "validate") or not editor.isModified():
+            return True  # left as it opened: nothing is written (``setModelData``)
         ok, _value, message = model.validate(index, editor.text())
         if ok:
             return True

@@ -1,0 +1,80 @@
+"""The formula line (fx) shows an input as the grid does when nobody typed it (derived from an
+order log), the exact value in its tooltip; Enter or F2 on a value left as it is changes nothing."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.test_orders_window import accept_example_log
+
+
+def _cell(window, key: str, role=Qt.ItemDataRole.DisplayRole):
+    model = window.grid.model
+    return model.data(model.index(0, model.column_of(key)), role)
+
+
+@pytest.mark.parametrize(
+    ("lang", "purchases", "margin"),
+    [("en", "3.26", "49.9%"), ("ru", "3,26", "49,9%")],
+)
+def test_a_derived_input_is_shown_in_fx_as_the_grid_shows_it(
+    window, qtbot, lang, purchases, margin
+):
+    """The shop's log: Магазин's 541 purchases by 166 customers are 3,259036… a year. The grid
+    shows «3,26»; the formula line showed «3,259036» (and a margin «49,87229%»)."""
+    window.set_language(lang)
+    accept_example_log(window, qtbot)
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=30_000)
+    doc, line = window.doc, window.formula
+    exact = doc.value(0, "purchases_per_year")
+    assert exact == pytest.approx(541 / 166)
+    window.select_cell(0, "purchases_per_year")
+    qtbot.waitUntil(lambda: line.origin.isVisible(), timeout=5_000)
+    assert line.text() == purchases
+    assert _cell(window, "purchases_per_year") == purchases  # what the grid shows
+    exactly = {"en": "Exactly 3.259036", "ru": "Точно 3,259036"}[lang]
+    assert exactly in line.edit.toolTip()
+    window.select_cell(0, "gross_margin")
+    assert line.text() == margin
+    assert _cell(window, "gross_margin").replace("\u00a0", "") == margin
+    # Enter on the value as shown writes nothing: the log's value and its note stay
+    doc.undo_stack.setClean()
+    window.select_cell(0, "purchases_per_year")
+    line.edit.setFocus()
+    qtbot.keyClick(line.edit, Qt.Key.Key_Return)
+    assert doc.value(0, "purchases_per_year") == exact
+    assert doc.undo_stack.isClean() and line.origin.isVisible()
+    # so does F2 and Enter in the grid (the editor holds the six decimals)
+    view = window.grid.view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.focusWidget()
+    assert editor is not view and editor.text() == exact_text(lang)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert doc.value(0, "purchases_per_year") == exact and doc.undo_stack.isClean()
+    # a value typed in fx is taken as typed
+    window.select_cell(0, "purchases_per_year")
+    line.edit.setFocus()
+    line.edit.selectAll()
+    qtbot.keyClicks(line.edit, "3" + ("," if lang == "ru" else ".") + "5")
+    qtbot.keyClick(line.edit, Qt.Key.Key_Return)
+    assert doc.value(0, "purchases_per_year") == 3.5
+    assert line.text() == ("3,5" if lang == "ru" else "3.5")  # typed: as typed, no note
+    assert not line.origin.isVisible()
+    doc.undo_stack.setClean()
+
+
+def exact_text(lang: str) -> str:
+    return "3,259036" if lang == "ru" else "3.259036"
+
+
+def test_a_typed_value_is_shown_in_fx_as_it_was_typed(window, qtbot):
+    """A value typed with more decimals than the grid shows is the person's own: fx keeps them."""
+    model = window.grid.model
+    index = model.index(1, model.column_of("purchases_per_year"))
+    assert model.setData(index, "2.345678")
+    window.select_cell(1, "purchases_per_year")
+    assert model.data(index, Qt.ItemDataRole.DisplayRole) == "2.35"
+    assert window.formula.text() == "2.345678"
+    assert "Exactly" not in window.formula.edit.toolTip()
