@@ -690,7 +690,7 @@
     <name>GridPane</name>
     <message>
         <source>{figures}: {n} of {total} segments</source>
-        <extracomment>the time columns are fitted for in one turn of the event loop, the rest in the next turns: a large table's fitting never holds the window, a small one's is done before the first paint (four columns a turn took the sample's 18 columns five turns, each with a repaint of the window, before its first screen stayed as it is) what ``settle`` may take for the first screen: the whole of a small table's columns (a turn's worth left the last of the sample's columns unfitted on a busy machine: the first paint was then of a scroll bar that changed a turn later), within the longest the window may be held (DESIGN.md §9: 100 ms) the segment column is at least this wide (names are what people look for) the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
+        <extracomment>the time columns are fitted for in one turn of the event loop, the rest in the next turns: a large table's fitting never holds the window, a small one's is done before the first paint (four columns a turn took the sample's 18 columns five turns, each with a repaint of the window, before its first screen stayed as it is) what ``settle`` may take for the first screen: the whole of a small table's columns (a turn's worth left the last of the sample's columns unfitted on a busy machine: the first paint was then of a scroll bar that changed a turn later), within the longest the window may be held (DESIGN.md §9: 100 ms) the segment column is at least this wide (names are what people look for) the segments' rows the grid shows at least (all when there are fewer) before the charts under it keep their room: in a lower window the charts fold away instead the pane's wanted height may have changed (rows, the note, the columns' scroll bar)</extracomment>
         <translation>{figures}: сегментов {n} из {total}</translation>
     </message>
     <message>
@@ -785,8 +785,16 @@
     </message>
     <message>
         <source>View</source>
-        <extracomment>the side panel's share of the window's width when it opens the most of a narrowed window the side panel keeps (at least ``SIDE_MIN`` pixels) the charts' share of the height left under the grid's rows keep the frame inside the screen (off for a picture of a given size: --screenshot)</extracomment>
+        <extracomment>the side panel's share of the window's width when it opens the most of a narrowed window the side panel keeps (at least ``SIDE_MIN`` pixels) the least height of the charts under the grid (their own minimum when higher) keep the frame inside the screen (off for a picture of a given size: --screenshot)</extracomment>
         <translation>Вид</translation>
+    </message>
+    <message>
+        <source>▴ Charts</source>
+        <translation>▴ Графики</translation>
+    </message>
+    <message>
+        <source>The window is too low for the charts under the grid's rows: show them (the grid then scrolls). They come back by themselves when the window is taller.</source>
+        <translation>Окно слишком низкое для графиков под строками таблицы: показать их (таблица тогда прокручивается). Они вернутся сами, когда окно станет выше.</translation>
     </message>
     <message>
         <source>About LTV Studio</source>

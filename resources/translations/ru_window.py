@@ -54,6 +54,12 @@ RU = {
     "Files of &type:": "&Типы файлов:",
     "{label}: not summed across segments.": "{label}: не суммируется по сегментам.",
     "Exactly {value}": "Точно {value}",
+    "▴ Charts": "▴ Графики",
+    "The window is too low for the charts under the grid's rows: show them (the grid then "
+    "scrolls). They come back by themselves when the window is taller.": (
+        "Окно слишком низкое для графиков под строками таблицы: показать их (таблица тогда "
+        "прокручивается). Они вернутся сами, когда окно станет выше."
+    ),
     "Not summed across segments.": "Не суммируется по сегментам.",
     (
         "All segments together: customers, spend and new customers summed, CAC and CRR pooled, "

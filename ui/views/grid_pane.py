@@ -30,6 +30,9 @@ FIT_TURN_S = 0.015
 SETTLE_S = 0.08
 #: the segment column is at least this wide (names are what people look for)
 SEGMENT_MIN_WIDTH = 150
+#: the segments' rows the grid shows at least (all when there are fewer) before the charts
+#: under it keep their room: in a lower window the charts fold away instead
+LEAST_ROWS = 5
 
 
 class _Grid(SegmentsView):
@@ -52,9 +55,12 @@ class _Grid(SegmentsView):
             self.first_painted.emit()
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        hint = super().sizeHint()
         model = self.model()
         rows = model.rowCount() if model is not None else 0
+        return QSize(super().sizeHint().width(), self.height_for(rows))
+
+    def height_for(self, rows: int) -> int:
+        """The height that shows ``rows`` rows under the headers (and the columns' scroll bar)."""
         height = (
             self.horizontalHeader().height()
             + rows * self.verticalHeader().defaultSectionSize()
@@ -62,7 +68,7 @@ class _Grid(SegmentsView):
         )
         if self._needs_scroll_bar():
             height += self.horizontalScrollBar().sizeHint().height()
-        return QSize(hint.width(), height)
+        return height
 
     def _needs_scroll_bar(self) -> bool:
         """True when the shown columns are wider than the grid (a horizontal scroll bar)."""
@@ -255,10 +261,18 @@ class GridPane(QWidget):
     def wanted_height(self) -> int:
         """The height that shows every row, the portfolio row and the note (the grid's rows
         scroll when the window has less)."""
+        return self.height_for(self.model.rowCount())
+
+    def least_height(self) -> int:
+        """The height that shows ``LEAST_ROWS`` rows (all of them when there are fewer), the
+        portfolio row and the note: less than this, and the charts give way (the window)."""
+        return self.height_for(min(LEAST_ROWS, self.model.rowCount()))
+
+    def height_for(self, rows: int) -> int:
         note = self.note.heightForWidth(max(50, self.width())) if self.note.isVisible() else 0
         return (
             self.band.sizeHint().height()
-            + self.view.sizeHint().height()
+            + self.view.height_for(rows)
             + self.footer.height()
             + max(note, 0)
         )

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -61,8 +62,20 @@ SIDE_SHARE = 0.3
 #: the most of a narrowed window the side panel keeps (at least ``SIDE_MIN`` pixels)
 SIDE_MAX_SHARE = 0.4
 SIDE_MIN = 280
-#: the charts' share of the height left under the grid's rows
+#: the least height of the charts under the grid (their own minimum when higher)
 BOTTOM_MIN = 180
+
+
+class GridSplitter(QSplitter):
+    """The grid over the charts; says when its height changed, so that the window shares it
+    out again (the grid's rows first, the charts what is left or nothing)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().height() != event.size().height():
+            self.resized.emit()
 
 
 class SideSplitter(QSplitter):
@@ -162,13 +175,17 @@ class MainWindow(QMainWindow):
             self._add_slot(self.bottom, spec)
         for spec in registry.SIDE_PANELS:
             self._add_slot(self.side, spec)
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = GridSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("gridAndCharts")
-        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(self.bottom)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        # the grid never folds; the charts do, in a window too low for both (``_fit_grid_height``)
+        self.splitter.setCollapsible(0, False)
+        self.splitter.setCollapsible(1, True)
+        self.bottom.installEventFilter(self)  # its least height grows as the charts are made
+        self._bottom_least = 0
         main = QWidget(self)
         column = QVBoxLayout(main)
         column.setContentsMargins(6, 4, 6, 0)
@@ -187,6 +204,13 @@ class MainWindow(QMainWindow):
         self.side.hide()
         self.status_label = ElidedLabel(self)
         self.statusBar().addWidget(self.status_label, 1)
+        # the charts folded away by a low window come back by this button (or the splitter)
+        self.charts_button = QToolButton(self)
+        self.charts_button.setObjectName("showCharts")
+        self.charts_button.setAutoRaise(True)
+        self.charts_button.clicked.connect(self.show_charts)
+        self.charts_button.hide()
+        self.statusBar().addPermanentWidget(self.charts_button)
         self._add_task_bar()  # now, hidden: the status bar is as tall as it from the start
 
         self.actions = Actions(self)
@@ -208,6 +232,7 @@ class MainWindow(QMainWindow):
         doc.path_changed.connect(self._update_title)
         doc.project_loaded.connect(self._on_project_loaded)
         self.grid.height_changed.connect(self._schedule_grid_height)
+        self.splitter.resized.connect(self._fit_grid_height)
         self.grid.view.first_painted.connect(self._after_first_paint)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
         self.grid.cell_selected.connect(self.shell.cell_selected)
@@ -231,7 +256,8 @@ class MainWindow(QMainWindow):
         self._panels_made = False
         #: keep the frame inside the screen (off for a picture of a given size: --screenshot)
         self.keep_on_screen = True
-        self._grid_height_by_hand = False
+        self._grid_height_by_hand: int | None = None  # the grid's height as dragged
+        self._charts_folded_by_hand = False
         self._grid_height_timer = QTimer(self)
         self._grid_height_timer.setSingleShot(True)
         self._grid_height_timer.setInterval(0)
@@ -355,6 +381,13 @@ class MainWindow(QMainWindow):
             if tabs.isVisible():
                 self._title_tabs(tabs)
         self.view_bar.setWindowTitle(self.tr("View"))
+        self.charts_button.setText(self.tr("▴ Charts"))
+        self.charts_button.setToolTip(
+            self.tr(
+                "The window is too low for the charts under the grid's rows: show them (the "
+                "grid then scrolls). They come back by themselves when the window is taller."
+            )
+        )
         for part in (self._banner, self._task_bar):
             if part is not None:
                 part.retranslate()
@@ -538,7 +571,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_project_loaded(self) -> None:
-        self._grid_height_by_hand = False
+        self._grid_height_by_hand = None
+        self._charts_folded_by_hand = False
         self._schedule_grid_height()
         self._update_title()
         self.grid.schedule_fit()
@@ -647,24 +681,67 @@ class MainWindow(QMainWindow):
     def _schedule_grid_height(self, *_args) -> None:
         """Fit the grid's height to its rows once the layout has taken the change in (unless
         the person set it by dragging the splitter, until the next project)."""
-        if not self._grid_height_by_hand and not self._grid_height_timer.isActive():
+        if self._grid_height_by_hand is None and not self._grid_height_timer.isActive():
             self._grid_height_timer.start()
 
     @Slot(int, int)
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
-        self._grid_height_by_hand = True
+        grid, charts = self.splitter.sizes()
+        self._grid_height_by_hand = grid
+        self._charts_folded_by_hand = charts == 0
+        self._show_charts_button()
+
+    @Slot()
+    def show_charts(self) -> None:
+        """The charts back under a grid that then scrolls (the window is too low for both)."""
+        total = sum(self.splitter.sizes())
+        bottom = self._bottom_height()
+        self._grid_height_by_hand = max(0, total - bottom)  # as if dragged there
+        self._charts_folded_by_hand = False
+        self.splitter.setSizes([total - bottom, bottom])
+        self._show_charts_button()
+
+    def _bottom_height(self) -> int:
+        """The least height of the panels under the grid: what their words need at the scale
+        in force (the charts name at least three segments)."""
+        return max(BOTTOM_MIN, self.bottom.minimumSizeHint().height())
 
     def _fit_grid_height(self) -> None:
-        """Give the grid the height of its rows (up to what leaves the charts room)."""
-        total = sum(self.splitter.sizes())
+        """Share the height out: the grid as tall as its rows, the charts the rest. When the
+        rest is less than the charts need, the grid scrolls, as long as it still shows
+        ``LEAST_ROWS`` rows; in a lower window the charts fold away (the grid keeps the
+        answers in sight) and come back when it is taller again. A height the person dragged
+        the grid to stands for its rows' until the next project."""
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
         if total <= 0:
             return
-        wanted = self.grid.wanted_height()
-        # the panels below keep what their words need at the scale in force (the charts name
-        # their segments): a zoomed grid scrolls instead
-        bottom = max(BOTTOM_MIN, self.bottom.minimumSizeHint().height())
-        grid = max(120, min(wanted, total - bottom))
+        by_hand = self._grid_height_by_hand
+        if by_hand is not None and self._charts_folded_by_hand:
+            self.splitter.setSizes([total, 0])  # the person folded the charts: they stay so
+            self._show_charts_button()
+            return
+        wanted = self.grid.wanted_height() if by_hand is None else by_hand
+        bottom = self._bottom_height()
+        least = min(wanted, self.grid.least_height())
+        if total - bottom >= least:
+            grid = max(least, min(wanted, total - bottom))
+        else:
+            grid = total
         self.splitter.setSizes([grid, total - grid])
+        self._show_charts_button()
+
+    def _show_charts_button(self) -> None:
+        folded = self.splitter.sizes()[1] == 0 and sum(self.splitter.sizes()) > 0
+        self.charts_button.setVisible(folded)
+
+    def eventFilter(self, obj, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.bottom and event.type() == QEvent.Type.LayoutRequest:
+            least = self.bottom.minimumSizeHint().height()
+            if least != self._bottom_least:  # the charts were made, or scaled
+                self._bottom_least = least
+                self._schedule_grid_height()
+        return super().eventFilter(obj, event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

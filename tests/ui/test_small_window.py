@@ -1,0 +1,65 @@
+"""A low window keeps the answers in sight: the grid's rows first, the charts what is left — folded
+away when that is too little, back when the window is taller (DESIGN.md §7 "At first glance")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.views.grid_pane import LEAST_ROWS
+
+
+def _resize(window, qtbot, width: int, height: int) -> None:
+    window.keep_on_screen = False  # the off-screen platform's screen is 800×800
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    qtbot.waitUntil(lambda: window.size().toTuple() == (width, height), timeout=3000)
+    qtbot.wait(50)  # the turns that fit the grid's height
+
+
+def _rows_in_sight(window) -> int:
+    view = window.grid.view
+    return view.viewport().height() // view.verticalHeader().defaultSectionSize()
+
+
+def test_an_800_by_560_window_shows_every_row_and_folds_the_charts(window, qtbot):
+    """The sample's six segments at 800×560: the charts kept their least height and the grid
+    showed a row and a half. Now the grid shows all six and the charts wait behind a button;
+    they come back when the window grows, and the button brings them back at once."""
+    charts = window.charts
+    qtbot.waitUntil(lambda: bool(charts.chart_views()), timeout=3000)
+    _resize(window, qtbot, 800, 560)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] == 0, timeout=3000)
+    assert _rows_in_sight(window) >= len(window.doc) == 6
+    assert window.grid.view.verticalScrollBar().maximum() == 0
+    assert window.charts_button.isVisible() and window.charts_button.text() == "▴ Charts"
+
+    _resize(window, qtbot, 1366, 768)  # taller: the charts are back, the rows all in sight
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] > 0, timeout=3000)
+    assert window.splitter.sizes()[1] >= charts.chart_views()[0].minimumHeight()
+    assert window.grid.view.verticalScrollBar().maximum() == 0
+    assert not window.charts_button.isVisible()
+
+    _resize(window, qtbot, 800, 560)  # low again: folded again
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] == 0, timeout=3000)
+    window.charts_button.click()  # wanted anyway: the grid scrolls under the charts
+    assert window.splitter.sizes()[1] >= charts.chart_views()[0].minimumHeight()
+    assert not window.charts_button.isVisible()
+    _resize(window, qtbot, 800, 600)  # and stay, the person's choice, as the window changes
+    assert window.splitter.sizes()[1] > 0
+
+
+def test_many_segments_keep_the_charts_while_the_grid_shows_its_least_rows(window, qtbot):
+    """Twenty segments at 1366×768: the grid scrolls and the charts keep their room, as long as
+    the grid shows ``LEAST_ROWS`` rows; at 800×560 the charts fold for them."""
+    from core.project import Project, SegmentTable
+
+    whole = dict(customers=100, avg_order_value=1000, purchases_per_year=2, retention_years=3)
+    records = [dict(segment=f"S{i}", **whole, acquisition_spend=9e4) for i in range(20)]
+    window.doc.load(Project(segments=SegmentTable.from_records(records)))
+    _resize(window, qtbot, 1366, 768)
+    qtbot.waitUntil(lambda: bool(window.charts.chart_views()), timeout=3000)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] > 0, timeout=3000)
+    assert LEAST_ROWS <= _rows_in_sight(window) < 20
+    _resize(window, qtbot, 800, 560)
+    qtbot.waitUntil(lambda: window.splitter.sizes()[1] == 0, timeout=3000)
+    assert _rows_in_sight(window) >= LEAST_ROWS
