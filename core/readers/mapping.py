@@ -116,8 +116,9 @@ def mapping_at(grids: list[Grid], spec: TableSpec, grid_index: int, header_index
 def _mapping(grid: Grid, g: int, i: int, row: list, spec: TableSpec, group: list | None) -> Mapping:
     number = grid.row_numbers[i] if i < len(grid.row_numbers) else i + 1
     matches, headers = header.match_row(row, spec.header, group, number - 1, grid.first_col)
-    if "order_id" in spec.header.keys:  # Shopify's "Name" of "#1001"s
+    if "order_id" in spec.header.keys:  # Shopify's "Name" of "#1001"s, 1C's «Номер»
         matches = _numbers_by_name(grid, i, number, headers, matches)
+        matches = _number_alone(grid, i, headers, matches)
     return Mapping(
         grid.name,
         number,
@@ -158,6 +159,36 @@ def _numbers_by_name(grid: Grid, i: int, number: int, headers: list[str], matche
         if m.key == "order_id":  # the words' candidate gives way
             winner = a1(number - 1, grid.first_col + j)
             out[k] = header.Match(None, m.score, header.TAKEN_HOW, m.words, ("order_id", winner))
+    out[j] = header.Match("order_id", 2.0, header.WORDS_HOW, (headers[j], seen[0]))
+    return out
+
+
+#: A header of a number word alone: 1C's «Номер» of a document beside its «Дата» and «Контрагент»
+_NUMBER_WORDS = frozenset({"номер", "№", "no", "no.", "nr", "nr.", "number", "#"})
+
+
+def _number_alone(grid: Grid, i: int, headers: list[str], matches: list) -> list:
+    """1C's «Номер»: the one column headed by a number word alone (``_NUMBER_WORDS``), which no
+    role took, in a log with a customer and a date and no other order number, is the order
+    number when two rows in a row below the header write the same number — an order written a
+    line per item under its document's number. Without such a pair (a row counter, numbers
+    that never repeat) it stays unused: the lines' rules would have nothing to do."""
+    keys = {m.key for m in matches}
+    if "order_id" in keys or not {"customer", "date"} <= keys:
+        return matches
+    at = [
+        j
+        for j, h in enumerate(headers)
+        if h.strip().casefold() in _NUMBER_WORDS and matches[j].key is None
+    ]
+    if len(at) != 1:
+        return matches
+    j = at[0]
+    cells = [r[j] if j < len(r) else None for r in grid.rows[i + 1 : i + 1 + _BY_NAME_ROWS]]
+    seen = [str(c).strip() if c is not None else "" for c in cells]
+    if not any(a and a == b for a, b in zip(seen, seen[1:])):
+        return matches
+    out = list(matches)
     out[j] = header.Match("order_id", 2.0, header.WORDS_HOW, (headers[j], seen[0]))
     return out
 

@@ -771,6 +771,27 @@ def test_a_number_reused_by_another_customer_fills_nothing(tmp_path):
     assert float(ours.totals.revenue) == 3_000
 
 
+def test_a_1c_document_number_alone_counts_the_documents_total_once_on_both_paths(tmp_path):
+    """1C's «Номер» (not «Номер документа») over a document's goods lines, «Сумма документа»
+    on each: the document's total once (it was summed on every line, 2.6 times the revenue)."""
+    text = (
+        "Номер;Дата;Контрагент;Номенклатура;Количество;Сумма документа\n"
+        "УТ-00001;10.01.2025;ООО Ромашка;Чай;1;1 000,00\n"
+        "УТ-00001;10.01.2025;ООО Ромашка;Кофе;2;1 000,00\n"
+        "УТ-00001;10.01.2025;ООО Ромашка;Сахар;1;1 000,00\n"
+        "УТ-00002;12.02.2025;ООО Лютик;Чай;1;500,00\n"
+        "УТ-00003;12.03.2025;ООО Ромашка;Чай;1;300,00\n"
+        "УТ-00003;12.03.2025;ООО Ромашка;Мёд;1;300,00\n"
+    )
+    path = tmp_path / "1c.csv"
+    path.write_bytes(text.encode("cp1251"))
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert float(ours.totals.revenue) == 1_000 + 500 + 300
+    assert ours.purchases == 3 and not ours.problems
+    ru = [n.message("ru") for n in ours.notices]
+    assert "2 заказа повторяют сумму из F1 на каждой строке: учтена один раз" in ru, ru
+
+
 def test_a_clean_log_of_order_lines_with_order_numbers_is_typed_in_sql(tmp_path, monkeypatch):
     """Order numbers, their total repeated on each line: counted once in the one SQL pass."""
     rng = np.random.default_rng(11)

@@ -302,6 +302,44 @@ def test_shopifys_name_of_order_numbers_beside_an_email_is_the_order_number(tmp_
     assert pipeline.find(pipeline.load(people), specs.ORDERS).column_of("order_id") is None
 
 
+@pytest.mark.parametrize("head", ["Номер", "№", "No.", "Number", "#"])
+def test_a_number_alone_whose_rows_repeat_it_is_the_order_number(tmp_path, head):
+    """1C's «Номер» of a document beside «Дата» and «Контрагент»: its lines repeat it one under
+    another, so it is the order number (and «Сумма документа» on each line counts once)."""
+    path = write(
+        tmp_path / "1c.csv",
+        f"{head};Дата;Контрагент;Номенклатура;Сумма документа\n"
+        "УТ-00001;10.01.2025;ООО Ромашка;Чай;1 000\n"
+        "УТ-00001;10.01.2025;ООО Ромашка;Кофе;1 000\n"
+        "УТ-00002;12.01.2025;ООО Лютик;Чай;500\n",
+    )
+    mapping = pipeline.find(pipeline.load(path), specs.ORDERS)
+    assert mapping.column_of("order_id") == 0
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a row counter: no number twice
+        "1;10.01.2025;ООО Ромашка;1 000\n2;10.01.2025;ООО Ромашка;1 000\n3;12.01.2025;Лютик;5\n",
+        # a number repeated, but not on rows one under another
+        "7;10.01.2025;ООО Ромашка;1 000\n8;11.01.2025;Лютик;5\n7;12.01.2025;ООО Ромашка;9\n",
+    ],
+)
+def test_a_number_alone_that_no_two_rows_in_a_row_share_stays_unused(tmp_path, rows):
+    path = write(tmp_path / "log.csv", "Номер;Дата;Контрагент;Сумма\n" + rows)
+    assert pipeline.find(pipeline.load(path), specs.ORDERS).column_of("order_id") is None
+
+
+def test_a_number_alone_gives_way_to_a_named_order_number(tmp_path):
+    path = write(
+        tmp_path / "log.csv",
+        "Номер;Номер заказа;Дата;Клиент;Сумма\n"
+        "1;A-1;10.01.2025;Анна;100\n1;A-1;10.01.2025;Анна;100\n2;A-2;11.01.2025;Борис;5\n",
+    )
+    assert pipeline.find(pipeline.load(path), specs.ORDERS).column_of("order_id") == 1
+
+
 def test_a_workbook_of_order_lines_counts_each_orders_total_once(tmp_path):
     """The same order lines as a workbook, numbers and dates as cells: «Сумма заказа» repeated
     on each item line counts once; a further line without a date or customer takes its order's."""
