@@ -33,6 +33,9 @@ class Explanation:
     flag: str  # "inconsistent counts"
     verdict: Verdict | None
     verdict_text: str  # "healthy (rule: from 3 to 5)"
+    #: ``numbers`` with every number as the grid writes it ("LTV = 420 ₽ × 2.5 × 1.39 ≈ 1,463 ₽":
+    #: "≈" where, so rounded, they do not give the result); "" when the metric is empty
+    rounded: str = ""
 
     def lines(self) -> list[str]:
         """The explanation as lines of plain text, most important first."""
@@ -250,6 +253,9 @@ def _variant(key: str, results: Results, row: int) -> str:
     return key
 
 
+_TOLERANCES = (None, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9)
+
+
 def _fill(
     template: str,
     values: dict[str, float | None],
@@ -257,28 +263,49 @@ def _fill(
     fmt: NumberFormat,
     result: float,
     unit: str,
-) -> str | None:
-    """The template with each {key} formatted, or None when a needed number is missing.
+    tolerances: tuple[float | None, ...] = _TOLERANCES,
+) -> tuple[str | None, bool]:
+    """The template with each {key} formatted (None when a needed number is missing), and
+    whether the numbers so written give ``result`` as it is shown.
 
     The numbers are written as the grid writes them when, so written, they give ``result`` as
     it is shown; else with the decimals it takes (an order log's AOV of 1 346,339… ₽ written
     «1 346 ₽ × 3,26 × 2,02» gave 8 863,67 on a trainer's calculator, not the 8 871 ₽ beside it).
+    ``tolerances`` ``(None,)`` writes them as the grid does, whatever they give.
     """
     keys = _PLACEHOLDER.findall(template)
     if any(values.get(k) is None for k in keys):
-        return None
+        return None, True
     target = fmt.format(result, unit)
-    text = ""
-    for tolerance in (None, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9):
+    text, gives = "", True
+    for tolerance in tolerances:
         written = {
             k: fmt.factor(values[k], units.get(k) or schema.BY_KEY[k].unit, tolerance)  # type: ignore[arg-type]
             for k in keys
         }
         text = _PLACEHOLDER.sub(lambda m, w=written: w[m.group(1)][0], template)
         got = _evaluate(template, {k: w[1] for k, w in written.items()})
-        if got is None or fmt.format(got, unit) == target:
+        gives = got is None or fmt.format(got, unit) == target
+        if gives:
             break
-    return text
+    return text, gives
+
+
+def _equations(
+    label: str,
+    template: str,
+    values: dict[str, float | None],
+    units: dict[str, str],
+    fmt: NumberFormat,
+    value: float,
+    unit: str,
+) -> tuple[str, str]:
+    """The equation with the numbers that give the result as shown, and the same with every
+    number as the grid writes it ("≈" before the result where those do not give it)."""
+    filled, _gives = _fill(template, values, units, fmt, value, unit)
+    exact = _equation(label, filled, value, unit, fmt)
+    filled, gives = _fill(template, values, units, fmt, value, unit, (None,))
+    return exact, _equation(label, filled, value, unit, fmt, "=" if gives else "≈")
 
 
 _OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul}
@@ -306,12 +333,15 @@ def _evaluate(template: str, numbers: dict[str, float]) -> float | None:
         return None
 
 
-def _equation(label: str, filled: str | None, value: float, unit: str, fmt: NumberFormat) -> str:
+def _equation(
+    label: str, filled: str | None, value: float, unit: str, fmt: NumberFormat, sign: str = "="
+) -> str:
     """The line "Payback = 100 ₽ ÷ (150 ₽ ÷ 12) = 8 mo": the result with its unit as the grid
-    shows it ("mo", "yr", "×"); no numbers when they are the result itself ("Lifetime = 5 yr")."""
+    shows it ("mo", "yr", "×"); no numbers when they are the result itself ("Lifetime = 5 yr").
+    ``sign`` stands before the result ("≈" when the numbers written are rounded)."""
     shown = fmt.cell(value, unit)
     if filled and filled != fmt.format(value, unit):
-        return f"{label} = {filled} = {shown}"
+        return f"{label} = {filled} {sign} {shown}"
     return f"{label} = {shown}"
 
 
@@ -346,10 +376,9 @@ def explain(
     cell = results.cell(row, key, lang)
     value = cell.value
     units = {"g": schema.MONEY}
-    numbers = ""
+    numbers = rounded = ""
     if value is not None:
-        filled = _fill(form.numbers, values, units, fmt, value, col.unit)
-        numbers = _equation(label, filled, value, col.unit, fmt)
+        numbers, rounded = _equations(label, form.numbers, values, units, fmt, value, col.unit)
     shown = metrics.NEVER(lang) if cell.state is State.NEVER else fmt.cell(value, col.unit)
     text = _verdict_text(cell.verdict, lang)
     if cell.verdict and key == "crr":  # which benchmark it was judged against, as the portfolio's
@@ -366,6 +395,7 @@ def explain(
         flag=cell.flag,
         verdict=cell.verdict,
         verdict_text=text,
+        rounded=rounded,
     )
 
 
@@ -412,14 +442,13 @@ def explain_portfolio(
     cell = p.cell(key, lang)
     value = cell.value
     formula = f"{label} = {form.words(lang)}" if form else label
-    numbers = ""
+    numbers = rounded = ""
     if form and value is not None:
         num, den = p.parts.get(key, (None, None))
         num_unit, den_unit = _PORTFOLIO_UNITS.get(key, (schema.NUMBER, schema.NUMBER))
         fill_values = dict(p.values, num=num, den=den)
         parts = {"num": num_unit, "den": den_unit}
-        filled = _fill(form.numbers, fill_values, parts, fmt, value, col.unit)
-        numbers = _equation(label, filled, value, col.unit, fmt)
+        numbers, rounded = _equations(label, form.numbers, fill_values, parts, fmt, value, col.unit)
     shown = fmt.cell(value, col.unit)
     if cell.state is State.NEVER:
         shown = metrics.NEVER(lang)
@@ -440,6 +469,7 @@ def explain_portfolio(
         flag=cell.flag,
         verdict=verdict,
         verdict_text=text,
+        rounded=rounded,
     )
 
 

@@ -78,3 +78,34 @@ def test_a_typed_value_is_shown_in_fx_as_it_was_typed(window, qtbot):
     assert model.data(index, Qt.ItemDataRole.DisplayRole) == "2.35"
     assert window.formula.text() == "2.345678"
     assert "Exactly" not in window.formula.edit.toolTip()
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "exact"),
+    [
+        ("en", "LTV = 380 ₽ × 2.5 × 1.39 ≈ 1,323 ₽", "LTV = 380 ₽ × 2.5 × 1.39286 = 1,323 ₽"),
+        ("ru", "LTV = 380 ₽ × 2,5 × 1,39 ≈ 1 323 ₽", "LTV = 380 ₽ × 2,5 × 1,39286 = 1 323 ₽"),
+    ],
+)
+def test_a_lifetime_from_crr_is_written_in_fx_as_the_grid_writes_it(
+    window, qtbot, lang, line, exact
+):
+    """«Случайные гости»: CRR 28,2 % gives a lifetime of 1 ÷ 71,8 % = 1,392857… years. The
+    formula line wrote it «1,39286» (five decimals, so that the product gave 1 323 ₽ exactly);
+    now «1,39», as the grid writes a lifetime, and "≈" says the written numbers are rounded. The
+    numbers that give the result exactly are in its tooltip (and the Explain panel)."""
+    window.set_language(lang)
+    window.select_cell(1, "ltv")
+    text = window.formula.text().replace("\u00a0", " ")
+    assert text == line
+    assert exact in window.formula.edit.toolTip().replace("\u00a0", " ")
+    window.select_cell(0, "ltv")  # numbers that are what the grid shows: "=" and no second line
+    assert (
+        window.formula.text().replace("\u00a0", " ")
+        == {
+            "en": "LTV = 420 ₽ × 48 × 2.8 = 56,448 ₽",
+            "ru": "LTV = 420 ₽ × 48 × 2,8 = 56 448 ₽",
+        }[lang]
+    )
+    tip = window.formula.edit.toolTip().split("\n")
+    assert len(tip) == 2 and "=" not in tip[1]  # the line and the definition: no second equation

@@ -23,9 +23,10 @@ from ui.views.elided_label import ElidedLabel
 NAME_WIDTH = 230
 
 
-def explanation_text(ex: Explanation, lang: str) -> str:
-    """One line: the numbers (or the formula), why it is empty, its flag and its verdict."""
-    parts = [ex.numbers or ex.formula]
+def explanation_text(ex: Explanation, lang: str, rounded: bool = False) -> str:
+    """One line: the numbers (or the formula), why it is empty, its flag and its verdict;
+    ``rounded``: the numbers as the grid writes them ("× 1,39 ≈ 1 463 ₽", not "× 1,39286 =")."""
+    parts = [(ex.rounded if rounded else ex.numbers) or ex.formula]
     if not ex.numbers and ex.shown:
         parts[0] += f" = {ex.shown}"
     text = parts[0]
@@ -176,9 +177,12 @@ class FormulaLine(QWidget):
                 return
         ex = cell_explanation(self._doc, self._row, key, self._portfolio, fmt)
         if ex is not None:
-            text = explanation_text(ex, lang)
+            # the numbers as the grid shows them (a lifetime from CRR «1,39», not «1,39286»);
+            # those that give the result to the unit shown, in the tooltip, when they differ
+            text = explanation_text(ex, lang, rounded=True)
+            exact = ex.numbers if ex.rounded and ex.numbers != ex.rounded else ""
             self._set(text, editable=False)
-            self.edit.setToolTip("\n".join(x for x in (text, ex.definition) if x))
+            self.edit.setToolTip("\n".join(x for x in (text, exact, ex.definition) if x))
             return
         if self._portfolio:
             text = self.tr("{label}: not summed across segments.").format(label=col.label(lang))
