@@ -601,8 +601,12 @@
 <context>
     <name>FormulaLine</name>
     <message>
-        <source>Portfolio</source>
+        <source>Empty: the lifetime comes from CRR: {formula}</source>
         <extracomment>the width of the box naming the cell, left of "fx"</extracomment>
+        <translation>Пусто: срок жизни берётся из CRR: {formula}</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
         <translation>Портфель</translation>
     </message>
     <message>

@@ -54,6 +54,7 @@ RU = {
     "Files of &type:": "&Типы файлов:",
     "{label}: not summed across segments.": "{label}: не суммируется по сегментам.",
     "Exactly {value}": "Точно {value}",
+    "Empty: the lifetime comes from CRR: {formula}": "Пусто: срок жизни берётся из CRR: {formula}",
     "▴ Charts": "▴ Графики",
     "The window is too low for the charts under the grid's rows: show them (the grid then "
     "scrolls). They come back by themselves when the window is taller.": (

@@ -109,3 +109,30 @@ def test_a_lifetime_from_crr_is_written_in_fx_as_the_grid_writes_it(
     )
     tip = window.formula.edit.toolTip().split("\n")
     assert len(tip) == 2 and "=" not in tip[1]  # the line and the definition: no second equation
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "Empty: the lifetime comes from CRR: Lifetime, years = 1 ÷ 35.7% = 2.8 yr"),
+        ("ru", "Пусто: срок жизни берётся из CRR: Срок жизни клиента, лет = 1 ÷ 35,7 % = 2,8 г."),
+    ],
+)
+def test_an_empty_retention_says_the_lifetime_comes_from_crr(window, qtbot, lang, words):
+    """«Клуб лояльности» has no retention typed: its lifetime of 2,8 years comes from CRR. The
+    formula line was blank and the Explain panel said "Empty. Metrics that need it are left
+    empty with the reason." beside an LTV of 56 448 ₽ made with that lifetime."""
+    window.set_language(lang)
+    window.actions.side_panel.setChecked(True)
+    explain = window.panel("ui.panels.explain:ExplainPanel")
+    window.select_cell(0, "retention_years")
+    line = window.formula
+    assert line.text() == "" and not line.edit.isReadOnly()
+    assert line.edit.placeholderText().replace("\u00a0", " ") == words
+    qtbot.waitUntil(lambda: words in explain.text().replace("\u00a0", " "), timeout=3000)
+    assert "left empty" not in explain.text() and "остаются пустыми" not in explain.text()
+    # a retention typed: no such words; a metric's line has none either
+    window.select_cell(3, "retention_years")
+    assert line.text() == "4" and line.edit.placeholderText() == ""
+    window.select_cell(0, "ltv")
+    assert line.edit.placeholderText() == ""

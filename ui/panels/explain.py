@@ -16,6 +16,7 @@ from core import schema
 from core.explain import Explanation, explain, explain_portfolio
 from ui import i18n, registry, style
 from ui.models import columns
+from ui.panels.formula_line import empty_input_note
 
 BASE_POINT_SIZE = 10
 MIN_POINT_SIZE, MAX_POINT_SIZE = 7, 48
@@ -168,12 +169,16 @@ class ExplainPanel(QWidget):
                     )
                 )
         elif value is None:
-            parts.append(
-                _p(
-                    self.tr("Empty. Metrics that need it are left empty with the reason."),
-                    grey=True,
+            stand_in = empty_input_note(self._doc, self._row, col.key, fmt)
+            if stand_in:
+                parts.append(_p(stand_in))
+            else:
+                parts.append(
+                    _p(
+                        self.tr("Empty. Metrics that need it are left empty with the reason."),
+                        grey=True,
+                    )
                 )
-            )
         if col.is_numeric and col.range_text(lang):
             parts.append(
                 _p(self.tr("Valid range: {range}").format(range=col.range_text(lang)), grey=True)

@@ -8,7 +8,7 @@ cell (Enter commits through the same rule, Esc restores). core.explain gives the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidget
 
@@ -51,6 +51,21 @@ def cell_explanation(doc, row: int, key: str, portfolio: bool, fmt) -> Explanati
     if key in schema.METRIC_KEYS and 0 <= row < len(doc):
         return explain(doc.results, row, key, lang, fmt)
     return None
+
+
+def empty_input_note(doc, row: int, key: str, fmt) -> str:
+    """What stands in for an empty input, or "": an empty retention whose lifetime comes from CRR
+    ("Empty: the lifetime comes from CRR: Lifetime, years = 1 ÷ 35.7% = 2.8 yr"). Its Explain
+    panel said only that metrics needing it are left empty, while LTV was there beside it."""
+    if key != "retention_years" or not 0 <= row < len(doc):
+        return ""
+    results = doc.results
+    if row >= len(results) or results.value(row, "lifetime_years") is None:
+        return ""
+    ex = explain(results, row, "lifetime_years", fmt.lang, fmt)
+    return QCoreApplication.translate(
+        "FormulaLine", "Empty: the lifetime comes from CRR: {formula}"
+    ).format(formula=ex.rounded or ex.numbers)
 
 
 class FormulaLine(QWidget):
@@ -160,11 +175,13 @@ class FormulaLine(QWidget):
             shown = fmt.shown_edit_text(value, col.unit) if note and type(value) is float else exact
             exactly = self.tr("Exactly {value}").format(value=exact) if shown != exact else ""
             self._set(shown, editable=True)
+            empty = empty_input_note(self._doc, self._row, key, fmt) if value is None else ""
+            self.edit.setPlaceholderText(empty)
             self.origin.setText(note or "")
             self.origin.setToolTip(note or "")
             self.origin.setVisible(bool(note))
             self.edit.setToolTip(
-                "\n".join(x for x in (col.definition(lang), exactly, note, problem) if x)
+                "\n".join(x for x in (col.definition(lang), exactly, note, empty, problem) if x)
             )
             return
         self.origin.hide()
@@ -194,6 +211,8 @@ class FormulaLine(QWidget):
         self.edit.setToolTip(col.definition(lang))
 
     def _set(self, text: str, editable: bool) -> None:
+        if not editable:
+            self.edit.setPlaceholderText("")
         self.edit.setReadOnly(not editable)
         self.edit.setText(text)
         self.edit.setCursorPosition(0)
