@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.grid = GridPane(doc, self)
         self.editor = GridEditor(doc, self.grid.model, self)
         self._banner: Banner | None = None  # made on first use (see ``banner``)
+        self._edit_message = ""  # the banner's words on an edit, which an undo makes stale
         self.strip = SummaryStrip(self.grid, self)
         self.formula = FormulaLine(self.grid, self)
         self.files = FileActions(self)
@@ -443,11 +444,25 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_refused(self, text: str) -> None:
         self.show_message(text, "warning")
+        self._edit_message = text
 
     @Slot(str)
     def _on_paste_reported(self, text: str) -> None:
         kind = "warning" if "red" in text or "not pasted" in text else "info"
         self.show_message(text, kind)
+        self._edit_message = text
+
+    def _dismiss_edit_message(self) -> None:
+        """After an undo or a redo, the banner's word on an edit (what a paste did, why a value
+        was refused) goes: "2 new segments added at the bottom" stayed over the grid the paste's
+        undo had taken them from."""
+        if (
+            self._edit_message
+            and self._banner is not None
+            and self._banner.message() == self._edit_message
+        ):
+            self._banner.dismiss()
+        self._edit_message = ""
 
     @Slot()
     def _on_task_cancelled(self) -> None:
@@ -477,11 +492,13 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if self.doc.undo_stack.canUndo():
             self.doc.undo_stack.undo()
+            self._dismiss_edit_message()
             self._select_last_change()
 
     def redo(self) -> None:
         if self.doc.undo_stack.canRedo():
             self.doc.undo_stack.redo()
+            self._dismiss_edit_message()
             self._select_last_change()
 
     def _select_last_change(self) -> None:
