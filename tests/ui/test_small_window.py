@@ -63,3 +63,27 @@ def test_many_segments_keep_the_charts_while_the_grid_shows_its_least_rows(windo
     _resize(window, qtbot, 800, 560)
     qtbot.waitUntil(lambda: window.splitter.sizes()[1] == 0, timeout=3000)
     assert _rows_in_sight(window) >= LEAST_ROWS
+
+
+def test_the_summary_strip_fits_an_800_pixel_window_without_scrolling(window, qtbot):
+    """At 800 pixels wide the strip's six figures needed 860: CRR and its verdict were cut
+    behind a scroll bar. The columns now close up and «Портфель · сегментов: 6» takes two lines,
+    so all six fit; at 1366 pixels the strip is as it was (captions and names on one line)."""
+    strip = window.strip
+    for lang in ("en", "ru"):
+        window.set_language(lang)
+        _resize(window, qtbot, 800, 560)
+        qtbot.waitUntil(lambda: strip.horizontalScrollBar().maximum() == 0, timeout=3000)
+        crr = strip.portfolio["crr"]
+        right = crr.mapTo(strip.viewport(), crr.rect().topRight()).x()
+        assert right < strip.viewport().width()
+        name = strip.portfolio_name
+        assert name.wordWrap()
+        two_lines = name.heightForWidth(name.width())
+        assert two_lines > 1.5 * name.fontMetrics().height()
+        qtbot.waitUntil(lambda n=name, h=two_lines: n.height() >= h, timeout=3000)  # not cut
+        _resize(window, qtbot, 1366, 768)
+        qtbot.waitUntil(lambda: not strip.portfolio_name.wordWrap(), timeout=3000)
+        assert "\n" not in strip.captions["payback_months"].text()
+        assert strip.horizontalScrollBar().maximum() == 0
+    assert strip.portfolio_name.text() == "Портфель · сегментов: 6"

@@ -20,6 +20,12 @@ from ui.models import columns
 from ui.models.columns import ANSWERS
 from ui.views.delegates import GAP, badge_width, paint_badge
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's largest widget size (not exported by PySide6)
+#: the room between the strip's columns, and in a window too narrow for it
+SPACING, TIGHT_SPACING = 18, 8
+#: where the segment's name is cut ("…"), and in a window too narrow for it
+NAME_WIDTH, TIGHT_NAME_WIDTH = 210, 120
+
 
 class Figure(QWidget):
     """A number with its verdict badge beside it (never over it)."""
@@ -120,13 +126,14 @@ class SummaryStrip(QScrollArea):
         self._doc = grid.doc
         self._row = -1
         self._two_lines = False  # the captions on two lines (``_fit_across``)
+        self._tight = False  # and the columns closer, the names narrower (``_fit_across``)
         content = QWidget(self)
         content.setObjectName("stripContent")
         self.setWidget(content)
         self.content = content
         layout = QGridLayout(content)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.setHorizontalSpacing(18)
+        layout.setHorizontalSpacing(SPACING)
         layout.setVerticalSpacing(0)
         self.captions: dict[str, QLabel] = {}
         self.portfolio: dict[str, Figure] = {}
@@ -138,7 +145,8 @@ class SummaryStrip(QScrollArea):
         self.portfolio_name.setFont(bold)
         self.segment_name = QLabel(content)
         self.segment_name.setObjectName("stripSegment")
-        self.segment_name.setMaximumWidth(220)
+        self.segment_name.setMaximumWidth(NAME_WIDTH + 10)
+        self._portfolio_words = self._segment_words = ""
         layout.addWidget(self.portfolio_name, 1, 0)
         layout.addWidget(self.segment_name, 2, 0)
         #: figures of registered column groups after the answers (the model's CLV), shown when
@@ -203,13 +211,20 @@ class SummaryStrip(QScrollArea):
     def _fit_across(self) -> None:
         """Captions on two lines ("Payback, mo" over "(profit)") when on one line the figures
         would not fit across (the side panel open, a zoomed window): the numbers set the
-        columns' widths then, and the strip scrolls only when even they do not fit."""
+        columns' widths then. When even so they do not fit (an 800-pixel window: CRR was cut
+        behind a scroll bar), the columns close up and the names take two lines, narrower;
+        the strip scrolls only when even that does not fit."""
         room = self.width() - 2 * self.frameWidth()
-        two = self._needed_width(two_lines=False) > room
+        two = self._needed_width(two_lines=False, tight=False) > room
+        tight = two and self._needed_width(two_lines=True, tight=False) > room
         if two != self._two_lines:
             self._two_lines = two
             for caption in self.captions.values():
                 caption.setText(self._caption(caption.text()))
+        if tight != self._tight:
+            self._tight = tight
+            self.content.layout().setHorizontalSpacing(TIGHT_SPACING if tight else SPACING)
+            self._set_names()
         # the strip as tall as its figures now: captions gone to two lines after a refresh (an
         # order log's predicted CLV shown beside the answers) cut the segment's row in half
         self.content.adjustSize()
@@ -222,11 +237,13 @@ class SummaryStrip(QScrollArea):
         two = self._two_lines if two_lines is None else two_lines
         return one.replace(" (", "\n(") if two else one
 
-    def _needed_width(self, two_lines: bool) -> int:
-        """The figures' width across with the captions on one line or two."""
+    def _needed_width(self, two_lines: bool, tight: bool = False) -> int:
+        """The figures' width across with the captions on one line or two, the columns apart
+        or close up (and the names on two lines)."""
         layout = self.content.layout()
         margins = layout.contentsMargins()
-        width = margins.left() + margins.right() + self.portfolio_name.sizeHint().width()
+        spacing = TIGHT_SPACING if tight else SPACING
+        width = margins.left() + margins.right() + self._names_width(tight)
         for key, caption in self.captions.items():
             if not caption.isVisibleTo(self.content) and key in self.extra_keys:
                 continue
@@ -235,8 +252,42 @@ class SummaryStrip(QScrollArea):
             figures = max(
                 self.portfolio[key].sizeHint().width(), self.segment[key].sizeHint().width()
             )
-            width += layout.horizontalSpacing() + max(words, figures)
+            width += spacing + max(words, figures)
         return width
+
+    def _names_width(self, tight: bool) -> int:
+        """The width of the names' column: the portfolio's words (on two lines when ``tight``)
+        and the segment's name, cut at ``NAME_WIDTH`` (``TIGHT_NAME_WIDTH``)."""
+        name = self.portfolio_name
+        words = self._portfolio_words
+        widest = self._wrapped_width() if tight else name.fontMetrics().horizontalAdvance(words)
+        segment = self.segment_name.fontMetrics().horizontalAdvance(self._segment_words)
+        cut = TIGHT_NAME_WIDTH if tight else NAME_WIDTH
+        return max(widest, min(segment, cut)) + 4
+
+    def _wrapped_width(self) -> int:
+        """The portfolio's words' width on two lines, broken after "·"."""
+        first, _, second = self._portfolio_words.partition(" · ")
+        fm = self.portfolio_name.fontMetrics()
+        return max(fm.horizontalAdvance(first + " ·"), fm.horizontalAdvance(second)) + 2
+
+    def _set_names(self) -> None:
+        """The names' column as ``_tight`` wants it: the portfolio's words wrapped after "·"
+        (a label as wide as the longer half), the segment's name cut shorter."""
+        name = self.portfolio_name
+        name.setText(self._portfolio_words)
+        name.setWordWrap(self._tight)
+        if self._tight:
+            name.setMaximumWidth(self._wrapped_width())
+        else:
+            name.setMaximumWidth(QWIDGETSIZE_MAX)
+        cut = TIGHT_NAME_WIDTH if self._tight else NAME_WIDTH
+        self.segment_name.setMaximumWidth(cut + 10)
+        self.segment_name.setText(
+            self.segment_name.fontMetrics().elidedText(
+                self._segment_words, Qt.TextElideMode.ElideRight, cut
+            )
+        )
 
     @Slot()
     def _on_loaded(self) -> None:
@@ -280,7 +331,7 @@ class SummaryStrip(QScrollArea):
         lang = i18n.lang()
         model = self._grid.model
         n = len(doc)
-        self.portfolio_name.setText(self.tr("Portfolio · %Ln segment(s)", "", n))
+        self._portfolio_words = self.tr("Portfolio · %Ln segment(s)", "", n)
         for key in ANSWERS:
             label = model.headerData(model.column_of(key), Qt.Orientation.Horizontal)
             self.captions[key].setText(self._caption(label))
@@ -288,9 +339,8 @@ class SummaryStrip(QScrollArea):
             self._show(self.portfolio[key], columns.portfolio_cell(doc, key, lang), key)
         row = self._row if 0 <= self._row < n else -1
         name = doc.name(row) if row >= 0 else ""
-        self.segment_name.setText(
-            self.segment_name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, 210)
-        )
+        self._segment_words = name
+        self._set_names()
         self.segment_name.setToolTip(name)
         for key in ANSWERS:
             figure = self.segment[key]
