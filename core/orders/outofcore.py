@@ -14,10 +14,10 @@ row joins the others) or lists it in problems, word for word as for a log read i
 With an order number column the lines of one order are read by the rules of
 ``core.readers.orders`` (its docstring): a missing customer or date is filled from the order's
 other lines (a window over the order number), the amounts are grouped by order number, customer
-and day before by customer and day (an order's amount repeated on its lines counts once when
-its header names the order), and an order with any line SQL does not type goes whole to the
-reading pipeline, in one batch, so that both paths see the same orders. Without that column
-none of it is in the SQL.
+and day before by customer and day (an order's amount, or cost, repeated on its lines counts
+once when its header names the order), and an order with any line SQL does not type goes whole
+to the reading pipeline, in one batch, so that both paths see the same orders. Without that
+column none of it is in the SQL.
 """
 
 from __future__ import annotations
@@ -772,21 +772,22 @@ def prepare(
         # names the sample did not show are common: read the segments as text instead
         session.con.execute("DROP TABLE days_read")
         return prepare(session, replace(plan, segments=()), lang, cancelled)
-    from core.readers.orders import (
-        DIFFERENT_SUMMED,
-        REPEATED_ONCE,
-        REPEATED_SUMMED,
-        amount_notices,
-        line_notices,
-    )
+    from core.readers.orders import AMOUNT_WORDS, COST_WORDS, amount_notices, line_notices
 
     problems, notices = _rejected(session, plan), list(plan.notices) + amount_notices(plan.mapping)
-    same = differ = 0
+    # orders that repeat one amount (cost) on every line, and that differ under an order's
+    # header: [amount same, amount differ, cost same, cost differ]
+    counts = [0, 0, 0, 0]
     if plan.col("order_id") is not None:
         found = session.con.execute(
-            "SELECT SUM(same), SUM(differ) FROM days_read WHERE fast"
+            "SELECT SUM(same), SUM(differ), SUM(c_same), SUM(c_differ) FROM days_read WHERE fast"
         ).fetchone()
-        same, differ = int(found[0] or 0), int(found[1] or 0)
+        counts = [int(n or 0) for n in found]
+    #: a notice of the batches' counts → the count it adds to
+    counted = {
+        AMOUNT_WORDS[0]: 0, AMOUNT_WORDS[1]: 0, AMOUNT_WORDS[2]: 1,
+        COST_WORDS[0]: 2, COST_WORDS[1]: 2, COST_WORDS[2]: 3,
+    }  # fmt: skip
     rejected = {int(p.cell) for p in problems}
     fast_days = (
         "SELECT customer, order_date, total, cost, segment, orders FROM days_read WHERE fast"
@@ -801,11 +802,8 @@ def prepare(
         # the amount is made of, the order of slashed dates): said once
         seen = set(notices)
         for notice in extra_notices:
-            if notice.text in (REPEATED_ONCE, REPEATED_SUMMED):  # counts: added up below
-                same += int(dict(notice.fields)["n"])
-                continue
-            if notice.text is DIFFERENT_SUMMED:
-                differ += int(dict(notice.fields)["n"])
+            if notice.text in counted:  # counts: added up below
+                counts[counted[notice.text]] += int(dict(notice.fields)["n"])
                 continue
             if notice not in seen:
                 seen.add(notice)
@@ -814,7 +812,11 @@ def prepare(
     if plan.col("order_id") is not None:
         amount_j = plan.col("amount")
         column = plan.mapping.cell(amount_j if amount_j is not None else plan.col("unit_price"))
-        notices += line_notices(amount_scope(plan), same, differ, column)
+        notices += line_notices(amount_scope(plan), *counts[:2], column)
+        cost_j = plan.col(plan.cost_key)
+        if cost_j is not None:
+            cell = plan.mapping.cell(cost_j)
+            notices += line_notices(cost_scope(plan), *counts[2:], cell, COST_WORDS)
     if read is not None and len(read):
         session.register_log(read, name="orders_recovered")
         regrouped = (
@@ -847,23 +849,34 @@ def days_sql(plan: Plan, source: str) -> str:
     # the order's, once, when the header names the order (``core.readers.orders``)
     from core.readers.orders import ORDER_SCOPE
 
-    once = "MIN(amount)" if amount_scope(plan) == ORDER_SCOPE else "SUM(amount)"
-    lines = "o_txt IS NOT NULL AND COUNT(*) > 1"
+    def once(value: str, scope: str | None, name: str, counts: str) -> str:
+        # the order's value, and whether its lines that have one (two or more) write the same
+        # (``counts`` "same" or "differ" after it), as ``core.readers.orders.repeated_amounts``
+        lines = f"o_txt IS NOT NULL AND COUNT({value}) > 1"
+        alike = f"{lines} AND MIN({value}) = MAX({value})"
+        one = f"MIN({value})" if scope == ORDER_SCOPE else f"SUM({value})"
+        return (
+            f"CASE WHEN {alike} THEN {one} ELSE SUM({value}) END AS {name}, "
+            f"CAST({alike} AS INTEGER) AS {counts}same, "
+            f"CAST({lines} AND MIN({value}) <> MAX({value}) AS INTEGER) AS {counts}differ"
+        )
+
+    cost = "SUM(cost) AS cost, 0 AS c_same, 0 AS c_differ"
+    if plan.col(plan.cost_key) is not None:
+        cost = once("cost", cost_scope(plan), "cost", "c_")
     orders = (
-        "SELECT customer, order_date, fast, SUM(cost) AS cost, MIN(segment) AS segment, "
-        f"COUNT(*) AS lines, CASE WHEN {lines} AND MIN(amount) = MAX(amount) THEN {once} "
-        f"ELSE SUM(amount) END AS total, "
-        f"CAST({lines} AND MIN(amount) = MAX(amount) AS INTEGER) AS same, "
-        f"CAST({lines} AND MIN(amount) <> MAX(amount) AS INTEGER) AS differ "
+        f"SELECT customer, order_date, fast, {cost}, MIN(segment) AS segment, "
+        f"COUNT(*) AS lines, {once('amount', amount_scope(plan), 'total', '')} "
         f"FROM ({typed_sql(plan, source, narrow=True)}) WHERE NOT blank "
         "GROUP BY customer, order_date, o_txt, fast"
     )
     grouped = (
         "SELECT customer, order_date, SUM(total) AS total, SUM(cost) AS cost, "
         "MIN(segment) AS segment, SUM(lines) AS orders, SUM(same) AS same, "
-        f"SUM(differ) AS differ, fast FROM ({orders}) GROUP BY customer, order_date, fast"
+        "SUM(differ) AS differ, SUM(c_same) AS c_same, SUM(c_differ) AS c_differ, fast "
+        f"FROM ({orders}) GROUP BY customer, order_date, fast"
     )
-    return sql.narrow_days(grouped, keep=", same, differ, fast")
+    return sql.narrow_days(grouped, keep=", same, differ, c_same, c_differ, fast")
 
 
 def amount_scope(plan: Plan) -> str | None:
@@ -874,6 +887,13 @@ def amount_scope(plan: Plan) -> str | None:
 
     amount_j = plan.col("amount")
     return LINE_SCOPE if amount_j is None else scope(plan.mapping.headers[amount_j])
+
+
+def cost_scope(plan: Plan) -> str | None:
+    """The same of ``plan``'s cost (``core.readers.orders.cost_scope``)."""
+    from core.readers.orders import cost_scope as scope
+
+    return scope(plan.mapping)
 
 
 def _segment_names(plan: Plan) -> tuple[str, ...]:

@@ -31,6 +31,11 @@ per item, under one order number; the rules, the same on both reading paths
    count once).
 3. *Different amounts under an order's header.* The lines are summed, and a notice says how many
    orders that was (the header says "order", the values say "line": not guessed silently).
+   The cost of goods follows rules 2 and 3 by its own header, with notices of its own:
+   «Себестоимость заказа», "Order cost", "Order COGS" count once; "Line cost", «Себестоимость
+   строки» or a unit cost × the quantity are summed; «Себестоимость», "Cost" are summed and
+   said. An empty cost is no cost: an order's cost is that of its lines that have one (two or
+   more alike: repeated).
 4. *Further lines.* A numbered row without an amount is a further line of its own order (left
    out, counted in a notice, no bad row) when the order's rows write one customer and one date
    and one of them has an amount, as Shopify writes "Total" on the first line only; a number
@@ -197,6 +202,58 @@ DIFFERENT_SUMMED = Plural(
         "строки сложены",
     ),
 )
+COST_REPEATED_ONCE = Plural(
+    (
+        "{n} order repeats its cost in {column} on each line: counted once",
+        "{n} orders repeat their cost in {column} on each line: counted once",
+    ),
+    (
+        "{n} заказ повторяет себестоимость из {column} на каждой строке: учтена один раз",
+        "{n} заказа повторяют себестоимость из {column} на каждой строке: учтена один раз",
+        "{n} заказов повторяют себестоимость из {column} на каждой строке: учтена один раз",
+    ),
+)
+COST_REPEATED_SUMMED = Plural(
+    (
+        "{n} order has the same cost in {column} on each line, and {column} does not say "
+        "whether it is the order's or the line's: the lines are summed (name the column "
+        '"Order cost" if it is the whole order\'s)',
+        "{n} orders have the same cost in {column} on each line, and {column} does not say "
+        "whether it is the order's or the line's: the lines are summed (name the column "
+        '"Order cost" if it is the whole order\'s)',
+    ),
+    (
+        "у {n} заказа одинаковая себестоимость в {column} на каждой строке, а из названия "
+        "{column} не видно, себестоимость это заказа или строки: строки сложены (если это "
+        "себестоимость всего заказа, назовите столбец «Себестоимость заказа»)",
+        "у {n} заказов одинаковая себестоимость в {column} на каждой строке, а из названия "
+        "{column} не видно, себестоимость это заказа или строки: строки сложены (если это "
+        "себестоимость всего заказа, назовите столбец «Себестоимость заказа»)",
+        "у {n} заказов одинаковая себестоимость в {column} на каждой строке, а из названия "
+        "{column} не видно, себестоимость это заказа или строки: строки сложены (если это "
+        "себестоимость всего заказа, назовите столбец «Себестоимость заказа»)",
+    ),
+)
+COST_DIFFERENT_SUMMED = Plural(
+    (
+        "{n} order has different costs in {column} on its lines, though {column} names the "
+        "order's cost: the lines are summed",
+        "{n} orders have different costs in {column} on their lines, though {column} names "
+        "the order's cost: the lines are summed",
+    ),
+    (
+        "у {n} заказа разная себестоимость в {column} на строках, хотя {column} назван "
+        "себестоимостью заказа: строки сложены",
+        "у {n} заказов разная себестоимость в {column} на строках, хотя {column} назван "
+        "себестоимостью заказа: строки сложены",
+        "у {n} заказов разная себестоимость в {column} на строках, хотя {column} назван "
+        "себестоимостью заказа: строки сложены",
+    ),
+)
+#: the notices of rules 2 and 3 (the module's docstring), of the amount and of the cost: the
+#: repeated value counted once, summed for want of a word, different under an order's header
+AMOUNT_WORDS = (REPEATED_ONCE, REPEATED_SUMMED, DIFFERENT_SUMMED)
+COST_WORDS = (COST_REPEATED_ONCE, COST_REPEATED_SUMMED, COST_DIFFERENT_SUMMED)
 ORDER_SCOPE, LINE_SCOPE = "order", "line"
 #: words of an amount's header that name one line of an order, or the whole order
 _LINE_WORDS = (
@@ -278,11 +335,13 @@ def repeated_amounts(
     used: np.ndarray,
     scope: str | None,
 ) -> tuple[np.ndarray, int, int]:
-    """The amounts with an order's amount repeated on its lines counted once (rules 2 and 3 of
-    the module's docstring), and how many orders repeat one amount on every line and how many
-    differ. An order is the used rows of one number, customer and day."""
+    """The amounts (or costs) with an order's amount repeated on its lines counted once (rules
+    2 and 3 of the module's docstring), and how many orders repeat one amount on every line and
+    how many differ. An order is the used rows of one number, customer and day; an empty value
+    (NaN: a cost may be empty) is no value, and an order's values are those of its lines that
+    have one (two or more)."""
     groups: dict[tuple, list[int]] = {}
-    for i in np.flatnonzero(used & (numbers != "")).tolist():
+    for i in np.flatnonzero(used & (numbers != "") & ~np.isnan(amounts)).tolist():
         groups.setdefault((numbers[i], customer[i], dates[i]), []).append(i)
     same = differ = 0
     out = amounts
@@ -301,15 +360,26 @@ def repeated_amounts(
     return out, same, (differ if scope == ORDER_SCOPE else 0)
 
 
-def line_notices(scope: str | None, same: int, differ: int, column: str) -> list[Notice]:
-    """The notices of rules 2 and 3 (the module's docstring), by counts of orders."""
+def line_notices(
+    scope: str | None, same: int, differ: int, column: str, words=AMOUNT_WORDS
+) -> list[Notice]:
+    """The notices of rules 2 and 3 (the module's docstring), by counts of orders; ``words``:
+    the amount's (``AMOUNT_WORDS``) or the cost's (``COST_WORDS``)."""
+    once, summed, different = words
     out = []
     if same and scope != LINE_SCOPE:
-        text = REPEATED_ONCE if scope == ORDER_SCOPE else REPEATED_SUMMED
+        text = once if scope == ORDER_SCOPE else summed
         out.append(Notice(text, (("n", str(same)), ("column", column))))
     if differ and scope == ORDER_SCOPE:
-        out.append(Notice(DIFFERENT_SUMMED, (("n", str(differ)), ("column", column))))
+        out.append(Notice(different, (("n", str(differ)), ("column", column))))
     return out
+
+
+def cost_scope(mapping: Mapping) -> str | None:
+    """Whether the cost's header names an order's line, the whole order or neither
+    (``amount_scope``); a cost per unit (× the quantity) is a line's."""
+    cost_j = mapping.column_of("cost")
+    return LINE_SCOPE if cost_j is None else amount_scope(mapping.headers[cost_j])
 
 
 def _is_text_column(col: list) -> bool:
@@ -538,16 +608,19 @@ def convert_orders(
     report(4)
     cost = None
     cost_j = mapping.column_of("cost")
+    # a further line (``lines``) is left out whole: its cost is not flagged (nor read)
     if cost_j is not None:
         typed_cost = columns.numbers(cols[cost_j], _COST, decimal)
         cost = typed_cost.values
         for i, (text, fields) in sorted(typed_cost.errors.items()):
-            flag(i, cost_j, _kept(text), fields, "cost")
+            if not lines[i]:
+                flag(i, cost_j, _kept(text), fields, "cost")
     elif mapping.column_of("unit_cost") is not None:  # quantity × unit cost (COST_PRODUCT)
         cost_j = mapping.column_of("unit_cost")
         typed_cost = columns.numbers(cols[cost_j], _UNIT_COST, decimal)
         for i, (text, fields) in sorted(typed_cost.errors.items()):
-            flag(i, cost_j, _kept(text), fields, "unit_cost")
+            if not lines[i]:
+                flag(i, cost_j, _kept(text), fields, "unit_cost")
         cost = typed_cost.values
         qty_j = mapping.column_of("quantity")
         if qty_j is None:  # a person chose a unit cost alone: a line of one unit
@@ -556,7 +629,7 @@ def convert_orders(
             cost = cost * quantities
         else:  # read for the cost alone: a bad quantity leaves the cost empty, not the row
             typed_qty = columns.numbers(cols[qty_j], _QUANTITY, decimal)
-            has_cost = ~np.isnan(cost)
+            has_cost = ~np.isnan(cost) & ~lines
             for i, (text, fields) in sorted(typed_qty.errors.items()):
                 if has_cost[i]:
                     flag(i, qty_j, _kept(text), fields, "quantity")
@@ -580,6 +653,12 @@ def convert_orders(
         )
         column = mapping.cell(amount_j if amount_j is not None else mapping.column_of("unit_price"))
         notices.extend(line_notices(scope, same, differ, column))
+        if cost is not None:  # the order's cost repeated on each line: by the same rules
+            scope = cost_scope(mapping)
+            cost, same, differ = repeated_amounts(
+                _objects(order_numbers), customer, date_values, cost, good, scope
+            )
+            notices.extend(line_notices(scope, same, differ, mapping.cell(cost_j), COST_WORDS))
     if end is not None:
         after = good & (date_values > np.datetime64(end, "D"))
         if after.any():

@@ -820,27 +820,32 @@ def test_a_clean_log_of_order_lines_with_order_numbers_is_typed_in_sql(tmp_path,
             st.sampled_from(["", "ann", "bob"]),
             st.sampled_from(["", "2025-01-05", "2025-01-06", "06.01.2025", "soon"]),
             st.sampled_from(["", "100", "100.00", "250.5", "1 000", "lots", "-100"]),
+            st.sampled_from(["", "40", "40.00", "15.5", "much"]),
         ),
         min_size=1,
         max_size=9,
     ),
     head=st.sampled_from(["Order Total", "Amount", "Line Total", "Total"]),
+    cost=st.sampled_from([None, "Order cost", "Cost", "Line cost", "Себестоимость заказа"]),
     batch=st.sampled_from([2, 3, 50_000]),
 )
-def test_order_lines_give_the_same_on_both_paths(tmp_path_factory, lines, head, batch):
-    """Any mix of order numbers, missing customers and dates, repeated or differing amounts:
-    the out-of-core SQL gives the reading pipeline's JSON and problems, whatever the batches of
-    rows the pipeline reads (an order is never split between two)."""
+def test_order_lines_give_the_same_on_both_paths(tmp_path_factory, lines, head, cost, batch):
+    """Any mix of order numbers, missing customers and dates, repeated or differing amounts
+    and costs: the out-of-core SQL gives the reading pipeline's JSON and problems, whatever the
+    batches of rows the pipeline reads (an order is never split between two)."""
     from unittest import mock
 
     from core.orders import outofcore
 
     if batch < 50_000:  # a row without a number may be a further line of a day in another
-        lines = [(o or "5", c, d, a) for o, c, d, a in lines]  # batch: as it always was
-    lines = [*lines, ("9", "cid", "2025-01-07", "5")]  # one usable order at least
+        lines = [(o or "5", *rest) for o, *rest in lines]  # batch: as it always was
+    lines = [*lines, ("9", "cid", "2025-01-07", "5", "2")]  # one usable order at least
+    if cost is None:
+        lines = [line[:4] for line in lines]
     path = tmp_path_factory.mktemp("lines") / "log.csv"
     body = "\n".join(";".join(line) for line in lines)
-    path.write_text(f"Order ID;Customer;Order Date;{head}\n{body}\n", "utf-8")
+    heads = f"Order ID;Customer;Order Date;{head}" + ("" if cost is None else f";{cost}")
+    path.write_text(f"{heads}\n{body}\n", "utf-8")
     with mock.patch.object(outofcore, "_BATCH", batch):
         ours = assert_same(path, end=dt.date(2025, 12, 31))
     said = [n.message("en") for n in ours.notices]
@@ -883,3 +888,130 @@ def test_order_lines_in_parquet_give_the_csvs_figures(tmp_path):
     b = derive_file(parquet, today=TODAY)
     assert json.dumps(to_json(a), sort_keys=True) == json.dumps(to_json(b), sort_keys=True)
     assert float(b.totals.revenue) == 100.5 + 50 + 7 and not b.problems
+
+
+# The order's cost repeated on each of its lines, as its total (a CRM's, 1C's export) ---------
+ORDER_COSTS_RU = """\
+Номер заказа;Дата заказа;Покупатель;Товар;Сумма заказа;Себестоимость заказа
+1001;05.01.2025;Анна;Кружка;1 700,00;900
+1001;05.01.2025;Анна;Чай;1 700,00;900
+1001;05.01.2025;Анна;Ложка;1 700,00;900
+1002;07.02.2025;Борис;Чай;400,00;200
+1003;09.03.2025;Анна;Чайник;2 300,00;1 200
+1003;09.03.2025;Анна;Чай;2 300,00;1 200
+1004;10.03.2025;Вера;Чай;300,00;100
+1004;10.03.2025;Вера;Мёд;500,00;150
+"""
+
+
+def _margin(log) -> float:
+    return to_json(log)["segments"][0]["gross_margin"]
+
+
+def test_an_orders_cost_repeated_on_each_line_is_counted_once_on_both_paths(tmp_path):
+    """«Себестоимость заказа» names the order: 900 on each of 1001's three lines is 900, not
+    2 700 (a margin of 48 %, not 5 %); 1004's lines differ under it: summed, and said."""
+    path = tmp_path / "заказы.csv"
+    path.write_text(ORDER_COSTS_RU, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert _margin(ours) == pytest.approx(1 - (900 + 200 + 1_200 + 250) / 5_200)
+    ru = [n.message("ru") for n in ours.notices]
+    assert "2 заказа повторяют себестоимость из F1 на каждой строке: учтена один раз" in ru, ru
+    assert (
+        "у 1 заказа разная себестоимость в F1 на строках, хотя F1 назван себестоимостью "
+        "заказа: строки сложены" in ru
+    ), ru
+    en = [n.message("en") for n in ours.notices]
+    assert "2 orders repeat their cost in F1 on each line: counted once" in en, en
+    assert (
+        "1 order has different costs in F1 on its lines, though F1 names the order's cost: "
+        "the lines are summed" in en
+    ), en
+    log = read_order_log(path, "ru")  # in memory: the cost of each line as it counts
+    assert log.cost.tolist() == [900, 0, 0, 200, 1_200, 0, 100, 150]
+
+
+@pytest.mark.parametrize("head", ["Order cost", "Order COGS"])
+def test_an_english_order_cost_beside_a_plain_amount_is_counted_once(tmp_path, head):
+    """ "Order cost" names the order's cost whatever the amount's header says: the cost counts
+    once, and the amount (a plain "Amount", differing from line to line) is summed."""
+    text = (
+        f"Order ID,Order Date,Customer,Amount,{head}\n"
+        "A-1,2025-01-05,ann@example.com,60.00,45.00\n"
+        "A-1,2025-01-05,ann@example.com,40.00,45.00\n"
+        "A-1,2025-01-05,ann@example.com,20.00,45.00\n"
+        "A-2,2025-02-05,bob@example.com,50.00,20.00\n"
+    )
+    path = tmp_path / "lines.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert float(ours.totals.revenue) == 170
+    assert _margin(ours) == pytest.approx(1 - 65 / 170)
+    en = [n.message("en") for n in ours.notices]
+    assert "1 order repeats its cost in E1 on each line: counted once" in en, en
+    assert not any("amount" in m and "each line" in m for m in en), en
+
+
+def test_a_plain_cost_repeated_on_each_line_is_summed_and_said(tmp_path):
+    """«Себестоимость» does not say whose cost it is: the lines are summed, and a notice says
+    how many orders repeat one cost on every line and how to make it count once."""
+    path = tmp_path / "заказы.csv"
+    path.write_text(ORDER_COSTS_RU.replace("Себестоимость заказа", "Себестоимость"), "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert _margin(ours) == pytest.approx(1 - (2_700 + 200 + 2_400 + 250) / 5_200)
+    ru = [n.message("ru") for n in ours.notices]
+    assert (
+        "у 2 заказов одинаковая себестоимость в F1 на каждой строке, а из названия F1 не видно, "
+        "себестоимость это заказа или строки: строки сложены (если это себестоимость всего "
+        "заказа, назовите столбец «Себестоимость заказа»)" in ru
+    ), ru
+    en = " ".join(n.message("en") for n in ours.notices)
+    assert "the same cost in F1 on each line" in en and '"Order cost"' in en, en
+
+
+@pytest.mark.parametrize("head, cost", [("Line cost", "45.00"), ("Qty,Unit cost", "1,45.00")])
+def test_a_lines_cost_is_summed_without_a_word(tmp_path, head, cost):
+    """A line's cost ("Line cost"), or a unit cost × the quantity, alike on two lines is two
+    items' costs: summed, nothing said."""
+    text = (
+        f"Order ID,Order Date,Customer,Line Total,{head}\n"
+        f"A-1,2025-01-05,ann@example.com,60.00,{cost}\n"
+        f"A-1,2025-01-05,ann@example.com,60.00,{cost}\n"
+        f"A-2,2025-02-05,bob@example.com,50.00,{cost}\n"
+    )
+    path = tmp_path / "lines.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert _margin(ours) == pytest.approx(1 - 135 / 170)
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert "each line" not in said and "counted once" not in said, said
+
+
+def test_an_orders_cost_on_some_lines_only_counts_once_too(tmp_path):
+    """Empty cost cells are no cost: an order's cost on two of its three lines (the third
+    empty) is the order's, once; a cost on one line alone is that line's, nothing said."""
+    text = (
+        "Order ID,Order Date,Customer,Order Total,Order cost\n"
+        "A-1,2025-01-05,ann,100,45\nA-1,2025-01-05,ann,100,\nA-1,2025-01-05,ann,100,45\n"
+        "A-2,2025-02-05,bob,50,20\nA-2,2025-02-05,bob,50,\n"
+    )
+    path = tmp_path / "lines.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert _margin(ours) == pytest.approx(1 - 65 / 150)
+    en = [n.message("en") for n in ours.notices]
+    assert "1 order repeats its cost in E1 on each line: counted once" in en, en
+
+
+def test_a_further_lines_unreadable_cost_is_no_problem_on_either_path(tmp_path):
+    """A further line (no amount, its order's total on the first line) is left out whole: the
+    out-of-core path never reads its cost, and the in-memory one named it as a problem."""
+    text = (
+        "Order ID,Order Date,Customer,Order Total,Cost\n"
+        "A-1,2025-01-05,ann,100,45\nA-1,2025-01-05,ann,,much\nA-2,2025-02-05,bob,50,20\n"
+    )
+    path = tmp_path / "lines.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert not ours.problems
+    assert any("further line" in n.message("en") for n in ours.notices)

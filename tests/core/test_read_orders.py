@@ -367,3 +367,46 @@ def test_a_workbook_of_order_lines_counts_each_orders_total_once(tmp_path):
     assert "1 заказ повторяет сумму из F1 на каждой строке: учтена один раз" in [
         n.message("ru") for n in log.notices
     ]
+
+
+def test_a_workbook_of_order_lines_counts_each_orders_cost_once(tmp_path):
+    """A 1C export's «Себестоимость заказа» repeated on each item line, beside «Сумма строки»
+    (the lines' own amounts): the amounts are summed, the order's cost counts once and says so;
+    the same column as plain «Себестоимость» is summed, and the notice says how to read it
+    once."""
+    rows = [
+        (15, dt.datetime(2025, 1, 5), "Анна", 500, 900),
+        (15, dt.datetime(2025, 1, 5), "Анна", 800, 900),
+        (15, dt.datetime(2025, 1, 5), "Анна", 400, 900),
+        (16, dt.datetime(2025, 2, 7), "Борис", 400, 250),
+    ]
+    for head, cost, said in [
+        (
+            "Себестоимость заказа",
+            900 + 250,
+            "1 заказ повторяет себестоимость из E1 на каждой строке: учтена один раз",
+        ),
+        (
+            "Себестоимость",
+            2_700 + 250,
+            "у 1 заказа одинаковая себестоимость в E1 на каждой строке, а из названия E1 не "
+            "видно, себестоимость это заказа или строки: строки сложены (если это себестоимость "
+            "всего заказа, назовите столбец «Себестоимость заказа»)",
+        ),
+    ]:
+        path = tmp_path / f"{head}.xlsx"
+        book = xlsxwriter.Workbook(str(path))
+        sheet = book.add_worksheet("Заказы")
+        when = book.add_format({"num_format": "dd.mm.yyyy"})
+        sheet.write_row(0, 0, ["Номер документа", "Дата", "Контрагент", "Сумма строки", head])
+        for i, row in enumerate(rows, start=1):
+            sheet.write_row(i, 0, row)
+            sheet.write_datetime(i, 1, row[1], when)
+        book.close()
+        log = read_order_log(path, "ru")
+        assert not log.problems
+        assert float(log.amount.sum()) == 2_100
+        assert float(log.cost.sum()) == cost
+        ru = [n.message("ru") for n in log.notices]
+        assert said in ru, ru
+        assert not any("сумм" in m and "каждой строке" in m for m in ru), ru
