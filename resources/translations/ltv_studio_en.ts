@@ -127,7 +127,7 @@
     <name>SummaryStrip</name>
     <message numerus="yes">
         <source>Portfolio · %Ln segment(s)</source>
-        <extracomment>figures of registered column groups after the answers (the model's CLV), shown when the group has a portfolio figure for them</extracomment>
+        <extracomment>the room between the strip's columns, and in a window too narrow for it where the segment's name is cut ("…"), and in a window too narrow for it figures of registered column groups after the answers (the model's CLV), shown when the group has a portfolio figure for them</extracomment>
         <translation>
             <numerusform>Portfolio · %Ln segment</numerusform>
             <numerusform>Portfolio · %Ln segments</numerusform>

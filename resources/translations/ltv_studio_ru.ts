@@ -84,6 +84,14 @@
         <translation>&amp;Панель пояснений</translation>
     </message>
     <message>
+        <source>&amp;What-if: How to Reach the Target</source>
+        <translation>&amp;Что если: как достичь цели</translation>
+    </message>
+    <message>
+        <source>E&amp;xplain This Cell</source>
+        <translation>&amp;Пояснить эту ячейку</translation>
+    </message>
+    <message>
         <source>&amp;Presentation Mode</source>
         <translation>Режим &amp;презентации</translation>
     </message>
@@ -134,6 +142,10 @@
     <message>
         <source>Explain</source>
         <translation>Пояснения</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>Что если</translation>
     </message>
     <message>
         <source>Present</source>
@@ -1342,7 +1354,7 @@
     <name>SummaryStrip</name>
     <message numerus="yes">
         <source>Portfolio · %Ln segment(s)</source>
-        <extracomment>figures of registered column groups after the answers (the model's CLV), shown when the group has a portfolio figure for them</extracomment>
+        <extracomment>the room between the strip's columns, and in a window too narrow for it where the segment's name is cut ("…"), and in a window too narrow for it figures of registered column groups after the answers (the model's CLV), shown when the group has a portfolio figure for them</extracomment>
         <translation>
             <numerusform>Портфель · сегментов: %Ln</numerusform>
             <numerusform>Портфель · сегментов: %Ln</numerusform>

@@ -30,6 +30,8 @@ RU = {
     "Duplicate": "Дублировать",
     "Delete": "Удалить",
     "Explain": "Пояснения",
+    "&What-if: How to Reach the Target": "&Что если: как достичь цели",
+    "E&xplain This Cell": "&Пояснить эту ячейку",
     "Present": "Презентация",
     # banners
     "Close this message": "Закрыть сообщение",

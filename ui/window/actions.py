@@ -46,6 +46,13 @@ class Actions(QObject):
         self.up = a("moveUp", lambda: w.move_segment(-1), "Ctrl+Shift+Up")
         self.down = a("moveDown", lambda: w.move_segment(1), "Ctrl+Shift+Down")
         self.side_panel = a("sidePanel", w.set_side_panel, "F9", checkable=True)
+        # the what-if questions (DESIGN.md §7.1), from the View menu and a cell's context menu:
+        # they wait in the side panel, whose button says "Explain", where an owner asking "what
+        # would reach 3:1?" did not look
+        self.whatif = a("whatIf", lambda: w.show_side_panel("ui.panels.whatif:WhatIfPanel"))
+        self.explain_cell = a(
+            "explainCell", lambda: w.show_side_panel("ui.panels.explain:ExplainPanel")
+        )
         self.presentation = a("presentation", w.set_presentation, "F11", checkable=True)
         self.zoom_in = a("zoomIn", lambda: w.zoom(1), ["Ctrl++", "Ctrl+="])
         self.zoom_out = a("zoomOut", lambda: w.zoom(-1), "Ctrl+-")
@@ -79,6 +86,7 @@ class Actions(QObject):
         self.redo.setEnabled(False)
         self._make_menus()
         self._make_toolbar()
+        self._make_cell_menu()
 
     def _action(
         self, name: str, slot, shortcut=None, checkable: bool = False, grid_only: bool = False
@@ -161,6 +169,7 @@ class Actions(QObject):
             [
                 self.menu_columns,
                 self.side_panel,
+                self.whatif,
                 None,
                 self.presentation,
                 self.zoom_in,
@@ -171,6 +180,35 @@ class Actions(QObject):
         )
         self.menu_help = bar.addMenu("")
         self.menu_help.addAction(self.about)
+
+    def _make_cell_menu(self) -> None:
+        """The grid's context menu (a right click), as a spreadsheet's: the clipboard, the
+        segments, and the cell explained or its what-if. The grid had none."""
+        self.cell_menu = QMenu(self.window)
+        self.cell_menu.setObjectName("cellMenu")
+        for item in (
+            self.cut,
+            self.copy,
+            self.paste,
+            self.clear,
+            None,
+            self.add,
+            self.duplicate,
+            self.delete,
+            None,
+            self.explain_cell,
+            self.whatif,
+        ):
+            if item is None:
+                self.cell_menu.addSeparator()
+            else:
+                self.cell_menu.addAction(item)
+        view = self.window.grid.view
+        for widget in (view, view.frozen):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(
+                lambda pos, w=widget: self.cell_menu.popup(w.viewport().mapToGlobal(pos))
+            )
 
     def _make_toolbar(self) -> None:
         bar = QToolBar(self.window)
@@ -202,6 +240,8 @@ class Actions(QObject):
             self.up: self.tr("Move Segment &Up"),
             self.down: self.tr("Move Segment D&own"),
             self.side_panel: self.tr("&Explain Panel"),
+            self.whatif: self.tr("&What-if: How to Reach the Target"),
+            self.explain_cell: self.tr("E&xplain This Cell"),
             self.presentation: self.tr("&Presentation Mode"),
             self.zoom_in: self.tr("Zoom &In"),
             self.zoom_out: self.tr("Zoom &Out"),
@@ -224,6 +264,7 @@ class Actions(QObject):
             self.duplicate: self.tr("Duplicate"),
             self.delete: self.tr("Delete"),
             self.side_panel: self.tr("Explain"),
+            self.whatif: self.tr("What-if"),
             self.presentation: self.tr("Present"),
         }
         for action, text in short.items():

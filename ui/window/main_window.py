@@ -618,6 +618,12 @@ class MainWindow(QMainWindow):
             self._fill_current_tabs()
         preferences.set_side_panel_open(on)
 
+    def show_side_panel(self, spec: str) -> QWidget:
+        """The side panel open on the tab of the panel registered as ``spec``."""
+        self.set_side_panel(True)
+        self.side.setCurrentWidget(self._slots[spec])
+        return self.panel(spec)
+
     @Slot(bool)
     def set_presentation(self, on: bool) -> None:
         self.actions.presentation.setChecked(on)
