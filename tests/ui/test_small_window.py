@@ -87,3 +87,17 @@ def test_the_summary_strip_fits_an_800_pixel_window_without_scrolling(window, qt
         assert "\n" not in strip.captions["payback_months"].text()
         assert strip.horizontalScrollBar().maximum() == 0
     assert strip.portfolio_name.text() == "Портфель · сегментов: 6"
+
+
+def test_presenting_in_a_narrow_window_wraps_the_portfolios_words_whole(window, qtbot):
+    """F11 in an 800-pixel window: the portfolio's words were wrapped for the normal font's
+    width and, 1.3 × larger, took three lines cut off at the bottom («Portfolio / · 6 / segm»)."""
+    strip = window.strip
+    _resize(window, qtbot, 800, 560)
+    qtbot.waitUntil(lambda: strip.portfolio_name.wordWrap(), timeout=3000)
+    window.presentation.apply(1.3)  # as F11 does, without taking the (off-screen) screen
+    name = strip.portfolio_name
+    qtbot.waitUntil(lambda: name.height() >= name.heightForWidth(name.width()), timeout=3000)
+    lines = name.heightForWidth(name.width()) / name.fontMetrics().lineSpacing()
+    assert lines < 2.5  # two lines, not three
+    window.presentation.apply(1.0)

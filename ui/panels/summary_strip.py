@@ -200,6 +200,7 @@ class SummaryStrip(QScrollArea):
 
     def fit_height(self) -> None:
         """Take the figures' height (after a resize or a change of the window's font)."""
+        self._fit_across()
         self.content.adjustSize()
         self.setFixedHeight(self._height())
 
@@ -225,6 +226,8 @@ class SummaryStrip(QScrollArea):
             self._tight = tight
             self.content.layout().setHorizontalSpacing(TIGHT_SPACING if tight else SPACING)
             self._set_names()
+        elif tight:
+            self._set_names()  # the font may have changed (presentation mode, zoom)
         # the strip as tall as its figures now: captions gone to two lines after a refresh (an
         # order log's predicted CLV shown beside the answers) cut the segment's row in half
         self.content.adjustSize()
