@@ -38,6 +38,8 @@ def test_a_table_read_whole_says_nothing_of_red_cells_to_fix(app, qtbot, tmp_pat
         dialog = ImportDialog(pipeline.load(path))
         qtbot.waitUntil(lambda: dialog.read is not None, timeout=20_000)
         assert dialog.summary.text() == "Будут импортированы 2 сегмента."
+        # no list of unread cells to show: the columns take its room
+        assert dialog.problems_box.isHidden()
         dialog.done(0)
         dialog.deleteLater()
     finally:
@@ -218,6 +220,7 @@ def test_the_preview_counts_in_the_language_s_digits(app, qtbot, tmp_path):
     qtbot.waitUntil(lambda: dialog.read is not None, timeout=20_000)
     assert dialog.summary.text().startswith("1,200 segments will be imported.")
     assert dialog.problems_box.title() == "Cells that could not be read: 1,100"
+    assert not dialog.problems_box.isHidden()
     dialog.done(0)
     dialog.deleteLater()
 

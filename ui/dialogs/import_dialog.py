@@ -275,6 +275,7 @@ class ImportDialog(QDialog):
         mapping = self.mapping.mapping
         if mapping is None or "segment" not in mapping.keys:
             self.problems.set_problems([])
+            self.problems_box.hide()
             self.notices.setText("")
             self.summary.setText(self.tr("Choose which column holds the segment names."))
             self._show_working(False)
@@ -333,6 +334,9 @@ class ImportDialog(QDialog):
         self.problems_box.setTitle(
             self.tr("Cells that could not be read: {n}").format(n=i18n.count(len(read.problems)))
         )
+        # an empty list of unread cells took two fifths of the dialog («… не удалось
+        # прочитать: 0» over a blank table) while the columns scrolled: shown when it has some
+        self.problems_box.setVisible(bool(read.problems))
         self.notices.setText("\n".join(n.message(lang) for n in read.notices))
         self.summary.setText(
             self.tr(
