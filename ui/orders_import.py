@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -43,6 +44,7 @@ from ui import i18n
 ONE_SEGMENT = ""  # ``by`` for "every customer in one segment"
 _SHOWN_PROBLEMS = 500
 _SHOWN_COLUMNS = 8  # rows of the column table shown before it scrolls
+_LEAST_COLUMNS = 3  # and the fewest it shows on a low screen
 #: the customer models' fit starts this long after the project is made: once the window has
 #: painted it (the fit's worker holds the GIL between the hundreds of calls of that paint)
 FIT_AFTER_MS = 150
@@ -289,6 +291,7 @@ class OrdersDialog(QDialog):
         self.summary.setWordWrap(True)
         self.columns = QTableWidget(0, 2, self)
         self.columns.setObjectName("ordersColumns")
+        self.columns.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.end = QDateEdit(self)
         self.end.setObjectName("ordersEnd")
         self.end.setCalendarPopup(True)
@@ -336,7 +339,7 @@ class OrdersDialog(QDialog):
         top.addLayout(form, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addLayout(top)
+        layout.addLayout(top, 2)  # the column table up to its rows' height (``_fit_columns``)
         layout.addWidget(QLabel(self.tr("Segments and the inputs the log gives:"), self))
         layout.addWidget(self.segments, 2)
         layout.addWidget(self.empty)
@@ -486,14 +489,16 @@ class OrdersDialog(QDialog):
 
     def _fit_columns(self, rows: int) -> None:
         """The column table as tall as its rows (a log's usual five or six columns all show),
-        up to eight; more scroll."""
+        up to eight; more scroll. On a low screen it gives way down to three rows: held at
+        its full height on an 800×560 screen it ran under the words below it, and the
+        segments' table showed one row."""
         table = self.columns
         shown = max(1, min(rows, _SHOWN_COLUMNS))
-        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
-        height += sum(table.rowHeight(i) for i in range(min(rows, shown))) or (
-            table.verticalHeader().defaultSectionSize()
-        )
-        table.setFixedHeight(height)
+        head = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        heights = [table.rowHeight(i) for i in range(min(rows, shown))]
+        height = head + (sum(heights) or table.verticalHeader().defaultSectionSize())
+        table.setMaximumHeight(height)
+        table.setMinimumHeight(min(height, head + sum(heights[:_LEAST_COLUMNS])))
 
     def _show_segments(self, derived, fmt, lang: str) -> None:
         self.segments.setRowCount(len(derived.segments))

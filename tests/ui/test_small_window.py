@@ -101,3 +101,34 @@ def test_presenting_in_a_narrow_window_wraps_the_portfolios_words_whole(window, 
     lines = name.heightForWidth(name.width()) / name.fontMetrics().lineSpacing()
     assert lines < 2.5  # two lines, not three
     window.presentation.apply(1.0)
+
+
+def test_the_order_log_preview_gives_way_on_a_low_screen(window, qtbot, tmp_path):
+    """The order-log preview on an 800×560 screen: its column table kept the height of all its
+    rows and ran under «Segments and the inputs the log gives:», and the segments' table showed
+    one row. It now gives way down to three rows (scrolling), and grows back when there is room."""
+    from PySide6.QtWidgets import QLabel
+
+    from tests.ui.test_orders_window import SHOP, open_preview
+
+    path = tmp_path / "shop.csv"
+    path.write_text(SHOP, "utf-8")
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    table = dialog.columns
+    rows = table.rowCount()
+    assert rows == 6
+    full = table.maximumHeight()
+    label = next(
+        w for w in dialog.findChildren(QLabel) if w.text().startswith("Segments and the inputs")
+    )
+    dialog.resize(800, 480)
+    qtbot.waitUntil(lambda: dialog.height() == 480, timeout=3000)
+    qtbot.wait(50)
+    assert table.height() < full  # it gave way
+    assert table.height() >= table.minimumHeight() > 3 * table.rowHeight(0)
+    below = label.mapTo(dialog, label.rect().topLeft()).y()
+    assert table.mapTo(dialog, table.rect().bottomLeft()).y() < below  # nothing under the words
+    dialog.resize(1000, 900)
+    qtbot.waitUntil(lambda: table.height() == full, timeout=3000)  # all six rows again
+    dialog.reject()
