@@ -9,6 +9,7 @@ follow (core/export/formulas.py), so a spreadsheet recalculates to the same numb
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -289,14 +290,282 @@ class Intermediates:
 #: up to this many segments, checks over every metric are made as one matrix (fewer calls)
 _AT_ONCE = 256
 
+#: The metrics of §2 in the order ``evaluate`` gives them.
+METRICS = (
+    "annual_revenue",
+    "crr",
+    "churn_rate",
+    "lifetime_years",
+    "ltv",
+    "clv",
+    "cac",
+    "net_clv",
+    "ltv_cac",
+    "payback_months",
+    "discounted_clv",
+    "max_cac",
+    "roi",
+)
+
 
 def _given_or_zero(raw: np.ndarray, used: np.ndarray) -> np.ndarray:
     """The input as used where given, 0 where missing (an out-of-range value stays NaN)."""
     return np.where(raw == raw, used, 0.0)
 
 
+def shown(a: np.ndarray) -> np.ndarray:
+    """A metric as §2 shows it: an overflow (inf) is empty (NaN), never inf."""
+    return np.where(np.isinf(a), NaN, a) if np.isinf(a).any() else a
+
+
+class _figure:
+    """A figure of ``Figures``, computed on first use and then kept.
+
+    ``needs`` are the inputs (§1's keys) and the other figures it is computed from. A non-data
+    descriptor: once computed, the instance's own attribute answers every later use.
+    """
+
+    def __init__(self, *needs: str) -> None:
+        self.needs = needs
+        self.inputs: frozenset[str] = frozenset()  # every input behind it (``_resolve``)
+
+    def __call__(self, fn):
+        self.fn = fn
+        return self
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        like = obj._like
+        if like is not None and self.inputs.isdisjoint(obj._changed):
+            value = getattr(like, self.name)  # none of its inputs changed: the same array
+            if obj._rows is not None:
+                value = _take(value, obj._rows)
+        else:
+            value = self.fn(obj)
+        obj.__dict__[self.name] = value
+        return value
+
+
+class _Taken(Mapping):
+    """The arrays of ``whole`` at ``rows``, each taken when first asked for, or ``own``'s."""
+
+    def __init__(self, whole, rows: np.ndarray, own) -> None:
+        self._whole, self._rows, self._done = whole, rows, dict(own)
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        if key not in self._done:
+            self._done[key] = self._whole[key][self._rows]
+        return self._done[key]
+
+    def __iter__(self):
+        return iter(self._whole)
+
+    def __len__(self) -> int:
+        return len(self._whole)
+
+
+def _take(value, rows: np.ndarray):
+    """``value`` (an array, or a tuple of them) at ``rows``."""
+    if isinstance(value, tuple):
+        return type(value)(*(a[rows] for a in value))
+    return value[rows]
+
+
+class Figures:
+    """Every figure of §2 over whole columns, each computed when first asked for.
+
+    ``raw`` are the inputs as given, ``use`` the same with out-of-range values made NaN. The
+    figures are as computed (an overflow is inf here; ``shown`` makes it empty). ``evaluate``
+    asks for all of them; what-if (§7.1) asks for one metric of copies of the segments with an
+    input or two changed: given ``like``, the figures of the same segments before the inputs
+    ``changed`` changed (or of all segments, these being those at ``rows``), a figure none of
+    whose inputs changed is taken from ``like`` (the same array, or its ``rows``), so only what
+    the change moves is computed. Each figure is the same function of the same numbers either
+    way, element by element, so the values are the same to the last bit.
+    """
+
+    def __init__(
+        self,
+        raw: dict[str, np.ndarray],
+        use: dict[str, np.ndarray],
+        basis: str,
+        like: Figures | None = None,
+        changed: frozenset[str] = frozenset(),
+        rows: np.ndarray | None = None,
+    ) -> None:
+        if like is not None and like.basis != basis:
+            raise ValueError("figures on another basis cannot be reused")
+        self.raw, self.use, self.basis = raw, use, basis
+        self.profit = basis == "profit"
+        self._like, self._changed, self._rows = like, frozenset(changed), rows
+
+    @property
+    def rows(self) -> np.ndarray | None:
+        """The rows of ``like`` these figures are of (None: all of them)."""
+        return self._rows
+
+    @property
+    def changed_inputs(self) -> frozenset[str]:
+        """The inputs changed from the figures ``like`` (none without it)."""
+        return self._changed
+
+    def changed(
+        self,
+        raw: dict[str, np.ndarray],
+        use: dict[str, np.ndarray],
+        rows: np.ndarray | None = None,
+    ) -> Figures:
+        """The figures of the same segments (those at ``rows``, by default all) with the inputs
+        in ``raw`` (as given) and ``use`` (as used, both for those rows) changed; the rest are
+        these figures' own."""
+        given, used = self.raw, self.use
+        if rows is not None:  # each input taken at those rows when asked for
+            given, used = _Taken(given, rows, raw), _Taken(used, rows, use)
+        else:
+            given, used = {**given, **raw}, {**used, **use}
+        changed = frozenset(raw) | set(use)
+        return Figures(given, used, self.basis, self, changed, rows)
+
+    @_figure("avg_order_value", "purchases_per_year")
+    def annual_revenue(self) -> np.ndarray:
+        return annual_revenue(self.use["avg_order_value"], self.use["purchases_per_year"])
+
+    @_figure("customers_start", "customers_end", "new_customers")
+    def counts(self) -> Retention:
+        u = self.use
+        return retention(u["customers_start"], u["customers_end"], u["new_customers"])
+
+    @_figure("counts")
+    def crr(self) -> np.ndarray:
+        return self.counts.crr
+
+    @_figure("counts")
+    def churn_rate(self) -> np.ndarray:
+        return self.counts.churn
+
+    @_figure("counts")
+    def inconsistent(self) -> np.ndarray:
+        return self.counts.inconsistent
+
+    @_figure("retention_years", "counts")
+    def lifetime_years(self) -> np.ndarray:
+        return lifetime_years(self.use["retention_years"], self.counts.lifetime)
+
+    @_figure("retention_years")
+    def lifetime_given(self) -> np.ndarray:
+        years = self.use["retention_years"]
+        return years == years
+
+    @_figure("avg_order_value", "purchases_per_year", "lifetime_years")
+    def ltv(self) -> np.ndarray:
+        u = self.use
+        return ltv(u["avg_order_value"], u["purchases_per_year"], self.lifetime_years)
+
+    @_figure("ltv", "gross_margin")
+    def clv(self) -> np.ndarray:
+        return clv(self.ltv, self.use["gross_margin"])
+
+    @_figure("acquisition_spend", "new_customers")
+    def cac(self) -> np.ndarray:
+        return cac(self.use["acquisition_spend"], self.use["new_customers"])
+
+    @_figure("service_cost_per_year")
+    def service(self) -> np.ndarray:
+        key = "service_cost_per_year"
+        return _given_or_zero(self.raw[key], self.use[key])
+
+    @_figure("clv", "service", "lifetime_years", "cac")
+    def net_clv(self) -> np.ndarray:
+        acquisition = self.cac
+        cac_or_zero = np.where(acquisition == acquisition, acquisition, 0.0)
+        return net_clv(self.clv, self.service, self.lifetime_years, cac_or_zero)
+
+    @_figure("clv", "ltv")
+    def value(self) -> np.ndarray:
+        return self.clv if self.profit else self.ltv
+
+    @_figure("value", "cac")
+    def ltv_cac(self) -> np.ndarray:
+        return ltv_cac(self.value, self.cac)
+
+    @_figure("annual_revenue", "gross_margin", "service")
+    def g(self) -> np.ndarray:
+        return yearly_profit(self.annual_revenue, self.use["gross_margin"], self.service)
+
+    @_figure("g", "annual_revenue")
+    def yearly(self) -> np.ndarray:
+        return self.g if self.profit else self.annual_revenue
+
+    @_figure("cac", "yearly")
+    def never(self) -> np.ndarray:
+        return payback_never(self.cac, self.yearly)
+
+    @_figure("cac", "yearly")
+    def payback_months(self) -> np.ndarray:
+        return payback_months(self.cac, self.yearly)
+
+    @_figure("discount_rate")
+    def discount(self) -> np.ndarray:
+        return _given_or_zero(self.raw["discount_rate"], self.use["discount_rate"])
+
+    @_figure("g", "lifetime_years", "discount")
+    def discounted_clv(self) -> np.ndarray:
+        return discounted_clv(self.g, self.lifetime_years, self.discount)
+
+    @_figure("clv")
+    def max_cac(self) -> np.ndarray:
+        return max_cac(self.clv)
+
+    @_figure("clv", "cac")
+    def roi(self) -> np.ndarray:
+        return roi(self.clv, self.cac)
+
+    @_figure("gross_margin")
+    def margin(self) -> np.ndarray:
+        return self.use["gross_margin"] if self.profit else np.ones(len(self.service))
+
+    @_figure("service")
+    def cost(self) -> np.ndarray:
+        return self.service if self.profit else np.zeros(len(self.service))
+
+    def intermediates(self) -> Intermediates:
+        return Intermediates(
+            service=self.service,
+            g=self.g,
+            yearly=self.yearly,
+            value=self.value,
+            margin=self.margin,
+            cost=self.cost,
+            discount=self.discount,
+            lifetime_given=self.lifetime_given,
+        )
+
+
+def _resolve(cls) -> None:
+    """Each figure's ``inputs``: the inputs behind it, through the figures it needs."""
+    figures = {k: f for k, f in vars(cls).items() if isinstance(f, _figure)}
+
+    def inputs(name: str) -> frozenset[str]:
+        if name not in figures:
+            return frozenset((name,))  # an input
+        found = frozenset()
+        for need in figures[name].needs:
+            found |= inputs(need)
+        return found
+
+    for name, figure in figures.items():
+        figure.inputs = inputs(name)
+
+
+_resolve(Figures)
+
+
 def evaluate(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str):
-    """Every metric of §2 over whole columns.
+    """Every metric of §2 over whole columns (every figure of ``Figures``).
 
     ``raw`` are the inputs as given, ``use`` the same with out-of-range values made NaN.
 
@@ -306,49 +575,11 @@ def evaluate(raw: dict[str, np.ndarray], use: dict[str, np.ndarray], basis: str)
         The metrics (NaN where empty, an overflow included), the "never" mask of the payback,
         the "inconsistent counts" mask of CRR, and the ``Intermediates``.
     """
-    aov, freq = use["avg_order_value"], use["purchases_per_year"]
-    margin = use["gross_margin"]
-    spend, new = use["acquisition_spend"], use["new_customers"]
-    start, end = use["customers_start"], use["customers_end"]
-    years = use["retention_years"]
-    v: dict[str, np.ndarray] = {}
-
-    v["annual_revenue"] = revenue = annual_revenue(aov, freq)
-    counts = retention(start, end, new)
-    v["crr"], v["churn_rate"] = counts.crr, counts.churn
-    v["lifetime_years"] = life = lifetime_years(years, counts.lifetime)
-    v["ltv"] = lifetime_value = ltv(aov, freq, life)
-    v["clv"] = profit_value = clv(lifetime_value, margin)
-    v["cac"] = acquisition = cac(spend, new)
-    service = _given_or_zero(raw["service_cost_per_year"], use["service_cost_per_year"])
-    cac_or_zero = np.where(acquisition == acquisition, acquisition, 0.0)
-    v["net_clv"] = net_clv(profit_value, service, life, cac_or_zero)
-    profit = basis == "profit"
-    value = profit_value if profit else lifetime_value
-    v["ltv_cac"] = ltv_cac(value, acquisition)
-    g = yearly_profit(revenue, margin, service)
-    yearly = g if profit else revenue
-    never = payback_never(acquisition, yearly)
-    v["payback_months"] = payback_months(acquisition, yearly)
-    rate = _given_or_zero(raw["discount_rate"], use["discount_rate"])
-    v["discounted_clv"] = discounted_clv(g, life, rate)
-    v["max_cac"] = max_cac(profit_value)
-    v["roi"] = roi(profit_value, acquisition)
+    figures = Figures(raw, use, basis)
+    v: dict[str, np.ndarray] = {key: getattr(figures, key) for key in METRICS}
     # an overflow is shown empty ("too large"), never as inf; a few segments (an edit's) are
     # looked at in one call, 10 000 one metric at a time (a matrix that size is no cheaper)
-    n = len(revenue)
+    n = len(figures.service)
     if n > _AT_ONCE or np.isinf(np.array(list(v.values()))).any():
-        for key, a in v.items():
-            if np.isinf(a).any():
-                v[key] = np.where(np.isinf(a), NaN, a)
-    parts = Intermediates(
-        service=service,
-        g=g,
-        yearly=yearly,
-        value=value,
-        margin=margin if profit else np.ones(n),
-        cost=service if profit else np.zeros(n),
-        discount=rate,
-        lifetime_given=years == years,
-    )
-    return v, never, counts.inconsistent, parts
+        v = {key: shown(a) for key, a in v.items()}
+    return v, figures.never, figures.inconsistent, figures.intermediates()

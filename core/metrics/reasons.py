@@ -100,14 +100,6 @@ def reason_text(code: int, lang: str) -> str:
     return _INVALID_TEXT(lang, noun=col.noun(lang), range=col.range_text(lang))
 
 
-def input_reasons(raw: dict[str, np.ndarray], use: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Per input: ``NEEDS`` where missing, ``INVALID`` where given but out of range, else 0."""
-    return {
-        key: np.where(np.isnan(r), NEEDS[key], np.where(np.isnan(use[key]), INVALID[key], NONE))
-        for key, r in raw.items()
-    }
-
-
 def _first(*pairs) -> np.ndarray | int:
     """The first reason that applies, in reading order, as a person would fix them.
 
@@ -123,6 +115,194 @@ def _first(*pairs) -> np.ndarray | int:
     return out
 
 
+class Reasons:
+    """Why each empty metric is empty: reason codes per row (0 where it has a value), each
+    metric's computed when first asked for (``reasons[key]``), from the inputs it needs alone.
+
+    The first missing factor in reading order is named. ``never`` paybacks get 0 here: their
+    words depend on the basis (``NEVER_WHY``). ``values`` may be a mapping that computes a metric
+    when asked for, and ``never`` and ``inconsistent`` functions that give the masks when asked
+    for (the payback's reasons alone ask for ``never``). Given ``like``, the reasons of the same
+    segments before the inputs ``changed`` changed, a reason none of whose inputs changed is
+    taken from it (at ``rows`` when these are the reasons of those of its segments alone), as
+    ``formulas.Figures`` does with its figures.
+    """
+
+    def __init__(
+        self,
+        raw: dict[str, np.ndarray],
+        use: dict[str, np.ndarray],
+        v,
+        never,
+        inconsistent,
+        basis: str,
+        like: Reasons | None = None,
+        changed: frozenset[str] = frozenset(),
+        rows: np.ndarray | None = None,
+    ) -> None:
+        self._raw, self._use, self._v = raw, use, v
+        self._never, self._inconsistent, self._basis = never, inconsistent, basis
+        self._why: dict[str, np.ndarray] = {}
+        self._r: dict[str, np.ndarray] = {}
+        self._like, self._changed, self._rows = like, changed, rows
+
+    def _taken(self, value):
+        if self._rows is None or not isinstance(value, np.ndarray) or not value.ndim:
+            return value
+        return value[self._rows]
+
+    def why(self, key: str) -> np.ndarray:
+        """Why an input is not used: ``NEEDS`` where missing, ``INVALID`` where given but out
+        of range, else 0."""
+        if key not in self._why:
+            if self._like is not None and key not in self._changed:
+                self._why[key] = self._taken(self._like.why(key))
+            else:
+                r, u = self._raw[key], self._use[key]
+                self._why[key] = np.where(
+                    np.isnan(r), NEEDS[key], np.where(np.isnan(u), INVALID[key], NONE)
+                )
+        return self._why[key]
+
+    def _finish(self, key: str, reason) -> np.ndarray:
+        # a value that is NaN with no reason overflowed somewhere: say so
+        empty = np.isnan(self._v[key])
+        return np.where(empty & (reason == 0), TOO_LARGE, np.where(empty, reason, 0)).astype(
+            np.int16
+        )
+
+    def __getitem__(self, key: str) -> np.ndarray:
+        if key not in self._r:
+            like = self._like
+            if like is not None and _INPUTS[key].isdisjoint(self._changed):
+                reused = like[key]  # none of its inputs changed
+                if isinstance(reused, tuple):  # a mask and its code
+                    self._r[key] = tuple(self._taken(a) for a in reused)
+                else:
+                    self._r[key] = self._taken(reused)
+            else:
+                self._r[key] = getattr(self, "_" + key)()
+        return self._r[key]
+
+    def _annual_revenue(self):
+        reason = _first(self.why("avg_order_value"), self.why("purchases_per_year"))
+        return self._finish("annual_revenue", reason)
+
+    def _counts(self):
+        return _first(
+            self.why("customers_start"),
+            (self._use["customers_start"] == 0, NO_START),
+            self.why("customers_end"),
+            self.why("new_customers"),
+        )
+
+    def _crr(self):
+        return self._finish("crr", self["counts"])
+
+    def _churn_rate(self):
+        return self._finish("churn_rate", self["counts"])
+
+    def _lifetime_years(self):
+        counts_missing = (
+            (self.why("customers_start") == NEEDS["customers_start"])
+            & (self.why("customers_end") == NEEDS["customers_end"])
+            & (self.why("new_customers") == NEEDS["new_customers"])
+        )
+        years_why = self.why("retention_years")
+        inconsistent = self._inconsistent
+        inconsistent = inconsistent() if callable(inconsistent) else inconsistent
+        return self._finish(
+            "lifetime_years",
+            _first(
+                (years_why == INVALID["retention_years"], years_why),
+                (counts_missing, NEEDS_LIFETIME),
+                self["crr"],
+                (inconsistent, INCONSISTENT),
+                (self._v["churn_rate"] <= 0, ZERO_CHURN),
+            ),
+        )
+
+    def _ltv(self):
+        return self._finish("ltv", _first(self["annual_revenue"], self["lifetime_years"]))
+
+    def _clv(self):
+        return self._finish("clv", _first(self["ltv"], self.why("gross_margin")))
+
+    def _cac(self):
+        use = self._use["new_customers"]
+        reason = _first(
+            self.why("acquisition_spend"), self.why("new_customers"), (use == 0, NO_NEW)
+        )
+        return self._finish("cac", reason)
+
+    def _service(self):
+        key = "service_cost_per_year"
+        return np.where(self.why(key) == INVALID[key], INVALID[key], 0)
+
+    def _net_clv(self):
+        return self._finish("net_clv", _first(self["clv"], self["service"]))
+
+    def _zero_cac(self):
+        return (self._v["cac"] == 0, ZERO_CAC)
+
+    def _ltv_cac(self):
+        base = self["clv"] if self._basis == "profit" else self["ltv"]
+        return self._finish("ltv_cac", _first(base, self["cac"], self["zero_cac"]))
+
+    def _g(self):
+        return _first(self["annual_revenue"], self.why("gross_margin"), self["service"])
+
+    def _payback_months(self):
+        yearly_why = self["g"] if self._basis == "profit" else self["annual_revenue"]
+        never = self._never() if callable(self._never) else self._never
+        reason = self._finish("payback_months", _first(self["cac"], yearly_why))
+        return np.where(never, 0, reason).astype(np.int16)
+
+    def _discounted_clv(self):
+        key = "discount_rate"
+        rate_why = np.where(self.why(key) == INVALID[key], INVALID[key], 0)
+        return self._finish("discounted_clv", _first(self["g"], self["lifetime_years"], rate_why))
+
+    def _max_cac(self):
+        return self._finish("max_cac", self["clv"])
+
+    def _roi(self):
+        return self._finish("roi", _first(self["clv"], self["cac"], self["zero_cac"]))
+
+
+def _inputs() -> dict[str, frozenset[str]]:
+    """The inputs behind each reason: those of the figure it reads (``formulas.Figures``)."""
+    from core.metrics.formulas import Figures
+
+    figure = {"zero_cac": "cac"}
+    names = [n[1:] for n in vars(Reasons) if n.startswith("_") and not n.startswith("__")]
+    return {
+        name: vars(Figures)[figure.get(name, name)].inputs
+        for name in names
+        if figure.get(name, name) in vars(Figures)
+    }
+
+
+_INPUTS = _inputs()
+
+#: The metrics in the order ``metric_reasons`` gives them.
+_ORDER = (
+    "annual_revenue",
+    "crr",
+    "churn_rate",
+    "lifetime_years",
+    "ltv",
+    "clv",
+    "cac",
+    "net_clv",
+    "ltv_cac",
+    "payback_months",
+    "discounted_clv",
+    "max_cac",
+    "roi",
+)
+
+
 def metric_reasons(
     raw: dict[str, np.ndarray],
     use: dict[str, np.ndarray],
@@ -131,69 +311,7 @@ def metric_reasons(
     inconsistent: np.ndarray,
     basis: str,
 ) -> dict[str, np.ndarray]:
-    """Why each empty metric is empty: reason codes per row (0 where it has a value).
-
-    The first missing factor in reading order is named. ``never`` paybacks get 0 here: their
-    words depend on the basis (``NEVER_WHY``).
-    """
-    why = input_reasons(raw, use)
-
-    def finish(key, reason):
-        # a value that is NaN with no reason overflowed somewhere: say so
-        empty = np.isnan(v[key])
-        return np.where(empty & (reason == 0), TOO_LARGE, np.where(empty, reason, 0)).astype(
-            np.int16
-        )
-
-    r: dict[str, np.ndarray] = {}
-    r["annual_revenue"] = finish(
-        "annual_revenue", _first(why["avg_order_value"], why["purchases_per_year"])
-    )
-    crr = _first(
-        why["customers_start"],
-        (use["customers_start"] == 0, NO_START),
-        why["customers_end"],
-        why["new_customers"],
-    )
-    r["crr"] = finish("crr", crr)
-    r["churn_rate"] = finish("churn_rate", crr)
-    counts_missing = (
-        (why["customers_start"] == NEEDS["customers_start"])
-        & (why["customers_end"] == NEEDS["customers_end"])
-        & (why["new_customers"] == NEEDS["new_customers"])
-    )
-    years_why = why["retention_years"]
-    r["lifetime_years"] = finish(
-        "lifetime_years",
-        _first(
-            (years_why == INVALID["retention_years"], years_why),
-            (counts_missing, NEEDS_LIFETIME),
-            r["crr"],
-            (inconsistent, INCONSISTENT),
-            (v["churn_rate"] <= 0, ZERO_CHURN),
-        ),
-    )
-    r["ltv"] = finish("ltv", _first(r["annual_revenue"], r["lifetime_years"]))
-    r["clv"] = finish("clv", _first(r["ltv"], why["gross_margin"]))
-    r["cac"] = finish(
-        "cac",
-        _first(why["acquisition_spend"], why["new_customers"], (use["new_customers"] == 0, NO_NEW)),
-    )
-    service_invalid = why["service_cost_per_year"] == INVALID["service_cost_per_year"]
-    service_why = np.where(service_invalid, INVALID["service_cost_per_year"], 0)
-    r["net_clv"] = finish("net_clv", _first(r["clv"], service_why))
-    base = r["clv"] if basis == "profit" else r["ltv"]
-    zero_cac = (v["cac"] == 0, ZERO_CAC)
-    r["ltv_cac"] = finish("ltv_cac", _first(base, r["cac"], zero_cac))
-    g_why = _first(r["annual_revenue"], why["gross_margin"], service_why)
-    yearly_why = g_why if basis == "profit" else r["annual_revenue"]
-    r["payback_months"] = np.where(
-        never, 0, finish("payback_months", _first(r["cac"], yearly_why))
-    ).astype(np.int16)
-    rate_why = np.where(
-        why["discount_rate"] == INVALID["discount_rate"], INVALID["discount_rate"], 0
-    )
-    r["discounted_clv"] = finish("discounted_clv", _first(g_why, r["lifetime_years"], rate_why))
-    r["max_cac"] = finish("max_cac", r["clv"])
-    r["roi"] = finish("roi", _first(r["clv"], r["cac"], zero_cac))
-    return r
+    """Why each empty metric is empty: ``Reasons`` of every metric (codes per row, 0 where it
+    has a value)."""
+    reasons = Reasons(raw, use, v, never, inconsistent, basis)
+    return {key: reasons[key] for key in _ORDER}

@@ -66,6 +66,7 @@ class Results:
         self._raw, self._use = raw, use
         self._portfolio: Portfolio | None = None
         self._reasons: dict[str, np.ndarray] | None = None
+        self._some_reasons: reasons.Reasons | None = None
         self._row_reasons: dict[int, dict[str, int]] = {}
         #: the portfolio sums of the results before an edit, and the rows it changed
         self._since = since
@@ -115,6 +116,18 @@ class Results:
                     self._raw, self._use, self.values, self.never, self.inconsistent, self.basis
                 )
         return self._reasons
+
+    def reasons_of(self, key: str) -> np.ndarray:
+        """The reason codes of one metric for every row (``reasons[key]``): when the others'
+        are not computed, that metric's alone, from what it needs."""
+        if self._reasons is not None:
+            return self._reasons[key]
+        if self._some_reasons is None:
+            self._some_reasons = reasons.Reasons(
+                self._raw, self._use, self.values, self.never, self.inconsistent, self.basis
+            )
+        with np.errstate(all="ignore"):
+            return self._some_reasons[key]
 
     def reason_code(self, row: int, key: str) -> int:
         """The reason code of one cell (``core.metrics.reasons``), 0 when it has a value."""

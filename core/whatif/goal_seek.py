@@ -2,10 +2,11 @@
 target, all else equal, for every segment and every lever at once.
 
 Each lever is solved in closed form with the inverses beside the formulas
-(``core.metrics.formulas``), then checked by recomputing §2 with that one input changed — all
-levers of all segments in one stacked ``compute``. An answer carries the value it reaches and
-that value's verdict; a lever without an answer says why: an input it needs is missing, the
-needed value lies outside the lever's range (§1), or no value can reach the target.
+(``core.metrics.formulas``), then checked by recomputing §2 with that one input changed — each
+lever for all segments at once, computing only what that lever moves (``stack.check``). An
+answer carries the value it reaches and that value's verdict; a lever without an answer says
+why: an input it needs is missing, the needed value lies outside the lever's range (§1), or no
+value can reach the target.
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ class Answer:
 class Solutions:
     """Goal seek for every lever (rows of the arrays) and segment (columns).
 
-    ``value`` is NaN where a lever has no answer; ``note``/``detail`` say why (``Note``);
+    ``value`` is NaN where a lever has no answer; ``note``/``detail`` say why (``Note``; the
+    reason codes in ``detail`` are computed when first asked for);
     ``needed`` is the closed form's value (outside the range for ``Note.OUTSIDE``), and
     ``at_bound`` (with ``at_bound_never``) the metric at the range's bound.
     """
@@ -156,10 +158,15 @@ class Solutions:
     reaches: np.ndarray
     verdict: np.ndarray
     note: np.ndarray
-    detail: np.ndarray
+    _detail: stack.Deferred
     needed: np.ndarray
     at_bound: np.ndarray
     at_bound_never: np.ndarray
+
+    @property
+    def detail(self) -> np.ndarray:
+        """Per ``note``: the reason code (``Note.REASON``) or the cause (``Note.UNREACHABLE``)."""
+        return self._detail.value
 
     @property
     def change(self) -> np.ndarray:
@@ -490,7 +497,8 @@ def goal_seek(
 
 
 def _solve(results: Results, target: str, goal: float, keys, forms, n: int, k: int) -> Solutions:
-    """Check every closed form through §2 at once and sort each lever into answer or note."""
+    """Check every closed form through §2 (a lever at a time, for every segment at once) and
+    sort each lever into answer or note."""
     use = results.inputs
     shape = (k, n)
     needed = np.stack([forms[key][0] for key in keys]) if k else np.empty(shape)
@@ -516,21 +524,24 @@ def _solve(results: Results, target: str, goal: float, keys, forms, n: int, k: i
         solvable & inside, needed, np.where(clipped, np.clip(needed, lo, hi), placeholder)
     )
 
-    rows = np.tile(np.arange(n), k)
-    which = np.repeat(np.arange(k), n)
-    flat = tried.ravel()
-    changes = [(key, which == i, flat) for i, key in enumerate(keys)]
+    # each lever's answers checked through §2 on the segments' own rows, computing only the
+    # figures that lever moves (``stack.check``), with the inputs the target needs
     keep = verdict_inputs(target, results.basis)
-    checked = stack.recompute(results.given, rows, changes, results.basis, keep)
-    reached = checked.values[target].reshape(shape)
-    never = checked.never.reshape(shape)
-    verdict = checked.verdicts[target].reshape(shape).copy()
+    base = stack.figures(results, keep)
+    reached, never = np.empty(shape), np.empty(shape, dtype=bool)
+    verdict = np.empty(shape, dtype=np.int8)
+    life = np.empty(shape) if target == "payback_months" else None
+    for i, key in enumerate(keys):
+        checked = stack.check(base, {key: tried[i]}, target, verdict=True)
+        reached[i], never[i], verdict[i] = checked.value, checked.never, checked.verdict
+        if life is not None:
+            life[i] = checked.lifetime
 
     close = np.abs(reached - goal) <= _CLOSE * goal
     answer = solvable & inside & close
-    expected = _verdict_of_goal(target, goal, checked.values["lifetime_years"]).reshape(shape)
+    expected = _verdict_of_goal(target, goal, shape, life)
     wrong = answer & (verdict != expected)
-    _nudge(results, target, goal, keys, ranges, wrong, tried, reached, verdict)
+    _nudge(base, target, goal, keys, ranges, wrong, tried, reached, verdict)
     answer &= verdict == expected  # never "reaches 12, slow": no answer, and why (precision)
 
     note = np.full(shape, Note.UNREACHABLE, dtype=np.int8)
@@ -540,15 +551,20 @@ def _solve(results: Results, target: str, goal: float, keys, forms, n: int, k: i
     note[no_metric] = Note.REASON
     # the target's own reason with the lever set ("needs new customers"): where the lever kept
     # its value the row is the segment itself, whose reasons are known; else compute them
+    # (both when the notes are read)
     same = no_metric & ~np.isnan(current)
-    if same.any():
-        detail[same] = np.broadcast_to(results.reasons[target], shape)[same]
     other = no_metric & np.isnan(current)
-    if other.any():
-        pick = np.flatnonzero(other.ravel())
-        sub = stack.pick(changes, pick)
-        why = stack.recompute(results.given, rows[pick], sub, results.basis, keep).reasons[target]
-        detail.ravel()[pick] = why
+    changed = [(i, np.flatnonzero(other[i])) for i in np.flatnonzero(other.any(axis=1))]
+    changed = [(i, rows, {keys[i]: tried[i][rows]}) for i, rows in changed]
+
+    def reasons() -> np.ndarray:
+        out = detail.copy()
+        if same.any():
+            out[same] = np.broadcast_to(stack.reasons(base)[target], shape)[same]
+        for i, rows, moved in changed:  # those segments alone
+            out[i][rows] = stack.reasons_of(base, moved, target, rows, stack.reasons(base))
+        return out
+
     outside = clipped & (np.isfinite(reached) | never)
     note[outside] = Note.OUTSIDE
     note[answer] = Note.NONE
@@ -564,22 +580,22 @@ def _solve(results: Results, target: str, goal: float, keys, forms, n: int, k: i
         reaches=np.where(answer, reached, np.nan),
         verdict=np.where(answer, verdict, 0).astype(np.int8),
         note=note,
-        detail=detail,
+        _detail=stack.Deferred(reasons),
         needed=needed,
         at_bound=np.where(outside, reached, np.nan),
         at_bound_never=outside & never,
     )
 
 
-def _verdict_of_goal(target: str, goal: float, life: np.ndarray) -> np.ndarray:
-    """The verdict the target value itself has (payback's depends on the lifetime)."""
-    at_goal = np.full(len(life), goal)
+def _verdict_of_goal(target: str, goal: float, shape, life: np.ndarray | None) -> np.ndarray:
+    """The verdict the target value itself has (payback's depends on the lifetime ``life``)."""
+    at_goal = np.full(shape, goal)
     if target == "ltv_cac":
         return ltv_cac_verdicts(at_goal)
-    return payback_verdicts(at_goal, life, np.zeros(len(life), dtype=bool))
+    return payback_verdicts(at_goal, life, np.zeros(shape, dtype=bool))
 
 
-def _nudge(results, target, goal, keys, ranges, wrong, tried, reached, verdict) -> None:
+def _nudge(base, target, goal, keys, ranges, wrong, tried, reached, verdict) -> None:
     """Move answers whose verdict is not the target's own by the last digits until it is.
 
     R·CAC / (F·L·m) recomputed as AOV·F·L·m / CAC can come back as 2.9999999999999996, whose
@@ -589,28 +605,28 @@ def _nudge(results, target, goal, keys, ranges, wrong, tried, reached, verdict) 
     staying within the lever's range and as close to the target; one that never does keeps its
     value and its verdict.
     """
-    keep = verdict_inputs(target, results.basis)
     i, row = np.nonzero(wrong)
     x = tried[i, row]
     step = np.spacing(np.abs(x))  # one unit in the last place
     for _ in range(16):
         if not len(i):
             return
-        both = np.concatenate([x + step, x - step])
-        ii, rr = np.concatenate([i, i]), np.concatenate([row, row])
-        changes = [(key, ii == a, both) for a, key in enumerate(keys)]
-        check = stack.recompute(results.given, rr, changes, results.basis, keep)
-        now = check.values[target]
-        inside = ranges.inside(both, ii)
-        expected = _verdict_of_goal(target, goal, check.values["lifetime_years"])
-        good = inside & (check.verdicts[target] == expected) & (np.abs(now - goal) <= _CLOSE * goal)
-        half = len(i)
-        take = np.where(good[:half], 0, np.where(good[half:], half, -1)) + np.arange(half)
-        done = good[:half] | good[half:]
-        pick = take[done]
-        tried[i[done], row[done]] = both[pick]
-        reached[i[done], row[done]] = now[pick]
-        verdict[i[done], row[done]] = check.verdicts[target][pick]
+        # up first; down only where up does not do (up is taken where both do)
+        done = np.zeros(len(i), dtype=bool)
+        for moved in (x + step, x - step):
+            left = np.flatnonzero(~done)
+            if not len(left):
+                break
+            at, which, value = row[left], i[left], moved[left]
+            check = stack.check_each(base, at, keys, which, value, target)
+            expected = _verdict_of_goal(target, goal, len(left), check.lifetime)
+            good = ranges.inside(value, which) & (check.verdict == expected)
+            good &= np.abs(check.value - goal) <= _CLOSE * goal
+            take = left[good]
+            tried[i[take], row[take]] = value[good]
+            reached[i[take], row[take]] = check.value[good]
+            verdict[i[take], row[take]] = check.verdict[good]
+            done[take] = True
         i, row, x, step = i[~done], row[~done], x[~done], step[~done] * 2
 
 

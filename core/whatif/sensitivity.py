@@ -1,10 +1,10 @@
 """Sensitivity (DESIGN.md §7.1): how much a metric moves when each input moves by ±10 %.
 
 For every segment, each input the metric depends on that the segment has is multiplied by 0.9
-and by 1.1, one at a time, and the metric recomputed through §2 — every input, side and segment
-in one stacked ``compute``. A moved value outside the input's range (a margin of 95 % × 1.1)
-gives no number for that side, with a note. The inputs are listed by swing |plus − minus|,
-largest first: the tornado chart's order.
+and by 1.1, one at a time, and the metric recomputed through §2 — each input and side for every
+segment at once, computing only what that input moves (``stack.check``). A moved value outside
+the input's range (a margin of 95 % × 1.1) gives no number for that side, with a note. The
+inputs are listed by swing |plus − minus|, largest first: the tornado chart's order.
 """
 
 from __future__ import annotations
@@ -108,9 +108,19 @@ class Sensitivity:
     plus_never: np.ndarray
     minus_out: np.ndarray  # the moved value left the input's range
     plus_out: np.ndarray
-    minus_reason: np.ndarray  # the metric's reason code where it is empty, else 0
-    plus_reason: np.ndarray
+    _reason: stack.Deferred  # the metric's reason codes where it is empty (else 0), both sides
     swing: np.ndarray  # for the order: |plus − minus|, "never" counting as infinite
+
+    @property
+    def minus_reason(self) -> np.ndarray:
+        """The metric's reason code at −10 % where it is empty, else 0 (computed when first
+        asked for)."""
+        return self._reason.value[0]
+
+    @property
+    def plus_reason(self) -> np.ndarray:
+        """The same at +10 %."""
+        return self._reason.value[1]
 
     def order(self, row: int) -> np.ndarray:
         """The inputs (indices) of segment ``row`` by swing, largest first; equal swings (AOV,
@@ -204,50 +214,58 @@ def sensitivity(
 
 
 def _moves(results: Results, metric: str, basis: str, step: float) -> Sensitivity:
-    """``sensitivity`` of one block of segments (all of them stacked in one recompute)."""
+    """``sensitivity`` of one block of segments (all of them at once, an input and a side at a
+    time); why a side is empty is computed when first read."""
     keys = inputs_of(metric, basis)
     count, k = len(results), len(keys)
     shape = (k, count)
     given, use = results.given, results.inputs
+    factors = (1 - step, 1 + step)
     with np.errstate(all="ignore"):
         has = np.zeros(shape, dtype=bool)
         out = np.zeros((2,) + shape, dtype=bool)  # the moved value leaves the input's range
-        rows = np.tile(np.arange(count), 2 * k)
-        changes = []
-        for i, key in enumerate(keys):  # one change per input: its −10 % and +10 % blocks
+        values = np.empty((2,) + shape)
+        never = np.zeros((2,) + shape, dtype=bool)
+        keep = verdict_inputs(metric, basis)
+        # every input moved each way, one at a time, checked through §2 on the segments' own
+        # rows, computing only the figures that input moves (``stack.check``)
+        base = stack.figures(results, keep)
+        payback = metric == "payback_months"
+        for i, key in enumerate(keys):
             col = schema.BY_KEY[key]
             has[i] = use[key] == use[key]
-            mask = np.zeros(2 * k * count, dtype=bool)
-            values = np.empty(2 * k * count)
-            for side, factor in enumerate((1 - step, 1 + step)):
+            for side, factor in enumerate(factors):
                 moved = given[key] * factor
                 out[side, i] = has[i] & np.isnan(usable(moved, col))
-                block = slice((side * k + i) * count, (side * k + i + 1) * count)
-                mask[block], values[block] = True, moved
-            changes.append((key, mask, values))
-        keep = verdict_inputs(metric, basis)
-        moved = stack.recompute(given, rows, changes, basis, keep)
-        values = moved.values[metric].reshape(2, k, count)
-        never = moved.never.reshape(2, k, count) & (metric == "payback_months") & has[None]
+                checked = stack.check(base, {key: moved}, metric, never=payback)
+                values[side, i] = checked.value
+                if payback:
+                    never[side, i] = checked.never & has[i]
         values = np.where(has[None] & ~out, values, np.nan)
         empty = has[None] & ~out & np.isnan(values) & ~never
+        base_never = results.never & (metric == "payback_months")
+        swing = _swing(values, never, results.values[metric], base_never, has)
+
+    def reasons() -> np.ndarray:
+        """Why a side is empty. Scaling by 0.9 or 1.1 fills no missing input and makes no zero,
+        so where the segment's own metric is empty the reason stays the segment's, unless the
+        moved input is a count behind CRR (which can turn consistent, or lose its churn) or the
+        reason is an overflow; those, and the rest, are computed."""
         reason = np.zeros((2,) + shape, dtype=np.int16)
-        # why a side is empty. Scaling by 0.9 or 1.1 fills no missing input and makes no zero,
-        # so where the segment's own metric is empty the reason stays the segment's, unless the
-        # moved input is a count behind CRR (which can turn consistent, or lose its churn) or
-        # the reason is an overflow; those, and the rest, are computed.
-        base_why = results.reasons[metric]
+        base_why = stack.reasons(base)[metric]
         counts = np.array([key in _COUNTS for key in keys], dtype=bool)[:, None]
         same = (base_why > 0) & (base_why != TOO_LARGE)  # empty, and not "never"
         known = empty & (same[None, :] & ~counts)[None]
         if known.any():
             reason[known] = np.broadcast_to(base_why, empty.shape)[known]
-        if (empty & ~known).any():
-            pick = np.flatnonzero((empty & ~known).ravel())
-            sub = stack.recompute(given, rows[pick], stack.pick(changes, pick), basis, keep)
-            reason.ravel()[pick] = sub.reasons[metric]
-        base_never = results.never & (metric == "payback_months")
-        swing = _swing(values, never, results.values[metric], base_never, has)
+        other = empty & ~known
+        for side, i in zip(*np.nonzero(other.any(axis=2)), strict=True):
+            rows = np.flatnonzero(other[side, i])  # those segments alone
+            moved = {keys[i]: given[keys[i]][rows] * factors[side]}
+            why = stack.reasons_of(base, moved, metric, rows, stack.reasons(base))
+            reason[side, i][rows] = why
+        return reason
+
     return Sensitivity(
         metric=metric,
         basis=basis,
@@ -261,8 +279,7 @@ def _moves(results: Results, metric: str, basis: str, step: float) -> Sensitivit
         plus_never=never[1],
         minus_out=out[0],
         plus_out=out[1],
-        minus_reason=reason[0],
-        plus_reason=reason[1],
+        _reason=stack.Deferred(reasons),
         swing=swing,
     )
 
@@ -271,9 +288,11 @@ def _swing(values, never, base, base_never, has) -> np.ndarray:
     """|plus − minus| for the order of the tornado; "never" counts as infinitely far; a side
     with no number counts as |other side − base|; an input the segment lacks sorts last."""
     side = np.where(never, np.inf, values)
-    centre = np.where(base_never, np.inf, base)[None]
+    centre = np.where(base_never, np.inf, base)
+    lost = np.isnan(side)
     both = np.abs(side[1] - side[0])
-    one = np.where(np.isnan(side[1]), np.abs(side[0] - centre[0]), np.abs(side[1] - centre[0]))
-    swing = np.where(np.isnan(side).any(axis=0), one, both)
-    swing = np.where(np.isnan(swing), 0.0, swing)  # never − never, or nothing to compare
-    return np.where(has, swing, -1.0)
+    one = np.abs(np.where(lost[1], side[0], side[1]) - centre)
+    swing = np.where(lost[0] | lost[1], one, both)
+    swing[np.isnan(swing)] = 0.0  # never − never, or nothing to compare
+    swing[~has] = -1.0
+    return swing
