@@ -10,7 +10,7 @@ each carries as ``WITH`` clauses. The program runs the same parts and the same t
 selects, staged: ``days`` is made as the log is read (a CSV is grouped by customer and day in
 the same pass that types its cells, ``core.orders.outofcore``; each day's total narrowed to
 ``DECIMAL(18, 4)``, ``narrow_days``), and the rest runs as one statement over it
-(``combined``: ``customers`` materialised once, the segment names apart). A test holds the
+(``combined``: every customer up to T grouped once, the segment names apart). A test holds the
 staged results to the printed queries' column by column.
 
 Where a customer's first day has orders in two segments the smaller name wins (``MIN``): a
@@ -229,27 +229,31 @@ SELECT
 FROM (
   SELECT
     customer,
-    arg_min_null(segment, order_date) AS segment,
+    arg_min_null(segment, order_date) FILTER (WHERE total >= 0) AS segment,
     MIN(
-      (CAST(order_date - DATE '1970-01-01' AS HUGEINT) + {date_offset}) * {date_unit}
-      + CAST(total * 10000 AS BIGINT)
+      CASE WHEN total >= 0 THEN
+        (CAST(order_date - DATE '1970-01-01' AS HUGEINT) + {date_offset}) * {date_unit}
+          + CAST(total * 10000 AS BIGINT)
+      END
     ) AS firsts,
-    MAX(order_date) AS last_purchase,
+    MAX(order_date) FILTER (WHERE total >= 0) AS last_purchase,
     SUM(
-      1 + (CAST(order_date >= DATE '{{y_start}}' AS BIGINT) << 32)
-      + (CAST(order_date >= DATE '{{y1_start}}' AND order_date < DATE '{{y_start}}' AS BIGINT)
-        << 48)
+      CASE WHEN total >= 0 THEN 1 + (CAST(order_date >= DATE '{{y_start}}' AS BIGINT) << 32)
+        + (CAST(order_date >= DATE '{{y1_start}}' AND order_date < DATE '{{y_start}}' AS BIGINT)
+          << 48) ELSE 0 END
     ) AS counts,
-    SUM(total) AS revenue,
-    COALESCE(SUM(total) FILTER (WHERE order_date >= DATE '{{y_start}}'), 0) AS revenue_y,
-    SUM(cost) FILTER (WHERE order_date >= DATE '{{y_start}}') AS cost_y{mask}
-  FROM purchases
+    SUM(total) FILTER (WHERE total >= 0) AS revenue,
+    COALESCE(SUM(total) FILTER (WHERE total >= 0 AND order_date >= DATE '{{y_start}}'), 0)
+      AS revenue_y,
+    SUM(cost) FILTER (WHERE total >= 0 AND order_date >= DATE '{{y_start}}') AS cost_y{mask}
+  FROM days
+  WHERE order_date <= DATE '{{end}}'
   GROUP BY customer
 )"""
 
 _MASK = (
     ",\n    bit_or(CAST(1 AS {bits}) << CAST({month} - {base} AS {bits}))"
-    " FILTER (WHERE order_date < DATE '{{month_limit}}') AS months_bought"
+    " FILTER (WHERE total >= 0 AND order_date < DATE '{{month_limit}}') AS months_bought"
 )
 
 _STAGED_COHORTS = f"""\
@@ -288,7 +292,8 @@ JOIN (
 # smallest is the first day, and its day and total are read back by division and remainder.
 # The purchases, those within Y and those within Y₋₁ are one sum of 1 + (in Y) × 2³² +
 # (in Y₋₁) × 2⁴⁸ (a BIGINT per day, summed as HUGEINT): a customer has one purchase a day, so
-# fewer than 2³² (DuckDB's dates span fewer days), and Y and Y₋₁ hold 365 days each.
+# fewer than 2³² (DuckDB's dates span fewer days), and Y and Y₋₁ hold 365 days each. A day
+# that is no purchase (a net return) adds nothing to any of them.
 _PACKING = {
     "date_unit": str(2**63),
     "date_offset": str(2**31),
@@ -313,6 +318,11 @@ def combined(windows: Windows, ordered: bool = True, first: dt.date | None = Non
     ``MASK_MONTHS`` or more, the cohort counts take the printed query's ``months`` part.
     ``ordered`` False leaves out the final sort (by part and customer), for a caller that sorts
     as it fetches.
+
+    One grouping by customer of the days up to T (``seen``, made once) gives the customers with
+    a purchase (``customers``: a filter of it) and those whose every day is a net return, whom
+    §8.1's ``customers`` counts too, without reading ``days`` again and joining it to the
+    customers (on a 20 000 000-row log that took a tenth of the statement's CPU).
     """
     fields = windows.fields()
     summary_cols = [c for c in SUMMARY_COLUMNS if c != "segment"]
@@ -320,11 +330,7 @@ def combined(windows: Windows, ordered: bool = True, first: dt.date | None = Non
     null = lambda names: ", ".join(f"NULL AS {n}" for n in names)  # noqa: E731
     no_summary = null(summary_cols + ["segment_code"])
     no_cohort = null(f"cohort_{c}" for c in COHORT_COLUMNS)
-    used = (
-        "(SELECT COUNT(*) FROM customers) + (SELECT COUNT(DISTINCT d.customer) FROM days AS d "
-        "WHERE d.order_date <= DATE '{end}' AND d.total < 0 "
-        "AND NOT EXISTS (SELECT 1 FROM customers AS c WHERE c.customer = d.customer))"
-    )
+    used = "(SELECT COUNT(*) FROM seen)"
     body = (
         "names AS (\n"
         "  SELECT segment, CAST(ROW_NUMBER() OVER (ORDER BY segment) AS INTEGER) AS code\n"
@@ -348,14 +354,20 @@ def combined(windows: Windows, ordered: bool = True, first: dt.date | None = Non
         month = _MONTH.format(d="order_date")
         bits = "UBIGINT" if span <= 64 else "UHUGEINT"  # 64 months or fewer: half the room
         mask = _MASK.format(month=month, base=base, bits=bits)
-        customers = _STAGED_CUSTOMERS.format(**_PACKING, mask=mask, months=", months_bought")
+        seen = _STAGED_CUSTOMERS.format(**_PACKING, mask=mask, months=", months_bought")
         cohorts = _STAGED_COHORTS.replace("{span}", str(span)).replace("{base}", str(base))
         cohorts = cohorts.replace("{bits}", bits)
-        parts = (("purchases", PURCHASES), ("customers", customers), ("cohorts", cohorts))
+        parts = (
+            ("purchases", PURCHASES),
+            ("seen", seen),
+            ("customers", _CUSTOMERS_SEEN),
+            ("cohorts", cohorts),
+        )
     else:
         parts = (
             ("purchases", PURCHASES),
-            ("customers", _STAGED_CUSTOMERS.format(**_PACKING, mask="", months="")),
+            ("seen", _STAGED_CUSTOMERS.format(**_PACKING, mask="", months="")),
+            ("customers", _CUSTOMERS_SEEN),
             ("months", MONTHS),
             ("cohorts", COHORTS.replace("\nORDER BY cohort, k", "")),
         )
@@ -367,7 +379,8 @@ def combined(windows: Windows, ordered: bool = True, first: dt.date | None = Non
 
 
 #: The parts ``combined`` makes once and reads more than once.
-_KEPT = ("customers",)
+_KEPT = ("seen",)
+_CUSTOMERS_SEEN = "SELECT * FROM seen WHERE purchases > 0"
 
 
 def narrow_days(days: str, keep: str = "") -> str:
