@@ -84,14 +84,14 @@ _NOT_PARQUET_LOG = Text(
 # Number and date shapes, as RE2 patterns (DuckDB) and the values the reading pipeline gives -----
 _NUMBER_SHAPES = (
     # (name, pattern, SQL of the plain decimal text from `c`)
-    ("int", r"-?\d{1,15}", "{c}"),
+    ("int", r"-?\d{1,13}", "{c}"),  # 14 digits may pass 10¹³, the pipeline's limit
     ("amb", r"-?\d{1,3}[.,]\d{3}", None),  # 1,500: thousands or decimals; the column decides
     ("dec", r"-?\d{1,11}[.,]\d{1,4}", "replace({c}, ',', '.')"),
     ("space", rf"-?\d{{1,3}}(?:{_GROUP}\d{{3}}){{1,3}}(?:[.,]\d{{1,4}})?", None),
     ("us", r"-?\d{1,3}(?:,\d{3}){1,3}\.\d{1,4}", "replace({c}, ',', '')"),
     ("eu", r"-?\d{1,3}(?:\.\d{3}){1,3},\d{1,4}", "replace(replace({c}, '.', ''), ',', '.')"),
-    ("thc", r"-?\d{1,3}(?:,\d{3}){2,4}", "replace({c}, ',', '')"),
-    ("thd", r"-?\d{1,3}(?:\.\d{3}){2,4}", "replace({c}, '.', '')"),
+    ("thc", r"-?\d{1,3}(?:,\d{3}){2,3}", "replace({c}, ',', '')"),
+    ("thd", r"-?\d{1,3}(?:\.\d{3}){2,3}", "replace({c}, '.', '')"),
 )
 _CURRENCY = r"^(?:\$|€|₽)[ \x{00a0}]*|[ \x{00a0}]*(?:₽|руб\.?|р\.|\$|€)$"
 #: as ``core.readers.dates`` reads a time after a date: seconds, their fraction, a zone
@@ -158,7 +158,7 @@ def number_sql(c: str, decimal: str | None, shapes: list[str] | None = None) -> 
         # the common case, one test: whole numbers and decimals with the column's separator
         # (1,500 with that separator is then a decimal too, as the pipeline settles it)
         sep = _lit("\\" + decimal if decimal == "." else decimal)[1:-1]
-        plain = f"-?\\d{{1,15}}|-?\\d{{1,11}}{sep}\\d{{1,4}}"
+        plain = f"-?\\d{{1,13}}|-?\\d{{1,11}}{sep}\\d{{1,4}}"
         value = c if decimal == "." else f"replace({c}, ',', '.')"
         return (
             f"CASE WHEN regexp_full_match({c}, {_lit(plain)}) "

@@ -233,7 +233,7 @@ FROM (
     MIN(
       CASE WHEN total >= 0 THEN
         (CAST(order_date - DATE '1970-01-01' AS HUGEINT) + {date_offset}) * {date_unit}
-          + CAST(total * 10000 AS BIGINT)
+          + CAST(CAST(total AS DECIMAL(38, 4)) * 10000 AS BIGINT)
       END
     ) AS firsts,
     MAX(order_date) FILTER (WHERE total >= 0) AS last_purchase,

@@ -410,6 +410,33 @@ def test_one_bad_line_in_the_middle_is_named_as_the_pipeline_names_it(tmp_path, 
     assert ours.totals.orders == 60_000 + (cell == "E")
 
 
+@pytest.mark.parametrize("decimal", [".", ","])
+def test_amounts_at_the_pipelines_limit_are_read_as_the_pipeline_reads_them(tmp_path, decimal):
+    """Ten trillion is the largest amount the pipeline reads (14 digits above it are too large,
+    whatever the shape): SQL types none above it, and a day's total up to it is summarised."""
+    cells = [
+        "9999999999999",
+        "10000000000000",
+        "12345678901234",
+        "99999999999999",
+        "-10000000000001",
+        "00000000000012",
+        "1,000,000,000,000",
+        "10,000,000,000,000",
+        "1.000.000.000.000",
+        "20000000000",
+        f"99999999999{decimal}99",
+    ]
+    rows = [f"C{i:03d};2024-0{1 + i % 9}-1{i % 10};{c};Сайт" for i, c in enumerate(cells)]
+    rows += [f"D{i:03d};2024-01-0{1 + i % 9};{i}{decimal}5;Магазин" for i in range(40)]
+    path = tmp_path / "large.csv"
+    path.write_text("Клиент;Дата;Сумма;Канал\n" + "\n".join(rows) + "\n", "utf-8")
+    ours = assert_same(path)
+    too_large = {p.value for p in ours.problems}
+    assert {"12345678901234", "99999999999999", "-10000000000001"} <= too_large, too_large
+    assert "9999999999999" not in too_large and "10000000000000" not in too_large
+
+
 def test_segment_names_the_sample_missed_are_read_as_the_pipeline_reads_them(tmp_path):
     """Names past the sampled rows (and a name with spaces around it) go through the pipeline:
     the segments and their inputs are the in-memory path's."""

@@ -55,6 +55,24 @@ def test_duckdb_summary_equals_the_pandas_oracle(seed, end, session):
     assert_same_as_oracle(random_log(seed), end, session)
 
 
+def test_purchases_up_to_the_pipelines_largest_number_are_summarised(session):
+    """A first purchase of ten trillion less a kopeck (the reading pipeline's largest number is
+    10¹³): its total is packed with its day exactly, not an overflow of DECIMAL(18, 4) × 10⁴
+    (a purchase of 20 000 000 000 stopped the summary with an error)."""
+    log = make_log(
+        [
+            ("a", "2024-01-05", 9_999_999_999_999.99, "X", 1.0),
+            ("a", "2024-03-01", 20_000_000_000, "Y", None),
+            ("b", "2024-02-01", 10_000_000_000_000, "", 2.0),
+            ("b", "2024-02-02", -1, "", None),
+        ]
+    )
+    end = dt.date(2024, 6, 30)
+    assert_same_as_oracle(log, end, session)
+    summary, _, _ = summarise(log, end, session)
+    assert list(summary.first_revenue) == [9_999_999_999_999.99, 10_000_000_000_000]
+
+
 @st.composite
 def logs(draw):
     n = draw(st.integers(1, 40))
