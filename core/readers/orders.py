@@ -42,7 +42,10 @@ per item, under one order number; the rules, the same on both reading paths
    used by two customers or on two days makes none (such a row is a bad row, listed). A row
    without a number keeps the rule of a log without numbers: its customer's day.
 
-Without an order number column nothing of this runs (it costs nothing).
+Without an order number column nothing of this runs (it costs nothing); with one, the rules run
+over whole columns — the numbers, customers and dates as codes of their texts (``codes``), group
+reductions and one sort — never a Python loop over the rows (tests/core/test_order_lines_rules.py
+holds them to the rules written row by row).
 """
 
 from __future__ import annotations
@@ -290,73 +293,97 @@ def amount_scope(text: str) -> str | None:
     return ORDER_SCOPE if stems & order else None
 
 
-def fill_from_orders(numbers: list[str], cells: list, keys: list[str]) -> None:
-    """In place: the empty cells (``keys[i] == ""``, ``keys`` the cells as text) of the rows
-    with an order number take the cell of the order's rows that have one, when those all write
-    the same; when they differ nothing is filled (rule 1 of the module's docstring)."""
-    source: dict[str, int] = {}  # number -> a row with the value; -1 when they differ
-    for i, (number, key) in enumerate(zip(numbers, keys)):
-        if number and key:
-            k = source.setdefault(number, i)
-            if k >= 0 and keys[k] != key:
-                source[number] = -1
-    if not source:
+def codes(items) -> tuple[np.ndarray, int]:
+    """Each of ``items`` (texts) as a number to group by: equal texts, equal numbers (0 … k − 1
+    by first appearance, pandas' factorize: a hash table in C), an empty text −1; and k."""
+    import pandas as pd
+
+    found, uniques = pd.factorize(items if isinstance(items, np.ndarray) else _objects(items))
+    empty = np.flatnonzero(uniques == "")
+    if len(empty):
+        found[found == empty[0]] = -1
+    return found, len(uniques)
+
+
+def _spans(groups: np.ndarray, k: int, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The least and the greatest of ``values`` (≥ 0) in each of ``k`` groups (−1 for none):
+    ``groups[i]`` the group of value ``i``."""
+    low, high = np.full(k, np.iinfo(np.int64).max), np.full(k, -1, np.int64)
+    np.minimum.at(low, groups, values)
+    np.maximum.at(high, groups, values)
+    return low, high
+
+
+def fill_from_orders(number: np.ndarray, k: int, cells: list, key: np.ndarray) -> None:
+    """In place: the empty cells (``key`` −1; ``key`` the cells' texts as ``codes``) of the rows
+    with an order number (``number``, ``codes`` of the numbers, k of them) take the cell of the
+    order's first row that has one, when its rows that have one all write the same; when they
+    differ nothing is filled (rule 1 of the module's docstring)."""
+    numbered = number >= 0
+    wanted = np.flatnonzero(numbered & (key < 0))
+    if not len(wanted):
         return
-    for i, (number, key) in enumerate(zip(numbers, keys)):
-        if number and not key:
-            k = source.get(number, -1)
-            if k >= 0:
-                cells[i], keys[i] = cells[k], keys[k]
+    given = np.flatnonzero(numbered & (key >= 0))
+    low, high = _spans(number[given], k, key[given])
+    first = np.full(k, len(key), np.int64)
+    np.minimum.at(first, number[given], given)
+    ok = (high[number[wanted]] >= 0) & (low[number[wanted]] == high[number[wanted]])
+    targets = wanted[ok]
+    sources = first[number[targets]]
+    for i, j in zip(targets.tolist(), sources.tolist()):
+        cells[i] = cells[j]
+    key[targets] = key[sources]
 
 
-def uniform_orders(numbers: list[str], customers: list[str], dates: list[str]) -> np.ndarray:
-    """For each row, whether it has an order number whose rows write one customer and one date
-    (as text; empty cells aside): the orders whose further lines are theirs beyond doubt."""
-    seen: dict[str, tuple[str, str]] = {}
-    mixed: set[str] = set()
-    for number, customer, date in zip(numbers, customers, dates):
-        if not number or number in mixed:
-            continue
-        c0, d0 = seen.setdefault(number, (customer, date))
-        if (customer and c0 and customer != c0) or (date and d0 and date != d0):
-            mixed.add(number)
-        elif (customer and not c0) or (date and not d0):
-            seen[number] = (c0 or customer, d0 or date)
-    return np.fromiter(
-        (bool(n) and n not in mixed for n in numbers), dtype=bool, count=len(numbers)
-    )
+def uniform_orders(number: np.ndarray, k: int, *keys: np.ndarray) -> np.ndarray:
+    """For each row, whether it has an order number (``number``, ``codes``) whose rows write one
+    customer and one date (``keys``: their texts as ``codes``; empty cells aside): the orders
+    whose further lines are theirs beyond doubt."""
+    numbered = number >= 0
+    if not k:
+        return numbered
+    mixed = np.zeros(k, bool)
+    for key in keys:
+        given = np.flatnonzero(numbered & (key >= 0))
+        low, high = _spans(number[given], k, key[given])
+        mixed |= (high >= 0) & (low != high)
+    return numbered & ~mixed[np.maximum(number, 0)]
 
 
 def repeated_amounts(
-    numbers: np.ndarray,
+    number: np.ndarray,
     customer: np.ndarray,
-    dates: np.ndarray,
+    days: np.ndarray,
     amounts: np.ndarray,
     used: np.ndarray,
     scope: str | None,
 ) -> tuple[np.ndarray, int, int]:
     """The amounts (or costs) with an order's amount repeated on its lines counted once (rules
     2 and 3 of the module's docstring), and how many orders repeat one amount on every line and
-    how many differ. An order is the used rows of one number, customer and day; an empty value
-    (NaN: a cost may be empty) is no value, and an order's values are those of its lines that
-    have one (two or more)."""
-    groups: dict[tuple, list[int]] = {}
-    for i in np.flatnonzero(used & (numbers != "") & ~np.isnan(amounts)).tolist():
-        groups.setdefault((numbers[i], customer[i], dates[i]), []).append(i)
-    same = differ = 0
+    how many differ. An order is the used rows of one number, customer and day (``number`` and
+    ``customer`` as ``codes``, ``days`` as integers); an empty value (NaN: a cost may be empty)
+    is no value, and an order's values are those of its lines that have one (two or more).
+    Counted once, the order's first line keeps the amount, the others count 0."""
+    rows = np.flatnonzero(used & (number >= 0) & ~np.isnan(amounts))
+    if len(rows) < 2:
+        return amounts, 0, 0
+    rows = rows[np.lexsort((days[rows], customer[rows], number[rows]))]  # stable: rows in order
+    start = np.zeros(len(rows), bool)  # where an order begins
+    start[0] = True
+    for key in (number, customer, days):
+        sorted_key = key[rows]
+        start[1:] |= sorted_key[1:] != sorted_key[:-1]
+    starts = np.flatnonzero(start)
+    sizes = np.diff(starts, append=len(rows))
+    values = amounts[rows]
+    lines = sizes > 1
+    alike = lines & (np.minimum.reduceat(values, starts) == np.maximum.reduceat(values, starts))
+    same = int(alike.sum())
+    differ = int(lines.sum()) - same
     out = amounts
-    for rows in groups.values():
-        if len(rows) < 2:
-            continue
-        values = amounts[rows]
-        if (values == values[0]).all():
-            same += 1
-            if scope == ORDER_SCOPE:
-                if out is amounts:
-                    out = amounts.copy()
-                out[rows[1:]] = 0.0
-        else:
-            differ += 1
+    if scope == ORDER_SCOPE and same:
+        out = amounts.copy()
+        out[rows[np.repeat(alike, sizes) & ~start]] = 0.0
     return out, same, (differ if scope == ORDER_SCOPE else 0)
 
 
@@ -422,23 +449,26 @@ def convert_orders(
     cust_j = mapping.column_of("customer")
     date_j = mapping.column_of("date")
     order_j = mapping.column_of("order_id")
-    order_numbers = uniform = None
+    order_numbers = uniform = customer_codes = None
     lined = False  # some order number stands on two rows or more
     if order_j is not None:  # the lines of one order: a missing customer or date is its order's
-        order_numbers = rows_mod.texts(cols[order_j])
-        distinct = set(order_numbers)
+        texts = rows_mod.texts(cols[order_j])
+        distinct = set(texts)
         distinct.discard("")
-        lined = len(distinct) < len(order_numbers) - order_numbers.count("")
-        if lined:
+        lined = len(distinct) < len(texts) - texts.count("")
+        if lined:  # the numbers, customers and dates as codes (the texts' groups)
+            order_numbers, k = codes(texts)
             keys = []
             for j in (cust_j, date_j):
                 cols[j] = list(cols[j])
-                keys.append(rows_mod.texts(cols[j]))
+                keys.append(codes(rows_mod.texts(cols[j]))[0])
                 if fill:
-                    fill_from_orders(order_numbers, cols[j], keys[-1])
-            uniform = uniform_orders(order_numbers, *keys)
+                    fill_from_orders(order_numbers, k, cols[j], keys[-1])
+            uniform = uniform_orders(order_numbers, k, *keys)
+            customer_codes = keys[0]  # the customers' texts below, as filled
         else:  # an order a row (a 1C export's «Номер»): nothing to fill, nothing repeated
-            uniform = np.fromiter(map(bool, order_numbers), bool, len(order_numbers))
+            uniform = np.fromiter(map(bool, texts), bool, len(texts))
+            order_numbers = np.where(uniform, np.arange(len(texts)), -1)
     cust_kinds = set(map(type, cols[cust_j]))
     customers_all = rows_mod.texts(cols[cust_j], cust_kinds)
     every_customer = all(customers_all)
@@ -476,8 +506,9 @@ def convert_orders(
         customers = [customers_all[i] for i in pick]
         cols = {j: [c[i] for i in pick] for j, c in cols.items()}
         if order_numbers is not None:
-            order_numbers = [order_numbers[i] for i in pick]
-            uniform = uniform[rows]
+            order_numbers, uniform = order_numbers[rows], uniform[rows]
+        if customer_codes is not None:
+            customer_codes = customer_codes[rows]
         every_kept = all(customers)
     else:
         customers = customers_all
@@ -581,8 +612,7 @@ def convert_orders(
         typed = columns.numbers(cols[amount_j], _AMOUNT, decimal)
         empty = np.isnan(typed.values)
         empty[list(typed.errors)] = False
-        by_number = None if order_numbers is None else _objects(order_numbers)
-        lines = further_lines(customer, typed_dates.values, empty, bad, by_number, uniform)
+        lines = further_lines(customer, typed_dates.values, empty, bad, order_numbers, uniform)
         amounts = required_number(amount_j, _AMOUNT, NO_AMOUNT, typed, lines)
         if lines.any():
             at = [address(int(i), amount_j) for i in np.flatnonzero(lines)[:3]]
@@ -648,15 +678,16 @@ def convert_orders(
     date_values = typed_dates.values
     if lined:  # an order's amount repeated on each of its lines
         scope = LINE_SCOPE if amount_j is None else amount_scope(mapping.headers[amount_j])
+        days = date_values.view(np.int64)
         amounts, same, differ = repeated_amounts(
-            _objects(order_numbers), customer, date_values, amounts, good, scope
+            order_numbers, customer_codes, days, amounts, good, scope
         )
         column = mapping.cell(amount_j if amount_j is not None else mapping.column_of("unit_price"))
         notices.extend(line_notices(scope, same, differ, column))
         if cost is not None:  # the order's cost repeated on each line: by the same rules
             scope = cost_scope(mapping)
             cost, same, differ = repeated_amounts(
-                _objects(order_numbers), customer, date_values, cost, good, scope
+                order_numbers, customer_codes, days, cost, good, scope
             )
             notices.extend(line_notices(scope, same, differ, mapping.cell(cost_j), COST_WORDS))
     if end is not None:
@@ -737,26 +768,30 @@ def further_lines(
     """The rows with an empty amount, a customer and a date, on a day the same customer has a
     row with an amount: the further lines of an order whose first line holds its amount (as
     Shopify exports an order of several items). They add nothing to any figure and are no bad
-    row; ``convert_orders`` counts them in a notice. With order ``numbers``, a row with a
-    number is a further line of its own order only, when the order's rows write one customer
-    and one date (``uniform``) and one of them has the amount; a number used by two customers
-    or on two days makes no further lines (its rows without an amount are bad rows, listed)."""
+    row; ``convert_orders`` counts them in a notice. With order ``numbers`` (``codes``: −1 for
+    none), a row with a number is a further line of its own order only, when the order's rows
+    write one customer and one date (``uniform``) and one of them has the amount; a number used
+    by two customers or on two days makes no further lines (its rows without an amount are bad
+    rows, listed)."""
     candidates = np.flatnonzero(empty & ~bad)
     out = np.zeros(len(empty), bool)
     if not len(candidates):
         return out
-    others = np.flatnonzero(~empty & ~bad)
-    days = set(zip(customer[others].tolist(), dates[others].tolist()))
-    if numbers is None:
-        for i in candidates.tolist():
-            out[i] = (customer[i], dates[i].item()) in days
-        return out
-    priced = set(numbers[others].tolist())
+    others = ~empty & ~bad
+    if numbers is not None:
+        numbered = candidates[numbers[candidates] >= 0]
+        priced = numbers[others & (numbers >= 0)]
+        out[numbered] = uniform[numbered] & np.isin(numbers[numbered], priced)
+        candidates = candidates[numbers[candidates] < 0]
+        if not len(candidates):
+            return out
+    # the days of the candidates' customers that have a row with an amount
+    names = set(customer[candidates].tolist())
+    near = np.flatnonzero(others)
+    near = near[np.fromiter(map(names.__contains__, customer[near]), bool, len(near))]
+    days = set(zip(customer[near].tolist(), dates[near].tolist()))
     for i in candidates.tolist():
-        if numbers[i]:
-            out[i] = bool(uniform[i]) and numbers[i] in priced
-        else:
-            out[i] = (customer[i], dates[i].item()) in days
+        out[i] = (customer[i], dates[i].item()) in days
     return out
 
 
