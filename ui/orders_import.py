@@ -262,7 +262,9 @@ def make_project(window, found: OrdersFound) -> None:
     problems = len(derived.problems)
     if problems:
         text += " " + OrdersImportWords().left_out(problems)
-    window.show_message(text, "warning" if problems else "success")
+    # it says what to type next (the spend, the service cost, the retention a log cannot know):
+    # it stays until closed, where a success closes by itself after 12 s, before it was read
+    window.show_message(text, "warning" if problems else "success", (), 0)
     if len(derived.summary):
         # later (FIT_AFTER_MS), and never in this turn: made from the reading task's own result
         # (a file opened without the preview), the runner is still busy with it until that returns;

@@ -31,3 +31,26 @@ def test_undoing_a_paste_takes_its_report_from_the_banner(window, qtbot):
     window.actions.undo.trigger()
     assert window.banner.message() == "Exported report.xlsx"
     doc.undo_stack.setClean()
+
+
+def test_the_order_logs_message_of_what_to_type_next_stays(window, qtbot, monkeypatch):
+    """The project made from an order log (the shop's example) says what the log cannot know
+    (acquisition spend, service cost, retention): a success, it closed by itself after 12 s,
+    often before it was read, and took the status bar's copy with it. It stays until closed."""
+    from tests.ui.test_orders_window import accept_example_log
+    from ui.customer_models import model_summary
+    from ui.panels import banner
+
+    monkeypatch.setattr(banner, "AUTO_CLOSE_MS", 50)
+    accept_example_log(window, qtbot)
+    qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=30_000)
+    said = window.banner.message()
+    assert "acquisition spend" in said
+    # the models fitted (no banner of their own), and six times the time a success stays
+    qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
+    assert model_summary(window.doc).bgnbd.converged
+    qtbot.wait(300)
+    assert window.banner.message() == said and window.status_label.text() == said
+    window.show_message("Saved shop.ltv.json", "success")  # an ordinary success still goes
+    qtbot.waitUntil(lambda: window.banner.message() == "", timeout=3000)
+    window.doc.undo_stack.setClean()

@@ -427,9 +427,11 @@ class MainWindow(QMainWindow):
         text: str,
         kind: str = "info",
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
+        timeout_ms: int | None = None,
     ) -> None:
-        """Say ``text`` in the banner above the grid (where it cannot be off-screen)."""
-        self.banner.show_message(text, kind, actions)
+        """Say ``text`` in the banner above the grid (where it cannot be off-screen); info and
+        success close by themselves after ``timeout_ms`` (the banner's default; 0: they stay)."""
+        self.banner.show_message(text, kind, actions, timeout_ms)
         self.status_label.setText(text)
         self.status_label.setToolTip(text)
 
