@@ -91,11 +91,30 @@ def test_the_readable_table_gives_what_a_person_types_as_the_window_does():
     done = run("whatif", str(SAMPLE), "--segment", "Доставка", "--lang", "en")
     out = done.stdout
     assert "— → 5.66; reaches 3.01, healthy; replaces the lifetime" in out, out
-    assert "900 → 373 (−58.6%); reaches 3.01, healthy" in out, out
-    assert "373.44" not in out
+    assert "900 → 3,052 (+239.1%); reaches 3, healthy" in out, out
+    assert "3,051.11" not in out
     exact = json.loads(run("whatif", str(SAMPLE), "--segment", "Доставка", "--json").stdout)
     seek = exact["segments"][0]["goal_seek"]
-    assert seek["new_customers"]["value"] == pytest.approx(373.44, abs=0.01)  # JSON: exact
+    assert seek["new_customers"]["value"] == pytest.approx(3051.11, abs=0.01)  # JSON: exact
+
+
+def test_new_customers_are_never_advice_to_acquire_fewer():
+    """«Доставка» at 0.88: the answer was «New customers 900 → 373» — acquire fewer customers
+    (with the end count fixed, fewer new customers raise CRR). New customers are counted among
+    those at the period's end, which move with them: more customers for the same spend, the end
+    count beside them, CRR as it was (the JSON keeps §7.1's shape: its note says so), and +10 %
+    new customers raise LTV:CAC in the tornado."""
+    out = run("whatif", str(SAMPLE), "--segment", "Доставка", "--lang", "en").stdout
+    line = next(x for x in out.splitlines() if x.strip().startswith("New customers"))
+    assert "900 → 3,052 (+239.1%)" in line, line
+    assert "customers at period end 1,300 → 3,452 with them" in line and "CRR stays 40%" in line
+    assert "New customers              0.8 / 0.97" in out, out  # −10 % / +10 %
+    ru = run("whatif", str(SAMPLE), "--segment", "Доставка", "--lang", "ru").stdout
+    assert "клиентов на конец периода 1\u00a0300 → 3\u00a0452 вместе с ними" in ru, ru
+    doc = json.loads(run("whatif", str(SAMPLE), "--segment", "Доставка", "--json").stdout)
+    new = doc["segments"][0]["goal_seek"]["new_customers"]
+    assert new["change"] > 0 and new["value"] == pytest.approx(3051.11, abs=0.01)
+    assert new["note"].startswith("customers at period end 1,300 → 3,451.11 with them"), new
 
 
 def test_a_segment_past_the_target_reads_as_the_room_it_has():

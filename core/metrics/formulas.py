@@ -194,20 +194,15 @@ def product_factor(product: np.ndarray, *others: np.ndarray) -> np.ndarray:
     return product / divisor
 
 
-def new_for_ltv_cac_from_counts(
-    ratio: float | np.ndarray,
-    spend: np.ndarray,
-    yearly_value: np.ndarray,
-    start: np.ndarray,
-    end: np.ndarray,
-) -> np.ndarray:
-    """The new customers N that give LTV:CAC = R when the lifetime comes from the counts.
+def end_with_new(end: np.ndarray, new: np.ndarray, moved: np.ndarray) -> np.ndarray:
+    """Customers at period end with ``moved`` new customers instead of N, the customers kept
+    from the start as they are: (E − N) + N′, never below 0.
 
-    N moves both CAC = spend / N and the lifetime S / (S − E + N) (§2), so §7.1's
-    R·spend / (AOV·F·L·m) does not hold; with W = AOV·F·m, W·N·S / (spend·(S − E + N)) = R
-    gives N = R·spend·(S − E) / (W·S − R·spend). The caller checks that N keeps CRR within 0…1.
+    §2 counts the new customers among those at the period's end (CRR = (E − N) / S), so the
+    new-customers lever of what-if (§7.1) moves E with N: more customers acquired are more at
+    the end, and CRR stays what it is.
     """
-    return ratio * spend * (start - end) / (yearly_value * start - ratio * spend)
+    return np.maximum((end - new) + moved, 0.0)
 
 
 def yearly_for_payback(cac: np.ndarray, months: float | np.ndarray) -> np.ndarray:

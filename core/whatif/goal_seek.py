@@ -86,7 +86,6 @@ CAUSES: tuple[str, ...] = (
     "value",  # CLV, or LTV on the revenue basis
     "yearly",  # the yearly amount that repays CAC
     "cac",
-    "counts",  # N moves the lifetime from the counts as well as CAC
     "precision",  # the recomputed metric did not come back to the target, or not with the
     # target's verdict (an overflow; a value of 4.5e-317 customers, whose last digit is 1e-7 of it)
 )
@@ -99,12 +98,6 @@ _CAUSE_TEXT = {
         "годовая валовая прибыль за вычетом обслуживания не больше 0",
     ),
     "cac": Text("CAC is 0: there is nothing to pay back", "CAC равен 0: окупать нечего"),
-    "counts": Text(
-        "new customers also set the lifetime from the customer counts, and no number of them "
-        "gives this",
-        "новые клиенты меняют и срок жизни, посчитанный по количествам клиентов, и ни при каком "
-        "их числе этого не получить",
-    ),
     "precision": Text(
         "the numbers are beyond the precision of the calculation",
         "числа за пределами точности расчёта",
@@ -122,6 +115,11 @@ _REPLACES = Text(
     "replaces the lifetime of {years} {word} that came from CRR",
     "заменяет срок жизни {years} {word}, полученный из CRR",
 )
+_ALONG = Text(
+    "customers at period end {was} → {now} with them (they are counted there)",
+    "клиентов на конец периода {was} → {now} вместе с ними (они входят в их число)",
+)
+_CRR_STAYS = Text("CRR stays {crr}", "CRR остаётся {crr}")
 _NEVER_COMES = Text("never comes", "не наступает")
 _MONTHS = Text("{n} months", "{n} мес.")
 
@@ -131,7 +129,9 @@ class Answer:
     """One lever of one segment: the value that reaches the target, or why there is none.
 
     ``change`` is value ÷ current − 1 (None when the current input is empty or 0);
-    ``reaches`` is the target metric recomputed through §2 with the lever at ``value``.
+    ``reaches`` is the target metric recomputed through §2 with the lever at ``value``;
+    ``also`` the other inputs that move with it, (key, value) pairs: customers at period end
+    with new customers, who are counted there (Apply sets them too).
     """
 
     lever: str
@@ -140,6 +140,7 @@ class Answer:
     reaches: float | None
     verdict: Verdict | None
     note: str
+    also: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,7 @@ class GoalSeek:
         note = self._note_text(code, i, row, lang, fmt or NumberFormat(lang))
         if value is None:
             return Answer(lever, None, None, None, None, note)
+        also, note = self._along(row, lever, value, note, lang, fmt)
         return Answer(
             lever,
             value,
@@ -230,7 +232,26 @@ class GoalSeek:
             _number(s.reaches[i, row]),
             verdict_of(self.target, int(s.verdict[i, row])),
             note,
+            also,
         )
+
+    def _along(self, row: int, lever: str, value: float, note: str, lang, fmt):
+        """What moves with ``lever`` at ``value`` (``stack.along``), and the note saying so."""
+        if lever != "new_customers":
+            return (), note
+        use = self.results.inputs
+        new, end = use["new_customers"][row : row + 1], use["customers_end"][row : row + 1]
+        moved = stack.along({lever: np.array([value])}, new, end, end)
+        if "customers_end" not in moved:
+            return (), note
+        now = float(moved["customers_end"][0])
+        fmt = fmt or NumberFormat(lang)
+        col = schema.BY_KEY["customers_end"]
+        words = _ALONG(lang, was=fmt.format(float(end[0]), col.unit), now=fmt.format(now, col.unit))
+        crr = self.results.value(row, "crr")
+        if crr is not None and not self.results.inconsistent[row]:
+            words += "; " + _CRR_STAYS(lang, crr=fmt.format(crr, schema.BY_KEY["crr"].unit))
+        return (("customers_end", now),), "; ".join(x for x in (note, words) if x)
 
     def rounded(
         self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None
@@ -272,7 +293,10 @@ class GoalSeek:
             current = float(self.results.inputs[lever][row])
             change = value / current - 1.0 if current == current and current else None
             verdict = verdict_of(self.target, int(check.verdicts[self.target][k]))
-            return Answer(lever, value, change, reached, verdict, exact.note)
+            code = Note(int(self.solutions.note[self.solutions.levers.index(lever), row]))
+            note = self._note_text(code, self.solutions.levers.index(lever), row, lang, fmt)
+            also, note = self._along(row, lever, value, note, lang, fmt)
+            return Answer(lever, value, change, reached, verdict, note, also)
         return exact
 
     def _note_text(self, code: Note, i: int, row: int, lang: str, fmt: NumberFormat) -> str:
@@ -381,20 +405,10 @@ def _closed_forms(results: Results, target: str, goal: float, keys: tuple[str, .
             ],
         )
         out["acquisition_spend"] = (f.spend_for_cac(per_cac, new), [("value", value)])
-        # N also sets the lifetime when it comes from the counts (§2): solve that equation there
-        start, end = use["customers_start"], use["customers_end"]
-        given = parts.lifetime_given
-        yearly_value = f.annual_revenue(aov, freq) * m
-        from_counts = f.new_for_ltv_cac_from_counts(goal, spend, yearly_value, start, end)
-        x = np.where(given, f.new_for_cac(spend, per_cac), from_counts)
-        consistent = (x > end - start) & (x <= end)  # CRR within 0…1 and churn above 0
+        # customers at period end move with N (``stack.along``): CRR and a lifetime from it stay
         out["new_customers"] = (
-            x,
-            [
-                ("value", np.where(given, value, yearly_value)),
-                ("acquisition_spend", spend),
-                ("counts", np.where(given | consistent, 1.0, 0.0)),
-            ],
+            f.new_for_cac(spend, per_cac),
+            [("value", value), ("acquisition_spend", spend)],
         )
     else:
         need = f.yearly_for_payback(cac, goal)  # 12·CAC / P

@@ -50,6 +50,18 @@ _OUT_OF_RANGE = Text(
     "{side}: {noun} {value} — вне допустимого диапазона ({range})",
 )
 _SIDES = {"minus": Text("−10%", "−10 %"), "plus": Text("+10%", "+10 %")}
+_ALONG = Text(
+    "customers at period end move with them (they are counted there)",
+    "клиенты на конец периода меняются вместе с ними (новые входят в их число)",
+)
+
+
+def _has_end(results: Results, row: int) -> bool:
+    """Customers at period end move with the new customers of segment ``row`` (both given)."""
+    use = results.inputs
+    return use["new_customers"][row] == use["new_customers"][row] and bool(
+        use["customers_end"][row] == use["customers_end"][row]
+    )
 
 
 def inputs_of(metric: str, basis: str = "profit") -> tuple[str, ...]:
@@ -165,6 +177,8 @@ class Sensitivity:
                     notes.append(f"{_SIDES[side](lang)}: {reason_text(int(why[i, row]), lang)}")
             if self.minus_reason[i, row] and self.minus_reason[i, row] == self.plus_reason[i, row]:
                 notes = [reason_text(int(self.minus_reason[i, row]), lang)]  # both sides alike
+            if key == "new_customers" and _has_end(self.results, row):
+                notes.append(_ALONG(lang))
             out.append(
                 Move(
                     key,

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import numpy as np
 
 from core import schema
-from core.metrics import Results, compute
+from core.metrics import Results, compute, formulas
 from core.metrics.formulas import Figures, shown
 from core.metrics.reasons import Reasons
 from core.metrics.results import usable
@@ -54,7 +54,17 @@ def recompute(
     stacked = {key: given[key][rows] for key in keys}
     for key, mask, values in changes:
         stacked[key] = np.where(mask, values, stacked[key])
+    if "customers_end" in stacked and "customers_end" not in {key for key, _, _ in changes}:
+        for key, mask, values in changes:
+            if key == "new_customers":  # customers at period end move with them (``along``)
+                own = {k: usable(given[k][rows], schema.BY_KEY[k]) for k in _COUNTS}
+                end = stacked["customers_end"]
+                moved = along({key: values}, own["new_customers"], own["customers_end"], end)
+                stacked["customers_end"] = np.where(mask, moved.get("customers_end", end), end)
     return compute(stacked, basis, n=len(rows))
+
+
+_COUNTS = ("new_customers", "customers_end")
 
 
 #: The base figures of results (``figures``): goal seek and then sensitivity of the same results
@@ -122,8 +132,29 @@ def check(
 
 
 def _changed(base: Figures, change: Mapping[str, np.ndarray], rows) -> Figures:
+    if "new_customers" in change:
+        take = (lambda a: a) if rows is None else (lambda a: a[rows])
+        new, end = base.use["new_customers"], base.use["customers_end"]
+        change = along(change, take(new), take(end), take(base.raw["customers_end"]))
     use = {key: usable(values, schema.BY_KEY[key]) for key, values in change.items()}
     return base.changed(dict(change), use, rows)
+
+
+def along(
+    change: Mapping[str, np.ndarray], new: np.ndarray, end: np.ndarray, given_end: np.ndarray
+) -> Mapping[str, np.ndarray]:
+    """``change`` with what moves along with it: new customers are counted among the customers
+    at the period's end, so a change of new customers moves customers at period end by as many
+    where the segment has both (``formulas.end_with_new``: CRR stays). ``new`` and ``end`` are
+    the segments' own as used, ``given_end`` as given (kept where they do not move)."""
+    if "new_customers" not in change or "customers_end" in change:
+        return change
+    both = (new == new) & (end == end)
+    if not both.any():
+        return change
+    with np.errstate(invalid="ignore"):
+        moved = formulas.end_with_new(end, new, change["new_customers"])
+    return {**change, "customers_end": np.where(both, moved, given_end)}
 
 
 def check_each(

@@ -1457,8 +1457,12 @@
         <translation>даёт {value}</translation>
     </message>
     <message>
-        <source>Set {input} to {value} (one step: Ctrl+Z undoes it)</source>
-        <translation>Установить «{input}» = {value} (один шаг: Ctrl+Z отменяет)</translation>
+        <source>{input} to {value}</source>
+        <translation>«{input}» = {value}</translation>
+    </message>
+    <message>
+        <source>Set {changes} (one step: Ctrl+Z undoes it)</source>
+        <translation>Установить {changes} (один шаг: Ctrl+Z отменяет)</translation>
     </message>
     <message>
         <source>Already {value}</source>

@@ -16,9 +16,10 @@ RU = {
     "Now: {metric} {value}": "Сейчас: {metric} {value}",
     "Apply": "Применить",
     "reaches {value}": "даёт {value}",
-    "Set {input} to {value} (one step: Ctrl+Z undoes it)": (
-        "Установить «{input}» = {value} (один шаг: Ctrl+Z отменяет)"
+    "Set {changes} (one step: Ctrl+Z undoes it)": (
+        "Установить {changes} (один шаг: Ctrl+Z отменяет)"
     ),
+    "{input} to {value}": "«{input}» = {value}",
     "Already {value}": "Уже {value}",
     "{title}: {metric} has no value yet — {reason}": (
         "{title}: у {metric} пока нет значения — {reason}"

@@ -1,6 +1,7 @@
 """What-if's checks compute only what a lever moves (``core.whatif.stack.check``), and come out
 as the ordinary §2 ``compute`` of the changed segments does, to the last bit (DESIGN.md §7.1:
-"each answer is checked by recomputing the metric ... through the ordinary §2 code")."""
+"each answer is checked by recomputing the metric ... through the ordinary §2 code"); a change
+of new customers moves customers at period end with them (``stack.along``)."""
 
 from __future__ import annotations
 
@@ -54,10 +55,13 @@ def test_a_check_equals_the_full_compute_of_the_changed_segments(seed, basis):
     results = metrics.compute(_segments(rng, n), basis)
     base = stack.figures(results)
     rows = np.flatnonzero(rng.random(n) < 0.35)
+    use = results.inputs
     for key in _KEYS:
         values = rng.choice(_POOL, n) * rng.choice([1.0, 0.9, 1.1], n)
         changed = dict(results.given)
-        changed[key] = values
+        # new customers move customers at period end with them (CRR stays): both change
+        end = use["customers_end"], results.given["customers_end"]
+        changed.update(stack.along({key: values}, use["new_customers"], *end))
         full = metrics.compute(changed, basis)
         part = metrics.compute({k: a[rows] for k, a in changed.items()}, basis)
         for metric in METRICS:

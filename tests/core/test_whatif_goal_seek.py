@@ -180,26 +180,56 @@ def test_retention_replaces_a_lifetime_from_crr():
     assert g.answer(0, "retention_years", "ru").note.startswith("заменяет срок жизни 2,5 года,")
 
 
-def test_new_customers_when_the_lifetime_comes_from_the_counts():
-    """N moves CAC and the lifetime S / (S − E + N) together; the answer solves both."""
-    seg = dict(
-        BASE,
-        retention_years=np.nan,
-        customers_start=1000,
-        customers_end=900,
-        new_customers=200,
-        acquisition_spend=400_000,
-    )
-    g = seek(seg)
+#: «Доставка» of the sample: lifetime from the counts (S 1000, E 1300, N 900: CRR 40 %, 1.67
+#: years), CAC 4444.44, LTV:CAC 0.88 — a growing base, whose end count includes its new customers.
+DELIVERY = dict(
+    avg_order_value=690,
+    purchases_per_year=9,
+    gross_margin=0.38,
+    service_cost_per_year=900,
+    acquisition_spend=4_000_000,
+    new_customers=900,
+    customers_start=1000,
+    customers_end=1300,
+)
+
+
+@pytest.mark.parametrize("target", TARGETS)
+def test_more_new_customers_are_the_answer_not_fewer(target):
+    """It answered «new customers 900 → 373» for 3:1: with the end count fixed, fewer new
+    customers raise CRR = (E − N) / S more than they raise CAC — advice to acquire fewer
+    customers. New customers are counted among those at the period's end, so the end count moves
+    with them and CRR stays: the answer is §7.1's R·spend / (AOV·F·L·m) (or 12·spend /
+    (P·(AOV·F·m − s))) — more customers for the same spend — with the end count beside it."""
+    g = seek(DELIVERY, target=target)
     a = g.answer(0, "new_customers")
-    check = metrics.compute(inputs(dict(seg, new_customers=a.value)))
-    assert check.value(0, "ltv_cac") == pytest.approx(3, rel=1e-12)
-    assert a.reaches == check.value(0, "ltv_cac") and a.verdict.key == "healthy"
-    # E ≥ S + ... : when no N keeps CRR within 0…100 %, the note says so
-    grow = dict(seg, customers_start=700, customers_end=850, new_customers=400)
-    grow["acquisition_spend"] = 100
-    a = seek(grow).answer(0, "new_customers")
-    assert a.value is None and "customer counts" in a.note
+    life = 1000 / (1000 - 1300 + 900)
+    cac_needed = (
+        690 * 9 * life * 0.38 / 3 if target == "ltv_cac" else 12 * (690 * 9 * 0.38 - 900) / 12
+    )
+    assert a.value == pytest.approx(4_000_000 / cac_needed, rel=1e-12)
+    assert a.value > 900 and a.change > 0
+    assert a.also == (("customers_end", pytest.approx(400 + a.value, rel=1e-15)),)
+    assert "customers at period end 1,300 → " in a.note and "CRR stays 40%" in a.note
+    both = dict(DELIVERY, new_customers=a.value, customers_end=a.also[0][1])
+    check = metrics.compute(inputs(both))
+    assert check.value(0, "crr") == pytest.approx(0.4, rel=1e-12)  # the retention it had
+    assert check.value(0, target) == a.reaches and a.reaches == pytest.approx(g.value)
+    shown = g.rounded(0, "new_customers")  # what Apply puts in both cells: whole customers
+    assert shown.value == round(shown.value)
+    assert shown.also == (("customers_end", 400 + shown.value),)
+    both = dict(DELIVERY, new_customers=shown.value, customers_end=shown.also[0][1])
+    assert metrics.compute(inputs(both)).value(0, target) == shown.reaches
+
+
+def test_room_in_new_customers_keeps_the_retention_too():
+    """Past the target, the answer is how few new customers the spend could bring and still
+    keep 3:1; the end count moves with them, never below 0, and CRR stays."""
+    seg = dict(DELIVERY, acquisition_spend=200_000)  # CAC 222.2, LTV:CAC 17.7
+    a = seek(seg).answer(0, "new_customers")
+    assert 0 < a.value < 900 and a.also == (("customers_end", pytest.approx(400 + a.value)),)
+    alone = seek(dict(seg, customers_end=np.nan)).answer(0, "new_customers")
+    assert alone.value is None or alone.also == ()  # no end count: nothing moves with it
 
 
 def test_rounded_to_what_a_cell_shows_keeping_the_verdict():
@@ -336,7 +366,9 @@ def test_every_answer_reaches_the_target(segments, basis, target, value):
                 assert a.note, (lever, seg)  # never null without a word
                 continue
             assert schema.BY_KEY[lever].in_range(a.value)
-            changed = dict(seg, **{lever: a.value})
+            assert all(schema.BY_KEY[k].in_range(v) for k, v in a.also)
+            # the answer as Apply puts it: the lever and what moves with it (the end count)
+            changed = dict(seg, **{lever: a.value}, **dict(a.also))
             # the ordinary §2 code, and its literal per-row reading, both reach the target
             check = metrics.compute(inputs(changed), basis)
             assert check.value(0, target) == a.reaches

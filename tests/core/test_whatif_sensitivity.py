@@ -123,3 +123,26 @@ def test_stacked_equals_one_compute_per_move(segments, basis, metric):
                 assert never == bool(one.never[0] and metric == "payback_months")
                 if got is None and not never:  # the side says why, as §2 would
                     assert one.reason(0, metric) in move.note, (move, side)
+
+
+def test_more_new_customers_never_read_as_worse_economics():
+    """With the end count fixed, +10 % new customers lowered LTV:CAC (0.88 → 0.85 for
+    «Доставка»: retention fell). They are counted at the period's end, which moves with them:
+    +10 % new customers is CAC ÷ 1.1, −10 % CAC ÷ 0.9, CRR as it is; the note says so."""
+    seg = dict(
+        avg_order_value=690,
+        purchases_per_year=9,
+        gross_margin=0.38,
+        acquisition_spend=4_000_000,
+        new_customers=900,
+        customers_start=1000,
+        customers_end=1300,
+    )
+    s = sensitivity(inputs(seg))
+    base = s.results.value(0, "ltv_cac")
+    move = {m.input: m for m in s.moves(0)}["new_customers"]
+    assert move.plus == pytest.approx(base * 1.1) and move.minus == pytest.approx(base * 0.9)
+    assert move.plus > base > move.minus
+    assert move.note == "customers at period end move with them (they are counted there)"
+    end = {m.input: m for m in s.moves(0)}["customers_end"]
+    assert end.plus > base > end.minus  # more customers kept: better, as before

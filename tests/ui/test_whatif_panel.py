@@ -301,3 +301,27 @@ def test_a_segment_without_the_metric_gets_the_reason_not_empty_rows(window, wha
     assert title.endswith("needs gross margin")
     window.select_cell(GUESTS, "ltv_cac")
     assert not whatif.tornado.isHidden() and whatif.tornado.bars
+
+
+def test_apply_of_new_customers_sets_the_end_count_with_them_in_one_step(window, whatif, qtbot):
+    """«Доставка» below 3:1 (0.88): the panel said «900 → 373», acquire fewer customers. New
+    customers are counted among those at the period's end: the answer is more of them for the
+    same spend, and Apply sets both cells in one step, CRR as it was."""
+    delivery = 2
+    doc = window.doc
+    window.select_cell(delivery, "ltv_cac")
+    crr = doc.results.value(delivery, "crr")
+    text = whatif.lever_text("new_customers")
+    assert text.startswith("900 → 3,052 (+239.1%)"), text
+    assert "customers at period end 1,300 → 3,452 with them" in text, text
+    tip = whatif.apply_button("new_customers").toolTip()
+    assert "New customers to 3,052, Customers at period end to 3,452" in tip, tip
+    qtbot.mouseClick(whatif.apply_button("new_customers"), Qt.MouseButton.LeftButton)
+    assert doc.value(delivery, "new_customers") == 3052
+    assert doc.value(delivery, "customers_end") == 3452
+    assert doc.results.value(delivery, "crr") == pytest.approx(crr)
+    assert doc.results.value(delivery, "ltv_cac") >= 3
+    assert doc.undo_stack.count() == 1
+    doc.undo_stack.undo()
+    assert doc.value(delivery, "new_customers") == 900
+    assert doc.value(delivery, "customers_end") == 1300

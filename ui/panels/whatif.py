@@ -303,16 +303,27 @@ class WhatIfPanel(QWidget):
                 lines.append(f"{verdict} {html.escape(reaches)}")
                 if answer.note:
                     lines.append(_html(answer.note, style.GREY.name()))
+                sets = [
+                    self.tr("{input} to {value}").format(input=col.label(lang), value=new)
+                ] + [  # customers at period end move with new customers (counted there)
+                    self.tr("{input} to {value}").format(
+                        input=schema.BY_KEY[key].label(lang),
+                        value=fmt.cell(value, schema.BY_KEY[key].unit),
+                    )
+                    for key, value in answer.also
+                ]
                 button.setToolTip(
-                    self.tr("Set {input} to {value} (one step: Ctrl+Z undoes it)").format(
-                        input=col.label(lang), value=new
+                    self.tr("Set {changes} (one step: Ctrl+Z undoes it)").format(
+                        changes=", ".join(sets)
                     )
                 )
                 if current == answer.value:  # already there: Apply would change nothing
                     button.setEnabled(False)
                     button.setToolTip(self.tr("Already {value}").format(value=new))
                 button.clicked.connect(
-                    lambda _=False, r=row, k=lever, v=answer.value: self.apply(r, k, v)
+                    lambda _=False, r=row, k=lever, v=answer.value, a=answer.also: self.apply(
+                        r, k, v, a
+                    )
                 )
             detail.setText("<br>".join(lines))
             self.levers_layout.addWidget(name, 2 * i, 0)
@@ -388,11 +399,13 @@ class WhatIfPanel(QWidget):
         text = QTextDocumentFragment.fromHtml(label.text()).toPlainText()
         return " ".join(text.replace("\u00a0", " ").split())
 
-    def apply(self, row: int, key: str, value: float) -> None:
-        """Set segment ``row``'s input ``key`` to ``value`` as one undoable edit."""
+    def apply(self, row: int, key: str, value: float, also=()) -> None:
+        """Set segment ``row``'s input ``key`` to ``value``, and the inputs that move with it
+        (``also``: customers at period end with new customers), as one undoable edit."""
         label = schema.BY_KEY[key].label(i18n.lang())
         text = self.tr("What-if: {input}").format(input=label)
-        self._doc.undo_stack.push(SetCellsCommand(self._doc, [(row, key, float(value))], text))
+        cells = [(row, key, float(value))] + [(row, k, float(v)) for k, v in also]
+        self._doc.undo_stack.push(SetCellsCommand(self._doc, cells, text))
         self._shell.select_cell(row, key)
         self.applied.emit(row, key)
 
