@@ -312,10 +312,19 @@ def imported(read, path: str | Path, settings) -> Imported:
     return Imported(read, project, prepare(project))
 
 
+@dataclass(frozen=True)
+class SurvivorsFound:
+    """A file that holds no segment table but a table of survivors by period (the retention
+    curve's), found by ``load_job``: it opens in the Retention curve panel."""
+
+    path: str
+
+
 def load_job(path: str, lang: str) -> Job:
     """The job of reading every sheet of a file and finding its segment table, for the import
     preview: ``(source, mapping, why_not)`` of ``core.readers.pipeline`` (the header matcher's
-    first use imports its stemmer: in the worker too)."""
+    first use imports its stemmer: in the worker too), or ``SurvivorsFound`` when the file is no
+    segment table but a table of survivors by period."""
 
     def job(progress, cancelled):
         from core.readers import pipeline, specs
@@ -324,9 +333,24 @@ def load_job(path: str, lang: str) -> Job:
         with bulk():
             source = pipeline.load(path, lang, progress, cancelled)
             mapping = pipeline.find(source, specs.SEGMENTS)
-            return source, mapping, pipeline.why_not(source, specs.SEGMENTS, mapping, lang)
+            why_not = pipeline.why_not(source, specs.SEGMENTS, mapping, lang)
+            if why_not and _holds_survivors(source, path, lang):
+                return SurvivorsFound(path)
+            return source, mapping, why_not
 
     return job
+
+
+def _holds_survivors(source, path: str, lang: str) -> bool:
+    """True when a sheet of ``source`` is a table of survivors by period (the bundled
+    survivors_by_year.csv went to the segment preview, which said it found no segment table)."""
+    from core.models.survivors import survivors_from_grid
+
+    for grid in source.grids:
+        table = survivors_from_grid(grid, Path(path).name, lang)
+        if table is not None and table.cohorts:
+            return True
+    return False
 
 
 def read_segments_job(path: str, lang: str, settings) -> Job:

@@ -506,6 +506,10 @@
         <translation>Чтение {file}…</translation>
     </message>
     <message>
+        <source>{file} holds customers left period by period, not segments: it is opened in the Retention curve tab.</source>
+        <translation>В {file} не сегменты, а число оставшихся клиентов по периодам: файл открыт на вкладке «Кривая удержания».</translation>
+    </message>
+    <message>
         <source>project</source>
         <translation>проект</translation>
     </message>

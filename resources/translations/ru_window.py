@@ -32,6 +32,11 @@ RU = {
     "Explain": "Пояснения",
     "&What-if: How to Reach the Target": "&Что если: как достичь цели",
     "E&xplain This Cell": "&Пояснить эту ячейку",
+    "{file} holds customers left period by period, not segments: it is opened in the "
+    "Retention curve tab.": (
+        "В {file} не сегменты, а число оставшихся клиентов по периодам: файл открыт на вкладке "
+        "«Кривая удержания»."
+    ),
     "Present": "Презентация",
     # banners
     "Close this message": "Закрыть сообщение",

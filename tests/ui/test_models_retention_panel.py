@@ -190,3 +190,32 @@ def test_a_cap_of_one_year_is_one_year(window, qtbot, cohorts):
         assert panel.summary.text().endswith("в пределах 1 г. он составляет 1 год.")
     finally:
         i18n.language().set("en")
+
+
+def test_a_survivors_table_opened_as_a_file_goes_to_the_retention_panel(window, qtbot):
+    """File ▸ Open of the bundled survivors_by_year.csv (or a drop, or the command line): the
+    segment preview opened and said it found no segment table. It now opens in the Retention
+    curve tab, fitted, with a line saying why; the project is untouched."""
+    from core.paths import example
+    from ui.dialogs.import_dialog import ImportDialog
+
+    names = window.doc.names()
+    window.open_file(example("survivors"), ask=False)
+    panel = None
+
+    def fitted() -> bool:
+        nonlocal panel
+        if not window.side.isVisible() or window.task is not None:
+            return False
+        panel = window.panel(PANEL)
+        return panel.cohorts.rowCount() == 2
+
+    qtbot.waitUntil(fitted, timeout=30_000)
+    assert window.side.currentWidget() is panel.parent()
+    assert panel.file_label.text() == "survivors_by_year.csv"
+    assert not window.findChildren(ImportDialog)
+    assert window.banner.message() == (
+        "survivors_by_year.csv holds customers left period by period, not segments: it is "
+        "opened in the Retention curve tab."
+    )
+    assert window.doc.names() == names and not window.isWindowModified()

@@ -131,10 +131,7 @@ class FileActions(QObject):
 
         path = example(name)
         if name == "survivors":  # a table beside the project, for the retention curve's panel
-            self.window.set_side_panel(True)
-            panel = self.window.panel("ui.panels.retention:RetentionPanel")
-            self.window.side.setCurrentWidget(panel.parentWidget())
-            panel.open_file(str(path))
+            self.open_survivors(path)
             return True
         if not self.maybe_save():
             return False
@@ -183,12 +180,30 @@ class FileActions(QObject):
             )
         return self.window.run_task(job, label, done) is not None
 
+    def open_survivors(self, path: str | Path) -> None:
+        """A table of survivors by period in the side panel's Retention curve tab (beside the
+        project, which it does not change)."""
+        panel = self.window.show_side_panel("ui.panels.retention:RetentionPanel")
+        panel.open_file(str(path))
+
     def _preview_import(self, found) -> None:
         from ui.dialogs.import_dialog import ImportDialog
         from ui.orders_import import OrdersFound, open_preview
+        from ui.workers import SurvivorsFound
 
         if isinstance(found, OrdersFound):
             open_preview(self.window, found)
+            return
+        if isinstance(found, SurvivorsFound):
+            # a turn later: the reading task is the runner's until this returns
+            QTimer.singleShot(0, lambda: self.open_survivors(found.path))
+            self.window.show_message(
+                self.tr(
+                    "{file} holds customers left period by period, not segments: it is opened "
+                    "in the Retention curve tab."
+                ).format(file=Path(found.path).name),
+                "info",
+            )
             return
         source, mapping, why_not = found
         dialog = ImportDialog(source, preferences.default_settings(), self.window, mapping, why_not)
