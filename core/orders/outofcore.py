@@ -27,6 +27,7 @@ import csv
 import io
 import os
 import re
+import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -998,6 +999,27 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
     numbered = csv_source(plan, True) if plan.kind == "csv" else parquet_source(plan, True)
     names = ", ".join(plan.names)
     amount_j = plan.col("amount")
+    by_order = plan.col("order_id") is not None
+    mapping = replace(plan.mapping, header_index=0, grid_index=0)
+
+    def convert(batch: list[tuple], priced: set | None):
+        """``batch`` (record, cells …) read by the pipeline's conversion."""
+        grid = Grid(
+            name="",
+            rows=[list(plan.mapping.headers)]
+            + [["" if c is None else c for c in r[1:]] for r in batch],
+            row_numbers=[plan.header_line] + _lines(plan, [r[0] for r in batch], rejected),
+        )
+        return convert_orders(
+            grid,
+            mapping,
+            plan.file,
+            order=plan.order,
+            decimal=plan.decimal,
+            fill=not by_order,
+            priced=priced,
+        )
+
     # further lines of an order whose first line, typed here, holds its amount (an empty
     # amount on a day its customer has a row with one: ``core.readers.orders.further_lines``)
     line = "false"
@@ -1010,7 +1032,6 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
     # with an order number, the rows of one order come together (by the order's first record)
     # and a batch never splits them: the pipeline sees each order whole, as in memory; a
     # further line of a numbered order is one by its number (``typed_sql``'s ``o_further``)
-    by_order = plan.col("order_id") is not None
     if by_order and amount_j is not None:
         line = f"CASE WHEN o_txt IS NULL THEN {line} ELSE o_further END"
     if by_order:  # the customers and dates as filled from their orders, over the whole file
@@ -1021,14 +1042,26 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
             for j, n in enumerate(plan.names)
         )
     key = "CASE WHEN o_txt IS NULL THEN record ELSE MIN(record) OVER (PARTITION BY o_txt) END"
-    query = (
-        f"SELECT record, {line} AS further, {key if by_order else 'record'} AS first, {names} "
-        f"FROM ({typed_sql(plan, numbered)}) AS t "
-        "WHERE NOT blank AND NOT fast ORDER BY first, record"
+    # a row without an amount (and without a number) that is no further line by the days SQL
+    # typed may be one by a day only the pipeline types (its own date, or its sibling's, in
+    # another batch): ``k_candidate``; ``k_priced``: a row with an amount
+    a_key = "false" if amount_j is None else f"{text_sql('a_raw')} IS NULL"
+    candidate = f"{a_key} AND customer IS NOT NULL" + (" AND o_txt IS NULL" if by_order else "")
+    session.run(
+        "CREATE OR REPLACE TEMP TABLE slow_rows AS "
+        f"SELECT record, {line} AS further, {key if by_order else 'record'} AS first, {names}, "
+        f"customer AS k_customer, {candidate} AS k_candidate, NOT ({a_key}) AS k_priced "
+        f"FROM ({typed_sql(plan, numbered)}) AS t WHERE NOT blank AND NOT fast",
+        fetch=False,
     )
-    cursor = session.con.execute(query)
+    columns = ", ".join(plan.names)
+    priced = _priced_days(session, plan, convert) if amount_j is not None else None
+    cursor = session.con.execute(
+        f"SELECT record, further, first, {columns} FROM slow_rows ORDER BY first, record"
+    )
     logs, problems, notices, skipped = [], [], [], 0
-    further: list[int] = []  # the first records of further lines
+    further: list[int] = []  # the first records of further lines SQL found
+    found_cells: list[str] = []  # the first cells of those the batches found
     n_further = 0
     held: list = []  # the rows of an order the last batch ended in
     undecided = False
@@ -1056,18 +1089,7 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
         batch = [(r[0], *r[3:]) for r in batch]
         if by_order:  # the orders' rows as they stand in the file
             batch.sort(key=lambda r: r[0])
-        records = [r[0] for r in batch]
-        lines = _lines(plan, records, rejected)
-        grid = Grid(
-            name="",
-            rows=[list(plan.mapping.headers)]
-            + [["" if c is None else c for c in r[1:]] for r in batch],
-            row_numbers=[plan.header_line] + lines,
-        )
-        mapping = replace(plan.mapping, header_index=0, grid_index=0)
-        log, data_rows = convert_orders(
-            grid, mapping, plan.file, order=plan.order, decimal=plan.decimal, fill=not by_order
-        )
+        log, data_rows = convert(batch, priced)
         skipped += len(batch) - data_rows
         logs.append(log)
         for problem in log.problems:  # slashed dates no column decides: said once, at its head
@@ -1076,14 +1098,44 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
                     continue
                 undecided = True
             problems.append(problem)
-        notices += log.notices
+        for notice in log.notices:
+            if notice.text is FURTHER_LINES:  # the batches' further lines: said once, below
+                fields = dict(notice.fields)
+                n_further += int(fields["n"])
+                found_cells += fields["cells"].rstrip("…").split(", ")
+            else:
+                notices.append(notice)
     if n_further:
         at = [a1(n - 1, amount_j) for n in _lines(plan, further, rejected)]
-        cells = ", ".join(at) + ("…" if n_further > len(at) else "")
+        at = sorted(at + found_cells, key=lambda cell: int(cell.lstrip(string.ascii_uppercase)))
+        cells = ", ".join(at[:3]) + ("…" if n_further > 3 else "")
         notices.append(Notice(FURTHER_LINES, (("n", str(n_further)), ("cells", cells))))
     if not logs:
         return None, problems, notices, skipped
     return _concat(logs), problems, notices, skipped
+
+
+def _priced_days(session: Session, plan: Plan, convert) -> set | None:
+    """The days (customer, date) with an amount that decide whether the rows of ``slow_rows``
+    without an amount (``k_candidate``) are further lines (``further_lines``' ``elsewhere``):
+    those SQL typed, and those of the other rows the pipeline reads (read here first, by
+    ``convert``, their figures and problems left to the batches); None when no row needs them."""
+    wanted = "SELECT k_customer FROM slow_rows WHERE k_candidate AND NOT further"
+    if not session.con.execute(f"SELECT EXISTS ({wanted})").fetchone()[0]:
+        return None
+    days = set(
+        session.con.execute(
+            "SELECT DISTINCT customer, order_date FROM days_read "
+            f"WHERE fast AND customer IN ({wanted})"
+        ).fetchall()
+    )
+    cursor = session.con.execute(
+        f"SELECT record, {', '.join(plan.names)} FROM slow_rows "
+        f"WHERE k_priced AND NOT further AND k_customer IN ({wanted}) ORDER BY record"
+    )
+    while batch := cursor.fetchmany(_BATCH):
+        convert(batch, days)
+    return days
 
 
 def _concat(logs: list[OrderLog]) -> OrderLog:

@@ -428,6 +428,7 @@ def convert_orders(
     end: dt.date | None = None,
     decimal: str | None = None,
     fill: bool = True,
+    priced: set | None = None,
 ) -> tuple[OrderLog, int]:
     """The rows below ``mapping``'s header as an ``OrderLog``; also how many data rows there were.
 
@@ -435,7 +436,8 @@ def convert_orders(
     ``end`` (T) leaves out the orders after it, counted in a notice; ``decimal`` ("," or ".")
     settles ``1,500`` when these rows do not (the out-of-core reader passes what the whole
     column proved); ``fill`` False: the rows' missing customers and dates were filled from
-    their orders already (the out-of-core reader's SQL did it over the whole file).
+    their orders already (the out-of-core reader's SQL did it over the whole file); ``priced``:
+    the days with an amount of the file's other rows (``further_lines``' ``elsewhere``).
     """
     sheet = grid.name
     body = grid.rows[mapping.header_index + 1 :]
@@ -612,7 +614,9 @@ def convert_orders(
         typed = columns.numbers(cols[amount_j], _AMOUNT, decimal)
         empty = np.isnan(typed.values)
         empty[list(typed.errors)] = False
-        lines = further_lines(customer, typed_dates.values, empty, bad, order_numbers, uniform)
+        lines = further_lines(
+            customer, typed_dates.values, empty, bad, order_numbers, uniform, priced
+        )
         amounts = required_number(amount_j, _AMOUNT, NO_AMOUNT, typed, lines)
         if lines.any():
             at = [address(int(i), amount_j) for i in np.flatnonzero(lines)[:3]]
@@ -764,6 +768,7 @@ def further_lines(
     bad: np.ndarray,
     numbers: np.ndarray | None = None,
     uniform: np.ndarray | None = None,
+    elsewhere: set | None = None,
 ) -> np.ndarray:
     """The rows with an empty amount, a customer and a date, on a day the same customer has a
     row with an amount: the further lines of an order whose first line holds its amount (as
@@ -772,12 +777,16 @@ def further_lines(
     none), a row with a number is a further line of its own order only, when the order's rows
     write one customer and one date (``uniform``) and one of them has the amount; a number used
     by two customers or on two days makes no further lines (its rows without an amount are bad
-    rows, listed)."""
+    rows, listed). ``elsewhere``: the days (customer, date) with an amount of a file's rows read
+    apart from these (the out-of-core reader's); these rows' days are added to it."""
     candidates = np.flatnonzero(empty & ~bad)
     out = np.zeros(len(empty), bool)
+    others = ~empty & ~bad
+    if elsewhere is not None:
+        near = np.flatnonzero(others)
+        elsewhere.update(zip(customer[near].tolist(), dates[near].tolist()))
     if not len(candidates):
         return out
-    others = ~empty & ~bad
     if numbers is not None:
         numbered = candidates[numbers[candidates] >= 0]
         priced = numbers[others & (numbers >= 0)]
@@ -785,11 +794,12 @@ def further_lines(
         candidates = candidates[numbers[candidates] < 0]
         if not len(candidates):
             return out
-    # the days of the candidates' customers that have a row with an amount
-    names = set(customer[candidates].tolist())
-    near = np.flatnonzero(others)
-    near = near[np.fromiter(map(names.__contains__, customer[near]), bool, len(near))]
-    days = set(zip(customer[near].tolist(), dates[near].tolist()))
+    days = elsewhere
+    if days is None:  # the days of the candidates' customers that have a row with an amount
+        names = set(customer[candidates].tolist())
+        near = np.flatnonzero(others)
+        near = near[np.fromiter(map(names.__contains__, customer[near]), bool, len(near))]
+        days = set(zip(customer[near].tolist(), dates[near].tolist()))
     for i in candidates.tolist():
         out[i] = (customer[i], dates[i].item()) in days
     return out
