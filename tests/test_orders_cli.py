@@ -124,6 +124,22 @@ def test_the_tables_head_counts_in_words(tmp_path):
     assert " · заказов: 2 · покупок: 2 · клиентов: 1 · выручка " in head
 
 
+def test_the_tables_head_counts_order_lines_as_lines(tmp_path):
+    """With an order number, a row is an order's line: 3 lines of 2 orders are "3 order lines"
+    (the JSON's `orders` still counts the rows used, §8.1), never "3 orders"."""
+    path = tmp_path / "lines.csv"
+    path.write_text(
+        "Номер заказа;Клиент;Дата;Товар;Сумма заказа\n"
+        "1;А;01.02.2025;Чай;150\n1;А;01.02.2025;Кофе;150\n2;Б;05.03.2025;Чай;50\n",
+        "utf-8",
+    )
+    head = run(str(path), "--no-model", "--lang", "en").stdout.splitlines()[0]
+    assert " · 3 order lines · 2 purchases · 2 customers · revenue " in head
+    head = run(str(path), "--no-model", "--lang", "ru").stdout.splitlines()[0]
+    assert " · строк заказов: 3 · покупок: 2 · клиентов: 2 · выручка " in head
+    assert json.loads(run(str(path), "--no-model", "--json").stdout)["orders"] == 3
+
+
 def test_customers_writes_the_summary_of_design(shop, tmp_path):
     out = tmp_path / "customers.csv"
     done = run(str(shop), "--end", "2025-12-31", "--no-model", "--customers", str(out))

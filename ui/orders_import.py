@@ -411,11 +411,18 @@ class OrdersDialog(QDialog):
         totals = derived.totals
         orders = "—" if totals.orders is None else fmt.number(float(totals.orders), 0)
         customers = len(derived.summary) if totals.customers is None else totals.customers
-        self.summary.setText(
-            self.tr(
+        if derived.by_lines:  # the rows are an order's lines, several to an order
+            said = self.tr(
+                "{orders} order lines of {customers} customers, {purchases} purchases, from "
+                "{first} to {last}. Report date T: {end}; the year Y is the 365 days to it."
+            )
+        else:
+            said = self.tr(
                 "{orders} orders of {customers} customers, {purchases} purchases, from {first} "
                 "to {last}. Report date T: {end}; the year Y is the 365 days to it."
-            ).format(
+            )
+        self.summary.setText(
+            said.format(
                 orders=orders,
                 purchases=fmt.number(float(derived.purchases), 0),
                 # as `orders` counts them: the customers of the rows used (§8.1); a summary

@@ -137,6 +137,13 @@ class Derived:
     def purchases(self) -> int:
         return int(self.summary.purchases.sum())
 
+    @property
+    def by_lines(self) -> bool:
+        """The log has an order number column, so its rows (``totals.orders``, §8.1) are order
+        lines, several to an order: said so wherever the count is shown."""
+        keys = getattr(self.mapping, "keys", None) or ()
+        return "order_id" in keys
+
 
 class NoUsableOrders(LtvError):
     """Not one order could be used; ``problems`` are the rows left out, and why (the window

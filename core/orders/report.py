@@ -82,6 +82,7 @@ _HEAD = Text(
     "{file} · дата отчёта {end} · {orders} · {purchases} · {customers} · выручка {revenue}",
 )
 _ORDERS = Plural(("{n} order", "{n} orders"), ("заказов: {n}",) * 3)
+_LINES = Plural(("{n} order line", "{n} order lines"), ("строк заказов: {n}",) * 3)
 _PURCHASES = Plural(("{n} purchase", "{n} purchases"), ("покупок: {n}",) * 3)
 _CUSTOMERS = Plural(("{n} customer", "{n} customers"), ("клиентов: {n}",) * 3)
 _WINDOWS = Text(
@@ -123,7 +124,7 @@ def format_table(
             lang,
             file=derived.file or "—",
             end=w.end.isoformat(),
-            orders=_ORDERS(lang, n=count(totals.orders)),
+            orders=(_LINES if derived.by_lines else _ORDERS)(lang, n=count(totals.orders)),
             purchases=_PURCHASES(lang, n=count(derived.purchases)),
             customers=_CUSTOMERS(lang, n=count(totals.customers)),
             revenue=_UNKNOWN if totals.revenue is None else fmt.money(totals.revenue),

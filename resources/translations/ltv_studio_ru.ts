@@ -903,6 +903,10 @@
         <translation>Один сегмент: все клиенты</translation>
     </message>
     <message>
+        <source>{orders} order lines of {customers} customers, {purchases} purchases, from {first} to {last}. Report date T: {end}; the year Y is the 365 days to it.</source>
+        <translation>Строк заказов: {orders}, клиентов: {customers}, покупок: {purchases}, с {first} по {last}. Дата отчёта T: {end}; год Y — 365 дней до неё.</translation>
+    </message>
+    <message>
         <source>{orders} orders of {customers} customers, {purchases} purchases, from {first} to {last}. Report date T: {end}; the year Y is the 365 days to it.</source>
         <translation>Заказов: {orders}, клиентов: {customers}, покупок: {purchases}, с {first} по {last}. Дата отчёта T: {end}; год Y — 365 дней до неё.</translation>
     </message>

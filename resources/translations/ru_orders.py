@@ -27,6 +27,11 @@ RU = {
         "Заказов: {orders}, клиентов: {customers}, покупок: {purchases}, с {first} по {last}. "
         "Дата отчёта T: {end}; год Y — 365 дней до неё."
     ),
+    "{orders} order lines of {customers} customers, {purchases} purchases, from "
+    "{first} to {last}. Report date T: {end}; the year Y is the 365 days to it.": (
+        "Строк заказов: {orders}, клиентов: {customers}, покупок: {purchases}, с {first} по "
+        "{last}. Дата отчёта T: {end}; год Y — 365 дней до неё."
+    ),
     "not used": "не используется",
     "Rows left out: {n}": "Не учтено строк: {n}",
     "Every row was read.": "Прочитаны все строки.",

@@ -183,6 +183,19 @@ def test_the_preview_counts_customers_as_the_command_line_does(window, qtbot, tm
     assert "11 orders of 6 customers, 9 purchases" in dialog.summary.text()
 
 
+def test_the_preview_counts_order_lines_as_lines(window, qtbot, tmp_path):
+    """A log with an order number writes an order a line per item: the preview says lines."""
+    path = tmp_path / "lines.csv"
+    path.write_text(
+        "Номер заказа;Клиент;Дата;Товар;Сумма заказа\n"
+        "1;А;01.02.2025;Чай;150\n1;А;01.02.2025;Кофе;150\n2;Б;05.03.2025;Чай;50\n",
+        "utf-8",
+    )
+    dialog = open_preview(window, qtbot, path)
+    assert "3 order lines of 2 customers, 2 purchases" in dialog.summary.text()
+    dialog.reject()
+
+
 def test_the_cohort_tab_shows_the_logs_cohorts(window, qtbot, shop):
     dialog = open_preview(window, qtbot, shop)
     dialog.accept()
