@@ -267,6 +267,7 @@ class GoalSeek:
         LTV:CAC 12 %); the exact answer only when none of them does (a bound of the lever's
         range in the way).
         """
+        fmt = fmt or NumberFormat(lang)
         exact = self.answer(row, lever, lang, fmt)
         if exact.value is None:
             return exact

@@ -177,6 +177,7 @@ def test_retention_replaces_a_lifetime_from_crr():
     assert a.value == pytest.approx(3 * 50 / (1000 * 6 * 0.5))
     assert a.change is None
     assert a.note == "replaces the lifetime of 2.5 years that came from CRR"
+    assert g.rounded(0, "retention_years").note == a.note  # as typed, with the same words
     assert g.answer(0, "retention_years", "ru").note.startswith("заменяет срок жизни 2,5 года,")
 
 
