@@ -16,12 +16,16 @@ GOOD, WARN, BAD, INFO = "good", "warn", "bad", "info"
 
 @dataclass(frozen=True)
 class Verdict:
-    """A health verdict (§2): a stable key, a level for the colour, words in both languages."""
+    """A health verdict (§2): a stable key, a level for the colour, words in both languages, the
+    rule, and ``short``: the one word of its badge (the grid, the summary strip, a narrow chart's
+    legend). The short word is the words' own first word or plainly the same verdict, so a
+    reader meets one verdict under one word in the window, the PDF and the workbook."""
 
     key: str
     level: str
     words: Text
     rule: Text
+    short: Text
 
     def __call__(self, lang: str) -> str:
         return self.words(lang)
@@ -29,37 +33,59 @@ class Verdict:
 
 VERDICTS: dict[str, tuple[Verdict, ...]] = {
     "ltv_cac": (
-        Verdict("loses_money", BAD, Text("loses money", "убыточно"), Text("below 1", "меньше 1")),
+        Verdict(
+            "loses_money",
+            BAD,
+            Text("loses money", "убыток"),
+            Text("below 1", "меньше 1"),
+            Text("loses money", "убыток"),
+        ),
         Verdict(
             "below_target",
             WARN,
             Text("below 3:1", "ниже 3:1"),
             Text("from 1 to below 3", "от 1 до 3"),
+            Text("low", "низко"),
         ),
-        Verdict("healthy", GOOD, Text("healthy", "здоровое"), Text("from 3 to 5", "от 3 до 5")),
+        Verdict(
+            "healthy",
+            GOOD,
+            Text("healthy", "норма"),
+            Text("from 3 to 5", "от 3 до 5"),
+            Text("healthy", "норма"),
+        ),
         Verdict(
             "room_to_grow",
             INFO,
-            Text("room to spend more on growth", "можно больше тратить на рост"),
+            Text("room to spend more on growth", "запас: можно больше тратить на рост"),
             Text("above 5", "больше 5"),
+            Text("room", "запас"),
         ),
     ),
     "payback_months": (
-        Verdict("fast", GOOD, Text("fast", "быстро"), Text("up to 12 months", "до 12 месяцев")),
+        Verdict(
+            "fast",
+            GOOD,
+            Text("fast", "быстро"),
+            Text("up to 12 months", "до 12 месяцев"),
+            Text("fast", "быстро"),
+        ),
         Verdict(
             "slow",
             WARN,
-            Text("slow", "медленно"),
+            Text("slow", "долго"),
             Text(
                 "beyond 12 months but within the lifetime",
                 "дольше 12 месяцев, но в пределах срока жизни",
             ),
+            Text("slow", "долго"),
         ),
         Verdict(
             "no_payback",
             BAD,
             Text("does not pay back", "не окупается"),
             Text("beyond the lifetime, or never", "дольше срока жизни или никогда"),
+            Text("no payback", "не окупается"),
         ),
     ),
     "crr": (
@@ -68,12 +94,14 @@ VERDICTS: dict[str, tuple[Verdict, ...]] = {
             GOOD,
             Text("at or above benchmark", "не ниже ориентира"),
             Text("at or above the benchmark", "не ниже ориентира"),
+            Text("good", "хорошо"),
         ),
         Verdict(
             "below_benchmark",
             BAD,
             Text("below benchmark", "ниже ориентира"),
             Text("below the benchmark", "ниже ориентира"),
+            Text("low", "низко"),
         ),
     ),
 }

@@ -83,15 +83,6 @@ RU = {
     "“{text}” is kept as typed and not used: {why}.": (
         "«{text}» сохранено как введено и не используется: {why}."
     ),
-    # verdicts in a word
-    "loss": "убыток",
-    "low": "низко",
-    "healthy": "норма",
-    "room": "запас",
-    "fast": "быстро",
-    "slow": "долго",
-    "too late": "поздно",
-    "good": "хорошо",
     # files
     "Open file": "Открыть файл",
     "Show folder": "Показать папку",

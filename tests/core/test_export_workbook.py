@@ -90,7 +90,7 @@ def test_labels_in_the_projects_language_and_sheets(tmp_path):
     formulas = wb["Формулы"]
     text = "\n".join(str(c.value) for row in formulas.iter_rows() for c in row if c.value)
     assert "Пример 1: LTV = 1\u00a0000\u00a0₽ × 6 × 5 = 30\u00a0000\u00a0₽" in text
-    assert "Пример 2: LTV:CAC = 30\u00a0000\u00a0₽ ÷ 40\u00a0000\u00a0₽ = 0,75× — убыточно" in text
+    assert "Пример 2: LTV:CAC = 30\u00a0000\u00a0₽ ÷ 40\u00a0000\u00a0₽ = 0,75× — убыток" in text
     for col in schema.METRICS:
         assert col.definition_ru in text
 

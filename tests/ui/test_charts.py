@@ -75,10 +75,10 @@ def test_ratio_chart_sorted_with_lines_at_1_and_3_and_value_labels(qapp, sample)
     (bars,) = [s for s in chart.series() if isinstance(s, QHorizontalStackedBarSeries)]
     # the legend names each colour in words: the verdicts of LTV:CAC
     assert [s.label() for s in bars.barSets()] == [
-        "убыточно",
+        "убыток",
         "ниже 3:1",
-        "здоровое",
-        "можно больше тратить на рост",
+        "норма",
+        "запас: можно больше тратить на рост",
     ]
     # every segment with a ratio has a bar of its ratio (scale-free), highest on top
     assert chart.rows == [5, 2, 1, 0, 4, 3]  # category 0 (bottom) is «Кофейные курсы»
@@ -130,7 +130,7 @@ def test_a_narrow_ratio_chart_names_the_verdicts_in_the_grids_short_words(qapp, 
         (bars,) = [s for s in chart.series() if isinstance(s, QHorizontalStackedBarSeries)]
         return [s.label() for s in bars.barSets()]
 
-    assert legend(900) == ["убыточно", "ниже 3:1", "здоровое", "можно больше тратить на рост"]
+    assert legend(900) == ["убыток", "ниже 3:1", "норма", "запас: можно больше тратить на рост"]
     assert legend(420) == ["убыток", "низко", "норма", "запас"]
 
 
@@ -225,7 +225,7 @@ def test_resting_on_a_bar_shows_the_segments_figures_in_its_language(qapp, qtbot
     qtbot.mouseMove(view.viewport(), point)
     qtbot.waitUntil(QToolTip.isVisible, timeout=3000)
     tip = _plain(QToolTip.text())
-    assert tip.startswith("Доставка\nLTV:CAC 0,88 — убыточно\n"), tip
+    assert tip.startswith("Доставка\nLTV:CAC 0,88 — убыток\n"), tip
     assert "3 933 ₽ · CAC 4 444 ₽" in tip  # as the grid writes them
     QToolTip.hideText()
     view.close()

@@ -21,6 +21,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core import schema
 from core.metrics import Cell, Verdict
+from ui import i18n
 
 #: ``source(doc, row, key, lang) -> Cell``: where a group's computed cells come from.
 CellSource = Callable[[object, int, str, str], Cell]
@@ -182,24 +183,13 @@ COL_SEGMENT = 0
 
 # Verdicts in a word -------------------------------------------------------------------------
 # The badge beside a number holds one short word; the full words and the rule are in the
-# tooltip, the formula line and the Explain panel (a long badge covered the number).
-_SHORT = {
-    "loses_money": QT_TRANSLATE_NOOP("Verdict", "loss"),
-    "below_target": QT_TRANSLATE_NOOP("Verdict", "low"),
-    "healthy": QT_TRANSLATE_NOOP("Verdict", "healthy"),
-    "room_to_grow": QT_TRANSLATE_NOOP("Verdict", "room"),
-    "fast": QT_TRANSLATE_NOOP("Verdict", "fast"),
-    "slow": QT_TRANSLATE_NOOP("Verdict", "slow"),
-    "no_payback": QT_TRANSLATE_NOOP("Verdict", "too late"),
-    "above_benchmark": QT_TRANSLATE_NOOP("Verdict", "good"),
-    "below_benchmark": QT_TRANSLATE_NOOP("Verdict", "low"),
-}
+# tooltip, the formula line and the Explain panel (a long badge covered the number). Both come
+# from core (``Verdict.short``), so every place says the same verdict in the same word.
 
 
 def short_word(verdict: Verdict) -> str:
     """The verdict's one word for a badge, in the language in force."""
-    word = _SHORT.get(verdict.key)
-    return QCoreApplication.translate("Verdict", word) if word else verdict("en")
+    return verdict.short(i18n.lang())
 
 
 def verdict_text(verdict: Verdict | None, lang: str) -> str:
