@@ -233,7 +233,8 @@ FROM (
     MIN(
       CASE WHEN total >= 0 THEN
         (CAST(order_date - DATE '1970-01-01' AS HUGEINT) + {date_offset}) * {date_unit}
-          + CAST(CAST(total AS DECIMAL(38, 4)) * 10000 AS BIGINT)
+          + CASE WHEN total < 10000000000 THEN CAST(total * 10000 AS BIGINT)
+            ELSE CAST(CAST(total AS DECIMAL(38, 4)) * 10000 AS BIGINT) END
       END
     ) AS firsts,
     MAX(order_date) FILTER (WHERE total >= 0) AS last_purchase,
@@ -290,6 +291,8 @@ JOIN (
 # smallest of (day + 2³¹) × 2⁶³ + its total in ten-thousandths: a purchase's total is not
 # negative and below 10¹⁴ (DECIMAL(18, 4)), so below 2⁶³, and a day fits in 32 bits; the
 # smallest is the first day, and its day and total are read back by division and remainder.
+# (DuckDB multiplies a DECIMAL(18, 4) within 18 digits: a total of 10¹⁰ or more is widened
+# first, only then, as widening every total took a tenth of the statement's CPU.)
 # The purchases, those within Y and those within Y₋₁ are one sum of 1 + (in Y) × 2³² +
 # (in Y₋₁) × 2⁴⁸ (a BIGINT per day, summed as HUGEINT): a customer has one purchase a day, so
 # fewer than 2³² (DuckDB's dates span fewer days), and Y and Y₋₁ hold 365 days each. A day

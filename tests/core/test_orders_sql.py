@@ -65,12 +65,17 @@ def test_purchases_up_to_the_pipelines_largest_number_are_summarised(session):
             ("a", "2024-03-01", 20_000_000_000, "Y", None),
             ("b", "2024-02-01", 10_000_000_000_000, "", 2.0),
             ("b", "2024-02-02", -1, "", None),
+            ("c", "2024-02-03", 9_999_999_999.9999, "X", None),  # the last one not widened
         ]
     )
     end = dt.date(2024, 6, 30)
     assert_same_as_oracle(log, end, session)
     summary, _, _ = summarise(log, end, session)
-    assert list(summary.first_revenue) == [9_999_999_999_999.99, 10_000_000_000_000]
+    assert list(summary.first_revenue) == [
+        9_999_999_999_999.99,
+        10_000_000_000_000,
+        9_999_999_999.9999,
+    ]
 
 
 @st.composite
