@@ -334,6 +334,12 @@ class NumberFormat:
             return text
         return ("−" if value < 0 else "") + text
 
+    @property
+    def percent_sign(self) -> str:
+        """The percent sign as written after a number: «35 %» (a no-break space) in Russian,
+        "35%" in English; every percent this format writes has it."""
+        return "\u00a0%" if self.lang == "ru" else "%"
+
     def cell(self, value: float | None, unit: str) -> str:
         """A number as the window's grid shows it: with its currency, percent sign or unit word
         ("66.7 mo", «2,8 г.», "4.12×"), or "" when it is missing."""
@@ -349,7 +355,7 @@ class NumberFormat:
             return ""
         if unit == units.FRACTION:
             text = self.number(value * 100, _DECIMALS[unit] if decimals is None else decimals)
-            return text + ("\u00a0%" if self.lang == "ru" else "%")
+            return text + self.percent_sign
         if unit == units.MONEY:
             return self.money(value, decimals)
         return self.number(value, _DECIMALS.get(unit, 2) if decimals is None else decimals)
@@ -360,7 +366,7 @@ class NumberFormat:
         text = self.number(value * 100, 1, keep_zeros=True)
         if value > 0 and not text.startswith("−") and text.strip("0.,") != "":
             text = "+" + text
-        return text + ("\u00a0%" if self.lang == "ru" else "%")
+        return text + self.percent_sign
 
     def decimals(self, value: float, unit: str) -> int:
         """How many decimals ``format`` writes ``value`` with, at most."""

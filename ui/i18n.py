@@ -115,19 +115,23 @@ class QtNumberFormat(NumberFormat):
             return 0
         return super().decimals(value, unit)
 
-    def edit_text(self, value: float, unit: str) -> str:
-        """A number as put into the editor: digits a person retypes, percents for fractions."""
+    def edit_text(self, value: float, unit: str, grid_sign: bool = False) -> str:
+        """A number as put into the editor: digits a person retypes, percents for fractions;
+        ``grid_sign``: the percent sign as the grid writes it («35 %» in Russian, for the
+        formula line beside the grid), else the plain "%" (the cell editor, the clipboard)."""
         loc = _LOCALES[self.lang == "ru"]
         shown = value * 100 if unit == schema.FRACTION else value
         text = self.number(shown, 6).replace(loc.groupSeparator(), "").replace("−", "-")
-        return text + "%" if unit == schema.FRACTION else text
+        if unit != schema.FRACTION:
+            return text
+        return text + (self.percent_sign if grid_sign else "%")
 
-    def shown_edit_text(self, value: float, unit: str) -> str:
+    def shown_edit_text(self, value: float, unit: str, grid_sign: bool = False) -> str:
         """A number as the grid shows it (rounded to the grid's decimals), written as the editor
         writes it: «3,26» for 3,259036 purchases a year, «49,9%» for a margin of 0,498723."""
         written = value * 100 if unit == schema.FRACTION else value
         shown = round(written, self.decimals(value, unit))
-        return self.edit_text(shown / 100 if unit == schema.FRACTION else shown, unit)
+        return self.edit_text(shown / 100 if unit == schema.FRACTION else shown, unit, grid_sign)
 
     @property
     def decimal(self) -> str:

@@ -16,7 +16,7 @@ def _cell(window, key: str, role=Qt.ItemDataRole.DisplayRole):
 
 @pytest.mark.parametrize(
     ("lang", "purchases", "margin"),
-    [("en", "3.26", "49.9%"), ("ru", "3,26", "49,9%")],
+    [("en", "3.26", "49.9%"), ("ru", "3,26", "49,9\u00a0%")],
 )
 def test_a_derived_input_is_shown_in_fx_as_the_grid_shows_it(
     window, qtbot, lang, purchases, margin
@@ -37,7 +37,7 @@ def test_a_derived_input_is_shown_in_fx_as_the_grid_shows_it(
     assert exactly in line.edit.toolTip()
     window.select_cell(0, "gross_margin")
     assert line.text() == margin
-    assert _cell(window, "gross_margin").replace("\u00a0", "") == margin
+    assert _cell(window, "gross_margin") == margin  # as the grid writes it, «49,9 %»
     # Enter on the value as shown writes nothing: the log's value and its note stay
     doc.undo_stack.setClean()
     window.select_cell(0, "purchases_per_year")
@@ -136,3 +136,30 @@ def test_an_empty_retention_says_the_lifetime_comes_from_crr(window, qtbot, lang
     assert line.text() == "4" and line.edit.placeholderText() == ""
     window.select_cell(0, "ltv")
     assert line.edit.placeholderText() == ""
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_percent_is_written_in_fx_as_the_grid_writes_it(window, qtbot, lang):
+    """A new user saw the grid's «35 %» become «35%» in the formula line: fx writes the percent
+    as the grid does (a no-break space before % in Russian), and Enter on it changes nothing."""
+    window.set_language(lang)
+    try:
+        doc, line = window.doc, window.formula
+        for row in range(len(doc)):
+            if isinstance(doc.value(row, "gross_margin"), float):
+                break
+        model = window.grid.model
+        shown = model.data(model.index(row, model.column_of("gross_margin")))
+        assert shown.endswith("\u00a0%" if lang == "ru" else "%")
+        window.select_cell(row, "gross_margin")
+        assert line.text() == shown
+        before = doc.value(row, "gross_margin")
+        doc.undo_stack.setClean()
+        line.edit.setFocus()
+        qtbot.keyClick(line.edit, Qt.Key.Key_End)
+        qtbot.keyClicks(line.edit, " ")  # edited, then the same number back: parsed, the same
+        qtbot.keyClick(line.edit, Qt.Key.Key_Backspace)
+        qtbot.keyClick(line.edit, Qt.Key.Key_Return)
+        assert doc.value(row, "gross_margin") == before
+    finally:
+        window.set_language("en")

@@ -167,12 +167,18 @@ class FormulaLine(QWidget):
         if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
             exact = str(model.data(index, Qt.ItemDataRole.EditRole) or "")
             value = model.data(index, RawValueRole)
+            if type(value) is float and col.unit == schema.FRACTION:
+                exact = fmt.edit_text(value, col.unit, grid_sign=True)  # «35 %», as the grid
             problem = model.problem(self._row, key)
             note = registry.input_note(self._doc, self._row, key, fmt)
             # a value nobody typed (derived from an order log: 541 ÷ 166 purchases a year) as
             # the grid shows it, «3,26», not «3,259036»; the exact value in the tooltip. A value
             # typed or imported stays as it was written.
-            shown = fmt.shown_edit_text(value, col.unit) if note and type(value) is float else exact
+            shown = (
+                fmt.shown_edit_text(value, col.unit, grid_sign=True)
+                if note and type(value) is float
+                else exact
+            )
             exactly = self.tr("Exactly {value}").format(value=exact) if shown != exact else ""
             self._set(shown, editable=True)
             empty = empty_input_note(self._doc, self._row, key, fmt) if value is None else ""
