@@ -81,6 +81,48 @@ class InsertSegmentsCommand(_SegmentsCommand):
         self._doc.remove(range(self._row, self._row + len(self._records)))
 
 
+class PasteCommand(_SegmentsCommand):
+    """A paste: new segments added below the last row and cells of existing rows set, in one
+    undo step. Redo says it changed both (the new rows and the overwritten cells, so both are
+    selected again); undo, the cells it restored (the new rows are gone)."""
+
+    def __init__(
+        self,
+        doc: ProjectDocument,
+        changes: Sequence[tuple[int, str, CellValue]],
+        row: int,
+        records: Sequence[Record],
+        text: str | None = None,
+    ) -> None:
+        super().__init__(text or QCoreApplication.translate("commands", "Paste"), doc)
+        self._doc = doc
+        self._insert = InsertSegmentsCommand(doc, row, records) if records else None
+        self._set = SetCellsCommand(doc, changes) if changes else None
+        keys = [k for _, k, _ in changes]
+        for record in records:
+            keys += [k for k in record if k != "unread"]
+            keys += list(record.get("unread") or {})  # type: ignore[call-overload]
+        rows = sorted({r for r, _, _ in changes} | set(range(row, row + len(records))))
+        self._changed = (rows, list(dict.fromkeys(keys)))
+
+    def redo(self) -> None:
+        if self._insert is not None:
+            self._insert.redo()
+        if self._set is not None:
+            self._set.redo()
+        self._doc.note_change(*self._changed)
+
+    def undo(self) -> None:
+        restored = None
+        if self._set is not None:
+            self._set.undo()
+            restored = self._doc.last_change
+        if self._insert is not None:
+            self._insert.undo()
+        if restored is not None:
+            self._doc.note_change(*restored)
+
+
 class RemoveSegmentsCommand(_SegmentsCommand):
     """Remove segments; remembers their rows and contents to put them back."""
 

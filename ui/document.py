@@ -139,6 +139,11 @@ class ProjectDocument(QObject):
         """The rows and input keys the latest change touched (undo and redo select them)."""
         return self._last_change
 
+    def note_change(self, rows: Sequence[int], keys: Sequence[str]) -> None:
+        """Say which rows and input keys a step of several changes touched in all (a paste that
+        set cells and added rows), for undo and redo to select them."""
+        self._last_change = (sorted(set(rows)), list(dict.fromkeys(keys)))
+
     # Changing (the undo commands call these) --------------------------------------------------
     def set_values(self, changes: Sequence[tuple[int, str, CellValue]]) -> None:
         """Set several cells at once; one recompute."""

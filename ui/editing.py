@@ -16,6 +16,7 @@ from core.project import Record
 from ui.commands import (
     InsertSegmentsCommand,
     MoveSegmentCommand,
+    PasteCommand,
     RemoveSegmentsCommand,
     SetCellsCommand,
 )
@@ -149,11 +150,9 @@ class GridEditor(QObject):
             record["segment"] = self._doc.unique_name(name, taken)
             taken.append(record["segment"])
         if changes or new:
-            with self._doc.macro(self.tr("Paste")):
-                if new:
-                    self._doc.undo_stack.push(InsertSegmentsCommand(self._doc, n, new))
-                if changes:
-                    self._doc.undo_stack.push(SetCellsCommand(self._doc, changes))
+            self._doc.undo_stack.push(
+                PasteCommand(self._doc, changes, n, new, self.tr("Paste"))  # type: ignore[arg-type]
+            )
         if new:
             notes.append(self.tr("%Ln new segment(s) added below.", "", len(new)))
         if unread:

@@ -249,3 +249,30 @@ def test_a_lifetime_typed_with_its_unit_is_taken(window, qtbot):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert messages and messages[0].startswith("“36 months”: Average order value is not counted")
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def _selected(window) -> set[tuple[int, str]]:
+    keys = window.model.keys()
+    return {(i.row(), keys[i.column()]) for i in window.view.selectionModel().selectedIndexes()}
+
+
+def test_undo_and_redo_of_a_paste_that_added_rows_select_what_changed(window, qtbot):
+    """A block pasted over the last row adds two below it; Ctrl+Z and then Ctrl+Y. Redo selected
+    only the overwritten row, not the two rows it added back: now the whole pasted block; undo
+    selects the overwritten cells it restored (the added rows are gone)."""
+    doc = window.doc
+    n = len(doc)
+    QGuiApplication.clipboard().setText("Новый A\t100\r\nНовый B\t200\r\nНовый C\t300\r\n")
+    window.select_cell(n - 1, "segment")
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(doc) == n + 2
+    block = {(r, k) for r in (n - 1, n, n + 1) for k in ("segment", "customers")}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(doc) == n and doc.value(n - 1, "customers") != 100.0
+    assert _selected(window) == {(n - 1, "segment"), (n - 1, "customers")}
+    qtbot.keyClick(window.view, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert len(doc) == n + 2 and doc.value(n + 1, "customers") == 300.0
+    assert _selected(window) == block
+    current = window.view.currentIndex()
+    assert (current.row(), window.model.keys()[current.column()]) == (n - 1, "segment")
