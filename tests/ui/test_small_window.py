@@ -132,3 +132,30 @@ def test_the_order_log_preview_gives_way_on_a_low_screen(window, qtbot, tmp_path
     dialog.resize(1000, 900)
     qtbot.waitUntil(lambda: table.height() == full, timeout=3000)  # all six rows again
     dialog.reject()
+
+
+def test_in_presentation_mode_the_folded_charts_can_be_brought_back(window, qtbot):
+    """F11 on a low screen: the charts fold for the bigger rows, and their «▴ Charts» button
+    sat in the status bar, which presentation mode hides: they could not be reached. The
+    button now stands under the grid while presenting, and goes back to the status bar after."""
+    charts = window.charts
+    qtbot.waitUntil(lambda: bool(charts.chart_views()), timeout=3000)
+    window.actions.presentation.trigger()
+    try:
+        assert not window.statusBar().isVisible()
+        # the off-screen screen is 800 pixels high: a larger scale stands for a lower screen
+        while window.splitter.sizes()[1] > 0 and window.presentation.scale < 2.5:
+            window.zoom(1)
+            qtbot.wait(50)
+        assert window.splitter.sizes()[1] == 0, "the charts fold in a screen too low for both"
+        button = window.charts_button
+        assert button.isVisible(), "the only way back to the charts is in sight"
+        splitter = window.splitter  # the button under the grid, not over it
+        grid_bottom = splitter.mapTo(window, splitter.rect().bottomLeft()).y()
+        assert grid_bottom < button.mapTo(window, button.rect().topLeft()).y()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert window.splitter.sizes()[1] >= charts.chart_views()[0].minimumHeight()
+        assert not button.isVisible()
+    finally:
+        window.actions.presentation.trigger()
+    assert window.charts_button.parentWidget() is window.statusBar()

@@ -637,6 +637,19 @@ class MainWindow(QMainWindow):
         if self._leave is not None:
             self._leave.setEnabled(on)
         self.presentation.set(on)
+        self._place_charts_button(on)
+
+    def _place_charts_button(self, presenting: bool) -> None:
+        """The "▴ Charts" button sits in the status bar; presentation mode hides that bar, so
+        there it sits under the grid, at the right, where the folded charts would be."""
+        button, status = self.charts_button, self.statusBar()
+        if presenting:
+            status.removeWidget(button)
+            self._column.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        else:
+            self._column.removeWidget(button)
+            status.addPermanentWidget(button)
+        self._show_charts_button()
 
     def zoom(self, steps: int) -> None:
         self.presentation.zoom(steps)
