@@ -623,8 +623,21 @@ def _nudge(base, target, goal, keys, ranges, wrong, tried, reached, verdict) -> 
     i, row = np.nonzero(wrong)
     x = tried[i, row]
     step = np.spacing(np.abs(x))  # one unit in the last place
-    for _ in range(16):
+    tries = 16
+    for done_tries in range(tries):
         if not len(i):
+            return
+        if len(i) <= _FEW:  # the few left: every step still to try at once, in the same order
+            _nudge_at_once(
+                base,
+                target,
+                goal,
+                keys,
+                ranges,
+                (i, row, x, step),
+                tries - done_tries,
+                (tried, reached, verdict),
+            )
             return
         # up first; down only where up does not do (up is taken where both do)
         done = np.zeros(len(i), dtype=bool)
@@ -632,17 +645,49 @@ def _nudge(base, target, goal, keys, ranges, wrong, tried, reached, verdict) -> 
             left = np.flatnonzero(~done)
             if not len(left):
                 break
-            at, which, value = row[left], i[left], moved[left]
-            check = stack.check_each(base, at, keys, which, value, target)
-            expected = _verdict_of_goal(target, goal, len(left), check.lifetime)
-            good = ranges.inside(value, which) & (check.verdict == expected)
-            good &= np.abs(check.value - goal) <= _CLOSE * goal
+            good, check = _good(base, target, goal, keys, ranges, row[left], i[left], moved[left])
             take = left[good]
-            tried[i[take], row[take]] = value[good]
+            tried[i[take], row[take]] = moved[take]
             reached[i[take], row[take]] = check.value[good]
             verdict[i[take], row[take]] = check.verdict[good]
             done[take] = True
         i, row, x, step = i[~done], row[~done], x[~done], step[~done] * 2
+
+
+#: When this few answers are left to nudge, their remaining steps are tried in one check.
+_FEW = 64
+
+
+def _good(base, target, goal, keys, ranges, rows, which, values):
+    """Which of the variants (segment ``rows``, lever ``which`` at ``values``) reach the target
+    with its verdict, within the lever's range; and their check."""
+    check = stack.check_each(base, rows, keys, which, values, target)
+    expected = _verdict_of_goal(target, goal, len(rows), check.lifetime)
+    good = ranges.inside(values, which) & (check.verdict == expected)
+    good &= np.abs(check.value - goal) <= _CLOSE * goal
+    return good, check
+
+
+def _nudge_at_once(base, target, goal, keys, ranges, left, tries, out) -> None:
+    """``_nudge``'s remaining ``tries`` for the answers ``left`` (lever, segment, value, step)
+    checked together: each takes the first step that does, up before down, as the loop would."""
+    i, row, x, step = left
+    tried, reached, verdict = out
+    m = len(i)
+    steps = step[None, :] * 2.0 ** np.arange(tries)[:, None]  # (tries, m): doubled, exactly
+    values = np.concatenate([(x + steps).ravel(), (x - steps).ravel()])  # up, then down
+    good, check = _good(
+        base, target, goal, keys, ranges, np.tile(row, 2 * tries), np.tile(i, 2 * tries), values
+    )
+    good = good.reshape(2, tries, m)
+    either = good.any(axis=0)  # (tries, m)
+    for j in np.flatnonzero(either.any(axis=0)):
+        k = int(np.argmax(either[:, j]))  # the first step that does
+        side = 0 if good[0, k, j] else 1
+        at = (side * tries + k) * m + j
+        tried[i[j], row[j]] = values[at]
+        reached[i[j], row[j]] = check.value[at]
+        verdict[i[j], row[j]] = check.verdict[at]
 
 
 __all__ = ["CAUSES", "TARGETS", "Answer", "GoalSeek", "Note", "goal_seek", "levers"]
