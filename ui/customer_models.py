@@ -76,12 +76,20 @@ def start_fit(shell, summary, end, horizon_months: int | None = None, said: str 
             (f for f in (model_summary.bgnbd, model_summary.gamma_gamma) if not f.converged), None
         )
         if failed is not None:
-            why = QCoreApplication.translate(
+            # what it means and what to do, in plain words; the fit's reason in the tooltip
+            from core.models.report import NO_FORECAST, fit_details
+
+            lang = i18n.lang()
+            formulas = QCoreApplication.translate(
                 "CustomerModels",
-                "The customer models give no forecast for this log: {said}. LTV, CLV and CAC "
-                "come from the formulas and do not depend on them.",
-            ).format(said=failed.message(i18n.lang()))
-            shell.show_message(f"{said} {why}" if said else why, "warning")
+                "LTV, CLV and CAC come from the formulas and do not depend on them.",
+            )
+            why = f"{NO_FORECAST(lang)} {formulas}"
+            shell.show_message(
+                f"{said} {why}" if said else why,
+                "warning",
+                details="\n".join(fit_details(model_summary, lang)),
+            )
         if len(doc) and model_summary.bgnbd.converged:
             shell.select_cell(0, "predicted_clv")
         # without figures the grid stays at its answers (it was scrolled to three columns of

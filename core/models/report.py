@@ -339,6 +339,28 @@ _TITLE = Text(
 )
 _PURCHASES = Text("Purchases (BG/NBD)", "Покупки (BG/NBD)")
 _SPEND = Text("Spend (Gamma-Gamma)", "Траты (Gamma-Gamma)")
+#: A customer model without figures, in a shop owner's words: what it means and what to do
+#: (the window's banner and the command line alike). The fit's own message is the detail.
+NO_FORECAST = Text(
+    "The customer models cannot tell from this log how often customers come back and when "
+    "they stop, so they give no forecast. A log over a longer time, with more customers who "
+    "bought again, usually gives them enough.",
+    "По этому журналу модели клиентов не могут понять, как часто клиенты возвращаются и когда "
+    "перестают покупать, поэтому прогноза нет. Обычно хватает журнала за больший срок, где "
+    "больше клиентов покупали повторно.",
+)
+
+
+def fit_details(result: ModelResult, lang: str) -> list[str]:
+    """The failed fits' own reasons, one line each ("Purchases (BG/NBD): the fit did not
+    converge: …"): the detail behind ``NO_FORECAST``."""
+    return [
+        f"{label(lang)}: {fit.message(lang)}"
+        for label, fit in ((_PURCHASES, result.bgnbd), (_SPEND, result.gamma_gamma))
+        if not fit.converged
+    ]
+
+
 _LOG_LIKELIHOOD = Text("log-likelihood", "логарифм правдоподобия")
 _HEADS = Text(
     "Segment|Customers|Still active|Purchases|Predicted CLV{currency}",
@@ -377,6 +399,8 @@ def format_lines(
             )
         else:
             lines.append(f"{label(lang)}: {fit.message(lang)}")
+    if not (result.bgnbd.converged and result.gamma_gamma.converged):
+        lines.append(NO_FORECAST(lang))  # what it means, as the window's banner says it
     heads = _HEADS(lang, currency=f", {currency}" if currency else "").split("|")
     rows, reasons = [], []
     summary = summarize(result, names, index)

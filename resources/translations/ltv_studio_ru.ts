@@ -340,8 +340,8 @@
 <context>
     <name>CustomerModels</name>
     <message>
-        <source>The customer models give no forecast for this log: {said}. LTV, CLV and CAC come from the formulas and do not depend on them.</source>
-        <translation>Модели клиентов не дали прогноза по этому журналу: {said}. LTV, CLV и CAC считаются по формулам и от моделей не зависят.</translation>
+        <source>LTV, CLV and CAC come from the formulas and do not depend on them.</source>
+        <translation>LTV, CLV и CAC считаются по формулам и от моделей не зависят.</translation>
     </message>
     <message>
         <source>The customer models were not fitted: the fit was cancelled.</source>
@@ -1380,40 +1380,8 @@
 <context>
     <name>Verdict</name>
     <message>
-        <source>loss</source>
-        <extracomment>The grid position of each column key: ``COL["ltv"]``.</extracomment>
-        <translation>убыток</translation>
-    </message>
-    <message>
-        <source>low</source>
-        <translation>низко</translation>
-    </message>
-    <message>
-        <source>healthy</source>
-        <translation>норма</translation>
-    </message>
-    <message>
-        <source>room</source>
-        <translation>запас</translation>
-    </message>
-    <message>
-        <source>fast</source>
-        <translation>быстро</translation>
-    </message>
-    <message>
-        <source>slow</source>
-        <translation>долго</translation>
-    </message>
-    <message>
-        <source>too late</source>
-        <translation>поздно</translation>
-    </message>
-    <message>
-        <source>good</source>
-        <translation>хорошо</translation>
-    </message>
-    <message>
         <source>{words} (rule: {rule})</source>
+        <extracomment>The grid position of each column key: ``COL["ltv"]``.</extracomment>
         <translation>{words} (правило: {rule})</translation>
     </message>
 </context>
@@ -1526,6 +1494,10 @@
     <message>
         <source>Add segment</source>
         <translation>Добавление сегмента</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Вставка</translation>
     </message>
     <message>
         <source>Delete segments</source>

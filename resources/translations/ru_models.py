@@ -54,10 +54,8 @@ RU = {
     "observed": "факт",
     # CustomerModels (ui/customer_models.py)
     "Customer model": "Модель клиентов",
-    "The customer models give no forecast for this log: {said}. LTV, CLV and CAC come from "
-    "the formulas and do not depend on them.": (
-        "Модели клиентов не дали прогноза по этому журналу: {said}. LTV, CLV и CAC считаются "
-        "по формулам и от моделей не зависят."
+    "LTV, CLV and CAC come from the formulas and do not depend on them.": (
+        "LTV, CLV и CAC считаются по формулам и от моделей не зависят."
     ),
     "Fitting the customer models…": "Подбор моделей клиентов…",
     "The customer models were not fitted: the fit was cancelled.": (

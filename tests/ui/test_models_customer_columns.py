@@ -207,8 +207,17 @@ def test_the_workbook_exported_from_the_window_has_the_models_sheet(fitted, qtbo
     )
 
 
-def test_a_fit_without_figures_says_so_in_a_banner(window, qtbot):
-    """A log where nobody bought twice: the banner says why; the cells say it too."""
+@pytest.mark.parametrize(
+    ("lang", "plain", "jargon"),
+    [
+        ("en", "The customer models cannot tell from this log", "did not converge"),
+        ("ru", "По этому журналу модели клиентов не могут понять", "не сошёлся"),
+    ],
+)
+def test_a_fit_without_figures_says_so_in_a_banner(window, qtbot, lang, plain, jargon):
+    """A log where nobody bought twice: the banner says what it means and what to do in plain
+    words (it said «расчёт не сошёлся: данные не определяют α …», the fit's own words); those
+    are in its tooltip, for whoever wants them; the cells say it too."""
     from types import SimpleNamespace
 
     from ui.customer_models import start_fit
@@ -226,11 +235,20 @@ def test_a_fit_without_figures_says_so_in_a_banner(window, qtbot):
         first_revenue=np.array([10.0, 20.0, 30.0]),
         purchases_y=np.ones(3, np.int64),
     )
+    window.set_language(lang)
     window.doc.load(Project(segments=SegmentTable(["All customers"], {})))
     start_fit(window.shell, summary, end)
     qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
     assert window.banner.kind == "warning"
-    assert "nobody bought twice" in window.banner.message()
+    said = window.banner.message()
+    assert said.startswith(plain) and jargon not in said and "BG/NBD" not in said, said
+    tip = window.banner.text.toolTip()
+    assert tip.startswith(said) and jargon in tip and "BG/NBD" in tip, tip
+    if lang == "ru":
+        assert "никто не купил дважды" in tip
+        window.set_language("en")
+        return
+    assert "nobody bought twice" in tip
     # no figures: the grid stays at its answers, the models' three columns of dashes folded
     assert window.grid.folded("customer_model")
     assert window.view.currentIndex().column() != COL["predicted_clv"]
@@ -255,7 +273,7 @@ def test_a_fit_without_figures_keeps_the_imports_own_message(window, qtbot, tmp_
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
     dialog.accept()
     qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
-    qtbot.waitUntil(lambda: "nobody bought twice" in window.banner.message(), timeout=60_000)
+    qtbot.waitUntil(lambda: "models cannot tell" in window.banner.message(), timeout=60_000)
     said = window.banner.message()
     assert window.banner.kind == "warning"
     assert said.startswith("Made 1 segment") and "from the orders in once.csv" in said, said

@@ -264,7 +264,7 @@ def test_the_message_names_what_came_from_the_log(window, qtbot, tmp_path, with_
     path.write_text("\n".join(lines) + "\n", "utf-8")
     messages: list[str] = []
     show = window.show_message
-    window.show_message = lambda text, *more: (messages.append(text), show(text, *more))
+    window.show_message = lambda text, *more, **kw: (messages.append(text), show(text, *more, **kw))
     dialog = open_preview(window, qtbot, path)
     dialog.accept()
     qtbot.waitUntil(lambda: any(m.startswith("Made ") for m in messages), timeout=10_000)
@@ -287,7 +287,7 @@ def test_a_log_opened_without_the_preview_gets_its_models_fitted(window, qtbot, 
     window.files.auto_import = True
     messages: list[str] = []
     show = window.show_message
-    window.show_message = lambda text, *more: (messages.append(text), show(text, *more))
+    window.show_message = lambda text, *more, **kw: (messages.append(text), show(text, *more, **kw))
     window.open_file(shop, ask=False)
     qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
     assert window.doc.names() == ["Магазин", "Сайт"]

@@ -105,9 +105,11 @@ class Banner(QFrame):
         kind: str = "info",
         actions: Sequence[Action] = (),
         timeout_ms: int | None = None,
+        details: str = "",
     ) -> None:
         """Show ``text``; ``actions`` are (label, callback) buttons; info and success close
-        after ``timeout_ms`` (``AUTO_CLOSE_MS`` by default), warnings and errors stay."""
+        after ``timeout_ms`` (``AUTO_CLOSE_MS`` by default), warnings and errors stay;
+        ``details`` (the technical words behind ``text``) is added to its tooltip."""
         self.kind = kind if kind in style.BANNER_COLOURS else "info"
         fill, border = style.BANNER_COLOURS[self.kind]
         self.setStyleSheet(
@@ -115,7 +117,7 @@ class Banner(QFrame):
             "border-radius: 4px; }"
         )
         self.text.setText(text)
-        self.text.setToolTip(text)
+        self.text.setToolTip(f"{text}\n\n{details}" if details else text)
         self.scroll.verticalScrollBar().setValue(0)
         for button in self._buttons:
             button.deleteLater()

@@ -428,12 +428,14 @@ class MainWindow(QMainWindow):
         kind: str = "info",
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
         timeout_ms: int | None = None,
+        details: str = "",
     ) -> None:
         """Say ``text`` in the banner above the grid (where it cannot be off-screen); info and
-        success close by themselves after ``timeout_ms`` (the banner's default; 0: they stay)."""
-        self.banner.show_message(text, kind, actions, timeout_ms)
+        success close by themselves after ``timeout_ms`` (the banner's default; 0: they stay);
+        ``details``, the technical words behind the text, in its tooltip."""
+        self.banner.show_message(text, kind, actions, timeout_ms, details)
         self.status_label.setText(text)
-        self.status_label.setToolTip(text)
+        self.status_label.setToolTip(f"{text}\n\n{details}" if details else text)
 
     @Slot(str)
     def show_status(self, text: str) -> None:

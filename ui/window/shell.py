@@ -60,9 +60,11 @@ class Shell(QObject):
         text: str,
         kind: str = "info",
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
+        details: str = "",
     ) -> None:
-        """A banner above the grid (``ui.panels.banner``): info, success, warning or error."""
-        self._window.show_message(text, kind, actions)
+        """A banner above the grid (``ui.panels.banner``): info, success, warning or error;
+        ``details``, the technical words behind ``text``, in its tooltip."""
+        self._window.show_message(text, kind, actions, details=details)
 
     def run_task(self, job: Job, label: str, on_done: Callable[[object], object]) -> Task | None:
         """Run ``job(progress, cancelled)`` in a worker with progress and Cancel in the window;
