@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from core import schema
+
 NaN = np.nan
 
 
@@ -285,22 +287,8 @@ class Intermediates:
 #: up to this many segments, checks over every metric are made as one matrix (fewer calls)
 _AT_ONCE = 256
 
-#: The metrics of §2 in the order ``evaluate`` gives them.
-METRICS = (
-    "annual_revenue",
-    "crr",
-    "churn_rate",
-    "lifetime_years",
-    "ltv",
-    "clv",
-    "cac",
-    "net_clv",
-    "ltv_cac",
-    "payback_months",
-    "discounted_clv",
-    "max_cac",
-    "roi",
-)
+#: The metrics of §2 in the order ``evaluate`` gives them (the schema's).
+METRICS = schema.METRIC_KEYS
 
 
 def _given_or_zero(raw: np.ndarray, used: np.ndarray) -> np.ndarray:

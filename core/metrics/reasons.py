@@ -285,22 +285,8 @@ def _inputs() -> dict[str, frozenset[str]]:
 
 _INPUTS = _inputs()
 
-#: The metrics in the order ``metric_reasons`` gives them.
-_ORDER = (
-    "annual_revenue",
-    "crr",
-    "churn_rate",
-    "lifetime_years",
-    "ltv",
-    "clv",
-    "cac",
-    "net_clv",
-    "ltv_cac",
-    "payback_months",
-    "discounted_clv",
-    "max_cac",
-    "roi",
-)
+#: The metrics in the order ``metric_reasons`` gives them (the schema's).
+_ORDER = schema.METRIC_KEYS
 
 
 def metric_reasons(
