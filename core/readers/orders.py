@@ -454,12 +454,12 @@ def convert_orders(
     order_numbers = uniform = customer_codes = None
     lined = False  # some order number stands on two rows or more
     if order_j is not None:  # the lines of one order: a missing customer or date is its order's
-        texts = rows_mod.texts(cols[order_j])
-        distinct = set(texts)
-        distinct.discard("")
-        lined = len(distinct) < len(texts) - texts.count("")
+        uniform = _distinct(cols[order_j])
+        if uniform is None:  # some number may stand on two rows
+            order_numbers, k = codes(rows_mod.texts(cols[order_j]))
+            numbered = order_numbers >= 0
+            lined = bool(k - (not numbered.all()) < numbered.sum())
         if lined:  # the numbers, customers and dates as codes (the texts' groups)
-            order_numbers, k = codes(texts)
             keys = []
             for j in (cust_j, date_j):
                 cols[j] = list(cols[j])
@@ -469,8 +469,9 @@ def convert_orders(
             uniform = uniform_orders(order_numbers, k, *keys)
             customer_codes = keys[0]  # the customers' texts below, as filled
         else:  # an order a row (a 1C export's «Номер»): nothing to fill, nothing repeated
-            uniform = np.fromiter(map(bool, texts), bool, len(texts))
-            order_numbers = np.where(uniform, np.arange(len(texts)), -1)
+            if uniform is None:
+                uniform = numbered
+            order_numbers = np.where(uniform, np.arange(n), -1)
     cust_kinds = set(map(type, cols[cust_j]))
     customers_all = rows_mod.texts(cols[cust_j], cust_kinds)
     every_customer = all(customers_all)
@@ -803,6 +804,28 @@ def further_lines(
     for i in candidates.tolist():
         out[i] = (customer[i], dates[i].item()) in days
     return out
+
+
+def _distinct(col: list) -> np.ndarray | None:
+    """Which rows have an order number, when no number stands on two rows (an order a row, as
+    a 1C export's «Номер»); None when some does, or may. Number cells are compared as numbers
+    (a number's text is one of its value: «15», «1.5»), sorted, without making their texts."""
+    n = len(col)
+    kinds = set(map(type, col))
+    if kinds == {str}:
+        texts = list(map(str.strip, col))
+        found = set(texts)
+        if "" not in found:
+            return np.ones(n, bool) if len(found) == n else None
+        given = np.fromiter(map(bool, texts), bool, n)
+        return given if len(found) - 1 == given.sum() else None
+    if kinds and kinds <= {float, int}:
+        keys = np.fromiter(col, np.float64, n)
+        if not np.isfinite(keys).all():
+            return None
+        keys.sort()
+        return None if (keys[1:] == keys[:-1]).any() else np.ones(n, bool)
+    return None
 
 
 def _objects(items: list) -> np.ndarray:

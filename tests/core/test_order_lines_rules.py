@@ -233,3 +233,26 @@ def test_a_generated_log_of_order_lines_reads_alike_on_both_paths(tmp_path, seed
     ours = assert_same(path, end=dt.date(2025, 12, 31))
     said = " ".join(n.message("en") for n in ours.notices)
     assert "counted once" in said and "further line" in said and ours.problems
+
+
+@pytest.mark.parametrize(
+    "cells, distinct",
+    [
+        (["1", "2", " 3", "4 "], True),
+        (["1", "", "2", "  ", "3"], True),  # empty cells: no number, no repeat
+        (["1", "2", " 1"], False),  # the same number, a space aside
+        (["", "", "7"], True),
+        ([15.0, 16.0, 17.5], True),
+        ([15.0, 16.0, 15.0], False),
+        ([15, 15.0], False),  # «15» both: the same number
+        ([1.0, float("nan"), float("nan")], False),  # «nan» twice: not told apart here
+        ([1.0, None, 2.0], False),  # mixed cells: the texts decide (the caller's)
+    ],
+)
+def test_an_order_a_row_is_told_without_grouping(cells, distinct):
+    """The common 1C export writes an order a row: told by the numbers' texts (or, for number
+    cells, their values) being all different; anything else goes to the grouping by texts."""
+    given = orders._distinct(cells)
+    assert (given is not None) == distinct
+    if distinct:
+        assert given.tolist() == [bool(str(c).strip()) for c in cells]
