@@ -635,6 +635,8 @@ def convert_orders(
     if refund_j is not None:  # the refunded part, in a column of its own: taken off
         typed_refund = columns.numbers(cols[refund_j], _REFUND, decimal)
         for i, (text, fields) in sorted(typed_refund.errors.items()):
+            if lines[i]:  # a further line is left out whole: its refund is not read
+                continue
             bad[i] = True  # the order's amount is not known: never guessed
             flag(i, refund_j, _left_out(text), fields, "refund")
         amounts = amounts - np.nan_to_num(typed_refund.values, nan=0.0)

@@ -1087,3 +1087,16 @@ def test_a_further_lines_sibling_in_another_batch_is_found(tmp_path, monkeypatch
     assert f"{amount}11" in {p.cell for p in ours.problems}  # eve has no order that day
     said = " ".join(n.message("en") for n in ours.notices)
     assert "1 row without an amount" in said and f"({amount}10)" in said, said
+
+
+def test_a_further_lines_unreadable_refund_is_no_problem_on_either_path(tmp_path):
+    """As its cost: a further line is left out whole, its refund never read out of core, and
+    the in-memory path listed it."""
+    text = (
+        "Order Date,Customer,Order Total Amount,Order Refund Amount\n"
+        "2025-01-05,ann,100,\n2025-01-05,ann,,lots\n2025-01-07,cid,5,\n"
+    )
+    path = tmp_path / "log.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 12, 31))
+    assert not ours.problems and float(ours.totals.revenue) == 105
