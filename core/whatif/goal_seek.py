@@ -115,6 +115,10 @@ _REPLACES = Text(
     "replaces the lifetime of {years} {word} that came from CRR",
     "заменяет срок жизни {years} {word}, полученный из CRR",
 )
+_FINER = Text(
+    "would have to be {needed}: no value to {step} reaches {metric} {target}",
+    "нужно {needed}: ни одно значение с точностью до {step} не даёт {metric} {target}",
+)
 _ALONG = Text(
     "customers at period end {was} → {now} with them (they are counted there)",
     "клиентов на конец периода {was} → {now} вместе с ними (они входят в их число)",
@@ -264,8 +268,9 @@ class GoalSeek:
         the rounded value. Of the values at that precision next to the answer (one step either
         way, and one more should the first come back a hair short in floats) the nearest one
         that reaches the target is taken, however far past it (3 more customers of 24 move
-        LTV:CAC 12 %); the exact answer only when none of them does (a bound of the lever's
-        range in the way).
+        LTV:CAC 12 %). When none of them does (a spend below a cent for LTV:CAC 26, a bound of
+        the lever's range in the way) there is no answer to put in a cell: the note says what
+        the value would have to be, never a cell that does not hold what it shows.
         """
         fmt = fmt or NumberFormat(lang)
         exact = self.answer(row, lever, lang, fmt)
@@ -281,7 +286,7 @@ class GoalSeek:
             key=lambda v: abs(v - exact.value),
         )
         if not tries:
-            return exact
+            return self._finer(exact, scale, lang, fmt)
         rows = np.full(len(tries), row)
         changes = [(lever, np.ones(len(tries), dtype=bool), np.array(tries))]
         check = stack.recompute(self.results.given, rows, changes, self.basis)
@@ -298,7 +303,21 @@ class GoalSeek:
             note = self._note_text(code, self.solutions.levers.index(lever), row, lang, fmt)
             also, note = self._along(row, lever, value, note, lang, fmt)
             return Answer(lever, value, change, reached, verdict, note, also)
-        return exact
+        return self._finer(exact, scale, lang, fmt)
+
+    def _finer(self, exact: Answer, scale: float, lang: str, fmt: NumberFormat) -> Answer:
+        """No value at the precision of the cells reaches the target: no answer, and why."""
+        unit = schema.BY_KEY[exact.lever].unit
+        size = abs(exact.value) if exact.value else 1.0
+        digits = min(8, max(SHOWN_DECIMALS.get(unit, 2), 2 - math.floor(math.log10(size))))
+        note = _FINER(
+            lang,
+            needed=fmt.format(exact.value, unit, digits),
+            step=fmt.format(1.0 / scale, unit),
+            metric=schema.BY_KEY[self.target].noun(lang),
+            target=metric_text(self.target, self.value, False, lang, fmt),
+        )
+        return Answer(exact.lever, None, None, None, None, note)
 
     def _note_text(self, code: Note, i: int, row: int, lang: str, fmt: NumberFormat) -> str:
         s = self.solutions

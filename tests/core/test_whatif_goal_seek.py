@@ -302,6 +302,9 @@ def test_every_rounded_answer_reaches_the_target(
         exact, shown = g.answer(0, lever), g.rounded(0, lever)
         if exact.value is None:
             continue
+        if shown.value is None:  # none at the cells' precision reaches it: said, not put
+            assert shown.note.startswith("would have to be "), (lever, shown)
+            continue
         decimals = {"avg_order_value": 2, "acquisition_spend": 2, "gross_margin": 3}
         d = 0 if lever == "new_customers" else decimals.get(lever, 2)
         assert shown.value == round(shown.value, d), (lever, shown)
@@ -313,6 +316,28 @@ def test_every_rounded_answer_reaches_the_target(
             assert shown.reaches <= goal, (lever, seg, shown)
         if seg.get(lever):
             assert shown.change == pytest.approx(shown.value / seg[lever] - 1)
+
+
+def test_no_value_to_the_cent_is_no_answer_and_says_what_it_would_be():
+    """LTV:CAC 26 of a segment whose LTV × margin is 0.125 ₽ needs a spend of 0.0048 ₽: 0.00
+    leaves no CAC and 0.01 reaches 12.5, so there is nothing to put in a cell (it was the
+    unrounded 0.0048..., which the cell would show as 0 ₽)."""
+    seg = dict(
+        avg_order_value=10,
+        purchases_per_year=0.5,
+        retention_years=0.5,
+        gross_margin=0.05,
+        acquisition_spend=1000,
+        new_customers=1,
+    )
+    g = seek(seg, value=26)
+    assert g.answer(0, "acquisition_spend").value == pytest.approx(0.125 / 26)
+    shown = g.rounded(0, "acquisition_spend")
+    assert shown.value is None and shown.reaches is None
+    said = shown.note.replace("\u00a0", " ")
+    assert said == "would have to be 0.00481 ₽: no value to 0.01 ₽ reaches LTV:CAC 26"
+    ru = g.rounded(0, "acquisition_spend", "ru").note.replace("\u00a0", " ")
+    assert ru == "нужно 0,00481 ₽: ни одно значение с точностью до 0,01 ₽ не даёт LTV:CAC 26"
 
 
 def test_bad_targets_are_refused():
