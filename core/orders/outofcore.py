@@ -35,7 +35,7 @@ import numpy as np
 
 from core.errors import ReadError
 from core.jobs import check
-from core.numbers import parse_number
+from core.numbers import MAX_ABS, parse_number
 from core.orders import sql
 from core.orders.engine import SerialScanNeeded, Session
 from core.orders.log import OrderLog
@@ -527,13 +527,13 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
         date = date_sql("d_txt", plan.date_shapes, plan.order)
     price_key = "amount" if qty_j is None else "unit_price"
     if _numeric(native.get(price_key)):
-        amount = f"CAST({name(amount_j)} AS DECIMAL(18, 4))"
+        amount = native_number_sql(name(amount_j))
     else:
         amount = number_sql("a_txt", plan.decimal, plan.amount_shapes)
     quantity = "CAST(NULL AS DECIMAL(18, 4))"
     if q_j is not None:
         if _numeric(native.get("quantity")):
-            quantity = f"CAST({name(q_j)} AS DECIMAL(18, 4))"
+            quantity = native_number_sql(name(q_j))
         else:
             quantity = number_sql("q_raw", plan.quantity_decimal, plan.quantity_shapes)
     if qty_j is not None:
@@ -543,12 +543,12 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
     refund = "CAST(NULL AS DECIMAL(18, 4))"
     if refund_j is not None:  # taken off the amount; an empty cell is nothing refunded
         if _numeric(native.get("refund")):
-            refund = f"CAST({name(refund_j)} AS DECIMAL(18, 4))"
+            refund = native_number_sql(name(refund_j))
         else:
             refund = number_sql("r_txt", plan.refund_decimal, plan.refund_shapes)
         amount = f"TRY_CAST(({amount}) - COALESCE({refund}, 0) AS DECIMAL(18, 4))"
     if cost_j is not None and _numeric(native.get(cost_key)):
-        cost = f"CAST({name(cost_j)} AS DECIMAL(18, 4))"
+        cost = native_number_sql(name(cost_j))
     else:
         cost = number_sql("k_txt", plan.cost_decimal, plan.cost_shapes)
     if cost_key == "unit_cost" and q_j is not None:  # as the amount: a product too long is NULL
@@ -653,6 +653,19 @@ def _filled_from_orders(rows: str, native_date: str | None, a_key: str | None) -
 def _native_date(plan: Plan) -> bool:
     """True when ``plan``'s date column is stored as a date or a moment (Parquet)."""
     return plan.native.get("date", "").upper().startswith(("DATE", "TIMESTAMP"))
+
+
+def native_number_sql(col: str) -> str:
+    """The DECIMAL(18, 4) value of a number stored as one (Parquet's DOUBLE, DECIMAL, BIGINT …)
+    when the reading pipeline reads it as it stands: finite and at most ``MAX_ABS`` (ten
+    trillion) either side of zero; else NULL, and the row goes to the pipeline, which lists the
+    cell (too large; infinity or NaN) as it lists the same number in a CSV or a workbook. (A
+    CAST alone failed the whole file on 10¹⁴ or more, NaN or infinity, and took any value up to
+    10¹⁴ without a word.) NaN is greater than any number in DuckDB: the one test leaves it out."""
+    return (
+        f"CASE WHEN abs(CAST({col} AS DOUBLE)) <= {MAX_ABS!r} "
+        f"THEN CAST({col} AS DECIMAL(18, 4)) END"
+    )
 
 
 def _numeric(kind: str | None) -> bool:

@@ -1100,3 +1100,98 @@ def test_a_further_lines_unreadable_refund_is_no_problem_on_either_path(tmp_path
     path.write_text(text, "utf-8")
     ours = assert_same(path, end=dt.date(2025, 12, 31))
     assert not ours.problems and float(ours.totals.revenue) == 105
+
+
+# Numbers a Parquet file stores as numbers, past what a cell may hold -----------------------------
+_STORED = [100.0, 1e13, 1e15, 1.23456, float("nan"), float("inf"), -1e15, -1e13, 1e13 + 0.01, 5e13]
+_TYPED = [  # the same numbers as a CSV writes them
+    "100", "10000000000000", "1000000000000000", "1.23456", "", "", "-1000000000000000",
+    "-10000000000000", "10000000000000.01", "50000000000000",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["DOUBLE", "DECIMAL(38, 6)"])
+def test_a_parquet_logs_numbers_past_the_limit_are_left_out_as_the_csvs(tmp_path, kind):
+    """Out of core a stored number was CAST to DECIMAL(18, 4): 10¹⁵, NaN or infinity failed the
+    whole file ("could not be summarised: Conversion Error"), and 5 × 10¹³ — past ten trillion,
+    the most a cell may hold — was summed without a word. Now such an amount or cost goes to the
+    reading pipeline, which lists it as it lists the same number typed in a CSV: the same rows
+    left out, the same cells named, the same totals (1.23456 is read, to four decimals, on
+    every path)."""
+    import duckdb
+
+    stored = [v for v in _STORED if kind == "DOUBLE" or np.isfinite(v)]  # no NaN in a DECIMAL
+    typed = [t for v, t in zip(_STORED, _TYPED) if kind == "DOUBLE" or np.isfinite(v)]
+    rows = [(f"c{i}", dt.date(2025, 1, i + 1), v, v / 2) for i, v in enumerate(stored)]
+    rows.append(("z", dt.date(2025, 2, 1), 12.5, 2.5))
+    parquet = tmp_path / "log.parquet"
+    con = duckdb.connect()
+    con.execute(f"CREATE TABLE t(customer VARCHAR, order_date DATE, amount {kind}, cost {kind})")
+    con.executemany("INSERT INTO t VALUES (?, ?, ?, ?)", rows)
+    con.execute(f"COPY t TO '{parquet}' (FORMAT parquet)")
+    con.close()
+    csv_path = tmp_path / "log.csv"
+    lines = ["customer,order_date,amount,cost"]
+    for (c, day, _v, half), text in zip(rows, typed):
+        cost = "" if not text else repr(half) if abs(half) < 1e13 else f"{half:.0f}"
+        lines.append(f"{c},{day},{text},{cost}")
+    lines.append("z,2025-02-01,12.5,2.5")
+    csv_path.write_text("\n".join(lines) + "\n", "utf-8")
+
+    ours = derive_file(parquet, today=TODAY)  # no exception
+    csv = assert_same(csv_path)
+    a, b = to_json(ours), to_json(csv)
+    a.pop("problems"), b.pop("problems")
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    assert float(ours.totals.revenue) == pytest.approx(100 + 1.2346 + 12.5)
+    assert ours.totals.orders == 5  # 100, 10¹³, 1.23456, −10¹³, 12.5
+    too_large = "too large: numbers are calculated to the cent up to 10 000 000 000 000"
+    nan = "not a number: infinity or NaN; the "
+    csv_found = {p.cell: p for p in csv.problems}
+    for problem in ours.problems:
+        line = int(problem.cell[1:])
+        v = stored[line - 2]
+        assert abs(v) > 1e13 or np.isnan(v), problem  # only the cells past the limit
+        if np.isfinite(v):  # the same words for the same cell as the CSV's
+            assert problem.message("en").startswith(too_large)
+            theirs = csv_found.pop(problem.cell)
+            assert problem.message("en") == theirs.message("en")
+            assert float(problem.value) == float(theirs.value)
+        else:  # a stored NaN or infinity (in the CSV an empty cell: no amount, listed too)
+            assert problem.message("en").startswith(nan)
+            if problem.cell[0] == "C":
+                assert "no amount" in csv_found.pop(problem.cell).message("en")
+    assert not csv_found  # every cell the CSV names is named
+    named = {p.cell for p in ours.problems}
+    assert {f"C{i + 2}" for i, v in enumerate(stored) if not abs(v) <= 1e13} <= named
+
+
+def test_a_parquet_logs_quantities_prices_and_refunds_past_the_limit_are_listed(tmp_path):
+    """A stored quantity, unit price or refund past ten trillion, NaN or infinite was CAST as
+    the amount was (the file failed whole): its row is left out and the cell named."""
+    import duckdb
+
+    nan, inf = float("nan"), float("inf")
+    rows = [  # quantity, unit price, refund
+        ("a", 2.0, 10.0, 0.0),
+        ("b", nan, 10.0, 0.0),
+        ("c", 1.0, 1e15, 0.0),
+        ("d", 1.0, 10.0, inf),
+        ("e", 3.0, 1.5, 1.0),
+    ]
+    parquet = tmp_path / "lines.parquet"
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE t(customer VARCHAR, order_date DATE, quantity DOUBLE, "
+        '"unit price" DOUBLE, refund DOUBLE)'
+    )
+    con.executemany(
+        "INSERT INTO t VALUES (?, ?, ?, ?, ?)",
+        [(c, dt.date(2025, 1, i + 1), q, p, r) for i, (c, q, p, r) in enumerate(rows)],
+    )
+    con.execute(f"COPY t TO '{parquet}' (FORMAT parquet)")
+    con.close()
+    ours = derive_file(parquet, today=TODAY)
+    assert ours.totals.orders == 2
+    assert float(ours.totals.revenue) == 20 + 3.5
+    assert sorted(p.cell for p in ours.problems) == ["C3", "D4", "E5"]
