@@ -47,6 +47,10 @@ class OrderLog:
     currency
         The one currency the amounts and costs are typed in or formatted as («1 234,50 ₽»), or
         None when they name none or more than one.
+    further_costs
+        The costs of further lines of an order (rows without an amount, left out) whose day has
+        no row here, as (customers, dates, costs), or None: a reader that reads a file in parts
+        adds them to their day (``core.readers.orders.fold_further_costs``).
     """
 
     customer: np.ndarray
@@ -61,6 +65,7 @@ class OrderLog:
     problems: list[Problem] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     currency: str | None = None
+    further_costs: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def __len__(self) -> int:
         return len(self.amount)

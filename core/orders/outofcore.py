@@ -597,14 +597,17 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
             f"(o_txt IS NOT NULL AND {a_key} IS NULL AND customer NOT IN ({errors}) "
             "AND order_date IS NOT NULL AND o_uniform AND o_priced)"
         )
-    per_order = (
-        "CASE WHEN o_txt IS NULL THEN fast "
-        "ELSE fast AND BOOL_AND(fast OR o_further) OVER (PARTITION BY o_txt) END"
-    )
+    # an order is fast when each of its lines is, or is a further line whose cost SQL typed
+    # (``o_whole``); its further lines are then ``o_folded``: their cost joins the order's
+    # (``core.readers.orders``' rule 5), in ``days_sql``; the others go to the pipeline with
+    # their order, which reads them as in memory
+    line_ok = "fast OR (o_further AND NOT (k_raw IS NOT NULL AND cost IS NULL))"
     return (
-        f"SELECT * REPLACE ({per_order} AS fast) FROM ("
+        "SELECT * REPLACE (CASE WHEN o_txt IS NULL THEN fast ELSE fast AND o_whole END AS fast), "
+        "o_further AND o_whole AS o_folded FROM ("
+        f"SELECT *, BOOL_AND({line_ok}) OVER (PARTITION BY o_txt) AS o_whole FROM ("
         f"SELECT *, {fast} AS fast, {further} AS o_further FROM "
-        f"(SELECT *, {', '.join(layer2)} FROM (SELECT *, {', '.join(layer15)} FROM {first})))"
+        f"(SELECT *, {', '.join(layer2)} FROM (SELECT *, {', '.join(layer15)} FROM {first}))))"
     )
 
 
@@ -778,10 +781,14 @@ def prepare(
             raise
         # a quoted field over several lines: read the file in one thread
         return prepare(session, replace(plan, parallel=False), lang, cancelled)
+    by_order = plan.col("order_id") is not None
     counts = session.con.execute(
-        "SELECT SUM(orders), SUM(CASE WHEN NOT fast THEN orders END) FROM days_read"
+        "SELECT SUM(orders), SUM(CASE WHEN NOT fast THEN orders END), "
+        f"{'SUM(folded)' if by_order else '0'} FROM days_read"
     ).fetchone()
-    rows, slow = int(counts[0] or 0), int(counts[1] or 0)
+    # ``folded``: further lines whose cost joined a fast order's (rows, named by the pipeline)
+    rows, slow, folded = int(counts[0] or 0), int(counts[1] or 0), int(counts[2] or 0)
+    rows += folded
     if plan.segments and slow > max(_SLOW_SEGMENTS, rows // 1000):
         # names the sample did not show are common: read the segments as text instead
         session.con.execute("DROP TABLE days_read")
@@ -806,9 +813,9 @@ def prepare(
     fast_days = (
         "SELECT customer, order_date, total, cost, segment, orders FROM days_read WHERE fast"
     )
-    read = None
-    if slow:
-        read, extra_problems, extra_notices, skipped = _through_pipeline(
+    read, strays = None, None
+    if slow or folded:
+        read, extra_problems, extra_notices, skipped, strays = _through_pipeline(
             session, plan, lang, cancelled, rejected
         )
         problems += extra_problems
@@ -833,16 +840,26 @@ def prepare(
             notices += line_notices(cost_scope(plan), *counts[2:], cell, COST_WORDS)
     if read is not None and len(read):
         session.register_log(read, name="orders_recovered")
-        regrouped = (
+        days = (
             "SELECT customer, order_date, SUM(total) AS total, SUM(cost) AS cost, "
             "MIN(segment) AS segment, SUM(orders) AS orders FROM ("
             "SELECT customer, order_date, total, cost, CAST(segment AS VARCHAR) AS segment, "
             f"orders FROM days_read WHERE fast UNION ALL {sql.days_query('orders_recovered')}"
             ") GROUP BY customer, order_date"
         )
-        session.run(f"CREATE OR REPLACE TEMP TABLE days AS {regrouped}", fetch=False)
     else:
-        session.con.execute(f"CREATE OR REPLACE TEMP VIEW days AS {fast_days}")
+        days = fast_days
+    if strays:  # further lines' costs not in days_read: added to their days (rule 5)
+        days = (
+            "SELECT d.customer, d.order_date, d.total, CAST(CASE WHEN f.cost IS NULL THEN d.cost "
+            "ELSE COALESCE(d.cost, 0) + f.cost END AS DECIMAL(18, 4)) AS cost, d.segment, "
+            f"d.orders FROM ({days}) AS d LEFT JOIN ({strays}) AS f "
+            "ON d.customer = f.customer AND d.order_date = f.order_date"
+        )
+    if days is fast_days:
+        session.con.execute(f"CREATE OR REPLACE TEMP VIEW days AS {days}")
+    else:
+        session.run(f"CREATE OR REPLACE TEMP TABLE days AS {days}", fetch=False)
     return Prepared(plan, problems, notices, rows)
 
 
@@ -878,19 +895,25 @@ def days_sql(plan: Plan, source: str) -> str:
     cost = "SUM(cost) AS cost, 0 AS c_same, 0 AS c_differ"
     if plan.col(plan.cost_key) is not None:
         cost = once("cost", cost_scope(plan), "cost", "c_")
+    # the further lines of a fast order (``o_folded``) are among its lines for the cost alone:
+    # no amount, no segment, no row (``folded`` counts them; the pipeline's pass names them)
     orders = (
-        f"SELECT customer, order_date, fast, {cost}, MIN(segment) AS segment, "
-        f"COUNT(*) AS lines, {once('amount', amount_scope(plan), 'total', '')} "
-        f"FROM ({typed_sql(plan, source, narrow=True)}) WHERE NOT blank "
+        f"SELECT customer, order_date, fast, {cost}, "
+        "MIN(segment) FILTER (WHERE NOT o_folded) AS segment, "
+        "COUNT(*) FILTER (WHERE NOT o_folded) AS lines, "
+        "COUNT(*) FILTER (WHERE o_folded) AS folded, "
+        f"{once('amount', amount_scope(plan), 'total', '')} "
+        f"FROM (SELECT * REPLACE (fast OR o_folded AS fast) "
+        f"FROM ({typed_sql(plan, source, narrow=True)}) WHERE NOT blank) "
         "GROUP BY customer, order_date, o_txt, fast"
     )
     grouped = (
         "SELECT customer, order_date, SUM(total) AS total, SUM(cost) AS cost, "
         "MIN(segment) AS segment, SUM(lines) AS orders, SUM(same) AS same, "
-        "SUM(differ) AS differ, SUM(c_same) AS c_same, SUM(c_differ) AS c_differ, fast "
-        f"FROM ({orders}) GROUP BY customer, order_date, fast"
+        "SUM(differ) AS differ, SUM(c_same) AS c_same, SUM(c_differ) AS c_differ, "
+        f"SUM(folded) AS folded, fast FROM ({orders}) GROUP BY customer, order_date, fast"
     )
-    return sql.narrow_days(grouped, keep=", same, differ, c_same, c_differ, fast")
+    return sql.narrow_days(grouped, keep=", same, differ, c_same, c_differ, folded, fast")
 
 
 def amount_scope(plan: Plan) -> str | None:
@@ -1039,14 +1062,20 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
     if amount_j is not None:
         line = (
             f"({text_sql('a_raw')} IS NULL AND t.customer IS NOT NULL "
-            "AND t.order_date IS NOT NULL AND EXISTS (SELECT 1 FROM days_read AS d "
+            "AND t.order_date IS NOT NULL AND NOT (t.k_raw IS NOT NULL AND t.cost IS NULL) "
+            "AND EXISTS (SELECT 1 FROM days_read AS d "
             "WHERE d.fast AND d.customer = t.customer AND d.order_date = t.order_date))"
         )
+    # its cost (rule 5 of ``core.readers.orders``), added to its day after (``k_cost``); one
+    # SQL did not type goes to the pipeline, which reads (or lists) it and finds the line
+    stray = line
     # with an order number, the rows of one order come together (by the order's first record)
     # and a batch never splits them: the pipeline sees each order whole, as in memory; a
-    # further line of a numbered order is one by its number (``typed_sql``'s ``o_further``)
+    # further line of a fast numbered order is one by its number, its cost counted with its
+    # order's already (``typed_sql``'s ``o_folded``)
     if by_order and amount_j is not None:
-        line = f"CASE WHEN o_txt IS NULL THEN {line} ELSE o_further END"
+        stray = f"o_txt IS NULL AND {line}"
+        line = f"CASE WHEN o_txt IS NULL THEN {line} ELSE o_folded END"
     if by_order:  # the customers and dates as filled from their orders, over the whole file
         cust_j, date_j = plan.col("customer"), plan.col("date")
         date = "d_nat" if _native_date(plan) else "d_txt"
@@ -1063,7 +1092,8 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
     session.run(
         "CREATE OR REPLACE TEMP TABLE slow_rows AS "
         f"SELECT record, {line} AS further, {key if by_order else 'record'} AS first, {names}, "
-        f"customer AS k_customer, {candidate} AS k_candidate, NOT ({a_key}) AS k_priced "
+        f"customer AS k_customer, {candidate} AS k_candidate, NOT ({a_key}) AS k_priced, "
+        f"order_date AS k_date, CASE WHEN {stray} THEN cost END AS k_cost "
         f"FROM ({typed_sql(plan, numbered)}) AS t WHERE NOT blank AND NOT fast",
         fetch=False,
     )
@@ -1123,9 +1153,44 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
         at = sorted(at + found_cells, key=lambda cell: int(cell.lstrip(string.ascii_uppercase)))
         cells = ", ".join(at[:3]) + ("…" if n_further > 3 else "")
         notices.append(Notice(FURTHER_LINES, (("n", str(n_further)), ("cells", cells))))
+    strays = _stray_costs(session, [log.further_costs for log in logs if log.further_costs])
     if not logs:
-        return None, problems, notices, skipped
-    return _concat(logs), problems, notices, skipped
+        return None, problems, notices, skipped, strays
+    return _concat(logs), problems, notices, skipped, strays
+
+
+def _stray_costs(session: Session, found: list[tuple]) -> str | None:
+    """A query of the further lines' costs not in ``days_read`` by customer and day: those SQL
+    found (``slow_rows``' ``k_cost``) and those the batches' conversion could not add to a row
+    of theirs (``OrderLog.further_costs``, ``found``); None when there are none."""
+    parts = []
+    stray = "SELECT EXISTS (SELECT 1 FROM slow_rows WHERE k_cost IS NOT NULL)"
+    if session.con.execute(stray).fetchall()[0][0]:
+        parts.append(
+            "SELECT k_customer AS customer, k_date AS order_date, "
+            "CAST(k_cost AS DECIMAL(18, 4)) AS cost FROM slow_rows WHERE k_cost IS NOT NULL"
+        )
+    if found:
+        days = np.concatenate([np.asarray(f[1], dtype="datetime64[D]") for f in found])
+        session.con.register(
+            "further_costs_np",
+            {
+                "customer": np.concatenate([np.asarray(f[0], dtype=object) for f in found]),
+                "day": days.astype(np.int64).astype(np.int32),
+                "cost": np.concatenate([np.asarray(f[2], dtype=np.float64) for f in found]),
+            },
+        )
+        session._registered.append("further_costs_np")
+        parts.append(
+            "SELECT customer, CAST(DATE '1970-01-01' + day AS DATE) AS order_date, "
+            "CAST(cost AS DECIMAL(18, 4)) AS cost FROM further_costs_np"
+        )
+    if not parts:
+        return None
+    return (
+        f"SELECT customer, order_date, SUM(cost) AS cost FROM ({' UNION ALL '.join(parts)}) "
+        "GROUP BY customer, order_date"
+    )
 
 
 def _priced_days(session: Session, plan: Plan, convert) -> set | None:

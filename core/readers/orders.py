@@ -41,6 +41,11 @@ per item, under one order number; the rules, the same on both reading paths
    and one of them has an amount, as Shopify writes "Total" on the first line only; a number
    used by two customers or on two days makes none (such a row is a bad row, listed). A row
    without a number keeps the rule of a log without numbers: its customer's day.
+5. *A further line's cost.* A further line (rule 4; without a number, a row without an amount
+   on its customer's day with one) adds no amount and no row, but its cost is its order's: with
+   a number it is one of its order's lines under rules 2 and 3 (an order's cost repeated on it
+   counts once; a line's cost is summed), and its cost counts on its day, as the order's first
+   line's would. It is read as any cost: an unreadable one is listed.
 
 Without an order number column nothing of this runs (it costs nothing); with one, the rules run
 over whole columns — the numbers, customers and dates as codes of their texts (``codes``), group
@@ -645,19 +650,17 @@ def convert_orders(
     report(4)
     cost = None
     cost_j = mapping.column_of("cost")
-    # a further line (``lines``) is left out whole: its cost is not flagged (nor read)
+    # a further line (``lines``) adds its cost to its order (rule 5): it is read, and flagged
     if cost_j is not None:
         typed_cost = columns.numbers(cols[cost_j], _COST, decimal)
         cost = typed_cost.values
         for i, (text, fields) in sorted(typed_cost.errors.items()):
-            if not lines[i]:
-                flag(i, cost_j, _kept(text), fields, "cost")
+            flag(i, cost_j, _kept(text), fields, "cost")
     elif mapping.column_of("unit_cost") is not None:  # quantity × unit cost (COST_PRODUCT)
         cost_j = mapping.column_of("unit_cost")
         typed_cost = columns.numbers(cols[cost_j], _UNIT_COST, decimal)
         for i, (text, fields) in sorted(typed_cost.errors.items()):
-            if not lines[i]:
-                flag(i, cost_j, _kept(text), fields, "unit_cost")
+            flag(i, cost_j, _kept(text), fields, "unit_cost")
         cost = typed_cost.values
         qty_j = mapping.column_of("quantity")
         if qty_j is None:  # a person chose a unit cost alone: a line of one unit
@@ -666,7 +669,7 @@ def convert_orders(
             cost = cost * quantities
         else:  # read for the cost alone: a bad quantity leaves the cost empty, not the row
             typed_qty = columns.numbers(cols[qty_j], _QUANTITY, decimal)
-            has_cost = ~np.isnan(cost) & ~lines
+            has_cost = ~np.isnan(cost)
             for i, (text, fields) in sorted(typed_qty.errors.items()):
                 if has_cost[i]:
                     flag(i, qty_j, _kept(text), fields, "quantity")
@@ -691,12 +694,15 @@ def convert_orders(
         )
         column = mapping.cell(amount_j if amount_j is not None else mapping.column_of("unit_price"))
         notices.extend(line_notices(scope, same, differ, column))
-        if cost is not None:  # the order's cost repeated on each line: by the same rules
-            scope = cost_scope(mapping)
+        if cost is not None:  # the order's cost repeated on each line: by the same rules,
+            scope = cost_scope(mapping)  # its further lines among its lines
             cost, same, differ = repeated_amounts(
-                order_numbers, customer_codes, days, cost, good, scope
+                order_numbers, customer_codes, days, cost, good | lines, scope
             )
             notices.extend(line_notices(scope, same, differ, mapping.cell(cost_j), COST_WORDS))
+    further_costs = None
+    if cost is not None and lines.any():  # rule 5: a further line's cost is its day's
+        cost, further_costs = fold_further_costs(customer, date_values, cost, good, lines)
     if end is not None:
         after = good & (date_values > np.datetime64(end, "D"))
         if after.any():
@@ -738,6 +744,7 @@ def convert_orders(
         problems=problems,
         notices=notices,
         currency=currency,
+        further_costs=further_costs,
     )
     if progress is not None:
         progress(5, 5)
@@ -806,6 +813,43 @@ def further_lines(
     for i in candidates.tolist():
         out[i] = (customer[i], dates[i].item()) in days
     return out
+
+
+def fold_further_costs(
+    customer: np.ndarray,
+    dates: np.ndarray,
+    cost: np.ndarray,
+    good: np.ndarray,
+    lines: np.ndarray,
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray] | None]:
+    """The costs with each further line's (``lines``; its cost as the rules of an order's lines
+    left it) added to the first used row (``good``) of the same customer and day, which the
+    log keeps (a day's cost is the sum of its rows'); and the further lines whose day has no
+    used row here, as (customers, dates, costs), or None: the out-of-core reader, reading a
+    file in parts, adds those to their day where it has one (in a whole file such a day has no
+    order that is used, and its cost counts nowhere)."""
+    further = np.flatnonzero(lines & ~np.isnan(cost))
+    if not len(further):
+        return cost, None
+    names = set(customer[further].tolist())
+    near = np.flatnonzero(good)
+    near = near[np.fromiter(map(names.__contains__, customer[near]), bool, len(near))]
+    first: dict = {}
+    for i, key in zip(near.tolist(), zip(customer[near].tolist(), dates[near].tolist())):
+        first.setdefault(key, i)
+    cost = cost.copy()
+    stray = []
+    for i in further.tolist():
+        target = first.get((customer[i], dates[i].item()))
+        if target is None:
+            stray.append(i)
+        elif np.isnan(cost[target]):
+            cost[target] = cost[i]
+        else:
+            cost[target] += cost[i]
+    if not stray:
+        return cost, None
+    return cost, (customer[stray], dates[stray], cost[stray])
 
 
 def _distinct(col: list) -> np.ndarray | None:

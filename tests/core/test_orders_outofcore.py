@@ -1028,9 +1028,11 @@ def test_an_orders_cost_on_some_lines_only_counts_once_too(tmp_path):
     assert "1 order repeats its cost in E1 on each line: counted once" in en, en
 
 
-def test_a_further_lines_unreadable_cost_is_no_problem_on_either_path(tmp_path):
-    """A further line (no amount, its order's total on the first line) is left out whole: the
-    out-of-core path never reads its cost, and the in-memory one named it as a problem."""
+def test_a_further_lines_unreadable_cost_is_listed_on_both_paths(tmp_path):
+    """A further line (no amount, its order's total on the first line) adds its cost to its
+    order (rule 5 of ``core.readers.orders``), so its cost is read as any cost: an unreadable
+    one is listed, the cost left empty, on both paths. (When a further line's cost was not
+    counted, neither path named it.)"""
     text = (
         "Order ID,Order Date,Customer,Order Total,Cost\n"
         "A-1,2025-01-05,ann,100,45\nA-1,2025-01-05,ann,,much\nA-2,2025-02-05,bob,50,20\n"
@@ -1038,8 +1040,9 @@ def test_a_further_lines_unreadable_cost_is_no_problem_on_either_path(tmp_path):
     path = tmp_path / "lines.csv"
     path.write_text(text, "utf-8")
     ours = assert_same(path, end=dt.date(2025, 3, 31))
-    assert not ours.problems
+    assert [(p.cell, p.value) for p in ours.problems] == [("E3", "much")]
     assert any("further line" in n.message("en") for n in ours.notices)
+    assert _margin(ours) == pytest.approx(1 - 65 / 150)
 
 
 # A row without an amount on a day only the pipeline types (its own date, or its sibling's) -----
@@ -1195,3 +1198,61 @@ def test_a_parquet_logs_quantities_prices_and_refunds_past_the_limit_are_listed(
     assert ours.totals.orders == 2
     assert float(ours.totals.revenue) == 20 + 3.5
     assert sorted(p.cell for p in ours.problems) == ["C3", "D4", "E5"]
+
+
+# A further line's cost (rule 5 of core.readers.orders) -------------------------------------------
+_FURTHER = "A-1,2025-01-05,ann,100,{0}\nA-1,2025-01-05,ann,,{1}\nA-2,2025-02-05,bob,50,{2}\n"
+
+
+@pytest.mark.parametrize(
+    "head, costs, cost",
+    [
+        ("Line cost", ("30", "20", "10"), 60),  # a line's cost: summed
+        ("Cost", ("30", "20", "10"), 60),  # whose, the header does not say: summed
+        ("Qty,Unit cost", ("1,30", "2,10", "1,10"), 60),  # quantity × unit cost: a line's
+        ("Order cost", ("30", "30", "10"), 40),  # the order's, repeated: counted once
+        ("Order cost", ("", "30", "10"), 40),  # the order's, on its further line alone
+    ],
+)
+def test_a_further_lines_cost_counts_on_both_paths(tmp_path, head, costs, cost):
+    """A further line (no amount: its order's total stands on the first line, as Shopify writes
+    it) was left out with its cost: a cost per line written on it counted nowhere (a margin of
+    1 − 40/150 instead of 1 − 60/150). Its cost is its order's now, on both paths; an order's
+    cost repeated on it still counts once."""
+    text = f"Order ID,Order Date,Customer,Order Total,{head}\n" + _FURTHER.format(*costs)
+    path = tmp_path / "lines.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert _margin(ours) == pytest.approx(1 - cost / 150)
+    assert not ours.problems and ours.totals.orders == 2 and float(ours.totals.revenue) == 150
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert "1 row without an amount" in said, said
+    if costs[0] == costs[1]:  # the order's cost on both its lines: counted once, and said
+        assert "1 order repeats its cost in E1 on each line: counted once" in said, said
+    if head == "Cost":
+        log = read_order_log(path)  # in memory: the further line's cost on its order's row
+        assert log.cost.tolist() == [50, 10]
+
+
+@pytest.mark.parametrize("numbered", [False, True])
+@pytest.mark.parametrize("odd", ["none", "priced", "further", "both"])
+def test_a_further_lines_cost_counts_whichever_path_reads_it(tmp_path, monkeypatch, numbered, odd):
+    """The further line and its order's first line each typed in SQL or read by the pipeline
+    (a date with a space before it: SQL types no such cell), in batches of 2 among other rows
+    the pipeline reads: the further line's cost is added to its day wherever it was read."""
+    from core.orders import outofcore
+
+    monkeypatch.setattr(outofcore, "_BATCH", 2)
+    day = lambda which: " 2025-01-05" if odd in (which, "both") else "2025-01-05"  # noqa: E731
+    rows = [f"ann;{day('priced')};100;30", f"ann;{day('further')};;20"]
+    rows += [f"c{i};2025-02-0{i + 1};{i} x;1" for i in range(3)]  # bad amounts: the pipeline's
+    rows += ["bob;2025-02-05;50;10"]
+    if numbered:
+        rows = [f"A-1;{r}" for r in rows[:2]] + [f"B-{k};{r}" for k, r in enumerate(rows[2:])]
+    head = ("Order ID;" if numbered else "") + "Customer;Order Date;Amount;Line cost"
+    path = tmp_path / "log.csv"
+    path.write_text(head + "\n" + "\n".join(rows) + "\n", "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert _margin(ours) == pytest.approx(1 - 60 / 150)
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert "1 row without an amount" in said, said
