@@ -322,10 +322,18 @@ def _texts(column, n: int = 0) -> np.ndarray:
         return np.full(n, "", dtype=object)
     mask = np.ma.getmaskarray(column) if np.ma.isMaskedArray(column) else None
     data = np.asarray(column.data if mask is not None else column, dtype=object)
-    out = np.array(["" if v is None else v if isinstance(v, str) else str(v) for v in data], object)
+    if set(map(type, data)) <= {str}:  # the common case (a text column): no text to make
+        out = data.copy()
+    else:
+        out = _objects(["" if v is None else v if isinstance(v, str) else str(v) for v in data])
     if mask is not None and mask.any():
         out[mask] = ""
     return out
+
+
+def _objects(items: list) -> np.ndarray:
+    """A list as a 1-D object array (numpy does not look for nested sequences in it)."""
+    return np.fromiter(items, dtype=object, count=len(items))
 
 
 def _dates(column) -> np.ndarray:

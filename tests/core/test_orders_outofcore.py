@@ -461,7 +461,7 @@ def test_many_unsampled_segment_names_are_compared_as_text(tmp_path, monkeypatch
     from core.orders import outofcore
 
     monkeypatch.setattr(outofcore, "_SLOW_SEGMENTS", 100)
-    monkeypatch.setattr(outofcore, "_spread_rows", lambda *a, **k: [])
+    monkeypatch.setattr(outofcore, "_spread_cells", lambda *a, **k: [])
     path = _big_log(tmp_path, 20_000)
     lines = _lines_of(path)
     for i in range(5_000, 20_001):
@@ -1256,3 +1256,30 @@ def test_a_further_lines_cost_counts_whichever_path_reads_it(tmp_path, monkeypat
     assert _margin(ours) == pytest.approx(1 - 60 / 150)
     said = " ".join(n.message("en") for n in ours.notices)
     assert "1 row without an amount" in said, said
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["ab", "!~", "a b", " a", "a ", "a\u00a0", "\u00a0a", "a\u3000", "a\u0301 ", "a\r\n", "\t",
+     "Анна", "Анна ", "a\u200b", "a\u0085", "", "~\u2028", "x\u202f"],
+)  # fmt: skip
+def test_sql_text_takes_plain_ends_at_once_and_strips_the_rest(session, cell):
+    """A cell that begins and ends with printable ASCII is taken as it is, by two code points;
+    any other end goes to the regular expression: the same text as Python's strip."""
+    session.con.register("cells_np", {"v": np.array([cell], dtype=object)})
+    got = session.con.execute(f"SELECT {text_sql('v')} FROM cells_np").fetchall()[0][0]
+    assert got == (cell.strip() or None)
+
+
+def test_totals_rows_are_found_by_their_first_letter_then_their_words(tmp_path):
+    """Totals rows in English and Russian, in any case and with a colon, are skipped on both
+    paths; a customer who only begins as they do (Tom, Ivan) is a customer."""
+    rows = [f"c{i};2025-01-0{i % 9 + 1};{i + 1}" for i in range(20)]
+    rows += ["Tom;2025-01-05;5", "Иван;2025-01-05;6", "Totals:;;100", "ИТОГО;;7", "grand total;;9"]
+    rows += ["Общий итог;;1", ";всего;3"]
+    path = tmp_path / "log.csv"
+    path.write_text("Customer;Order date;Amount\n" + "\n".join(rows) + "\n", "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 12, 31))
+    assert ours.totals.orders == 22
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert said.count("skipped a totals row") == 5, said
