@@ -1283,3 +1283,48 @@ def test_totals_rows_are_found_by_their_first_letter_then_their_words(tmp_path):
     assert ours.totals.orders == 22
     said = " ".join(n.message("en") for n in ours.notices)
     assert said.count("skipped a totals row") == 5, said
+
+
+def _sample_rows_whole(path, separator, header_line, size, wanted):
+    """The sample as read from the first ``size`` bytes at once (the reference)."""
+    import csv
+    import io
+
+    data = path.read_bytes()[:size]
+    cut = data.rfind(b"\n")
+    if 0 < cut < len(data) - 1:
+        data = data[: cut + 1]
+    reader = csv.reader(
+        io.StringIO(data.decode("utf-8-sig", errors="replace")), delimiter=separator
+    )
+    rows = []
+    for row in reader:
+        if reader.line_num > header_line:
+            rows.append(row)
+            if len(rows) >= wanted:
+                break
+    return rows
+
+
+@pytest.mark.parametrize("size", [800, 1200, 1600, 2400])
+@pytest.mark.parametrize("seed", range(4))
+def test_the_sample_read_in_a_smaller_first_piece_is_the_sample_read_at_once(
+    tmp_path, monkeypatch, seed, size
+):
+    """The plan's sample is read from an eighth of its bytes first: the same rows as reading
+    them all at once, whatever quoted field over several lines the smaller piece ends in (a
+    row cut there is no row of the sample)."""
+    from core.orders import outofcore
+
+    monkeypatch.setattr(outofcore, "_SAMPLE_BYTES", size)
+    rng = np.random.default_rng(seed)
+    lines = ["Customer;Date;Amount;Note"]
+    for i in range(80):
+        note = '"a\nlong; note"' if rng.random() < 0.4 else "x" * int(rng.integers(0, 9))
+        lines.append(f"c{i};2025-01-0{i % 9 + 1};{i};{note}")
+    path = tmp_path / "log.csv"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    for wanted in range(1, 30):
+        monkeypatch.setattr(outofcore, "_SAMPLE_ROWS", wanted)
+        got = outofcore._sample_rows(path, "UTF-8", ";", 1)
+        assert got == _sample_rows_whole(path, ";", 1, size, wanted), wanted
