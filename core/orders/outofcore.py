@@ -1222,7 +1222,6 @@ def _stray_costs(session: Session, found: list[tuple]) -> str | None:
                 "cost": np.concatenate([np.asarray(f[2], dtype=np.float64) for f in found]),
             },
         )
-        session._registered.append("further_costs_np")
         parts.append(
             "SELECT customer, CAST(DATE '1970-01-01' + day AS DATE) AS order_date, "
             "CAST(cost AS DECIMAL(18, 4)) AS cost FROM further_costs_np"
