@@ -1010,6 +1010,23 @@ ORDER_COLUMNS: tuple[Column, ...] = (
         definition_ru="Часть суммы заказа, возвращённая клиенту; вычитается из суммы.",
         synonyms=("Amount Refunded", "Refund Amount", "Возвращено"),
     ),
+    # the state of the order in a CRM's or shop's export ("Order Status", «Статус»): a row
+    # whose status says the order did not take place (cancelled, voided, failed, «Отменён»)
+    # is left out of every figure (core.readers.orders; as chosen, DESIGN.md is silent)
+    _column(
+        key="status",
+        kind=ORDER,
+        unit=TEXT,
+        label_en="Order status",
+        label_ru="Статус заказа",
+        noun_en="order status",
+        noun_ru="статус заказа",
+        definition_en="The state of the order; a cancelled, voided or failed order is no "
+        "purchase and is left out.",
+        definition_ru="Состояние заказа; отменённый, аннулированный или не прошедший заказ — "
+        "не покупка и не учитывается.",
+        synonyms=("Order Status", "Status", "Статус", "Статус заказа"),
+    ),
     # the order a line belongs to, when an order of several items is exported a line each
     # (core.readers.orders: the lines of one number are one order)
     _column(

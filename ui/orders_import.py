@@ -73,6 +73,8 @@ _ROLES = {
     "unit_cost": QT_TRANSLATE_NOOP("OrdersImport", "cost per unit"),
     # the lines of one order: its customer and date shared, its total repeated counted once
     "order_id": QT_TRANSLATE_NOOP("OrdersImport", "order number"),
+    # a cancelled order's rows are left out; "not used" keeps every row
+    "status": QT_TRANSLATE_NOOP("OrdersImport", "order status"),
 }
 
 

@@ -525,6 +525,11 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
     order_j = plan.col("order_id")
     if order_j is not None:
         layer1.append(f"{text(order_j)} AS o_txt")
+    status_j = plan.col("status")
+    if status_j is not None:  # a cancelled order's rows are left out (``_status_sql``)
+        layer1.append(f"{text(status_j)} AS st_txt")
+        if order_j is not None:  # its own status, before its order's fills an empty one
+            layer1.append(f"coalesce({_gone_sql(text(status_j))}, false) AS st_own_gone")
     mapped = [j for j, k in enumerate(plan.mapping.keys) if k is not None]
     blank = " AND ".join(f"{name(j)} IS NULL" for j in mapped)  # DuckDB reads "" as NULL
     first_text = "COALESCE(" + ", ".join(text(j) for j in range(len(plan.names))) + ")"
@@ -540,6 +545,8 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
     ]
     if not (narrow and order_j is not None):
         layer15.append(f"({blank}) AS blank")
+    if status_j is not None:
+        layer15 += _status_sql("st_txt")
     native_date = _native_date(plan)
     if native_date:
         date = f"CAST({'d_nat' if order_j is not None else name(date_j)} AS DATE)"
@@ -602,6 +609,8 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
         fast += " AND NOT (s_given AND segment IS NULL)"
     else:
         fast += f" AND coalesce({not_error_sql('segment')}, true)"
+    if status_j is not None:  # a cancelled order's row: neither fast nor slow, only counted
+        fast = f"CASE WHEN st_gone IS NULL THEN {fast} END"
     first = f"(SELECT *, {', '.join(layer1)} FROM {source})"
     if order_j is None:
         return (
@@ -612,7 +621,12 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
         kept = ", ".join(name(j) for j in mapped)
         first = f"(SELECT {kept}, {', '.join(layer1)} FROM {source})"
     a_key = text_sql("a_raw") if plan.col("amount") is not None else None
-    first = _filled_from_orders(first, name(date_j) if native_date else None, a_key)
+    priced = a_key
+    if status_j is not None and a_key is not None:  # a cancelled line prices no order
+        priced = f"CASE WHEN NOT st_own_gone THEN {a_key} END"
+    first = _filled_from_orders(
+        first, name(date_j) if native_date else None, priced, status_j is not None
+    )
     # a further line of a numbered order (``core.readers.orders.further_lines``): no amount, a
     # readable customer and day, in an order of one customer and one day with an amount on some
     # line; it does not keep its order from SQL
@@ -625,11 +639,19 @@ def typed_sql(plan: Plan, source: str, narrow: bool = False) -> str:
     # an order is fast when each of its lines is, or is a further line whose cost SQL typed
     # (``o_whole``); its further lines are then ``o_folded``: their cost joins the order's
     # (``core.readers.orders``' rule 5), in ``days_sql``; the others go to the pipeline with
-    # their order, which reads them as in memory
+    # their order, which reads them as in memory. A cancelled order's line (``st_gone``) is
+    # neither (its ``fast`` NULL, left out of ``o_whole``) and folds no cost; ``o_slow``: its
+    # order goes to the pipeline
     line_ok = "fast OR (o_further AND NOT (k_raw IS NOT NULL AND cost IS NULL))"
+    per_order = "CASE WHEN o_txt IS NULL THEN fast ELSE fast AND o_whole END"
+    folded = "o_further AND o_whole"
+    slow_order = ""
+    if status_j is not None:
+        per_order = f"CASE WHEN st_gone IS NULL THEN {per_order} END"
+        folded = f"{folded} AND st_gone IS NULL"
+        slow_order = ", CASE WHEN o_txt IS NOT NULL THEN NOT o_whole END AS o_slow"
     return (
-        "SELECT * REPLACE (CASE WHEN o_txt IS NULL THEN fast ELSE fast AND o_whole END AS fast), "
-        "o_further AND o_whole AS o_folded FROM ("
+        f"SELECT * REPLACE ({per_order} AS fast), {folded} AS o_folded{slow_order} FROM ("
         f"SELECT *, BOOL_AND({line_ok}) OVER (PARTITION BY o_txt) AS o_whole FROM ("
         f"SELECT *, {fast} AS fast, {further} AS o_further FROM "
         f"(SELECT *, {', '.join(layer2)} FROM (SELECT *, {', '.join(layer15)} FROM {first}))))"
@@ -644,12 +666,15 @@ def not_error_sql(col: str) -> str:
     return f"(CASE WHEN ord({col}) NOT IN ({firsts}) THEN true ELSE {col} NOT IN ({errors}) END)"
 
 
-def _filled_from_orders(rows: str, native_date: str | None, a_key: str | None) -> str:
+def _filled_from_orders(
+    rows: str, native_date: str | None, a_key: str | None, status: bool = False
+) -> str:
     """``rows`` (with ``customer``, ``d_txt`` and ``o_txt``) with an empty customer or date of a
     row with an order number taken from the order's rows that have one, when they all write the
     same (``core.readers.orders.fill_from_orders``); ``native_date``: a Parquet date column,
     filled as ``d_nat``. Also, by the same one window: ``o_uniform`` (the order's rows write
-    one customer and one date) and ``o_priced`` (one of them has an amount, ``a_key``)."""
+    one customer and one date) and ``o_priced`` (one of them has an amount, ``a_key``).
+    ``status``: the status ``st_txt`` is filled as the customer is."""
     d_key = text_sql("d_txt")
     with_date = f"CASE WHEN {d_key} IS NOT NULL THEN d_txt END"
     windows = [
@@ -670,6 +695,12 @@ def _filled_from_orders(rows: str, native_date: str | None, a_key: str | None) -
         f"CASE WHEN {d_key} IS NULL AND o_txt IS NOT NULL AND o_d_min = o_d_max "
         "THEN o_d_raw ELSE d_txt END AS d_txt",
     ]
+    if status:
+        windows += ["MIN(st_txt) OVER w AS o_s_min", "MAX(st_txt) OVER w AS o_s_max"]
+        filled.append(
+            "CASE WHEN st_txt IS NULL AND o_txt IS NOT NULL AND o_s_min = o_s_max "
+            "THEN o_s_min ELSE st_txt END AS st_txt"
+        )
     extra = ""
     if native_date is not None:
         windows += [
@@ -684,6 +715,61 @@ def _filled_from_orders(rows: str, native_date: str | None, a_key: str | None) -
         f"(SELECT * REPLACE ({', '.join(filled)}){extra}, {uniform} AS o_uniform FROM "
         f"(SELECT *, {', '.join(windows)} FROM {rows} WINDOW w AS (PARTITION BY o_txt)))"
     )
+
+
+def _begins_sql(t: str, pattern: str) -> str:
+    """Whether text ``t`` (a column, stripped), lower-cased and with ё as е, begins as
+    ``pattern`` says (NULL for NULL), as ``core.readers.orders.order_statuses`` tests it."""
+    return f"regexp_matches(replace(lower({t}), 'ё', 'е'), {_lit('^(?:' + pattern + ')')})"
+
+
+def _gone_sql(t: str) -> str:
+    """Whether status text ``t`` says the order did not take place (NULL for no status)."""
+    from core.readers.orders import GONE_STATUS
+
+    return _begins_sql(t, GONE_STATUS)
+
+
+def _status_sql(t: str) -> list[str]:
+    """``st_gone`` (the status ``t`` of a row left out as a cancelled order's, else NULL) and
+    ``st_refund`` (the status is a refund's or a return's: the row counts, and is said)."""
+    from core.readers.orders import REFUNDED_STATUS
+
+    refund = _begins_sql(t, REFUNDED_STATUS)
+    gone = f"coalesce({_gone_sql(t)}, false)"
+    return [
+        f"CASE WHEN {gone} THEN {t} END AS st_gone",
+        f"coalesce(NOT {gone} AND {refund}, false) AS st_refund",
+    ]
+
+
+def _status_notices(session: Session, plan: Plan, refunded: int) -> list[Notice]:
+    """What the status column did (``core.readers.orders.status_notices``): the rows left out
+    by their status, counted in ``days_read``, and the rows of a refund's status counted as
+    orders there and (``refunded``) by the pipeline's batches."""
+    from core.readers.orders import status_notices
+
+    status_j = plan.col("status")
+    if status_j is None:
+        return []
+    gone = session.con.execute(
+        "SELECT st_gone, SUM(orders) FROM days_read WHERE st_gone IS NOT NULL GROUP BY st_gone"
+    ).fetchall()
+    found = session.con.execute("SELECT SUM(refunds) FROM days_read WHERE fast").fetchall()
+    refunded += int(found[0][0] or 0)
+    return status_notices(plan.mapping.cell(status_j), {v: int(n) for v, n in gone}, refunded)
+
+
+def _batch_statuses(notices: list[Notice]) -> int:
+    """The rows of a refund's status the pipeline's batches counted; their notices, and those
+    of the cancelled lines they left out (counted by the SQL already), taken out of
+    ``notices`` (said once for the file, ``_status_notices``)."""
+    from core.readers.orders import CANCELLED_LEFT_OUT, REFUNDED_COUNTED
+
+    said = [n for n in notices if n.text in (REFUNDED_COUNTED, CANCELLED_LEFT_OUT)]
+    for notice in said:
+        notices.remove(notice)
+    return sum(int(dict(n.fields)["n"]) for n in said if n.text is REFUNDED_COUNTED)
 
 
 def _native_date(plan: Plan) -> bool:
@@ -847,10 +933,12 @@ def prepare(
         "SELECT customer, order_date, total, cost, segment, orders FROM days_read WHERE fast"
     )
     read, strays = None, None
+    refunded = 0  # rows of a refund's status the batches counted
     if slow or folded:
         read, extra_problems, extra_notices, skipped, strays = _through_pipeline(
             session, plan, lang, cancelled, rejected
         )
+        refunded = _batch_statuses(extra_notices)
         problems += extra_problems
         # each batch's conversion says again what holds for the whole file (the currency, what
         # the amount is made of, the order of slashed dates): said once
@@ -863,6 +951,7 @@ def prepare(
                 seen.add(notice)
                 notices.append(notice)
         rows -= skipped
+    notices += _status_notices(session, plan, refunded)
     if plan.col("order_id") is not None:
         amount_j = plan.col("amount")
         column = plan.mapping.cell(amount_j if amount_j is not None else plan.col("unit_price"))
@@ -902,13 +991,20 @@ def days_sql(plan: Plan, source: str) -> str:
     own) are only counted here. Blank rows are left out. The days are narrowed as the
     in-memory path's are (``sql.narrow_days``): read four times by the summary, and spilled to
     disk when large, they take a third less room."""
+    # a status column: a cancelled order's rows in groups of their own by status (``fast``
+    # NULL), counted; the rows of a refund's status counted in each group
+    st_key, st_sum, st_keep = "", "", ""
+    if plan.col("status") is not None:
+        st_key, st_keep = ", st_gone", ", st_gone, refunds"
+        st_sum = ", SUM(CAST(st_refund AS INTEGER)) AS refunds"
     if plan.col("order_id") is None:
         grouped = (
             "SELECT customer, order_date, SUM(amount) AS total, SUM(cost) AS cost, "
-            "MIN(segment) AS segment, COUNT(*) AS orders, fast "
-            f"FROM ({typed_sql(plan, source)}) WHERE NOT blank GROUP BY customer, order_date, fast"
+            f"MIN(segment) AS segment, COUNT(*) AS orders, fast{st_key}{st_sum} "
+            f"FROM ({typed_sql(plan, source)}) WHERE NOT blank "
+            f"GROUP BY customer, order_date, fast{st_key}"
         )
-        return sql.narrow_days(grouped, keep=", fast")
+        return sql.narrow_days(grouped, keep=", fast" + st_keep)
     # the lines of one order number, customer and day first: an amount alike on all of them is
     # the order's, once, when the header names the order (``core.readers.orders``)
     from core.readers.orders import ORDER_SCOPE
@@ -931,22 +1027,25 @@ def days_sql(plan: Plan, source: str) -> str:
     # the further lines of a fast order (``o_folded``) are among its lines for the cost alone:
     # no amount, no segment, no row (``folded`` counts them; the pipeline's pass names them)
     orders = (
-        f"SELECT customer, order_date, fast, {cost}, "
+        # a folded further line is no order of its own: its refund status is its order's
+        f"SELECT customer, order_date, fast{st_key}"
+        f"{st_sum.replace('st_refund', 'st_refund AND NOT o_folded')}, {cost}, "
         "MIN(segment) FILTER (WHERE NOT o_folded) AS segment, "
         "COUNT(*) FILTER (WHERE NOT o_folded) AS lines, "
         "COUNT(*) FILTER (WHERE o_folded) AS folded, "
         f"{once('amount', amount_scope(plan), 'total', '')} "
         f"FROM (SELECT * REPLACE (fast OR o_folded AS fast) "
         f"FROM ({typed_sql(plan, source, narrow=True)}) WHERE NOT blank) "
-        "GROUP BY customer, order_date, o_txt, fast"
+        f"GROUP BY customer, order_date, o_txt, fast{st_key}"
     )
     grouped = (
         "SELECT customer, order_date, SUM(total) AS total, SUM(cost) AS cost, "
         "MIN(segment) AS segment, SUM(lines) AS orders, SUM(same) AS same, "
         "SUM(differ) AS differ, SUM(c_same) AS c_same, SUM(c_differ) AS c_differ, "
-        f"SUM(folded) AS folded, fast FROM ({orders}) GROUP BY customer, order_date, fast"
+        f"SUM(folded) AS folded, fast{st_key}{', SUM(refunds) AS refunds' if st_sum else ''} "
+        f"FROM ({orders}) GROUP BY customer, order_date, fast{st_key}"
     )
-    return sql.narrow_days(grouped, keep=", same, differ, c_same, c_differ, folded, fast")
+    return sql.narrow_days(grouped, keep=", same, differ, c_same, c_differ, folded, fast" + st_keep)
 
 
 def amount_scope(plan: Plan) -> str | None:
@@ -1118,11 +1217,26 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
     if by_order and amount_j is not None:
         stray = f"o_txt IS NULL AND {line}"
         line = f"CASE WHEN o_txt IS NULL THEN {line} ELSE o_folded END"
+    slow = "NOT fast"
+    if by_order and plan.col("status") is not None:
+        # a cancelled order's line of an order read here: the pipeline sees the order whole
+        # (its dates and customers decide its further lines), leaves the line out, and says
+        # nothing of it (``_batch_statuses``: the SQL counted it); its cost is no stray's
+        slow = "(NOT fast OR coalesce(st_gone IS NOT NULL AND o_slow, false))"
+        line = f"CASE WHEN st_gone IS NOT NULL THEN false ELSE {line} END"
+        stray = f"CASE WHEN st_gone IS NOT NULL THEN false ELSE {stray} END"
     if by_order:  # the customers and dates as filled from their orders, over the whole file
         cust_j, date_j = plan.col("customer"), plan.col("date")
         date = "d_nat" if _native_date(plan) else "d_txt"
+        status_j = plan.col("status")  # and the statuses (``order_statuses``)
         names = ", ".join(
-            f"customer AS {n}" if j == cust_j else f"{date} AS {n}" if j == date_j else n
+            f"customer AS {n}"
+            if j == cust_j
+            else f"{date} AS {n}"
+            if j == date_j
+            else f"st_txt AS {n}"
+            if j == status_j
+            else n
             for j, n in enumerate(plan.names)
         )
     key = "CASE WHEN o_txt IS NULL THEN record ELSE MIN(record) OVER (PARTITION BY o_txt) END"
@@ -1136,7 +1250,7 @@ def _through_pipeline(session: Session, plan: Plan, lang: str, cancelled, reject
         f"SELECT record, {line} AS further, {key if by_order else 'record'} AS first, {names}, "
         f"customer AS k_customer, {candidate} AS k_candidate, NOT ({a_key}) AS k_priced, "
         f"order_date AS k_date, CASE WHEN {stray} THEN cost END AS k_cost "
-        f"FROM ({typed_sql(plan, numbered)}) AS t WHERE NOT blank AND NOT fast",
+        f"FROM ({typed_sql(plan, numbered)}) AS t WHERE NOT blank AND {slow}",
         fetch=False,
     )
     columns = ", ".join(plan.names)

@@ -47,6 +47,16 @@ per item, under one order number; the rules, the same on both reading paths
    counts once; a line's cost is summed), and its cost counts on its day, as the order's first
    line's would. It is read as any cost: an unreadable one is listed.
 
+**The order's status** (a ``status`` column: "Order Status", "Financial Status", «Статус»;
+as chosen, DESIGN.md being silent on it): a row whose status says the order did not take place
+(``GONE_STATUS``: cancelled, voided, failed, «Отменён», «Закрыто и не реализовано») is left out
+of every figure — no bad row, whatever its other cells — and counted by status in a notice; a
+refunded or returned status (``REFUNDED_STATUS``) counts, and is said (a return is §8.1's
+negative amount or the refund column). With order numbers an empty status takes its order's
+as an empty customer does (rule 1: Shopify writes it on an order's first line only); the rows
+left out still give and take the customer and date of rule 1 and the one customer and day of
+rule 4, but price no order (rule 4) and repeat no amount (rule 2).
+
 Without an order number column nothing of this runs (it costs nothing); with one, the rules run
 over whole columns — the numbers, customers and dates as codes of their texts (``codes``), group
 reductions and one sort — never a Python loop over the rows (tests/core/test_order_lines_rules.py
@@ -57,6 +67,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+from collections import Counter
 from operator import itemgetter
 
 import numpy as np
@@ -139,6 +151,47 @@ FURTHER_LINES = Plural(
 REFUNDS_TAKEN_OFF = Text(
     "the refunds in {refund} are taken off the amounts (an empty cell: nothing refunded)",
     "возвраты из {refund} вычтены из сумм (пустая ячейка — возврата нет)",
+)
+#: the statuses of an order that did not take place, and of one refunded or returned: how they
+#: begin, trimmed, lower-cased and with ё as е (WooCommerce's "cancelled", "failed", its
+#: "wc-cancelled" slug; Shopify's "voided"; «Отменён», «Аннулирован», amoCRM's «Закрыто и не
+#: реализовано»). Written for Python's ``re`` and DuckDB's RE2 alike (no \w, no \s): the
+#: out-of-core SQL tests the same patterns (``core.orders.outofcore``).
+GONE_STATUS = (
+    "(?:wc-)?(?:cancel|void|fail|declin|reject)|отмен|отклон|аннулир|не реализован"
+    "|закрыто и не реализован|отказ"
+)
+REFUNDED_STATUS = "(?:wc-)?(?:partially[ _-]?)?(?:refund|return)|(?:частичн[а-я]* )?возвра"
+_GONE = re.compile(GONE_STATUS)
+_REFUNDED = re.compile(REFUNDED_STATUS)
+CANCELLED_LEFT_OUT = Plural(
+    (
+        "{n} row with the status {values} in {column} is left out: a cancelled order is no "
+        "purchase",
+        "{n} rows with the status {values} in {column} are left out: cancelled orders are no "
+        "purchases",
+    ),
+    (
+        "{n} строка со статусом {values_ru} в {column} не учтена: отменённые заказы — не покупки",
+        "{n} строки со статусом {values_ru} в {column} не учтены: отменённые заказы — не покупки",
+        "{n} строк со статусом {values_ru} в {column} не учтены: отменённые заказы — не покупки",
+    ),
+)
+REFUNDED_COUNTED = Plural(
+    (
+        "{n} row with a refund or return status in {column} is counted as an order: a return "
+        "is taken off only as a negative amount or from a refund column",
+        "{n} rows with a refund or return status in {column} are counted as orders: a return "
+        "is taken off only as a negative amount or from a refund column",
+    ),
+    (
+        "{n} строка со статусом возврата в {column} учтена как заказ: возврат вычитается, "
+        "только когда он записан отрицательной суммой или в столбце суммы возврата",
+        "{n} строки со статусом возврата в {column} учтены как заказы: возврат вычитается, "
+        "только когда он записан отрицательной суммой или в столбце суммы возврата",
+        "{n} строк со статусом возврата в {column} учтены как заказы: возврат вычитается, "
+        "только когда он записан отрицательной суммой или в столбце суммы возврата",
+    ),
 )
 NO_QUANTITY = Text(
     "no quantity in this order line; the row is left out",
@@ -477,6 +530,11 @@ def convert_orders(
             if uniform is None:
                 uniform = numbered
             order_numbers = np.where(uniform, np.arange(n), -1)
+    status_j = mapping.column_of("status")
+    if status_j is not None:  # a cancelled order's rows are left out (``order_statuses``)
+        statuses, gone, refunded = order_statuses(
+            cols[status_j], order_numbers if lined and fill else None
+        )
     cust_kinds = set(map(type, cols[cust_j]))
     customers_all = rows_mod.texts(cols[cust_j], cust_kinds)
     every_customer = all(customers_all)
@@ -505,8 +563,12 @@ def convert_orders(
         if name and len(name) < 20 and name.casefold().rstrip(":") in _TOTALS:
             keep[i] = False
             notices.append(Notice(SKIPPED_TOTALS, cells_fields(body[i])))
+    gone_counts: Counter = Counter()
+    if status_j is not None:  # counted by status, and no bad row whatever their cells
+        gone_counts.update(statuses[i] for i in np.flatnonzero(keep & gone).tolist())
+        keep &= ~gone
     rows = np.flatnonzero(keep)
-    data_rows = len(rows)
+    data_rows = len(rows) + gone_counts.total()
     if len(rows) != n:
         pick = rows.tolist()
         body = [body[i] for i in pick]
@@ -685,6 +747,9 @@ def convert_orders(
     if currency is not None:
         notices.append(Notice(formats.CURRENCY, (("currency", currency),)))
     good = ~bad & ~lines
+    if status_j is not None:
+        used = int((refunded[rows] & good).sum())
+        notices.extend(status_notices(mapping.cell(status_j), gone_counts, used))
     date_values = typed_dates.values
     if lined:  # an order's amount repeated on each of its lines
         scope = LINE_SCOPE if amount_j is None else amount_scope(mapping.headers[amount_j])
@@ -768,6 +833,47 @@ def amount_notices(mapping: Mapping) -> list[Notice]:
     if mapping.column_of("cost") is None and qty_j is not None and unit_j is not None:
         cells = (("quantity", mapping.cell(qty_j)), ("cost", mapping.cell(unit_j)))
         out.append(Notice(COST_IS_PRODUCT, cells))
+    return out
+
+
+def order_statuses(
+    cells: list, numbers: np.ndarray | None = None
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The status of each row (its text, stripped) and whether it says the order did not take
+    place (``GONE_STATUS``: its rows are left out of every figure) or was refunded or returned
+    (``REFUNDED_STATUS``: counted, said in a notice). With order ``numbers`` (``codes``), an
+    empty status takes the order's, as an empty customer does (``fill_from_orders``: Shopify
+    writes "Financial Status" on an order's first line only)."""
+    texts = rows_mod.texts(cells)
+    if numbers is not None and len(numbers):
+        fill_from_orders(numbers, int(numbers.max()) + 1, texts, codes(texts)[0])
+    kinds = {}
+    for text in set(texts):
+        folded = text.lower().replace("ё", "е")
+        gone = _GONE.match(folded) is not None
+        kinds[text] = (gone, not gone and _REFUNDED.match(folded) is not None)
+    found = np.array([kinds[t] for t in texts], bool).reshape(len(texts), 2)
+    return texts, found[:, 0], found[:, 1]
+
+
+def status_notices(column: str, gone: dict[str, int], refunded: int) -> list[Notice]:
+    """What the status column (``column``, its header's cell) did: the rows left out by their
+    status (``gone``: how many of each status, the commonest three named) and the rows counted
+    though their status is a refund's or a return's (by either reading path)."""
+    out = []
+    n = sum(gone.values())
+    if n:
+        seen = sorted(gone, key=lambda v: (-gone[v], v))
+        more = "…" if len(seen) > 3 else ""
+        fields = (
+            ("n", str(n)),
+            ("values", ", ".join(f"“{v}”" for v in seen[:3]) + more),
+            ("values_ru", ", ".join(f"«{v}»" for v in seen[:3]) + more),
+            ("column", column),
+        )
+        out.append(Notice(CANCELLED_LEFT_OUT, fields))
+    if refunded:
+        out.append(Notice(REFUNDED_COUNTED, (("n", str(refunded)), ("column", column))))
     return out
 
 

@@ -3,8 +3,8 @@
 * ``SEGMENTS`` — a segment table (DESIGN.md §1): one row per segment, the inputs of §1; metric
   columns (§2) are recognised and skipped as computed.
 * ``ORDERS`` — an order log (§8.1): customer, date and amount, optionally a segment, a
-  cost, a refund and an order number (the lines of one order); every other column is kept as
-  text for ``orders --by COLUMN``.
+  cost, a refund, an order number (the lines of one order) and a status (a cancelled order
+  is left out); every other column is kept as text for ``orders --by COLUMN``.
 * ``CUSTOMER_SUMMARY`` and ``COHORT_COUNTS`` — the two tables of §10, as ``orders --sql``
   makes them in a warehouse (their own column names, matched exactly).
 """
@@ -93,6 +93,7 @@ ORDER_KEYS = (
     "refund",
     "unit_cost",
     "order_id",
+    "status",
 )
 #: an order line's amount as the product of its quantity and unit price, when no column is the
 #: amount itself (``header.Spec.products``)

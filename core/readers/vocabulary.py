@@ -157,6 +157,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "refund", "refunded", "refunds", "return", "returned", "returns", "возврат", "возврата",
         "возвраты", "возвращено", "возвращённая",
     ),
+    # the state of an order in a CRM's or shop's export ("Order Status", «Статус заказа»,
+    # 1C's «Состояние», Bitrix24's «Стадия сделки», amoCRM's «Этап»); not "state", which an
+    # address has ("Billing State")
+    "status": ("status", "статус", "состояние", "стадия", "этап"),
+    # a delivery's state, not the order's ("Fulfillment Status", «Статус доставки»)
+    "fulfilment": (
+        "fulfillment", "fulfilment", "fulfilled", "delivery", "shipping", "shipment",
+        "доставки", "доставка", "отгрузки", "отгрузка",
+    ),
+    # an address's part: "Billing State" is no status (the stems of "state" and "status" meet)
+    "address": ("billing", "address", "адрес", "province", "zip", "postcode"),
     # a document a sale is recorded by: an invoice, 1C's «документ» (its number is the
     # order's: «Номер документа», "InvoiceNo")
     "document": ("invoice", "invoiceno", "документ", "документа", "накладная", "накладной"),
@@ -505,6 +516,22 @@ ORDERS: dict[str, Words] = {
         other_event=0.0,
         customer=-1.0,
         count=0.0,
+    ),
+    # the order's status (WooCommerce's "Order Status", Shopify's "Financial Status", «Статус
+    # оплаты», «Стадия сделки»): a cancelled order's rows are left out (core.readers.orders);
+    # a delivery's status or a customer's is no order's, nor a date ("Cancelled at")
+    "status": _w(
+        [("status",)],
+        ("money", "percent"),
+        status=1.5,
+        order=0.25,
+        placed=0.0,
+        other_event=0.0,
+        amount=0.0,
+        fulfilment=-2.5,
+        address=-2.5,
+        customer=-2.0,
+        date=-2.0,
     ),
     # a log of order lines without their amount (the UCI Online Retail set): the amount of a
     # line is its quantity × its unit price (``specs.ORDERS``'s product); a price column alone

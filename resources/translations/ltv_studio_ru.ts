@@ -974,6 +974,10 @@
         <source>order number</source>
         <translation>номер заказа</translation>
     </message>
+    <message>
+        <source>order status</source>
+        <translation>статус заказа</translation>
+    </message>
 </context>
 <context>
     <name>OrdersImportWords</name>

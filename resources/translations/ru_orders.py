@@ -13,6 +13,7 @@ RU = {
     "refunded amount": "сумма возврата",
     "cost per unit": "себестоимость за единицу",
     "order number": "номер заказа",
+    "order status": "статус заказа",
     "Orders from {file}": "Заказы из {file}",
     "Create project": "Создать проект",
     "Column": "Столбец",

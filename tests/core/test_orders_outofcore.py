@@ -1328,3 +1328,227 @@ def test_the_sample_read_in_a_smaller_first_piece_is_the_sample_read_at_once(
         monkeypatch.setattr(outofcore, "_SAMPLE_ROWS", wanted)
         got = outofcore._sample_rows(path, "UTF-8", ";", 1)
         assert got == _sample_rows_whole(path, ";", 1, size, wanted), wanted
+
+
+# The order's status: a cancelled order is no purchase, on both paths ---------------------------
+STATUSES_RU = """Номер заказа;Дата;Клиент;Сумма;Статус
+1001;01.02.2025;Анна;1000;Выполнен
+1002;02.02.2025;Борис;2000;Отменён
+1003;03.02.2025;Анна;1500;Отменен покупателем
+1004;04.02.2025;Вера;700;Возврат
+1005;05.02.2025;Борис;300;Выполнен
+1006;31.02.2025;Глеб;много;Отменён
+1007;06.02.2025;Дина;50;
+1008;07.02.2025;Анна;1 200;Новый
+1009;07.02.2025;Ефим;20 тыс.;Аннулирован
+"""
+
+
+@pytest.mark.parametrize("numbered", [True, False])
+def test_a_cancelled_orders_rows_are_left_out_on_both_paths(tmp_path, numbered):
+    """A status that says the order did not take place leaves its row out of every figure,
+    whatever its other cells (no bad row, not read); a refund's status counts, and is said."""
+    text = STATUSES_RU
+    if not numbered:
+        text = "\n".join(line.split(";", 1)[1] for line in text.splitlines()) + "\n"
+    path = tmp_path / "crm.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 12, 31))
+    assert ours.totals.orders == 5 and not ours.problems
+    assert float(ours.totals.revenue) == 1000 + 700 + 300 + 50 + 1200
+    column = "E1" if numbered else "D1"
+    ru = [n.message("ru") for n in ours.notices]
+    assert (
+        f"4 строки со статусом «Отменён», «Аннулирован», «Отменен покупателем» в {column} не "
+        "учтены: отменённые заказы — не покупки" in ru
+    ), ru
+    assert any(m.startswith(f"1 строка со статусом возврата в {column} учтена") for m in ru), ru
+    assert json.loads(json.dumps(to_json(ours)))["orders"] == 5
+
+
+def test_the_cli_counts_only_the_orders_that_took_place(tmp_path, capsys):
+    from main import main
+
+    path = tmp_path / "crm.csv"
+    path.write_text(STATUSES_RU, "utf-8")
+    main(["orders", str(path), "--no-model", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert out["orders"] == 5 and out["revenue"] == 3250 and out["problems"] == []
+
+
+SHOPIFY_STATUSES = "\n".join(
+    [
+        "Name,Email,Financial Status,Fulfillment Status,Total,Created at,Lineitem name",
+        "#1001,ann@example.com,paid,fulfilled,113.00,2025-01-27 19:17:00 -0500,Mug",
+        "#1001,ann@example.com,,,,2025-01-27 19:17:00 -0500,Tea",
+        "#1002,bob@example.com,voided,,59.00,2025-02-03 09:01:00 -0500,Tea",
+        "#1002,bob@example.com,,,,2025-02-03 09:01:00 -0500,Pot",
+        "#1002,,,,,,Mug",
+        "#1003,ann@example.com,refunded,fulfilled,221.00,2025-03-11 12:00:00 -0400,Pot",
+        "#1003,,,,,,Tea",
+        "#1004,cid@example.com,partially_refunded,,12 USD,2025-03-12 10:00:00 -0400,Tea",
+        "#1005,dan@example.com,pending,,40.00,soon,Tea",
+        "#1006,eve@example.com,voided,,lots,someday,Tea",
+    ]
+)
+
+
+def test_an_orders_first_line_status_leaves_with_its_lines_on_both_paths(tmp_path):
+    """Shopify's "Financial Status" on an order's first line only: a voided order's further
+    lines leave with it; a refunded one counts, and is said; "Fulfillment Status" is no
+    order's status."""
+    path = tmp_path / "orders_export.csv"
+    path.write_text(SHOPIFY_STATUSES + "\n", "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 3, 31))
+    assert float(ours.totals.revenue) == 113 + 221 + 12
+    assert [p.cell for p in ours.problems] == ["F10"]  # dan's date; eve's order is voided
+    said = [n.message("en") for n in ours.notices]
+    assert any("4 rows with the status “voided” in C1 are left out" in m for m in said), said
+    assert any(m.startswith("2 rows with a refund or return status in C1") for m in said), said
+    assert ours.mapping.keys[3] is None
+
+
+@pytest.mark.parametrize("batch", [2, 50_000])
+def test_a_logs_csv_and_its_workbook_twin_give_the_same_json(tmp_path, monkeypatch, batch):
+    """The CSV read out of core and the same cells in an .xlsx read in memory: one JSON."""
+    import xlsxwriter
+
+    from core.orders import outofcore
+
+    monkeypatch.setattr(outofcore, "_BATCH", batch)
+    lines = [line.split(",") for line in SHOPIFY_STATUSES.splitlines()]
+    csv_path, xlsx_path = tmp_path / "log.csv", tmp_path / "log.xlsx"
+    csv_path.write_text(SHOPIFY_STATUSES + "\n", "utf-8")
+    book = xlsxwriter.Workbook(str(xlsx_path))
+    sheet = book.add_worksheet()
+    for i, row in enumerate(lines):
+        for j, cell in enumerate(row):
+            if cell:
+                sheet.write_string(i, j, cell)
+    book.close()
+    end = dt.date(2025, 3, 31)
+    a = to_json(derive_file(csv_path, end, today=TODAY))
+    b = to_json(derive_file(xlsx_path, end, today=TODAY))
+    assert a["orders"] == 3 and a["revenue"] == 113 + 221 + 12
+    key = lambda p: (p["cell"], p["value"], p["message"])  # noqa: E731
+    assert [key(p) for p in a.pop("problems")] == [key(p) for p in b.pop("problems")]
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def test_a_clean_log_with_statuses_is_typed_in_sql(tmp_path, monkeypatch):
+    """WooCommerce's "Order Status" on each line of an order: the cancelled, failed and
+    refunded orders are told apart in the one SQL pass, never by the pipeline."""
+    rng = np.random.default_rng(5)
+    kinds = ["completed", "processing", "on-hold", "cancelled", "failed", "refunded", "pending"]
+    rows = ["Order Number,Order Date,Customer,Order Total,Order Status"]
+    used = gone = refunded = 0
+    for k in range(1_500):
+        day = dt.date(2023, 1, 1) + dt.timedelta(days=int(rng.integers(0, 700)))
+        status = kinds[int(rng.integers(0, len(kinds)))]
+        lines = int(rng.integers(1, 4))
+        for _ in range(lines):
+            rows.append(f"{k},{day},c{k % 300},{int(rng.integers(100, 9_999)) / 100},{status}")
+        gone += lines if status in ("cancelled", "failed") else 0
+        used += 0 if status in ("cancelled", "failed") else lines
+        refunded += lines if status == "refunded" else 0
+    path = tmp_path / "woo.csv"
+    path.write_text("\n".join(rows) + "\n", "utf-8")
+    calls = _count_pipeline_calls(monkeypatch)
+    ours = assert_same(path)
+    assert calls == [] and ours.totals.orders == used and not ours.problems
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert f"{gone} rows with the status “cancelled”, “failed” in E1 are left out" in said or (
+        f"{gone} rows with the status “failed”, “cancelled” in E1 are left out" in said
+    ), said
+    assert f"{refunded} rows with a refund or return status in E1" in said
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    lines=st.lists(
+        st.tuples(
+            st.sampled_from(["", "1", "2", "3"]),
+            st.sampled_from(["", "ann", "bob"]),
+            st.sampled_from(["", "2025-01-05", "2025-01-06", "soon"]),
+            st.sampled_from(["", "100", "250.5", "lots"]),
+            st.sampled_from(["", "", "completed", "Отменён", "cancelled", "Возврат", " void "]),
+            st.sampled_from(["", "40", "15.5", "much"]),
+        ),
+        min_size=1,
+        max_size=9,
+    ),
+    head=st.sampled_from(["Order Total", "Amount"]),
+    cost=st.sampled_from(["", "Line cost", "Order cost"]),
+    numbered=st.booleans(),
+    batch=st.sampled_from([2, 50_000]),
+)
+def test_statuses_give_the_same_on_both_paths(tmp_path_factory, lines, head, cost, numbered, batch):
+    """Any mix of statuses, order numbers, missing and bad cells, and a cost on the lines or
+    none: the out-of-core SQL gives the reading pipeline's JSON, problems and notices,
+    whatever the batches (a cancelled line's cost counts nowhere, a further line's with its
+    order, rule 5)."""
+    from unittest import mock
+
+    from core.orders import outofcore
+
+    lines = [*lines, ("9", "cid", "2025-01-07", "5", "", "2")]  # one usable order at least
+    if not cost:
+        lines = [line[:-1] for line in lines]
+    if not numbered:
+        lines = [line[1:] for line in lines]
+    path = tmp_path_factory.mktemp("statuses") / "log.csv"
+    body = "\n".join(";".join(line) for line in lines)
+    heads = ("Order ID;" if numbered else "") + f"Customer;Order Date;{head};Status"
+    heads += f";{cost}" if cost else ""
+    path.write_text(f"{heads}\n{body}\n", "utf-8")
+    with mock.patch.object(outofcore, "_BATCH", batch):
+        ours = assert_same(path, end=dt.date(2025, 12, 31))
+    log = read_order_log(path, "en")
+    status = {n.message("en") for n in log.notices if "status" in n.message("en")}
+    assert status == {n.message("en") for n in ours.notices if "status" in n.message("en")}
+
+
+def test_a_parquet_log_with_statuses_gives_the_csvs_figures(tmp_path):
+    import duckdb
+
+    csv_path = tmp_path / "orders_export.csv"
+    # (Shopify's "Name" is read as the order number from its values: a Parquet file's header
+    # alone does not tell it)
+    text = SHOPIFY_STATUSES.replace("Name,", "Order Number,", 1).replace("soon", "2025-03-13")
+    csv_path.write_text(text + "\n", "utf-8")
+    parquet = tmp_path / "orders_export.parquet"
+    con = duckdb.connect()
+    con.execute(
+        f"COPY (SELECT * FROM read_csv('{csv_path}', all_varchar=true)) TO '{parquet}' "
+        "(FORMAT parquet)"
+    )
+    con.close()
+    a = assert_same(csv_path, end=dt.date(2025, 3, 31))
+    b = derive_file(parquet, dt.date(2025, 3, 31), today=TODAY)
+    assert json.dumps(to_json(a), sort_keys=True) == json.dumps(to_json(b), sort_keys=True)
+    assert float(b.totals.revenue) == 113 + 221 + 12 + 40
+    said = " ".join(n.message("en") for n in b.notices)
+    assert "4 rows with the status “voided” in C1 are left out" in said, said
+
+
+@pytest.mark.parametrize("batch", [2, 50_000])
+def test_a_cancelled_line_is_still_its_orders_for_its_further_lines(tmp_path, monkeypatch, batch):
+    """A cancelled line on another day makes its order one of two days: the order's line
+    without an amount is no further line of it (a bad row, listed), though the pipeline reads
+    the order's other lines apart from the SQL's."""
+    from core.orders import outofcore
+
+    monkeypatch.setattr(outofcore, "_BATCH", batch)
+    text = (
+        "Order ID;Customer;Order Date;Order Total;Status\n"
+        "1;;2025-01-05;;Отменён\n1;;2025-01-06;;completed\n1;ann;2025-01-06;100;\n"
+        "9;cid;2025-01-07;5;\n"
+    )
+    path = tmp_path / "log.csv"
+    path.write_text(text, "utf-8")
+    ours = assert_same(path, end=dt.date(2025, 12, 31))
+    assert [p.cell for p in ours.problems] == ["D3"]
+    said = " ".join(n.message("en") for n in ours.notices)
+    assert "1 row with the status “Отменён” in E1 is left out" in said, said

@@ -416,8 +416,10 @@ def test_headers_that_name_no_segment_input_stay_unmapped(text):
         "Product",
         "Артикул",
         "SKU",
-        "Статус",
-        "Status",
+        # «Статус», "Status" are the order's status now (a cancelled order is left out); a
+        # delivery's status is none
+        "Статус доставки",
+        "Fulfillment Status",
         "Менеджер",
     ],
 )
@@ -566,11 +568,12 @@ def test_an_amount_with_or_without_vat_or_a_discount_is_an_amount(row, amount):
         # "Net sales" is after discounts and returns, "Gross sales" before them (Square)
         (["Date", "Customer ID", "Gross Sales", "Discounts", "Net Sales", "Total Collected"],
          ["date", "customer", None, None, "amount", None]),
-        # PrestaShop's orders: "Reference" is each order's code, not a referrer (a channel)
+        # PrestaShop's orders: "Reference" is each order's code, not a referrer (a channel);
+        # "Status" ("Payment accepted", "Canceled", "Refunded") is the order's status
         (
             ["ID", "Reference", "New client", "Delivery", "Customer", "Total", "Payment",
              "Status", "Date"],
-            [None, None, None, None, "customer", "amount", None, None, "date"],
+            [None, None, None, None, "customer", "amount", None, "status", "date"],
         ),
     ],
 )  # fmt: skip

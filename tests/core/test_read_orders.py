@@ -410,3 +410,116 @@ def test_a_workbook_of_order_lines_counts_each_orders_cost_once(tmp_path):
         ru = [n.message("ru") for n in log.notices]
         assert said in ru, ru
         assert not any("сумм" in m and "каждой строке" in m for m in ru), ru
+
+
+# The order's status: a cancelled order's rows are left out -------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Статус", "Статус заказа", "Статус оплаты", "Состояние", "Стадия сделки", "Этап",
+        "Status", "Order Status", "Financial Status", "Payment Status",
+    ],
+)  # fmt: skip
+def test_an_order_status_column_is_recognised(text):
+    from core.readers import header
+
+    assert header.match(text, specs.ORDERS.header).key == "status", text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fulfillment Status", "Статус доставки", "Статус отгрузки", "Статус клиента",
+        "Customer status", "Cancelled at", "Billing State", "Shipping State", "Дата отмены",
+    ],
+)  # fmt: skip
+def test_a_delivery_or_customer_status_or_a_date_is_no_order_status(text):
+    from core.readers import header
+
+    assert header.match(text, specs.ORDERS.header).key != "status", text
+
+
+@pytest.mark.parametrize(
+    "status, gone, refunded",
+    [
+        ("Выполнен", False, False),
+        ("Новый", False, False),
+        ("completed", False, False),
+        ("paid", False, False),
+        ("pending", False, False),
+        ("processing", False, False),
+        ("on-hold", False, False),
+        ("Успешно реализовано", False, False),
+        ("", False, False),
+        ("Отменён", True, False),
+        ("  ОТМЕНЁН ", True, False),
+        ("Отменен покупателем", True, False),
+        ("Cancelled", True, False),
+        ("canceled", True, False),
+        ("wc-cancelled", True, False),
+        ("voided", True, False),
+        ("Failed", True, False),
+        ("declined", True, False),
+        ("Rejected", True, False),
+        ("Аннулирован", True, False),
+        ("Закрыто и не реализовано", True, False),
+        ("Не реализовано", True, False),
+        ("Отказ", True, False),
+        ("Возврат", False, True),
+        ("refunded", False, True),
+        ("partially_refunded", False, True),
+        ("Returned", False, True),
+        ("Частичный возврат", False, True),
+    ],
+)
+def test_a_status_says_whether_the_order_took_place(status, gone, refunded):
+    from core.readers.orders import order_statuses
+
+    texts, left_out, refund = order_statuses([status])
+    assert texts == [status.strip()]
+    assert (bool(left_out[0]), bool(refund[0])) == (gone, refunded)
+
+
+def test_a_cancelled_orders_rows_are_left_out_in_memory_and_said(tmp_path):
+    path = write(
+        tmp_path / "crm.csv",
+        "Номер заказа;Дата;Клиент;Сумма;Статус\n"
+        "1001;01.02.2025;Анна;1000;Выполнен\n"
+        "1002;02.02.2025;Борис;2000;Отменён\n"
+        "1003;03.02.2025;Анна;1500;Отменен покупателем\n"
+        "1004;04.02.2025;Вера;700;Возврат\n"
+        "1005;05.02.2025;Борис;300;Выполнен\n"
+        "1006;31.02.2025;Глеб;много;Отменён\n"  # a cancelled row's cells are never read
+        "1007;06.02.2025;Дина;50;\n",
+    )
+    log = read_order_log(path, "ru")
+    assert log.amount.tolist() == [1000, 700, 300, 50]
+    assert not log.problems
+    said = [n.message("ru") for n in log.notices]
+    assert (
+        "3 строки со статусом «Отменён», «Отменен покупателем» в E1 не учтены: отменённые "
+        "заказы — не покупки" in said
+    ), said
+    assert any(m.startswith("1 строка со статусом возврата в E1 учтена как заказ") for m in said)
+    en = [n.message("en") for n in log.notices]
+    assert "3 rows with the status “Отменён”, “Отменен покупателем” in E1 are left out" in en[0]
+    assert "Статус" not in log.extra  # read as the status, no column left unused
+
+
+def test_a_cancelled_orders_further_lines_take_its_status(tmp_path):
+    """Shopify writes "Financial Status" on an order's first line only: its further lines are
+    the order's, and leave with it."""
+    path = write(
+        tmp_path / "orders_export.csv",
+        "Name,Email,Financial Status,Fulfillment Status,Total,Created at,Lineitem name\n"
+        "#1001,ann@example.com,paid,fulfilled,113.00,2025-01-27 19:17:00 -0500,Mug\n"
+        "#1001,ann@example.com,,,,2025-01-27 19:17:00 -0500,Tea\n"
+        "#1002,bob@example.com,voided,,59.00,2025-02-03 09:01:00 -0500,Tea\n"
+        "#1002,bob@example.com,,,,2025-02-03 09:01:00 -0500,Pot\n"
+        "#1002,,,,,,Mug\n",
+    )
+    log = read_order_log(path, "en")
+    assert log.amount.tolist() == [113] and not log.problems
+    said = " ".join(n.message("en") for n in log.notices)
+    assert "3 rows with the status “voided” in C1 are left out" in said, said
+    assert "1 row without an amount" in said  # #1001's Tea

@@ -671,3 +671,25 @@ def test_order_numbers_are_previewed_and_an_orders_total_counts_once(window, qtb
     assert float(cli.totals.revenue) == 5_200  # 1 700 + 400 + 2 300 + (300 + 500)
     dialog.accept()
     qtbot.waitUntil(lambda: window.doc.names() == ["All customers"], timeout=30_000)
+
+
+def test_an_order_status_is_previewed_and_can_be_left_unused(window, qtbot, tmp_path):
+    """A CRM's «Статус»: the preview reads it as the order status (named so in its
+    drop-down), says the cancelled rows are left out, and "not used" counts every row again."""
+    from tests.core.test_orders_outofcore import STATUSES_RU
+
+    path = tmp_path / "crm.csv"
+    path.write_text(STATUSES_RU, "utf-8")
+    dialog = open_preview(window, qtbot, path)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    rows = {dialog.columns.item(i, 0).text(): i for i in range(dialog.columns.rowCount())}
+    box = dialog.role_box(rows["Статус"])
+    assert box.currentData() == "status" and box.currentText() == "order status"
+    assert "4 rows with the status" in dialog.notes.text()
+    assert dialog.found.derived.totals.orders == 5
+    box.setCurrentIndex(box.findData(None))
+    qtbot.waitUntil(lambda: dialog.found.roles.get(rows["Статус"], "") is None, timeout=30_000)
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=30_000)
+    # every row counts again (but 1006's, whose date and amount cannot be read)
+    assert dialog.found.derived.totals.orders == 8
+    assert "rows with the status" not in dialog.notes.text()
