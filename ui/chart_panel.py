@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import charts, metrics
+from core import charts
 from core.metrics import Results
 from ui import i18n
-from ui.models import columns
 
 MAX_BARS = charts.LIMIT  # segments compared at once: the highest, the lowest and the selected
 MIN_BARS = 3  # compared however low the view: fewer would not compare
@@ -243,9 +242,8 @@ class ChartPanel(QWidget):
         size["scale"] = self._scale
         if self.showing_sides():
             compared = sides_chart(data, lang, currency, selected=row, **size)
-        else:  # the legend in the grid's badge words where the full ones would be cut
-            short = {v.level: columns.short_word(v) for v in metrics.VERDICTS["ltv_cac"]}
-            compared = ratio_chart(data, lang, currency, selected=row, short=short, **size)
+        else:
+            compared = ratio_chart(data, lang, currency, selected=row, **size)
         if row is not None:
             curve = charts.profit_curve(results, row)
             why = results.reason(row, "payback_months", lang)

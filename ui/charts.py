@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from PySide6.QtCharts import (
     QAbstractBarSeries,
@@ -385,13 +385,12 @@ def ratio_chart(
     selected: int | None = None,
     compact: bool = False,
     scale: float = 1.0,
-    short: Mapping[str, str] | None = None,
 ) -> SegmentChart:
     """LTV:CAC per segment, highest on top, coloured by verdict (the legend names the verdicts),
     with reference lines at 1 and 3 and each bar's value written beside it.
 
-    ``short`` gives each verdict level its short word (the window's badges): the legend says
-    those where its full words would not fit.
+    The legend says the verdicts' full words where they fit the chart's width and their short
+    words (the grid's badges) where not, in the window and in the report alike.
 
     A ratio far above the rest is drawn to the edge with its value inside the bar, so one
     outlier does not flatten the others. Segments without a ratio are listed with the reason.
@@ -421,6 +420,7 @@ def ratio_chart(
     series = QHorizontalStackedBarSeries()
     series.setBarWidth(0.7)
     words = {v.level: v(lang) for v in metrics.VERDICTS["ltv_cac"]}
+    short = {v.level: v.short(lang) for v in metrics.VERDICTS["ltv_cac"]}
     legend = []
     for level in _LEVEL_ORDER:
         if level not in levels:
@@ -431,9 +431,8 @@ def ratio_chart(
         heights = [min(r, clip) if lv == level else 0.0 for r, lv in zip(ratios, levels)]
         bar_set.append([*heights, 0.0])  # the top band holds the reference lines' labels
         series.append(bar_set)
-        legend.append((bar_set, words[level], (short or {}).get(level, words[level])))
-    if short:
-        chart.short_legend(legend)
+        legend.append((bar_set, words[level], short[level]))
+    chart.short_legend(legend)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     names = [data.names[i] for i in order]
@@ -891,6 +890,9 @@ def paint_chart(chart: QChart, painter: QPainter, target: QRectF) -> None:
     chart.setGeometry(QRectF(0, 0, target.width(), target.height()))
     scene.setSceneRect(0, 0, target.width(), target.height())
     QApplication.sendPostedEvents(chart)  # the chart lays out its axes at the final size
+    # and the legend its entries, with the words the chart chose for that size (the short
+    # ones where the full would be cut): otherwise the page shows the words it was made with
+    QApplication.sendPostedEvents(chart.legend())
     if isinstance(chart, SegmentChart):
         chart.place_labels()
     painter.save()

@@ -17,6 +17,7 @@ import pytest
 
 from core import schema
 from core.errors import SaveError
+from core.metrics import VERDICTS
 from core.project import Project, SegmentTable, Settings, load_project
 from core.readers import open_project
 from tests.conftest import ROOT, require_tool
@@ -112,6 +113,20 @@ def test_russian_report_of_the_sample(sample_pdfs):
     assert "01.12." in text or re.search(r"\d\d\.\d\d\.\d{4}", text)  # a Russian date
     fonts = subprocess.run(["pdffonts", str(paths["ru"])], capture_output=True, text=True).stdout
     assert "DejaVuSans" in fonts and " yes " in fonts  # embedded
+
+
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_the_charts_legend_is_never_cut(sample_pdfs, lang):
+    """The LTV:CAC chart's legend on page 2 names every verdict whole: its short words (the
+    grid's badges) where the full ones do not fit the half page. It said "запас: можно
+    больше тратить на ро…": the chart chose its words for the size, but the page was drawn
+    before the legend took them, and the report asked for no short words at all."""
+    _, paths = sample_pdfs
+    text = pages_of(paths[lang])[1]
+    assert "…" not in text and "..." not in text
+    for level in ("bad", "warn", "good", "info"):
+        verdict = next(v for v in VERDICTS["ltv_cac"] if v.level == level)
+        assert verdict.short(lang) in text or verdict(lang) in text, level
 
 
 def test_chart_axes_write_numbers_as_the_language_does(sample_pdfs):
