@@ -334,11 +334,21 @@ def test_b_running_off_is_said_in_plain_words_first():
     and what the model cannot do; the parameter follows in brackets."""
     rng = np.random.default_rng(2)
     T = rng.uniform(20, 100, 3000)
-    x, t_x = simulate.bgnbd_customers(dict(r=2.0, alpha=10.0, a=0.5, b=1e9), T, rng)
+    x, _ = simulate.bgnbd_customers(dict(r=2.0, alpha=10.0, a=0.5, b=1e9), T, rng)
+    # every repeat buyer last bought at the end of the log: nobody is seen leaving. (The
+    # simulated t_x of b = 1e9 were not that: by chance their likelihood has a maximum at a
+    # small chance of leaving, a = 0.00097, b = 1.54, ln L −90 954.3 against −90 955.1 as
+    # b → ∞, which SciPy 1.17's L-BFGS-B finds and older ones missed for the ridge.)
+    t_x = np.where(x > 0, T, 0.0)
     fit = bgnbd.fit(x, t_x, T)
     assert not fit.converged and fit.params is None
     en, ru = fit.message("en"), fit.message("ru")
-    assert "b, of the chance of leaving: it runs off towards infinity" in en, en
+    # the chance of leaving a/(a + b) goes to 0 either way: a → 0 or b → ∞, whichever the
+    # optimiser's path takes (SciPy 1.17 takes a → 0 on these data); both say the same first
+    assert (
+        "b, of the chance of leaving: it runs off towards infinity" in en
+        or "a, of the chance of leaving: it runs off towards zero" in en
+    ), en
     plain_en = "the log does not show customers leaving"
     plain_ru = "журнал не показывает, что клиенты уходят"
     assert plain_en in en and "how many are still active" in en, en
