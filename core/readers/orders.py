@@ -135,17 +135,17 @@ _UNIT_COST = schema.BY_KEY["unit_cost"]
 FURTHER_LINES = Plural(
     (
         "{n} row without an amount, on a day its customer has an order with one, is read as a "
-        "further line of that order and left out ({cells})",
+        "further line of that order, not as an order of its own ({cells})",
         "{n} rows without an amount, on a day their customer has an order with one, are read "
-        "as further lines of that order and left out ({cells})",
+        "as further lines of that order, not as orders of their own ({cells})",
     ),
     (
         "{n} строка без суммы в день, когда у того же клиента есть заказ с суммой, прочитана "
-        "как следующая строка этого заказа и не учтена ({cells})",
+        "как следующая строка этого заказа, а не как отдельный заказ ({cells})",
         "{n} строки без суммы в день, когда у того же клиента есть заказ с суммой, прочитаны "
-        "как следующие строки этого заказа и не учтены ({cells})",
+        "как следующие строки этого заказа, а не как отдельные заказы ({cells})",
         "{n} строк без суммы в день, когда у того же клиента есть заказ с суммой, прочитаны "
-        "как следующие строки этого заказа и не учтены ({cells})",
+        "как следующие строки этого заказа, а не как отдельные заказы ({cells})",
     ),
 )
 REFUNDS_TAKEN_OFF = Text(

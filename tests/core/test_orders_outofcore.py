@@ -618,7 +618,7 @@ def test_further_lines_of_an_order_are_no_bad_rows_on_both_paths(tmp_path):
     # one notice for all four, #1005's line too (its first line, "12 USD", is read by the
     # pipeline), as in memory: "Name" is the order number, and a further line is its order's
     assert "4 rows without an amount" in said
-    assert "read as further lines of that order and left out (D3, D6, D7…)" in said
+    assert "read as further lines of that order, not as orders of their own (D3, D6, D7…)" in said
     log = read_order_log(path)
     assert log.rows == 5  # the four orders used and cid's bad row; the lines are no rows
     assert "4 rows without an amount" in " ".join(n.message("en") for n in log.notices)
@@ -1064,7 +1064,7 @@ def test_a_row_without_an_amount_on_a_day_only_the_pipeline_types_is_a_further_l
     said = [n.message("en") for n in ours.notices if "further line" in n.message("en")]
     assert said == [
         "2 rows without an amount, on a day their customer has an order with one, are read as "
-        "further lines of that order and left out (C3, C5)"
+        "further lines of that order, not as orders of their own (C3, C5)"
     ]
 
 
