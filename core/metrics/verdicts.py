@@ -18,8 +18,11 @@ GOOD, WARN, BAD, INFO = "good", "warn", "bad", "info"
 class Verdict:
     """A health verdict (§2): a stable key, a level for the colour, words in both languages, the
     rule, and ``short``: the one word of its badge (the grid, the summary strip, a narrow chart's
-    legend). The short word is the words' own first word or plainly the same verdict, so a
-    reader meets one verdict under one word in the window, the PDF and the workbook."""
+    legend). The short word is a short form of the words themselves — their first words
+    ("room to grow" for "room to spend more on growth", «запас» for «запас: можно больше…»), a
+    contraction ("doesn't pay back") or, relative to the rule, the same judgment in one word
+    ("low" below 3:1 or below the benchmark) — so a reader meets one verdict under one word in
+    the window, the PDF and the workbook."""
 
     key: str
     level: str
@@ -59,7 +62,7 @@ VERDICTS: dict[str, tuple[Verdict, ...]] = {
             INFO,
             Text("room to spend more on growth", "запас: можно больше тратить на рост"),
             Text("above 5", "больше 5"),
-            Text("room", "запас"),
+            Text("room to grow", "запас"),
         ),
     ),
     "payback_months": (
@@ -85,7 +88,7 @@ VERDICTS: dict[str, tuple[Verdict, ...]] = {
             BAD,
             Text("does not pay back", "не окупается"),
             Text("beyond the lifetime, or never", "дольше срока жизни или никогда"),
-            Text("no payback", "не окупается"),
+            Text("doesn't pay back", "не окупается"),
         ),
     ),
     "crr": (

@@ -366,12 +366,12 @@ def test_portfolio_row_explains_itself(window):
 
 
 def test_explain_shows_the_grids_badge_then_the_verdict_in_full(window):
-    """Offices' LTV:CAC 9.56: the badge says "room" as the grid's does, then the words in full
-    with the rule, once (the badge repeated the full words before them)."""
+    """Offices' LTV:CAC 9.56: the badge says "room to grow" as the grid's does, then the words
+    in full with the rule, once (the badge repeated the full words before them)."""
     window.select_cell(3, "ltv_cac")
     lines = [line.strip() for line in window.explain.text().splitlines() if line.strip()]
     verdict = " ".join(next(line for line in lines if "(rule:" in line).split())
-    assert verdict == "room room to spend more on growth (rule: above 5)"
+    assert verdict == "room to grow room to spend more on growth (rule: above 5)"
     assert window.explain.text().count("room to spend more on growth") == 1
 
 
