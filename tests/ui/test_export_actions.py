@@ -18,7 +18,7 @@ def test_export_workbook_from_the_window(window, qtbot, tmp_path):
     assert window.task is not None  # running in a worker: the window is free meanwhile
     qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
     assert zipfile.is_zipfile(target)
-    assert "Exported report.xlsx" in window.status_label.text()
+    assert "Exported report.xlsx" in window.banner.message()
 
 
 def test_export_pdf_from_the_window(window, qtbot, tmp_path):
@@ -55,12 +55,12 @@ def test_the_pdf_lists_the_cells_the_import_could_not_read(window, qtbot, tmp_pa
     qtbot.waitUntil(lambda: window.doc.names() == ["Розница", "Опт"], timeout=30_000)
     text = _export_pdf(window, qtbot, tmp_path / "read.pdf")
     assert "Problems found in the data" in text
-    assert "1 problem noted" in window.status_label.text()  # the banner says so too
+    assert "1 problem noted" in window.banner.message()
     assert "клиенты.csv, B3 много" in text  # the file's cell, not "Опт · Average order value"
     window.doc.undo_stack.push(SetCellCommand(window.doc, 1, "avg_order_value", 800.0))
     text = _export_pdf(window, qtbot, tmp_path / "fixed.pdf")
     assert "B3" not in text and "Problems found in the data" not in text
-    assert "problems noted" not in window.status_label.text()
+    assert "problems noted" not in window.banner.message()
 
 
 def test_a_worker_never_runs_the_collector(qapp, qtbot):

@@ -368,7 +368,7 @@ def test_a_log_of_one_segment_counts_it_in_words(
     qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
     dialog.accept()
     qtbot.waitUntil(lambda: window.doc.project.orders is not None, timeout=10_000)
-    said = window.status_label.text()
+    said = window.banner.message()
     assert said.startswith(made) and left_out in said, said
     panel = window.panel("ui.panels.cohorts:CohortsPanel")
     qtbot.waitUntil(lambda: panel.table.rowCount() > 0, timeout=5_000)

@@ -45,7 +45,6 @@ from ui.editing import GridEditor
 from ui.models import columns
 from ui.panels.formula_line import FormulaLine
 from ui.panels.summary_strip import SummaryStrip
-from ui.views.elided_label import ElidedLabel
 from ui.views.grid_pane import GridPane
 from ui.window.actions import Actions
 from ui.window.file_actions import APP_NAME, FileActions, dropped_file
@@ -203,8 +202,10 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(1, 0)
         self.setCentralWidget(self.side_splitter)
         self.side.hide()
-        self.status_label = ElidedLabel(self)
-        self.statusBar().addWidget(self.status_label, 1)
+        # The status bar holds the long work's progress with Cancel and the folded charts'
+        # button, and no copy of the banner's messages: one place says what an import, an
+        # export or a paste did (the banner, which cannot be off-screen, DESIGN.md §7); the
+        # copy was read twice, closed in two places and, hidden in presentation mode, not seen.
         # the charts folded away by a low window come back by this button (or the splitter)
         self.charts_button = QToolButton(self)
         self.charts_button.setObjectName("showCharts")
@@ -276,7 +277,6 @@ class MainWindow(QMainWindow):
             from ui.panels.banner import Banner
 
             self._banner = Banner(self)
-            self._banner.closed.connect(self.status_label.clear)
             self._column.insertWidget(0, self._banner)
         return self._banner
 
@@ -399,7 +399,6 @@ class MainWindow(QMainWindow):
         if self._banner is not None and self._banner.isVisible():
             # a message was written in the other language: it goes (its news is in the grid)
             self._banner.dismiss()
-        self.status_label.clear()
         self.retranslate()
         self.grid.schedule_fit()
         self.language_switched.emit(code)
@@ -434,8 +433,6 @@ class MainWindow(QMainWindow):
         success close by themselves after ``timeout_ms`` (the banner's default; 0: they stay);
         ``details``, the technical words behind the text, in its tooltip."""
         self.banner.show_message(text, kind, actions, timeout_ms, details)
-        self.status_label.setText(text)
-        self.status_label.setToolTip(f"{text}\n\n{details}" if details else text)
 
     @Slot(str)
     def show_status(self, text: str) -> None:
