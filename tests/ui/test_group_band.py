@@ -126,3 +126,34 @@ def test_every_group_title_of_an_order_log_project_can_be_read(window, qtbot, en
     qtbot.waitUntil(lambda: model_summary(window.doc) is not None, timeout=60_000)
     qtbot.waitUntil(lambda: not window.grid.folded("customer_model"), timeout=10_000)
     _look_everywhere(window, qtbot, "order log")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_last_groups_bracket_ends_on_the_grids_last_column(window, qtbot, english, lang):
+    """At 1920×1080 the grid's columns all fit: «Исходные данные» / "Inputs" is the last group
+    over them, and its bracket stopped 3 px short of the last column's grid line, so the band
+    seemed to end before the grid's last column. Each bracket now ends on its last column's
+    line and starts inside its first column, in both languages."""
+    from ui import style
+
+    i18n.language().set(lang)
+    window.showNormal()
+    window.resize(1920, 1080)
+    _settle(window, qtbot)
+    view, spans = window.grid.view, window.grid.band.spans
+    header = view.horizontalHeader()
+    model = view.model()
+    shown = [c for c in range(1, model.columnCount()) if not view.isColumnHidden(c)]
+    last = shown[-1]
+    offset = view.verticalHeader().width() + view.frameWidth()
+    line = offset + header.sectionViewportPosition(last) + header.sectionSize(last) - 1
+    assert line < spans.seen_right(), "every column in sight at 1920×1080"
+    image = spans.grab().toImage()
+    drawn = {name: (first, end) for name, first, end in spans.brackets}
+    for group, left, right in spans.spans():
+        first, end = drawn[group.name]
+        assert left < first < right and end == right - 1, (lang, group.name, left, right)
+    name = columns.group_of(last).name
+    assert drawn[name][1] == line, (lang, name, drawn[name], line)
+    y = spans.height() - 2
+    assert image.pixelColor(line, y) == style.GROUP_LINE, (lang, image.pixelColor(line, y))

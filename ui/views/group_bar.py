@@ -30,6 +30,8 @@ class _Spans(QWidget):
         self._hits: list[tuple[QRect, str]] = []
         #: the titles as last painted: (where, group name, the words drawn)
         self.titles: list[tuple[QRect, str, str]] = []
+        #: the brackets as last painted: (group name, first x, last x)
+        self.brackets: list[tuple[str, int, int]] = []
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -64,28 +66,38 @@ class _Spans(QWidget):
         view = self._view
         return view.verticalHeader().width() + view.frameWidth() + view.columnWidth(0)
 
+    def seen_right(self) -> int:
+        """The band's x just right of the grid's cells in sight (not over its scroll bar)."""
+        view = self._view
+        return view.verticalHeader().width() + view.frameWidth() + view.viewport().width()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         frozen = self.frozen_width()
+        seen = min(self.width(), self.seen_right())
         painter = QPainter(self)
-        painter.setClipRect(QRect(frozen, 0, self.width() - frozen, self.height()))
+        painter.setClipRect(QRect(frozen, 0, seen - frozen, self.height()))
         fm = self.fontMetrics()
         h = self.height()
         self._hits = []
         self.titles = []
+        self.brackets = []
         pen = QPen(style.GROUP_LINE)
         for group, left, right in self.spans():
             if right <= frozen:
                 continue
             start = max(left, frozen)
             painter.setPen(pen)
-            # a bracket under the title, from the group's first column to its last
-            painter.drawLine(left + 2, h - 2, right - 3, h - 2)
-            painter.drawLine(left + 2, h - 6, left + 2, h - 2)
-            painter.drawLine(right - 3, h - 6, right - 3, h - 2)
+            # a bracket under the title, from the group's first column to its last, its end on
+            # the last column's grid line (right − 1), as the grid's own lines end there; the gap
+            # between two groups is at the next one's start (it stopped 3 px short of the
+            # grid's last line: the band seemed to end before the grid's last column)
+            first, last = left + 3, right - 1
+            painter.drawLine(first, h - 2, last, h - 2)
+            painter.drawLine(first, h - 6, first, h - 2)
+            painter.drawLine(last, h - 6, last, h - 2)
+            self.brackets.append((group.name, first, last))
             title = f"▾ {group.label()}"
-            width = min(
-                fm.horizontalAdvance(title) + 8, right - start - 4, self.width() - start - 4
-            )
+            width = min(fm.horizontalAdvance(title) + 8, right - start - 4, seen - start - 4)
             if width < fm.horizontalAdvance("▾") + 8:
                 continue
             rect = QRect(start + 4, 0, width, h - 3)
