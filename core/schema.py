@@ -35,6 +35,11 @@ class Column:
 
     ``minimum``/``maximum`` bound the valid range; ``*_inclusive`` say whether the bound itself is
     valid. ``noun`` is the column named inside a sentence ("needs gross margin").
+
+    ``usual_max`` is where the valid range stops being believable: a value above it is valid
+    (§1 sets no upper bound), so it is kept and used, but flagged with ``UNUSUAL`` for the
+    person to check — a spreadsheet's warning, not a refusal. DESIGN.md is silent on such
+    values; a retention of «1 234,5» years is a slip of the keyboard far more often than a fact.
     """
 
     key: str
@@ -53,6 +58,7 @@ class Column:
     max_inclusive: bool = True
     short_en: str = ""
     short_ru: str = ""
+    usual_max: float | None = None
 
     @property
     def is_input(self) -> bool:
@@ -88,6 +94,21 @@ class Column:
             if value > self.maximum or (value == self.maximum and not self.max_inclusive):
                 return False
         return True
+
+    def unusual(self, value: object) -> bool:
+        """True for a valid value beyond ``usual_max``: used, and flagged for a check."""
+        return (
+            self.usual_max is not None
+            and isinstance(value, float)
+            and self.in_range(value)
+            and value > self.usual_max
+        )
+
+    def unusual_text(self, lang: str) -> str:
+        """The flag of an ``unusual`` value, in words ("unusually large: more than 50 years…")."""
+        if self.usual_max is None:
+            return ""
+        return UNUSUAL(lang, usual=_usual_words(self.usual_max, self.unit, lang))
 
     def valid_mask(self, values: np.ndarray) -> np.ndarray:
         """``in_range`` for a whole column at once (NaN and infinities are never valid)."""
@@ -359,6 +380,34 @@ AMBIGUOUS_PERCENT = Text(
     "неоднозначный процент: в столбце проценты (значения больше 1), и {value} — это {value} % "
     "или {percent} %; введите его со знаком %",
 )
+#: The flag of a valid value beyond a column's ``usual_max``: kept, used, and shown to be checked.
+UNUSUAL = Text(
+    "unusually large: more than {usual} — check it; it is used as it is",
+    "необычно большое значение: больше {usual} — проверьте его; оно используется как есть",
+)
+#: The flag of a lifetime (§2 ``lifetime_years``) beyond retention years' ``usual_max``, typed
+#: or derived from the customer counts (a churn of 0.1 % is a lifetime of 1 000 years).
+UNUSUAL_LIFETIME = Text(
+    "unusually long: more than {usual} — check retention years or the customer counts",
+    "необычно долго: больше {usual} — проверьте срок удержания или количества клиентов",
+)
+
+
+def _usual_words(usual: float, unit: str, lang: str) -> str:
+    """«50 лет», "50 years": the bound of the usual with its unit."""
+    if unit == YEARS:
+        return f"{usual:g} лет" if lang == "ru" else f"{usual:g} years"
+    return f"{usual:g}"
+
+
+def unusual_lifetime(value: float | None, lang: str) -> str:
+    """The flag of a lifetime beyond what retention years usually hold, or ""."""
+    usual = BY_KEY["retention_years"].usual_max
+    if value is None or usual is None or not value > usual:
+        return ""
+    return UNUSUAL_LIFETIME(lang, usual=_usual_words(usual, YEARS, lang))
+
+
 NAME_REPEATS = Text(
     "another segment is already called “{name}” (row {first}); names must be unique",
     "сегмент «{name}» уже есть (строка {first}); названия не должны повторяться",
@@ -526,6 +575,9 @@ INPUTS: tuple[Column, ...] = (
         unit=YEARS,
         minimum=0,
         min_inclusive=False,
+        # longer than a working life: a customer relationship of more than 50 years is a slip
+        # (a misplaced separator, months typed as years) far more often than a fact
+        usual_max=50,
         label_en="Retention, years",
         label_ru="Срок удержания, лет",
         noun_en="retention years",

@@ -192,7 +192,8 @@ class Results:
     def cell(self, row: int, key: str, lang: str = "en") -> Cell:
         """Metric ``key`` of segment ``row`` as it is shown: value, state, reason, flag, verdict.
 
-        The one place that decides "never" and "inconsistent counts": grid, explanation, charts,
+        The one place that decides "never", "inconsistent counts" and an unusually long
+        lifetime (``schema.unusual_lifetime``): grid, explanation, charts,
         reports and the command line read it here rather than testing the masks themselves.
         """
         value = self.value(row, key)
@@ -200,6 +201,8 @@ class Results:
         flag = ""
         if key in FLAGGABLE and self.inconsistent[row]:
             flag = reasons.INCONSISTENT_FLAG(lang)
+        elif key == "lifetime_years":  # valid, but beyond any believable customer relationship
+            flag = schema.unusual_lifetime(value, lang)
         if key == "payback_months" and self.never[row]:
             return Cell(key, None, State.NEVER, self.reason(row, key, lang), "", verdict)
         if value is None:

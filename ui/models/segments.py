@@ -157,7 +157,8 @@ class SegmentsTableModel(GridModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None or col.key == "segment" or unread:
                 return value
-            return self._fmt.cell(value, col.unit)
+            # a valid value beyond the believable (core's rule): marked as a flagged metric is
+            return self._fmt.cell(value, col.unit) + (" !" if col.unusual(value) else "")
         if role == Qt.ItemDataRole.EditRole:
             if value is None:
                 return ""
@@ -172,11 +173,11 @@ class SegmentsTableModel(GridModel):
             return ""
         bad = unread or (isinstance(value, float) and not col.in_range(value))
         if role == Qt.ItemDataRole.ToolTipRole:
-            if unread or bad:
+            if unread or bad or col.unusual(value):
                 return self.problem(row, col.key)
             return registry.input_note(self._doc, row, col.key, self._fmt)  # from orders
         if role == Qt.ItemDataRole.ForegroundRole:
-            if bad:
+            if bad or col.unusual(value):
                 return RED_BRUSH
             noted = isinstance(value, float) and registry.input_note(
                 self._doc, row, col.key, self._fmt
@@ -201,7 +202,8 @@ class SegmentsTableModel(GridModel):
         )
 
     def problem(self, row: int, key: str) -> str:
-        """Why an input cell cannot be used (unread text, out of range), or ""."""
+        """Why an input cell cannot be used (unread text, out of range), what to check in one
+        that is used (an unusual value: «1 234,5» years of retention), or ""."""
         value = self._doc.value(row, key)
         col = schema.BY_KEY[key]
         lang = self._fmt.lang
@@ -214,6 +216,8 @@ class SegmentsTableModel(GridModel):
             return QCoreApplication.translate(
                 "SegmentsTableModel", "Out of range ({range}); not used."
             ).format(range=col.range_text(lang))
+        if col.unusual(value):
+            return _capital(col.unusual_text(lang)) + "."
         return ""
 
     # Document signals ------------------------------------------------------------------------
@@ -269,3 +273,7 @@ class SegmentsTableModel(GridModel):
     def _on_loaded(self) -> None:
         self._refresh_format()
         self.endResetModel()
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -168,6 +168,9 @@ class ExplainPanel(QWidget):
                         colour=style.RED.name(),
                     )
                 )
+            elif col.unusual(value):  # valid and used, but worth a second look (core's rule)
+                words = col.unusual_text(lang)
+                parts.append(_p(words[:1].upper() + words[1:] + ".", colour=style.RED.name()))
         elif value is None:
             stand_in = empty_input_note(self._doc, self._row, col.key, fmt)
             if stand_in:

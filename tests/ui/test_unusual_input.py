@@ -1,0 +1,40 @@
+"""A retention of «1 234,5» years typed into the Russian grid: accepted silently before. DESIGN
+§1's range for it is "> 0", so it stays accepted and used, but the cell is marked as a flagged
+metric is («1 234,5 г. !» in red) and says why in its tooltip, the formula line and the Explain
+panel; the lifetime it gives is flagged the same way."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.models.columns import COL
+
+OFFICES = 3  # «Офисы», retention 4 years
+
+
+def test_an_unusual_retention_is_kept_and_flagged_where_a_user_looks(window):
+    window.set_language("ru")
+    try:
+        model = window.model
+        index = model.index(OFFICES, COL["retention_years"])
+        assert model.setData(index, "1 234,5")  # not refused
+        assert window.doc.value(OFFICES, "retention_years") == 1234.5
+        shown = index.data(Qt.ItemDataRole.DisplayRole)
+        assert shown.endswith(" !"), shown
+        tip = index.data(Qt.ItemDataRole.ToolTipRole)
+        assert tip.startswith("Необычно большое значение: больше 50 лет"), tip
+        assert index.data(Qt.ItemDataRole.ForegroundRole) is not None
+        assert index.data(Qt.ItemDataRole.EditRole) == "1234,5"  # edited back as typed
+        window.select_cell(OFFICES, "retention_years")
+        assert "Необычно большое значение" in window.formula.edit.toolTip()
+        window.set_side_panel(True)
+        assert "Необычно большое значение" in " ".join(window.explain.text().split())
+        life = model.index(OFFICES, COL["lifetime_years"])
+        assert "необычно долго" in life.data(Qt.ItemDataRole.ToolTipRole)
+        # four years again: nothing to check
+        assert model.setData(index, "4")
+        assert not index.data(Qt.ItemDataRole.DisplayRole).endswith("!")
+        assert index.data(Qt.ItemDataRole.ToolTipRole) in (None, "")
+    finally:
+        window.doc.undo_stack.setClean()
+        window.set_language("en")
