@@ -114,14 +114,23 @@ def test_a_lifetime_from_crr_is_written_in_fx_as_the_grid_writes_it(
 @pytest.mark.parametrize(
     ("lang", "words"),
     [
-        ("en", "Empty: the lifetime comes from CRR: Lifetime, years = 1 ÷ 35.7% = 2.8 yr"),
-        ("ru", "Пусто: срок жизни берётся из CRR: Срок жизни клиента, лет = 1 ÷ 35,7 % = 2,8 г."),
+        (
+            "en",
+            "Empty: the lifetime comes from CRR: Lifetime, years = 1 ÷ churn = 1 ÷ 35.7% = 2.8 yr",
+        ),
+        (
+            "ru",
+            "Пусто: срок жизни берётся из CRR: "
+            "Срок жизни клиента, лет = 1 ÷ отток = 1 ÷ 35,7 % = 2,8 г.",
+        ),
     ],
 )
 def test_an_empty_retention_says_the_lifetime_comes_from_crr(window, qtbot, lang, words):
     """«Клуб лояльности» has no retention typed: its lifetime of 2,8 years comes from CRR. The
     formula line was blank and the Explain panel said "Empty. Metrics that need it are left
-    empty with the reason." beside an LTV of 56 448 ₽ made with that lifetime."""
+    empty with the reason." beside an LTV of 56 448 ₽ made with that lifetime. The words come
+    before the numbers: "1 ÷ 35,7 %" beside the grid's CRR of 64,3 % read as a mistake to a new
+    user, who does not see the folded churn column: "1 ÷ отток = 1 ÷ 35,7 %" says which."""
     window.set_language(lang)
     window.actions.side_panel.setChecked(True)
     explain = window.panel("ui.panels.explain:ExplainPanel")

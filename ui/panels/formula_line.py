@@ -55,17 +55,24 @@ def cell_explanation(doc, row: int, key: str, portfolio: bool, fmt) -> Explanati
 
 def empty_input_note(doc, row: int, key: str, fmt) -> str:
     """What stands in for an empty input, or "": an empty retention whose lifetime comes from CRR
-    ("Empty: the lifetime comes from CRR: Lifetime, years = 1 ÷ 35.7% = 2.8 yr"). Its Explain
-    panel said only that metrics needing it are left empty, while LTV was there beside it."""
+    ("Empty: the lifetime comes from CRR: Lifetime, years = 1 ÷ churn = 1 ÷ 35.7% = 2.8 yr"). Its
+    Explain panel said only that metrics needing it are left empty, while LTV was there beside
+    it."""
     if key != "retention_years" or not 0 <= row < len(doc):
         return ""
     results = doc.results
     if row >= len(results) or results.value(row, "lifetime_years") is None:
         return ""
     ex = explain(results, row, "lifetime_years", fmt.lang, fmt)
+    formula = ex.rounded or ex.numbers
+    # the words before the numbers: "1 ÷ 60 %" beside a CRR of 40 % in the grid read as a
+    # mistake; "1 ÷ churn = 1 ÷ 60 %" says which 60 % (the churn column is folded away)
+    _label, _eq, numbers = formula.partition(" = ")
+    if numbers and " = " in ex.formula:
+        formula = f"{ex.formula} = {numbers}"
     return QCoreApplication.translate(
         "FormulaLine", "Empty: the lifetime comes from CRR: {formula}"
-    ).format(formula=ex.rounded or ex.numbers)
+    ).format(formula=formula)
 
 
 class FormulaLine(QWidget):
