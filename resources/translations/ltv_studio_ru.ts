@@ -1011,6 +1011,14 @@
     </message>
 </context>
 <context>
+    <name>PortfolioRowView</name>
+    <message>
+        <source>The portfolio row is computed from the segments above: type or paste into a segment's white (input) cells.</source>
+        <extracomment>column fitting looks at the rows in sight only (each cell asked costs a call into Python)</extracomment>
+        <translation>Строка портфеля вычисляется по сегментам выше: вводите и вставляйте числа в белые ячейки сегментов (исходные данные).</translation>
+    </message>
+</context>
+<context>
     <name>Presentation</name>
     <message>
         <source>Presentation mode: F11 or Esc returns to the normal window.</source>
@@ -1315,7 +1323,7 @@
     <name>SegmentsView</name>
     <message>
         <source>“{column}” is computed: type into the white (input) columns.</source>
-        <extracomment>column fitting looks at the rows in sight only (each cell asked costs a call into Python) the column a run of Tabs started from (Enter returns under it), None otherwise</extracomment>
+        <extracomment>the column a run of Tabs started from (Enter returns under it), None otherwise</extracomment>
         <translation>«{column}» вычисляется: вводите числа в белые столбцы (исходные данные).</translation>
     </message>
     <message>
@@ -1481,7 +1489,7 @@
     <name>_Spans</name>
     <message>
         <source>Fold the “{group}” columns</source>
-        <extracomment>the titles as last painted: (where, group name, the words drawn)</extracomment>
+        <extracomment>the titles as last painted: (where, group name, the words drawn) the brackets as last painted: (group name, first x, last x)</extracomment>
         <translation>Свернуть столбцы «{group}»</translation>
     </message>
 </context>

@@ -94,6 +94,11 @@ RU = {
     "“{column}” is computed: select a white (input) cell to paste into.": (
         "«{column}» вычисляется: чтобы вставить, выберите белую ячейку (исходные данные)."
     ),
+    "The portfolio row is computed from the segments above: type or paste into a segment's "
+    "white (input) cells.": (
+        "Строка портфеля вычисляется по сегментам выше: вводите и вставляйте числа в белые "
+        "ячейки сегментов (исходные данные)."
+    ),
     "“{column}” is computed: type into the white (input) columns.": (
         "«{column}» вычисляется: вводите числа в белые столбцы (исходные данные)."
     ),

@@ -97,6 +97,48 @@ class FrozenTableView(QTableView):
         self.verticalHeader().sectionResized.connect(self._on_row_resized)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self._last_copy = ""
+
+    # Copying ---------------------------------------------------------------------------------
+    def selected_cells(self) -> list[QModelIndex]:
+        cells = [
+            i
+            for i in self.selectionModel().selectedIndexes()
+            if not self.isColumnHidden(i.column())
+        ]
+        return sorted(cells, key=lambda i: (i.row(), i.column()))
+
+    def copy_selection(self) -> str:
+        """Copy the selected block as tab-separated text, as Excel and LibreOffice paste it."""
+        cells = self.selected_cells()
+        if not cells:
+            return ""
+        rows = sorted({i.row() for i in cells})
+        cols = sorted({i.column() for i in cells})
+        chosen = {(i.row(), i.column()) for i in cells}
+        model = self.model()
+        lines = []
+        for r in rows:
+            out = []
+            for c in cols:
+                if (r, c) not in chosen:
+                    out.append("")
+                    continue
+                index = model.index(r, c)
+                if index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    text = model.data(index, Qt.ItemDataRole.EditRole)
+                elif model.key(c) == "segment":  # the portfolio row's name: its words
+                    text = model.data(index, Qt.ItemDataRole.DisplayRole)
+                else:
+                    value = model.data(index, RawValueRole)
+                    unit = schema.BY_KEY[model.key(c)].unit
+                    text = model.fmt.edit_text(value, unit) if value is not None else ""
+                out.append(_cell_text(str(text or "")))
+            lines.append("\t".join(out))
+        text = "\r\n".join(lines) + "\r\n"
+        self._last_copy = text
+        QGuiApplication.clipboard().setText(text)
+        return text
 
     def setModel(self, model) -> None:  # noqa: N802 (Qt override)
         super().setModel(model)
@@ -218,6 +260,46 @@ class FrozenTableView(QTableView):
             self.frozen.horizontalHeader().hide()
 
 
+class PortfolioRowView(FrozenTableView):
+    """The portfolio row under the grid: copied as the grid's cells are (exact numbers, tab-
+    separated, for Excel), and said to be computed when a person pastes or types into it — Qt's
+    own copy took the shown text («1 729 ₽ *») and a paste did nothing, without a word.
+
+    Signals
+    -------
+    status(text)
+        Why a paste or a typed key did nothing here.
+    """
+
+    status = Signal(str)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
+            QKeySequence.StandardKey.Cut
+        ):
+            self.copy_selection()
+            return
+        typed = event.text()
+        typing = (
+            typed
+            and typed.isprintable()
+            and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        )
+        if event.matches(QKeySequence.StandardKey.Paste) or typing:
+            self.refuse()
+            return
+        super().keyPressEvent(event)
+
+    def refuse(self) -> None:
+        """Say that nothing is typed or pasted here (Edit ▸ Paste asks this row too)."""
+        self.status.emit(
+            self.tr(
+                "The portfolio row is computed from the segments above: type or paste into a "
+                "segment's white (input) cells."
+            )
+        )
+
+
 class SegmentsView(FrozenTableView):
     """The segments grid, edited like a spreadsheet.
 
@@ -259,7 +341,6 @@ class SegmentsView(FrozenTableView):
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.horizontalHeader().setSectionsMovable(False)
         self.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
-        self._last_copy = ""
 
     # Keys ----------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
@@ -356,14 +437,6 @@ class SegmentsView(FrozenTableView):
             self._tab_anchor = None  # a click, an arrow key: a new start
 
     # Clearing, copying, pasting --------------------------------------------------------------
-    def selected_cells(self) -> list[QModelIndex]:
-        cells = [
-            i
-            for i in self.selectionModel().selectedIndexes()
-            if not self.isColumnHidden(i.column())
-        ]
-        return sorted(cells, key=lambda i: (i.row(), i.column()))
-
     def clear_selection_cells(self) -> None:
         model = self.model()
         cells = [
@@ -378,36 +451,6 @@ class SegmentsView(FrozenTableView):
         """Copy the selected block, then clear the input cells in it (names stay)."""
         text = self.copy_selection()
         self.clear_selection_cells()
-        return text
-
-    def copy_selection(self) -> str:
-        """Copy the selected block as tab-separated text, as Excel and LibreOffice paste it."""
-        cells = self.selected_cells()
-        if not cells:
-            return ""
-        rows = sorted({i.row() for i in cells})
-        cols = sorted({i.column() for i in cells})
-        chosen = {(i.row(), i.column()) for i in cells}
-        model = self.model()
-        lines = []
-        for r in rows:
-            out = []
-            for c in cols:
-                if (r, c) not in chosen:
-                    out.append("")
-                    continue
-                index = model.index(r, c)
-                if index.flags() & Qt.ItemFlag.ItemIsEditable:
-                    text = model.data(index, Qt.ItemDataRole.EditRole)
-                else:
-                    value = model.data(index, RawValueRole)
-                    unit = schema.BY_KEY[model.key(c)].unit
-                    text = model.fmt.edit_text(value, unit) if value is not None else ""
-                out.append(_cell_text(str(text or "")))
-            lines.append("\t".join(out))
-        text = "\r\n".join(lines) + "\r\n"
-        self._last_copy = text
-        QGuiApplication.clipboard().setText(text)
         return text
 
     def paste(self, text: str | None = None) -> None:

@@ -15,7 +15,7 @@ from ui.models import columns
 from ui.models.portfolio import PortfolioModel
 from ui.models.segments import SegmentsTableModel
 from ui.views.delegates import CellDelegate
-from ui.views.grid import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, FrozenTableView, SegmentsView
+from ui.views.grid import MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, PortfolioRowView, SegmentsView
 from ui.views.group_bar import ColumnGroupBar
 
 #: the time columns are fitted for in one turn of the event loop, the rest in the next turns:
@@ -104,7 +104,7 @@ class GridPane(QWidget):
         self.view.setObjectName("segmentsGrid")
         self.view.setModel(self.model)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        self.footer = FrozenTableView(self)
+        self.footer = PortfolioRowView(self)
         self.footer.setObjectName("portfolioRow")
         self.footer.setModel(self.portfolio_model)
         self.footer.set_delegates(CellDelegate(self.footer), CellDelegate(self.footer.frozen))

@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         self.grid.view.fill_requested.connect(self.editor.fill)
         self.grid.view.clear_requested.connect(self.editor.clear)
         self.grid.view.status.connect(self._on_refused)
+        self.grid.footer.status.connect(self._on_refused)
         self.formula.refused.connect(self._on_refused)
         self.editor.reported.connect(self._on_paste_reported)
         self.runner.started.connect(self._on_task_started)
@@ -529,10 +530,17 @@ class MainWindow(QMainWindow):
         self.grid.view.cut_selection()
 
     def copy(self) -> None:
-        self.grid.view.copy_selection()
+        """Edit ▸ Copy: the grid's selected block, or the portfolio row's when it has the focus."""
+        footer = self.grid.footer
+        (footer if footer.hasFocus() else self.grid.view).copy_selection()
 
     def paste(self) -> None:
-        self.grid.view.paste()
+        """Edit ▸ Paste: into the grid at its current cell; the portfolio row, when it has the
+        focus, says it takes none (the paste went to the grid's cell, out of the person's eye)."""
+        if self.grid.footer.hasFocus():
+            self.grid.footer.refuse()
+        else:
+            self.grid.view.paste()
 
     def clear_cells(self) -> None:
         self.grid.view.clear_selection_cells()
