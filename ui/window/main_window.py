@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.grid.view.clear_requested.connect(self.editor.clear)
         self.grid.view.status.connect(self._on_refused)
         self.grid.footer.status.connect(self._on_refused)
+        self.settings_bar.finished.connect(self.grid.view.setFocus)
         self.formula.refused.connect(self._on_refused)
         self.editor.reported.connect(self._on_paste_reported)
         self.runner.started.connect(self._on_task_started)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -21,7 +21,18 @@ from ui.document import ProjectDocument
 
 
 class SettingsBar(QToolBar):
-    """Basis (profit or revenue), currency and the CRR benchmark, shown and changed here."""
+    """Basis (profit or revenue), currency and the CRR benchmark, shown and changed here.
+
+    Signals
+    -------
+    finished()
+        A setting was chosen, or typed and committed with Enter: the person goes back to the
+        grid, as LibreOffice's tool-bar boxes send them back to the sheet. In the currency's
+        text field Ctrl+Z was the field's own and undid nothing of the project ("$" stayed),
+        and keys typed next went to the box instead of the grid.
+    """
+
+    finished = Signal()
 
     def __init__(self, doc: ProjectDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +82,9 @@ class SettingsBar(QToolBar):
         self.currency_box.textActivated.connect(self._on_currency_chosen)
         self.benchmark_box.activated.connect(self._on_benchmark_chosen)
         self.benchmark_spin.editingFinished.connect(self._on_benchmark_value)
+        self.basis_box.activated.connect(self.finished)
+        self.currency_box.textActivated.connect(self.finished)
+        self.benchmark_spin.lineEdit().returnPressed.connect(self.finished)
         doc.settings_changed.connect(self._on_settings_changed)
         doc.project_loaded.connect(self.sync)
         i18n.language().changed.connect(self.retranslate)
@@ -146,6 +160,11 @@ class SettingsBar(QToolBar):
             if not math.isnan(value):
                 self.set_setting("crr_benchmark", value)
         self.benchmark_spin.setEnabled(key == "custom")
+        if key == "custom":  # its value is typed next, in the field beside
+            self.benchmark_spin.setFocus()
+            self.benchmark_spin.selectAll()
+        else:
+            self.finished.emit()
 
     @Slot()
     def _on_benchmark_value(self) -> None:
