@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         # one block of connections
         doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.path_changed.connect(self._update_title)
+        doc.project_loading.connect(self._remember_place)
         doc.project_loaded.connect(self._on_project_loaded)
         self.grid.height_changed.connect(self._schedule_grid_height)
         self.splitter.resized.connect(self._fit_grid_height)
@@ -261,6 +262,8 @@ class MainWindow(QMainWindow):
         #: keep the frame inside the screen (off for a picture of a given size: --screenshot)
         self.keep_on_screen = True
         self._grid_height_by_hand: int | None = None  # the grid's height as dragged
+        #: (project, row, key) of the cell in hand as the grid's segments are replaced
+        self._place: tuple[object, int, str] | None = None
         self._charts_folded_by_hand = False
         self._grid_height_timer = QTimer(self)
         self._grid_height_timer.setSingleShot(True)
@@ -597,7 +600,24 @@ class MainWindow(QMainWindow):
         return self.files.offer_recovery()
 
     @Slot()
+    def _remember_place(self) -> None:
+        """The cell in hand before the grid's segments are replaced, and of which project."""
+        index = self.grid.view.currentIndex()
+        self._place = None
+        if index.isValid():
+            self._place = (self.doc.project, index.row(), self.grid.model.key(index.column()))
+
     def _on_project_loaded(self) -> None:
+        place, self._place = self._place, None
+        if place is not None and place[0] is self.doc.project and len(self.doc):
+            # another scenario of the same project (or the base) shown: the same segment and
+            # figure stay in hand, as a spreadsheet keeps the cell when another sheet of the same
+            # layout is shown — flipping Base ↔ "Prices +10 %" went back to the first segment's
+            # LTV each time, and the summary strip with it
+            self._schedule_grid_height()
+            self.grid.schedule_fit()
+            self.select_cell(min(place[1], len(self.doc) - 1), place[2])
+            return
         self._grid_height_by_hand = None
         self._charts_folded_by_hand = False
         self._schedule_grid_height()
