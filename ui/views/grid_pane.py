@@ -6,7 +6,14 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import explain
 from ui import i18n, preferences, style
@@ -349,12 +356,20 @@ class GridPane(QWidget):
             view.sizeHintForColumn(column),
             self.footer.sizeHintForColumn(column),
         )
-        width = min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, wanted))
+        width = min(round(MAX_COLUMN_WIDTH * self._zoom()), max(MIN_COLUMN_WIDTH, wanted))
         if column == 0:
             width = max(width, SEGMENT_MIN_WIDTH)
         if grow_only and width <= view.columnWidth(column):
             return
         view.setColumnWidth(column, width)
+
+    def _zoom(self) -> float:
+        """How much larger than the application's the grid's font is (Ctrl++, presentation
+        mode): the widest column grows with it. A cap in plain pixels squeezed a badge that had
+        room at 100 % to a dot at 140 % ("doesn't pay back" beside 36.5 mo, F11 at 1920×1080)."""
+        base = QApplication.font().pointSizeF()
+        size = self.view.font().pointSizeF()
+        return max(1.0, size / base) if base > 0 and size > 0 else 1.0
 
     def _sync_footer_columns(self) -> None:
         for column in range(self.model.columnCount()):
