@@ -559,7 +559,7 @@
     </message>
     <message>
         <source>Exported {file}</source>
-        <translation>Экспортирован {file}</translation>
+        <translation>Файл {file} сохранён</translation>
     </message>
     <message>
         <source>Open file</source>
@@ -805,7 +805,7 @@
     </message>
     <message>
         <source>View</source>
-        <extracomment>the side panel's share of the window's width when it opens the most of a narrowed window the side panel keeps (at least ``SIDE_MIN`` pixels) the least height of the charts under the grid (their own minimum when higher) keep the frame inside the screen (off for a picture of a given size: --screenshot)</extracomment>
+        <extracomment>the side panel's share of the window's width when it opens the most of a narrowed window the side panel keeps (at least ``SIDE_MIN`` pixels) the least height of the charts under the grid (their own minimum when higher) keep the frame inside the screen (off for a picture of a given size: --screenshot) (project, row, key) of the cell in hand as the grid's segments are replaced</extracomment>
         <translation>Вид</translation>
     </message>
     <message>

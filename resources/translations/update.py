@@ -132,7 +132,7 @@ RU: dict[str, str] = {
     "Export PDF Report": "Экспорт отчёта в PDF",
     "Excel workbooks (*.xlsx)": "Книги Excel (*.xlsx)",
     "PDF documents (*.pdf)": "Документы PDF (*.pdf)",
-    "Exported {file}": "Экспортирован {file}",
+    "Exported {file}": "Файл {file} сохранён",
     "{n} problems noted": "замечаний: {n}",
     "Writing {file}…": "Запись {file}…",
     "Please wait: the previous task is still running.":

@@ -88,3 +88,18 @@ def test_a_worker_never_runs_the_collector(qapp, qtbot):
     assert results == [200_000]
     assert False not in threads  # no collection in the worker's thread
     assert gc.isenabled()  # and the collector is back when the work is done
+
+
+def test_the_russian_export_message_reads_as_russian(window, qtbot, tmp_path):
+    """«Экспортирован report.xlsx» was a calque of "Exported report.xlsx": it says the file is
+    saved, as a Russian program says it."""
+    from ui import i18n
+
+    i18n.language().set("ru")
+    try:
+        target = tmp_path / "report.xlsx"
+        window.export_to("xlsx", str(target))
+        qtbot.waitUntil(lambda: window.task is None, timeout=60_000)
+        assert window.banner.message() == "Файл report.xlsx сохранён"
+    finally:
+        i18n.language().set("en")
