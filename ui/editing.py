@@ -116,7 +116,7 @@ class GridEditor(QObject):
                 values[(i, column)] = _stored(col.key, parsed)
         changes: list[tuple[int, str, CellValue]] = []
         new: list[Record] = []
-        unread = out_of_range = 0
+        unread = out_of_range = unusual = 0
         taken: list[str] = []
         for i in range(len(rows)):
             row = top + i
@@ -127,6 +127,8 @@ class GridEditor(QObject):
                 if not ok:
                     unread += isinstance(value, str) and key != "segment"
                     out_of_range += isinstance(value, float)
+                else:  # valid but beyond the believable (core's rule): used, marked «!»
+                    unusual += schema.BY_KEY[key].unusual(value)
                 if key == "segment":
                     if not value:
                         continue
@@ -170,6 +172,16 @@ class GridEditor(QObject):
                     "%Ln pasted value(s) out of range: kept, shown in red and not used.",
                     "",
                     out_of_range,
+                )
+            )
+        if unusual:
+            # the grid marks them, but a pasted block may reach out of sight: said here too
+            notes.append(
+                self.tr(
+                    "%Ln pasted value(s) unusually large (marked “!”): used as they are; check "
+                    "them.",
+                    "",
+                    unusual,
                 )
             )
         if skipped:

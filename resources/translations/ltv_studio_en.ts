@@ -68,6 +68,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln pasted value(s) unusually large (marked “!”): used as they are; check them.</source>
+        <translation>
+            <numerusform>%Ln pasted value is unusually large (marked “!”); it is used as it is: check it.</numerusform>
+            <numerusform>%Ln pasted values are unusually large (marked “!”); they are used as they are: check them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln cell(s) fell on computed or unknown columns and were not pasted.</source>
         <translation>
             <numerusform>%Ln cell fell on a computed or unknown column and was not pasted.</numerusform>

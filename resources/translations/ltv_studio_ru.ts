@@ -674,6 +674,14 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln pasted value(s) unusually large (marked “!”): used as they are; check them.</source>
+        <translation>
+            <numerusform>%Ln вставленное значение необычно велико (отмечено «!») и используется как есть — проверьте его.</numerusform>
+            <numerusform>%Ln вставленных значения необычно велики (отмечены «!») и используются как есть — проверьте их.</numerusform>
+            <numerusform>%Ln вставленных значений необычно велики (отмечены «!») и используются как есть — проверьте их.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln cell(s) fell on computed or unknown columns and were not pasted.</source>
         <translation>
             <numerusform>%Ln ячейка попала на вычисляемый или неизвестный столбец и не вставлена.</numerusform>

@@ -33,6 +33,14 @@ RU = {
         "%Ln вставленных ячеек не удалось прочитать как числа: они сохранены как введены и "
         "выделены красным (подсказка объясняет почему).",
     ),
+    "%Ln pasted value(s) unusually large (marked “!”): used as they are; check them.": (
+        "%Ln вставленное значение необычно велико (отмечено «!») и используется как есть — "
+        "проверьте его.",
+        "%Ln вставленных значения необычно велики (отмечены «!») и используются как есть — "
+        "проверьте их.",
+        "%Ln вставленных значений необычно велики (отмечены «!») и используются как есть — "
+        "проверьте их.",
+    ),
     "%Ln pasted value(s) out of range: kept, shown in red and not used.": (
         "%Ln вставленное значение вне диапазона: оно сохранено, выделено красным и не "
         "используется.",
@@ -95,6 +103,11 @@ EN = {
     "%Ln pasted value(s) out of range: kept, shown in red and not used.": (
         "%Ln pasted value is out of range; it is kept, shown in red and not used.",
         "%Ln pasted values are out of range; they are kept, shown in red and not used.",
+    ),
+    "%Ln pasted value(s) unusually large (marked “!”): used as they are; check them.": (
+        "%Ln pasted value is unusually large (marked “!”); it is used as it is: check it.",
+        "%Ln pasted values are unusually large (marked “!”); they are used as they are: check "
+        "them.",
     ),
     "%Ln cell(s) fell on computed or unknown columns and were not pasted.": (
         "%Ln cell fell on a computed or unknown column and was not pasted.",

@@ -38,3 +38,26 @@ def test_an_unusual_retention_is_kept_and_flagged_where_a_user_looks(window):
     finally:
         window.doc.undo_stack.setClean()
         window.set_language("en")
+
+
+def test_a_pasted_unusual_value_is_named_in_the_pastes_report(window, qtbot):
+    """A block pasted from Excel with «1 234,5» in its retention column: the cell is marked, and
+    the paste's report (the banner) says so, since a pasted block may reach out of sight."""
+    from PySide6.QtGui import QGuiApplication
+
+    window.set_language("ru")
+    try:
+        n = len(window.doc)
+        QGuiApplication.clipboard().setText(
+            "Сегмент\tСредний чек\tСрок удержания, лет\nОпт новый\t1 200\t1 234,5\n"
+            "Розница новая\t900\t3\n"
+        )
+        window.select_cell(n - 1, "segment")
+        window.view.setFocus()
+        qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        assert window.doc.value(n - 1, "retention_years") == 1234.5
+        said = window.banner.message()
+        assert "1 вставленное значение необычно велико (отмечено «!»)" in said, said
+    finally:
+        window.doc.undo_stack.setClean()
+        window.set_language("en")
