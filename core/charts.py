@@ -56,6 +56,8 @@ class Comparison:
     project, so ``len(rows) < total`` means the chart shows a choice of them: the highest and
     the lowest ratios (``extremes``) and the segment the caller asked to keep.
     ``left_out_empty`` counts the segments without a ratio that did not fit.
+    ``value_reasons``/``cac_reasons`` say why a shown segment's ``value``/``cac`` is empty
+    (core.metrics reason codes; 0: it has one), for the chart of the ratio's two sides.
     """
 
     rows: np.ndarray
@@ -69,6 +71,8 @@ class Comparison:
     basis: str
     extremes: bool
     left_out_empty: int
+    value_reasons: tuple[int, ...] = ()
+    cac_reasons: tuple[int, ...] = ()
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -137,20 +141,26 @@ def comparison(
         shown = np.concatenate([order, extra])
     shown = shown.astype(np.int64)
     left_empty = int(len(empty) - np.count_nonzero(~has[shown]))
-    value = results.values["clv" if results.basis == "profit" else "ltv"]
-    levels, reasons = [], []
+    value_key = "clv" if results.basis == "profit" else "ltv"
+    value = results.values[value_key]
+    cac = results.values["cac"]
+    levels, reasons, value_reasons, cac_reasons = [], [], [], []
     for row in shown.tolist():
         verdict = results.verdict(row, "ltv_cac")
         levels.append(verdict.level if verdict is not None else None)
         reasons.append(0 if has[row] else results.reason_code(row, "ltv_cac"))
+        for key, values, out in ((value_key, value, value_reasons), ("cac", cac, cac_reasons)):
+            out.append(0 if values[row] == values[row] else results.reason_code(row, key))
     return Comparison(
         rows=shown,
         names=[names[i] for i in shown.tolist()],
         ratio=ratio[shown].copy(),
         value=value[shown].copy(),
-        cac=results.values["cac"][shown].copy(),
+        cac=cac[shown].copy(),
         levels=levels,
         reasons=reasons,
+        value_reasons=tuple(value_reasons),
+        cac_reasons=tuple(cac_reasons),
         total=n,
         basis=results.basis,
         extremes=extremes,

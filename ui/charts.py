@@ -635,23 +635,39 @@ def sides_chart(
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
     series.attachAxis(axis)
-    # each bar labelled at its end; when a band is too thin for two lines, one line per segment
+    # each bar labelled at its end; when a band is too thin for two lines, one line per segment.
+    # A side without a number says why where its bar would be ("CLV — needs gross margin"), as
+    # the LTV:CAC chart does: a bar left out read as a CLV of nothing.
+    why = {"value": data.value_reasons, "cac": data.cac_reasons}
     pairs = []
-    for k in range(len(order)):
+    for k, i in enumerate(order):
         texts = {
             key: compact_money(sides[key][k], lang, currency)
             for key in sides
             if math.isfinite(sides[key][k])
+        }
+        missing = {
+            key: f"{names[key]} — {metrics.reason_text(why[key][i], lang)}"
+            for key in sides
+            if key not in texts and i < len(why[key]) and why[key][i]
         }
         longest = max([0.0, *(sides[key][k] / factor for key in texts)])
         single = [
             _bar_label(
                 chart, series, k, sides[key][k] / factor, texts[key], shift=shift, inner=True
             )
-            for key, shift in (("cac", 0.2), ("value", -0.2))
             if key in texts
+            else _bar_label(
+                chart, series, k, 0.0, missing[key], colour=COLOURS["quiet"], shift=shift
+            )
+            for key, shift in (("cac", 0.2), ("value", -0.2))
+            if key in texts or key in missing
         ]
-        both = " · ".join(f"{names[key]} {texts[key]}" for key in ("value", "cac") if key in texts)
+        both = " · ".join(
+            f"{names[key]} {texts[key]}" if key in texts else missing[key]
+            for key in ("value", "cac")
+            if key in texts or key in missing
+        )
         pairs.append((single, _bar_label(chart, series, k, longest, both or "—")))
 
     def choose(area: QRectF) -> None:

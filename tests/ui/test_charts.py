@@ -245,6 +245,25 @@ def test_sides_chart_labels_each_bar(qapp, sample):
     )  # too thin for two lines: one per segment
 
 
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [("en", "CLV — needs gross margin"), ("ru", "CLV — укажите маржинальность")],
+)
+def test_a_side_without_a_number_says_why(qapp, sample, lang, why):
+    """«Кофейные курсы» has no margin: its CLV bar was left out without a word, read as a CLV
+    of nothing beside its CAC of 818 ₽; the LTV:CAC chart beside it says why. Now both do, in
+    the roomy chart and in the one-line-per-segment small one."""
+    results, names = sample
+    data = charts.comparison(results, names)
+    row = names.index("Кофейные курсы")
+    i = list(data.rows).index(row)
+    assert data.value_reasons[i] and not data.cac_reasons[i]
+    chart = laid_out(sides_chart(data, lang, "₽"), height=520)
+    assert why in label_texts(chart, visible_only=True)
+    small = laid_out(sides_chart(data, lang, "₽", compact=True), height=200)
+    assert any(t.startswith(why) for t in label_texts(small, visible_only=True))
+
+
 def test_compact_money():
     def money(value, lang, currency):
         return _plain(compact_money(value, lang, currency))
