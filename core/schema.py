@@ -808,10 +808,11 @@ METRICS: tuple[Column, ...] = (
         noun_ru="коэффициент удержания",
         short_en="CRR",
         short_ru="CRR",
+        # in words, not DESIGN.md's letters: E, N and S are named nowhere a user looks
         definition_en="The share of the year's starting customers still buying at its end: "
-        "(E − N) / S.",
+        "(customers at period end − new customers) ÷ customers at period start.",
         definition_ru="Доля клиентов начала года, которые к концу года продолжают покупать: "
-        "(E − N) / S.",
+        "(клиентов на конец периода − новых клиентов) ÷ клиентов на начало периода.",
         synonyms=("CRR", "Retention rate", "Коэффициент удержания", "Удержание"),
     ),
     _column(
@@ -935,9 +936,9 @@ METRICS: tuple[Column, ...] = (
         short_en="Disc. CLV",
         short_ru="Диск. CLV",
         definition_en="Yearly gross profit less service cost, summed over the lifetime at "
-        "today's value: PV(d, L, −g).",
+        "today's value: PV(discount rate, lifetime, −yearly profit), as in a spreadsheet.",
         definition_ru="Годовая валовая прибыль за вычетом обслуживания, сложенная за срок жизни "
-        "в сегодняшних деньгах: ПС(d; L; −g).",
+        "в сегодняшних деньгах: ПС(ставка; срок жизни; −годовая прибыль), как в таблицах.",
         synonyms=("Discounted customer lifetime value", "Дисконтированная ценность клиента"),
     ),
     _column(
