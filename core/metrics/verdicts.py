@@ -33,6 +33,11 @@ class Verdict:
     def __call__(self, lang: str) -> str:
         return self.words(lang)
 
+    def short_says_all(self, lang: str) -> bool:
+        """True when the badge's word says the full words: the same, or contracted ("doesn't
+        pay back" for "does not pay back"); a place that shows the badge then needs no words."""
+        return self.short(lang).replace("n't", " not") == self.words(lang)
+
 
 VERDICTS: dict[str, tuple[Verdict, ...]] = {
     "ltv_cac": (

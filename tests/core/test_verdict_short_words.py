@@ -50,3 +50,12 @@ def test_one_metrics_badges_differ(lang):
     for verdicts in VERDICTS.values():
         shorts = [v.short(lang) for v in verdicts]
         assert len(set(shorts)) == len(shorts), shorts
+
+
+def test_a_badge_says_all_when_it_is_the_words_or_their_contraction():
+    by_key = {v.key: v for verdicts in VERDICTS.values() for v in verdicts}
+    assert by_key["no_payback"].short_says_all("en")  # doesn't pay back
+    assert by_key["no_payback"].short_says_all("ru")  # не окупается
+    assert by_key["fast"].short_says_all("ru")
+    assert not by_key["room_to_grow"].short_says_all("en")  # the words say more
+    assert not by_key["below_target"].short_says_all("ru")  # низко / ниже 3:1

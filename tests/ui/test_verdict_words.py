@@ -51,8 +51,15 @@ def test_a_verdict_has_one_word_in_the_grid_the_whatif_panel_and_the_charts(wind
         # the chart legend, in full words where they fit: the badge's word is among them
         legend = _legend(window, qtbot)
         assert legend[0] == loss and legend[2].split(":")[0] == healthy, legend
-        # the Explain panel: the badge, then the same word in the full words
+        # the Explain panel: the badge, then the rule — the words in full only when they say
+        # more than the badge («норма норма (правило: …)» read as a slip of the pen)
         window.select_cell(HEALTHY, "ltv_cac")
-        assert _plain(window.explain.text()).count(healthy) >= 2
+        text = _plain(window.explain.text())
+        rule = {"en": "healthy (rule: from 3 to 5)", "ru": "норма (правило: от 3 до 5)"}[lang]
+        assert rule in text and f"{healthy} {healthy}" not in text, text
+        window.select_cell(LOSS, "payback_months")  # «не окупается», as its full words
+        text = _plain(window.explain.text())
+        short = window.doc.results.verdict(LOSS, "payback_months").short(lang)
+        assert f"{short} {short}" not in text and f"{short} (" in text, text
     finally:
         window.set_language("en")

@@ -203,11 +203,16 @@ class ExplainPanel(QWidget):
             parts.append(_p(ex.flag, colour=style.RED.name()))
         if ex.verdict is not None:  # the grid's badge, then the words in full with the rule
             fill, ink = style.badge_colours(ex.verdict.level)
+            short, text = columns.short_word(ex.verdict), ex.verdict_text
+            words = ex.verdict(i18n.lang())
+            if ex.verdict.short_says_all(i18n.lang()) and text.startswith(words):
+                # the badge says the words already: «быстро быстро (правило: …)» read as a slip
+                text = text[len(words) :].lstrip()
             badge = (
                 f'<span style="background-color:{fill.name()}; color:{ink.name()};">'
-                f"&nbsp;{html.escape(columns.short_word(ex.verdict))}&nbsp;</span>"
+                f"&nbsp;{html.escape(short)}&nbsp;</span>"
             )
-            parts.append(f"<p>{badge} {html.escape(ex.verdict_text)}</p>")
+            parts.append(f"<p>{badge} {html.escape(text)}</p>")
         parts.append(_p(ex.definition, grey=True))
         return "".join(parts)
 
