@@ -143,3 +143,12 @@ class Notice:
 
     def message(self, lang: str = "en") -> str:
         return self.text(lang, **dict(self.fields))
+
+    def sentence(self, lang: str = "en") -> str:
+        """The message as a line of its own in a window: a capital, a full stop («Суммы в
+        файле указаны в ₽: это валюта проекта.»); ``message`` stays a clause for the command
+        line's "file: …" and for sentences that quote it."""
+        text = self.message(lang)
+        if text and text[-1] not in ".!?…":
+            text += "."
+        return text[:1].upper() + text[1:]

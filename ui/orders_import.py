@@ -458,7 +458,7 @@ class OrdersDialog(QDialog):
             self.columns.setCellWidget(i, 1, box)  # copying and screen readers; the box on top
         self._fit_columns(len(rows))
         self._show_segments(derived, fmt, lang)
-        notes = [n.message(lang) for n in derived.notices]
+        notes = [n.sentence(lang) for n in derived.notices]
         self.notes.setText("\n".join(notes[:6]))
         problems = derived.problems
         self.problems_label.setText(

@@ -22,8 +22,10 @@ def test_no_metric_definition_uses_letters_named_nowhere(lang):
 
 
 def test_crr_and_discounted_clv_say_their_formula_in_words():
-    assert schema.BY_KEY["crr"].definition("ru").endswith(
-        "(клиентов на конец периода − новых клиентов) ÷ клиентов на начало периода."
+    assert (
+        schema.BY_KEY["crr"]
+        .definition("ru")
+        .endswith("(клиентов на конец периода − новых клиентов) ÷ клиентов на начало периода.")
     )
     assert "PV(discount rate, lifetime, −yearly profit)" in schema.BY_KEY[
         "discounted_clv"

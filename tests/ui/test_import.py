@@ -306,7 +306,7 @@ def test_the_preview_shows_a_column_by_the_month_read_by_the_year(app, qtbot, tm
     dialog.set_key(3, "retention_years")  # the other one, chosen by hand: in months as well
     qtbot.waitUntil(lambda: dialog.read is not None, timeout=10_000)
     assert dialog.read.table.value(0, "retention_years") == 2
-    assert "column D1 “LT, мес” is in months" in dialog.notices.text()
+    assert "Column D1 “LT, мес” is in months" in dialog.notices.text()  # a line: a capital
     dialog.done(0)
     dialog.deleteLater()
 

@@ -337,7 +337,7 @@ class ImportDialog(QDialog):
         # an empty list of unread cells took two fifths of the dialog («… не удалось
         # прочитать: 0» over a blank table) while the columns scrolled: shown when it has some
         self.problems_box.setVisible(bool(read.problems))
-        self.notices.setText("\n".join(n.message(lang) for n in read.notices))
+        self.notices.setText("\n".join(n.sentence(lang) for n in read.notices))
         self.summary.setText(
             self.tr(
                 "%Ln segment(s) will be imported. Cells that could not be read are kept as typed "
