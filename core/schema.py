@@ -104,6 +104,17 @@ class Column:
             and value > self.usual_max
         )
 
+    def unusual_mask(self, values: np.ndarray) -> np.ndarray:
+        """``unusual`` for a whole column at once."""
+        if self.usual_max is None:
+            return np.zeros(len(values), dtype=bool)
+        return self.valid_mask(values) & (values > self.usual_max)
+
+    def count_unusual(self, values: np.ndarray) -> int:
+        """How many of a column's values are ``unusual`` (0 at once for a column without a
+        usual bound)."""
+        return 0 if self.usual_max is None else int(np.count_nonzero(self.unusual_mask(values)))
+
     def unusual_text(self, lang: str) -> str:
         """The flag of an ``unusual`` value, in words ("unusually large: more than 50 years…")."""
         if self.usual_max is None:

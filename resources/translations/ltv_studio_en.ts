@@ -37,6 +37,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln value(s) unusually large (marked “!”): used as they are; check them.</source>
+        <translation>
+            <numerusform>%Ln value is unusually large (marked “!”); it is used as it is: check it.</numerusform>
+            <numerusform>%Ln values are unusually large (marked “!”); they are used as they are: check them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln problem(s) noted</source>
         <translation>
             <numerusform>%Ln problem noted</numerusform>

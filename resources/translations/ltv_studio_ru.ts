@@ -509,6 +509,14 @@
         <source>{file} holds customers left period by period, not segments: it is opened in the Retention curve tab.</source>
         <translation>В {file} не сегменты, а число оставшихся клиентов по периодам: файл открыт на вкладке «Кривая удержания».</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln value(s) unusually large (marked “!”): used as they are; check them.</source>
+        <translation>
+            <numerusform>%Ln значение необычно велико (отмечено «!») и используется как есть — проверьте его.</numerusform>
+            <numerusform>%Ln значения необычно велики (отмечены «!») и используются как есть — проверьте их.</numerusform>
+            <numerusform>%Ln значений необычно велики (отмечены «!») и используются как есть — проверьте их.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>project</source>
         <translation>проект</translation>

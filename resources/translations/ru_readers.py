@@ -33,6 +33,11 @@ RU = {
         "%Ln вставленных ячеек не удалось прочитать как числа: они сохранены как введены и "
         "выделены красным (подсказка объясняет почему).",
     ),
+    "%Ln value(s) unusually large (marked “!”): used as they are; check them.": (
+        "%Ln значение необычно велико (отмечено «!») и используется как есть — проверьте его.",
+        "%Ln значения необычно велики (отмечены «!») и используются как есть — проверьте их.",
+        "%Ln значений необычно велики (отмечены «!») и используются как есть — проверьте их.",
+    ),
     "%Ln pasted value(s) unusually large (marked “!”): used as they are; check them.": (
         "%Ln вставленное значение необычно велико (отмечено «!») и используется как есть — "
         "проверьте его.",
@@ -103,6 +108,10 @@ EN = {
     "%Ln pasted value(s) out of range: kept, shown in red and not used.": (
         "%Ln pasted value is out of range; it is kept, shown in red and not used.",
         "%Ln pasted values are out of range; they are kept, shown in red and not used.",
+    ),
+    "%Ln value(s) unusually large (marked “!”): used as they are; check them.": (
+        "%Ln value is unusually large (marked “!”); it is used as it is: check it.",
+        "%Ln values are unusually large (marked “!”); they are used as they are: check them.",
     ),
     "%Ln pasted value(s) unusually large (marked “!”): used as they are; check them.": (
         "%Ln pasted value is unusually large (marked “!”); it is used as it is: check it.",

@@ -50,3 +50,12 @@ def test_a_lifetime_from_counts_with_almost_no_churn_is_flagged():
     # DESIGN §3 example 3: 2.5 years, no flag
     plain = compute(dict(customers_start=1000, customers_end=800, new_customers=200))
     assert plain.cell(0, "lifetime_years").flag == ""
+
+
+def test_a_column_counts_its_unusual_values_at_once():
+    import numpy as np
+
+    values = np.array([3.0, np.nan, 1234.5, 51.0, -2.0, 50.0])
+    assert RETENTION.count_unusual(values) == 2
+    assert list(RETENTION.unusual_mask(values)) == [False, False, True, True, False, False]
+    assert schema.BY_KEY["customers"].count_unusual(np.array([1e12])) == 0

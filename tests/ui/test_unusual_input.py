@@ -61,3 +61,26 @@ def test_a_pasted_unusual_value_is_named_in_the_pastes_report(window, qtbot):
     finally:
         window.doc.undo_stack.setClean()
         window.set_language("en")
+
+
+def test_an_imported_unusual_value_is_named_in_the_import_message(window, qtbot, tmp_path):
+    """клиенты.csv with a retention of «1 234,5» years: the import's banner named the unread
+    cell only; the unusual one is said as well (it is used, and the portfolio with it)."""
+    from ui import i18n
+
+    path = tmp_path / "клиенты.csv"
+    path.write_text(
+        "Сегмент;Средний чек;Срок удержания, лет\nРозница;2 345,50;3\nОпт;900;1 234,5\n",
+        encoding="utf-8",
+    )
+    i18n.language().set("ru")
+    try:
+        window.files.auto_import = True  # the preview's defaults, as --screenshot opens a table
+        window.open_file(path, ask=False)
+        qtbot.waitUntil(lambda: window.doc.names() == ["Розница", "Опт"], timeout=30_000)
+        said = window.banner.message()
+        assert "1 значение необычно велико (отмечено «!»)" in said, said
+        assert window.doc.value(1, "retention_years") == 1234.5
+    finally:
+        window.doc.undo_stack.setClean()
+        i18n.language().set("en")

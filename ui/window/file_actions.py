@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from core import schema
 from core.errors import LtvError
 from core.paths import resources
 from core.project import SUFFIX, Project, SegmentTable, save_project
@@ -243,7 +244,15 @@ class FileActions(QObject):
             text += " " + self.tr(
                 "%Ln cell(s) could not be read: shown in red, the tooltip says why.", "", problems
             )
-        self.window.show_message(text, "warning" if problems else "success")
+        columns = project.segments.columns
+        unusual = sum(col.count_unusual(columns[col.key]) for col in schema.NUMERIC_INPUTS)
+        if unusual:  # valid, so used: but a retention of 1 234,5 years is worth a look
+            text += " " + self.tr(
+                "%Ln value(s) unusually large (marked “!”): used as they are; check them.",
+                "",
+                unusual,
+            )
+        self.window.show_message(text, "warning" if problems or unusual else "success")
         self.imported.emit(len(project.segments), problems)
         if self.import_dialog is None:  # read without the preview: nothing else holds the rows
             QTimer.singleShot(0, release_bulk)
