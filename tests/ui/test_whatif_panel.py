@@ -325,3 +325,18 @@ def test_apply_of_new_customers_sets_the_end_count_with_them_in_one_step(window,
     doc.undo_stack.undo()
     assert doc.value(delivery, "new_customers") == 900
     assert doc.value(delivery, "customers_end") == 1300
+
+
+def test_the_payback_question_reads_as_a_sentence(window, whatif):
+    """«Чтобы получить Окупаемость, мес. 12 мес. при прочих равных:» — the column's label
+    before the value said the unit twice; the metric's noun, as the command line says it."""
+    window.set_language("ru")
+    try:
+        whatif.target_box.setCurrentIndex(whatif.target_box.findData("payback_months"))
+        window.select_cell(2, "payback_months")  # «Доставка», 36,5 months
+        question = " ".join(whatif.question.text().replace("\u00a0", " ").split())
+        assert question == "Чтобы получить окупаемость 12 мес. при прочих равных:", question
+        now = " ".join(whatif.now.text().replace("\u00a0", " ").split())
+        assert "Сейчас: окупаемость 36,5 мес." in now, now
+    finally:
+        window.set_language("en")

@@ -250,7 +250,9 @@ class WhatIfPanel(QWidget):
             value = "—"
         else:
             value = fmt.cell(cell.value, target.unit)
-        text = self.tr("Now: {metric} {value}").format(metric=target.label(lang), value=value)
+        # the metric's noun, as the command line says it: its label («Окупаемость, мес.») before
+        # its value read «Окупаемость, мес. 36,5 мес.», the unit twice and a capital mid-line
+        text = self.tr("Now: {metric} {value}").format(metric=target.noun(lang), value=value)
         parts = [html.escape(text)]
         if cell.verdict is not None:
             parts.append(_badge(cell.verdict.level, cell.verdict(lang)))
@@ -268,7 +270,7 @@ class WhatIfPanel(QWidget):
             if seek.beyond(0)
             else whatif_report.SEEK
         )
-        self.question.setText(question(lang, metric=target.label(lang), target=goal))
+        self.question.setText(question(lang, metric=target.noun(lang), target=goal))
 
     def _show_levers(self, row: int, fmt: i18n.QtNumberFormat, lang: str) -> None:
         seek = self._seek
