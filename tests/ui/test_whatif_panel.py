@@ -338,5 +338,7 @@ def test_the_payback_question_reads_as_a_sentence(window, whatif):
         assert question == "Чтобы получить окупаемость 12 мес. при прочих равных:", question
         now = " ".join(whatif.now.text().replace("\u00a0", " ").split())
         assert "Сейчас: окупаемость 36,5 мес." in now, now
+        title = whatif.tornado_title.text()
+        assert title.startswith("Какой показатель сильнее всего меняет окупаемость"), title
     finally:
         window.set_language("en")

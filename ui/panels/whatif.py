@@ -339,7 +339,7 @@ class WhatIfPanel(QWidget):
         unit = schema.BY_KEY[metric].unit
         cell = moves.results.cell(0, metric, lang)
         title = self.tr("Which input moves {metric} most (each ±10 %)").format(
-            metric=schema.BY_KEY[metric].label(lang)
+            metric=schema.BY_KEY[metric].noun(lang)  # «окупаемость», not «Окупаемость, мес.»
         )
         if cell.state is State.EMPTY and cell.reason:
             # nothing to move: rows of names without bars and a legend said nothing; the reason
