@@ -498,14 +498,23 @@ def _tip(data: Comparison, i: int, lang: str, currency: str) -> str:
     words = {v.level: v(lang) for v in metrics.VERDICTS["ltv_cac"]}
     verdict = f" — {words[level]}" if level else ""
     label = schema.BY_KEY[data.value_key].label(lang)
+
+    def money(value: float, reasons: tuple[int, ...]) -> str:
+        """The amount, or the grid's dash with why ("— needs gross margin")."""
+        shown = fmt.format(value, schema.MONEY)
+        if shown:
+            return shown
+        code = reasons[i] if i < len(reasons) else 0
+        return f"— {metrics.reason_text(code, lang)}" if code else "—"
+
     return _WORDS["tip"](
         lang,
         name=data.names[i],
         ratio=fmt.number(float(data.ratio[i]), 2) or "—",
         verdict=verdict,
         value_label=label,
-        value=fmt.format(float(data.value[i]), schema.MONEY) or "—",
-        cac=fmt.format(float(data.cac[i]), schema.MONEY) or "—",
+        value=money(float(data.value[i]), data.value_reasons),
+        cac=money(float(data.cac[i]), data.cac_reasons),
     )
 
 
@@ -663,8 +672,10 @@ def sides_chart(
             for key, shift in (("cac", 0.2), ("value", -0.2))
             if key in texts or key in missing
         ]
+        # one line per segment: a missing side is the grid's dash (its reason is in the bars'
+        # tooltip): the reason itself ran past the chart's edge, and off a PDF's page
         both = " · ".join(
-            f"{names[key]} {texts[key]}" if key in texts else missing[key]
+            f"{names[key]} {texts[key]}" if key in texts else f"{names[key]} —"
             for key in ("value", "cac")
             if key in texts or key in missing
         )
