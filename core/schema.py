@@ -411,12 +411,26 @@ def _usual_words(usual: float, unit: str, lang: str) -> str:
     return f"{usual:g}"
 
 
-def unusual_lifetime(value: float | None, lang: str) -> str:
-    """The flag of a lifetime beyond what retention years usually hold, or ""."""
+#: The flag of a metric made with such a lifetime (LTV, CLV, LTV:CAC, …): the first numbers a
+#: person reads, while the lifetime itself sits in a folded column.
+FROM_UNUSUAL_LIFETIME = Text(
+    "made with an unusually long lifetime (more than {usual}) — check retention years or the "
+    "customer counts",
+    "посчитано по необычно долгому сроку жизни (больше {usual}) — проверьте срок удержания "
+    "или количества клиентов",
+)
+#: the metrics of §2 whose formulas multiply by the lifetime
+MADE_WITH_LIFETIME = ("ltv", "clv", "net_clv", "ltv_cac", "discounted_clv", "max_cac", "roi")
+
+
+def unusual_lifetime(value: float | None, lang: str, key: str = "lifetime_years") -> str:
+    """The flag of a lifetime beyond what retention years usually hold, or "": of the lifetime
+    itself, or (``key`` another metric) of a metric made with it."""
     usual = BY_KEY["retention_years"].usual_max
     if value is None or usual is None or not value > usual:
         return ""
-    return UNUSUAL_LIFETIME(lang, usual=_usual_words(usual, YEARS, lang))
+    words = UNUSUAL_LIFETIME if key == "lifetime_years" else FROM_UNUSUAL_LIFETIME
+    return words(lang, usual=_usual_words(usual, YEARS, lang))
 
 
 NAME_REPEATS = Text(

@@ -203,6 +203,8 @@ class Results:
             flag = reasons.INCONSISTENT_FLAG(lang)
         elif key == "lifetime_years":  # valid, but beyond any believable customer relationship
             flag = schema.unusual_lifetime(value, lang)
+        elif key in schema.MADE_WITH_LIFETIME and value is not None:  # and what it multiplies
+            flag = schema.unusual_lifetime(self.value(row, "lifetime_years"), lang, key)
         if key == "payback_months" and self.never[row]:
             return Cell(key, None, State.NEVER, self.reason(row, key, lang), "", verdict)
         if value is None:

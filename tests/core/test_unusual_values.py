@@ -39,6 +39,13 @@ def test_the_lifetime_from_an_unusual_retention_is_flagged_and_still_computed():
     assert cell.flag.startswith("unusually long: more than 50 years")
     assert results.cell(0, "ltv").value == 1000 * 6 * 1234.5  # used as it is
     assert results.cell(1, "lifetime_years").flag == ""
+    # the figures made with it say so too: LTV is what a person reads first
+    for key in ("ltv", "clv", "ltv_cac", "net_clv", "max_cac", "roi", "discounted_clv"):
+        cell = results.cell(0, key, "en")
+        assert cell.state is State.FLAGGED, key
+        assert cell.flag.startswith("made with an unusually long lifetime (more than 50 years)")
+        assert results.cell(1, key).flag == "", key
+    assert results.cell(0, "cac").flag == "" and results.cell(0, "payback_months").flag == ""
 
 
 def test_a_lifetime_from_counts_with_almost_no_churn_is_flagged():

@@ -31,6 +31,9 @@ def test_an_unusual_retention_is_kept_and_flagged_where_a_user_looks(window):
         assert "Необычно большое значение" in " ".join(window.explain.text().split())
         life = model.index(OFFICES, COL["lifetime_years"])
         assert "необычно долго" in life.data(Qt.ItemDataRole.ToolTipRole)
+        ltv = model.index(OFFICES, COL["ltv"])  # the first figure read, with its mark
+        assert ltv.data(Qt.ItemDataRole.DisplayRole).endswith(" !")
+        assert "по необычно долгому сроку жизни" in ltv.data(Qt.ItemDataRole.ToolTipRole)
         # four years again: nothing to check
         assert model.setData(index, "4")
         assert not index.data(Qt.ItemDataRole.DisplayRole).endswith("!")
