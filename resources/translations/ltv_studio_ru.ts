@@ -1138,16 +1138,32 @@
         <translation>г.</translation>
     </message>
     <message>
+        <source>Lifetime, years</source>
+        <translation>Срок жизни, лет</translation>
+    </message>
+    <message>
+        <source>Discounted, years</source>
+        <translation>С дисконтом, лет</translation>
+    </message>
+    <message>
+        <source>Lifetime, quarters</source>
+        <translation>Срок жизни, кварталов</translation>
+    </message>
+    <message>
+        <source>Discounted, quarters</source>
+        <translation>С дисконтом, кварталов</translation>
+    </message>
+    <message>
+        <source>Lifetime, months</source>
+        <translation>Срок жизни, мес.</translation>
+    </message>
+    <message>
+        <source>Discounted, months</source>
+        <translation>С дисконтом, мес.</translation>
+    </message>
+    <message>
         <source>Cohort</source>
         <translation>Когорта</translation>
-    </message>
-    <message>
-        <source>Lifetime</source>
-        <translation>Срок жизни</translation>
-    </message>
-    <message>
-        <source>Discounted</source>
-        <translation>С дисконтом</translation>
     </message>
     <message>
         <source>No table open.</source>
@@ -1168,6 +1184,14 @@
     <message>
         <source>(and {n} more)</source>
         <translation>(и ещё {n})</translation>
+    </message>
+    <message>
+        <source>How long a customer stays on average, as the fitted curve expects (∞ when α ≤ 1: a share of customers practically never leaves).</source>
+        <translation>Сколько в среднем остаётся клиент по рассчитанной кривой (∞ при α ≤ 1: часть клиентов практически не уходит).</translation>
+    </message>
+    <message>
+        <source>The same lifetime with each later period counted at today's value, at the discount rate above: finite even when the lifetime has no end.</source>
+        <translation>Тот же срок жизни, где каждый следующий период учтён в сегодняшних деньгах по ставке выше: он конечен, даже когда срок жизни бесконечен.</translation>
     </message>
     <message>
         <source>Open a table to fit its cohorts.</source>

@@ -21,8 +21,22 @@ RU = {
     "Discount rate a year:": "Ставка дисконтирования в год:",
     "Cap an endless life at:": "Бесконечный срок ограничить:",
     "Cohort": "Когорта",
-    "Lifetime": "Срок жизни",
-    "Discounted": "С дисконтом",
+    "Lifetime, years": "Срок жизни, лет",
+    "Discounted, years": "С дисконтом, лет",
+    "Lifetime, quarters": "Срок жизни, кварталов",
+    "Discounted, quarters": "С дисконтом, кварталов",
+    "Lifetime, months": "Срок жизни, мес.",
+    "Discounted, months": "С дисконтом, мес.",
+    "How long a customer stays on average, as the fitted curve expects (∞ when α ≤ 1: a share "
+    "of customers practically never leaves).": (
+        "Сколько в среднем остаётся клиент по рассчитанной кривой (∞ при α ≤ 1: часть клиентов "
+        "практически не уходит)."
+    ),
+    "The same lifetime with each later period counted at today's value, at the discount rate "
+    "above: finite even when the lifetime has no end.": (
+        "Тот же срок жизни, где каждый следующий период учтён в сегодняшних деньгах по ставке "
+        "выше: он конечен, даже когда срок жизни бесконечен."
+    ),
     "No table open.": "Таблица не открыта.",
     "Reading {file}…": "Чтение {file}…",
     "Fitting the retention curves…": "Расчёт кривых удержания…",

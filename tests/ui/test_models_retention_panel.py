@@ -118,7 +118,7 @@ def test_the_panel_speaks_russian(window, qtbot, cohorts):
     i18n.language().set("ru")
     try:
         assert panel.open_button.text() == "Открыть таблицу удержания…"
-        assert panel.cohorts.horizontalHeaderItem(3).text() == "Срок жизни"
+        assert panel.cohorts.horizontalHeaderItem(3).text() == "Срок жизни, лет"  # its unit
         assert panel.cohorts.item(0, 1).text() == "0,704"
         assert "часть клиентов практически не уходит" in panel.summary.text()
         window.select_cell(0, "ltv")
@@ -219,3 +219,21 @@ def test_a_survivors_table_opened_as_a_file_goes_to_the_retention_panel(window, 
         "opened in the Retention curve tab."
     )
     assert window.doc.names() == names and not window.isWindowModified()
+
+
+def test_the_cohorts_lifetimes_say_their_unit(window, qtbot, cohorts):
+    """«С дисконтом 3,69» said neither what was discounted nor in what unit, beside a summary
+    of 4,04 years: the headers name the period's unit and say what each lifetime is."""
+    from ui import i18n
+
+    i18n.language().set("ru")
+    try:
+        panel = opened(window, qtbot, cohorts)
+        heads = [panel.cohorts.horizontalHeaderItem(j).text() for j in range(5)]
+        assert heads[3:] == ["Срок жизни, лет", "С дисконтом, лет"], heads
+        assert "ставке" in panel.cohorts.horizontalHeaderItem(4).toolTip()
+        panel.period.setCurrentIndex(panel.period.findData("month"))
+        qtbot.waitUntil(lambda: window.task is None, timeout=30_000)
+        assert panel.cohorts.horizontalHeaderItem(3).text() == "Срок жизни, мес."
+    finally:
+        i18n.language().set("en")

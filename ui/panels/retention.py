@@ -165,9 +165,7 @@ class RetentionPanel(QWidget):
         for label, text in zip(self._labels, labels):
             label.setText(text)
         self.cap.setSuffix(" " + self.tr("years"))
-        self.cohorts.setHorizontalHeaderLabels(
-            [self.tr("Cohort"), "α", "β", self.tr("Lifetime"), self.tr("Discounted")]
-        )
+        self._set_headers()
         if self._path is None:
             self.file_label.setText(self.tr("No table open."))
         self._fill()
@@ -227,9 +225,38 @@ class RetentionPanel(QWidget):
             return "∞"
         return self._fmt().number(value, 2, keep_zeros=True)
 
+    def _set_headers(self) -> None:
+        """The cohorts' columns, the lifetimes in the period's unit: «С дисконтом 3,69» said
+        neither what was discounted nor in what, beside a summary of 4,04 years."""
+        units = {
+            "year": (self.tr("Lifetime, years"), self.tr("Discounted, years")),
+            "quarter": (self.tr("Lifetime, quarters"), self.tr("Discounted, quarters")),
+            "month": (self.tr("Lifetime, months"), self.tr("Discounted, months")),
+        }
+        life, discounted = units.get(self.period_key(), units["year"])
+        self.cohorts.setHorizontalHeaderLabels([self.tr("Cohort"), "α", "β", life, discounted])
+        tips = (
+            "",
+            "",
+            "",
+            self.tr(
+                "How long a customer stays on average, as the fitted curve expects (∞ when "
+                "α ≤ 1: a share of customers practically never leaves)."
+            ),
+            self.tr(
+                "The same lifetime with each later period counted at today's value, at the "
+                "discount rate above: finite even when the lifetime has no end."
+            ),
+        )
+        for j, tip in enumerate(tips):
+            item = self.cohorts.horizontalHeaderItem(j)
+            if item is not None:
+                item.setToolTip(tip)
+
     def _fill(self) -> None:
         fmt = self._fmt()
         lang = i18n.lang()
+        self._set_headers()
         self.cohorts.setRowCount(len(self.curves))
         for i, c in enumerate(self.curves):
             fit = c.fit
