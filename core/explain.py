@@ -474,6 +474,11 @@ def explain_portfolio(
 
 
 def _verdict_text(verdict: Verdict | None, lang: str) -> str:
+    """The verdict's words and its rule; the words alone when the rule only says them again
+    (CRR's «не ниже ориентира (правило: не ниже ориентира)»: the benchmark follows them)."""
     if verdict is None:
         return ""
-    return _RULE(lang, words=verdict(lang), rule=verdict.rule(lang))
+    words, rule = verdict(lang), verdict.rule(lang)
+    if rule.replace("the ", "") == words:
+        return words
+    return _RULE(lang, words=words, rule=rule)
