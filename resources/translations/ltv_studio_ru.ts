@@ -527,7 +527,7 @@
     </message>
     <message>
         <source>Saved {file}</source>
-        <translation>Сохранён {file}</translation>
+        <translation>Файл {file} сохранён</translation>
     </message>
     <message>
         <source>Save a Copy</source>

@@ -124,7 +124,7 @@ RU: dict[str, str] = {
     "Imported {n} segments from {file}; {p} cells to check.":
         "Импортировано сегментов из {file}: {n}; ячеек для проверки: {p}.",
     "Save As": "Сохранить как",
-    "Saved {file}": "Сохранён {file}",
+    "Saved {file}": "Файл {file} сохранён",
     "Save a Copy": "Сохранить копию",
     "No recent files": "Нет недавних файлов",
     "Clear the List": "Очистить список",
