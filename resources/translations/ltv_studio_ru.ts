@@ -499,7 +499,7 @@
     </message>
     <message>
         <source>Opened {file}</source>
-        <translation>Открыт {file}</translation>
+        <translation>Файл {file} открыт</translation>
     </message>
     <message>
         <source>Reading {file}…</source>

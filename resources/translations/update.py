@@ -119,7 +119,7 @@ RU: dict[str, str] = {
     "Spreadsheets ({patterns})": "Электронные таблицы ({patterns})",
     "All files (*)": "Все файлы (*)",
     "Open": "Открыть",
-    "Opened {file}": "Открыт {file}",
+    "Opened {file}": "Файл {file} открыт",
     "Reading {file}…": "Чтение {file}…",
     "Imported {n} segments from {file}; {p} cells to check.":
         "Импортировано сегментов из {file}: {n}; ячеек для проверки: {p}.",

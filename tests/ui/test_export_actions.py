@@ -106,12 +106,15 @@ def test_the_russian_export_message_reads_as_russian(window, qtbot, tmp_path):
 
 
 def test_the_russian_save_message_reads_as_the_export_one(window, qtbot, tmp_path):
-    """«Сохранён proj.ltv.json» beside «Файл report.xlsx сохранён»: one way of saying it."""
+    """«Сохранён proj.ltv.json», «Открыт proj.ltv.json» beside «Файл report.xlsx сохранён»:
+    one way of saying it."""
     from ui import i18n
 
     i18n.language().set("ru")
     try:
         window.save_to(tmp_path / "proj.ltv.json")
         assert window.banner.message() == "Файл proj.ltv.json сохранён"
+        window.open_file(tmp_path / "proj.ltv.json", ask=False)  # and opened, alike
+        assert window.banner.message() == "Файл proj.ltv.json открыт"
     finally:
         i18n.language().set("en")
