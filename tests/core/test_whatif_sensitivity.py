@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core import metrics, schema
+from core.metrics import formulas
 from core.whatif.sensitivity import inputs_of, sensitivity
 from tests.core.helpers import BASE, LTV_CAC_LEVERS, PAYBACK_LEVERS, inputs
 
@@ -88,6 +89,10 @@ def test_an_empty_metric_says_why_once():
     assert move.note == "needs gross margin"
 
 
+def _usable(seg: dict, *keys: str) -> bool:
+    return all(k in seg and schema.BY_KEY[k].in_range(seg[k]) for k in keys)
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(
@@ -115,6 +120,16 @@ def test_stacked_equals_one_compute_per_move(segments, basis, metric):
                 ("+10%", 1.1, move.plus, move.plus_never),
             ):
                 moved = dict(seg, **{move.input: seg[move.input] * factor})
+                if move.input == "new_customers" and _usable(seg, "customers_end", "new_customers"):
+                    # counted among the customers at the period's end, which move with them
+                    # (83ca118): (E − N) + N′
+                    moved["customers_end"] = float(
+                        formulas.end_with_new(
+                            np.float64(seg["customers_end"]),
+                            np.float64(seg["new_customers"]),
+                            np.float64(moved["new_customers"]),
+                        )
+                    )
                 one = metrics.compute(inputs(moved), basis)
                 if not schema.BY_KEY[move.input].in_range(moved[move.input]):
                     assert got is None and f"{side}: " in move.note
