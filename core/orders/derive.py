@@ -32,6 +32,10 @@ NO_ROWS = Text(
     "{file}: ни один заказ не удалось использовать — в каждой строке нечитаемый клиент, дата "
     "или сумма",
 )
+NO_ROWS_CANCELLED = Text(
+    "{file}: no order could be used — every order is cancelled: {why}",
+    "{file}: ни один заказ не удалось использовать — все заказы отменены: {why}",
+)
 NO_ROWS_FIRST = Text("; the first, {problem}", "; первая — {problem}")
 NO_ROWS_COLUMN = {
     "customer": Text(
@@ -62,12 +66,18 @@ def _reading_order(problem: Problem) -> tuple[int, int, str]:
     return (int(digits) if digits.isdigit() else 0, len(letters), letters)
 
 
-def _no_rows(file: str, problems: Sequence[Problem], lang: str) -> str:
+def _no_rows(
+    file: str, problems: Sequence[Problem], lang: str, notices: Sequence[Notice] = ()
+) -> str:
     """Why no order could be used, naming the column when one column failed in every row, and
-    the first unreadable cell with what was wrong in it."""
-    from core.readers.orders import LEFT_OUT
+    the first unreadable cell with what was wrong in it; or, when no row was unreadable, that
+    every order was cancelled (the status column's notice)."""
+    from core.readers.orders import CANCELLED_LEFT_OUT, LEFT_OUT
 
     if not problems:
+        cancelled = [n for n in notices if n.text is CANCELLED_LEFT_OUT]
+        if cancelled:
+            return NO_ROWS_CANCELLED(lang, file=file, why=cancelled[0].message(lang))
         return NO_ROWS(lang, file=file)
     first = min(problems, key=_reading_order)
     what = first.message(lang).removesuffix(LEFT_OUT(lang, why=""))
@@ -172,12 +182,14 @@ def choose_end(
     lang: str = "en",
     today: dt.date | None = None,
     problems: Sequence[Problem] = (),
+    notices: Sequence[Notice] = (),
 ) -> Windows:
     """T: ``end`` if given, else the last order date; checked against today and the log.
 
-    ``problems`` are the rows left out: a log without a usable row names the first of them."""
+    ``problems`` are the rows left out: a log without a usable row names the first of them
+    (or, with none, says from ``notices`` that every order was cancelled)."""
     if first is None or last is None:
-        raise NoUsableOrders(_no_rows(file, problems, lang), problems)
+        raise NoUsableOrders(_no_rows(file, problems, lang, notices), problems)
     today = today or dt.date.today()
     first_day = first.astype("datetime64[D]").astype(dt.date)
     if end is None:
@@ -262,7 +274,7 @@ def derive_session(
 ) -> Derived:
     """The derivation over a session whose relation ``orders`` is ready (in memory or a file)."""
     totals, (first, last) = session.log_totals(end)
-    windows = choose_end(end, first, last, file, lang, today, problems)
+    windows = choose_end(end, first, last, file, lang, today, problems, notices)
     summary, counts, totals.customers = session.summarise(
         windows, None if first is None else first.item()
     )

@@ -1552,3 +1552,37 @@ def test_a_cancelled_line_is_still_its_orders_for_its_further_lines(tmp_path, mo
     assert [p.cell for p in ours.problems] == ["D3"]
     said = " ".join(n.message("en") for n in ours.notices)
     assert "1 row with the status “Отменён” in E1 is left out" in said, said
+
+
+def test_a_log_of_cancelled_orders_only_says_so_on_both_paths(tmp_path):
+    """Every order cancelled: "no order could be used" said "every row lacks a readable
+    customer, date or amount", though every cell was readable. Now it says every order is
+    cancelled, with the status notice, from the CSV (DuckDB) and its .xlsx twin (in memory)."""
+    import xlsxwriter
+
+    from core.errors import LtvError
+
+    rows = [
+        ["Номер заказа", "Дата", "Клиент", "Сумма", "Статус"],
+        ["1", "01.02.2025", "Анна", "100", "Отменён"],
+        ["2", "02.02.2025", "Борис", "200", "отменен покупателем"],
+    ]
+    csv_path = tmp_path / "cancelled.csv"
+    csv_path.write_text("\n".join(";".join(r) for r in rows) + "\n", "utf-8")
+    xlsx_path = tmp_path / "cancelled.xlsx"
+    book = xlsxwriter.Workbook(str(xlsx_path))
+    sheet = book.add_worksheet()
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            sheet.write_string(r, c, value)
+    book.close()
+    for path in (csv_path, xlsx_path):
+        with pytest.raises(LtvError) as raised:
+            derive_file(path, today=TODAY, lang="ru")
+        said = str(raised.value)
+        assert said.startswith(
+            f"{path.name}: ни один заказ не удалось использовать — все заказы "
+            "отменены: 2 строки со статусом "
+        ), said
+        assert "в E1 не учтены: отменённые заказы — не покупки" in said, said
+        assert "нечитаемый" not in said
