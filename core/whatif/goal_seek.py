@@ -12,6 +12,7 @@ value can reach the target.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -209,13 +210,34 @@ class GoalSeek:
             return cell.value <= self.value
         return cell.value >= self.value
 
-    def at(self, row: int) -> bool:
-        """True when segment ``row``'s metric is the target, as near as it is shown (after an
-        Apply of one of its answers): each input as it is keeps it there."""
+    def at(self, row: int, answers: Sequence[Answer] | None = None) -> bool:
+        """True when segment ``row``'s metric is the target, as near as it is shown or as near
+        as the cells can bring it (after an Apply of one of its answers): each input as it is
+        keeps it there.
+
+        An answer applied is typed at its cell's precision, the nearest value that reaches the
+        target, so it lands a little past it (purchases a year 2.77, not 2.7654: LTV:CAC 3.01,
+        not 3); that is the target reached, not room beyond it. So a segment past the target is
+        at it when some input already holds its rounded answer (``answers``: ``rounded`` of
+        each lever, when the caller has them)."""
         cell = self.results.cell(row, self.target)
         if cell.state is State.NEVER or cell.value is None:
             return False
-        return math.isclose(cell.value, self.value, rel_tol=1e-3)
+        if math.isclose(cell.value, self.value, rel_tol=1e-3):
+            return True
+        if not self.beyond(row):
+            return False
+        if answers is None:
+            answers = [self.rounded(row, lever) for lever in self.levers]
+        for answer in answers:
+            if answer.value is None:
+                continue
+            current = float(self.results.inputs[answer.lever][row])
+            col = schema.BY_KEY[answer.lever]
+            step = 10.0 ** -SHOWN_DECIMALS.get(col.unit, 2)
+            if math.isclose(answer.value, current, rel_tol=0.0, abs_tol=step / 2):
+                return True
+        return False
 
     def answer(
         self, row: int, lever: str, lang: str = "en", fmt: NumberFormat | None = None

@@ -141,12 +141,12 @@ def format_table(
         extra = [x for x in (cell.verdict(lang) if cell.verdict else "", cell.reason) if x]
         out.append(f"{names[row]} — {metric.label(lang)}: " + ", ".join([now] + extra))
         goal_text = metric_text(goal.target, goal.value, False, lang, fmt)
-        words = AT if goal.at(row) else ROOM if goal.beyond(row) else SEEK
+        # as the window's What-if panel gives them: at the precision a person types (whole
+        # customers, cents, hundredths), so that the value typed as shown reaches what it says
+        answers = [goal.rounded(row, lever, lang, fmt) for lever in goal.levers]
+        words = AT if goal.at(row, answers) else ROOM if goal.beyond(row) else SEEK
         out.append("  " + words(lang, metric=metric.noun(lang), target=goal_text))
-        for lever in goal.levers:
-            # as the window's What-if panel gives it: at the precision a person types (whole
-            # customers, cents, hundredths), so that the value typed as shown reaches what it says
-            answer = goal.rounded(row, lever, lang, fmt)
+        for lever, answer in zip(goal.levers, answers, strict=True):
             col = schema.BY_KEY[lever]
             line = "    " + col.label(lang).ljust(width)
             if answer.value is None:

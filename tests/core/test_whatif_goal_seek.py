@@ -464,3 +464,27 @@ def test_an_answer_beyond_the_precision_of_floats_is_no_answer_and_says_so():
     a = g.answer(0, "new_customers")
     assert a.value is None and a.verdict is None
     assert "beyond the precision of the calculation" in a.note
+
+
+def test_a_rounded_answer_applied_is_at_the_target_not_past_it():
+    """The command line's words after an answer is typed in: «Случайные гости» of the sample
+    with purchases a year at their answer 2.77 reach LTV:CAC 3.0055 — at the target as near as
+    a cell of hundredths can bring it, not "already better"; 4.12 is room."""
+    from core.paths import sample
+    from core.project import load_project
+    from core.whatif.report import format_table
+
+    project = load_project(sample())
+    given = {k: v.copy() for k, v in project.compute().given.items()}
+    before = goal_seek(given)
+    assert before.rounded(1, "purchases_per_year").value == 2.77
+    given["purchases_per_year"][1] = 2.77
+    after = goal_seek(given)
+    assert after.results.value(1, "ltv_cac") == pytest.approx(3.0055, abs=1e-4)
+    assert after.beyond(1) and after.at(1)
+    assert after.beyond(0) and not after.at(0)  # «Клуб лояльности», 4.12
+    from core.whatif.sensitivity import sensitivity
+
+    names = list(project.segments.names)
+    text = format_table(after, sensitivity(given), names, [0, 1], "ru")
+    assert "Уже на цели (3)" in text and "Уже лучше цели (3)" in text

@@ -342,3 +342,21 @@ def test_the_payback_question_reads_as_a_sentence(window, whatif):
         assert title.startswith("Какой показатель сильнее всего меняет окупаемость"), title
     finally:
         window.set_language("en")
+
+
+def test_an_answer_that_lands_past_the_target_at_its_precision_is_at_the_target(
+    window, whatif, qtbot
+):
+    """Apply «Покупок в год» 2.5 → 2.77 for «Случайные гости»: typed at its cell's precision it
+    reaches 3.0055, not 3 (2.76 gives 2.99), and the panel read "Already better than the target
+    (3). The room: …" — after the user did exactly what it said. Some input already holds its
+    answer at its precision: the target is reached."""
+    window.select_cell(GUESTS, "ltv_cac")
+    qtbot.mouseClick(whatif.apply_button("purchases_per_year"), Qt.MouseButton.LeftButton)
+    assert window.doc.results.value(GUESTS, "ltv_cac") == pytest.approx(3.0055, abs=1e-4)
+    assert whatif.question.text() == (
+        "At the target (3): each input as it is keeps LTV:CAC there, all else equal:"
+    )
+    assert not whatif.apply_button("purchases_per_year").isEnabled()
+    window.select_cell(0, "ltv_cac")  # «Клуб лояльности», 4.12: room indeed
+    assert whatif.question.text().startswith("Already better than the target (3).")
