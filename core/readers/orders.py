@@ -158,8 +158,8 @@ REFUNDS_TAKEN_OFF = Text(
 #: реализовано»). Written for Python's ``re`` and DuckDB's RE2 alike (no \w, no \s): the
 #: out-of-core SQL tests the same patterns (``core.orders.outofcore``).
 GONE_STATUS = (
-    "(?:wc-)?(?:cancel|void|fail|declin|reject)|отмен|отклон|аннулир|не реализован"
-    "|закрыто и не реализован|отказ"
+    "(?:wc-)?(?:cancel|void|fail|declin|reject)|closed[ _-]?lost|отмен|отклон|аннулир"
+    "|не реализован|закрыто и не реализован|отказ|провал|сделка провалена|проигран"
 )
 REFUNDED_STATUS = "(?:wc-)?(?:partially[ _-]?)?(?:refund|return)|(?:частичн[а-я]* )?возвра"
 _GONE = re.compile(GONE_STATUS)

@@ -465,6 +465,13 @@ def test_a_delivery_or_customer_status_or_a_date_is_no_order_status(text):
         ("Закрыто и не реализовано", True, False),
         ("Не реализовано", True, False),
         ("Отказ", True, False),
+        ("Closed Lost", True, False),  # HubSpot's and Salesforce's lost deal
+        ("closedlost", True, False),
+        ("Closed Won", False, False),
+        ("Провалена", True, False),  # Bitrix24's failed deal
+        ("Сделка провалена", True, False),
+        ("Проиграна", True, False),
+        ("Сделка успешна", False, False),
         ("Возврат", False, True),
         ("refunded", False, True),
         ("partially_refunded", False, True),
