@@ -29,7 +29,7 @@ from core import schema
 from core.metrics import State
 from core.numbers import parse_number
 from core.whatif import report as whatif_report
-from core.whatif.goal_seek import TARGETS, GoalSeek, goal_seek, metric_text
+from core.whatif.goal_seek import TARGETS, Answer, GoalSeek, goal_seek, metric_text
 from core.whatif.sensitivity import Sensitivity, sensitivity
 from ui import i18n, style
 from ui.commands import SetCellsCommand
@@ -233,14 +233,16 @@ class WhatIfPanel(QWidget):
             self.question.setText("")
         else:
             self._seek = goal_seek(one, self.target, goal, basis)
-            self._show_now(fmt, lang)
-            self._show_levers(row, fmt, lang)
+            # as typed in a cell: what Apply puts; also what says whether the target is reached
+            answers = [self._seek.rounded(0, lever, lang, fmt) for lever in self._seek.levers]
+            self._show_now(fmt, lang, answers)
+            self._show_levers(row, fmt, lang, answers)
         metric = self.tornado_box.currentData()
         self._moves = sensitivity(one, metric, basis)
         self._show_tornado(metric, fmt, lang)
 
     # Parts -----------------------------------------------------------------------------------
-    def _show_now(self, fmt: i18n.QtNumberFormat, lang: str) -> None:
+    def _show_now(self, fmt: i18n.QtNumberFormat, lang: str, answers: list[Answer]) -> None:
         seek = self._seek
         target = schema.BY_KEY[seek.target]
         cell = seek.results.cell(0, seek.target, lang)
@@ -265,19 +267,25 @@ class WhatIfPanel(QWidget):
         # the command line's words: what it takes, or (already there) the room it has
         question = (
             whatif_report.AT
-            if seek.at(0)
+            if seek.at(0, answers)
             else whatif_report.ROOM
             if seek.beyond(0)
             else whatif_report.SEEK
         )
         self.question.setText(question(lang, metric=target.noun(lang), target=goal))
 
-    def _show_levers(self, row: int, fmt: i18n.QtNumberFormat, lang: str) -> None:
+    def _show_levers(
+        self,
+        row: int,
+        fmt: i18n.QtNumberFormat,
+        lang: str,
+        answers: list[Answer],
+    ) -> None:
         seek = self._seek
         unit = schema.BY_KEY[seek.target].unit
         for i, lever in enumerate(seek.levers):
             col = schema.BY_KEY[lever]
-            answer = seek.rounded(0, lever, lang, fmt)  # as typed in a cell: what Apply puts
+            answer = answers[i]
             name = QLabel(f"<b>{html.escape(col.label(lang))}</b>", self.levers)
             detail = QLabel(self.levers)
             detail.setWordWrap(True)
